@@ -1,0 +1,34 @@
+import { Lucia, TimeSpan } from "lucia";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { createLuciaAdapter, type SessionUserAttributes } from "./lucia-adapter.server.ts";
+
+export const SESSION_COOKIE_NAME = "ln_session";
+
+function createLucia() {
+  return new Lucia(createLuciaAdapter(prisma), {
+    sessionExpiresIn: new TimeSpan(30, "d"),
+    sessionCookie: {
+      name: SESSION_COOKIE_NAME,
+      attributes: { secure: getEnv().COOKIE_SECURE, sameSite: "lax" },
+    },
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      name: attributes.name,
+      role: attributes.role,
+    }),
+  });
+}
+
+let instance: ReturnType<typeof createLucia> | undefined;
+export function getLucia() {
+  instance ??= createLucia();
+  return instance;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseUserAttributes: SessionUserAttributes;
+  }
+}

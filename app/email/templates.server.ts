@@ -1,0 +1,86 @@
+// The messages the platform sends, in Dutch, each as HTML and plain text.
+import { formatDateTime } from "~/utils/dates.ts";
+
+export type EmailContent = { subject: string; html: string; text: string };
+
+function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string) {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+  const html = `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 36rem;">
+<p style="font-weight: bold; color: #114b5f;">Leernetwerk</p>
+<h1 style="font-size: 1.3rem;">${escapeHtml(title)}</h1>
+${body}
+<p><a href="${escapeHtml(action.url)}" style="display: inline-block; background: #114b5f; color: #ffffff; padding: 0.6rem 1rem; text-decoration: none; border-radius: 4px;">${escapeHtml(action.label)}</a></p>
+<p style="font-size: 0.9rem;">Werkt de knop niet? Kopieer dan deze link in je browser:<br>${escapeHtml(action.url)}</p>
+<p style="font-size: 0.85rem; color: #4a4a4a;">${escapeHtml(footer)}</p>
+</body></html>`;
+  const text = [
+    "Leernetwerk",
+    "",
+    title,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    `${action.label}: ${action.url}`,
+    "",
+    footer,
+  ].join("\n");
+  return { html, text };
+}
+
+export function invitationEmail(input: {
+  inviterName: string;
+  roleDescription: string;
+  cohortName: string | null;
+  url: string;
+  expiresAt: Date;
+}): EmailContent {
+  const subject = input.cohortName
+    ? `Uitnodiging voor ${input.cohortName}`
+    : "Uitnodiging voor het Leernetwerk";
+  const paragraphs = [
+    "Hallo,",
+    input.cohortName
+      ? `${input.inviterName} nodigt je uit om mee te doen aan ${input.cohortName}, als ${input.roleDescription}.`
+      : `${input.inviterName} nodigt je uit voor het Leernetwerk, als ${input.roleDescription}.`,
+    "Met de knop hieronder maak je je account af: je vult je naam in en kiest een wachtwoord. Daarna kom je direct in je leernetwerk.",
+    `De link werkt tot ${formatDateTime(input.expiresAt)} en kan één keer gebruikt worden.`,
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Uitnodiging aannemen", url: input.url },
+      "Je krijgt dit bericht omdat een coördinator van het Leernetwerk je heeft uitgenodigd. Verwacht je dit niet? Dan kun je dit bericht negeren.",
+    ),
+  };
+}
+
+export function passwordResetEmail(input: { name: string; url: string; expiresAt: Date }): EmailContent {
+  const subject = "Nieuw wachtwoord instellen";
+  const paragraphs = [
+    `Hallo ${input.name},`,
+    "Je hebt gevraagd om een nieuw wachtwoord voor het Leernetwerk. Met de knop hieronder kies je een nieuw wachtwoord.",
+    `De link werkt één uur, tot ${formatDateTime(input.expiresAt)}, en kan één keer gebruikt worden.`,
+    "Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.",
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Nieuw wachtwoord kiezen", url: input.url },
+      "Dit is een bericht over je account. Je kunt je hiervoor niet afmelden.",
+    ),
+  };
+}

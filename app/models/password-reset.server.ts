@@ -1,0 +1,73 @@
+// "Wachtwoord vergeten": a single-use link, valid for one hour, sent by e-mail.
+import { generateToken, hashToken } from "~/auth/tokens.server.ts";
+import { hashPassword } from "~/auth/password.server.ts";
+import { invalidateAllSessions } from "~/auth/session.server.ts";
+import { sendEmail } from "~/email/send-email.server.ts";
+import { passwordResetEmail } from "~/email/templates.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+
+export const RESET_VALID_MINUTES = 60;
+
+/** Sends a reset link when the address has an account; says nothing either way (no enumeration). */
+export async function requestPasswordReset(email: string) {
+  const user = await prisma.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
+  // Someone who never accepted their invitation has no password to reset.
+  if (!user || !user.passwordHash) return;
+  const token = generateToken();
+  const expiresAt = new Date(Date.now() + RESET_VALID_MINUTES * 60_000);
+  const reset = await prisma.passwordResetToken.create({
+    data: { tokenHash: hashToken(token), userId: user.id, expiresAt },
+    select: { id: true },
+  });
+  await sendEmail({
+    to: user.email,
+    kind: "password-reset",
+    idempotencyKey: `password-reset:${reset.id}`,
+    ...passwordResetEmail({
+      name: user.name,
+      url: `${getEnv().APP_URL}/wachtwoord-herstellen/${token}`,
+      expiresAt,
+    }),
+  });
+}
+
+export type ResetTokenState = { status: "valid"; userId: string; email: string } | { status: "expired" | "used" | "unknown" };
+
+export async function checkResetToken(token: string, now = new Date()): Promise<ResetTokenState> {
+  const reset = await prisma.passwordResetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { userId: true, expiresAt: true, usedAt: true, user: { select: { email: true } } },
+  });
+  if (!reset) return { status: "unknown" };
+  if (reset.usedAt) return { status: "used" };
+  if (reset.expiresAt <= now) return { status: "expired" };
+  return { status: "valid", userId: reset.userId, email: reset.user.email };
+}
+
+/** Sets the new password, uses up the link (and any other open link) and ends all sessions. */
+export async function resetPassword(token: string, password: string): Promise<ResetTokenState> {
+  const state = await checkResetToken(token);
+  if (state.status !== "valid") return state;
+  const passwordHash = await hashPassword(password);
+  const now = new Date();
+  // Claim the token atomically, so two submissions of the same link cannot both succeed.
+  const claimed = await prisma.passwordResetToken.updateMany({
+    where: { tokenHash: hashToken(token), usedAt: null },
+    data: { usedAt: now },
+  });
+  if (claimed.count === 0) return { status: "used" };
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: state.userId }, data: { passwordHash } }),
+    prisma.passwordResetToken.updateMany({
+      where: { userId: state.userId, usedAt: null },
+      data: { usedAt: now },
+    }),
+    prisma.loginAttempt.deleteMany({ where: { email: state.email, succeeded: false } }),
+  ]);
+  await invalidateAllSessions(state.userId);
+  return state;
+}

@@ -1,0 +1,98 @@
+// What each role sees first after signing in.
+import type { User } from "lucia";
+import { prisma } from "~/utils/db.server.ts";
+import { listCohortsForUser } from "./cohort.server.ts";
+
+const sessionSelect = {
+  id: true,
+  number: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  preparation: true,
+  cohort: { select: { id: true, name: true } },
+} as const;
+
+export async function coordinatorStart(now = new Date()) {
+  const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
+  const [cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions] = await Promise.all([
+    listCohortsForUser({ id: "", role: "COORDINATOR" }),
+    prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
+    prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { lte: now } } }),
+    prisma.emailMessage.count({ where: { status: "FAILED" } }),
+    prisma.cohortSession.findMany({
+      where: { startsAt: { gte: now, lte: inTwoWeeks } },
+      orderBy: { startsAt: "asc" },
+      select: sessionSelect,
+    }),
+  ]);
+  const cohortsWithRoom = cohorts.filter(
+    (cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity,
+  );
+  return { cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions, cohortsWithRoom };
+}
+
+export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
+  const [cohorts, nextSessions] = await Promise.all([
+    listCohortsForUser(user),
+    prisma.cohortSession.findMany({
+      where: { startsAt: { gte: now }, cohort: { facilitators: { some: { userId: user.id } } } },
+      orderBy: { startsAt: "asc" },
+      take: 5,
+      select: sessionSelect,
+    }),
+  ]);
+  return { cohorts, nextSessions };
+}
+
+export async function participantStart(user: Pick<User, "id">, now = new Date()) {
+  const memberships = await prisma.duoMember.findMany({
+    where: { userId: user.id, enrollment: { status: "ACTIVE" } },
+    orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
+    select: {
+      function: true,
+      enrollment: {
+        select: {
+          id: true,
+          vraagstuk: true,
+          municipality: { select: { name: true } },
+          members: { select: { function: true, user: { select: { id: true, name: true } } } },
+          cohort: {
+            select: {
+              id: true,
+              name: true,
+              status: true,
+              startsOn: true,
+              endsOn: true,
+              sessions: {
+                where: { endsAt: { gte: now } },
+                orderBy: { startsAt: "asc" },
+                take: 1,
+                select: sessionSelect,
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  return memberships.map((membership) => {
+    const { enrollment } = membership;
+    const nextSession = enrollment.cohort.sessions[0] ?? null;
+    const tasks = nextSession?.preparation
+      ? [{ title: `Voorbereiden: bijeenkomst ${nextSession.number}`, description: nextSession.preparation, dueAt: nextSession.startsAt }]
+      : [];
+    return {
+      function: membership.function,
+      municipality: enrollment.municipality.name,
+      vraagstuk: enrollment.vraagstuk,
+      cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name, status: enrollment.cohort.status },
+      partners: enrollment.members.filter((member) => member.user.id !== user.id),
+      nextSession,
+      tasks,
+    };
+  });
+}

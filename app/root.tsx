@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppHeader } from "~/components/app-header.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { Toast } from "~/components/toast.tsx";
+import { getAuth } from "~/auth/session.server.ts";
+import { publicEnv } from "~/utils/env.server.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+import { getToast } from "~/utils/toast.server.ts";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Leernetwerk — ervaringskennis in beleid" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [auth, { toast, setCookie }] = await Promise.all([getAuth(request), getToast(request)]);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (auth?.refreshedCookie) headers.append("Set-Cookie", auth.refreshedCookie);
+  const user = auth ? { id: auth.user.id, name: auth.user.name, role: auth.user.role } : null;
+  return data({ user, toast, env: publicEnv() }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="nl">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#inhoud">
+          Naar de inhoud
+        </a>
+        <AppHeader user={rootData?.user ?? null} />
+        <main id="inhoud" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            Leernetwerk — samen leren werken met ervaringskennis in gemeentelijk beleid.
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { toast } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Toast toast={toast} />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

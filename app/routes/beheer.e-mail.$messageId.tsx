@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { getEmailMessage } from "~/models/email.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { emailStatusLabels } from "~/utils/labels.ts";
+
+export const meta: MetaFunction = () => [{ title: "E-mailbericht — Leernetwerk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "COORDINATOR");
+  if (!isUuid(params.messageId)) throw notFound("Dit bericht bestaat niet.");
+  const message = await getEmailMessage(params.messageId);
+  invariantResponse(message, "Dit bericht bestaat niet.");
+  // Once messages really go out, their content (with personal links) is no longer shown here.
+  const showBody = !getEnv().RESEND_API_KEY;
+  return { message: { ...message, text: showBody ? message.text : null } };
+}
+
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <>
+      {parts.map((part, index) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={index} href={part}>
+            {part}
+          </a>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+export default function EmailMessagePage() {
+  const { message } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/beheer/e-mail">← Alle berichten</Link>
+      </p>
+      <h1>{message.subject}</h1>
+      <dl className="definition-list">
+        <dt>Aan</dt>
+        <dd>{message.to}</dd>
+        <dt>Soort</dt>
+        <dd>{message.kind}</dd>
+        <dt>Aangemaakt</dt>
+        <dd>{formatDateTime(message.createdAt)}</dd>
+        <dt>Status</dt>
+        <dd>
+          {emailStatusLabels[message.status]}
+          {message.sentAt ? `, ${formatDateTime(message.sentAt)}` : ""}
+        </dd>
+        {message.error ? (
+          <>
+            <dt>Foutmelding</dt>
+            <dd>{message.error}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>Inhoud</h2>
+      {message.text ? (
+        <div className="email-body" data-testid="email-body">
+          <Linkified text={message.text} />
+        </div>
+      ) : (
+        <p>De inhoud wordt niet getoond omdat het bericht via de e-maildienst is verstuurd.</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,62 @@
+// The audit trail: what coordinators (and invited people) did, newest first. Coordinators only.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { listAuditEntries } from "~/models/audit.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+
+export const meta: MetaFunction = () => [{ title: "Logboek — Leernetwerk" }];
+
+const actionLabels: Record<string, string> = {
+  "invitation.create": "Uitnodiging verstuurd",
+  "invitation.revoke": "Uitnodiging ingetrokken",
+  "invitation.accept": "Uitnodiging aangenomen",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "COORDINATOR");
+  return { entries: await listAuditEntries() };
+}
+
+export default function AuditLogPage() {
+  const { entries } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Logboek</h1>
+      <p>Hier staat wie wat heeft gedaan. Het logboek kan niet worden gewijzigd.</p>
+      {entries.length === 0 ? (
+        <p>Het logboek is nog leeg.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Wat</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.createdAt)}</td>
+                  <td>{entry.actor?.name ?? "Systeem"}</td>
+                  <td>{actionLabels[entry.action] ?? entry.action}</td>
+                  <td>
+                    <code>{JSON.stringify(entry.details)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

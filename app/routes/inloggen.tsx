@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireAnonymous } from "~/auth/guards.server.ts";
+import { attemptLogin, LOGIN_WINDOW_MINUTES } from "~/auth/login.server.ts";
+import { createUserSession } from "~/auth/session.server.ts";
+import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
+import { emailField, parseForm } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/utils/forms.ts";
+import { safeRedirectPath } from "~/utils/http.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen — Leernetwerk" }];
+
+const loginSchema = z.object({
+  email: emailField,
+  password: z.string({ required_error: "Vul je wachtwoord in." }).min(1, "Vul je wachtwoord in."),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = parseForm(loginSchema, await request.formData(), { secretFields: ["password"] });
+  if (!form.ok) return data({ errors: form.errors, formError: null, values: form.values }, { status: 400 });
+  const result = await attemptLogin(form.data.email, form.data.password);
+  if (!result.ok) {
+    const throttled = result.reason === "throttled";
+    return data(
+      {
+        errors: {} as FieldErrors,
+        formError: throttled
+          ? `Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Wacht ${LOGIN_WINDOW_MINUTES} minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.`
+          : "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.",
+        values: form.values,
+      },
+      { status: throttled ? 429 : 400 },
+    );
+  }
+  const cookie = await createUserSession(request, result.userId);
+  return redirect(safeRedirectPath(form.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="auth-box">
+      <h1>Inloggen</h1>
+      <p>Log in met het e-mailadres waarop je de uitnodiging voor het leernetwerk kreeg.</p>
+      <ErrorSummary errors={actionData?.errors} />
+      <FormAlert message={actionData?.formError} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field
+          label="E-mailadres"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.values.email ?? ""}
+          errors={actionData?.errors.email}
+        />
+        <Field
+          label="Wachtwoord"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={actionData?.errors.password}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {busy ? "Bezig met inloggen…" : "Inloggen"}
+          </button>
+        </div>
+      </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAnonymous } from "~/auth/guards.server.ts";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { LinkProblem } from "~/components/link-problem.tsx";
+import { checkResetToken, resetPassword } from "~/models/password-reset.server.ts";
+import { MIN_PASSWORD_LENGTH, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord kiezen — Leernetwerk" }];
+
+const schema = z.object(newPasswordFields(MIN_PASSWORD_LENGTH)).superRefine(passwordsMatch);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const state = await checkResetToken(params.token ?? "");
+  return { status: state.status, email: state.status === "valid" ? state.email : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = parseForm(schema, await request.formData(), { secretFields: ["password", "confirmPassword"] });
+  if (!form.ok) return data({ errors: form.errors, status: "valid" as const }, { status: 400 });
+  const state = await resetPassword(params.token ?? "", form.data.password);
+  if (state.status !== "valid") return data({ errors: {} as FieldErrors, status: state.status }, { status: 410 });
+  return redirectWithToast("/inloggen", {
+    title: "Je wachtwoord is gewijzigd",
+    description: "Log in met je nieuwe wachtwoord. Je bent op andere apparaten uitgelogd.",
+  });
+}
+
+export default function ResetPasswordPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const status = actionData?.status ?? loaderData.status;
+  if (status !== "valid") return <LinkProblem kind="reset" status={status} />;
+  return (
+    <div className="auth-box">
+      <h1>Nieuw wachtwoord kiezen</h1>
+      <p>
+        Kies een nieuw wachtwoord voor <strong>{loaderData.email}</strong>. Gebruik minstens {MIN_PASSWORD_LENGTH} tekens;
+        een zin van een paar woorden is sterk en makkelijk te onthouden.
+      </p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" className="stack" noValidate>
+        <Field
+          label="Nieuw wachtwoord"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={actionData?.errors.password}
+        />
+        <Field
+          label="Herhaal het nieuwe wachtwoord"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={actionData?.errors.confirmPassword}
+        />
+        <div>
+          <button type="submit">Wachtwoord opslaan</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAnonymous } from "~/auth/guards.server.ts";
+import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { requestPasswordReset } from "~/models/password-reset.server.ts";
+import { emailField, parseForm } from "~/utils/forms.ts";
+import type { FieldErrors } from "~/utils/forms.ts";
+
+export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten — Leernetwerk" }];
+
+const schema = z.object({ email: emailField });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return data({ sent: false, errors: form.errors, values: form.values }, { status: 400 });
+  await requestPasswordReset(form.data.email);
+  // The same answer whether or not the address has an account.
+  return { sent: true, errors: {} as FieldErrors, values: form.values };
+}
+
+export default function ForgotPasswordPage() {
+  const actionData = useActionData<typeof action>();
+  if (actionData?.sent) {
+    return (
+      <div className="auth-box">
+        <h1>Kijk in je e-mail</h1>
+        <div className="alert alert-success" role="status">
+          Als er een account is met het adres <strong>{actionData.values.email}</strong>, hebben we een e-mail gestuurd met
+          een link om een nieuw wachtwoord te kiezen. De link werkt één uur.
+        </div>
+        <p>Geen e-mail gekregen? Kijk ook in je map met ongewenste e-mail, of vraag de link opnieuw aan.</p>
+        <p>
+          <Link to="/inloggen">Terug naar inloggen</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="auth-box">
+      <h1>Wachtwoord vergeten</h1>
+      <p>Vul je e-mailadres in. Je krijgt dan een e-mail met een link om een nieuw wachtwoord te kiezen.</p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" className="stack" noValidate>
+        <Field
+          label="E-mailadres"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={actionData?.values.email ?? ""}
+          errors={actionData?.errors.email}
+        />
+        <div>
+          <button type="submit">Stuur mij een link</button>
+        </div>
+      </Form>
+      <p>
+        <Link to="/inloggen">Terug naar inloggen</Link>
+      </p>
+    </div>
+  );
+}

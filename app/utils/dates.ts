@@ -1,0 +1,94 @@
+// All dates and times are shown in Dutch, in the Europe/Amsterdam time zone, whatever the server's zone.
+export const TIME_ZONE = "Europe/Amsterdam";
+
+const dateFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const shortDateFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const timeFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const dateTimeFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+type DateInput = Date | string | number;
+const toDate = (value: DateInput) => (value instanceof Date ? value : new Date(value));
+
+/** "dinsdag 13 april 2027" */
+export function formatDate(value: DateInput): string {
+  return dateFormat.format(toDate(value));
+}
+
+/** "13 april 2027" */
+export function formatShortDate(value: DateInput): string {
+  return shortDateFormat.format(toDate(value));
+}
+
+/** "12:30" */
+export function formatTime(value: DateInput): string {
+  return timeFormat.format(toDate(value));
+}
+
+/** "13 apr 2027 12:30" */
+export function formatDateTime(value: DateInput): string {
+  return dateTimeFormat.format(toDate(value));
+}
+
+/** "dinsdag 13 april 2027, 12:30–16:00 uur" */
+export function formatSessionTime(start: DateInput, end: DateInput): string {
+  return `${formatDate(start)}, ${formatTime(start)}–${formatTime(end)} uur`;
+}
+
+/** Calendar dates (stored as UTC midnight) must not shift a day: format them in UTC. */
+export function formatCalendarDate(value: DateInput): string {
+  return new Intl.DateTimeFormat("nl-NL", {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(toDate(value));
+}
+
+/**
+ * The UTC instant of a wall-clock time in Amsterdam, e.g. amsterdamTime("2027-04-13", "12:30").
+ * Correct on both sides of the daylight-saving change.
+ */
+export function amsterdamTime(date: string, time: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // The offset of Amsterdam at that moment, found by formatting the guess in that zone.
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone: TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(new Date(instant));
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+    return local - instant;
+  };
+  const firstGuess = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(firstGuess));
+}

@@ -1,0 +1,18 @@
+// The one Prisma client. It speaks the PostgreSQL wire protocol to either a real PostgreSQL or the
+// embedded PGlite, whose URL server/database/ puts into DATABASE_URL before the app is loaded.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+
+function createClient() {
+  const url = process.env.DATABASE_URL;
+  const adapter = new PrismaPg({
+    // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
+    connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { __leernetwerkPrisma?: ReturnType<typeof createClient> };
+
+export const prisma = (globalForPrisma.__leernetwerkPrisma ??= createClient());

@@ -1,0 +1,33 @@
+// Small helpers for responses that stop a loader or action.
+
+/** Throws a Response (404 by default) when the value is missing: keeps "not found" to one line. */
+export function invariantResponse<T>(
+  value: T,
+  message = "Niet gevonden",
+  init: ResponseInit = { status: 404 },
+): asserts value is NonNullable<T> {
+  if (value === null || value === undefined || value === false) {
+    throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
+
+export function notFound(message = "Niet gevonden"): Response {
+  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function forbidden(message = "Geen toegang"): Response {
+  return new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** Only allow redirects to paths on this site (no open redirects). */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}
+
+/** The client's address as the Express server saw it (behind a proxy when TRUST_PROXY is set). */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-leernetwerk-client-ip") ?? "unknown";
+}

@@ -1,0 +1,41 @@
+// Dutch names for the values the schema stores in English.
+import type {
+  CohortStatus,
+  DuoFunction,
+  EmailStatus,
+  Role,
+  SessionFormat,
+} from "~/generated/prisma/enums.ts";
+
+export const roleLabels: Record<Role, string> = {
+  COORDINATOR: "Coördinator",
+  FACILITATOR: "Begeleider",
+  PARTICIPANT: "Deelnemer",
+};
+
+export const duoFunctionLabels: Record<DuoFunction, string> = {
+  BELEIDSMEDEWERKER: "Beleidsmedewerker",
+  LEIDINGGEVENDE: "Leidinggevende",
+  STRATEGISCH_BELEIDSADVISEUR: "Strategisch beleidsadviseur",
+  ERVARINGSDESKUNDIGE: "Ervaringsdeskundige",
+};
+
+export const cohortStatusLabels: Record<CohortStatus, string> = {
+  CONCEPT: "Concept",
+  APPLICATIONS_OPEN: "Aanmelding open",
+  RUNNING: "Lopend",
+  CLOSED: "Afgerond",
+};
+
+export const sessionFormatLabels: Record<SessionFormat, string> = {
+  IN_PERSON: "Fysiek",
+  ONLINE: "Online",
+  HYBRID: "Hybride",
+};
+
+export const emailStatusLabels: Record<EmailStatus, string> = {
+  PENDING: "Wacht op verzending",
+  SENT: "Verzonden",
+  FAILED: "Mislukt",
+  STORED: "Bewaard (niet verzonden)",
+};

@@ -1,0 +1,216 @@
+// The demo: one realistic cohort as in seed 002 (four sessions, two in Utrecht 12:30–16:00 and two
+// online 14:00–16:30), six municipalities each with a duo, two facilitators, one coordinator, and a
+// second, smaller cohort so that access between cohorts can be tried. All people are fictional.
+import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
+
+export const demoLogins = {
+  coordinator: "sanne.devries@leernetwerk.test",
+  facilitator: "marco.jansen@leernetwerk.test",
+  facilitator2: "fatima.elamrani@leernetwerk.test",
+  participant: "lisa.bakker@zwolle.test",
+  participantPartner: "erik.mulder@zwolle.test",
+  otherCohortParticipant: "joost.peters@almere.test",
+  password: DEMO_PASSWORD,
+} as const;
+
+export const DEMO_COHORT_SLUG = "ervaringsdeskundigheid-en-beleid-voorjaar-2027";
+export const OTHER_COHORT_SLUG = "participatiewet-najaar-2026";
+
+export async function seedDemo(prisma: PrismaClient) {
+  await createUser(prisma, { email: demoLogins.coordinator, name: "Sanne de Vries", role: "COORDINATOR" });
+  const marco = await createUser(prisma, {
+    email: demoLogins.facilitator,
+    name: "Marco Jansen",
+    role: "FACILITATOR",
+    title: "senior ervaringsdeskundige",
+  });
+  const fatima = await createUser(prisma, {
+    email: demoLogins.facilitator2,
+    name: "Fatima El Amrani",
+    role: "FACILITATOR",
+    title: "senior ervaringsdeskundige",
+  });
+  const pieter = await createUser(prisma, {
+    email: "pieter.vandam@leernetwerk.test",
+    name: "Pieter van Dam",
+    role: "FACILITATOR",
+    title: "senior onderzoeker",
+  });
+
+  const cohort = await createCohort(prisma, {
+    name: "Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027",
+    slug: DEMO_COHORT_SLUG,
+    theme: "Van kloof naar verbinding: ervaringskennis benutten in gemeentelijk beleid",
+    description:
+      "Vier leer- en reflectiesessies voor duo's van gemeenten. Je werkt aan een vraagstuk uit je eigen gemeente, samen met ervaringsdeskundigen en andere gemeenten, en je gaat naar huis met een eigen aanpak.",
+    startsOn: "2027-04-01",
+    endsOn: "2027-09-30",
+    capacity: 8,
+    status: "APPLICATIONS_OPEN",
+    sessions: [
+      {
+        number: 1,
+        title: "Kennismaken en je vraagstuk scherp krijgen",
+        date: "2027-04-13",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Vergadercentrum Utrecht, Catharijnesingel, Utrecht",
+        agenda: "Ontvangst met lunch. Kennismaking met de duo's. Wat is ervaringskennis? Je vraagstuk delen in kleine groepen.",
+        preparation:
+          "Schrijf met je duopartner in een paar zinnen op welk vraagstuk jullie gemeente meebrengt en wat jullie al doen met ervaringskennis.",
+      },
+      {
+        number: 2,
+        title: "Ervaringskennis ontsluiten en vertalen",
+        date: "2027-05-25",
+        start: "14:00",
+        end: "16:30",
+        format: "ONLINE",
+        meetingUrl: "https://meet.leernetwerk.test/sessie-2",
+        agenda: "De lemniscaat: leefwereld en systeemwereld. Methoden om ervaringskennis op te halen. Intervisie in groepjes.",
+        preparation: "Lees de module 'De lemniscaat' en kies één methode die jullie in de eigen gemeente willen proberen.",
+      },
+      {
+        number: 3,
+        title: "Beleid en uitvoering aanpassen",
+        date: "2027-06-29",
+        start: "14:00",
+        end: "16:30",
+        format: "ONLINE",
+        meetingUrl: "https://meet.leernetwerk.test/sessie-3",
+        agenda: "Eigenaarschap en bondgenoten. Samenwerken met ervaringsdeskundigen: afspraken over rol, tijd en vergoeding.",
+        preparation: "Vraag een collega of ervaringsdeskundige om feedback op jullie aanpak tot nu toe.",
+      },
+      {
+        number: 4,
+        title: "Evalueren, borgen en je aanpak presenteren",
+        date: "2027-09-28",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Vergadercentrum Utrecht, Catharijnesingel, Utrecht",
+        agenda: "Duo's presenteren hun aanpak. Terugkoppelen aan inwoners. Wat nemen we mee na het leernetwerk?",
+        preparation: "Maak een korte presentatie (5 minuten) van jullie aanpak en de eerste stappen die jullie hebben gezet.",
+      },
+    ],
+  });
+  await addFacilitator(prisma, cohort.id, marco.id);
+  await addFacilitator(prisma, cohort.id, fatima.id);
+  await addFacilitator(prisma, cohort.id, pieter.id);
+
+  const duos = [
+    {
+      municipality: "Zwolle",
+      province: "Overijssel",
+      vraagstuk: "Hoe betrekken we inwoners met schulden structureel bij het herzien van ons armoedebeleid?",
+      members: [
+        { name: "Lisa Bakker", email: demoLogins.participant, function: "BELEIDSMEDEWERKER" as const },
+        { name: "Erik Mulder", email: demoLogins.participantPartner, function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+    {
+      municipality: "Amersfoort",
+      province: "Utrecht",
+      vraagstuk: "We werken al met ervaringsdeskundigen in de uitvoering; hoe krijgen ze ook een plek bij het maken van beleid?",
+      members: [
+        { name: "Noor Visser", email: "noor.visser@amersfoort.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Hans Smit", email: "hans.smit@amersfoort.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
+        { name: "Ingrid Kok", email: "ingrid.kok@amersfoort.test", function: "ERVARINGSDESKUNDIGE" as const },
+      ],
+    },
+    {
+      municipality: "Deventer",
+      province: "Overijssel",
+      vraagstuk: "Hoe zorgen we dat verhalen van inwoners over eenzaamheid doorwerken in de nieuwe welzijnsopdracht?",
+      members: [
+        { name: "Sophie Meijer", email: "sophie.meijer@deventer.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Ahmed Yilmaz", email: "ahmed.yilmaz@deventer.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+    {
+      municipality: "Leeuwarden",
+      province: "Friesland",
+      vraagstuk: "Hoe organiseren we een vaste groep ervaringsdeskundigen die meedenkt over de Participatiewet?",
+      members: [
+        { name: "Femke de Boer", email: "femke.deboer@leeuwarden.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Wouter Hoekstra", email: "wouter.hoekstra@leeuwarden.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
+      ],
+    },
+    {
+      municipality: "Tilburg",
+      province: "Noord-Brabant",
+      vraagstuk: "Hoe belonen we ervaringsdeskundigen eerlijk, zonder dat het hun uitkering in gevaar brengt?",
+      members: [
+        { name: "Mirjam van Leeuwen", email: "mirjam.vanleeuwen@tilburg.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Bas Verhoeven", email: "bas.verhoeven@tilburg.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+    {
+      municipality: "Zaanstad",
+      province: "Noord-Holland",
+      vraagstuk: "Hoe nemen we inclusie en toegankelijkheid van onze dienstverlening op met mensen die het zelf meemaken?",
+      members: [
+        { name: "Yara Bos", email: "yara.bos@zaanstad.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Gerrit Dekker", email: "gerrit.dekker@zaanstad.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+  ];
+  for (const duo of duos) await createEnrollment(prisma, { cohortId: cohort.id, ...duo });
+
+  // A second, running cohort with its own facilitator and municipalities.
+  const other = await createCohort(prisma, {
+    name: "Leernetwerk Ervaringskennis in de Participatiewet, najaar 2026",
+    slug: OTHER_COHORT_SLUG,
+    theme: "Gelijkwaardig samenwerken met ervaringsdeskundigen in werk en inkomen",
+    startsOn: "2026-09-01",
+    endsOn: "2027-02-28",
+    capacity: 6,
+    status: "RUNNING",
+    sessions: [
+      { number: 1, title: "Waarden: gelijkwaardigheid, vertrouwen en moed", date: "2026-09-15", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
+      { number: 2, title: "De participatieladder", date: "2026-11-10", start: "14:00", end: "16:30", format: "ONLINE", meetingUrl: "https://meet.leernetwerk.test/pw-2" },
+      {
+        number: 3,
+        title: "Positie van de ervaringsdeskundige",
+        date: "2026-12-08",
+        start: "14:00",
+        end: "16:30",
+        format: "HYBRID",
+        location: "Utrecht",
+        meetingUrl: "https://meet.leernetwerk.test/pw-3",
+        preparation: "Breng in kaart waar ervaringsdeskundigen nu een plek hebben in jullie organisatie.",
+      },
+      { number: 4, title: "Terugblik en borging", date: "2027-02-09", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
+    ],
+  });
+  const anouk = await createUser(prisma, {
+    email: "anouk.willems@leernetwerk.test",
+    name: "Anouk Willems",
+    role: "FACILITATOR",
+    title: "senior ervaringsdeskundige",
+  });
+  await addFacilitator(prisma, other.id, anouk.id);
+  await createEnrollment(prisma, {
+    cohortId: other.id,
+    municipality: "Almere",
+    province: "Flevoland",
+    vraagstuk: "Hoe maken we van meedenken echt meebeslissen bij re-integratie?",
+    members: [
+      { name: "Joost Peters", email: demoLogins.otherCohortParticipant, function: "BELEIDSMEDEWERKER" },
+      { name: "Karin Jacobs", email: "karin.jacobs@almere.test", function: "LEIDINGGEVENDE" },
+    ],
+  });
+  await createEnrollment(prisma, {
+    cohortId: other.id,
+    municipality: "Emmen",
+    province: "Drenthe",
+    vraagstuk: "Hoe geven we ervaringsdeskundigen een vaste plek in het team werk en inkomen?",
+    members: [
+      { name: "Daan Hendriks", email: "daan.hendriks@emmen.test", function: "BELEIDSMEDEWERKER" },
+      { name: "Ellen Vos", email: "ellen.vos@emmen.test", function: "STRATEGISCH_BELEIDSADVISEUR" },
+    ],
+  });
+  return { cohortId: cohort.id, otherCohortId: other.id };
+}

@@ -1,0 +1,63 @@
+// The Express application around Remix: security headers, compression, rate limits, static assets
+// with long caching, and the Remix request handler.
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+export async function createApp(options: { development: boolean; loginLimit: number; trustProxy?: boolean }) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", true);
+
+  let vite: ViteDevServer | undefined;
+  if (options.development) {
+    const { createServer } = await import("vite");
+    vite = await createServer({ server: { middlewareMode: true }, root: projectRoot });
+  }
+
+  app.use(compression());
+  app.use(cspNonce);
+  app.use(securityHeaders({ development: options.development }));
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    // Fingerprinted build output: cache for a year. Everything else in public/: an hour.
+    app.use(
+      "/assets",
+      express.static(path.join(projectRoot, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(path.join(projectRoot, "build/client"), { maxAge: "1h", index: false }));
+  }
+  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+
+  app.use(sameOriginOnly);
+  app.use(rateLimits({ loginLimit: options.loginLimit }));
+
+  // Pass the client address to the app in a header we control (never trust one sent by the client).
+  app.use((req, _res, next) => {
+    req.headers["x-leernetwerk-client-ip"] = req.ip ?? "unknown";
+    next();
+  });
+
+  const build = vite
+    ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(path.join(projectRoot, "build/server/index.js"))) as ServerBuild);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: options.development ? "development" : "production",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+
+  return { app, close: async () => vite?.close() };
+}

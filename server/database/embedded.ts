@@ -1,0 +1,40 @@
+// The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) with its data in a local
+// folder, served in-process over a Unix socket in a private folder, so the app talks to it exactly as it
+// talks to a real PostgreSQL (one code path, one set of migrations, one Prisma adapter).
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+/** dataDir: a folder path, or "memory://" for a throw-away database (tests). */
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const inMemory = dataDir.startsWith("memory://");
+  // PGlite does not create missing parent folders.
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+
+  const socketDir = mkdtempSync(path.join(os.tmpdir(), "leernetwerk-pg-"));
+  chmodSync(socketDir, 0o700);
+  const server = new PGLiteSocketServer({
+    db,
+    path: path.join(socketDir, ".s.PGSQL.5432"),
+    maxConnections: 32,
+  });
+  await server.start();
+
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      // Closing flushes PGlite's data to disk; skipping it risks a damaged data folder.
+      await db.close();
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// Security middleware: headers with a content security policy (nonce per response), a same-origin check
+// on every form post (CSRF), and rate limits (strict on login and password-reset posts).
+import { randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+
+export function cspNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+export function securityHeaders({ development }: { development: boolean }) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": [
+          "'self'",
+          (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`,
+          // Vite's dev server injects its own inline module scripts.
+          ...(development ? ["'unsafe-inline'"] : []),
+        ],
+        "style-src": ["'self'", ...(development ? ["'unsafe-inline'"] : [])],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // Only meaningful over HTTPS; harmless otherwise.
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Blocks state-changing requests that come from another site. Browsers send Origin on every POST; when
+ * it is missing we fall back to Sec-Fetch-Site. Together with SameSite=Lax cookies this stops CSRF.
+ */
+export function sameOriginOnly(req: Request, res: Response, next: NextFunction) {
+  if (!unsafeMethods.has(req.method)) return next();
+  const origin = req.get("origin");
+  const host = req.get("host");
+  if (origin && origin !== "null") {
+    try {
+      if (new URL(origin).host === host) return next();
+    } catch {
+      // fall through to the rejection below
+    }
+    return reject(res);
+  }
+  const site = req.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return reject(res);
+  return next();
+}
+
+function reject(res: Response) {
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("Dit formulier komt niet van deze website en is daarom geweigerd. Ga terug en probeer het opnieuw.");
+}
+
+const tooMany = (message: string) => (_req: Request, res: Response) => {
+  res.status(429).type("text/html; charset=utf-8").send(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<title>Te veel pogingen — Leernetwerk</title></head><body><main><h1>Te veel pogingen</h1><p>${message}</p>
+<p><a href="/">Naar de startpagina</a></p></main></body></html>`);
+};
+
+/**
+ * Per-address limits. Login and password-reset posts: few per 15 minutes (only failures count for
+ * login; the app also throttles per account in the database). Other posts: generous. Page views are
+ * not limited here; that is the reverse proxy's job.
+ */
+export function rateLimits({ loginLimit }: { loginLimit: number }) {
+  const strict = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: loginLimit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    handler: tooMany("Er is te vaak geprobeerd in te loggen of een wachtwoord te herstellen vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+  });
+  const resetLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: loginLimit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: tooMany("Er zijn te veel aanvragen voor een nieuw wachtwoord gedaan vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+  });
+  const general = rateLimit({
+    windowMs: 60_000,
+    limit: 300,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: tooMany("Je hebt te veel verzoeken achter elkaar gedaan. Wacht een minuut en probeer het opnieuw."),
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!unsafeMethods.has(req.method)) return next();
+    if (req.path === "/inloggen") return strict(req, res, next);
+    if (req.path === "/wachtwoord-vergeten" || req.path.startsWith("/wachtwoord-herstellen/")) {
+      return resetLimit(req, res, next);
+    }
+    return general(req, res, next);
+  };
+}

@@ -1,0 +1,46 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+import remixConfig from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+const isVitest = Boolean(process.env.VITEST);
+
+export default defineConfig({
+  plugins: [isVitest ? null : remix(remixConfig), tsconfigPaths()],
+  build: { target: "es2022" },
+  server: { host: "127.0.0.1" },
+  test: {
+    // A console.error during a unit test is a bug we want to see: tests/setup/no-console-error.ts fails it.
+    setupFiles: ["tests/setup/no-console-error.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.ts", "server/**/*.test.ts", "jobs/**/*.test.ts", "prisma/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Tests that need a database: each file gets its own fresh, migrated database
+          // (in-memory PGlite by default, a new PostgreSQL database when TEST_POSTGRES_URL is set).
+          name: "db",
+          include: ["app/**/*.db.test.ts", "tests/db/**/*.test.ts", "jobs/**/*.db.test.ts"],
+          setupFiles: ["tests/setup/database.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
