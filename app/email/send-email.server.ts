@@ -13,12 +13,6 @@ export type OutgoingEmail = EmailContent & {
   idempotencyKey: string;
 };
 
-let resendClient: Resend | undefined;
-function resend(apiKey: string) {
-  // The SDK reads RESEND_BASE_URL itself; tests point it at a local recorder.
-  resendClient ??= new Resend(apiKey);
-  return resendClient;
-}
 
 export async function sendEmail(email: OutgoingEmail) {
   const existing = await prisma.emailMessage.findUnique({
@@ -41,13 +35,19 @@ export async function sendEmail(email: OutgoingEmail) {
     select: { id: true, status: true },
   });
   if (!env.RESEND_API_KEY) return message;
-  return deliver(message.id, env.RESEND_API_KEY, env.EMAIL_FROM);
+  return deliver(message.id);
 }
 
-async function deliver(messageId: string, apiKey: string, from: string) {
+/** Hands a recorded message to Resend and records the outcome. Never throws for a provider error. */
+export async function deliver(messageId: string) {
+  const env = getEnv();
+  if (!env.RESEND_API_KEY) throw new Error("deliver() needs RESEND_API_KEY");
   const message = await prisma.emailMessage.findUniqueOrThrow({ where: { id: messageId } });
+  const from = env.EMAIL_FROM;
+  // RESEND_BASE_URL lets tests point the SDK at a local recorder.
+  const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
   try {
-    const { data, error } = await resend(apiKey).emails.send(
+    const { data, error } = await resend.emails.send(
       { from, to: message.to, subject: message.subject, html: message.html, text: message.text },
       { idempotencyKey: message.idempotencyKey },
     );

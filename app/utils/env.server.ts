@@ -87,6 +87,11 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** For tests that change process.env: parse again on the next getEnv(). */
+export function clearEnvCache() {
+  cached = undefined;
+}
+
 /** Values that may be sent to the browser. Keep this list short and explicit. */
 export function publicEnv() {
   return { MODE: getEnv().NODE_ENV };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { amsterdamTime, formatCalendarDate, formatDate, formatSessionTime, formatTime } from "./dates.ts";
+
+describe("Amsterdam dates", () => {
+  it("converts wall-clock times in winter (UTC+1) and summer (UTC+2)", () => {
+    expect(amsterdamTime("2027-01-12", "12:30").toISOString()).toBe("2027-01-12T11:30:00.000Z");
+    expect(amsterdamTime("2027-04-13", "12:30").toISOString()).toBe("2027-04-13T10:30:00.000Z");
+  });
+
+  it("is right on both sides of the daylight-saving change", () => {
+    // Summer time starts on Sunday 28 March 2027 at 02:00, ends on Sunday 31 October 2027 at 03:00.
+    expect(amsterdamTime("2027-03-27", "14:00").toISOString()).toBe("2027-03-27T13:00:00.000Z");
+    expect(amsterdamTime("2027-03-28", "14:00").toISOString()).toBe("2027-03-28T12:00:00.000Z");
+    expect(amsterdamTime("2027-10-30", "14:00").toISOString()).toBe("2027-10-30T12:00:00.000Z");
+    expect(amsterdamTime("2027-10-31", "14:00").toISOString()).toBe("2027-10-31T13:00:00.000Z");
+  });
+
+  it("formats in Dutch, in Amsterdam time, whatever the server's zone", () => {
+    const start = new Date("2027-04-13T10:30:00Z");
+    const end = new Date("2027-04-13T14:00:00Z");
+    expect(formatDate(start)).toBe("dinsdag 13 april 2027");
+    expect(formatTime(start)).toBe("12:30");
+    expect(formatSessionTime(start, end)).toBe("dinsdag 13 april 2027, 12:30–16:00 uur");
+  });
+
+  it("does not shift calendar dates", () => {
+    expect(formatCalendarDate(new Date("2027-04-01T00:00:00Z"))).toBe("1 april 2027");
+  });
+});

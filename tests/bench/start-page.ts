@@ -1,0 +1,647 @@
+// Load test of the participant start page (GET /, signed in as a participant), on both databases.
+//
+//   npm run bench            (or: npx tsx tests/bench/start-page.ts)
+//
+// For each database (embedded PGlite, then a throw-away PostgreSQL via tests/support/postgres.sh) this
+// seeds a fresh database with the demo data, starts the production server as a child process (timing the
+// cold start: spawn → first 200 on /healthz), signs in as the demo participant and then measures three
+// targets with autocannon at the same settings, interleaved round-robin so drift hits all of them alike:
+//   static     GET /favicon.svg   (express.static; the floor of the HTTP stack)
+//   healthz    GET /healthz       (a Remix resource route doing one SELECT 1)
+//   start page GET /              (the participant start page, signed in)
+// Every figure is the median over the runs. Any non-2xx answer, socket error or timeout fails the run.
+//
+// Needs the production build (runs `npm run build` when build/server/index.js is missing) and, for the
+// PostgreSQL part, Debian's postgresql package. Everything listens on 127.0.0.1 only; the data lives
+// in tmp/bench/ and is removed afterwards.
+//
+// Tuning (environment): BENCH_CONNECTIONS (50), BENCH_DURATION seconds per run (8), BENCH_RUNS (3),
+// BENCH_WARMUP seconds per target (2), BENCH_DATABASES ("pglite,postgres").
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import http from "node:http";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
+
+// ---------------------------------------------------------------------------------------------------
+// Settings
+
+const root = path.resolve(import.meta.dirname, "../..");
+const benchDir = path.join(root, "tmp/bench");
+const HOST = "127.0.0.1";
+const POSTGRES_PORT = 55499;
+const RESERVED_PORTS = new Set([3210, POSTGRES_PORT]); // 3210: the e2e tests' server
+const PARTICIPANT = { email: "lisa.bakker@zwolle.test", password: "Leernetwerk-demo-2027", firstName: "Lisa" };
+
+function intSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+const CONNECTIONS = intSetting("BENCH_CONNECTIONS", 50, 1, 1000);
+const DURATION = intSetting("BENCH_DURATION", 8, 1, 120);
+const RUNS = intSetting("BENCH_RUNS", 3, 1, 20);
+const WARMUP = intSetting("BENCH_WARMUP", 2, 0, 60);
+const DATABASES = (process.env.BENCH_DATABASES || "pglite,postgres").split(",").map((s) => s.trim());
+for (const name of DATABASES) {
+  if (name !== "pglite" && name !== "postgres") throw new Error(`BENCH_DATABASES: unknown database "${name}"`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// autocannon (CommonJS, no bundled types): only the small part of its API used here.
+
+type AutocannonResult = {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  resets: number;
+  statusCodeStats: Record<string, { count: number }>;
+  requests: { average: number; total: number };
+  latency: { p50: number; p90: number; p97_5: number; p99: number; totalCount: number };
+};
+type AutocannonInstance = PromiseLike<AutocannonResult> & {
+  on(event: "response", listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+};
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  timeout?: number;
+}) => AutocannonInstance;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+const t0 = performance.now();
+
+class BenchError extends Error {
+  override name = "BenchError";
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Nearest-rank percentile of unsorted samples. */
+function percentile(samples: Float64Array | number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(samples).sort();
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(0, HOST, () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    if (port > 0 && !RESERVED_PORTS.has(port)) return port;
+  }
+  throw new BenchError("No free port found");
+}
+
+type HttpResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
+): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: HOST,
+        port,
+        method: options.method ?? "GET",
+        path: options.path,
+        headers: options.headers,
+        agent: false,
+        timeout: options.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`timeout: ${options.method ?? "GET"} ${options.path}`)));
+    req.on("error", reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** Runs a command to completion (output to this terminal, or captured), failing on a non-zero exit. */
+async function run(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; capture?: boolean; timeoutMs?: number } = {},
+): Promise<string> {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: options.env ?? process.env,
+    stdio: options.capture ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const timeout = setTimeout(() => child.kill("SIGTERM"), options.timeoutMs ?? 300_000);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("close", (exitCode, signal) => resolve(signal ? -1 : exitCode));
+    });
+    if (code !== 0) {
+      throw new BenchError(`\`${command} ${args.join(" ")}\` failed (exit ${code})${output ? `:\n${output.trim()}` : ""}`);
+    }
+  } finally {
+    clearTimeout(timeout);
+  }
+  return output;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The app server as a child process
+
+type Server = { child: ChildProcess; port: number; url: string; logFile: string; exited: Promise<void> };
+const servers = new Set<Server>();
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  // Settings of the surrounding shell that would change what is measured.
+  for (const key of ["DATABASE_URL", "PGLITE_DATA_DIR", "PORT", "HOST", "APP_URL", "TRUST_PROXY", "DATABASE_POOL_SIZE"]) {
+    delete env[key];
+  }
+  // Defined but empty: server/index.ts and prisma/seed.ts load .env without overriding what is already
+  // set, and both treat an empty DATABASE_URL as "not set" (→ embedded PGlite).
+  env.DATABASE_URL = "";
+  return env;
+}
+
+async function startServer(label: string, dbEnv: Record<string, string>): Promise<{ server: Server; coldStartMs: number }> {
+  const port = await freePort();
+  const url = `http://${HOST}:${port}`;
+  const logFile = path.join(benchDir, `server-${label}.log`);
+  const out = createWriteStream(logFile);
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv(),
+    ...dbEnv,
+    NODE_ENV: "production",
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    PORT: String(port),
+    HOST,
+    APP_URL: url,
+    LOGIN_RATE_LIMIT: "1000",
+  };
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.pipe(out, { end: false });
+  child.stderr!.pipe(out, { end: false });
+  let exitInfo: string | null = null;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitInfo = signal ? `signal ${signal}` : `exit code ${code}`;
+      resolve();
+    });
+    child.once("error", (error) => {
+      exitInfo = `spawn error: ${error.message}`;
+      resolve();
+    });
+  }).then(() => new Promise<void>((resolve) => out.end(resolve)));
+  const server: Server = { child, port, url, logFile, exited };
+  servers.add(server);
+
+  // Poll /healthz: bounded by a 90 s deadline, stops early when the process dies.
+  const deadline = spawnedAt + 90_000;
+  let lastProblem = "no answer yet";
+  while (performance.now() < deadline) {
+    if (exitInfo) throw new BenchError(`Server (${label}) stopped during start-up (${exitInfo}):\n${tail(logFile)}`);
+    try {
+      const res = await request(port, { path: "/healthz", timeoutMs: 5_000 });
+      if (res.status === 200) {
+        const coldStartMs = performance.now() - spawnedAt;
+        return { server, coldStartMs };
+      }
+      lastProblem = `/healthz answered ${res.status}: ${res.body.slice(0, 200)}`;
+    } catch (error) {
+      lastProblem = (error as Error).message;
+    }
+    await sleep(20);
+  }
+  throw new BenchError(`Server (${label}) not ready within 90 s (${lastProblem}):\n${tail(logFile)}`);
+}
+
+async function stopServer(server: Server): Promise<void> {
+  if (!servers.has(server)) return;
+  servers.delete(server);
+  const { child } = server;
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGTERM"); // graceful: closes connections, flushes PGlite to disk
+    const stopped = await Promise.race([server.exited.then(() => true), sleep(15_000).then(() => false)]);
+    if (!stopped) {
+      console.error(`Server on port ${server.port} did not stop within 15 s after SIGTERM; sending SIGKILL.`);
+      child.kill("SIGKILL");
+      await Promise.race([server.exited, sleep(5_000)]);
+    }
+  }
+  await server.exited;
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no server log)";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Signing in and checking the page
+
+async function login(server: Server): Promise<string> {
+  const body = new URLSearchParams({ email: PARTICIPANT.email, password: PARTICIPANT.password }).toString();
+  const res = await request(server.port, {
+    method: "POST",
+    path: "/inloggen",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Content-Length": String(Buffer.byteLength(body)),
+      Origin: server.url,
+    },
+    body,
+  });
+  const setCookie = res.headers["set-cookie"] ?? [];
+  const session = setCookie.map((line) => /^ln_session=([^;]+)/.exec(line)?.[1]).find(Boolean);
+  if (res.status !== 302 || !session) {
+    throw new BenchError(
+      `Login as ${PARTICIPANT.email} failed: status ${res.status}, Set-Cookie ${JSON.stringify(setCookie)}\n${res.body.slice(0, 500)}`,
+    );
+  }
+  return `ln_session=${session}`;
+}
+
+async function checkStartPage(server: Server, cookie: string): Promise<number> {
+  const res = await request(server.port, { path: "/", headers: { Cookie: cookie } });
+  const welcome = `Welkom, ${PARTICIPANT.firstName}`;
+  if (res.status !== 200 || !res.body.includes(welcome)) {
+    throw new BenchError(
+      `GET / as ${PARTICIPANT.email}: expected 200 containing "${welcome}", got ${res.status}` +
+        (res.headers.location ? ` → ${res.headers.location}` : "") +
+        `\n${res.body.slice(0, 500)}`,
+    );
+  }
+  return Buffer.byteLength(res.body);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measuring
+
+type Target = { key: string; label: string; path: string; withCookie: boolean };
+const TARGETS: Target[] = [
+  { key: "static", label: "static GET /favicon.svg", path: "/favicon.svg", withCookie: false },
+  { key: "healthz", label: "GET /healthz (SELECT 1)", path: "/healthz", withCookie: false },
+  { key: "start", label: "start page GET / (participant)", path: "/", withCookie: true },
+];
+
+type RunFigures = { rps: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number };
+type TargetFigures = { target: Target; runs: RunFigures[]; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+
+async function cannon(server: Server, target: Target, cookie: string, seconds: number): Promise<RunFigures> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: server.url + target.path,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    headers: target.withCookie ? { cookie } : {},
+  });
+  // autocannon reports p50/p90/p97.5/p99 only; keep every 2xx latency (ms, sub-ms precision) for p95.
+  instance.on("response", (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  const samples = Float64Array.from(latencies);
+  return {
+    rps: result.requests.average,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function measure(server: Server, cookie: string): Promise<TargetFigures[]> {
+  if (WARMUP > 0) {
+    for (const target of TARGETS) {
+      const warm = await cannon(server, target, cookie, WARMUP);
+      log(`  warm-up ${target.label}: ${warm.rps.toFixed(0)} req/s`);
+    }
+  }
+  const runs = new Map<string, RunFigures[]>(TARGETS.map((target) => [target.key, []]));
+  for (let i = 1; i <= RUNS; i++) {
+    for (const target of TARGETS) {
+      const figures = await cannon(server, target, cookie, DURATION);
+      runs.get(target.key)!.push(figures);
+      log(
+        `  run ${i}/${RUNS} ${target.label.padEnd(30)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
+          `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  ` +
+          `(${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors/timeouts)`,
+      );
+    }
+  }
+  return TARGETS.map((target) => {
+    const list = runs.get(target.key)!;
+    return {
+      target,
+      runs: list,
+      rps: median(list.map((r) => r.rps)),
+      p50: median(list.map((r) => r.p50)),
+      p95: median(list.map((r) => r.p95)),
+      p99: median(list.map((r) => r.p99)),
+      non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: list.reduce((sum, r) => sum + r.errors, 0),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The two databases
+
+type DatabaseResult = {
+  name: string;
+  seedMs: number;
+  coldStartMs: number;
+  pageBytes: number;
+  figures: TargetFigures[];
+  serverLogIssues: string[];
+};
+
+async function seed(env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  await run("npx", ["tsx", "prisma/seed.ts"], { env, capture: true, timeoutMs: 180_000 });
+  return performance.now() - started;
+}
+
+async function benchmarkServer(name: string, label: string, dbEnv: Record<string, string>, seedMs: number): Promise<DatabaseResult> {
+  log(`${name}: starting the server`);
+  const { server, coldStartMs } = await startServer(label, dbEnv);
+  try {
+    log(`${name}: cold start ${coldStartMs.toFixed(0)} ms (spawn → first 200 on /healthz) at ${server.url}`);
+    const cookie = await login(server);
+    const pageBytes = await checkStartPage(server, cookie);
+    for (const target of TARGETS.filter((t) => !t.withCookie)) {
+      const res = await request(server.port, { path: target.path });
+      if (res.status !== 200) throw new BenchError(`${target.label}: expected 200, got ${res.status}`);
+    }
+    log(`${name}: signed in as ${PARTICIPANT.email}; start page OK (${pageBytes} bytes)`);
+    const figures = await measure(server, cookie);
+    // Still signed in afterwards (the session must survive the load).
+    await checkStartPage(server, cookie);
+    return { name, seedMs, coldStartMs, pageBytes, figures, serverLogIssues: [] };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+function logIssues(logFile: string): string[] {
+  try {
+    return readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => /error|warn|exception|unhandled|timed? ?out/i.test(line));
+  } catch {
+    return [];
+  }
+}
+
+async function benchPglite(): Promise<DatabaseResult> {
+  const dataDir = path.join(benchDir, "pglite");
+  rmSync(dataDir, { recursive: true, force: true });
+  const dbEnv = { PGLITE_DATA_DIR: dataDir };
+  log("PGlite: seeding a fresh data folder");
+  const seedMs = await seed({ ...baseEnv(), ...dbEnv });
+  log(`PGlite: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+  const result = await benchmarkServer("PGlite", "pglite", dbEnv, seedMs);
+  result.serverLogIssues = logIssues(path.join(benchDir, "server-pglite.log"));
+  return result;
+}
+
+async function waitForPostgresBinaries(): Promise<void> {
+  const installed = () =>
+    (existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql") : []).some(
+      (v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`) && existsSync(`/usr/lib/postgresql/${v}/bin/postgres`),
+    );
+  const deadline = performance.now() + 180_000;
+  let announced = false;
+  while (!installed()) {
+    if (performance.now() > deadline) {
+      throw new BenchError("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl after 3 minutes)");
+    }
+    if (!announced) log("PostgreSQL: waiting for the postgresql package to be installed (at most 3 minutes)");
+    announced = true;
+    await sleep(2_000);
+  }
+  // apt unpacks the binaries before it configures the package: give a running dpkg up to a minute.
+  const dpkgDeadline = performance.now() + 60_000;
+  while (dpkgBusy() && performance.now() < dpkgDeadline) await sleep(2_000);
+}
+
+/** Whether apt/dpkg holds its lock (/var/lib/dpkg/lock-frontend) right now; unknown counts as no. */
+function dpkgBusy(): boolean {
+  try {
+    const inode = statSync("/var/lib/dpkg/lock-frontend").ino;
+    return readFileSync("/proc/locks", "utf8")
+      .split("\n")
+      .some((line) => line.split(/\s+/)[5]?.endsWith(`:${inode}`));
+  } catch {
+    return false;
+  }
+}
+
+async function benchPostgres(): Promise<DatabaseResult> {
+  await waitForPostgresBinaries();
+  const script = path.join(root, "tests/support/postgres.sh");
+  log(`PostgreSQL: starting a throw-away server on port ${POSTGRES_PORT}`);
+  // A leftover from an interrupted earlier run would be reused; start clean.
+  await run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true });
+  let started = false;
+  try {
+    const output = await run("bash", [script, "start", String(POSTGRES_PORT)], { capture: true, timeoutMs: 120_000 });
+    started = true;
+    const adminUrl = output.trim().split("\n").filter((line) => line.startsWith("postgresql://")).pop();
+    if (!adminUrl) throw new BenchError(`postgres.sh start printed no URL:\n${output}`);
+    const version = await createDatabase(adminUrl, "leernetwerk_bench");
+    const databaseUrl = new URL(adminUrl);
+    databaseUrl.pathname = "/leernetwerk_bench";
+    const dbEnv = { DATABASE_URL: databaseUrl.toString() };
+    log(`PostgreSQL: ${version}; seeding database leernetwerk_bench`);
+    const seedMs = await seed({ ...baseEnv(), ...dbEnv });
+    log(`PostgreSQL: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    const result = await benchmarkServer("PostgreSQL", "postgres", dbEnv, seedMs);
+    result.name = `PostgreSQL ${version.match(/PostgreSQL (\d+(\.\d+)?)/)?.[1] ?? ""}`.trim();
+    result.serverLogIssues = logIssues(path.join(benchDir, "server-postgres.log"));
+    return result;
+  } finally {
+    if (started || existsSync(path.join(root, `tmp/postgres-${POSTGRES_PORT}`))) {
+      log(`PostgreSQL: stopping the server on port ${POSTGRES_PORT}`);
+      await run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }).catch((error: Error) =>
+        console.error(`Stopping PostgreSQL failed: ${error.message}`),
+      );
+    }
+  }
+}
+
+async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    await client.query(`CREATE DATABASE ${name}`);
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return rows[0]?.version.split(" on ")[0] ?? "PostgreSQL";
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+function report(results: DatabaseResult[], totalMs: number) {
+  const ms = (value: number) => value.toFixed(1);
+  const lines: string[] = [];
+  lines.push("");
+  lines.push(
+    `## Start page benchmark — ${CONNECTIONS} connections, ${RUNS} × ${DURATION} s per target after ${WARMUP} s warm-up ` +
+      `(medians over the runs)`,
+  );
+  lines.push("");
+  lines.push("| Database | Target | req/s | p50 (ms) | p95 (ms) | p99 (ms) | requests | non-2xx | errors |");
+  lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const result of results) {
+    for (const f of result.figures) {
+      const total = f.runs.reduce((sum, r) => sum + r.requests, 0);
+      lines.push(
+        `| ${result.name} | ${f.target.label} | ${f.rps.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${total} | ${f.non2xx} | ${f.errors} |`,
+      );
+    }
+  }
+  lines.push("");
+  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | Start page size |");
+  lines.push("|---|---:|---:|---:|");
+  for (const result of results) {
+    lines.push(
+      `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ${result.pageBytes} bytes |`,
+    );
+  }
+  lines.push("");
+  for (const result of results) {
+    const start = result.figures.find((f) => f.target.key === "start")!;
+    const health = result.figures.find((f) => f.target.key === "healthz")!;
+    const stat = result.figures.find((f) => f.target.key === "static")!;
+    lines.push(
+      `${result.name}: start page at ${((start.rps / stat.rps) * 100).toFixed(1)}% of the static-file rate and ` +
+        `${((start.rps / health.rps) * 100).toFixed(1)}% of the /healthz rate.`,
+    );
+  }
+  lines.push(`Total runtime: ${(totalMs / 1000).toFixed(1)} s`);
+  console.log(lines.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+let cleaningUp: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaningUp ??= (async () => {
+    await Promise.all([...servers].map((server) => stopServer(server)));
+    rmSync(benchDir, { recursive: true, force: true });
+  })();
+  return cleaningUp;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up…`);
+    const script = path.join(root, "tests/support/postgres.sh");
+    void cleanup()
+      .then(() => (DATABASES.includes("postgres") ? run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }) : ""))
+      .catch(() => {})
+      .finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  log(
+    `Leernetwerk start page benchmark: ${DATABASES.join(" + ")}, ${CONNECTIONS} connections, ` +
+      `${WARMUP} s warm-up, ${RUNS} × ${DURATION} s per target`,
+  );
+  if (!existsSync(path.join(root, "build/server/index.js"))) {
+    log("build/server/index.js is missing: running `npm run build`");
+    await run("npm", ["run", "build"], { timeoutMs: 600_000 });
+  }
+  rmSync(benchDir, { recursive: true, force: true });
+  mkdirSync(benchDir, { recursive: true });
+
+  const results: DatabaseResult[] = [];
+  let failure: unknown;
+  try {
+    if (DATABASES.includes("pglite")) results.push(await benchPglite());
+    if (DATABASES.includes("postgres")) results.push(await benchPostgres());
+    for (const result of results) {
+      for (const f of result.figures) {
+        if (f.non2xx > 0 || f.errors > 0) {
+          const codes = f.runs.map((r) => `${r.non2xx} non-2xx / ${r.errors} errors`).join(", ");
+          failure ??= new BenchError(`${result.name}, ${f.target.label}: not every answer was a 2xx (${codes})`);
+        }
+      }
+      if (result.serverLogIssues.length > 0) {
+        console.log(`\nServer log lines that mention errors/warnings (${result.name}, first 20 of ${result.serverLogIssues.length}):`);
+        for (const line of result.serverLogIssues.slice(0, 20)) console.log(`  ${line}`);
+      }
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    await cleanup();
+  }
+  if (results.length > 0) report(results, performance.now() - t0);
+  if (failure) throw failure;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nBENCHMARK FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof BenchError) && error instanceof Error && error.stack) console.error(error.stack);
+  process.exitCode = 1;
+}

@@ -1,0 +1,145 @@
+// Shared pieces for the end-to-end tests: the demo logins, small helpers, and an accessibility fixture.
+//
+// Accessibility: every spec imports `test` from here. The automatic `a11y` fixture records each page (URL
+// path) the browser lands on, and `expectAccessible(page)` runs axe-core (WCAG 2.0/2.1 A and AA) on the
+// current page and fails on any violation. When a test ends, every page it visited must have been checked
+// at least once: a new page reached by a test but never checked fails that test, so the rule "axe on every
+// page visited" cannot silently erode.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page, type Response } from "@playwright/test";
+
+export { expect };
+
+export const DEMO_PASSWORD = "Leernetwerk-demo-2027";
+
+export const users = {
+  coordinator: { email: "sanne.devries@leernetwerk.test", firstName: "Sanne" },
+  facilitator: { email: "marco.jansen@leernetwerk.test", firstName: "Marco" },
+  participant: { email: "lisa.bakker@zwolle.test", firstName: "Lisa" },
+  otherCohortParticipant: { email: "joost.peters@almere.test", firstName: "Joost" },
+} as const;
+
+export const DEMO_COHORT_NAME = "Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+type Tracker = { visited: Map<string, string>; checked: Set<string> };
+const trackers = new WeakMap<Page, Tracker>();
+
+function pathOf(url: string): string | null {
+  if (!url.startsWith("http")) return null; // about:blank, data: …
+  return new URL(url).pathname;
+}
+
+function trackerFor(page: Page): Tracker {
+  let tracker = trackers.get(page);
+  if (!tracker) {
+    const created: Tracker = { visited: new Map(), checked: new Set() };
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const path = pathOf(frame.url());
+      if (path && !created.visited.has(path)) created.visited.set(path, frame.url());
+    });
+    trackers.set(page, created);
+    tracker = created;
+  }
+  return tracker;
+}
+
+/** Runs axe-core on the page as it is now and expects no WCAG 2.1 A/AA violations. */
+export async function expectAccessible(page: Page, state = "") {
+  await page.waitForLoadState("load");
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = results.violations.map(
+    (violation) =>
+      `- [${violation.impact}] ${violation.id}: ${violation.help}\n` +
+      violation.nodes
+        .slice(0, 5)
+        .map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replaceAll("\n", " ")}`)
+        .join("\n"),
+  );
+  const where = `${new URL(page.url()).pathname}${state ? ` (${state})` : ""}`;
+  expect(report, `axe-core violations on ${where}:\n${report.join("\n")}`).toEqual([]);
+  const path = pathOf(page.url());
+  if (path) trackerFor(page).checked.add(path);
+}
+
+/** Like expectAccessible, but only when this page (URL path) has not been checked yet in this test. */
+export async function expectAccessibleOnce(page: Page) {
+  const path = pathOf(page.url());
+  if (path && trackerFor(page).checked.has(path)) return;
+  await expectAccessible(page);
+}
+
+export const test = base.extend<{ a11y: void }>({
+  a11y: [
+    async ({ page }, use, testInfo) => {
+      const tracker = trackerFor(page);
+      await use();
+      // Only judge coverage when the test itself passed; otherwise its own failure is the news.
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      const unchecked = [...tracker.visited.entries()]
+        .filter(([path]) => !tracker.checked.has(path))
+        .map(([, url]) => url);
+      expect(unchecked, "pages visited without an accessibility check (call expectAccessible)").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Fills in and submits the login form; the caller asserts where it lands. */
+export async function submitLogin(page: Page, email: string, password: string) {
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
+
+/** Logs in through the login page and waits until the browser has left it. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/inloggen");
+  await expectAccessibleOnce(page);
+  await submitLogin(page, email, password);
+  await expect(page).not.toHaveURL(/\/inloggen/);
+}
+
+/** Logs out with the header button (a POST) and waits for the login page. */
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page).toHaveURL(/\/inloggen$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+}
+
+/** The HTTP status of a full page load, failing clearly when there was no response. */
+export function statusOf(response: Response | null): number {
+  expect(response, "page.goto gave no response").not.toBeNull();
+  return response!.status();
+}
+
+/** A unique address for data a test creates, so runs and tests never collide. */
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.test`;
+}
+
+/**
+ * As coordinator (already logged in): opens the newest stored e-mail to `to` in the outbox, checks both
+ * pages for accessibility, and returns the link in the message body that contains `pathPart`.
+ */
+export async function readLinkFromOutbox(page: Page, to: string, pathPart: string): Promise<string> {
+  await page.goto("/beheer/e-mail");
+  await expect(page.getByRole("heading", { level: 1, name: "E-mail" })).toBeVisible();
+  await expectAccessibleOnce(page);
+  // Newest first: the first row for this address is the message just created.
+  const row = page.getByRole("row").filter({ hasText: to }).first();
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/beheer\/e-mail\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(to, { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  const link = page.getByTestId("email-body").locator(`a[href*="${pathPart}"]`);
+  await expect(link).toHaveCount(1);
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  // The link must point at this very server (APP_URL), so it works when followed.
+  const url = new URL(href!);
+  expect(url.origin).toBe(new URL(page.url()).origin);
+  return url.pathname;
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test: type check, unit and database tests on the embedded PGlite, the database tests again
+# on a real PostgreSQL (Debian's package, started here on 127.0.0.1 and stopped afterwards), and the
+# browser tests (Playwright with Debian's Chromium, axe-core on every page). Installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+mkdir -p tmp/results
+rm -f tmp/results/*.json
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+# 1. System packages: Chromium for the browser tests, PostgreSQL for the second database run.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${need[*]}"
+  if [ "$(id -u)" != 0 ]; then echo "Run as root or install: apt-get install -y ${need[*]}" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# 2. npm packages (from the lock file) and the build (Prisma client + Remix).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci"
+  npm ci --no-audit --no-fund
+fi
+step "Build"
+npm run build --silent
+
+step "Type check"
+npx tsc
+
+# 3. Unit and database tests on the embedded PGlite.
+step "Vitest: unit + database tests on PGlite"
+npx vitest run --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json
+
+# 4. Database tests again on a real PostgreSQL.
+step "Vitest: database tests on PostgreSQL"
+pg_port=${TEST_POSTGRES_PORT:-55432}
+tests/support/postgres.sh stop "$pg_port" >/dev/null 2>&1 || true
+pg_url=$(tests/support/postgres.sh start "$pg_port")
+trap 'tests/support/postgres.sh stop "$pg_port" >/dev/null 2>&1 || true' EXIT
+TEST_POSTGRES_URL="$pg_url" npx vitest run --project db --reporter=default --reporter=json \
+  --outputFile=tmp/results/vitest-postgres.json
+tests/support/postgres.sh stop "$pg_port"
+trap - EXIT
+
+# 5. Browser tests.
+step "Playwright: browser tests (Chromium, axe-core)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=tmp/results/playwright.json npx playwright test --reporter=list,json
+
+step "Summary"
+node tests/support/summarize-results.mjs tmp/results
