@@ -40,12 +40,6 @@ export async function createApp(options: { development: boolean; loginLimit: num
   app.use(sameOriginOnly);
   app.use(rateLimits({ loginLimit: options.loginLimit }));
 
-  // Pass the client address to the app in a header we control (never trust one sent by the client).
-  app.use((req, _res, next) => {
-    req.headers["x-leernetwerk-client-ip"] = req.ip ?? "unknown";
-    next();
-  });
-
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.join(projectRoot, "build/server/index.js"))) as ServerBuild);

@@ -26,8 +26,3 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
-
-/** The client's address as the Express server saw it (behind a proxy when TRUST_PROXY is set). */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-leernetwerk-client-ip") ?? "unknown";
-}
