@@ -2,6 +2,7 @@
 // online 14:00–16:30), six municipalities each with a duo, two facilitators, one coordinator, and a
 // second, smaller cohort so that access between cohorts can be tried. All people are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { createInvitation } from "../app/models/invitation.server.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -157,7 +158,21 @@ export async function seedDemo(prisma: PrismaClient) {
       ],
     },
   ];
-  for (const duo of duos) await createEnrollment(prisma, { cohortId: cohort.id, ...duo });
+  const enrollments = [];
+  for (const duo of duos) enrollments.push(await createEnrollment(prisma, { cohortId: cohort.id, ...duo }));
+
+  // Zwolle's own ervaringsdeskundige has been invited but has not accepted yet (shows in the outbox).
+  const coordinator = await prisma.user.findUniqueOrThrow({ where: { email: demoLogins.coordinator } });
+  await createInvitation(
+    {
+      email: "marieke.groen@zwolle.test",
+      name: "Marieke Groen",
+      role: "PARTICIPANT",
+      enrollmentId: enrollments[0]!.enrollment.id,
+      duoFunction: "ERVARINGSDESKUNDIGE",
+    },
+    coordinator,
+  );
 
   // A second, running cohort with its own facilitator and municipalities.
   const other = await createCohort(prisma, {
@@ -174,7 +189,7 @@ export async function seedDemo(prisma: PrismaClient) {
       {
         number: 3,
         title: "Positie van de ervaringsdeskundige",
-        date: "2026-12-08",
+        date: "2026-12-01",
         start: "14:00",
         end: "16:30",
         format: "HYBRID",
