@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listEmailMessages } from "~/models/email.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -31,7 +32,7 @@ export default function EmailOutboxPage() {
       {messages.length === 0 ? (
         <p>Er zijn nog geen berichten.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Tabel met e-mailberichten">
           <table>
             <thead>
               <tr>
@@ -57,7 +58,7 @@ export default function EmailOutboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

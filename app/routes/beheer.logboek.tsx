@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listAuditEntries } from "~/models/audit.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -28,7 +29,7 @@ export default function AuditLogPage() {
       {entries.length === 0 ? (
         <p>Het logboek is nog leeg.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Tabel met het logboek">
           <table>
             <thead>
               <tr>
@@ -51,7 +52,7 @@ export default function AuditLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, SelectField } from "~/components/forms.tsx";
 import { listCohortChoices, listEnrollmentChoices } from "~/models/cohort.server.ts";
@@ -157,7 +158,7 @@ export default function InvitationsPage() {
         {invitations.length === 0 ? (
           <p>Er zijn nog geen uitnodigingen verstuurd.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Tabel met verstuurde uitnodigingen">
             <table>
               <thead>
                 <tr>
@@ -205,7 +206,7 @@ export default function InvitationsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { listCohortsForUser } from "~/models/cohort.server.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
@@ -20,7 +21,7 @@ export default function CohortListPage() {
       {cohorts.length === 0 ? (
         <p>Er zijn (nog) geen leernetwerken voor jou.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Tabel met leernetwerken">
           <table>
             <caption className="muted">{cohorts.length} leernetwerk(en)</caption>
             <thead>
@@ -50,7 +51,7 @@ export default function CohortListPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

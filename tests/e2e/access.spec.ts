@@ -27,7 +27,7 @@ test("a participant of one cohort gets a 404 for another cohort's page", async (
   await cohortLink.click();
   await expect(page).toHaveURL(href!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COHORT_NAME);
-  await expect(page.getByRole("listitem").filter({ hasText: "Lisa Bakker (jij)" })).toHaveCount(1);
+  await expect(page.getByRole("listitem").filter({ hasText: /^Lisa Bakker \(jij\) — beleidsmedewerker$/ })).toHaveCount(1);
   await expectAccessible(page);
   await logout(page);
 
@@ -59,6 +59,7 @@ test("a participant of one cohort gets a 404 for another cohort's page", async (
 
 test("a participant gets 403 on the coordinator's pages and cannot post invitations", async ({ page }) => {
   await login(page, users.participant.email);
+  await expectAccessible(page);
   const response = await page.goto("/beheer/uitnodigingen");
   expect(statusOf(response)).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");

@@ -4,7 +4,8 @@
 // path) the browser lands on, and `expectAccessible(page)` runs axe-core (WCAG 2.0/2.1 A and AA) on the
 // current page and fails on any violation. When a test ends, every page it visited must have been checked
 // at least once: a new page reached by a test but never checked fails that test, so the rule "axe on every
-// page visited" cannot silently erode.
+// page visited" cannot silently erode. The test's own `page` is watched from the start; a page from an
+// extra browser context is watched from the first `track(page)` (called by `login`).
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type Response } from "@playwright/test";
 
@@ -25,6 +26,8 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 type Tracker = { visited: Map<string, string>; checked: Set<string> };
 const trackers = new WeakMap<Page, Tracker>();
+/** The pages watched during the running test (one worker runs one test at a time). */
+const watched = new Set<Tracker>();
 
 function pathOf(url: string): string | null {
   if (!url.startsWith("http")) return null; // about:blank, data: …
@@ -43,7 +46,13 @@ function trackerFor(page: Page): Tracker {
     trackers.set(page, created);
     tracker = created;
   }
+  watched.add(tracker);
   return tracker;
+}
+
+/** Starts watching a page (e.g. from a second browser context) for the end-of-test accessibility check. */
+export function track(page: Page) {
+  trackerFor(page);
 }
 
 /** Runs axe-core on the page as it is now and expects no WCAG 2.1 A/AA violations. */
@@ -74,13 +83,16 @@ export async function expectAccessibleOnce(page: Page) {
 export const test = base.extend<{ a11y: void }>({
   a11y: [
     async ({ page }, use, testInfo) => {
-      const tracker = trackerFor(page);
+      watched.clear();
+      trackerFor(page);
       await use();
+      const trackersOfTest = [...watched];
+      watched.clear();
       // Only judge coverage when the test itself passed; otherwise its own failure is the news.
       if (testInfo.status !== testInfo.expectedStatus) return;
-      const unchecked = [...tracker.visited.entries()]
-        .filter(([path]) => !tracker.checked.has(path))
-        .map(([, url]) => url);
+      const unchecked = trackersOfTest.flatMap((tracker) =>
+        [...tracker.visited.entries()].filter(([path]) => !tracker.checked.has(path)).map(([, url]) => url),
+      );
       expect(unchecked, "pages visited without an accessibility check (call expectAccessible)").toEqual([]);
     },
     { auto: true },
@@ -94,12 +106,16 @@ export async function submitLogin(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Inloggen" }).click();
 }
 
-/** Logs in through the login page and waits until the browser has left it. */
-export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/inloggen");
+/**
+ * Logs in through the login page and waits until the browser has left it. With `to`, the login page is
+ * opened as a redirect target would (?redirectTo=…) and the browser lands there straight away.
+ */
+export async function login(page: Page, email: string, options: { password?: string; to?: string } = {}) {
+  track(page);
+  await page.goto(options.to ? `/inloggen?${new URLSearchParams({ redirectTo: options.to })}` : "/inloggen");
   await expectAccessibleOnce(page);
-  await submitLogin(page, email, password);
-  await expect(page).not.toHaveURL(/\/inloggen/);
+  await submitLogin(page, email, options.password ?? DEMO_PASSWORD);
+  await expect(page).toHaveURL(options.to ?? "/");
 }
 
 /** Logs out with the header button (a POST) and waits for the login page. */
