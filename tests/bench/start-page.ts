@@ -10,6 +10,10 @@
 //   healthz    GET /healthz       (a Remix resource route doing one SELECT 1)
 //   start page GET /              (the participant start page, signed in)
 // Every figure is the median over the runs. Any non-2xx answer, socket error or timeout fails the run.
+// Latency percentiles are computed from every 2xx response time (autocannon itself has no p95). Next to
+// req/s the CPU time per request is read from /proc: the app server's (which for PGlite includes the
+// database) and PostgreSQL's (all its processes). CPU per request hardly depends on other load on the
+// machine, req/s and latency do; the load average is printed so a busy machine shows in the report.
 //
 // Needs the production build (runs `npm run build` when build/server/index.js is missing) and, for the
 // PostgreSQL part, Debian's postgresql package. Everything listens on 127.0.0.1 only; the data lives
@@ -23,6 +27,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import http from "node:http";
 import { createRequire } from "node:module";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -86,8 +91,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
 
-const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 const t0 = performance.now();
+const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 
 class BenchError extends Error {
   override name = "BenchError";
@@ -187,7 +192,15 @@ async function run(
 // ---------------------------------------------------------------------------------------------------
 // The app server as a child process
 
-type Server = { child: ChildProcess; port: number; url: string; logFile: string; exited: Promise<void> };
+type Server = {
+  label: string;
+  child: ChildProcess;
+  port: number;
+  url: string;
+  logFile: string;
+  exited: Promise<void>;
+  exitInfo: () => string | null;
+};
 const servers = new Set<Server>();
 
 function baseEnv(): NodeJS.ProcessEnv {
@@ -236,7 +249,7 @@ async function startServer(label: string, dbEnv: Record<string, string>): Promis
       resolve();
     });
   }).then(() => new Promise<void>((resolve) => out.end(resolve)));
-  const server: Server = { child, port, url, logFile, exited };
+  const server: Server = { label, child, port, url, logFile, exited, exitInfo: () => exitInfo };
   servers.add(server);
 
   // Poll /healthz: bounded by a 90 s deadline, stops early when the process dies.
@@ -265,14 +278,20 @@ async function stopServer(server: Server): Promise<void> {
   const { child } = server;
   if (child.exitCode === null && child.signalCode === null) {
     child.kill("SIGTERM"); // graceful: closes connections, flushes PGlite to disk
-    const stopped = await Promise.race([server.exited.then(() => true), sleep(15_000).then(() => false)]);
+    const stopped = await Promise.race([server.exited.then(() => true), sleep(15_000, false, { ref: false })]);
     if (!stopped) {
       console.error(`Server on port ${server.port} did not stop within 15 s after SIGTERM; sending SIGKILL.`);
       child.kill("SIGKILL");
-      await Promise.race([server.exited, sleep(5_000)]);
+      await Promise.race([server.exited, sleep(5_000, undefined, { ref: false })]);
     }
   }
   await server.exited;
+}
+
+/** Fails when the server process has died (the log's last lines go into the message). */
+function assertRunning(server: Server) {
+  const info = server.exitInfo();
+  if (info) throw new BenchError(`Server (${server.label}) died under load (${info}). Last lines of its log:\n${tail(server.logFile)}`);
 }
 
 function tail(file: string, lines = 30): string {
@@ -281,6 +300,58 @@ function tail(file: string, lines = 30): string {
   } catch {
     return "(no server log)";
   }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CPU time (Linux /proc): robust against other load on the machine, unlike req/s.
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ (getconf CLK_TCK): 100 on all common Linux systems
+
+type ProcStat = { ppid: number; ownMs: number; childrenMs: number };
+
+function procStat(pid: number): ProcStat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3 (state)
+    const tick = (i: number) => (Number(fields[i - 3]) * 1000) / CLOCK_TICKS_PER_SECOND;
+    return { ppid: Number(fields[1]), ownMs: tick(14) + tick(15), childrenMs: tick(16) + tick(17) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU milliseconds used so far by the app server, and by the PostgreSQL server with all its backends. */
+function cpuSnapshot(server: Server, postmasterPid: number | null): { appMs: number; dbMs: number } | null {
+  const app = procStat(server.child.pid ?? -1);
+  if (!app) return null;
+  let dbMs = 0;
+  if (postmasterPid) {
+    const postmaster = procStat(postmasterPid);
+    // Exited backends are counted in the postmaster's children time once reaped.
+    dbMs += postmaster ? postmaster.ownMs + postmaster.childrenMs : 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat?.ppid === postmasterPid) dbMs += stat.ownMs;
+    }
+  }
+  return { appMs: app.ownMs, dbMs };
+}
+
+function postmasterPid(): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(root, `tmp/postgres-${POSTGRES_PORT}/data/postmaster.pid`), "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function loadNote(): string {
+  const [one, five] = os.loadavg();
+  const cpus = os.availableParallelism();
+  const busy = one! > cpus * 0.75 ? `  ⚠ the machine is busy with other work: expect noisy figures` : "";
+  return `load average ${one!.toFixed(2)} (1 min), ${five!.toFixed(2)} (5 min) on ${cpus} CPUs${busy}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -311,11 +382,13 @@ async function login(server: Server): Promise<string> {
 async function checkStartPage(server: Server, cookie: string): Promise<number> {
   const res = await request(server.port, { path: "/", headers: { Cookie: cookie } });
   const welcome = `Welkom, ${PARTICIPANT.firstName}`;
-  if (res.status !== 200 || !res.body.includes(welcome)) {
+  // React's server renderer separates adjacent text parts with <!-- -->: "Welkom, <!-- -->Lisa".
+  const text = res.body.replaceAll("<!-- -->", "");
+  if (res.status !== 200 || !text.includes(welcome)) {
     throw new BenchError(
       `GET / as ${PARTICIPANT.email}: expected 200 containing "${welcome}", got ${res.status}` +
         (res.headers.location ? ` → ${res.headers.location}` : "") +
-        `\n${res.body.slice(0, 500)}`,
+        `\n${res.body.slice(0, 2000)}`,
     );
   }
   return Buffer.byteLength(res.body);
@@ -331,11 +404,36 @@ const TARGETS: Target[] = [
   { key: "start", label: "start page GET / (participant)", path: "/", withCookie: true },
 ];
 
-type RunFigures = { rps: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number };
-type TargetFigures = { target: Target; runs: RunFigures[]; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number };
+type RunFigures = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  /** CPU ms per request in the app server process (for PGlite this includes the database). */
+  appCpuMs: number;
+  /** Share of one CPU the app server used during the run (100% = one core saturated). */
+  appCpuShare: number;
+  /** CPU ms per request in PostgreSQL (all its processes); NaN for PGlite. */
+  dbCpuMs: number;
+  /** Non-2xx status codes with their counts, e.g. "404×1". */
+  otherStatuses: string;
+};
+type Medians = Omit<RunFigures, "requests" | "non2xx" | "errors" | "otherStatuses">;
+type TargetFigures = Medians & { target: Target; runs: RunFigures[]; requests: number; non2xx: number; errors: number };
 
-async function cannon(server: Server, target: Target, cookie: string, seconds: number): Promise<RunFigures> {
+async function cannon(
+  server: Server,
+  target: Target,
+  cookie: string,
+  seconds: number,
+  postgresPid: number | null,
+): Promise<RunFigures> {
   const latencies: number[] = [];
+  const cpuBefore = cpuSnapshot(server, postgresPid);
+  const startedAt = performance.now();
   const instance = autocannon({
     url: server.url + target.path,
     connections: CONNECTIONS,
@@ -348,8 +446,20 @@ async function cannon(server: Server, target: Target, cookie: string, seconds: n
     if (status >= 200 && status < 300) latencies.push(ms);
   });
   const result = await instance;
+  const elapsedMs = performance.now() - startedAt;
+  const cpuAfter = cpuSnapshot(server, postgresPid);
+  assertRunning(server);
   const samples = Float64Array.from(latencies);
+  const completed = Math.max(1, result.requests.total);
+  const cpu = cpuBefore && cpuAfter ? { app: cpuAfter.appMs - cpuBefore.appMs, db: cpuAfter.dbMs - cpuBefore.dbMs } : null;
   return {
+    otherStatuses: Object.entries(result.statusCodeStats)
+      .filter(([code]) => !code.startsWith("2"))
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(", "),
+    appCpuMs: cpu ? cpu.app / completed : Number.NaN,
+    appCpuShare: cpu ? cpu.app / elapsedMs : Number.NaN,
+    dbCpuMs: cpu && postgresPid ? cpu.db / completed : Number.NaN,
     rps: result.requests.average,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
@@ -360,21 +470,23 @@ async function cannon(server: Server, target: Target, cookie: string, seconds: n
   };
 }
 
-async function measure(server: Server, cookie: string): Promise<TargetFigures[]> {
+async function measure(server: Server, cookie: string, postgresPid: number | null): Promise<TargetFigures[]> {
   if (WARMUP > 0) {
     for (const target of TARGETS) {
-      const warm = await cannon(server, target, cookie, WARMUP);
+      const warm = await cannon(server, target, cookie, WARMUP, postgresPid);
       log(`  warm-up ${target.label}: ${warm.rps.toFixed(0)} req/s`);
     }
   }
   const runs = new Map<string, RunFigures[]>(TARGETS.map((target) => [target.key, []]));
   for (let i = 1; i <= RUNS; i++) {
     for (const target of TARGETS) {
-      const figures = await cannon(server, target, cookie, DURATION);
+      const figures = await cannon(server, target, cookie, DURATION, postgresPid);
       runs.get(target.key)!.push(figures);
+      const db = Number.isNaN(figures.dbCpuMs) ? "" : ` + PostgreSQL ${figures.dbCpuMs.toFixed(2)} ms`;
       log(
         `  run ${i}/${RUNS} ${target.label.padEnd(30)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
           `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms  ` +
+          `CPU/req: app ${figures.appCpuMs.toFixed(2)} ms${db} (app at ${(figures.appCpuShare * 100).toFixed(0)}% of a core)  ` +
           `(${figures.requests} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors/timeouts)`,
       );
     }
@@ -388,6 +500,10 @@ async function measure(server: Server, cookie: string): Promise<TargetFigures[]>
       p50: median(list.map((r) => r.p50)),
       p95: median(list.map((r) => r.p95)),
       p99: median(list.map((r) => r.p99)),
+      appCpuMs: median(list.map((r) => r.appCpuMs)),
+      appCpuShare: median(list.map((r) => r.appCpuShare)),
+      dbCpuMs: median(list.map((r) => r.dbCpuMs)),
+      requests: list.reduce((sum, r) => sum + r.requests, 0),
       non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
       errors: list.reduce((sum, r) => sum + r.errors, 0),
     };
@@ -404,6 +520,7 @@ type DatabaseResult = {
   pageBytes: number;
   figures: TargetFigures[];
   serverLogIssues: string[];
+  load: string[];
 };
 
 async function seed(env: NodeJS.ProcessEnv): Promise<number> {
@@ -412,7 +529,13 @@ async function seed(env: NodeJS.ProcessEnv): Promise<number> {
   return performance.now() - started;
 }
 
-async function benchmarkServer(name: string, label: string, dbEnv: Record<string, string>, seedMs: number): Promise<DatabaseResult> {
+async function benchmarkServer(
+  name: string,
+  label: string,
+  dbEnv: Record<string, string>,
+  seedMs: number,
+  postgresPid: number | null = null,
+): Promise<DatabaseResult> {
   log(`${name}: starting the server`);
   const { server, coldStartMs } = await startServer(label, dbEnv);
   try {
@@ -424,10 +547,18 @@ async function benchmarkServer(name: string, label: string, dbEnv: Record<string
       if (res.status !== 200) throw new BenchError(`${target.label}: expected 200, got ${res.status}`);
     }
     log(`${name}: signed in as ${PARTICIPANT.email}; start page OK (${pageBytes} bytes)`);
-    const figures = await measure(server, cookie);
+    const load = [loadNote()];
+    log(`${name}: ${load[0]}`);
+    const figures = await measure(server, cookie, postgresPid);
+    load.push(loadNote());
+    log(`${name}: ${load[1]}`);
     // Still signed in afterwards (the session must survive the load).
     await checkStartPage(server, cookie);
-    return { name, seedMs, coldStartMs, pageBytes, figures, serverLogIssues: [] };
+    return { name, seedMs, coldStartMs, pageBytes, figures, serverLogIssues: [], load };
+  } catch (error) {
+    assertRunning(server);
+    if (error instanceof Error) error.message += `\nLast lines of the server log (${label}):\n${tail(server.logFile)}`;
+    throw error;
   } finally {
     await stopServer(server);
   }
@@ -506,7 +637,7 @@ async function benchPostgres(): Promise<DatabaseResult> {
     log(`PostgreSQL: ${version}; seeding database leernetwerk_bench`);
     const seedMs = await seed({ ...baseEnv(), ...dbEnv });
     log(`PostgreSQL: seeded in ${(seedMs / 1000).toFixed(1)} s`);
-    const result = await benchmarkServer("PostgreSQL", "postgres", dbEnv, seedMs);
+    const result = await benchmarkServer("PostgreSQL", "postgres", dbEnv, seedMs, postmasterPid());
     result.name = `PostgreSQL ${version.match(/PostgreSQL (\d+(\.\d+)?)/)?.[1] ?? ""}`.trim();
     result.serverLogIssues = logIssues(path.join(benchDir, "server-postgres.log"));
     return result;
@@ -537,7 +668,8 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 // Report
 
 function report(results: DatabaseResult[], totalMs: number) {
-  const ms = (value: number) => value.toFixed(1);
+  const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(1));
+  const cpu = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(2));
   const lines: string[] = [];
   lines.push("");
   lines.push(
@@ -545,22 +677,26 @@ function report(results: DatabaseResult[], totalMs: number) {
       `(medians over the runs)`,
   );
   lines.push("");
-  lines.push("| Database | Target | req/s | p50 (ms) | p95 (ms) | p99 (ms) | requests | non-2xx | errors |");
-  lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push(
+    "| Database | Target | req/s | p50 (ms) | p95 (ms) | p99 (ms) | app CPU/req (ms) | app CPU use | PostgreSQL CPU/req (ms) | requests | non-2xx | errors |",
+  );
+  lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const result of results) {
     for (const f of result.figures) {
-      const total = f.runs.reduce((sum, r) => sum + r.requests, 0);
       lines.push(
-        `| ${result.name} | ${f.target.label} | ${f.rps.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${total} | ${f.non2xx} | ${f.errors} |`,
+        `| ${result.name} | ${f.target.label} | ${f.rps.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ` +
+          `${cpu(f.appCpuMs)} | ${Number.isNaN(f.appCpuShare) ? "–" : `${(f.appCpuShare * 100).toFixed(0)}%`} | ${cpu(f.dbCpuMs)} | ` +
+          `${f.requests} | ${f.non2xx} | ${f.errors} |`,
       );
     }
   }
   lines.push("");
-  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | Start page size |");
-  lines.push("|---|---:|---:|---:|");
+  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | Start page size | Load average before → after |");
+  lines.push("|---|---:|---:|---:|---|");
   for (const result of results) {
+    const load = result.load.map((note) => note.match(/load average ([\d.]+)/)?.[1] ?? "?").join(" → ");
     lines.push(
-      `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ${result.pageBytes} bytes |`,
+      `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ${result.pageBytes} bytes | ${load} (${os.availableParallelism()} CPUs) |`,
     );
   }
   lines.push("");
@@ -570,7 +706,8 @@ function report(results: DatabaseResult[], totalMs: number) {
     const stat = result.figures.find((f) => f.target.key === "static")!;
     lines.push(
       `${result.name}: start page at ${((start.rps / stat.rps) * 100).toFixed(1)}% of the static-file rate and ` +
-        `${((start.rps / health.rps) * 100).toFixed(1)}% of the /healthz rate.`,
+        `${((start.rps / health.rps) * 100).toFixed(1)}% of the /healthz rate; ` +
+        `${(start.appCpuMs / health.appCpuMs).toFixed(1)}× the app CPU per request of /healthz.`,
     );
   }
   lines.push(`Total runtime: ${(totalMs / 1000).toFixed(1)} s`);
@@ -620,7 +757,9 @@ async function main() {
     for (const result of results) {
       for (const f of result.figures) {
         if (f.non2xx > 0 || f.errors > 0) {
-          const codes = f.runs.map((r) => `${r.non2xx} non-2xx / ${r.errors} errors`).join(", ");
+          const codes = f.runs
+            .map((r, i) => `run ${i + 1}: ${r.non2xx} non-2xx${r.otherStatuses ? ` (${r.otherStatuses})` : ""}, ${r.errors} errors/timeouts`)
+            .join("; ");
           failure ??= new BenchError(`${result.name}, ${f.target.label}: not every answer was a 2xx (${codes})`);
         }
       }
