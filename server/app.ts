@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -44,14 +45,13 @@ export async function createApp(options: { development: boolean; loginLimit: num
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(path.join(projectRoot, "build/server/index.js"))) as ServerBuild);
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: options.development ? "development" : "production",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
+  const remixHandler = createRequestHandler({
+    build,
+    mode: options.development ? "development" : "production",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  });
+  // Each request gets its own memory (e.g. the session is validated once for all its loaders).
+  app.all("*", (req, res, next) => runWithRequestMemory(() => remixHandler(req, res, next)));
 
   return { app, close: async () => vite?.close() };
 }

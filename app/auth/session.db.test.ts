@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie } from "../../tests/support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { runWithRequestMemory } from "~/utils/request-context.server.ts";
 import { getLucia, SESSION_COOKIE_NAME } from "./lucia.server.ts";
 import { createUserSession, getAuth, getUser, invalidateAllSessions, logout } from "./session.server.ts";
 import { hashToken } from "./tokens.server.ts";
@@ -87,6 +88,22 @@ describe("sessions", () => {
     expect(await getUser(requestWithCookie(a))).toBeNull();
     expect(await getUser(requestWithCookie(b))).toBeNull();
     expect((await getUser(requestWithCookie(keep)))?.id).toBe(other.id);
+  });
+
+  it("validates the session once per request, and forgets it when the session changes", async () => {
+    const user = await createUser(prisma);
+    const cookie = await signIn(user.id);
+    await runWithRequestMemory(async () => {
+      // Remix gives every loader its own copy of the Request: the memory must not depend on it.
+      const first = getAuth(requestWithCookie(cookie));
+      const second = getAuth(requestWithCookie(cookie));
+      expect(second).toBe(first);
+      expect((await first)?.user.id).toBe(user.id);
+      await logout(requestWithCookie(cookie));
+      expect(await getAuth(requestWithCookie(cookie))).toBeNull();
+    });
+    // Outside a request nothing is cached.
+    expect(getAuth(requestWithCookie(cookie))).not.toBe(getAuth(requestWithCookie(cookie)));
   });
 
   it("cleans up expired sessions in bulk", async () => {

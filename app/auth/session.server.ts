@@ -1,14 +1,13 @@
 // The session layer: who is signed in, signing in (with rotation), signing out (here or everywhere).
 import type { Session, User } from "lucia";
 import { redirect } from "@remix-run/node";
+import { forgetForRequest, rememberForRequest } from "~/utils/request-context.server.ts";
 import { getLucia } from "./lucia.server.ts";
 
 export type AuthUser = User;
 
 type Auth = { user: User; session: Session; refreshedCookie: string | null } | null;
 
-// Loaders of one request share the Request object; validate its session once.
-const authCache = new WeakMap<Request, Promise<Auth>>();
 
 async function validate(request: Request): Promise<Auth> {
   const lucia = getLucia();
@@ -21,13 +20,11 @@ async function validate(request: Request): Promise<Auth> {
   return { user, session, refreshedCookie };
 }
 
+const AUTH_MEMORY = "auth";
+
+/** The signed-in user and session, validated once per request however many loaders ask. */
 export function getAuth(request: Request): Promise<Auth> {
-  let pending = authCache.get(request);
-  if (!pending) {
-    pending = validate(request);
-    authCache.set(request, pending);
-  }
-  return pending;
+  return rememberForRequest(AUTH_MEMORY, () => validate(request));
 }
 
 export async function getUser(request: Request): Promise<User | null> {
@@ -39,6 +36,7 @@ export async function getUser(request: Request): Promise<User | null> {
  * had is ended first, so a session id planted before login is never promoted (session fixation).
  */
 export async function createUserSession(request: Request, userId: string): Promise<string> {
+  forgetForRequest(AUTH_MEMORY);
   const lucia = getLucia();
   const previous = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (previous) await lucia.invalidateSession(previous);
@@ -47,6 +45,7 @@ export async function createUserSession(request: Request, userId: string): Promi
 }
 
 export async function logout(request: Request, redirectTo = "/inloggen") {
+  forgetForRequest(AUTH_MEMORY);
   const lucia = getLucia();
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (sessionId) await lucia.invalidateSession(sessionId);
@@ -57,6 +56,7 @@ export async function logout(request: Request, redirectTo = "/inloggen") {
 
 /** Ends every session of the user, on every device. */
 export async function invalidateAllSessions(userId: string) {
+  forgetForRequest(AUTH_MEMORY);
   await getLucia().invalidateUserSessions(userId);
 }
 
