@@ -24,8 +24,10 @@ fi
 
 # 2. npm packages (from the lock file) and the build (Prisma client + Remix).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund
+  # `npm install` rather than `npm ci`: npm 11 here writes lock files without the other platforms'
+  # optional packages (e.g. @rollup/rollup-android-*), which `npm ci` then rejects as out of sync.
+  step "npm install"
+  npm install --no-audit --no-fund
 fi
 step "Build"
 npm run build --silent

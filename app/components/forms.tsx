@@ -3,8 +3,21 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 
 type Common = { label: string; errors?: string[]; hint?: ReactNode };
 
-function describedBy(hintId: string | undefined, errorId: string | undefined) {
-  return [hintId, errorId].filter(Boolean).join(" ") || undefined;
+/** The ids that tie a control to its hint and error, and the ARIA attributes that use them. */
+function useFieldIds(id: string | undefined, hint: ReactNode, errors: string[] | undefined) {
+  const fallbackId = useId();
+  const inputId = id ?? fallbackId;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = errors?.length ? `${inputId}-error` : undefined;
+  return {
+    inputId,
+    hintId,
+    errorId,
+    aria: {
+      "aria-invalid": errors?.length ? true : undefined,
+      "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+    },
+  };
 }
 
 function FieldMessages({ hint, hintId, errors, errorId }: { hint?: ReactNode; hintId?: string; errors?: string[]; errorId?: string }) {
@@ -25,17 +38,13 @@ function FieldMessages({ hint, hintId, errors, errorId }: { hint?: ReactNode; hi
 }
 
 export function Field({ label, errors, hint, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const fallbackId = useId();
-  const inputId = id ?? fallbackId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = errors?.length ? `${inputId}-error` : undefined;
+  const { inputId, hintId, errorId, aria } = useFieldIds(id, hint, errors);
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <input
         id={inputId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        {...aria}
         {...props}
       />
       <FieldMessages hint={hint} hintId={hintId} errors={errors} errorId={errorId} />
@@ -44,17 +53,13 @@ export function Field({ label, errors, hint, id, ...props }: Common & InputHTMLA
 }
 
 export function TextareaField({ label, errors, hint, id, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const fallbackId = useId();
-  const inputId = id ?? fallbackId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = errors?.length ? `${inputId}-error` : undefined;
+  const { inputId, hintId, errorId, aria } = useFieldIds(id, hint, errors);
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <textarea
         id={inputId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        {...aria}
         {...props}
       />
       <FieldMessages hint={hint} hintId={hintId} errors={errors} errorId={errorId} />
@@ -70,17 +75,13 @@ export function SelectField({
   children,
   ...props
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const fallbackId = useId();
-  const inputId = id ?? fallbackId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = errors?.length ? `${inputId}-error` : undefined;
+  const { inputId, hintId, errorId, aria } = useFieldIds(id, hint, errors);
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <select
         id={inputId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        {...aria}
         {...props}
       >
         {children}
@@ -109,5 +110,32 @@ export function ErrorSummary({ errors }: { errors?: Record<string, string[] | un
       {count === 1 ? "Eén veld is niet goed ingevuld." : `${count} velden zijn niet goed ingevuld.`} Kijk hieronder wat er
       mis is.
     </div>
+  );
+}
+
+/** "Choose a password" and "repeat it", as on the invitation, reset and account pages. */
+export function NewPasswordFields({
+  label,
+  repeatLabel,
+  errors,
+  hint,
+}: {
+  label: string;
+  repeatLabel: string;
+  errors?: Record<string, string[] | undefined>;
+  hint?: ReactNode;
+}) {
+  return (
+    <>
+      <Field label={label} name="password" type="password" autoComplete="new-password" required hint={hint} errors={errors?.password} />
+      <Field
+        label={repeatLabel}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors?.confirmPassword}
+      />
+    </>
   );
 }

@@ -4,6 +4,19 @@ import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 
+/** What pages show of a scheduled session. */
+export const sessionSummarySelect = {
+  id: true,
+  number: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  preparation: true,
+} as const satisfies Prisma.CohortSessionSelect;
+
 /** The cohorts a user may see: all for coordinators, their own for facilitators and participants. */
 export function cohortVisibilityFilter(user: Pick<User, "id" | "role">): Prisma.CohortWhereInput {
   if (user.role === "COORDINATOR") return {};
@@ -40,20 +53,7 @@ export function getCohortOverview(cohortId: string) {
       startsOn: true,
       endsOn: true,
       capacity: true,
-      sessions: {
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          format: true,
-          location: true,
-          meetingUrl: true,
-          preparation: true,
-        },
-      },
+      sessions: { orderBy: { number: "asc" }, select: sessionSummarySelect },
       enrollments: {
         where: { status: "ACTIVE" },
         orderBy: { municipality: { name: "asc" } },

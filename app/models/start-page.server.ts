@@ -1,20 +1,9 @@
 // What each role sees first after signing in.
 import type { User } from "lucia";
 import { prisma } from "~/utils/db.server.ts";
-import { listCohortsForUser } from "./cohort.server.ts";
+import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
 
-const sessionSelect = {
-  id: true,
-  number: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
-  preparation: true,
-  cohort: { select: { id: true, name: true } },
-} as const;
+const sessionSelect = { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } } as const;
 
 export async function coordinatorStart(now = new Date()) {
   const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);

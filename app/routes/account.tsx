@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie, createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";
-import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
+import { ErrorSummary, Field, FormAlert, NewPasswordFields } from "~/components/forms.tsx";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server.ts";
 import { MIN_PASSWORD_LENGTH, emailField, nameField, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
 import { roleLabels } from "~/utils/labels.ts";
@@ -121,16 +121,12 @@ export default function AccountPage() {
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
           <Field label="Huidig wachtwoord" name="currentPassword" type="password" autoComplete="current-password" required errors={password?.errors.currentPassword} />
-          <Field
+          <NewPasswordFields
             label="Nieuw wachtwoord"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
+            repeatLabel="Herhaal het nieuwe wachtwoord"
             hint={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
-            errors={password?.errors.password}
+            errors={password?.errors}
           />
-          <Field label="Herhaal het nieuwe wachtwoord" name="confirmPassword" type="password" autoComplete="new-password" required errors={password?.errors.confirmPassword} />
           <div>
             <button type="submit">Wachtwoord wijzigen</button>
           </div>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { createUserSession, getUser } from "~/auth/session.server.ts";
-import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ErrorSummary, Field, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { acceptInvitation, checkInvitation } from "~/models/invitation.server.ts";
 import { MIN_PASSWORD_LENGTH, nameField, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
@@ -85,22 +85,11 @@ export default function AcceptInvitationPage() {
           defaultValue={actionData?.values.name ?? invitation.name ?? ""}
           errors={actionData?.errors.name}
         />
-        <Field
+        <NewPasswordFields
           label="Kies een wachtwoord"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
+          repeatLabel="Herhaal het wachtwoord"
           hint={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
-          errors={actionData?.errors.password}
-        />
-        <Field
-          label="Herhaal het wachtwoord"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={actionData?.errors.confirmPassword}
+          errors={actionData?.errors}
         />
         <div>
           <button type="submit">Account aanmaken</button>

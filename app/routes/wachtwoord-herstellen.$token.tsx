@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
-import { ErrorSummary, Field } from "~/components/forms.tsx";
+import { ErrorSummary, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { checkResetToken, resetPassword } from "~/models/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
@@ -46,22 +46,7 @@ export default function ResetPasswordPage() {
       </p>
       <ErrorSummary errors={actionData?.errors} />
       <Form method="post" className="stack" noValidate>
-        <Field
-          label="Nieuw wachtwoord"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={actionData?.errors.password}
-        />
-        <Field
-          label="Herhaal het nieuwe wachtwoord"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={actionData?.errors.confirmPassword}
-        />
+        <NewPasswordFields label="Nieuw wachtwoord" repeatLabel="Herhaal het nieuwe wachtwoord" errors={actionData?.errors} />
         <div>
           <button type="submit">Wachtwoord opslaan</button>
         </div>
