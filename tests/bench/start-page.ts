@@ -340,7 +340,7 @@ function cpuSnapshot(server: Server, postmasterPid: number | null): { appMs: num
 
 function postmasterPid(): number | null {
   try {
-    const pid = Number(readFileSync(path.join(root, `tmp/postgres-${POSTGRES_PORT}/data/postmaster.pid`), "utf8").split("\n")[0]);
+    const pid = Number(readFileSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}/data/postmaster.pid`, "utf8").split("\n")[0]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
@@ -642,7 +642,7 @@ async function benchPostgres(): Promise<DatabaseResult> {
     result.serverLogIssues = logIssues(path.join(benchDir, "server-postgres.log"));
     return result;
   } finally {
-    if (started || existsSync(path.join(root, `tmp/postgres-${POSTGRES_PORT}`))) {
+    if (started || existsSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}`)) {
       log(`PostgreSQL: stopping the server on port ${POSTGRES_PORT}`);
       await run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }).catch((error: Error) =>
         console.error(`Stopping PostgreSQL failed: ${error.message}`),

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts or stops a throw-away PostgreSQL server (Debian's package) for tests and benchmarks, on
-# 127.0.0.1 with its own port and data folder under tmp/. Prints the admin URL on start.
+# 127.0.0.1 with its own port and data folder. Prints the admin URL on start.
 #   tests/support/postgres.sh start [port]   → postgresql://postgres:postgres@127.0.0.1:PORT/postgres
 #   tests/support/postgres.sh stop [port]
 set -euo pipefail
 cmd=${1:?start or stop}
 port=${2:-55432}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-dir="$root/tmp/postgres-$port"
+# Under /tmp, not the checkout: the postgres user must be able to reach it, and a checkout under a
+# private home folder (e.g. /root) would not be reachable.
+dir="/tmp/leernetwerk-postgres-$port"
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed (apt-get install -y postgresql)" >&2; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
