@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CohortSession" ADD COLUMN     "cancelledAt" TIMESTAMPTZ(3);
+
