@@ -8,6 +8,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   COORDINATOR: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Leernetwerken" },
+    { to: "/leren", label: "Leren" },
     { to: "/beheer/uitnodigingen", label: "Uitnodigingen" },
     { to: "/beheer/e-mail", label: "E-mail" },
     { to: "/beheer/logboek", label: "Logboek" },
@@ -15,10 +16,12 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   FACILITATOR: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
+    { to: "/leren", label: "Leren" },
   ],
   PARTICIPANT: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
+    { to: "/leren", label: "Leren" },
   ],
 };
 

@@ -1,0 +1,26 @@
+// Everything `npm run content:check` and the content tests verify, in one place.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { loadLibrary, type ContentError, type Library } from "./library.server.ts";
+import { buildSeedIndex, findCopiedRuns, type CopiedRun } from "./overlap.ts";
+
+export function seedsDirectory(): string {
+  return path.resolve(process.env.SEEDS_DIR ?? "../shared/seeds");
+}
+
+export function readSeeds(directory = seedsDirectory()): string[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => readFileSync(path.join(directory, name), "utf8"));
+}
+
+export function copiedRuns(library: Library, seeds: string[]): CopiedRun[] {
+  const index = buildSeedIndex(seeds);
+  return library.texts.flatMap(({ file, text }) => findCopiedRuns(file, text, index));
+}
+
+export function checkContent(directory?: string, seeds = readSeeds()): { library: Library; errors: ContentError[]; copied: CopiedRun[] } {
+  const library = loadLibrary(directory);
+  return { library, errors: library.errors, copied: copiedRuns(library, seeds) };
+}

@@ -1,0 +1,48 @@
+// The frontmatter of every content file, validated with Zod. Messages are in Dutch because authors read
+// them in `npm run content:check` and in the test output.
+import { z } from "zod";
+
+const slug = z
+  .string({ required_error: "verplicht" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "alleen kleine letters, cijfers en streepjes");
+
+const text = (what: string) =>
+  z.string({ required_error: `${what} is verplicht`, invalid_type_error: `${what} moet tekst zijn` }).trim().min(1, `${what} is leeg`);
+
+export const moduleFrontmatterSchema = z
+  .object({
+    title: text("title"),
+    summary: text("summary"),
+    order: z.number({ required_error: "order is verplicht" }).int().positive(),
+  })
+  .strict();
+
+export const lessonFrontmatterSchema = z
+  .object({
+    title: text("title"),
+    summary: text("summary"),
+    module: slug,
+    order: z.number({ required_error: "order is verplicht" }).int().positive(),
+    minutes: z
+      .number({ required_error: "minutes is verplicht" })
+      .int()
+      .min(5, "een les duurt minstens 5 minuten; voeg lessen samen")
+      .max(15, "een les duurt hoogstens 15 minuten; splits de les"),
+    sources: z.array(slug).min(1, "noem minstens één bron"),
+  })
+  .strict();
+
+export const glossaryFrontmatterSchema = z.object({ title: text("title"), summary: text("summary") }).strict();
+
+export const sourcesSchema = z.record(
+  slug,
+  z.object({ title: text("title"), author: text("author"), year: z.string().default("") }).strict(),
+);
+
+export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+export type Source = z.infer<typeof sourcesSchema>[string];
+
+export function describeZodError(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`);
+}

@@ -1,0 +1,151 @@
+// Renders transformed Markdoc content with the components for our tags. Interactive tags (zelfscan) read
+// the participant's saved answers from LessonContext.
+import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
+import { Form, useNavigation } from "@remix-run/react";
+import * as React from "react";
+import { createContext, useContext, type ReactNode } from "react";
+import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
+import type { CalloutType } from "./tags/callout.ts";
+import type { LemniscaatPhase } from "./tags/lemniscaat.ts";
+
+export type ZelfscanAnswers = Record<string, Record<string, { checked: boolean; note: string }>>;
+
+export type LessonContextValue = {
+  answers: ZelfscanAnswers;
+  /** Set after a save: which scan was saved, and the error message if it failed. */
+  savedScan?: { scanId: string; error?: string; values?: Record<string, { checked: boolean; note: string }> } | null;
+  sources: Record<string, { title: string; author: string }>;
+};
+
+const LessonContext = createContext<LessonContextValue>({ answers: {}, sources: {} });
+
+const calloutLabels: Record<CalloutType, string> = { tip: "Tip", "let-op": "Let op", voorbeeld: "Voorbeeld" };
+
+function Callout({ type, title, children }: { type: CalloutType; title?: string; children: ReactNode }) {
+  return (
+    <div className={`callout callout-${type}`} role="note">
+      <p className="box-label">
+        <strong>
+          {calloutLabels[type]}
+          {title ? `: ${title}` : ""}
+        </strong>
+      </p>
+      {children}
+    </div>
+  );
+}
+
+function Praktijkvoorbeeld({ title, setting, source, children }: { title: string; setting: string; source?: string; children: ReactNode }) {
+  const { sources } = useContext(LessonContext);
+  const origin = source ? sources[source] : undefined;
+  return (
+    <div className="praktijkvoorbeeld" role="note">
+      <p className="box-label">
+        <strong>Praktijkvoorbeeld: {title}</strong>
+        <br />
+        <span className="muted">{setting}</span>
+      </p>
+      {children}
+      {origin ? (
+        <p className="box-source muted">
+          Naverteld uit: {origin.author}, <cite>{origin.title}</cite>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Reflectie({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <div className="reflectie" id={`reflectie-${id}`} role="note">
+      <p className="box-label">
+        <strong>Reflectievraag</strong>
+      </p>
+      {children}
+      <details className="reflectie-journal">
+        <summary>Schrijf in je journaal</summary>
+        <p>
+          Neem deze vraag mee naar je reflectiejournaal. Het journaal komt in een volgende versie van Leernetwerk;
+          deze vraag staat daar dan voor je klaar (code <code>{id}</code>).
+        </p>
+      </details>
+    </div>
+  );
+}
+
+function Opdracht({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const headingId = `opdracht-${id}-titel`;
+  return (
+    <section className="opdracht" id={`opdracht-${id}`} aria-labelledby={headingId}>
+      <p className="box-label" id={headingId}>
+        <strong>Opdracht voor je duo: {title}</strong>
+      </p>
+      {children}
+      <p className="muted">Werk deze opdracht uit in je eigen gemeente, vóór de volgende bijeenkomst.</p>
+    </section>
+  );
+}
+
+function Zelfscan({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const { savedScan } = useContext(LessonContext);
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting" && navigation.formData?.get("scanId") === id;
+  const headingId = `zelfscan-${id}-titel`;
+  const result = savedScan?.scanId === id ? savedScan : null;
+  return (
+    <section className="zelfscan" id={`zelfscan-${id}`} aria-labelledby={headingId}>
+      <p className="box-label" id={headingId}>
+        <strong>Zelfscan: {title}</strong>
+      </p>
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="intent" value="zelfscan" />
+        <input type="hidden" name="scanId" value={id} />
+        {children}
+        <div className="zelfscan-actions">
+          <button type="submit" disabled={saving}>
+            {saving ? "Bezig met opslaan…" : "Zelfscan opslaan"}
+          </button>
+          <p role="status" className={result?.error ? "form-error" : "muted"}>
+            {result ? (result.error ?? "Je antwoorden zijn opgeslagen.") : ""}
+          </p>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function ZelfscanIntro({ children }: { children: ReactNode }) {
+  return <div className="zelfscan-intro">{children}</div>;
+}
+
+function ZelfscanVraag({ scanId, id, children }: { scanId: string; id: string; children: ReactNode }) {
+  const { answers, savedScan } = useContext(LessonContext);
+  // After a failed save the typed values come back from the action, so nothing is lost.
+  const kept = savedScan?.scanId === scanId ? savedScan.values?.[id] : undefined;
+  const answer = kept ?? answers[scanId]?.[id];
+  const base = `zelfscan-${scanId}-${id}`;
+  return (
+    <fieldset className="zelfscan-question">
+      <legend>{children}</legend>
+      <div className="checkbox-field">
+        <input type="checkbox" id={`${base}-check`} name={`${id}.checked`} defaultChecked={answer?.checked ?? false} />
+        <label htmlFor={`${base}-check`}>Besproken / in orde</label>
+      </div>
+      <label htmlFor={`${base}-note`} className="note-label">
+        Notitie <span className="muted">(optioneel)</span>
+      </label>
+      <textarea id={`${base}-note`} name={`${id}.note`} rows={2} maxLength={2000} defaultValue={answer?.note ?? ""} />
+    </fieldset>
+  );
+}
+
+function Lemniscaat({ fase }: { fase?: LemniscaatPhase }) {
+  return <LemniscaatFigure fase={fase} />;
+}
+
+const components = { Callout, Praktijkvoorbeeld, Reflectie, Opdracht, Zelfscan, ZelfscanIntro, ZelfscanVraag, Lemniscaat };
+
+export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {
+  const rendered = Markdoc.renderers.react(content, React, { components });
+  return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
+}

@@ -1,0 +1,165 @@
+// Reading progress per participant and per duo, zelfscan answers, and the readings a coordinator attaches
+// to a session as preparation. Lessons live in content/ (see app/content/library.server.ts); the database
+// only holds ids of lessons and tags.
+import type { User } from "lucia";
+import { describeContent, getLibrary } from "~/content/library.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+
+export async function setLessonRead(userId: string, lessonId: string, read: boolean) {
+  if (read) {
+    await prisma.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId } },
+      create: { userId, lessonId },
+      update: {},
+    });
+  } else {
+    await prisma.lessonProgress.deleteMany({ where: { userId, lessonId } });
+  }
+}
+
+/** The lessons each of these people has read: one query for any number of people. */
+export async function readLessons(userIds: string[]): Promise<Map<string, Map<string, Date>>> {
+  const rows = userIds.length
+    ? await prisma.lessonProgress.findMany({ where: { userId: { in: userIds } }, select: { userId: true, lessonId: true, readAt: true } })
+    : [];
+  const result = new Map<string, Map<string, Date>>(userIds.map((id) => [id, new Map()]));
+  for (const row of rows) result.get(row.userId)?.set(row.lessonId, row.readAt);
+  return result;
+}
+
+export type DuoPerson = { id: string; name: string; function: string; isMe: boolean };
+
+/**
+ * The duo the participant belongs to (the members of their most recent active enrolment), with the
+ * municipality and cohort; null for someone who is not in a duo.
+ */
+export async function findDuo(user: Pick<User, "id">) {
+  const membership = await prisma.duoMember.findFirst({
+    where: { userId: user.id, enrollment: { status: "ACTIVE" } },
+    orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
+    select: {
+      enrollment: {
+        select: {
+          id: true,
+          municipality: { select: { name: true } },
+          cohort: { select: { id: true, name: true } },
+          members: { orderBy: { createdAt: "asc" }, select: { function: true, user: { select: { id: true, name: true } } } },
+        },
+      },
+    },
+  });
+  if (!membership) return null;
+  const { enrollment } = membership;
+  const people: DuoPerson[] = enrollment.members.map((member) => ({
+    id: member.user.id,
+    name: member.user.name,
+    function: member.function,
+    isMe: member.user.id === user.id,
+  }));
+  // The participant first, then their partner(s).
+  people.sort((a, b) => Number(b.isMe) - Number(a.isMe));
+  return { municipality: enrollment.municipality.name, cohort: enrollment.cohort, people };
+}
+
+export type ModuleProgress = { slug: string; read: number; total: number };
+
+export function progressPerModule(read: Map<string, Date> | undefined): ModuleProgress[] {
+  return getLibrary().modules.map((module) => ({
+    slug: module.slug,
+    total: module.lessons.length,
+    read: module.lessons.filter((lesson) => read?.has(lesson.id)).length,
+  }));
+}
+
+export function totalProgress(read: Map<string, Date> | undefined): { read: number; total: number } {
+  const order = getLibrary().readingOrder;
+  return { total: order.length, read: order.filter((lesson) => read?.has(lesson.id)).length };
+}
+
+/** Progress per duo in a cohort, for its facilitators and coordinators: two queries in total. */
+export async function cohortProgress(cohortId: string) {
+  const enrollments = await prisma.enrollment.findMany({
+    where: { cohortId, status: "ACTIVE" },
+    orderBy: { municipality: { name: "asc" } },
+    select: {
+      id: true,
+      municipality: { select: { name: true } },
+      members: { orderBy: { createdAt: "asc" }, select: { function: true, user: { select: { id: true, name: true } } } },
+    },
+  });
+  const read = await readLessons(enrollments.flatMap((enrollment) => enrollment.members.map((member) => member.user.id)));
+  return enrollments.map((enrollment) => ({
+    id: enrollment.id,
+    municipality: enrollment.municipality.name,
+    members: enrollment.members.map((member) => ({
+      id: member.user.id,
+      name: member.user.name,
+      function: member.function,
+      total: totalProgress(read.get(member.user.id)),
+      modules: progressPerModule(read.get(member.user.id)),
+    })),
+  }));
+}
+
+// ---- Zelfscan answers ----
+
+export async function zelfscanAnswers(userId: string, scanIds: string[]) {
+  const rows = scanIds.length
+    ? await prisma.zelfscanAnswer.findMany({ where: { userId, scanId: { in: scanIds } }, select: { scanId: true, itemId: true, checked: true, note: true } })
+    : [];
+  const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
+  for (const row of rows) (answers[row.scanId] ??= {})[row.itemId] = { checked: row.checked, note: row.note };
+  return answers;
+}
+
+export async function saveZelfscan(userId: string, scanId: string, answers: Record<string, { checked: boolean; note: string }>) {
+  await prisma.$transaction(
+    Object.entries(answers).map(([itemId, answer]) =>
+      prisma.zelfscanAnswer.upsert({
+        where: { userId_scanId_itemId: { userId, scanId, itemId } },
+        create: { userId, scanId, itemId, ...answer },
+        update: answer,
+      }),
+    ),
+  );
+}
+
+// ---- Preparation ("voorbereiding") attached to sessions ----
+
+export type Reading = { id: string; contentId: string; href: string; title: string; moduleTitle: string; minutes: number; lessonIds: string[] };
+
+/** Readings per session, resolved against the library; readings whose content was removed are skipped. */
+export async function sessionReadings(sessionIds: string[]): Promise<Map<string, Reading[]>> {
+  const rows = sessionIds.length
+    ? await prisma.sessionPreparation.findMany({
+        where: { sessionId: { in: sessionIds } },
+        orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+        select: { id: true, sessionId: true, contentId: true },
+      })
+    : [];
+  const result = new Map<string, Reading[]>(sessionIds.map((id) => [id, []]));
+  for (const row of rows) {
+    const described = describeContent(row.contentId);
+    if (described) result.get(row.sessionId)?.push({ id: row.id, contentId: row.contentId, ...described });
+  }
+  return result;
+}
+
+export async function addReading(sessionId: string, contentId: string) {
+  const last = await prisma.sessionPreparation.aggregate({ where: { sessionId }, _max: { position: true } });
+  return prisma.sessionPreparation.create({ data: { sessionId, contentId, position: (last._max.position ?? -1) + 1 } });
+}
+
+export async function removeReading(sessionId: string, readingId: string) {
+  return prisma.sessionPreparation.deleteMany({ where: { id: readingId, sessionId } });
+}
+
+/** Choices for the "attach reading" form: each module, and each lesson under it. */
+export function readingChoices() {
+  return getLibrary().modules.map((module) => ({
+    value: module.slug,
+    label: `Hele module: ${module.title} (${module.minutes} min)`,
+    lessons: module.lessons.map((lesson) => ({ value: lesson.id, label: `${lesson.title} (${lesson.minutes} min)` })),
+    moduleTitle: module.title,
+  }));
+}

@@ -1,0 +1,182 @@
+// A lesson: the rendered content (with reflection prompts, assignments, zelfscans and the lemniscaat
+// figure), a table of contents for long lessons, previous/next, "markeer als gelezen" and the sources.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
+import { MarkdocContent } from "~/content/render.tsx";
+import { SourceList } from "~/content/source-list.tsx";
+import { findDuo, readLessons, saveZelfscan, setLessonRead, zelfscanAnswers } from "~/models/course-progress.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { invariantResponse } from "~/utils/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} — ${data.module.title} — Leernetwerk` : "Leernetwerk" },
+  ...(data ? [{ name: "description", content: data.lesson.summary }] : []),
+];
+
+/** Long lessons get a table of contents. */
+const TOC_MIN_HEADINGS = 3;
+const MAX_NOTE_LENGTH = 2000;
+
+function loadLesson(params: LoaderFunctionArgs["params"]) {
+  const lesson = findLesson(params.module, params.lesson);
+  invariantResponse(lesson, "Deze les bestaat niet.");
+  const module = findModule(lesson.moduleSlug)!;
+  return { lesson, module };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { lesson, module } = loadLesson(params);
+  const library = getLibrary();
+  const duo = user.role === "PARTICIPANT" ? await findDuo(user) : null;
+  const people = duo?.people ?? [{ id: user.id, name: user.name, function: "", isMe: true }];
+  const [read, answers] = await Promise.all([
+    readLessons(people.map((person) => person.id)),
+    zelfscanAnswers(user.id, lesson.zelfscans.map((scan) => scan.id)),
+  ]);
+  const { previous, next } = neighbours(lesson.id);
+  const sourceKeys = [...new Set(lesson.sources)];
+  return {
+    lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, content: lesson.content, toc: lesson.toc },
+    module: { slug: module.slug, title: module.title, number: library.modules.indexOf(module) + 1, lessonCount: module.lessons.length },
+    position: module.lessons.findIndex((entry) => entry.id === lesson.id) + 1,
+    readAt: read.get(user.id)?.get(lesson.id) ?? null,
+    partners: people
+      .filter((person) => !person.isMe)
+      .map((person) => ({ name: person.name, readAt: read.get(person.id)?.get(lesson.id) ?? null })),
+    answers,
+    previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
+    next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
+    sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
+    sourceNames: Object.fromEntries(Object.entries(library.sources).map(([key, source]) => [key, { title: source.title, author: source.author }])),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { lesson } = loadLesson(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "read" || intent === "unread") {
+    await setLessonRead(user.id, lesson.id, intent === "read");
+    return { readChanged: intent };
+  }
+
+  if (intent === "zelfscan") {
+    const scan = lesson.zelfscans.find((candidate) => candidate.id === formData.get("scanId"));
+    invariantResponse(scan, "Deze zelfscan hoort niet bij deze les.", { status: 400 });
+    const values: Record<string, { checked: boolean; note: string }> = {};
+    for (const question of scan.questions) {
+      const note = formData.get(`${question.id}.note`);
+      values[question.id] = { checked: formData.get(`${question.id}.checked`) === "on", note: typeof note === "string" ? note.trim() : "" };
+    }
+    const tooLong = Object.values(values).some((value) => value.note.length > MAX_NOTE_LENGTH);
+    if (tooLong) {
+      return data(
+        { savedScan: { scanId: scan.id, error: `Een notitie mag hoogstens ${MAX_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`, values } },
+        { status: 400 },
+      );
+    }
+    await saveZelfscan(user.id, scan.id, values);
+    return { savedScan: { scanId: scan.id } };
+  }
+
+  throw new Response("Onbekende actie", { status: 400 });
+}
+
+export default function LessonPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames } = loaderData;
+  const pendingIntent = navigation.formData?.get("intent");
+  const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
+  const savedScan = actionData && "savedScan" in actionData ? actionData.savedScan : null;
+
+  return (
+    <div className="lesson">
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <Link to="/leren">Leren</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/leren/${module.slug}`}>
+          Module {module.number}: {module.title}
+        </Link>{" "}
+        <span aria-hidden="true">›</span> Les {position} van {module.lessonCount}
+      </nav>
+      <h1>{lesson.title}</h1>
+      <p className="lead">{lesson.summary}</p>
+      <p className="muted">Ongeveer {lesson.minutes} minuten lezen</p>
+
+      {lesson.toc.length >= TOC_MIN_HEADINGS ? (
+        <nav aria-labelledby="toc-titel" className="toc">
+          <p id="toc-titel" className="toc-title">
+            <strong>In deze les</strong>
+          </p>
+          <ul>
+            {lesson.toc.map((entry) => (
+              <li key={entry.id} className={entry.level === 3 ? "toc-sub" : undefined}>
+                <a href={`#${entry.id}`}>{entry.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <div className="lesson-content">
+        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames }} />
+      </div>
+
+      <section className="read-box" aria-labelledby="gelezen-titel">
+        <h2 id="gelezen-titel" className="visually-hidden">
+          Voortgang
+        </h2>
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value={isRead ? "unread" : "read"} />
+          <p role="status" className="read-status">
+            {isRead ? (
+              <>
+                <span className="badge badge-success">Gelezen</span>
+                {readAt ? <span className="muted"> op {formatDateTime(readAt)}</span> : null}
+              </>
+            ) : (
+              "Je hebt deze les nog niet als gelezen gemarkeerd."
+            )}
+          </p>
+          <button type="submit" className={isRead ? "button-secondary" : undefined}>
+            {isRead ? "Markeer als ongelezen" : "Markeer als gelezen"}
+          </button>
+        </Form>
+        {partners.map((partner) => (
+          <p key={partner.name} className="muted">
+            {partner.name}: {partner.readAt ? `gelezen op ${formatDateTime(partner.readAt)}` : "nog niet gelezen"}
+          </p>
+        ))}
+      </section>
+
+      <nav aria-label="Vorige en volgende les" className="pager">
+        {previous ? (
+          <Link to={previous.href} rel="prev">
+            <span className="pager-label">Vorige les</span> {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={next.href} rel="next" className="pager-next">
+            <span className="pager-label">Volgende les</span> {next.title}
+          </Link>
+        ) : null}
+      </nav>
+
+      <SourceList sources={sources} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
