@@ -2,6 +2,7 @@
 import type { User } from "lucia";
 import { prisma } from "~/utils/db.server.ts";
 import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
+import { readLessons, sessionReadings } from "./course-progress.server.ts";
 
 const sessionSelect = { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } } as const;
 
@@ -68,9 +69,21 @@ export async function participantStart(user: Pick<User, "id">, now = new Date())
       },
     },
   });
+  // What to read before each next session, and whether the participant has read it: two queries.
+  const nextSessionIds = memberships.flatMap((membership) => membership.enrollment.cohort.sessions.map((session) => session.id));
+  const [readings, read] = await Promise.all([sessionReadings(nextSessionIds), readLessons([user.id])]);
+  const myReads = read.get(user.id);
   return memberships.map((membership) => {
     const { enrollment } = membership;
     const nextSession = enrollment.cohort.sessions[0] ?? null;
+    const toRead = (nextSession ? (readings.get(nextSession.id) ?? []) : []).map((reading) => ({
+      href: reading.href,
+      title: reading.title,
+      moduleTitle: reading.moduleTitle,
+      minutes: reading.minutes,
+      lessons: reading.lessonIds.length,
+      lessonsRead: reading.lessonIds.filter((id) => myReads?.has(id)).length,
+    }));
     const tasks = nextSession?.preparation
       ? [{ title: `Voorbereiden: bijeenkomst ${nextSession.number}`, description: nextSession.preparation, dueAt: nextSession.startsAt }]
       : [];
@@ -81,6 +94,7 @@ export async function participantStart(user: Pick<User, "id">, now = new Date())
       cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name, status: enrollment.cohort.status },
       partners: enrollment.members.filter((member) => member.user.id !== user.id),
       nextSession,
+      toRead,
       tasks,
     };
   });

@@ -214,6 +214,27 @@ function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" 
             {m.nextSession ? (
               <div className="card">
                 <SessionSummary session={m.nextSession} />
+                {m.toRead.length ? (
+                  <>
+                    <h3>Lees vóór deze bijeenkomst</h3>
+                    <ul className="reading-list">
+                      {m.toRead.map((reading) => (
+                        <li key={reading.href}>
+                          <Link to={reading.href}>{reading.title}</Link>
+                          <span className="muted">
+                            {" "}
+                            · {reading.minutes} min ·{" "}
+                            {reading.lessonsRead === reading.lessons
+                              ? "gelezen"
+                              : reading.lessons === 1
+                                ? "nog niet gelezen"
+                                : `${reading.lessonsRead} van ${reading.lessons} lessen gelezen`}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
               </div>
             ) : (
               <p>Er staan geen bijeenkomsten meer gepland.</p>
