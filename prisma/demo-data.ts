@@ -2,6 +2,7 @@
 // online 14:00–16:30), six municipalities each with a duo, two facilitators, one coordinator, and a
 // second, smaller cohort so that access between cohorts can be tried. All people are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { getLibrary } from "../app/content/library.server.ts";
 import { createInvitation } from "../app/models/invitation.server.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
@@ -227,5 +228,51 @@ export async function seedDemo(prisma: PrismaClient) {
       { name: "Ellen Vos", email: "ellen.vos@emmen.test", function: "STRATEGISCH_BELEIDSADVISEUR" },
     ],
   });
+  await seedLearning(prisma, {
+    cohortIds: [cohort.id, other.id],
+    readers: [
+      // Lisa (Zwolle) read the first module and one lesson of the second; her partner Erik one lesson.
+      { userId: enrollments[0]!.members[0]!.id, lessons: 4 },
+      { userId: enrollments[0]!.members[1]!.id, lessons: 1 },
+      { userId: enrollments[1]!.members[0]!.id, lessons: 3 },
+      { userId: enrollments[1]!.members[1]!.id, lessons: 3 },
+      { userId: enrollments[2]!.members[0]!.id, lessons: 6 },
+    ],
+  });
   return { cohortId: cohort.id, otherCohortId: other.id };
+}
+
+// What to read before each session (modules attached by the coordinator), and some reading progress.
+const readingPlan: Record<number, string[]> = {
+  1: ["de-basis", "voorafgaand-aan-de-lemniscaat"],
+  2: ["de-lemniscaat", "ontsluiten", "vertalen"],
+  3: ["beleid-en-uitvoering-aanpassen", "evalueren-en-terugkoppelen", "samenwerken"],
+  4: ["kwartiermaken", "tien-tips-en-rollen"],
+};
+const otherReadingPlan: Record<number, string[]> = { 2: ["participatiewet/participatieladder"], 3: ["participatiewet"] };
+
+async function seedLearning(
+  prisma: PrismaClient,
+  input: { cohortIds: [string, string]; readers: { userId: string; lessons: number }[] },
+) {
+  const library = getLibrary();
+  const known = (id: string) => library.lessons.has(id) || library.modules.some((module) => module.slug === id);
+  const [main, other] = input.cohortIds;
+  const sessions = await prisma.cohortSession.findMany({ where: { cohortId: { in: [main, other] } }, select: { id: true, number: true, cohortId: true } });
+  const readings = sessions.flatMap((session) =>
+    ((session.cohortId === main ? readingPlan : otherReadingPlan)[session.number] ?? [])
+      .filter(known)
+      .map((contentId, position) => ({ sessionId: session.id, contentId, position })),
+  );
+  await prisma.sessionPreparation.createMany({ data: readings });
+  const day = 24 * 60 * 60_000;
+  await prisma.lessonProgress.createMany({
+    data: input.readers.flatMap((reader) =>
+      library.readingOrder.slice(0, reader.lessons).map((lesson, index) => ({
+        userId: reader.userId,
+        lessonId: lesson.id,
+        readAt: new Date(Date.now() - (10 - index) * day),
+      })),
+    ),
+  });
 }

@@ -76,6 +76,25 @@ export function contentDirectory(): string {
 
 type Parsed = { ast: Node; frontmatter: unknown; errors: ContentError[] };
 
+// Markdoc's own validation messages, in Dutch for our authors.
+const markdocMessages: [RegExp, (...groups: string[]) => string][] = [
+  [/^Attribute '(.+)' must match one of (.+)\. Got '(.*)' instead\.$/, (name, options, got) => `attribuut ${name}="${got}" is niet toegestaan; kies uit ${options}`],
+  [/^Missing required attribute: '(.+)'$/, (name) => `verplicht attribuut ${name} ontbreekt`],
+  [/^Undefined tag: '(.+)'$/, (name) => `onbekende tag {% ${name} %} (zie content/AUTHORING.md)`],
+  [/^Invalid attribute: '(.+)'$/, (name) => `onbekend attribuut ${name}`],
+  [/^Attribute '(.+)' must be type of '(.+)'$/, (name, type) => `attribuut ${name} moet van het type ${type} zijn`],
+  [/^Can't nest '(.+)' in '(.+)'$/, (child, parent) => `${child} mag niet binnen ${parent} staan`],
+  [/^Node '(.+)' is missing closing$/, (name) => `{% ${name} %} wordt niet afgesloten met {% /${name} %}`],
+];
+
+function dutch(message: string): string {
+  for (const [pattern, translate] of markdocMessages) {
+    const match = pattern.exec(message);
+    if (match) return translate(...match.slice(1));
+  }
+  return message;
+}
+
 function parseFile(file: string, source: string): Parsed {
   const ast = Markdoc.parse(source);
   const errors: ContentError[] = [];
@@ -87,7 +106,7 @@ function parseFile(file: string, source: string): Parsed {
   }
   for (const problem of Markdoc.validate(ast, markdocConfig)) {
     if (problem.error.level === "debug" || problem.error.level === "info") continue;
-    errors.push({ file, line: (problem.lines[0] ?? 0) + 1, message: problem.error.message });
+    errors.push({ file, line: (problem.lines[0] ?? 0) + 1, message: dutch(problem.error.message) });
   }
   return { ast, frontmatter, errors };
 }
@@ -370,23 +389,25 @@ export function loadLibrary(directory = contentDirectory()): Library {
   return { modules, lessons, readingOrder, glossary, sources, errors, texts };
 }
 
-let cached: Library | null = null;
+let cached: { library: Library; builtAt: number } | null = null;
 
-function cacheEnabled(): boolean {
+/** "on": build once per process; "off": build on every call; "dev": rebuild at most once a second. */
+function cacheMode(): "on" | "off" | "dev" {
   const setting = process.env.CONTENT_CACHE;
-  if (setting === "off" || setting === "0") return false;
-  if (setting === "on" || setting === "1") return true;
-  return process.env.NODE_ENV === "production";
+  if (setting === "off" || setting === "0") return "off";
+  if (setting === "on" || setting === "1") return "on";
+  return process.env.NODE_ENV === "production" ? "on" : "dev";
 }
 
-/** The library, built once per process (or on every call in development). Logs content errors once. */
+/** The library, built once per process (see cacheMode). Logs content errors when it is (re)built. */
 export function getLibrary(): Library {
-  if (cached && cacheEnabled()) return cached;
+  const mode = cacheMode();
+  if (cached && (mode === "on" || (mode === "dev" && Date.now() - cached.builtAt < 1000))) return cached.library;
   const library = loadLibrary();
-  if (library.errors.length > 0 && (!cached || !cacheEnabled())) {
+  if (library.errors.length > 0 && mode !== "off") {
     console.warn(`Inhoud: ${library.errors.length} fout(en) in content/ — draai npm run content:check`);
   }
-  cached = library;
+  cached = { library, builtAt: Date.now() };
   return library;
 }
 

@@ -1,11 +1,12 @@
 // A cohort's own page: the schedule with what to prepare, the municipalities and their duos, the
 // facilitators. Only for people in the cohort (and coordinators); anyone else gets a 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
+import { sessionReadings } from "~/models/course-progress.server.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
@@ -18,11 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
   const cohort = await getCohortOverview(cohortId);
   invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, relation, userId: user.id };
+  const readings = await sessionReadings(cohort.sessions.map((session) => session.id));
+  return { cohort, relation, userId: user.id, readings: Object.fromEntries(readings) };
 }
 
 export default function CohortPage() {
-  const { cohort, userId } = useLoaderData<typeof loader>();
+  const { cohort, userId, relation, readings } = useLoaderData<typeof loader>();
+  const isStaff = relation !== "participant";
   return (
     <>
       <h1>{cohort.name}</h1>
@@ -37,6 +40,12 @@ export default function CohortPage() {
       ) : null}
       {cohort.description ? <p>{cohort.description}</p> : null}
 
+      {isStaff ? (
+        <p className="link-row">
+          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
+        </p>
+      ) : null}
+
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>
         {cohort.sessions.length ? (
@@ -49,6 +58,25 @@ export default function CohortPage() {
                     <h4>Voorbereiding</h4>
                     <p>{session.preparation}</p>
                   </>
+                ) : null}
+                {readings[session.id]?.length ? (
+                  <>
+                    <h4>Lees vooraf</h4>
+                    <ul className="reading-list">
+                      {readings[session.id]!.map((reading) => (
+                        <li key={reading.id}>
+                          <Link to={reading.href}>{reading.title}</Link> <span className="muted">· {reading.minutes} min</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {isStaff ? (
+                  <p>
+                    <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
+                      Leesvoorbereiding voor bijeenkomst {session.number}
+                    </Link>
+                  </p>
                 ) : null}
               </li>
             ))}

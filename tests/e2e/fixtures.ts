@@ -17,7 +17,9 @@ export const users = {
   coordinator: { email: "sanne.devries@leernetwerk.test", firstName: "Sanne" },
   facilitator: { email: "marco.jansen@leernetwerk.test", firstName: "Marco" },
   participant: { email: "lisa.bakker@zwolle.test", firstName: "Lisa" },
+  participantPartner: { email: "erik.mulder@zwolle.test", firstName: "Erik" },
   otherCohortParticipant: { email: "joost.peters@almere.test", firstName: "Joost" },
+  otherCohortFacilitator: { email: "anouk.willems@leernetwerk.test", firstName: "Anouk" },
 } as const;
 
 export const DEMO_COHORT_NAME = "Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027";
