@@ -1,6 +1,13 @@
-// Load test of the participant start page (GET /, signed in as a participant), on both databases.
+// Load test of a signed-in page: the participant start page (GET /) on both databases, or a lesson page
+// with the transformed-content cache on and off.
 //
-//   npm run bench            (or: npx tsx tests/bench/start-page.ts)
+//   npm run bench            (start page; or: npx tsx tests/bench/pages.ts)
+//   npm run bench:lesson     (lesson page; BENCH_SCENARIO=lesson)
+//
+// Scenario "lesson": one database (PGlite) and two servers, the production default (content parsed,
+// validated and transformed once per process: "warm") and CONTENT_CACHE=off (every request rebuilds the
+// library from content/: "cold", what each request would cost without the cache). It also times the first
+// lesson request after start (which builds the library) against the second.
 //
 // For each database (embedded PGlite, then a throw-away PostgreSQL via tests/support/postgres.sh) this
 // seeds a fresh database with the demo data, starts the production server as a child process (timing the
@@ -57,7 +64,10 @@ const CONNECTIONS = intSetting("BENCH_CONNECTIONS", 50, 1, 1000);
 const DURATION = intSetting("BENCH_DURATION", 8, 1, 120);
 const RUNS = intSetting("BENCH_RUNS", 3, 1, 20);
 const WARMUP = intSetting("BENCH_WARMUP", 2, 0, 60);
-const DATABASES = (process.env.BENCH_DATABASES || "pglite,postgres").split(",").map((s) => s.trim());
+const SCENARIO = process.env.BENCH_SCENARIO === "lesson" ? "lesson" : "start";
+const DATABASES = (process.env.BENCH_DATABASES || (SCENARIO === "lesson" ? "pglite" : "pglite,postgres")).split(",").map((s) => s.trim());
+// A long lesson with the lemniscaat figure and a zelfscan.
+const LESSON = { path: "/leren/ontsluiten/werk-bronnen-en-klantreis", expect: "Ervaringskennis ontsluiten" };
 for (const name of DATABASES) {
   if (name !== "pglite" && name !== "postgres") throw new Error(`BENCH_DATABASES: unknown database "${name}"`);
 }
@@ -380,18 +390,30 @@ async function login(server: Server): Promise<string> {
 }
 
 async function checkStartPage(server: Server, cookie: string): Promise<number> {
-  const res = await request(server.port, { path: "/", headers: { Cookie: cookie } });
-  const welcome = `Welkom, ${PARTICIPANT.firstName}`;
+  const path = SCENARIO === "lesson" ? LESSON.path : "/";
+  const res = await request(server.port, { path, headers: { Cookie: cookie } });
+  const expected = SCENARIO === "lesson" ? LESSON.expect : `Welkom, ${PARTICIPANT.firstName}`;
   // React's server renderer separates adjacent text parts with <!-- -->: "Welkom, <!-- -->Lisa".
   const text = res.body.replaceAll("<!-- -->", "");
-  if (res.status !== 200 || !text.includes(welcome)) {
+  if (res.status !== 200 || !text.includes(expected)) {
     throw new BenchError(
-      `GET / as ${PARTICIPANT.email}: expected 200 containing "${welcome}", got ${res.status}` +
+      `GET ${path} as ${PARTICIPANT.email}: expected 200 containing "${expected}", got ${res.status}` +
         (res.headers.location ? ` → ${res.headers.location}` : "") +
         `\n${res.body.slice(0, 2000)}`,
     );
   }
   return Buffer.byteLength(res.body);
+}
+
+/** The first lesson request after start builds the content library; the second finds it built. */
+async function timeFirstLessonRequests(server: Server, cookie: string): Promise<[number, number]> {
+  const times: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const started = performance.now();
+    await checkStartPage(server, cookie);
+    times.push(performance.now() - started);
+  }
+  return [times[0]!, times[1]!];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -401,7 +423,9 @@ type Target = { key: string; label: string; path: string; withCookie: boolean };
 const TARGETS: Target[] = [
   { key: "static", label: "static GET /favicon.svg", path: "/favicon.svg", withCookie: false },
   { key: "healthz", label: "GET /healthz (SELECT 1)", path: "/healthz", withCookie: false },
-  { key: "start", label: "start page GET / (participant)", path: "/", withCookie: true },
+  SCENARIO === "lesson"
+    ? { key: "page", label: "lesson page (participant)", path: LESSON.path, withCookie: true }
+    : { key: "page", label: "start page GET / (participant)", path: "/", withCookie: true },
 ];
 
 type RunFigures = {
@@ -521,6 +545,8 @@ type DatabaseResult = {
   figures: TargetFigures[];
   serverLogIssues: string[];
   load: string[];
+  /** The first and second page request after the server started (ms). */
+  firstRequests: [number, number];
 };
 
 async function seed(env: NodeJS.ProcessEnv): Promise<number> {
@@ -541,6 +567,10 @@ async function benchmarkServer(
   try {
     log(`${name}: cold start ${coldStartMs.toFixed(0)} ms (spawn → first 200 on /healthz) at ${server.url}`);
     const cookie = await login(server);
+    const firstRequests = await timeFirstLessonRequests(server, cookie);
+    if (SCENARIO === "lesson") {
+      log(`${name}: first lesson request after start ${firstRequests[0].toFixed(0)} ms, second ${firstRequests[1].toFixed(0)} ms`);
+    }
     const pageBytes = await checkStartPage(server, cookie);
     for (const target of TARGETS.filter((t) => !t.withCookie)) {
       const res = await request(server.port, { path: target.path });
@@ -554,7 +584,7 @@ async function benchmarkServer(
     log(`${name}: ${load[1]}`);
     // Still signed in afterwards (the session must survive the load).
     await checkStartPage(server, cookie);
-    return { name, seedMs, coldStartMs, pageBytes, figures, serverLogIssues: [], load };
+    return { name, seedMs, coldStartMs, pageBytes, figures, serverLogIssues: [], load, firstRequests };
   } catch (error) {
     assertRunning(server);
     if (error instanceof Error) error.message += `\nLast lines of the server log (${label}):\n${tail(server.logFile)}`;
@@ -574,16 +604,28 @@ function logIssues(logFile: string): string[] {
   }
 }
 
-async function benchPglite(): Promise<DatabaseResult> {
+async function benchPglite(): Promise<DatabaseResult[]> {
   const dataDir = path.join(benchDir, "pglite");
   rmSync(dataDir, { recursive: true, force: true });
   const dbEnv = { PGLITE_DATA_DIR: dataDir };
   log("PGlite: seeding a fresh data folder");
   const seedMs = await seed({ ...baseEnv(), ...dbEnv });
   log(`PGlite: seeded in ${(seedMs / 1000).toFixed(1)} s`);
+  if (SCENARIO === "lesson") {
+    const results: DatabaseResult[] = [];
+    for (const [name, label, cache] of [
+      ["PGlite, content cache on (warm)", "pglite-warm", "on"],
+      ["PGlite, CONTENT_CACHE=off (cold)", "pglite-cold", "off"],
+    ] as const) {
+      const result = await benchmarkServer(name, label, { ...dbEnv, CONTENT_CACHE: cache }, seedMs);
+      result.serverLogIssues = logIssues(path.join(benchDir, `server-${label}.log`));
+      results.push(result);
+    }
+    return results;
+  }
   const result = await benchmarkServer("PGlite", "pglite", dbEnv, seedMs);
   result.serverLogIssues = logIssues(path.join(benchDir, "server-pglite.log"));
-  return result;
+  return [result];
 }
 
 async function waitForPostgresBinaries(): Promise<void> {
@@ -673,7 +715,7 @@ function report(results: DatabaseResult[], totalMs: number) {
   const lines: string[] = [];
   lines.push("");
   lines.push(
-    `## Start page benchmark — ${CONNECTIONS} connections, ${RUNS} × ${DURATION} s per target after ${WARMUP} s warm-up ` +
+    `## ${SCENARIO === "lesson" ? "Lesson page" : "Start page"} benchmark — ${CONNECTIONS} connections, ${RUNS} × ${DURATION} s per target after ${WARMUP} s warm-up ` +
       `(medians over the runs)`,
   );
   lines.push("");
@@ -691,21 +733,22 @@ function report(results: DatabaseResult[], totalMs: number) {
     }
   }
   lines.push("");
-  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | Start page size | Load average before → after |");
-  lines.push("|---|---:|---:|---:|---|");
+  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | Page size | 1st / 2nd page request after start | Load average before → after |");
+  lines.push("|---|---:|---:|---:|---:|---|");
   for (const result of results) {
     const load = result.load.map((note) => note.match(/load average ([\d.]+)/)?.[1] ?? "?").join(" → ");
     lines.push(
-      `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ${result.pageBytes} bytes | ${load} (${os.availableParallelism()} CPUs) |`,
+      `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ${result.pageBytes} bytes | ` +
+        `${result.firstRequests[0].toFixed(0)} / ${result.firstRequests[1].toFixed(0)} ms | ${load} (${os.availableParallelism()} CPUs) |`,
     );
   }
   lines.push("");
   for (const result of results) {
-    const start = result.figures.find((f) => f.target.key === "start")!;
+    const start = result.figures.find((f) => f.target.key === "page")!;
     const health = result.figures.find((f) => f.target.key === "healthz")!;
     const stat = result.figures.find((f) => f.target.key === "static")!;
     lines.push(
-      `${result.name}: start page at ${((start.rps / stat.rps) * 100).toFixed(1)}% of the static-file rate and ` +
+      `${result.name}: ${SCENARIO === "lesson" ? "lesson" : "start"} page at ${((start.rps / stat.rps) * 100).toFixed(1)}% of the static-file rate and ` +
         `${((start.rps / health.rps) * 100).toFixed(1)}% of the /healthz rate; ` +
         `${(start.appCpuMs / health.appCpuMs).toFixed(1)}× the app CPU per request of /healthz.`,
     );
@@ -739,7 +782,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function main() {
   log(
-    `Leernetwerk start page benchmark: ${DATABASES.join(" + ")}, ${CONNECTIONS} connections, ` +
+    `Leernetwerk ${SCENARIO === "lesson" ? "lesson" : "start"} page benchmark: ${DATABASES.join(" + ")}, ${CONNECTIONS} connections, ` +
       `${WARMUP} s warm-up, ${RUNS} × ${DURATION} s per target`,
   );
   if (!existsSync(path.join(root, "build/server/index.js"))) {
@@ -752,7 +795,7 @@ async function main() {
   const results: DatabaseResult[] = [];
   let failure: unknown;
   try {
-    if (DATABASES.includes("pglite")) results.push(await benchPglite());
+    if (DATABASES.includes("pglite")) results.push(...(await benchPglite()));
     if (DATABASES.includes("postgres")) results.push(await benchPostgres());
     for (const result of results) {
       for (const f of result.figures) {
