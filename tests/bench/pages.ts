@@ -5,9 +5,10 @@
 //   npm run bench:lesson     (lesson page; BENCH_SCENARIO=lesson)
 //
 // Scenario "lesson": one database (PGlite) and two servers, the production default (content parsed,
-// validated and transformed once per process: "warm") and CONTENT_CACHE=off (every request rebuilds the
-// library from content/: "cold", what each request would cost without the cache). It also times the first
-// lesson request after start (which builds the library) against the second.
+// validated and transformed once per process: "warm") and CONTENT_CACHE=off (every request reads, parses,
+// validates and transforms the lesson's file again: "cold", what each request would cost without the
+// cache). It also times the first lesson request after start (which builds the whole library) against the
+// second.
 //
 // For each database (embedded PGlite, then a throw-away PostgreSQL via tests/support/postgres.sh) this
 // seeds a fresh database with the demo data, starts the production server as a child process (timing the

@@ -93,6 +93,22 @@ test("a lemniscaat lesson shows the figure with the phase highlighted, a table o
   const saved = page.locator("section.zelfscan").first().getByRole("group").first();
   await expect(saved.getByRole("checkbox", { name: "Besproken / in orde" })).toBeChecked();
   await expect(saved.getByRole("textbox", { name: /Notitie/ })).toHaveValue("Besproken met Erik op 3 maart");
+
+  // A note that is too long (the browser's maxlength bypassed) is refused by the server; the typed text stays.
+  const note = saved.getByRole("textbox", { name: /Notitie/ });
+  await note.evaluate((element) => element.removeAttribute("maxlength"));
+  const long = `Heel lang. ${"x".repeat(2000)}`;
+  await note.fill(long);
+  await page.locator("section.zelfscan").first().getByRole("button", { name: "Zelfscan opslaan" }).click();
+  await expect(page.locator("section.zelfscan").first().getByRole("status")).toContainText("mag hoogstens 2000 tekens");
+  await expect(page.locator("section.zelfscan").first().getByRole("group").first().getByRole("textbox", { name: /Notitie/ })).toHaveValue(long);
+  await expectAccessible(page, "zelfscan error");
+
+  // Printing leaves out the site header, navigation and buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Vorige en volgende les" })).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
 test("the glossary has anchors that lessons link to; an unknown lesson or module is a 404", async ({ page }) => {
