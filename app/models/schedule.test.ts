@@ -136,4 +136,11 @@ describe("copying a schedule to a new period", () => {
     expect(shifted[0]!.startsAt.toISOString()).toBe("2027-03-16T11:30:00.000Z");
     expect(shifted[1]!.startsAt.toISOString()).toBe("2027-05-11T12:00:00.000Z");
   });
+
+  it("rounds the move to whole weeks, so sessions keep their weekday", () => {
+    const old = [{ startsAt: amsterdamTime("2027-04-13", "12:30"), endsAt: amsterdamTime("2027-04-13", "16:00") }];
+    // 2027-04-01 → 2028-04-04 is 369 days; 53 weeks (371 days) keeps the Tuesday.
+    expect(shiftSchedule(old, "2027-04-01", "2028-04-04")[0]!.date).toBe("2028-04-18");
+    expect(shiftSchedule(old, "2027-04-01", "2027-04-02")[0]!.date).toBe("2027-04-13");
+  });
 });

@@ -196,15 +196,16 @@ export function defaultSessionTemplate(startsOn: string, endsOn: string): Sessio
 }
 
 /**
- * Moves a schedule to a new period: every session moves by the same number of days as the cohort start,
- * and keeps its Amsterdam wall-clock times (also when the move crosses a daylight-saving change).
+ * Moves a schedule to a new period: every session moves by the whole number of weeks nearest to the move
+ * of the cohort start (so a Tuesday stays a Tuesday), and keeps its Amsterdam wall-clock times (also when
+ * the move crosses a daylight-saving change).
  */
 export function shiftSchedule<T extends { startsAt: Date; endsAt: Date }>(
   sessions: T[],
   fromStartsOn: string,
   toStartsOn: string,
 ): (T & { date: string; start: string; end: string })[] {
-  const days = daysBetween(fromStartsOn, toStartsOn);
+  const days = Math.round(daysBetween(fromStartsOn, toStartsOn) / 7) * 7;
   return sessions.map((session) => {
     const start = amsterdamParts(session.startsAt);
     const end = amsterdamParts(session.endsAt);

@@ -94,7 +94,7 @@ export default function NewCohortPage() {
           <SelectField
             label="Leernetwerk om te kopiëren"
             name="copyFromId"
-            hint="Alleen nodig als je kopiëren kiest. De bijeenkomsten schuiven evenveel dagen op als de startdatum; de tijden blijven gelijk."
+            hint="Alleen nodig als je kopiëren kiest. De bijeenkomsten schuiven evenveel weken op als de startdatum; de weekdag en de tijden blijven gelijk."
             defaultValue={values.copyFromId ?? ""}
             errors={errors.copyFromId}
           >

@@ -143,6 +143,37 @@ test("the coordinator creates a cohort with the default schedule, edits it, and 
   await expectAccessible(page);
 });
 
+test("the coordinator copies a cohort as a template: sessions move to the new period, same weekday and times", async ({ page }) => {
+  const name = `Kopie E2E ${Date.now().toString(36)}`;
+  await login(page, users.coordinator.email);
+  await openCohort(page, DEMO_COHORT_NAME);
+  await page.getByRole("link", { name: "Kopiëren als nieuw leernetwerk" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nieuw leernetwerk");
+  // Details come from the earlier cohort; its schedule is chosen to copy.
+  await expect(page.getByLabel("Naam")).toHaveValue(`${DEMO_COHORT_NAME} (kopie)`);
+  await expect(page.getByLabel("Thema (mag leeg blijven)")).toHaveValue(/Van kloof naar verbinding/);
+  await expect(page.getByLabel(/eerder leernetwerk kopiëren/)).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Leernetwerk om te kopiëren" })).toHaveValue(/[0-9a-f-]{36}/);
+  await expectAccessible(page);
+  await page.getByLabel("Naam").fill(name);
+  await page.getByLabel("Startdatum").fill("2028-04-04");
+  await page.getByLabel("Einddatum").fill("2028-09-30");
+  await page.getByRole("button", { name: "Leernetwerk aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  const schedule = page.getByRole("region", { name: "Programma" });
+  await expect(schedule.getByRole("heading", { level: 3 })).toHaveText([
+    "Bijeenkomst 1: Kennismaken en je vraagstuk scherp krijgen",
+    "Bijeenkomst 2: Ervaringskennis ontsluiten en vertalen",
+    /^Bijeenkomst 3: /,
+    "Bijeenkomst 4: Evalueren, borgen en je aanpak presenteren",
+  ]);
+  // 53 weeks later: still Tuesdays, still 12:30–16:00 in Utrecht.
+  await expect(schedule.getByText("dinsdag 18 april 2028, 12:30–16:00 uur")).toBeVisible();
+  await expect(schedule.getByText("dinsdag 3 oktober 2028, 12:30–16:00 uur")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Waarschuwingen bij bijeenkomst 4" })).toContainText("buiten de periode");
+  await expectAccessible(page);
+});
+
 test("a session moves and the participant's calendar feed shows the new time; a revoked link stops working", async ({ page }) => {
   // Lisa makes her personal feed link on the account page.
   await login(page, users.participant.email, { to: "/account" });
