@@ -168,7 +168,8 @@ describe("attendance and sign-off", () => {
       cohortId: cohort.id,
       members: [{ function: "BELEIDSMEDEWERKER" }, { function: "LEIDINGGEVENDE" }],
     });
-    const [anna, bert] = members as [{ id: string }, { id: string }];
+    const anna = members[0]!;
+    const bert = members[1]!;
     const outsider = await createUser(prisma);
     const [past, future] = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
 

@@ -1,5 +1,8 @@
 import Markdoc from "@markdoc/markdoc";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { renderText } from "./markdoc-text.server.ts";
 
 const html = (source: string) => Markdoc.renderers.html(renderText(source));
@@ -29,5 +32,30 @@ describe("agenda text (plain text or Markdoc)", () => {
 
   it("drops unknown tags", () => {
     expect(html("Voor {% geheim %}niets{% /geheim %} na")).not.toContain("niets");
+  });
+});
+
+describe("the browser-side renderer", () => {
+  const react = (tree: unknown) => renderToStaticMarkup(createElement(MarkdocText, { tree }));
+
+  it("renders the tree as it travels to the browser (JSON), the same as Markdoc's own renderer", () => {
+    const source = "Welkom.\n\n1. **Lunch**\n2. [Programma](https://movisie.nl)\n\n---\n\n`code`";
+    const tree = JSON.parse(JSON.stringify(renderText(source)));
+    // React writes void elements as <hr/>, Markdoc's HTML renderer as <hr>.
+    expect(react(tree).replaceAll("<hr/>", "<hr>")).toBe(`<div class="rich-text">${Markdoc.renderers.html(renderText(source))}</div>`);
+  });
+
+  it("creates no element outside its allow-list and no unsafe link, whatever the tree says", () => {
+    const hostile = {
+      $$mdtype: "Tag",
+      name: "article",
+      attributes: {},
+      children: [
+        { $$mdtype: "Tag", name: "script", attributes: {}, children: ["alert(1)"] },
+        { $$mdtype: "Tag", name: "a", attributes: { href: "javascript:alert(1)", onclick: "x" }, children: ["klik"] },
+        { $$mdtype: "Tag", name: "img", attributes: { src: "x", onerror: "alert(1)" }, children: [] },
+      ],
+    };
+    expect(react(hostile)).toBe('<div class="rich-text"><article>alert(1)<a>klik</a></article></div>');
   });
 });
