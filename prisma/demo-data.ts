@@ -162,6 +162,19 @@ export async function seedDemo(prisma: PrismaClient) {
   const enrollments = [];
   for (const duo of duos) enrollments.push(await createEnrollment(prisma, { cohortId: cohort.id, ...duo }));
 
+  // Erik (Zwolle) has already signed off for the second session; the coordinator sees it on the cohort page.
+  const secondSession = await prisma.cohortSession.findUniqueOrThrow({ where: { cohortId_number: { cohortId: cohort.id, number: 2 } } });
+  const erik = enrollments[0]!.members[1]!;
+  await prisma.attendance.create({
+    data: {
+      sessionId: secondSession.id,
+      userId: erik.id,
+      status: "SIGNED_OFF",
+      reason: "Op 25 mei vergadert de gemeenteraad over de voorjaarsnota; daar moet ik bij zijn.",
+      recordedById: erik.id,
+    },
+  });
+
   // Zwolle's own ervaringsdeskundige has been invited but has not accepted yet (shows in the outbox).
   const coordinator = await prisma.user.findUniqueOrThrow({ where: { email: demoLogins.coordinator } });
   await createInvitation(
@@ -208,7 +221,7 @@ export async function seedDemo(prisma: PrismaClient) {
     title: "senior ervaringsdeskundige",
   });
   await addFacilitator(prisma, other.id, anouk.id);
-  await createEnrollment(prisma, {
+  const almere = await createEnrollment(prisma, {
     cohortId: other.id,
     municipality: "Almere",
     province: "Flevoland",
@@ -218,7 +231,7 @@ export async function seedDemo(prisma: PrismaClient) {
       { name: "Karin Jacobs", email: "karin.jacobs@almere.test", function: "LEIDINGGEVENDE" },
     ],
   });
-  await createEnrollment(prisma, {
+  const emmen = await createEnrollment(prisma, {
     cohortId: other.id,
     municipality: "Emmen",
     province: "Drenthe",
@@ -239,6 +252,34 @@ export async function seedDemo(prisma: PrismaClient) {
       { userId: enrollments[2]!.members[0]!.id, lessons: 6 },
     ],
   });
+
+  // Attendance of the two sessions that have taken place, entered by the facilitator; one sign-off with a
+  // reason for the coming session.
+  const otherSessions = await prisma.cohortSession.findMany({ where: { cohortId: other.id }, orderBy: { number: "asc" } });
+  const [joost, karin] = almere.members;
+  const [daan, ellen] = emmen.members;
+  const attendance: [number, { id: string }, "PRESENT" | "ABSENT" | "SIGNED_OFF", string][] = [
+    [1, joost!, "PRESENT", ""],
+    [1, karin!, "PRESENT", ""],
+    [1, daan!, "PRESENT", ""],
+    [1, ellen!, "SIGNED_OFF", "Ziek."],
+    [2, joost!, "PRESENT", ""],
+    [2, karin!, "ABSENT", ""],
+    [2, daan!, "PRESENT", ""],
+    [2, ellen!, "PRESENT", ""],
+    [3, karin!, "SIGNED_OFF", "Ik geef die middag een training aan nieuwe klantmanagers."],
+  ];
+  for (const [number, user, status, reason] of attendance) {
+    await prisma.attendance.create({
+      data: {
+        sessionId: otherSessions[number - 1]!.id,
+        userId: user.id,
+        status,
+        reason,
+        recordedById: status === "SIGNED_OFF" ? user.id : anouk.id,
+      },
+    });
+  }
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

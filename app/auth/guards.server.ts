@@ -77,3 +77,10 @@ export async function requireCohortStaff(request: Request, cohortId: string | un
   if (result.relation === "participant") throw forbidden();
   return result;
 }
+
+/** Like requireCohortMember, but only for coordinators (the cohort's facilitators and participants: 403). */
+export async function requireCohortCoordinator(request: Request, cohortId: string | undefined) {
+  const result = await requireCohortMember(request, cohortId);
+  if (result.relation !== "coordinator") throw forbidden();
+  return result;
+}

@@ -10,17 +10,23 @@ export type SessionSummaryData = {
   format: SessionFormat;
   location: string | null;
   meetingUrl: string | null;
+  cancelledAt?: string | Date | null;
 };
 
 /** One scheduled meeting: number, title, when (Amsterdam time) and where. */
-export function SessionSummary({ session, headingLevel = 3 }: { session: SessionSummaryData; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+export function SessionSummary({ session, headingLevel = 3 }: { session: SessionSummaryData; headingLevel?: 1 | 2 | 3 }) {
+  const Heading = headingLevel === 1 ? "h1" : headingLevel === 2 ? "h2" : "h3";
   return (
     <>
       <Heading>
         Bijeenkomst {session.number}: {session.title}
       </Heading>
       <p>
+        {session.cancelledAt ? (
+          <>
+            <span className="badge badge-error">Gaat niet door</span>{" "}
+          </>
+        ) : null}
         {formatSessionTime(session.startsAt, session.endsAt)}
         <br />
         <span className="badge">{sessionFormatLabels[session.format]}</span>{" "}

@@ -15,6 +15,7 @@ export const sessionSummarySelect = {
   location: true,
   meetingUrl: true,
   preparation: true,
+  cancelledAt: true,
 } as const satisfies Prisma.CohortSessionSelect;
 
 /** The cohorts a user may see: all for coordinators, their own for facilitators and participants. */
@@ -41,7 +42,11 @@ export function listCohortsForUser(user: Pick<User, "id" | "role">) {
   });
 }
 
-export function getCohortOverview(cohortId: string) {
+/**
+ * A cohort's page in one query: details, schedule, municipalities with their duos, facilitators, and
+ * attendance — every row for staff (the dashboard), only the person's own rows for a participant.
+ */
+export function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
   return prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
@@ -53,7 +58,16 @@ export function getCohortOverview(cohortId: string) {
       startsOn: true,
       endsOn: true,
       capacity: true,
-      sessions: { orderBy: { number: "asc" }, select: sessionSummarySelect },
+      sessions: {
+        orderBy: { number: "asc" },
+        select: {
+          ...sessionSummarySelect,
+          attendances: {
+            where: "userId" in attendanceOf ? { userId: attendanceOf.userId } : {},
+            select: { userId: true, status: true, reason: true },
+          },
+        },
+      },
       enrollments: {
         where: { status: "ACTIVE" },
         orderBy: { municipality: { name: "asc" } },

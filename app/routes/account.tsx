@@ -5,7 +5,9 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie, createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { ErrorSummary, Field, FormAlert, NewPasswordFields } from "~/components/forms.tsx";
+import { getFeedStatus, renewFeedToken, revokeFeedToken } from "~/models/calendar-feed.server.ts";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
 import { MIN_PASSWORD_LENGTH, emailField, nameField, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -22,11 +24,14 @@ const passwordSchema = z
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { account: await getAccount(user.id) };
+  const [account, feed] = await Promise.all([getAccount(user.id), getFeedStatus(user.id)]);
+  return { account, feed };
 }
 
 type ActionResult = {
-  intent: "profile" | "password";
+  intent: "profile" | "password" | "feed";
+  /** A new calendar feed URL: shown once, never stored. */
+  feedUrl?: string;
   errors: Record<string, string[] | undefined>;
   formError?: string;
   values: Record<string, string>;
@@ -68,6 +73,19 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
 
+  if (intent === "feed-renew") {
+    const feedUrl = await renewFeedToken(user.id);
+    return data<ActionResult>({ intent: "feed", errors: {}, values: {}, feedUrl });
+  }
+
+  if (intent === "feed-revoke") {
+    await revokeFeedToken(user.id);
+    return redirectWithToast("/account#agenda", {
+      title: "Je agenda-link is ingetrokken",
+      description: "Agenda's met deze link krijgen geen bijeenkomsten meer.",
+    });
+  }
+
   if (intent === "logout-everywhere") {
     await invalidateAllSessions(user.id);
     return redirectWithToast(
@@ -81,8 +99,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const newFeedUrl = actionData?.intent === "feed" ? actionData.feedUrl : undefined;
   const profile = actionData?.intent === "profile" ? actionData : undefined;
   const password = actionData?.intent === "password" ? actionData : undefined;
   return (
@@ -131,6 +150,57 @@ export default function AccountPage() {
             <button type="submit">Wachtwoord wijzigen</button>
           </div>
         </Form>
+      </section>
+
+      <section aria-labelledby="agenda" id="agenda-sectie">
+        <h2 id="agenda" tabIndex={-1}>
+          Bijeenkomsten in je eigen agenda
+        </h2>
+        <p>
+          Met een agenda-abonnement staan alle bijeenkomsten van je leernetwerk in Outlook, Google Agenda of de agenda op je
+          telefoon. Verandert een bijeenkomst van tijd of plaats, of gaat hij niet door? Dan past je agenda zich vanzelf aan
+          (meestal binnen een paar uur).
+        </p>
+        {newFeedUrl ? (
+          <div className="alert alert-success" role="status">
+            <p>
+              <strong>Je nieuwe agenda-link staat klaar.</strong> Kopieer hem nu: we laten hem maar één keer zien. Een eerdere
+              link werkt niet meer.
+            </p>
+            <Field label="Je agenda-link" name="feedUrl" readOnly value={newFeedUrl} onFocus={(event) => event.currentTarget.select()} />
+            <ul>
+              <li>
+                <strong>Outlook:</strong> Agenda → Agenda toevoegen → Abonneren vanaf internet → plak de link.
+              </li>
+              <li>
+                <strong>Google Agenda:</strong> Andere agenda&apos;s → + → Via URL → plak de link.
+              </li>
+            </ul>
+            <p>Deel de link met niemand: wie hem heeft, ziet je bijeenkomsten.</p>
+          </div>
+        ) : feed ? (
+          <p>
+            Je hebt een agenda-link sinds {formatDateTime(feed.createdAt)}
+            {feed.lastUsedAt ? `; je agenda haalde de bijeenkomsten het laatst op ${formatDateTime(feed.lastUsedAt)}` : "; hij is nog niet gebruikt"}.
+            Ben je de link kwijt, of heeft iemand anders hem? Maak dan een nieuwe; de oude werkt dan niet meer.
+          </p>
+        ) : (
+          <p>Je hebt nog geen agenda-link.</p>
+        )}
+        <div className="button-row">
+          <Form method="post">
+            <input type="hidden" name="intent" value="feed-renew" />
+            <button type="submit">{feed ? "Nieuwe agenda-link maken" : "Agenda-link maken"}</button>
+          </Form>
+          {feed ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="feed-revoke" />
+              <button type="submit" className="button-secondary">
+                Agenda-link intrekken
+              </button>
+            </Form>
+          ) : null}
+        </div>
       </section>
 
       <section aria-labelledby="overal">

@@ -13,6 +13,17 @@ const actionLabels: Record<string, string> = {
   "invitation.create": "Uitnodiging verstuurd",
   "invitation.revoke": "Uitnodiging ingetrokken",
   "invitation.accept": "Uitnodiging aangenomen",
+  "cohort.create": "Leernetwerk aangemaakt",
+  "cohort.update": "Leernetwerk gewijzigd",
+  "session.create": "Bijeenkomst toegevoegd",
+  "session.update": "Bijeenkomst gewijzigd",
+  "session.cancel": "Bijeenkomst afgelast",
+  "session.restore": "Bijeenkomst gaat toch door",
+  "attendance.record": "Aanwezigheid ingevuld",
+  "attendance.sign-off": "Afgemeld voor een bijeenkomst",
+  "attendance.sign-off-withdrawn": "Afmelding ingetrokken",
+  "calendar-feed.renew": "Agenda-link gemaakt",
+  "calendar-feed.revoke": "Agenda-link ingetrokken",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

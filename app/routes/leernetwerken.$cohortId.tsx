@@ -1,13 +1,17 @@
-// A cohort's own page: the schedule with what to prepare, the municipalities and their duos, the
-// facilitators. Only for people in the cohort (and coordinators); anyone else gets a 404.
+// A cohort's own page. Participants see the schedule with what to prepare, the other municipalities and
+// their duos, and the facilitators. Facilitators and coordinators also see a dashboard: attendance and
+// sign-offs per session; coordinators edit the cohort and its schedule from here. Only for people in the
+// cohort (and coordinators); anyone else gets a 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
+import { TableScroll } from "~/components/table-scroll.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
 import { sessionReadings } from "~/models/course-progress.server.ts";
-import { formatCalendarDate } from "~/utils/dates.ts";
+import { warningsForSchedule } from "~/models/schedule.ts";
+import { calendarDateString, formatCalendarDate, formatShortDate } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 
@@ -17,14 +21,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  const cohort = await getCohortOverview(cohortId);
+  const cohort = await getCohortOverview(cohortId, relation === "participant" ? { userId: user.id } : { all: true });
   invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  const readings = await sessionReadings(cohort.sessions.map((session) => session.id));
-  return { cohort, relation, userId: user.id, readings: Object.fromEntries(readings) };
+  const warnings =
+    relation === "coordinator"
+      ? Object.fromEntries(
+          warningsForSchedule(cohort.sessions, { startsOn: calendarDateString(cohort.startsOn), endsOn: calendarDateString(cohort.endsOn) }),
+        )
+      : {};
+  const participantCount = cohort.enrollments.reduce((sum, enrollment) => sum + enrollment.members.length, 0);
+  const readings = Object.fromEntries(await sessionReadings(cohort.sessions.map((session) => session.id)));
+  return { cohort, relation, userId: user.id, warnings, participantCount, readings, now: new Date() };
 }
 
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function CohortPage() {
-  const { cohort, userId, relation, readings } = useLoaderData<typeof loader>();
+  const { cohort, relation, userId, warnings, participantCount, readings, now } = useLoaderData<typeof loader>();
   const isStaff = relation !== "participant";
   return (
     <>
@@ -32,7 +45,26 @@ export default function CohortPage() {
       <p>
         <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en met{" "}
         {formatCalendarDate(cohort.endsOn)}
+        {isStaff ? (
+          <>
+            {" "}
+            · {cohort.enrollments.length} van {cohort.capacity} gemeenten
+          </>
+        ) : null}
       </p>
+      {relation === "coordinator" ? (
+        <p className="button-row">
+          <Link to={`/leernetwerken/${cohort.id}/bewerken`} className="button button-secondary">
+            Leernetwerk bewerken
+          </Link>
+          <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/nieuw`} className="button button-secondary">
+            Bijeenkomst toevoegen
+          </Link>
+          <Link to={`/beheer/leernetwerken/nieuw?kopie=${cohort.id}`} className="button button-secondary">
+            Kopiëren als nieuw leernetwerk
+          </Link>
+        </p>
+      ) : null}
       {cohort.theme ? (
         <p>
           <strong>Thema:</strong> {cohort.theme}
@@ -46,40 +78,66 @@ export default function CohortPage() {
         </p>
       ) : null}
 
+      {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
+
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>
+        <p>
+          Zet de bijeenkomsten in je eigen agenda: per bijeenkomst met het .ics-bestand, of allemaal tegelijk met een{" "}
+          <Link to="/account#agenda">agenda-abonnement</Link> dat wijzigingen vanzelf overneemt.
+        </p>
         {cohort.sessions.length ? (
           <ol className="session-list">
-            {cohort.sessions.map((session) => (
-              <li key={session.id} className="card">
-                <SessionSummary session={session} />
-                {session.preparation ? (
-                  <>
-                    <h4>Voorbereiding</h4>
-                    <p>{session.preparation}</p>
-                  </>
-                ) : null}
-                {readings[session.id]?.length ? (
-                  <>
-                    <h4>Lees vooraf</h4>
-                    <ul className="reading-list">
-                      {readings[session.id]!.map((reading) => (
-                        <li key={reading.id}>
-                          <Link to={reading.href}>{reading.title}</Link> <span className="muted">· {reading.minutes} min</span>
-                        </li>
+            {cohort.sessions.map((session) => {
+              const own = relation === "participant" ? session.attendances.find((row) => row.userId === userId) : undefined;
+              const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
+              return (
+                <li key={session.id} className="card">
+                  <SessionSummary session={session} />
+                  {warnings[session.id]?.length ? (
+                    <ul className="warning-list" aria-label={`Waarschuwingen bij bijeenkomst ${session.number}`}>
+                      {warnings[session.id]!.map((warning) => (
+                        <li key={warning}>{warning}</li>
                       ))}
                     </ul>
-                  </>
-                ) : null}
-                {isStaff ? (
-                  <p>
-                    <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
-                      Leesvoorbereiding voor bijeenkomst {session.number}
+                  ) : null}
+                  {session.preparation ? (
+                    <>
+                      <h4>Voorbereiding</h4>
+                      <p className="pre-line">{session.preparation}</p>
+                    </>
+                  ) : null}
+                  {readings[session.id]?.length ? (
+                    <>
+                      <h4>Lees vooraf</h4>
+                      <ul className="reading-list">
+                        {readings[session.id]!.map((reading) => (
+                          <li key={reading.id}>
+                            <Link to={reading.href}>{reading.title}</Link> <span className="muted">· {reading.minutes} min</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {own?.status === "SIGNED_OFF" ? (
+                    <p>
+                      <span className="badge badge-warning">Je hebt je afgemeld</span>
+                    </p>
+                  ) : null}
+                  <p className="link-row">
+                    <Link to={base}>
+                      Details{relation === "participant" && !session.cancelledAt && new Date(session.startsAt) > new Date(now) ? " en afmelden" : ""}
+                      {isStaff ? " en aanwezigheid" : ""}
+                      <span className="visually-hidden"> (bijeenkomst {session.number})</span>
                     </Link>
+                    <a href={`${base}/agenda.ics`} download>
+                      In je agenda (.ics)<span className="visually-hidden"> (bijeenkomst {session.number})</span>
+                    </a>
+                    {isStaff ? <Link to={`${base}/voorbereiding`}>Leesvoorbereiding voor bijeenkomst {session.number}</Link> : null}
                   </p>
-                ) : null}
-              </li>
-            ))}
+                </li>
+              );
+            })}
           </ol>
         ) : (
           <p>Er zijn nog geen bijeenkomsten gepland.</p>
@@ -87,7 +145,7 @@ export default function CohortPage() {
       </section>
 
       <section aria-labelledby="gemeenten">
-        <h2 id="gemeenten">Gemeenten en duo's</h2>
+        <h2 id="gemeenten">Gemeenten en duo&apos;s</h2>
         {cohort.enrollments.length ? (
           <ul className="cards">
             {cohort.enrollments.map((enrollment) => (
@@ -134,6 +192,78 @@ export default function CohortPage() {
         )}
       </section>
     </>
+  );
+}
+
+/** For facilitators and coordinators: per session how many were present, signed off, absent, and why. */
+function AttendanceDashboard({ cohort, participantCount }: { cohort: Loaded["cohort"]; participantCount: number }) {
+  const names = new Map(cohort.enrollments.flatMap((enrollment) => enrollment.members.map((member) => [member.user.id, `${member.user.name} (${enrollment.municipality.name})`])));
+  const rows = cohort.sessions.map((session) => {
+    const count = (status: string) => session.attendances.filter((row) => row.status === status && names.has(row.userId)).length;
+    const present = count("PRESENT");
+    const signedOff = count("SIGNED_OFF");
+    const absent = count("ABSENT");
+    return { session, present, signedOff, absent, open: participantCount - present - signedOff - absent };
+  });
+  const signOffs = cohort.sessions.flatMap((session) =>
+    session.attendances
+      .filter((row) => row.status === "SIGNED_OFF" && names.has(row.userId))
+      .map((row) => ({ session, name: names.get(row.userId)!, reason: row.reason, key: `${session.id}-${row.userId}` })),
+  );
+  return (
+    <section aria-labelledby="overzicht">
+      <h2 id="overzicht">Aanwezigheid per bijeenkomst</h2>
+      {cohort.sessions.length ? (
+        <TableScroll label="Tabel met de aanwezigheid per bijeenkomst">
+          <table>
+            <caption className="muted">{participantCount} deelnemers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Bijeenkomst</th>
+                <th scope="col">Aanwezig</th>
+                <th scope="col">Afgemeld</th>
+                <th scope="col">Afwezig</th>
+                <th scope="col">Nog niet ingevuld</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ session, present, signedOff, absent, open }) => (
+                <tr key={session.id}>
+                  <th scope="row">
+                    <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`}>
+                      {session.number}. {session.title}
+                    </Link>
+                    <br />
+                    <span className="muted">
+                      {formatShortDate(session.startsAt)}
+                      {session.cancelledAt ? " · gaat niet door" : ""}
+                    </span>
+                  </th>
+                  <td>{present}</td>
+                  <td>{signedOff}</td>
+                  <td>{absent}</td>
+                  <td>{open}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : (
+        <p>Er zijn nog geen bijeenkomsten gepland.</p>
+      )}
+      <h3>Afmeldingen</h3>
+      {signOffs.length ? (
+        <ul>
+          {signOffs.map((signOff) => (
+            <li key={signOff.key}>
+              Bijeenkomst {signOff.session.number}: <strong>{signOff.name}</strong> — {signOff.reason || "geen reden gegeven"}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Niemand heeft zich afgemeld.</p>
+      )}
+    </section>
   );
 }
 

@@ -18,6 +18,13 @@ export default function CohortListPage() {
   return (
     <>
       <h1>{role === "COORDINATOR" ? "Alle leernetwerken" : role === "FACILITATOR" ? "Leernetwerken die je begeleidt" : "Je leernetwerk"}</h1>
+      {role === "COORDINATOR" ? (
+        <p>
+          <Link to="/beheer/leernetwerken/nieuw" className="button">
+            Nieuw leernetwerk
+          </Link>
+        </p>
+      ) : null}
       {cohorts.length === 0 ? (
         <p>Er zijn (nog) geen leernetwerken voor jou.</p>
       ) : (

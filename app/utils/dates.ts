@@ -92,3 +92,37 @@ export function amsterdamTime(date: string, time: string): Date {
   const firstGuess = asUtc - offsetAt(asUtc);
   return new Date(asUtc - offsetAt(firstGuess));
 }
+
+const partsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The Amsterdam wall-clock reading of an instant: { date: "2027-04-13", time: "12:30", seconds: "00" }. */
+export function amsterdamParts(value: DateInput): { date: string; time: string; seconds: string } {
+  const parts = partsFormat.formatToParts(toDate(value));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "00";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}`, seconds: get("second") };
+}
+
+/** A calendar date (stored as UTC midnight) as "YYYY-MM-DD", e.g. for a date input. */
+export function calendarDateString(value: DateInput): string {
+  return toDate(value).toISOString().slice(0, 10);
+}
+
+/** Adds whole days to a "YYYY-MM-DD" calendar date. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from one "YYYY-MM-DD" calendar date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

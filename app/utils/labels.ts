@@ -1,5 +1,6 @@
 // Dutch names for the values the schema stores in English.
 import type {
+  AttendanceStatus,
   CohortStatus,
   DuoFunction,
   EmailStatus,
@@ -38,4 +39,10 @@ export const emailStatusLabels: Record<EmailStatus, string> = {
   SENT: "Verzonden",
   FAILED: "Mislukt",
   STORED: "Bewaard (niet verzonden)",
+};
+
+export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
+  PRESENT: "Aanwezig",
+  SIGNED_OFF: "Afgemeld",
+  ABSENT: "Afwezig",
 };

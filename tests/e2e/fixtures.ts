@@ -122,7 +122,7 @@ export async function login(page: Page, email: string, options: { password?: str
 
 /** Logs out with the header button (a POST) and waits for the login page. */
 export async function logout(page: Page) {
-  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
   await expect(page).toHaveURL(/\/inloggen$/);
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
 }

@@ -1,0 +1,122 @@
+// Attendance per session. Facilitators and coordinators record who was there (aanwezig / afgemeld /
+// afwezig); a participant signs off for a coming session with a reason, which staff then see. Staff
+// changes are written to the audit log; so are sign-offs, so staff can see when they came in.
+import type { AttendanceStatus } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export class AttendanceError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Actor = { id: string };
+
+/** The participants of a cohort (duo members of active enrolments), by municipality. */
+export function listCohortParticipants(cohortId: string) {
+  return prisma.duoMember.findMany({
+    where: { enrollment: { cohortId, status: "ACTIVE" } },
+    orderBy: [{ enrollment: { municipality: { name: "asc" } } }, { createdAt: "asc" }],
+    select: {
+      function: true,
+      user: { select: { id: true, name: true } },
+      enrollment: { select: { municipality: { select: { name: true } } } },
+    },
+  });
+}
+
+export function listSessionAttendance(sessionId: string) {
+  return prisma.attendance.findMany({
+    where: { sessionId },
+    select: { userId: true, status: true, reason: true, updatedAt: true, recordedBy: { select: { name: true } } },
+  });
+}
+
+export type AttendanceEntry = { userId: string; status: AttendanceStatus | null };
+
+/**
+ * Saves the attendance staff entered for a session. `null` clears an entry (not filled in). A sign-off
+ * keeps the participant's reason when staff leave it as "afgemeld".
+ */
+export async function recordAttendance(cohortId: string, sessionId: string, entries: AttendanceEntry[], actor: Actor) {
+  const participants = await prisma.duoMember.findMany({
+    where: { enrollment: { cohortId, status: "ACTIVE" }, userId: { in: entries.map((entry) => entry.userId) } },
+    select: { userId: true },
+  });
+  const allowed = new Set(participants.map((participant) => participant.userId));
+  const existing = new Map(
+    (await prisma.attendance.findMany({ where: { sessionId }, select: { userId: true, status: true } })).map((row) => [row.userId, row.status]),
+  );
+  const changes = entries.filter((entry) => allowed.has(entry.userId) && (existing.get(entry.userId) ?? null) !== entry.status);
+  if (!changes.length) return { changed: 0 };
+  await prisma.$transaction(async (tx) => {
+    for (const entry of changes) {
+      if (entry.status === null) {
+        await tx.attendance.delete({ where: { sessionId_userId: { sessionId, userId: entry.userId } } });
+      } else {
+        const keepReason = entry.status === "SIGNED_OFF";
+        await tx.attendance.upsert({
+          where: { sessionId_userId: { sessionId, userId: entry.userId } },
+          create: { sessionId, userId: entry.userId, status: entry.status, recordedById: actor.id },
+          update: { status: entry.status, recordedById: actor.id, ...(keepReason ? {} : { reason: "" }) },
+        });
+      }
+    }
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "attendance.record",
+        entityType: "CohortSession",
+        entityId: sessionId,
+        details: { cohortId, changes: changes.map((entry) => ({ userId: entry.userId, status: entry.status })) },
+      },
+      tx,
+    );
+  });
+  return { changed: changes.length };
+}
+
+/** A participant signs off for a session that has not started yet, with a reason. */
+export async function signOff(cohortId: string, sessionId: string, userId: string, reason: string, now = new Date()) {
+  const session = await prisma.cohortSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: { startsAt: true, cancelledAt: true, number: true },
+  });
+  if (!session) return null;
+  if (session.cancelledAt) throw new AttendanceError("reason", "Deze bijeenkomst gaat niet door; afmelden is niet nodig.");
+  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.");
+  await prisma.$transaction(async (tx) => {
+    await tx.attendance.upsert({
+      where: { sessionId_userId: { sessionId, userId } },
+      create: { sessionId, userId, status: "SIGNED_OFF", reason, recordedById: userId },
+      update: { status: "SIGNED_OFF", reason, recordedById: userId },
+    });
+    await recordAudit(
+      { actorId: userId, action: "attendance.sign-off", entityType: "CohortSession", entityId: sessionId, details: { cohortId, number: session.number } },
+      tx,
+    );
+  });
+  return true;
+}
+
+/** Takes back one's own sign-off (only a sign-off; attendance entered by staff stays). */
+export async function withdrawSignOff(cohortId: string, sessionId: string, userId: string, now = new Date()) {
+  const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { startsAt: true, number: true } });
+  if (!session) return null;
+  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij.");
+  const { count } = await prisma.attendance.deleteMany({ where: { sessionId, userId, status: "SIGNED_OFF" } });
+  if (count) {
+    await recordAudit({
+      actorId: userId,
+      action: "attendance.sign-off-withdrawn",
+      entityType: "CohortSession",
+      entityId: sessionId,
+      details: { cohortId, number: session.number },
+    });
+  }
+  return count > 0;
+}

@@ -1,0 +1,166 @@
+// A cohort's sessions (bijeenkomsten): adding, editing, calling off and restoring them (coordinators),
+// and reading one for its page. Every change raises `sequence`, the iCalendar SEQUENCE, so calendar
+// clients replace the event instead of keeping the old time. Every change is written to the audit log.
+import type { Prisma, SessionFormat } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { calendarDateString } from "~/utils/dates.ts";
+import { recordAudit } from "./audit.server.ts";
+import type { ScheduleContext } from "./schedule.ts";
+
+export type SessionFields = {
+  number: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: SessionFormat;
+  location: string | null;
+  meetingUrl: string | null;
+  agenda: string;
+  preparation: string;
+};
+
+export class SessionError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Actor = { id: string };
+
+/** What the schedule rules need to check a new or changed session of this cohort. */
+export async function getScheduleContext(cohortId: string, now = new Date()): Promise<ScheduleContext | null> {
+  const cohort = await prisma.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      startsOn: true,
+      endsOn: true,
+      sessions: { select: { id: true, number: true, startsAt: true, endsAt: true, cancelledAt: true } },
+    },
+  });
+  if (!cohort) return null;
+  return {
+    startsOn: calendarDateString(cohort.startsOn),
+    endsOn: calendarDateString(cohort.endsOn),
+    others: cohort.sessions,
+    now,
+  };
+}
+
+async function assertNumberFree(cohortId: string, number: number, exceptId?: string) {
+  const taken = await prisma.cohortSession.count({ where: { cohortId, number, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (taken) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${number}. Kies een ander nummer.`);
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+export async function nextSessionNumber(cohortId: string) {
+  const last = await prisma.cohortSession.aggregate({ where: { cohortId }, _max: { number: true } });
+  return (last._max.number ?? 0) + 1;
+}
+
+export async function createSession(cohortId: string, fields: SessionFields, actor: Actor) {
+  await assertNumberFree(cohortId, fields.number);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const session = await tx.cohortSession.create({ data: { cohortId, ...fields }, select: { id: true } });
+      await recordAudit(
+        {
+          actorId: actor.id,
+          action: "session.create",
+          entityType: "CohortSession",
+          entityId: session.id,
+          details: { cohortId, number: fields.number, title: fields.title, startsAt: fields.startsAt.toISOString(), endsAt: fields.endsAt.toISOString() },
+        },
+        tx,
+      );
+      return session;
+    });
+  } catch (error) {
+    // Two coordinators adding the same number at once: the unique index decides.
+    if (isUniqueViolation(error)) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`);
+    throw error;
+  }
+}
+
+const editableSelect = {
+  id: true,
+  cohortId: true,
+  number: true,
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  format: true,
+  location: true,
+  meetingUrl: true,
+  agenda: true,
+  preparation: true,
+  sequence: true,
+  cancelledAt: true,
+} as const satisfies Prisma.CohortSessionSelect;
+
+/** One session of one cohort; null when the id is unknown or belongs to another cohort. */
+export function getSessionInCohort(cohortId: string, sessionId: string) {
+  return prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: editableSelect });
+}
+
+type Comparable = string | number | null;
+function comparable(value: Date | string | number | null): Comparable {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export async function updateSession(cohortId: string, sessionId: string, fields: SessionFields, actor: Actor) {
+  const before = await getSessionInCohort(cohortId, sessionId);
+  if (!before) return null;
+  if (fields.number !== before.number) await assertNumberFree(cohortId, fields.number, sessionId);
+  const changes: Record<string, { from: Comparable; to: Comparable }> = {};
+  for (const key of Object.keys(fields) as (keyof SessionFields)[]) {
+    const from = comparable(before[key]);
+    const to = comparable(fields[key]);
+    // Long texts are not copied into the log; that they changed is enough.
+    if (from !== to) changes[key] = key === "agenda" || key === "preparation" ? { from: "…", to: "…" } : { from, to };
+  }
+  if (!Object.keys(changes).length) return { changed: false, moved: false };
+  const moved = Boolean(changes.startsAt || changes.endsAt || changes.location || changes.meetingUrl || changes.format);
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.cohortSession.update({ where: { id: sessionId }, data: { ...fields, sequence: { increment: 1 } } });
+      await recordAudit(
+        { actorId: actor.id, action: "session.update", entityType: "CohortSession", entityId: sessionId, details: { cohortId, number: fields.number, changes } },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`);
+    throw error;
+  }
+  return { changed: true, moved };
+}
+
+/** Calls a session off (it stays in the schedule and in calendars as cancelled), or restores it. */
+export async function setSessionCancelled(cohortId: string, sessionId: string, cancelled: boolean, actor: Actor) {
+  const session = await getSessionInCohort(cohortId, sessionId);
+  if (!session) return null;
+  if (Boolean(session.cancelledAt) === cancelled) return session;
+  await prisma.$transaction(async (tx) => {
+    await tx.cohortSession.update({
+      where: { id: sessionId },
+      data: { cancelledAt: cancelled ? new Date() : null, sequence: { increment: 1 } },
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: cancelled ? "session.cancel" : "session.restore",
+        entityType: "CohortSession",
+        entityId: sessionId,
+        details: { cohortId, number: session.number, title: session.title },
+      },
+      tx,
+    );
+  });
+  return session;
+}

@@ -1,0 +1,81 @@
+// A coordinator edits a cohort's details: name, theme, description, period, capacity and status.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { CohortFields } from "~/components/cohort-form.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary } from "~/components/forms.tsx";
+import { CohortError, getCohortForEdit, updateCohort } from "~/models/cohort-admin.server.ts";
+import { cohortSchema } from "~/models/schedule-forms.ts";
+import { calendarDateString } from "~/utils/dates.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { invariantResponse } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.cohort.name} bewerken — Leernetwerk` : "Leernetwerk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const cohort = await getCohortForEdit(cohortId);
+  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  return { cohort };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const form = parseForm(cohortSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  try {
+    const result = await updateCohort(cohortId, form.data, user);
+    const outside = result.sessionsOutsidePeriod;
+    return redirectWithToast(`/leernetwerken/${cohortId}`, {
+      type: outside.length ? "info" : "success",
+      title: result.changed ? "Het leernetwerk is opgeslagen" : "Er was niets veranderd",
+      description: outside.length
+        ? `Let op: bijeenkomst ${outside.join(", ")} valt buiten de nieuwe periode.`
+        : undefined,
+    });
+  } catch (error) {
+    if (error instanceof CohortError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function EditCohortPage() {
+  const { cohort } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.values ?? {
+    name: cohort.name,
+    theme: cohort.theme,
+    description: cohort.description,
+    startsOn: calendarDateString(cohort.startsOn),
+    endsOn: calendarDateString(cohort.endsOn),
+    capacity: String(cohort.capacity),
+    status: cohort.status,
+  };
+  return (
+    <>
+      <p>
+        <Link to={`/leernetwerken/${cohort.id}`}>← Terug naar het leernetwerk</Link>
+      </p>
+      <h1>Leernetwerk bewerken</h1>
+      <p className="muted">
+        Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke bijeenkomst.
+      </p>
+      <ErrorSummary errors={actionData?.errors} />
+      <Form method="post" className="stack" noValidate>
+        <CohortFields values={values} errors={actionData?.errors ?? {}} />
+        <div>
+          <button type="submit">Opslaan</button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
