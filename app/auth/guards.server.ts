@@ -77,3 +77,15 @@ export async function requireCohortStaff(request: Request, cohortId: string | un
   if (result.relation === "participant") throw forbidden();
   return result;
 }
+
+/**
+ * For the coordinator's pages of a cohort (applications, intake, participants, export): anyone else gets a
+ * 403, a cohort that does not exist a 404.
+ */
+export async function requireCohortCoordinator(request: Request, cohortId: string | undefined) {
+  const user = await requireRole(request, "COORDINATOR");
+  if (!isUuid(cohortId)) throw notFound("Dit leernetwerk bestaat niet.");
+  const exists = await prisma.cohort.count({ where: { id: cohortId } });
+  if (!exists) throw notFound("Dit leernetwerk bestaat niet.");
+  return { user, cohortId };
+}

@@ -1,7 +1,7 @@
 // A cohort's own page: the schedule with what to prepare, the municipalities and their duos, the
 // facilitators. Only for people in the cohort (and coordinators); anyone else gets a 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CohortPage() {
-  const { cohort, userId } = useLoaderData<typeof loader>();
+  const { cohort, userId, relation } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{cohort.name}</h1>
@@ -36,6 +36,25 @@ export default function CohortPage() {
         </p>
       ) : null}
       {cohort.description ? <p>{cohort.description}</p> : null}
+
+      {relation === "coordinator" ? (
+        <nav className="panel cohort-subnav" aria-label="Beheer van dit leernetwerk">
+          <ul>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>Aanmeldingen en intake</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/deelnemers`}>Gemeenten en duo&apos;s</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/begeleiders`}>Begeleiders</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/export`}>Exporteren</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
 
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>

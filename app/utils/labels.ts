@@ -1,8 +1,10 @@
 // Dutch names for the values the schema stores in English.
 import type {
+  ApplicationStatus,
   CohortStatus,
   DuoFunction,
   EmailStatus,
+  EnrollmentStatus,
   Role,
   SessionFormat,
 } from "~/generated/prisma/enums.ts";
@@ -38,4 +40,17 @@ export const emailStatusLabels: Record<EmailStatus, string> = {
   SENT: "Verzonden",
   FAILED: "Mislukt",
   STORED: "Bewaard (niet verzonden)",
+};
+
+export const applicationStatusLabels: Record<ApplicationStatus, string> = {
+  SUBMITTED: "Nieuw",
+  INTAKE_PLANNED: "Intake gepland",
+  ADMITTED: "Toegelaten",
+  WAITLISTED: "Wachtlijst",
+  REJECTED: "Afgewezen",
+};
+
+export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
+  ACTIVE: "Ingeschreven",
+  WITHDRAWN: "Uitgeschreven",
 };
