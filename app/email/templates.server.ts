@@ -1,5 +1,5 @@
 // The messages the platform sends, in Dutch, each as HTML and plain text.
-import { formatDateTime } from "~/utils/dates.ts";
+import { formatDate, formatDateTime, formatTime } from "~/utils/dates.ts";
 
 export type EmailContent = { subject: string; html: string; text: string };
 
@@ -119,7 +119,7 @@ export function intakePlannedEmail(input: {
   const subject = `Intakegesprek gepland: ${input.cohortName}`;
   const paragraphs = [
     `Hallo ${input.contactName},`,
-    `Het intakegesprek over de aanmelding van de gemeente ${input.municipality} is gepland op ${formatDateTime(input.intakeAt)} uur.`,
+    `Het intakegesprek over de aanmelding van de gemeente ${input.municipality} is gepland op ${formatDate(input.intakeAt)} om ${formatTime(input.intakeAt)} uur.`,
     "In het gesprek bespreken we het vraagstuk dat jullie meebrengen, wie er in het duo zitten en wat jullie van het leernetwerk verwachten. Het is fijn als het duo er allebei bij is.",
     "Past het tijdstip niet? Antwoord dan op dit bericht.",
   ];
