@@ -235,6 +235,16 @@ test("direct enrolment, duo changes, a facilitator and the participants CSV", as
   expect(lines).toContain("Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00");
   expect(lines).toContain(`Hengelo;Nina Nieuw;${memberEmail};Beleidsmedewerker;Ingeschreven;Uitgenodigd, nog geen account;Direct ingeschreven`);
   expect(page.url()).toContain(`${cohortPath}/export`);
+
+  // Withdrawing Hengelo frees its place and withdraws the open invitations.
+  await page.getByRole("link", { name: "Gemeenten en duo's" }).click();
+  await page.getByRole("link", { name: "Hengelo" }).click();
+  await page.getByRole("button", { name: "Gemeente Hengelo uitschrijven" }).click();
+  await expect(page.getByRole("status")).toContainText("De gemeente is uitgeschreven");
+  await expect(page.getByRole("main").getByText("Uitgeschreven", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Uitgenodigd, nog geen account" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Gemeente Hengelo weer inschrijven" })).toBeVisible();
+  await expectAccessible(page, "withdrawn");
 });
 
 test("only coordinators open the cohort's applications, participants and export; unknown ids are 404", async ({ page }) => {
