@@ -30,6 +30,8 @@ async function openDemoCohort(page: Page): Promise<string> {
 }
 
 test("a municipality applies, the coordinator holds the intake and admits it, an invited member accepts", async ({ page }) => {
+  // One journey through three people's pages (about 20 s here); room for a busy machine.
+  test.setTimeout(90_000);
   const contactEmail = uniqueEmail("contact.kampen");
   const policyEmail = uniqueEmail("bram.kampen");
   const managerEmail = uniqueEmail("lotte.kampen");
@@ -97,11 +99,12 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await expect(contact.getByLabel("Naam")).toHaveValue("Iemand Anders");
   await expectAccessible(page, "duplicate");
 
-  // The coordinator finds the application, plans the intake and admits the municipality.
-  await login(page, users.coordinator.email, { to: "/leernetwerken" });
-  const cohortPath = await openDemoCohort(page);
-  await page.getByRole("link", { name: "Aanmeldingen en intake" }).click();
+  // The coordinator's start page points at the waiting applications; she plans the intake and admits.
+  await login(page, users.coordinator.email);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: `3 aanmelding(en) voor ${DEMO_COHORT_NAME}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmeldingen en intake");
+  const cohortPath = new URL(page.url()).pathname.replace(/\/aanmeldingen$/, "");
   const row = page.getByRole("row").filter({ hasText: "Kampen" });
   await expect(row).toContainText("Bram Beleid (beleidsmedewerker), Lotte Leiding (strategisch beleidsadviseur)");
   await expect(row).toContainText("Nieuw");
@@ -160,10 +163,11 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await expectAccessible(page);
 });
 
-test("direct enrolment, duo changes, a facilitator and the participants CSV", async ({ page }) => {
+test("direct enrolment with the 'already in this cohort' rule, duo changes and withdrawal", async ({ page }) => {
+  test.setTimeout(60_000);
   const memberEmail = uniqueEmail("nina.hengelo");
   await login(page, users.coordinator.email, { to: "/leernetwerken" });
-  const cohortPath = await openDemoCohort(page);
+  await openDemoCohort(page);
   await page.getByRole("link", { name: "Gemeenten en duo's" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gemeenten en duo's");
   await expect(page.getByRole("row").filter({ hasText: "Zwolle" })).toContainText("Toegelaten na intake op 5 nov 2026, 10:00");
@@ -209,8 +213,20 @@ test("direct enrolment, duo changes, a facilitator and the participants CSV", as
   await expect(page.getByRole("main")).not.toContainText("daan.hendriks@emmen.test");
   await expectAccessible(page, "after removing");
 
+  // Withdrawing Hengelo frees its place and withdraws the open invitations.
+  await page.getByRole("button", { name: "Gemeente Hengelo uitschrijven" }).click();
+  await expect(page.getByRole("status")).toContainText("De gemeente is uitgeschreven");
+  await expect(page.getByRole("main").getByText("Uitgeschreven", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Uitgenodigd, nog geen account" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Gemeente Hengelo weer inschrijven" })).toBeVisible();
+  await expectAccessible(page, "withdrawn");
+});
+
+test("assigning a facilitator, and the participants CSV download", async ({ page }) => {
+  await login(page, users.coordinator.email, { to: "/leernetwerken" });
+  const cohortPath = await openDemoCohort(page);
   // Facilitators: assign one who has an account, then take them off again.
-  await page.getByRole("link", { name: "Begeleiders" }).click();
+  await page.getByRole("link", { name: "Begeleiders" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Begeleiders");
   await expectAccessible(page);
   await page.getByLabel("Begeleider", { exact: true }).selectOption({ label: "Anouk Willems, senior ervaringsdeskundige" });
@@ -233,18 +249,9 @@ test("direct enrolment, duo changes, a facilitator and the participants CSV", as
   const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("Gemeente;Naam;E-mailadres;Functie;Inschrijving;Account;Intake");
   expect(lines).toContain("Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00");
-  expect(lines).toContain(`Hengelo;Nina Nieuw;${memberEmail};Beleidsmedewerker;Ingeschreven;Uitgenodigd, nog geen account;Direct ingeschreven`);
+  expect(lines).toContain("Zwolle;Marieke Groen;marieke.groen@zwolle.test;Ervaringsdeskundige;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 5 nov 2026, 10:00");
+  expect(lines).toContain("Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven");
   expect(page.url()).toContain(`${cohortPath}/export`);
-
-  // Withdrawing Hengelo frees its place and withdraws the open invitations.
-  await page.getByRole("link", { name: "Gemeenten en duo's" }).click();
-  await page.getByRole("link", { name: "Hengelo" }).click();
-  await page.getByRole("button", { name: "Gemeente Hengelo uitschrijven" }).click();
-  await expect(page.getByRole("status")).toContainText("De gemeente is uitgeschreven");
-  await expect(page.getByRole("main").getByText("Uitgeschreven", { exact: true })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Uitgenodigd, nog geen account" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Gemeente Hengelo weer inschrijven" })).toBeVisible();
-  await expectAccessible(page, "withdrawn");
 });
 
 test("only coordinators open the cohort's applications, participants and export; unknown ids are 404", async ({ page }) => {
