@@ -18,8 +18,7 @@ export function CohortAdminNav({ cohort }: { cohort: CohortAdminHeaderData }) {
   return (
     <>
       <p className="breadcrumb">
-        <Link to={base}>{cohort.name}</Link>{" "}
-        <span className="badge">{cohortStatusLabels[cohort.status]}</span>{" "}
+        <Link to={base}>{cohort.name}</Link> <span className="badge">{cohortStatusLabels[cohort.status]}</span>{" "}
         <span className="muted">
           {cohort.activeEnrollments} van {cohort.capacity} plaatsen bezet
         </span>

@@ -10,7 +10,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { ApplicationError, getPublicCohort, submitApplication } from "~/models/application.server.ts";
-import { duoFields, duoMembersFrom, municipalityField, phoneField, placesLeft, vraagstukField } from "~/models/enrollment-rules.ts";
+import {
+  duoFields,
+  duoMembersFrom,
+  municipalityField,
+  phoneField,
+  placesLeft,
+  vraagstukField,
+} from "~/models/enrollment-rules.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
 import { emailField, nameField, parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
@@ -45,7 +52,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const result = await submitApplication(params.slug ?? "", form.data);
-    return { done: { municipality: result.municipality, contactEmail: form.data.contactEmail }, errors: {} as FieldErrors, formError: null, values: {} as FormValues };
+    return {
+      done: { municipality: result.municipality, contactEmail: form.data.contactEmail },
+      errors: {} as FieldErrors,
+      formError: null,
+      values: {} as FormValues,
+    };
   } catch (error) {
     if (error instanceof ApplicationError) {
       const errors: FieldErrors = error.field === "form" ? {} : { [error.field]: [error.message] };
@@ -100,8 +112,8 @@ export default function ApplyPage() {
               <strong>Bedankt! De aanmelding van de gemeente {actionData.done.municipality} is ontvangen.</strong>
             </p>
             <p>
-              We hebben een bevestiging gestuurd naar {actionData.done.contactEmail}. De coördinator neemt contact met je op
-              om een intakegesprek te plannen.
+              We hebben een bevestiging gestuurd naar {actionData.done.contactEmail}. De coördinator neemt contact met je op om
+              een intakegesprek te plannen.
             </p>
           </div>
         ) : !open ? (
@@ -113,9 +125,9 @@ export default function ApplyPage() {
         ) : (
           <>
             <p>
-              Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding plannen we
-              een intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle velden zijn
-              verplicht, behalve de eigen ervaringsdeskundige.
+              Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding plannen we een
+              intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle velden zijn verplicht,
+              behalve de eigen ervaringsdeskundige.
             </p>
             <ErrorSummary errors={errors} />
             <FormAlert message={actionData?.formError} />
@@ -130,7 +142,14 @@ export default function ApplyPage() {
               />
               <fieldset className="fieldset stack">
                 <legend>Contactpersoon</legend>
-                <Field label="Naam" name="contactName" autoComplete="name" required defaultValue={values.contactName ?? ""} errors={errors.contactName} />
+                <Field
+                  label="Naam"
+                  name="contactName"
+                  autoComplete="name"
+                  required
+                  defaultValue={values.contactName ?? ""}
+                  errors={errors.contactName}
+                />
                 <Field
                   label="E-mailadres"
                   name="contactEmail"
@@ -161,8 +180,8 @@ export default function ApplyPage() {
               />
               <DuoFields values={values} errors={errors} />
               <p className="field-hint">
-                We gebruiken deze gegevens alleen voor de aanmelding en het leernetwerk. Vraag de mensen in het duo of ze
-                het goed vinden dat je hun naam en e-mailadres doorgeeft.
+                We gebruiken deze gegevens alleen voor de aanmelding en het leernetwerk. Vraag de mensen in het duo of ze het goed
+                vinden dat je hun naam en e-mailadres doorgeeft.
               </p>
               <div>
                 <button type="submit" disabled={navigation.state === "submitting"}>

@@ -27,7 +27,9 @@ const planSchema = z.object({
     .string({ required_error: "Kies een datum." })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Kies een datum.")
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Dit is geen bestaande datum."),
-  intakeTime: z.string({ required_error: "Kies een tijd." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Kies een tijd, bijvoorbeeld 10:00."),
+  intakeTime: z
+    .string({ required_error: "Kies een tijd." })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Kies een tijd, bijvoorbeeld 10:00."),
 });
 
 const decideSchema = z.object({
@@ -98,12 +100,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     return redirectWithToast(back, {
-      title: result.decision ? `Besluit vastgelegd: ${applicationStatusLabels[result.decision].toLowerCase()}` : "De intake is vastgelegd",
+      title: result.decision
+        ? `Besluit vastgelegd: ${applicationStatusLabels[result.decision].toLowerCase()}`
+        : "De intake is vastgelegd",
       description: result.decision ? `${result.contactName} krijgt een e-mail met het besluit.` : undefined,
     });
   } catch (error) {
     if (error instanceof ApplicationError) {
-      const values = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      const values = Object.fromEntries(
+        [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      );
       if (error.field === "form") return fail({ errors: {}, formError: error.message, values });
       return fail({ errors: { [error.field]: [error.message] }, formError: null, values });
     }
@@ -111,7 +117,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const decisionLabels = { NONE: "Nog geen besluit", ADMITTED: "Toegelaten", WAITLISTED: "Wachtlijst", REJECTED: "Afgewezen" } as const;
+const decisionLabels = {
+  NONE: "Nog geen besluit",
+  ADMITTED: "Toegelaten",
+  WAITLISTED: "Wachtlijst",
+  REJECTED: "Afgewezen",
+} as const;
 
 export default function ApplicationPage() {
   const { cohort, application, intake } = useLoaderData<typeof loader>();
@@ -142,7 +153,9 @@ export default function ApplicationPage() {
           {application.status === "ADMITTED" && application.enrollmentId ? (
             <>
               {" "}
-              <Link to={`/leernetwerken/${cohort.id}/deelnemers/${application.enrollmentId}`}>Naar het duo van {application.municipalityName}</Link>
+              <Link to={`/leernetwerken/${cohort.id}/deelnemers/${application.enrollmentId}`}>
+                Naar het duo van {application.municipalityName}
+              </Link>
             </>
           ) : null}
         </p>
@@ -216,8 +229,8 @@ export default function ApplicationPage() {
         ) : (
           <>
             <p>
-              Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail.
-              Iemand die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
+              Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail. Iemand
+              die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
             </p>
             <ErrorSummary errors={decide?.errors} />
             <FormAlert message={decide?.formError} />
@@ -234,7 +247,13 @@ export default function ApplicationPage() {
                 <legend>Besluit</legend>
                 {(Object.keys(decisionLabels) as (keyof typeof decisionLabels)[]).map((value) => (
                   <div key={value}>
-                    <input type="radio" id={`decision-${value}`} name="decision" value={value} defaultChecked={currentDecision === value} />{" "}
+                    <input
+                      type="radio"
+                      id={`decision-${value}`}
+                      name="decision"
+                      value={value}
+                      defaultChecked={currentDecision === value}
+                    />{" "}
                     <label htmlFor={`decision-${value}`}>{decisionLabels[value]}</label>
                   </div>
                 ))}

@@ -31,8 +31,7 @@ export default function ApplicationsPage() {
       <CohortAdminNav cohort={cohort} />
       <h1>Aanmeldingen en intake</h1>
       <p>
-        Gemeenten melden zich aan via de openbare pagina{" "}
-        <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>
+        Gemeenten melden zich aan via de openbare pagina <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>
         {cohort.status === "APPLICATIONS_OPEN" ? "." : " (aanmelden staat nu dicht: de status is niet 'Aanmelding open')."} Open
         een aanmelding om het intakegesprek te plannen, vast te leggen en te besluiten.
       </p>

@@ -44,12 +44,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(here, { title: "De begeleider is van het leernetwerk gehaald" });
   }
-  if (!isUuid(userId)) return data({ errors: { userId: ["Kies een begeleider uit de lijst."] }, values: { userId } }, { status: 400 });
+  if (!isUuid(userId))
+    return data({ errors: { userId: ["Kies een begeleider uit de lijst."] }, values: { userId } }, { status: 400 });
   try {
     const name = await assignFacilitator({ cohortId, userId }, user);
     return redirectWithToast(here, { title: `${name} begeleidt nu dit leernetwerk` });
   } catch (error) {
-    if (error instanceof EnrollmentError) return data({ errors: { userId: [error.message] }, values: { userId } }, { status: 400 });
+    if (error instanceof EnrollmentError)
+      return data({ errors: { userId: [error.message] }, values: { userId } }, { status: 400 });
     throw error;
   }
 }
@@ -90,7 +92,13 @@ export default function FacilitatorsPage() {
             <ErrorSummary errors={actionData?.errors} />
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="assign" />
-              <SelectField label="Begeleider" name="userId" required defaultValue={actionData?.values.userId ?? ""} errors={actionData?.errors.userId}>
+              <SelectField
+                label="Begeleider"
+                name="userId"
+                required
+                defaultValue={actionData?.values.userId ?? ""}
+                errors={actionData?.errors.userId}
+              >
                 <option value="">— Kies een begeleider —</option>
                 {choices.map((choice) => (
                   <option key={choice.id} value={choice.id}>

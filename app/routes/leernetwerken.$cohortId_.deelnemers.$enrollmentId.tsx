@@ -27,7 +27,9 @@ import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } fr
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Gemeente ${data.enrollment.municipality.name} — ${data.cohort.name} — Leernetwerk` : "Gemeente — Leernetwerk" },
+  {
+    title: data ? `Gemeente ${data.enrollment.municipality.name} — ${data.cohort.name} — Leernetwerk` : "Gemeente — Leernetwerk",
+  },
 ];
 
 const addSchema = z.object({
@@ -173,8 +175,12 @@ export default function EnrollmentPage() {
               {enrollment.invitations.map((invitation) => (
                 <li key={invitation.id}>
                   {invitation.name ?? invitation.email}
-                  {invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : ""} ({invitation.email}
-                  ), {new Date(invitation.expiresAt) > new Date(now) ? `geldig tot ${formatDateTime(invitation.expiresAt)}` : "verlopen"}{" "}
+                  {invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : ""} (
+                  {invitation.email}
+                  ),{" "}
+                  {new Date(invitation.expiresAt) > new Date(now)
+                    ? `geldig tot ${formatDateTime(invitation.expiresAt)}`
+                    : "verlopen"}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={invitation.id} />
@@ -201,8 +207,21 @@ export default function EnrollmentPage() {
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="add-member" />
             <Field label="Naam" name="name" required defaultValue={values.name ?? ""} errors={errors.name} />
-            <Field label="E-mailadres" name="email" type="email" required defaultValue={values.email ?? ""} errors={errors.email} />
-            <SelectField label="Functie" name="function" required defaultValue={values.function ?? "BELEIDSMEDEWERKER"} errors={errors.function}>
+            <Field
+              label="E-mailadres"
+              name="email"
+              type="email"
+              required
+              defaultValue={values.email ?? ""}
+              errors={errors.email}
+            />
+            <SelectField
+              label="Functie"
+              name="function"
+              required
+              defaultValue={values.function ?? "BELEIDSMEDEWERKER"}
+              errors={errors.function}
+            >
               {allDuoFunctions.map((value) => (
                 <option key={value} value={value}>
                   {duoFunctionLabels[value]}
@@ -235,8 +254,8 @@ export default function EnrollmentPage() {
         {active ? (
           <>
             <p>
-              Schrijf je de gemeente uit, dan heeft het duo geen toegang meer tot het leernetwerk en komt er een plaats vrij.
-              Open uitnodigingen worden ingetrokken.
+              Schrijf je de gemeente uit, dan heeft het duo geen toegang meer tot het leernetwerk en komt er een plaats vrij. Open
+              uitnodigingen worden ingetrokken.
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="withdraw" />

@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await enrollMunicipality(
       { cohortId, municipality: form.data.municipality, vraagstuk: form.data.vraagstuk, members: form.data.members },
-      user,
+      user
     );
     const parts = [
       result.invited ? `${result.invited} ${result.invited === 1 ? "uitnodiging" : "uitnodigingen"} verstuurd` : null,
@@ -127,7 +127,9 @@ export default function ParticipantsPage() {
                     {enrollment.application ? (
                       <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${enrollment.application.id}`}>
                         {applicationStatusLabels[enrollment.application.status]}
-                        {enrollment.application.intakeAt ? ` na intake op ${formatDateTime(enrollment.application.intakeAt)}` : ""}
+                        {enrollment.application.intakeAt
+                          ? ` na intake op ${formatDateTime(enrollment.application.intakeAt)}`
+                          : ""}
                       </Link>
                     ) : (
                       "Direct ingeschreven (zonder aanmelding)"
@@ -156,8 +158,19 @@ export default function ParticipantsPage() {
         <ErrorSummary errors={errors} />
         <FormAlert message={actionData?.formError} />
         <Form method="post" className="stack form-narrow" noValidate>
-          <Field label="Gemeente" name="municipality" required defaultValue={values.municipality ?? ""} errors={errors.municipality} />
-          <TextareaField label="Vraagstuk (mag leeg blijven)" name="vraagstuk" defaultValue={values.vraagstuk ?? ""} errors={errors.vraagstuk} />
+          <Field
+            label="Gemeente"
+            name="municipality"
+            required
+            defaultValue={values.municipality ?? ""}
+            errors={errors.municipality}
+          />
+          <TextareaField
+            label="Vraagstuk (mag leeg blijven)"
+            name="vraagstuk"
+            defaultValue={values.vraagstuk ?? ""}
+            errors={errors.vraagstuk}
+          />
           <DuoFields values={values} errors={errors} />
           <div>
             <button type="submit">Gemeente inschrijven</button>

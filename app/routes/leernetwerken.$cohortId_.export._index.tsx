@@ -26,14 +26,16 @@ export default function ExportPage() {
       <CohortAdminNav cohort={cohort} />
       <h1>Exporteren</h1>
       <p>
-        De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8)
-        en de kolommen staan gescheiden door een puntkomma, zoals Excel in het Nederlands verwacht. Er staan
-        persoonsgegevens in: bewaar het bestand zorgvuldig en verwijder het als je het niet meer nodig hebt. Elke
-        download wordt in het logboek vastgelegd.
+        De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8) en de
+        kolommen staan gescheiden door een puntkomma, zoals Excel in het Nederlands verwacht. Er staan persoonsgegevens in: bewaar
+        het bestand zorgvuldig en verwijder het als je het niet meer nodig hebt. Elke download wordt in het logboek vastgelegd.
       </p>
       <section aria-labelledby="deelnemers" className="card">
         <h2 id="deelnemers">Deelnemers</h2>
-        <p>Eén regel per persoon in een duo, ook wie is uitgenodigd maar nog geen account heeft. Kolommen: {participantHeaders.join(", ")}.</p>
+        <p>
+          Eén regel per persoon in een duo, ook wie is uitgenodigd maar nog geen account heeft. Kolommen:{" "}
+          {participantHeaders.join(", ")}.
+        </p>
         <p>
           <a href={`/leernetwerken/${cohort.id}/export/deelnemers.csv`} download>
             Deelnemers downloaden (CSV)

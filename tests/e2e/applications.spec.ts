@@ -145,7 +145,9 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   const invitationPath = await readLinkFromOutbox(page, policyEmail, "/uitnodiging/");
   await logout(page);
   await page.goto(invitationPath);
-  await expect(page.getByRole("main")).toContainText(`Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als beleidsmedewerker van de gemeente Kampen.`);
+  await expect(page.getByRole("main")).toContainText(
+    `Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als beleidsmedewerker van de gemeente Kampen.`
+  );
   await expect(page.getByLabel("Je naam")).toHaveValue("Bram Beleid");
   await expectAccessible(page);
   await page.getByLabel("Kies een wachtwoord").fill("Een lange zin als wachtwoord 42");
@@ -183,7 +185,9 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await second.getByLabel("Naam").fill("Lisa Bakker");
   await second.getByLabel("E-mailadres").fill(users.participant.email);
   await page.getByRole("button", { name: "Gemeente inschrijven" }).click();
-  await expect(second.getByText(`${users.participant.email} doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle.`)).toBeVisible();
+  await expect(
+    second.getByText(`${users.participant.email} doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle.`)
+  ).toBeVisible();
   await expect(page.getByLabel("Gemeente", { exact: true })).toHaveValue("Hengelo");
   await expect(first.getByLabel("E-mailadres")).toHaveValue(memberEmail);
   await expectAccessible(page, "already in the cohort");
@@ -200,7 +204,9 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await page.getByLabel("Naam", { exact: true }).fill("Pieter van Dam");
   await page.getByLabel("E-mailadres").fill("pieter.vandam@leernetwerk.test");
   await page.getByRole("button", { name: "Toevoegen" }).click();
-  await expect(page.getByText("pieter.vandam@leernetwerk.test heeft al een account als begeleider en kan niet in een duo.")).toBeVisible();
+  await expect(
+    page.getByText("pieter.vandam@leernetwerk.test heeft al een account als begeleider en kan niet in een duo.")
+  ).toBeVisible();
   await expectAccessible(page, "facilitator refused");
   await page.getByLabel("Naam", { exact: true }).fill("Daan Hendriks");
   await page.getByLabel("E-mailadres").fill("daan.hendriks@emmen.test");
@@ -248,9 +254,15 @@ test("assigning a facilitator, and the participants CSV download", async ({ page
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("Gemeente;Naam;E-mailadres;Functie;Inschrijving;Account;Intake");
-  expect(lines).toContain("Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00");
-  expect(lines).toContain("Zwolle;Marieke Groen;marieke.groen@zwolle.test;Ervaringsdeskundige;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 5 nov 2026, 10:00");
-  expect(lines).toContain("Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven");
+  expect(lines).toContain(
+    "Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00"
+  );
+  expect(lines).toContain(
+    "Zwolle;Marieke Groen;marieke.groen@zwolle.test;Ervaringsdeskundige;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 5 nov 2026, 10:00"
+  );
+  expect(lines).toContain(
+    "Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven"
+  );
   expect(page.url()).toContain(`${cohortPath}/export`);
 });
 
