@@ -120,6 +120,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** "Nina Nieuw — beleidsmedewerker (nina@hengelo.nl), geldig tot 6 dec 2026, 21:58" */
+function invitationText(
+  invitation: { name: string | null; email: string; duoFunction: keyof typeof duoFunctionLabels | null; expiresAt: Date | string },
+  now: Date | string,
+) {
+  const fn = invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : "";
+  const validity =
+    new Date(invitation.expiresAt) > new Date(now) ? `geldig tot ${formatDateTime(invitation.expiresAt)}` : "verlopen";
+  return `${invitation.name ?? invitation.email}${fn} (${invitation.email}), ${validity}`;
+}
+
 export default function EnrollmentPage() {
   const { cohort, enrollment, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -174,13 +185,7 @@ export default function EnrollmentPage() {
             <ul className="person-list">
               {enrollment.invitations.map((invitation) => (
                 <li key={invitation.id}>
-                  {invitation.name ?? invitation.email}
-                  {invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : ""} (
-                  {invitation.email}
-                  ),{" "}
-                  {new Date(invitation.expiresAt) > new Date(now)
-                    ? `geldig tot ${formatDateTime(invitation.expiresAt)}`
-                    : "verlopen"}{" "}
+                  {invitationText(invitation, now)}{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="revoke-invitation" />
                     <input type="hidden" name="invitationId" value={invitation.id} />

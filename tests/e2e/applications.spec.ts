@@ -198,6 +198,7 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gemeente Hengelo");
   await expect(page.getByRole("status")).toContainText("De gemeente Hengelo is ingeschreven");
   await expect(page.getByRole("status")).toContainText("2 uitnodigingen verstuurd");
+  await expect(page.getByRole("main")).toContainText(`Nina Nieuw — beleidsmedewerker (${memberEmail}), geldig tot `);
   await expectAccessible(page);
 
   // A person with an account joins at once; then leaves again.
