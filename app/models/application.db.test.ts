@@ -5,6 +5,7 @@ import { acceptInvitation } from "./invitation.server.ts";
 import {
   ApplicationError,
   planIntake,
+  previewAdmission,
   recordIntake,
   submitApplication,
   type ApplicationInput,
@@ -128,6 +129,13 @@ describe("intake and decision", () => {
     });
     expect(intakeMail.text).toContain("gepland op dinsdag 2 maart 2027 om 10:00 uur");
 
+    const facilitator = await createUser(prisma, { role: "FACILITATOR", email: "fenna@kampen.test" });
+    const preview = await previewAdmission(cohort.id, [...application().members, { email: facilitator.email }]);
+    expect(preview).toMatchObject({
+      "bram@kampen.test": { kind: "invite" },
+      "eva@kampen.test": { kind: "account" },
+      "fenna@kampen.test": { kind: "problem" },
+    });
     expect(await prisma.municipality.count({ where: { name: "Kampen" } })).toBe(0);
     await recordIntake(
       {

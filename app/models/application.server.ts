@@ -363,3 +363,36 @@ async function saveDecision(
     );
   });
 }
+
+/**
+ * For the intake page: what admission would do with each intended member — join at once (has an account),
+ * get an invitation, or be refused (already in the cohort, or an account in another role).
+ */
+export async function previewAdmission(cohortId: string, members: { email: string }[]) {
+  const [people, users] = await Promise.all([
+    cohortPeople(cohortId),
+    prisma.user.findMany({
+      where: { email: { in: members.map((member) => member.email) } },
+      select: { email: true, role: true },
+    }),
+  ]);
+  return Object.fromEntries(
+    members.map((member) => {
+      const problem = alreadyInCohortProblem(member.email, people);
+      const user = users.find((candidate) => candidate.email === member.email);
+      if (problem) return [member.email, { kind: "problem" as const, text: problem }];
+      if (user && user.role !== "PARTICIPANT") {
+        return [
+          member.email,
+          { kind: "problem" as const, text: "Heeft al een account in een andere rol en kan niet in een duo." },
+        ];
+      }
+      return [
+        member.email,
+        user
+          ? { kind: "account" as const, text: "Heeft al een account: komt direct in het duo." }
+          : { kind: "invite" as const, text: "Krijgt een uitnodiging per e-mail." },
+      ];
+    })
+  );
+}

@@ -8,7 +8,7 @@ import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
-import { ApplicationError, getApplication, planIntake, recordIntake } from "~/models/application.server.ts";
+import { ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
 import { amsterdamTime, formatDateTime, TIME_ZONE } from "~/utils/dates.ts";
@@ -66,7 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [cohort, application] = await Promise.all([getCohortAdminHeader(cohortId), getApplication(cohortId, applicationId)]);
   invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
   invariantResponse(application, "Deze aanmelding bestaat niet.");
-  return { cohort, application, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
+  const preview = application.status === "ADMITTED" ? null : await previewAdmission(cohortId, application.members);
+  return { cohort, application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
 }
 
 type ActionResult = { intent: "plan" | "decide"; errors: FieldErrors; formError: string | null; values: FormValues };
@@ -125,7 +126,7 @@ const decisionLabels = {
 } as const;
 
 export default function ApplicationPage() {
-  const { cohort, application, intake } = useLoaderData<typeof loader>();
+  const { cohort, application, intake, preview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const plan = actionData?.intent === "plan" ? actionData : null;
   const decide = actionData?.intent === "decide" ? actionData : null;
@@ -180,6 +181,14 @@ export default function ApplicationPage() {
           {application.members.map((member) => (
             <li key={member.id}>
               {member.name} — {duoFunctionLabels[member.function].toLowerCase()} ({member.email})
+              {preview?.[member.email] ? (
+                <>
+                  {" "}
+                  <span className={preview[member.email]!.kind === "problem" ? "field-error inline-note" : "muted"}>
+                    {preview[member.email]!.text}
+                  </span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

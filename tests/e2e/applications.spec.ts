@@ -112,6 +112,7 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await row.getByRole("link", { name: "Kampen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmelding gemeente Kampen");
   await expect(page.getByRole("main")).toContainText("038 339 2999");
+  await expect(page.getByRole("listitem").filter({ hasText: policyEmail })).toContainText("Krijgt een uitnodiging per e-mail.");
   await expectAccessible(page);
 
   await page.getByLabel("Datum").fill("2027-01-12");
