@@ -4,6 +4,8 @@
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { getLibrary } from "../app/content/library.server.ts";
 import { createInvitation } from "../app/models/invitation.server.ts";
+import { municipalityKey } from "../app/models/enrollment-rules.ts";
+import { amsterdamTime } from "../app/utils/dates.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -188,6 +190,8 @@ export async function seedDemo(prisma: PrismaClient) {
     coordinator,
   );
 
+  await seedApplications(prisma, { cohortId: cohort.id, zwolleEnrollmentId: enrollments[0]!.enrollment.id, coordinatorId: coordinator.id });
+
   // A second, running cohort with its own facilitator and municipalities.
   const other = await createCohort(prisma, {
     name: "Leernetwerk Ervaringskennis in de Participatiewet, najaar 2026",
@@ -316,4 +320,90 @@ async function seedLearning(
       })),
     ),
   });
+}
+
+/**
+ * Applications for the demo cohort through the public form, in every stage: Zwolle was admitted after its
+ * intake (its enrolment above), Groningen just applied, Utrechtse Heuvelrug has its intake planned and
+ * Arnhem was advised to join another cohort.
+ */
+async function seedApplications(prisma: PrismaClient, input: { cohortId: string; zwolleEnrollmentId: string; coordinatorId: string }) {
+  const zwolle = await prisma.enrollment.findUniqueOrThrow({ where: { id: input.zwolleEnrollmentId }, select: { municipalityId: true, vraagstuk: true } });
+  const applications = [
+    {
+      municipalityName: "Zwolle",
+      contactName: "Lisa Bakker",
+      contactEmail: demoLogins.participant,
+      contactPhone: "038 498 2000",
+      vraagstuk: zwolle.vraagstuk,
+      status: "ADMITTED" as const,
+      intakeAt: amsterdamTime("2026-11-05", "10:00"),
+      intakeNotes: "Duidelijk vraagstuk over het armoedebeleid. Erik (leidinggevende) draagt het mee. Ze willen ook hun eigen ervaringsdeskundige laten meedoen.",
+      decidedAt: amsterdamTime("2026-11-05", "11:15"),
+      decidedById: input.coordinatorId,
+      enrollmentId: input.zwolleEnrollmentId,
+      municipalityId: zwolle.municipalityId,
+      createdAt: amsterdamTime("2026-10-20", "09:12"),
+      members: [
+        { name: "Lisa Bakker", email: demoLogins.participant, function: "BELEIDSMEDEWERKER" as const },
+        { name: "Erik Mulder", email: demoLogins.participantPartner, function: "LEIDINGGEVENDE" as const },
+        { name: "Marieke Groen", email: "marieke.groen@zwolle.test", function: "ERVARINGSDESKUNDIGE" as const },
+      ],
+    },
+    {
+      municipalityName: "Groningen",
+      contactName: "Jeroen Wiersma",
+      contactEmail: "jeroen.wiersma@groningen.test",
+      contactPhone: "050 367 1000",
+      vraagstuk: "In onze wijkteams werken al ervaringsdeskundigen, maar wat zij zien komt niet terug in het beleid. Hoe maken we die verbinding?",
+      status: "SUBMITTED" as const,
+      createdAt: amsterdamTime("2026-11-19", "15:40"),
+      members: [
+        { name: "Jeroen Wiersma", email: "jeroen.wiersma@groningen.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Anke Zijlstra", email: "anke.zijlstra@groningen.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
+      ],
+    },
+    {
+      municipalityName: "Utrechtse Heuvelrug",
+      contactName: "Merel Jansen",
+      contactEmail: "merel.jansen@heuvelrug.test",
+      contactPhone: "0343 56 5600",
+      vraagstuk: "We willen jongeren met ervaring in de jeugdhulp laten meedenken over de nieuwe inkoop van jeugdzorg. Hoe doen we dat zonder hen te overvragen?",
+      status: "INTAKE_PLANNED" as const,
+      intakeAt: amsterdamTime("2026-12-03", "14:00"),
+      createdAt: amsterdamTime("2026-11-12", "11:05"),
+      members: [
+        { name: "Merel Jansen", email: "merel.jansen@heuvelrug.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Kees van Rijn", email: "kees.vanrijn@heuvelrug.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+    {
+      municipalityName: "Arnhem",
+      contactName: "Sanne Kuipers",
+      contactEmail: "sanne.kuipers@arnhem.test",
+      contactPhone: "026 377 4911",
+      vraagstuk: "Hoe zetten we ervaringsdeskundigen in bij re-integratie binnen de Participatiewet?",
+      status: "REJECTED" as const,
+      intakeAt: amsterdamTime("2026-11-10", "13:30"),
+      intakeNotes: "Het vraagstuk gaat vooral over de uitvoering van de Participatiewet.",
+      decisionReason: "Jullie vraagstuk past beter bij het leernetwerk over de Participatiewet dat in het najaar van 2027 weer start. We nemen dan contact op.",
+      decidedAt: amsterdamTime("2026-11-10", "14:30"),
+      decidedById: input.coordinatorId,
+      createdAt: amsterdamTime("2026-10-28", "16:20"),
+      members: [
+        { name: "Sanne Kuipers", email: "sanne.kuipers@arnhem.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Tim Brouwer", email: "tim.brouwer@arnhem.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+  ];
+  for (const { members, ...application } of applications) {
+    await prisma.application.create({
+      data: {
+        ...application,
+        cohortId: input.cohortId,
+        municipalityKey: municipalityKey(application.municipalityName),
+        members: { create: members.map((member, position) => ({ ...member, position })) },
+      },
+    });
+  }
 }

@@ -97,6 +97,14 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
     legacyHeaders: false,
     handler: tooMany("Er zijn te veel aanvragen voor een nieuw wachtwoord gedaan vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
   });
+  // The public application form sends an e-mail to an address anyone can type: limit it like the reset form.
+  const applicationLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: loginLimit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: tooMany("Er zijn te veel aanmeldingen verstuurd vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+  });
   const general = rateLimit({
     windowMs: 60_000,
     limit: 300,
@@ -110,6 +118,7 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
     if (req.path === "/wachtwoord-vergeten" || req.path.startsWith("/wachtwoord-herstellen/")) {
       return resetLimit(req, res, next);
     }
+    if (req.path.startsWith("/aanmelden/")) return applicationLimit(req, res, next);
     return general(req, res, next);
   };
 }

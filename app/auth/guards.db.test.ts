@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { requireAnonymous, requireCohortMember, requireCohortStaff, requireRole, requireUser } from "./guards.server.ts";
+import {
+  requireAnonymous,
+  requireCohortCoordinator,
+  requireCohortMember,
+  requireCohortStaff,
+  requireRole,
+  requireUser,
+} from "./guards.server.ts";
 import { createUserSession } from "./session.server.ts";
 
 async function requestAs(userId: string, url = "http://localhost/") {
@@ -77,5 +84,16 @@ describe("guards", () => {
     const w = await world();
     expect((await thrownResponse(async () => requireCohortStaff(await requestAs(w.participant.id), w.cohort.id)))?.status).toBe(403);
     expect((await requireCohortStaff(await requestAs(w.facilitator.id), w.cohort.id)).relation).toBe("facilitator");
+  });
+
+  it("requireCohortCoordinator: 403 for facilitators and participants of the cohort, 404 for an unknown cohort", async () => {
+    const w = await world();
+    const status = async (userId: string, cohortId: string) =>
+      (await thrownResponse(async () => requireCohortCoordinator(await requestAs(userId), cohortId)))?.status ?? "ok";
+    expect(await status(w.coordinator.id, w.cohort.id)).toBe("ok");
+    expect(await status(w.facilitator.id, w.cohort.id)).toBe(403);
+    expect(await status(w.participant.id, w.cohort.id)).toBe(403);
+    expect(await status(w.coordinator.id, "00000000-0000-4000-8000-000000000000")).toBe(404);
+    expect(await status(w.coordinator.id, "not-a-uuid")).toBe(404);
   });
 });

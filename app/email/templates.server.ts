@@ -1,5 +1,5 @@
 // The messages the platform sends, in Dutch, each as HTML and plain text.
-import { formatDateTime } from "~/utils/dates.ts";
+import { formatDate, formatDateTime, formatTime } from "~/utils/dates.ts";
 
 export type EmailContent = { subject: string; html: string; text: string };
 
@@ -81,6 +81,88 @@ export function passwordResetEmail(input: { name: string; url: string; expiresAt
       paragraphs,
       { label: "Nieuw wachtwoord kiezen", url: input.url },
       "Dit is een bericht over je account. Je kunt je hiervoor niet afmelden.",
+    ),
+  };
+}
+
+export function applicationReceivedEmail(input: {
+  contactName: string;
+  municipality: string;
+  cohortName: string;
+  url: string;
+}): EmailContent {
+  const subject = `Aanmelding ontvangen: ${input.cohortName}`;
+  const paragraphs = [
+    `Hallo ${input.contactName},`,
+    `Bedankt voor de aanmelding van de gemeente ${input.municipality} voor ${input.cohortName}.`,
+    "De coördinator neemt contact met je op om een intakegesprek te plannen. In dat gesprek bespreken we het vraagstuk dat jullie meebrengen en of het leernetwerk daarbij past.",
+    "Na het intakegesprek hoor je of de gemeente is toegelaten. Het duo krijgt dan een uitnodiging per e-mail om een account te maken.",
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk het leernetwerk", url: input.url },
+      "Je krijgt dit bericht omdat je de gemeente hebt aangemeld voor een leernetwerk. Heb je dit niet gedaan? Laat het ons dan weten door op dit bericht te antwoorden.",
+    ),
+  };
+}
+
+export function intakePlannedEmail(input: {
+  contactName: string;
+  municipality: string;
+  cohortName: string;
+  intakeAt: Date;
+  url: string;
+}): EmailContent {
+  const subject = `Intakegesprek gepland: ${input.cohortName}`;
+  const paragraphs = [
+    `Hallo ${input.contactName},`,
+    `Het intakegesprek over de aanmelding van de gemeente ${input.municipality} is gepland op ${formatDate(input.intakeAt)} om ${formatTime(input.intakeAt)} uur.`,
+    "In het gesprek bespreken we het vraagstuk dat jullie meebrengen, wie er in het duo zitten en wat jullie van het leernetwerk verwachten. Het is fijn als het duo er allebei bij is.",
+    "Past het tijdstip niet? Antwoord dan op dit bericht.",
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk het leernetwerk", url: input.url },
+      "Je krijgt dit bericht omdat je de gemeente hebt aangemeld voor een leernetwerk.",
+    ),
+  };
+}
+
+export function applicationDecisionEmail(input: {
+  contactName: string;
+  municipality: string;
+  cohortName: string;
+  decision: "ADMITTED" | "WAITLISTED" | "REJECTED";
+  reason: string;
+  url: string;
+}): EmailContent {
+  const subjects = {
+    ADMITTED: `Toegelaten: ${input.cohortName}`,
+    WAITLISTED: `Op de wachtlijst: ${input.cohortName}`,
+    REJECTED: `Besluit over je aanmelding: ${input.cohortName}`,
+  };
+  const subject = subjects[input.decision];
+  const decisionText = {
+    ADMITTED: `Goed nieuws: de gemeente ${input.municipality} is toegelaten tot ${input.cohortName}. De mensen in het duo krijgen een eigen e-mail met een link om hun account te maken. Daarna zien zij het programma en de andere gemeenten.`,
+    WAITLISTED: `De gemeente ${input.municipality} staat op de wachtlijst voor ${input.cohortName}. Komt er een plaats vrij, dan nemen we contact met je op.`,
+    REJECTED: `De gemeente ${input.municipality} kan helaas niet meedoen aan ${input.cohortName}.`,
+  }[input.decision];
+  const paragraphs = [`Hallo ${input.contactName},`, decisionText];
+  if (input.reason.trim()) paragraphs.push(`Toelichting van de coördinator: ${input.reason.trim()}`);
+  paragraphs.push("Heb je vragen? Antwoord dan op dit bericht.");
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk het leernetwerk", url: input.url },
+      "Je krijgt dit bericht omdat je de gemeente hebt aangemeld voor een leernetwerk.",
     ),
   };
 }

@@ -19,10 +19,20 @@ export async function coordinatorStart(now = new Date()) {
       select: sessionSelect,
     }),
   ]);
+  // Applications waiting for an intake or a decision, per cohort (one query).
+  const openApplications = await prisma.cohort.findMany({
+    where: { applications: { some: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } },
+    orderBy: { startsOn: "asc" },
+    select: {
+      id: true,
+      name: true,
+      _count: { select: { applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } } },
+    },
+  });
   const cohortsWithRoom = cohorts.filter(
     (cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity,
   );
-  return { cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions, cohortsWithRoom };
+  return { cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions, cohortsWithRoom, openApplications };
 }
 
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {

@@ -101,6 +101,19 @@ function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDINATOR" 
       ),
     });
   }
+  for (const cohort of c.openApplications) {
+    attention.push({
+      key: `applications-${cohort.id}`,
+      content: (
+        <>
+          <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>
+            {cohort._count.applications} aanmelding(en) voor {cohort.name}
+          </Link>{" "}
+          wachten op een intake of besluit.
+        </>
+      ),
+    });
+  }
   for (const cohort of c.cohortsWithRoom) {
     attention.push({
       key: `room-${cohort.id}`,

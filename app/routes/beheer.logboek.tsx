@@ -24,6 +24,20 @@ const actionLabels: Record<string, string> = {
   "attendance.sign-off-withdrawn": "Afmelding ingetrokken",
   "calendar-feed.renew": "Agenda-link gemaakt",
   "calendar-feed.revoke": "Agenda-link ingetrokken",
+  "application.submit": "Aanmelding ontvangen (openbaar formulier)",
+  "application.intake_plan": "Intakegesprek gepland",
+  "application.intake_notes": "Intake vastgelegd",
+  "application.decide": "Besluit over aanmelding",
+  "enrollment.admit": "Gemeente toegelaten en ingeschreven",
+  "enrollment.create": "Gemeente direct ingeschreven",
+  "enrollment.withdraw": "Gemeente uitgeschreven",
+  "enrollment.reinstate": "Gemeente weer ingeschreven",
+  "duo_member.add": "Persoon aan duo toegevoegd",
+  "duo_member.replace": "Persoon in duo vervangen",
+  "duo_member.remove": "Persoon uit duo gehaald",
+  "facilitator.assign": "Begeleider toegewezen",
+  "facilitator.remove": "Begeleider weggehaald",
+  "cohort.export_participants": "Deelnemers geëxporteerd (CSV)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -84,6 +84,13 @@ export default function LoginPage() {
       <p>
         <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
       </p>
+      <section className="panel" aria-labelledby="meedoen">
+        <h2 id="meedoen">Nog geen account?</h2>
+        <p>
+          Wil je gemeente meedoen aan een leernetwerk?{" "}
+          <Link to="/aanmelden">Bekijk de leernetwerken en meld je gemeente aan</Link>.
+        </p>
+      </section>
     </div>
   );
 }

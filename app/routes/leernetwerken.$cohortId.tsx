@@ -80,6 +80,25 @@ export default function CohortPage() {
 
       {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
 
+      {relation === "coordinator" ? (
+        <nav className="panel cohort-subnav" aria-label="Beheer van dit leernetwerk">
+          <ul>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>Aanmeldingen en intake</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/deelnemers`}>Gemeenten en duo&apos;s</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/begeleiders`}>Begeleiders</Link>
+            </li>
+            <li>
+              <Link to={`/leernetwerken/${cohort.id}/export`}>Exporteren</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>
         <p>

@@ -1,9 +1,11 @@
 // Dutch names for the values the schema stores in English.
 import type {
   AttendanceStatus,
+  ApplicationStatus,
   CohortStatus,
   DuoFunction,
   EmailStatus,
+  EnrollmentStatus,
   Role,
   SessionFormat,
 } from "~/generated/prisma/enums.ts";
@@ -45,4 +47,17 @@ export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
   PRESENT: "Aanwezig",
   SIGNED_OFF: "Afgemeld",
   ABSENT: "Afwezig",
+};
+
+export const applicationStatusLabels: Record<ApplicationStatus, string> = {
+  SUBMITTED: "Nieuw",
+  INTAKE_PLANNED: "Intake gepland",
+  ADMITTED: "Toegelaten",
+  WAITLISTED: "Wachtlijst",
+  REJECTED: "Afgewezen",
+};
+
+export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
+  ACTIVE: "Ingeschreven",
+  WITHDRAWN: "Uitgeschreven",
 };

@@ -1,0 +1,81 @@
+// Coordinator: the applications of municipalities for this cohort, with where each stands (new, intake
+// planned, admitted, waiting list, rejected). The trailing "_" keeps this page out of the cohort page's layout.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { TableScroll } from "~/components/table-scroll.tsx";
+import { listApplications } from "~/models/application.server.ts";
+import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { invariantResponse } from "~/utils/http.server.ts";
+import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
+import { applicationBadge } from "~/utils/status-badges.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Aanmeldingen — ${data.cohort.name} — Leernetwerk` : "Aanmeldingen — Leernetwerk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const [cohort, applications] = await Promise.all([getCohortAdminHeader(cohortId), listApplications(cohortId)]);
+  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  return { cohort, applications };
+}
+
+export default function ApplicationsPage() {
+  const { cohort, applications } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <CohortAdminNav cohort={cohort} />
+      <h1>Aanmeldingen en intake</h1>
+      <p>
+        Gemeenten melden zich aan via de openbare pagina <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>
+        {cohort.status === "APPLICATIONS_OPEN" ? "." : " (aanmelden staat nu dicht: de status is niet 'Aanmelding open')."} Open
+        een aanmelding om het intakegesprek te plannen, vast te leggen en te besluiten.
+      </p>
+      {applications.length === 0 ? (
+        <p>Er zijn nog geen aanmeldingen.</p>
+      ) : (
+        <TableScroll label="Tabel met aanmeldingen">
+          <table>
+            <caption className="muted">{applications.length} aanmelding(en)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Gemeente</th>
+                <th scope="col">Duo</th>
+                <th scope="col">Aangemeld</th>
+                <th scope="col">Intakegesprek</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((application) => (
+                <tr key={application.id}>
+                  <td>
+                    <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${application.id}`}>{application.municipalityName}</Link>
+                  </td>
+                  <td>
+                    {application.members
+                      .map((member) => `${member.name} (${duoFunctionLabels[member.function].toLowerCase()})`)
+                      .join(", ")}
+                  </td>
+                  <td>{formatDateTime(application.createdAt)}</td>
+                  <td>{application.intakeAt ? formatDateTime(application.intakeAt) : "Nog niet gepland"}</td>
+                  <td>
+                    <span className={applicationBadge(application.status)}>{applicationStatusLabels[application.status]}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,51 @@
+// Coordinator: downloads of this cohort's data for Excel.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { participantColumns } from "~/models/cohort-export.server.ts";
+import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
+import { invariantResponse } from "~/utils/http.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Exporteren — ${data.cohort.name} — Leernetwerk` : "Exporteren — Leernetwerk" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const cohort = await getCohortAdminHeader(cohortId);
+  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  return { cohort, participantHeaders: participantColumns.map((column) => column.header) };
+}
+
+export default function ExportPage() {
+  const { cohort, participantHeaders } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <CohortAdminNav cohort={cohort} />
+      <h1>Exporteren</h1>
+      <p>
+        De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8) en de
+        kolommen staan gescheiden door een puntkomma, zoals Excel in het Nederlands verwacht. Er staan persoonsgegevens in: bewaar
+        het bestand zorgvuldig en verwijder het als je het niet meer nodig hebt. Elke download wordt in het logboek vastgelegd.
+      </p>
+      <section aria-labelledby="deelnemers" className="card">
+        <h2 id="deelnemers">Deelnemers</h2>
+        <p>
+          Eén regel per persoon in een duo, ook wie is uitgenodigd maar nog geen account heeft. Kolommen:{" "}
+          {participantHeaders.join(", ")}.
+        </p>
+        <p>
+          <a href={`/leernetwerken/${cohort.id}/export/deelnemers.csv`} download>
+            Deelnemers downloaden (CSV)
+          </a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
