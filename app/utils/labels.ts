@@ -38,4 +38,5 @@ export const emailStatusLabels: Record<EmailStatus, string> = {
   SENT: "Verzonden",
   FAILED: "Mislukt",
   STORED: "Bewaard (niet verzonden)",
+  CANCELLED: "Niet verstuurd (vervallen)",
 };
