@@ -15,7 +15,7 @@ async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
 }
 const form = (entries: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(entries) });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
 
 /** Route responses are either data() wrappers (init + data) or plain objects/Responses. */
 function statusOf(result: unknown) {
