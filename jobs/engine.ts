@@ -232,10 +232,16 @@ export async function startWorker(options: { concurrency: number; settings?: Bul
     if (definition.everyMs) return runPeriodic(definition, job.data);
     return definition.process(definition.payload.parse(job.data));
   });
-  for (const definition of Object.values(jobs)) {
-    if (!definition.everyMs) continue;
-    await q.add(definition.name, {}, { repeat: { every: definition.everyMs }, jobId: definition.name, attempts: 1 });
-  }
+  const registerPeriodic = async () => {
+    for (const definition of Object.values(jobs)) {
+      if (!definition.everyMs) continue;
+      await q.add(definition.name, {}, { repeat: { every: definition.everyMs }, jobId: definition.name, attempts: 1 });
+    }
+  };
+  await registerPeriodic();
+  // A Redis that restarts without its data forgets the repeatable jobs: register them again on every
+  // reconnect, so the sweep resumes and delivers what was recorded during the outage.
+  q.client.on("ready", () => void registerPeriodic().catch((error: unknown) => log("vaste taken niet opnieuw ingepland", error)));
   return q;
 }
 

@@ -8,13 +8,19 @@ import { Resend } from "resend";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
+const fromEnv = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+// The two timings can be shortened through the environment (the Redis fault tests do).
 export const deliveryPolicy = {
   /** Attempts for temporary failures (5xx, 429, timeouts) before the message is marked failed. */
   maxAttempts: 6,
   /** First retry after this delay, doubling each time (30 s, 1 min, 2 min, 4 min, 8 min). */
-  backoffMs: 30_000,
+  backoffMs: fromEnv("EMAIL_RETRY_BASE_MS", 30_000),
   /** How long a claim lasts: longer than one request to Resend may take. */
-  claimMs: 60_000,
+  claimMs: fromEnv("EMAIL_CLAIM_MS", 60_000),
   /** A request to Resend that takes longer counts as a temporary failure. */
   timeoutMs: 15_000,
 };
@@ -25,7 +31,9 @@ export type DeliveryOutcome =
   | { result: "cancelled"; reason: string }
   | { result: "retry"; error: string; retryInMs: number }
   | { result: "failed"; error: string }
-  | { result: "skipped"; reason: string };
+  | { result: "skipped"; reason: string }
+  /** Claimed by another worker right now (or by one that died: the claim expires). Try again later. */
+  | { result: "busy" };
 
 export function backoffFor(attempt: number, baseMs = deliveryPolicy.backoffMs) {
   return baseMs * 2 ** Math.max(0, attempt - 1);
@@ -56,7 +64,11 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     },
     data: { claimedUntil: new Date(now.getTime() + deliveryPolicy.claimMs), lastAttemptAt: now },
   });
-  if (claimed.count === 0) return { result: "skipped", reason: "not pending, or claimed by another worker" };
+  if (claimed.count === 0) {
+    const current = await prisma.emailMessage.findUnique({ where: { id: messageId }, select: { status: true } });
+    if (current?.status === "PENDING") return { result: "busy" };
+    return { result: "skipped", reason: current ? `status ${current.status}` : "not found" };
+  }
 
   const message = await prisma.emailMessage.findUniqueOrThrow({
     where: { id: messageId },
