@@ -4,7 +4,7 @@ import { enqueueDelivery } from "~/email/send-email.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
-export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];
+import { emailStatuses } from "~/utils/labels.ts";
 
 export function isEmailStatus(value: string | null): value is EmailStatus {
   return value !== null && (emailStatuses as readonly string[]).includes(value);

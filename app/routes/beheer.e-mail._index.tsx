@@ -7,7 +7,6 @@ import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import {
   countEmailMessagesByStatus,
-  emailStatuses,
   isEmailStatus,
   listEmailMessages,
   listJobRuns,
@@ -16,7 +15,7 @@ import {
 import { formatDateTime } from "~/utils/dates.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { notFound } from "~/utils/http.server.ts";
-import { emailStatusLabels } from "~/utils/labels.ts";
+import { emailStatusLabels, emailStatuses } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { queueHealth } from "../../jobs/engine.ts";
 

@@ -13,6 +13,7 @@ const actionLabels: Record<string, string> = {
   "invitation.create": "Uitnodiging verstuurd",
   "invitation.revoke": "Uitnodiging ingetrokken",
   "invitation.accept": "Uitnodiging aangenomen",
+  "email.retry": "E-mail opnieuw verstuurd",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -40,3 +40,6 @@ export const emailStatusLabels: Record<EmailStatus, string> = {
   STORED: "Bewaard (niet verzonden)",
   CANCELLED: "Niet verstuurd (vervallen)",
 };
+
+/** The outbox statuses in the order the coordinator's filter shows them. */
+export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];
