@@ -221,3 +221,12 @@ describe("weekly digest", () => {
     expect(await prisma.emailMessage.count({ where: { to: lonely.email } })).toBe(0);
   });
 });
+
+describe("cohort status", () => {
+  it("sessions of a cohort still in concept send no reminders", async () => {
+    const { cohort, session } = await setup("2031-03-11");
+    await prisma.cohort.update({ where: { id: cohort.id }, data: { status: "CONCEPT" } });
+    await scheduleSessionReminders(new Date(session.startsAt.getTime() - 47 * HOUR));
+    expect(await messagesFor(session.id)).toHaveLength(0);
+  });
+});

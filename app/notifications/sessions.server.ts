@@ -66,7 +66,12 @@ const sessionSelect = {
 type SessionWithPeople = Awaited<ReturnType<typeof loadSessions>>[number];
 
 function loadSessions(where: { startsAt: { gt: Date; lte?: Date }; cancelledAt?: null }) {
-  return prisma.cohortSession.findMany({ where, select: sessionSelect, orderBy: { startsAt: "asc" } });
+  // Cohorts still being drafted (CONCEPT) or already closed send nothing.
+  return prisma.cohortSession.findMany({
+    where: { ...where, cohort: { status: { in: ["APPLICATIONS_OPEN", "RUNNING"] } } },
+    select: sessionSelect,
+    orderBy: { startsAt: "asc" },
+  });
 }
 
 function recipients(session: SessionWithPeople) {

@@ -66,40 +66,45 @@ export default function NotificationPreferencesPage() {
         Kies per soort bericht of je direct een e-mail krijgt, het bericht bundelt in één wekelijkse samenvatting op
         maandagochtend, of het uitzet. Berichten over je account, zoals een nieuw wachtwoord, krijg je altijd.
       </p>
+      {preferences.length === 0 ? (
+        <p>Als coördinator krijg je geen meldingen per e-mail, alleen berichten over je account.</p>
+      ) : null}
       <ErrorSummary errors={actionData?.errors} />
-      <Form method="post" className="stack" noValidate>
-        {preferences.map((preference) => {
-          const errors = actionData?.errors[preference.kind];
-          const selected = actionData?.values[preference.kind] ?? preference.mode;
-          const errorId = `${preference.kind}-error`;
-          return (
-            <fieldset
-              key={preference.kind}
-              className="choice-group"
-              aria-describedby={[`${preference.kind}-hint`, errors ? errorId : ""].filter(Boolean).join(" ")}
-            >
-              <legend>{preference.label}</legend>
-              <p className="field-hint" id={`${preference.kind}-hint`}>
-                {preference.description} Standaard: {preference.defaultLabel.toLowerCase()}.
-              </p>
-              {errors ? (
-                <p className="field-error" id={errorId}>
-                  {errors.join(" ")}
+      {preferences.length === 0 ? null : (
+        <Form method="post" className="stack" noValidate>
+          {preferences.map((preference) => {
+            const errors = actionData?.errors[preference.kind];
+            const selected = actionData?.values[preference.kind] ?? preference.mode;
+            const errorId = `${preference.kind}-error`;
+            return (
+              <fieldset
+                key={preference.kind}
+                className="choice-group"
+                aria-describedby={[`${preference.kind}-hint`, errors ? errorId : ""].filter(Boolean).join(" ")}
+              >
+                <legend>{preference.label}</legend>
+                <p className="field-hint" id={`${preference.kind}-hint`}>
+                  {preference.description} Standaard: {preference.defaultLabel.toLowerCase()}.
                 </p>
-              ) : null}
-              {preference.options.map((option) => (
-                <label key={option.mode} className="choice">
-                  <input type="radio" name={preference.kind} value={option.mode} defaultChecked={selected === option.mode} />
-                  {option.label}
-                </label>
-              ))}
-            </fieldset>
-          );
-        })}
-        <div>
-          <button type="submit">Voorkeuren opslaan</button>
-        </div>
-      </Form>
+                {errors ? (
+                  <p className="field-error" id={errorId}>
+                    {errors.join(" ")}
+                  </p>
+                ) : null}
+                {preference.options.map((option) => (
+                  <label key={option.mode} className="choice">
+                    <input type="radio" name={preference.kind} value={option.mode} defaultChecked={selected === option.mode} />
+                    {option.label}
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
+          <div>
+            <button type="submit">Voorkeuren opslaan</button>
+          </div>
+        </Form>
+      )}
     </>
   );
 }
