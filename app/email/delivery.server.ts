@@ -54,6 +54,12 @@ async function staleReason(notification: { sessionId: string | null; sessionStar
   return null;
 }
 
+function stringRecord(value: unknown): Record<string, string> | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
 export async function deliverMessage(messageId: string, now = new Date()): Promise<DeliveryOutcome> {
   const env = getEnv();
   const claimed = await prisma.emailMessage.updateMany({
@@ -80,6 +86,7 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
       text: true,
       idempotencyKey: true,
       attempts: true,
+      headers: true,
       notification: { select: { id: true, sessionId: true, sessionStartsAt: true } },
     },
   });
@@ -108,8 +115,16 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   const attempt = message.attempts + 1;
   const resend = new Resend(env.RESEND_API_KEY, env.RESEND_BASE_URL ? { baseUrl: env.RESEND_BASE_URL } : undefined);
   const signal = AbortSignal.timeout(deliveryPolicy.timeoutMs);
+  const headers = stringRecord(message.headers);
   const { data, error } = await resend.emails.send(
-    { from: env.EMAIL_FROM, to: message.to, subject: message.subject, html: message.html, text: message.text },
+    {
+      from: env.EMAIL_FROM,
+      to: message.to,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      ...(headers ? { headers } : {}),
+    },
     { idempotencyKey: message.idempotencyKey, signal },
   );
 

@@ -18,7 +18,10 @@ export type OutgoingEmail = EmailContent & {
 type Client = Pick<Prisma.TransactionClient, "emailMessage">;
 
 /** Records a message in the outbox (idempotent per key). Use inside a transaction, then enqueueDelivery. */
-export async function recordEmail(email: OutgoingEmail & { notificationId?: string }, client: Client = prisma) {
+export async function recordEmail(
+  email: OutgoingEmail & { notificationId?: string; headers?: Record<string, string> },
+  client: Client = prisma,
+) {
   const existing = await client.emailMessage.findUnique({
     where: { idempotencyKey: email.idempotencyKey },
     select: { id: true, status: true },
@@ -33,6 +36,7 @@ export async function recordEmail(email: OutgoingEmail & { notificationId?: stri
       html: email.html,
       text: email.text,
       notificationId: email.notificationId ?? null,
+      headers: email.headers ?? {},
       status: getEnv().RESEND_API_KEY ? "PENDING" : "STORED",
     },
     select: { id: true, status: true },

@@ -6,6 +6,7 @@ import { amsterdamTime, formatSessionTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
 import { weeklyDigestEmail } from "~/email/notification-templates.server.ts";
+import { listUnsubscribeHeaders } from "./links.server.ts";
 import { modesFor } from "./preferences.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -113,6 +114,7 @@ export async function sendWeeklyDigests(now = new Date()) {
           to: user.email,
           kind: "weekly-digest",
           idempotencyKey: key,
+          headers: listUnsubscribeHeaders(user.id, "weekly-digest"),
         },
         tx,
       );

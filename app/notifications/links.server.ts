@@ -24,6 +24,14 @@ export function readUnsubscribeToken(token: string): { userId: string; kind: Not
   return { userId, kind };
 }
 
+/** RFC 8058 one-click unsubscribe: mail apps show "Afmelden" and POST to the link themselves. */
+export function listUnsubscribeHeaders(userId: string, kind: NotificationKindName): Record<string, string> {
+  return {
+    "List-Unsubscribe": `<${getEnv().APP_URL}/e-mail/afmelden/${unsubscribeToken(userId, kind)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
+}
+
 export function notificationFooterLinks(userId: string, kind: NotificationKindName) {
   const base = getEnv().APP_URL;
   return [

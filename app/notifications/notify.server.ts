@@ -7,6 +7,7 @@ import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
 import type { EmailContent } from "~/email/templates.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { NotificationKindName } from "./kinds.ts";
+import { listUnsubscribeHeaders } from "./links.server.ts";
 
 export type NotificationInput = {
   key: string;
@@ -46,7 +47,14 @@ export async function notify(input: NotificationInput): Promise<NotifyResult> {
       });
       if (input.mode !== "IMMEDIATE") return null;
       return recordEmail(
-        { ...input.email(), to: input.user.email, kind: input.kind, idempotencyKey: input.key, notificationId: notification.id },
+        {
+          ...input.email(),
+          to: input.user.email,
+          kind: input.kind,
+          idempotencyKey: input.key,
+          notificationId: notification.id,
+          headers: listUnsubscribeHeaders(input.user.id, input.kind),
+        },
         tx,
       );
     });

@@ -99,6 +99,13 @@ describe("session reminders", () => {
     expect(readUnsubscribeToken(token)).toEqual({ userId: message.notification!.userId, kind: "session-reminder" });
     expect(message.text).toContain("https://leernetwerk.example/account/meldingen");
 
+    // Mail apps get RFC 8058 one-click unsubscribe headers pointing at the same link.
+    expect(await deliverMessage(message.id)).toMatchObject({ result: "sent" });
+    expect(recorder.received.at(-1)!.body.headers).toEqual({
+      "List-Unsubscribe": `<https://leernetwerk.example/e-mail/afmelden/${token}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+
     // Running the scan again records nothing new.
     const again = await scheduleSessionReminders(new Date(now.getTime() + 5 * 60_000));
     expect(again.exists).toBe(3);
