@@ -148,7 +148,9 @@ describe("deliverMessage (the deliver-email job)", () => {
     const message = await sendEmail({ to: "i@test.nl", kind: "test", idempotencyKey: "k-race", ...content() });
     const before = recorder.requestCount();
     const outcomes = await Promise.all([deliverMessage(message.id), deliverMessage(message.id), deliverMessage(message.id)]);
-    expect(outcomes.map((o) => o.result).sort()).toEqual(["busy", "busy", "sent"]);
+    // The losers see it either still claimed ("busy") or already sent ("skipped"), depending on timing.
+    expect(outcomes.filter((o) => o.result === "sent")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.result === "busy" || o.result === "skipped")).toHaveLength(2);
     expect(recorder.requestCount()).toBe(before + 1);
   });
 

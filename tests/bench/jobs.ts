@@ -9,6 +9,7 @@
 // and stopped afterwards. Tuning: BENCH_MESSAGES (10000), BENCH_RUNS (3), BENCH_CONCURRENCY (10),
 // BENCH_ACTIONS (1000 per variant and run).
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +27,15 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 1000);
 const pgPort = process.env.BENCH_POSTGRES_PORT ?? "55473";
 const redis = redisServer(Number(process.env.BENCH_REDIS_PORT ?? 6393));
+
+// CPU time (user + system, ms) a process has used, from /proc; it hardly depends on how busy the
+// machine is, unlike messages/s on a shared machine.
+const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -72,6 +82,7 @@ try {
   console.log(`Throughput: ${MESSAGES} e-mails, worker concurrency ${CONCURRENCY}, ${RUNS} runs per setting`);
 
   const throughput: Record<number, number[]> = { 1: [], 2: [] };
+  const cpuPerMessage: Record<number, number[]> = { 1: [], 2: [] };
   for (let run = 1; run <= RUNS; run++) {
     for (const count of [1, 2]) {
       await prisma.emailMessage.deleteMany();
@@ -106,6 +117,7 @@ try {
         );
       }
       const before = recorder.received.length;
+      const cpuBefore = workers.reduce((sum, worker) => sum + cpuMs(worker.child.pid), 0);
       const started = performance.now();
       await queue.resume();
       for (;;) {
@@ -115,10 +127,15 @@ try {
         await sleep(100);
       }
       const seconds = (performance.now() - started) / 1000;
+      const workerCpu = workers.reduce((sum, worker) => sum + cpuMs(worker.child.pid), 0) - cpuBefore;
+      cpuPerMessage[count]!.push(workerCpu / MESSAGES);
       const delivered = recorder.received.length - before;
       if (delivered !== MESSAGES) throw new Error(`fake Resend received ${delivered} e-mails, expected ${MESSAGES}`);
       throughput[count]!.push(MESSAGES / seconds);
-      console.log(`  run ${run}, ${count} worker(s): ${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s)`);
+      console.log(
+        `  run ${run}, ${count} worker(s): ${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s), ` +
+          `worker CPU ${(workerCpu / MESSAGES).toFixed(2)} ms per message, load average ${os.loadavg()[0]!.toFixed(2)}`,
+      );
       for (const worker of workers.splice(0)) await worker.stop();
     }
   }
@@ -149,8 +166,8 @@ try {
   await queue.empty();
 
   console.log("\nMedians");
-  console.log(`  1 worker:  ${median(throughput[1]!).toFixed(0)} messages/s`);
-  console.log(`  2 workers: ${median(throughput[2]!).toFixed(0)} messages/s`);
+  console.log(`  1 worker:  ${median(throughput[1]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[1]!).toFixed(2)} ms per message`);
+  console.log(`  2 workers: ${median(throughput[2]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[2]!).toFixed(2)} ms per message`);
   console.log(
     `  action's e-mail step p50: ${median(p50s.without).toFixed(2)} ms without enqueue, ${median(p50s.with).toFixed(2)} ms with`,
   );
