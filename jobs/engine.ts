@@ -161,7 +161,7 @@ export async function enqueue(name: string, payload: unknown = {}): Promise<"que
 }
 
 /** Runs a periodic job and records it in JobRun (shown on the coordinator's e-mail page). */
-export async function runPeriodic(definition: JobDefinition<unknown>, payload: unknown = {}) {
+export async function runPeriodic<Payload>(definition: JobDefinition<Payload>, payload: unknown = {}) {
   const started = Date.now();
   try {
     const result = await definition.process(definition.payload.parse(payload));
