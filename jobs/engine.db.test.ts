@@ -61,3 +61,15 @@ describe("in-process engine", () => {
     expect(run.lastError).toBeNull();
   });
 });
+
+describe("in-process concurrency", () => {
+  it("many queued e-mails at once are all delivered (four run at a time, the rest wait)", async () => {
+    await startInProcessJobs({ timers: false });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push((await sendEmail({ to: `y${i}@test.nl`, kind: "test", idempotencyKey: `inprocess-many-${i}`, ...content() })).id);
+    }
+    await inProcessIdle();
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(12);
+  });
+});

@@ -99,9 +99,17 @@ function settleIdle() {
   if (local.running === 0 && local.scheduled === 0) for (const resolve of local.idleWaiters.splice(0)) resolve();
 }
 
+/** In-process jobs share the web server's database pool: a few at a time, the rest wait their turn. */
+const IN_PROCESS_CONCURRENCY = 4;
+const readyToRun: (() => void)[] = [];
+
 function runLocally(definition: JobDefinition<unknown>, payload: unknown, attempt = 1, delayMs = 0) {
   local.scheduled++;
-  const timer = setTimeout(async () => {
+  const start = async () => {
+    if (local.running >= IN_PROCESS_CONCURRENCY) {
+      readyToRun.push(() => void start());
+      return;
+    }
     local.scheduled--;
     local.running++;
     try {
@@ -118,9 +126,11 @@ function runLocally(definition: JobDefinition<unknown>, payload: unknown, attemp
       }
     } finally {
       local.running--;
+      readyToRun.shift()?.();
       settleIdle();
     }
-  }, delayMs);
+  };
+  const timer = setTimeout(() => void start(), delayMs);
   timer.unref();
 }
 
