@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["app/**/*.test.ts", "server/**/*.test.ts", "jobs/**/*.test.ts", "prisma/**/*.test.ts"],
-          exclude: ["**/*.db.test.ts"],
+          exclude: ["**/*.db.test.ts", "**/*.redis.test.ts"],
           environment: "node",
         },
       },
@@ -38,6 +38,19 @@ export default defineConfig({
           setupFiles: ["tests/setup/database.ts"],
           environment: "node",
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The job engine on a real Redis with worker processes (tests/run-all.sh runs these with
+          // Debian's redis-server installed, against PostgreSQL: `vitest run --project redis`).
+          name: "redis",
+          include: ["jobs/**/*.redis.test.ts"],
+          setupFiles: ["tests/setup/database.ts"],
+          environment: "node",
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

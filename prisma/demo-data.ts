@@ -284,6 +284,7 @@ export async function seedDemo(prisma: PrismaClient) {
       },
     });
   }
+  await seedNotifications(prisma);
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 
@@ -406,4 +407,37 @@ async function seedApplications(prisma: PrismaClient, input: { cohortId: string;
       },
     });
   }
+}
+
+/**
+ * E-mail and notifications as the jobs would have produced them, made by the same code: reminders two
+ * days before the Participatiewet cohort's third session, a weekly digest for its facilitator, a few
+ * people's own e-mail preferences, and one message the provider refused (to show the retry).
+ */
+async function seedNotifications(prisma: PrismaClient) {
+  const { savePreferences } = await import("../app/notifications/preferences.server.ts");
+  const { announceSessionChanges, scheduleSessionReminders } = await import("../app/notifications/sessions.server.ts");
+  const { sendWeeklyDigests } = await import("../app/notifications/digest.server.ts");
+  const { amsterdamTime } = await import("../app/utils/dates.ts");
+  const byEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+
+  await savePreferences((await byEmail(demoLogins.facilitator)).id, [{ kind: "session-reminder", mode: "DIGEST" }]);
+  await savePreferences((await byEmail(demoLogins.participantPartner)).id, [{ kind: "session-changed", mode: "DIGEST" }]);
+  await savePreferences((await byEmail(demoLogins.facilitator2)).id, [{ kind: "weekly-digest", mode: "OFF" }]);
+
+  // What people know about every session now (so only later changes are announced).
+  await announceSessionChanges(amsterdamTime("2026-11-20", "09:00"));
+  // Sunday 29 November 2026, 14:05: two days before "Positie van de ervaringsdeskundige".
+  await scheduleSessionReminders(amsterdamTime("2026-11-29", "14:05"));
+  // Monday 30 November 2026, 08:00: the weekly digest (Anouk sees the session of that week).
+  await sendWeeklyDigests(amsterdamTime("2026-11-30", "08:05"));
+
+  const refused = await prisma.emailMessage.findFirstOrThrow({
+    where: { kind: "session-reminder", to: "karin.jacobs@almere.test" },
+    select: { id: true },
+  });
+  await prisma.emailMessage.update({
+    where: { id: refused.id },
+    data: { status: "FAILED", attempts: 1, lastAttemptAt: new Date(), error: "422 validation_error: Invalid `to` field. The email address is not accepted." },
+  });
 }

@@ -36,6 +36,10 @@ const { app, close } = await createApp({
   trustProxy: process.env.TRUST_PROXY === "true",
 });
 
+// Background jobs: with REDIS_URL, workers (`npm run worker`) run them; without, this process does.
+const jobs = await import("../jobs/engine.ts");
+if (!env.REDIS_URL) await jobs.startInProcessJobs();
+
 const server: Server = app.listen(env.PORT, env.HOST, () => {
   const ready = Math.round(performance.now());
   console.log(`Leernetwerk draait op ${env.APP_URL} (listening on ${env.HOST}:${env.PORT}, ready in ${ready} ms)`);
@@ -52,6 +56,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections?.();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await close();
+  await jobs.stopJobs();
   const { prisma } = await import("../app/utils/db.server.ts");
   await prisma.$disconnect().catch(() => {});
   await database.stop();

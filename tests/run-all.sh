@@ -10,9 +10,11 @@ rm -f tmp/results/*.json
 
 step() { printf '\n=== %s ===\n' "$*"; }
 
-# 1. System packages: Chromium for the browser tests, PostgreSQL for the second database run.
+# 1. System packages: Chromium for the browser tests, PostgreSQL for the second database run, Redis for
+#    the job engine tests.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   step "Installing Debian packages: ${need[*]}"
@@ -37,7 +39,7 @@ npx tsc
 
 # 3. Unit and database tests on the embedded PGlite.
 step "Vitest: unit + database tests on PGlite"
-npx vitest run --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json
+npx vitest run --project unit --project db --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json
 
 # 4. Database tests again on a real PostgreSQL.
 step "Vitest: database tests on PostgreSQL"
@@ -47,6 +49,12 @@ pg_url=$(tests/support/postgres.sh start "$pg_port")
 trap 'tests/support/postgres.sh stop "$pg_port" >/dev/null 2>&1 || true' EXIT
 TEST_POSTGRES_URL="$pg_url" npx vitest run --project db --reporter=default --reporter=json \
   --outputFile=tmp/results/vitest-postgres.json
+
+# 4b. The job engine on Redis: the tests start Debian's redis-server on 127.0.0.1:$TEST_REDIS_PORT
+#     (stopping and restarting it for the outage test) and real worker processes, on this PostgreSQL.
+step "Vitest: jobs on Redis (redis-server on 127.0.0.1:${TEST_REDIS_PORT:-6391})"
+TEST_POSTGRES_URL="$pg_url" TEST_REDIS_PORT="${TEST_REDIS_PORT:-6391}" npx vitest run --project redis \
+  --reporter=default --reporter=json --outputFile=tmp/results/vitest-redis.json
 tests/support/postgres.sh stop "$pg_port"
 trap - EXIT
 

@@ -12,8 +12,24 @@ function escapeHtml(value: string): string {
     .replaceAll("'", "&#39;");
 }
 
-function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string) {
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+export type FooterLink = { label: string; url: string };
+
+/**
+ * The frame of every message: platform name, title, paragraphs, one clear action, and a footer. For
+ * notifications, `footerLinks` carries the unsubscribe and preferences links (account e-mail has none).
+ * Paragraphs keep their line breaks (preparation texts are written with them).
+ */
+export function layout(
+  title: string,
+  paragraphs: string[],
+  action: { label: string; url: string },
+  footer: string,
+  footerLinks: FooterLink[] = [],
+) {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p).replaceAll("\n", "<br>")}</p>`).join("\n");
+  const linksHtml = footerLinks
+    .map((link) => `<a href="${escapeHtml(link.url)}" style="color: #114b5f;">${escapeHtml(link.label)}</a>`)
+    .join(" · ");
   const html = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
 <body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5; max-width: 36rem;">
@@ -23,7 +39,7 @@ ${body}
 <p><a href="${escapeHtml(action.url)}" style="display: inline-block; background: #114b5f; color: #ffffff; padding: 0.6rem 1rem; text-decoration: none; border-radius: 4px;">${escapeHtml(action.label)}</a></p>
 <p style="font-size: 0.9rem;">Werkt de knop niet? Kopieer dan deze link in je browser:<br>${escapeHtml(action.url)}</p>
 <p style="font-size: 0.85rem; color: #4a4a4a;">${escapeHtml(footer)}</p>
-</body></html>`;
+${linksHtml ? `<p style="font-size: 0.85rem;">${linksHtml}</p>\n` : ""}</body></html>`;
   const text = [
     "Leernetwerk",
     "",
@@ -33,6 +49,7 @@ ${body}
     `${action.label}: ${action.url}`,
     "",
     footer,
+    ...footerLinks.map((link) => `${link.label}: ${link.url}`),
   ].join("\n");
   return { html, text };
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie, createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";
@@ -201,6 +201,14 @@ export default function AccountPage() {
             </Form>
           ) : null}
         </div>
+      </section>
+
+      <section aria-labelledby="e-mail">
+        <h2 id="e-mail">E-mail</h2>
+        <p>
+          Kies welke berichten je krijgt: direct, in een wekelijkse samenvatting of niet.{" "}
+          <Link to="/account/meldingen">E-mailvoorkeuren aanpassen</Link>
+        </p>
       </section>
 
       <section aria-labelledby="overal">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -58,6 +58,12 @@ export default function EmailMessagePage() {
           {emailStatusLabels[message.status]}
           {message.sentAt ? `, ${formatDateTime(message.sentAt)}` : ""}
         </dd>
+        <dt>Pogingen</dt>
+        <dd>
+          {message.attempts}
+          {message.lastAttemptAt ? `, laatste ${formatDateTime(message.lastAttemptAt)}` : ""}
+          {message.status === "PENDING" && message.attempts > 0 ? `, volgende ${formatDateTime(message.nextAttemptAt)}` : ""}
+        </dd>
         {message.error ? (
           <>
             <dt>Foutmelding</dt>
@@ -65,6 +71,14 @@ export default function EmailMessagePage() {
           </>
         ) : null}
       </dl>
+      {message.status === "FAILED" ? (
+        <Form method="post" action="/beheer/e-mail?index">
+          <input type="hidden" name="intent" value="retry" />
+          <input type="hidden" name="messageId" value={message.id} />
+          <input type="hidden" name="back" value={`/beheer/e-mail/${message.id}`} />
+          <button type="submit">Opnieuw versturen</button>
+        </Form>
+      ) : null}
       <h2>Inhoud</h2>
       {message.text ? (
         <div className="email-body" data-testid="email-body">

@@ -38,6 +38,7 @@ const actionLabels: Record<string, string> = {
   "facilitator.assign": "Begeleider toegewezen",
   "facilitator.remove": "Begeleider weggehaald",
   "cohort.export_participants": "Deelnemers geëxporteerd (CSV)",
+  "email.retry": "E-mail opnieuw verstuurd",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

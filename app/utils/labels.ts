@@ -41,6 +41,7 @@ export const emailStatusLabels: Record<EmailStatus, string> = {
   SENT: "Verzonden",
   FAILED: "Mislukt",
   STORED: "Bewaard (niet verzonden)",
+  CANCELLED: "Niet verstuurd (vervallen)",
 };
 
 export const attendanceStatusLabels: Record<AttendanceStatus, string> = {
@@ -61,3 +62,5 @@ export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
   ACTIVE: "Ingeschreven",
   WITHDRAWN: "Uitgeschreven",
 };
+/** The outbox statuses in the order the coordinator's filter shows them. */
+export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];

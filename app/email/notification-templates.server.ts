@@ -1,0 +1,134 @@
+// Notification e-mail (Dutch, HTML + text). Every one carries an unsubscribe link for its kind and a
+// link to the preferences page.
+import { notificationFooterLinks } from "~/notifications/links.server.ts";
+import { notificationKinds } from "~/notifications/kinds.ts";
+import { formatDate, formatSessionTime } from "~/utils/dates.ts";
+import { sessionFormatLabels } from "~/utils/labels.ts";
+import { type EmailContent, layout } from "./templates.server.ts";
+
+export type SessionForEmail = {
+  id: string;
+  number: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: keyof typeof sessionFormatLabels;
+  location: string | null;
+  meetingUrl: string | null;
+  preparation: string;
+  cohort: { id: string; name: string };
+};
+
+function where(session: SessionForEmail) {
+  const parts = [sessionFormatLabels[session.format]];
+  if (session.location) parts.push(session.location);
+  if (session.meetingUrl) parts.push(`online via ${session.meetingUrl}`);
+  return parts.join(", ");
+}
+
+export function sessionUrls(appUrl: string, session: { id: string; cohort: { id: string } }) {
+  return {
+    page: `${appUrl}/leernetwerken/${session.cohort.id}`,
+    calendar: `${appUrl}/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}/agenda.ics`,
+  };
+}
+
+export function sessionReminderEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  session: SessionForEmail;
+  slot: "two-days" | "morning";
+}): EmailContent {
+  const { session } = input;
+  const urls = sessionUrls(input.appUrl, session);
+  const when = input.slot === "morning" ? "Vandaag" : `Over twee dagen, op ${formatDate(session.startsAt)},`;
+  const subject =
+    input.slot === "morning"
+      ? `Vandaag: bijeenkomst ${session.number}, ${session.title}`
+      : `Herinnering: bijeenkomst ${session.number} op ${formatDate(session.startsAt)}`;
+  const paragraphs = [
+    `Hallo ${input.user.name},`,
+    `${when} is bijeenkomst ${session.number} van ${session.cohort.name}: ${session.title}.`,
+    `Wanneer: ${formatSessionTime(session.startsAt, session.endsAt)}\nWaar: ${where(session)}`,
+    session.preparation.trim()
+      ? `Ter voorbereiding:\n${session.preparation.trim()}`
+      : "Voor deze bijeenkomst hoef je niets voor te bereiden.",
+    `Zet de bijeenkomst in je agenda met het agenda-bestand (.ics): ${urls.calendar}`,
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk je leernetwerk", url: urls.page },
+      `Je krijgt deze herinnering omdat je meedoet aan ${session.cohort.name}.`,
+      notificationFooterLinks(input.user.id, "session-reminder"),
+    ),
+  };
+}
+
+export function sessionChangedEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  session: SessionForEmail & { cancelledAt: Date | null };
+  previousStartsAt: Date;
+}): EmailContent {
+  const { session } = input;
+  const urls = sessionUrls(input.appUrl, session);
+  const cancelled = Boolean(session.cancelledAt);
+  const subject = cancelled
+    ? `Afgelast: bijeenkomst ${session.number}, ${session.title}`
+    : `Gewijzigd: bijeenkomst ${session.number}, ${session.title}`;
+  const paragraphs = cancelled
+    ? [
+        `Hallo ${input.user.name},`,
+        `Bijeenkomst ${session.number} van ${session.cohort.name} (${session.title}) op ${formatDate(input.previousStartsAt)} gaat niet door.`,
+        "Heb je de bijeenkomst in je agenda gezet? Dan kun je hem daar verwijderen, of het agenda-bestand opnieuw openen.",
+      ]
+    : [
+        `Hallo ${input.user.name},`,
+        `Bijeenkomst ${session.number} van ${session.cohort.name} (${session.title}) is gewijzigd.`,
+        `Nieuw: ${formatSessionTime(session.startsAt, session.endsAt)}\nWaar: ${where(session)}`,
+        `Zet de nieuwe tijd in je agenda met het agenda-bestand (.ics): ${urls.calendar}`,
+      ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk je leernetwerk", url: urls.page },
+      `Je krijgt dit bericht omdat je meedoet aan ${session.cohort.name}.`,
+      notificationFooterLinks(input.user.id, "session-changed"),
+    ),
+  };
+}
+
+export function weeklyDigestEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  weekOf: Date;
+  upcoming: { title: string; url: string }[];
+  items: { kind: string; title: string; url: string }[];
+}): EmailContent {
+  const subject = `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
+  const paragraphs = [`Hallo ${input.user.name},`, "Dit is je samenvatting van het Leernetwerk."];
+  if (input.upcoming.length > 0) {
+    paragraphs.push(`Bijeenkomsten in de komende week:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`);
+  }
+  const byKind = new Map<string, { title: string; url: string }[]>();
+  for (const item of input.items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  for (const [kind, items] of byKind) {
+    const label = kind in notificationKinds ? notificationKinds[kind as keyof typeof notificationKinds].label : kind;
+    paragraphs.push(`${label}:\n${items.map((item) => `- ${item.title} (${item.url})`).join("\n")}`);
+  }
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Naar het Leernetwerk", url: `${input.appUrl}/` },
+      "Je krijgt deze samenvatting omdat je berichten in de wekelijkse samenvatting wilt ontvangen, of als begeleider de samenvatting aan hebt staan.",
+      notificationFooterLinks(input.user.id, "weekly-digest"),
+    ),
+  };
+}

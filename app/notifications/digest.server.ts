@@ -1,0 +1,131 @@
+// The weekly digest: on Monday from 08:00 (Amsterdam), one e-mail per user that bundles their DIGEST-mode
+// notifications and, for facilitators, the sessions of the coming week in their cohorts. Keyed per user
+// and week, so the hourly job sends each digest once. No digest is sent when there is nothing in it.
+import { getEnv } from "~/utils/env.server.ts";
+import { amsterdamTime, formatSessionTime } from "~/utils/dates.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
+import { weeklyDigestEmail } from "~/email/notification-templates.server.ts";
+import { listUnsubscribeHeaders } from "./links.server.ts";
+import { modesFor } from "./preferences.server.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Monday 08:00 Amsterdam time of the week that `now` is in. */
+export function digestTimeOfWeek(now: Date): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Amsterdam",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    weekday: "short",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)!.value;
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
+  const today = Date.UTC(Number(get("year")), Number(get("month")) - 1, Number(get("day")));
+  const monday = new Date(today - weekday * DAY).toISOString().slice(0, 10);
+  return amsterdamTime(monday, "08:00");
+}
+
+export async function sendWeeklyDigests(now = new Date()) {
+  const weekOf = digestTimeOfWeek(now);
+  if (now < weekOf) return { due: false, sent: 0 };
+  const appUrl = getEnv().APP_URL;
+  const weekKey = weekOf.toISOString().slice(0, 10);
+
+  // Everything in one go: pending digest items, facilitators with sessions in the coming week.
+  const pending = await prisma.notification.findMany({
+    where: { status: "PENDING", mode: "DIGEST", createdAt: { lte: now } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, title: true, url: true, sessionId: true, sessionStartsAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const weekEnd = new Date(now.getTime() + 7 * DAY);
+  const upcoming = await prisma.cohortSession.findMany({
+    where: { startsAt: { gt: now, lte: weekEnd }, cancelledAt: null },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      startsAt: true,
+      endsAt: true,
+      cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+    },
+  });
+
+  type Person = { id: string; name: string; email: string };
+  const digests = new Map<string, { user: Person; items: typeof pending; upcoming: { title: string; url: string }[] }>();
+  const entryFor = (user: Person) => {
+    let entry = digests.get(user.id);
+    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [] }));
+    return entry;
+  };
+  for (const item of pending) entryFor(item.user).items.push(item);
+  for (const session of upcoming) {
+    for (const { user } of session.cohort.facilitators) {
+      entryFor(user).upcoming.push({
+        title: `${session.cohort.name}, bijeenkomst ${session.number}: ${session.title}, ${formatSessionTime(session.startsAt, session.endsAt)}`,
+        url: `${appUrl}/leernetwerken/${session.cohort.id}`,
+      });
+    }
+  }
+
+  const userIds = [...digests.keys()];
+  const modes = await modesFor(userIds, "weekly-digest");
+  const keys = userIds.map((id) => `weekly-digest:${weekKey}:${id}`);
+  const alreadySent = new Set(
+    (await prisma.emailMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map(
+      (message) => message.idempotencyKey,
+    ),
+  );
+  // Session notices whose session has moved or been cancelled since are dropped, as for direct e-mail.
+  const sessionIds = [...new Set(pending.flatMap((item) => (item.sessionId ? [item.sessionId] : [])))];
+  const sessions = new Map(
+    (await prisma.cohortSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, startsAt: true, cancelledAt: true } })).map(
+      (session) => [session.id, session],
+    ),
+  );
+  const isStale = (item: (typeof pending)[number]) => {
+    if (!item.sessionId) return false;
+    const session = sessions.get(item.sessionId);
+    return !session || Boolean(session.cancelledAt) || session.startsAt.getTime() !== item.sessionStartsAt?.getTime();
+  };
+
+  let sent = 0;
+  let dropped = 0;
+  for (const { user, items, upcoming: sessionsOfWeek } of digests.values()) {
+    const key = `weekly-digest:${weekKey}:${user.id}`;
+    if (alreadySent.has(key)) continue;
+    const off = modes.get(user.id) === "OFF";
+    const stale = items.filter((item) => off || isStale(item));
+    const fresh = items.filter((item) => !stale.includes(item));
+    if (stale.length > 0) {
+      dropped += stale.length;
+      await prisma.notification.updateMany({
+        where: { id: { in: stale.map((item) => item.id) } },
+        data: { status: "CANCELLED", processedAt: now },
+      });
+    }
+    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0)) continue;
+    const message = await prisma.$transaction(async (tx) => {
+      const recorded = await recordEmail(
+        {
+          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh }),
+          to: user.email,
+          kind: "weekly-digest",
+          idempotencyKey: key,
+          headers: listUnsubscribeHeaders(user.id, "weekly-digest"),
+        },
+        tx,
+      );
+      await tx.notification.updateMany({
+        where: { id: { in: fresh.map((item) => item.id) } },
+        data: { status: "DIGESTED", digestMessageId: recorded.id, processedAt: now },
+      });
+      return recorded;
+    });
+    await enqueueDelivery(message);
+    sent++;
+  }
+  return { due: true, sent, dropped };
+}

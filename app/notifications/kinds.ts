@@ -1,0 +1,67 @@
+// The kinds of notification a user can receive, with how they may receive them. Adding a kind (e.g.
+// "feedback ontvangen" with the assignments issue) is one entry here plus the code that records it with
+// notify(); the preferences page, the digest and the unsubscribe link pick it up from this list.
+// Account and security e-mail (invitation, password reset) is not a notification: it always goes.
+import type { NotificationMode, Role } from "~/generated/prisma/enums.ts";
+
+export type NotificationKind = {
+  label: string;
+  description: string;
+  /** Who can receive it (the preferences page shows only these). */
+  roles: Role[];
+  /** The modes a user may choose. */
+  modes: NotificationMode[];
+  /** Without a choice of their own. Kept quiet on purpose: people complain most about too much e-mail. */
+  defaultMode: NotificationMode;
+};
+
+export const notificationKinds = {
+  "session-reminder": {
+    label: "Herinnering voor een bijeenkomst",
+    description:
+      "Twee dagen van tevoren en op de ochtend van de bijeenkomst, met de voorbereiding en een agenda-bestand.",
+    roles: ["PARTICIPANT", "FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "session-changed": {
+    label: "Bijeenkomst verplaatst of afgelast",
+    description: "Als de tijd of plaats van een bijeenkomst verandert, of als een bijeenkomst niet doorgaat.",
+    roles: ["PARTICIPANT", "FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "weekly-digest": {
+    label: "Wekelijkse samenvatting",
+    description:
+      "Eén e-mail op maandagochtend met alles wat je hierboven op 'In de wekelijkse samenvatting' hebt gezet. Begeleiders zien er ook de bijeenkomsten van de komende week in. Staat deze uit, dan krijg je geen samenvatting.",
+    roles: ["PARTICIPANT", "FACILITATOR"],
+    // Only on or off: it is itself the summary.
+    modes: ["IMMEDIATE", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+} satisfies Record<string, NotificationKind>;
+
+export type NotificationKindName = keyof typeof notificationKinds;
+
+export const notificationKindNames = Object.keys(notificationKinds) as NotificationKindName[];
+
+export function isNotificationKind(value: string): value is NotificationKindName {
+  return Object.hasOwn(notificationKinds, value);
+}
+
+export function kindsForRole(role: Role): NotificationKindName[] {
+  return notificationKindNames.filter((name) => (notificationKinds[name].roles as Role[]).includes(role));
+}
+
+export const notificationModeLabels: Record<NotificationMode, string> = {
+  IMMEDIATE: "Direct een e-mail",
+  DIGEST: "In de wekelijkse samenvatting",
+  OFF: "Uit",
+};
+
+/** The label of a mode for one kind (the weekly digest reads "Aan" rather than "Direct een e-mail"). */
+export function modeLabel(kind: NotificationKindName, mode: NotificationMode): string {
+  if (kind === "weekly-digest") return mode === "OFF" ? "Uit" : "Aan, elke maandag";
+  return notificationModeLabels[mode];
+}

@@ -1,0 +1,75 @@
+// The in-process engine (no REDIS_URL, the embedded default): the same processors and retries as on
+// Bull, and periodic jobs recorded in JobRun for the coordinator's page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startResendRecorder } from "../tests/support/resend-recorder.ts";
+import { deliveryPolicy } from "../app/email/delivery.server.ts";
+import { sendEmail } from "../app/email/send-email.server.ts";
+import { passwordResetEmail } from "../app/email/templates.server.ts";
+import { prisma } from "../app/utils/db.server.ts";
+import { clearEnvCache } from "../app/utils/env.server.ts";
+import { enqueue, inProcessIdle, queueHealth, runPeriodic, startInProcessJobs, stopJobs } from "./engine.ts";
+import { sweepOutboxJob } from "./sweep-outbox.ts";
+
+let recorder: Awaited<ReturnType<typeof startResendRecorder>>;
+const originalBackoff = deliveryPolicy.backoffMs;
+beforeAll(async () => {
+  recorder = await startResendRecorder();
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = recorder.url;
+  clearEnvCache();
+  deliveryPolicy.backoffMs = 50;
+});
+afterAll(async () => {
+  await stopJobs();
+  deliveryPolicy.backoffMs = originalBackoff;
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+  clearEnvCache();
+  await recorder.close();
+});
+
+const content = () => passwordResetEmail({ name: "Test", url: "http://localhost/x", expiresAt: new Date() });
+
+describe("in-process engine", () => {
+  it("before it is started, enqueue only defers (the record waits for the sweep)", async () => {
+    expect(await enqueue("sweep-outbox", {})).toBe("deferred");
+    expect(await queueHealth()).toMatchObject({ mode: "in-process", started: false });
+  });
+
+  it("an invalid payload is refused without throwing", async () => {
+    await startInProcessJobs({ timers: false });
+    expect(await enqueue("deliver-email", { messageId: "not-a-uuid" })).toBe("deferred");
+  });
+
+  it("delivers what sendEmail records, retrying a 500 with backoff", async () => {
+    await startInProcessJobs({ timers: false });
+    recorder.failNextRequests(1, 500);
+    const message = await sendEmail({ to: "x@test.nl", kind: "test", idempotencyKey: "inprocess-1", ...content() });
+    expect(message.status).toBe("PENDING");
+    await inProcessIdle();
+    const row = await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(row).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(recorder.received.filter((r) => r.headers["idempotency-key"] === "inprocess-1")).toHaveLength(1);
+    expect(await queueHealth()).toMatchObject({ mode: "in-process", started: true, running: 0, scheduled: 0 });
+  });
+
+  it("a periodic job run is recorded in JobRun", async () => {
+    await runPeriodic(sweepOutboxJob);
+    await runPeriodic(sweepOutboxJob);
+    const run = await prisma.jobRun.findUniqueOrThrow({ where: { name: "sweep-outbox" } });
+    expect(run.runs).toBe(2);
+    expect(run.lastError).toBeNull();
+  });
+});
+
+describe("in-process concurrency", () => {
+  it("many queued e-mails at once are all delivered (four run at a time, the rest wait)", async () => {
+    await startInProcessJobs({ timers: false });
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      ids.push((await sendEmail({ to: `y${i}@test.nl`, kind: "test", idempotencyKey: `inprocess-many-${i}`, ...content() })).id);
+    }
+    await inProcessIdle();
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(12);
+  });
+});

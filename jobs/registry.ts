@@ -1,0 +1,12 @@
+// Every job the engine knows, by name.
+import { deliverEmailJob } from "./deliver-email.ts";
+import { scheduleNotificationsJob } from "./schedule-notifications.ts";
+import { sendDigestsJob } from "./send-digests.ts";
+import { sweepOutboxJob } from "./sweep-outbox.ts";
+
+export const jobs = {
+  [deliverEmailJob.name]: deliverEmailJob,
+  [sweepOutboxJob.name]: sweepOutboxJob,
+  [scheduleNotificationsJob.name]: scheduleNotificationsJob,
+  [sendDigestsJob.name]: sendDigestsJob,
+};
