@@ -3,12 +3,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 
+/** The embedded PGlite takes one connection at a time (see server/database/embedded.ts). */
+function isEmbedded(url: string | undefined): boolean {
+  return Boolean(url && /[?&]application_name=leernetwerk-embedded(&|$)/.test(url));
+}
+
 function createClient() {
   const url = process.env.DATABASE_URL;
   const adapter = new PrismaPg({
     // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: isEmbedded(url) ? 1 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
   return new PrismaClient({ adapter });
 }

@@ -9,6 +9,15 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+/**
+ * PGlite is one PostgreSQL session shared by every socket connection, and pglite-socket queues the bytes
+ * each connection sends chunk by chunk. Large queries arrive in several chunks, so with more than one
+ * connection another connection's Parse/Bind can land in between ("portal does not exist", "bind message
+ * supplies 7 parameters"). The app therefore talks to the embedded database over a single connection
+ * (PGlite runs one query at a time anyway); app/utils/db.server.ts recognises this name in the URL.
+ */
+export const EMBEDDED_APPLICATION_NAME = "leernetwerk-embedded";
+
 /** dataDir: a folder path, or "memory://" for a throw-away database (tests). */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const inMemory = dataDir.startsWith("memory://");
@@ -27,7 +36,9 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
 
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
+    // application_name marks the URL as the embedded database: the app then uses ONE connection (see
+    // EMBEDDED_APPLICATION_NAME).
+    url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&application_name=${EMBEDDED_APPLICATION_NAME}`,
     async stop() {
       if (stopped) return;
       stopped = true;
