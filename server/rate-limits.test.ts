@@ -32,3 +32,28 @@ describe("rate limit on the public application form", () => {
     expect((await fetch(`${base}/aanmelden/leernetwerk-a`)).status).toBe(200);
   });
 });
+
+describe("rate limits on login and password-reset posts", () => {
+  it("count the single-fetch .data posts of the login form (failed attempts only)", async () => {
+    const app = express();
+    app.use(rateLimits({ loginLimit: 2 }));
+    app.post("*", (req, res) => {
+      res.status(req.query.ok ? 200 : 400).send("x");
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (path: string) => fetch(`${url}${path}`, { method: "POST" });
+      expect((await post("/inloggen.data")).status).toBe(400);
+      expect((await post("/inloggen?ok=1")).status).toBe(200);
+      expect((await post("/inloggen")).status).toBe(400);
+      expect((await post("/inloggen.data")).status).toBe(429);
+      expect((await post("/wachtwoord-vergeten.data")).status).toBe(400);
+      expect((await post("/wachtwoord-vergeten.data")).status).toBe(400);
+      expect((await post("/wachtwoord-vergeten.data")).status).toBe(429);
+    } finally {
+      server.close();
+    }
+  });
+});

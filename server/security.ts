@@ -114,11 +114,13 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!unsafeMethods.has(req.method)) return next();
-    if (req.path === "/inloggen") return strict(req, res, next);
-    if (req.path === "/wachtwoord-vergeten" || req.path.startsWith("/wachtwoord-herstellen/")) {
+    // With Remix's single fetch a form posted from the browser goes to "<path>.data".
+    const path = req.path.endsWith(".data") ? req.path.slice(0, -".data".length) : req.path;
+    if (path === "/inloggen") return strict(req, res, next);
+    if (path === "/wachtwoord-vergeten" || path.startsWith("/wachtwoord-herstellen/")) {
       return resetLimit(req, res, next);
     }
-    if (req.path.startsWith("/aanmelden/")) return applicationLimit(req, res, next);
+    if (path.startsWith("/aanmelden/")) return applicationLimit(req, res, next);
     return general(req, res, next);
   };
 }

@@ -28,7 +28,7 @@ function where(session: SessionForEmail) {
 
 export function sessionUrls(appUrl: string, session: { id: string; cohort: { id: string } }) {
   return {
-    page: `${appUrl}/leernetwerken/${session.cohort.id}`,
+    page: `${appUrl}/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}`,
     calendar: `${appUrl}/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}/agenda.ics`,
   };
 }
@@ -38,6 +38,8 @@ export function sessionReminderEmail(input: {
   user: { id: string; name: string };
   session: SessionForEmail;
   slot: "two-days" | "morning";
+  /** Lessons or modules the coordinator attached to the session ("lees vooraf"), with absolute links. */
+  readings?: { title: string; url: string; minutes: number }[];
 }): EmailContent {
   const { session } = input;
   const urls = sessionUrls(input.appUrl, session);
@@ -52,15 +54,20 @@ export function sessionReminderEmail(input: {
     `Wanneer: ${formatSessionTime(session.startsAt, session.endsAt)}\nWaar: ${where(session)}`,
     session.preparation.trim()
       ? `Ter voorbereiding:\n${session.preparation.trim()}`
-      : "Voor deze bijeenkomst hoef je niets voor te bereiden.",
+      : input.readings?.length
+        ? ""
+        : "Voor deze bijeenkomst hoef je niets voor te bereiden.",
+    input.readings?.length
+      ? `Lees vooraf:\n${input.readings.map((reading) => `- ${reading.title} (${reading.minutes} min): ${reading.url}`).join("\n")}`
+      : "",
     `Zet de bijeenkomst in je agenda met het agenda-bestand (.ics): ${urls.calendar}`,
   ];
   return {
     subject,
     ...layout(
       subject,
-      paragraphs,
-      { label: "Bekijk je leernetwerk", url: urls.page },
+      paragraphs.filter(Boolean),
+      { label: "Bekijk de bijeenkomst", url: urls.page },
       `Je krijgt deze herinnering omdat je meedoet aan ${session.cohort.name}.`,
       notificationFooterLinks(input.user.id, "session-reminder"),
     ),

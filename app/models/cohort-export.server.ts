@@ -1,15 +1,13 @@
 // CSV exports of a cohort for the coordinator (opened in Excel by the organising institute). Format: see
 // app/utils/csv.ts (UTF-8 with BOM, ";" separator, CRLF, quoted where needed).
 //
-// Each export is a list of columns over rows, so another export reuses the same identity columns. The
-// attendance export (one row per participant, one column per session with aanwezig / afgemeld / afwezig)
-// is meant to be added next to participantsExport: load the rows with participantRows(), the sessions and
-// the Attendance records of the cohort in one query, and append one CsvColumn per session to
-// identityColumns.
+// Each export is a list of columns over rows, so the exports share the same identity columns: the
+// participants export, and the attendance export (one row per participant, one column per session with
+// aanwezig / afgemeld (with the reason) / afwezig).
 import { prisma } from "~/utils/db.server.ts";
-import { formatDateTime } from "~/utils/dates.ts";
+import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
 import { rowsToCsv, fileSlug, type CsvColumn } from "~/utils/csv.ts";
-import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
+import { applicationStatusLabels, attendanceStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { recordAudit } from "./audit.server.ts";
 import type { DuoFunction, EnrollmentStatus } from "~/generated/prisma/enums.ts";
 
@@ -99,4 +97,42 @@ export async function participantsExport(cohortId: string, actor: { id: string }
     details: { rows: rows.length },
   });
   return { filename: `deelnemers-${fileSlug(cohort.slug)}.csv`, csv: rowsToCsv(participantColumns, rows), rows: rows.length };
+}
+
+/** The attendance CSV of a cohort: one column per session. Null when the cohort does not exist. */
+export async function attendanceExport(cohortId: string, actor: { id: string }) {
+  const cohort = await prisma.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      slug: true,
+      sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true, cancelledAt: true } },
+    },
+  });
+  if (!cohort) return null;
+  const [rows, attendance] = await Promise.all([
+    participantRows(cohortId),
+    prisma.attendance.findMany({ where: { session: { cohortId } }, select: { sessionId: true, userId: true, status: true, reason: true } }),
+  ]);
+  const byKey = new Map(attendance.map((row) => [`${row.sessionId}:${row.userId}`, row]));
+  const columns: CsvColumn<ParticipantRow>[] = [
+    ...identityColumns,
+    ...cohort.sessions.map((session) => ({
+      header: `${session.number}. ${session.title} (${formatShortDate(session.startsAt)})`,
+      value: (row: ParticipantRow) => {
+        if (session.cancelledAt) return "Gaat niet door";
+        const entry = row.userId ? byKey.get(`${session.id}:${row.userId}`) : undefined;
+        if (!entry) return "";
+        const label = attendanceStatusLabels[entry.status];
+        return entry.reason ? `${label}: ${entry.reason}` : label;
+      },
+    })),
+  ];
+  await recordAudit({
+    actorId: actor.id,
+    action: "cohort.export_attendance",
+    entityType: "Cohort",
+    entityId: cohortId,
+    details: { rows: rows.length, sessions: cohort.sessions.length },
+  });
+  return { filename: `aanwezigheid-${fileSlug(cohort.slug)}.csv`, csv: rowsToCsv(columns, rows), rows: rows.length };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCohort, createEnrollment } from "../../prisma/factories.ts";
+import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { getLibrary } from "~/content/library.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
@@ -13,7 +13,7 @@ import {
   setLessonRead,
   zelfscanAnswers,
 } from "./course-progress.server.ts";
-import { participantStart } from "./start-page.server.ts";
+import { facilitatorStart, participantStart } from "./start-page.server.ts";
 
 const library = getLibrary();
 const [first, second] = library.readingOrder;
@@ -96,5 +96,26 @@ describe("course progress", () => {
 
     await removeReading(session.id, lessonReading.id);
     expect((await sessionReadings([session.id])).get(session.id)!.map((reading) => reading.contentId)).toEqual([module.slug]);
+  });
+});
+
+describe("start page: next session", () => {
+  it("skips a cancelled session for participants and facilitators", async () => {
+    const cohort = await createCohort(prisma, {
+      name: "Afgelast test",
+      sessions: [
+        { number: 1, title: "Gaat niet door", date: "2099-03-10", start: "10:00", end: "12:00", format: "ONLINE" },
+        { number: 2, title: "Gaat wel door", date: "2099-04-10", start: "10:00", end: "12:00", format: "ONLINE" },
+      ],
+    });
+    const { members } = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Ria", function: "BELEIDSMEDEWERKER" }] });
+    const facilitator = await createUser(prisma, { role: "FACILITATOR" });
+    await addFacilitator(prisma, cohort.id, facilitator.id);
+    await prisma.cohortSession.updateMany({ where: { cohortId: cohort.id, number: 1 }, data: { cancelledAt: new Date() } });
+    const now = new Date("2099-01-01T00:00:00Z");
+    const [start] = await participantStart(members[0]!, now);
+    expect(start!.nextSession?.title).toBe("Gaat wel door");
+    const { nextSessions } = await facilitatorStart(facilitator, now);
+    expect(nextSessions.map((session) => session.title)).toEqual(["Gaat wel door"]);
   });
 });

@@ -39,7 +39,7 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
   const [cohorts, nextSessions] = await Promise.all([
     listCohortsForUser(user),
     prisma.cohortSession.findMany({
-      where: { startsAt: { gte: now }, cohort: { facilitators: { some: { userId: user.id } } } },
+      where: { startsAt: { gte: now }, cancelledAt: null, cohort: { facilitators: { some: { userId: user.id } } } },
       orderBy: { startsAt: "asc" },
       take: 5,
       select: sessionSelect,
@@ -68,7 +68,7 @@ export async function participantStart(user: Pick<User, "id">, now = new Date())
               startsOn: true,
               endsOn: true,
               sessions: {
-                where: { endsAt: { gte: now } },
+                where: { endsAt: { gte: now }, cancelledAt: null },
                 orderBy: { startsAt: "asc" },
                 take: 1,
                 select: sessionSelect,

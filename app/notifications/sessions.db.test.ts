@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
+import { addReading } from "~/models/course-progress.server.ts";
 import { startResendRecorder } from "../../tests/support/resend-recorder.ts";
 import { deliverMessage } from "~/email/delivery.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
@@ -81,6 +82,8 @@ describe("reminder times", () => {
 describe("session reminders", () => {
   it("records one reminder per active duo member and facilitator, with preparation, .ics link and unsubscribe link", async () => {
     const { session, members, withdrawn, facilitator, cohort } = await setup("2030-03-12");
+    // The coordinator attached a module to read beforehand.
+    await addReading(session.id, "ontsluiten");
     const now = new Date(session.startsAt.getTime() - 47 * HOUR);
     const first = await scheduleSessionReminders(now);
     expect(first.emailed).toBe(3);
@@ -95,6 +98,8 @@ describe("session reminders", () => {
       `https://leernetwerk.example/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/agenda.ics`,
     );
     expect(message.html).toContain("agenda.ics");
+    expect(message.text).toMatch(/Lees vooraf:\n- .*Ervaringskennis ontsluiten \(\d+ min\): https:\/\/leernetwerk\.example\/leren\/ontsluiten\n/);
+    expect(message.text).toContain(`https://leernetwerk.example/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}\n`);
     const token = /\/e-mail\/afmelden\/([^\s"]+)/.exec(message.text)![1]!;
     expect(readUnsubscribeToken(token)).toEqual({ userId: message.notification!.userId, kind: "session-reminder" });
     expect(message.text).toContain("https://leernetwerk.example/account/meldingen");

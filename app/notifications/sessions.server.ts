@@ -10,6 +10,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { sessionChangedEmail, sessionReminderEmail } from "~/email/notification-templates.server.ts";
+import { sessionReadings } from "~/models/course-progress.server.ts";
 import { modesFor } from "./preferences.server.ts";
 import { type NotifyResult, notify } from "./notify.server.ts";
 
@@ -91,9 +92,16 @@ export async function scheduleSessionReminders(now = new Date()) {
   const appUrl = getEnv().APP_URL;
   const sessions = await loadSessions({ startsAt: { gt: now, lte: new Date(now.getTime() + 49 * HOUR) }, cancelledAt: null });
   const results: NotifyResult[] = [];
+  // What to read before each session (issue 3's "voorbereiding"): one query for all sessions.
+  const readingsBySession = await sessionReadings(sessions.map((session) => session.id));
   for (const session of sessions) {
     const slot = dueSlot(session.startsAt, now);
     if (!slot) continue;
+    const readings = (readingsBySession.get(session.id) ?? []).map((reading) => ({
+      title: reading.title,
+      url: `${appUrl}${reading.href}`,
+      minutes: reading.minutes,
+    }));
     const people = recipients(session);
     const modes = await modesFor(people.map((person) => person.id), "session-reminder");
     for (const user of people) {
@@ -104,9 +112,9 @@ export async function scheduleSessionReminders(now = new Date()) {
           user,
           mode: modes.get(user.id)!,
           title: `Bijeenkomst ${session.number}: ${session.title}`,
-          url: `${appUrl}/leernetwerken/${session.cohort.id}`,
+          url: `${appUrl}/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}`,
           session: { id: session.id, startsAt: session.startsAt },
-          email: () => sessionReminderEmail({ appUrl, user, session, slot }),
+          email: () => sessionReminderEmail({ appUrl, user, session, slot, readings }),
         }),
       );
     }
@@ -162,7 +170,7 @@ export async function announceSessionChanges(now = new Date()) {
           user,
           mode: modes.get(user.id)!,
           title: `Bijeenkomst ${session.number} ${newlyCancelled ? "afgelast" : "gewijzigd"}: ${session.title}`,
-          url: `${appUrl}/leernetwerken/${session.cohort.id}`,
+          url: `${appUrl}/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}`,
           email: () => sessionChangedEmail({ appUrl, user, session, previousStartsAt: notice.startsAt }),
         }),
       );

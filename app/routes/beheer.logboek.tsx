@@ -38,6 +38,9 @@ const actionLabels: Record<string, string> = {
   "facilitator.assign": "Begeleider toegewezen",
   "facilitator.remove": "Begeleider weggehaald",
   "cohort.export_participants": "Deelnemers geëxporteerd (CSV)",
+  "cohort.export_attendance": "Aanwezigheid geëxporteerd (CSV)",
+  "session.reading.add": "Leesvoorbereiding toegevoegd aan bijeenkomst",
+  "session.reading.remove": "Leesvoorbereiding verwijderd van bijeenkomst",
   "email.retry": "E-mail opnieuw verstuurd",
 };
 

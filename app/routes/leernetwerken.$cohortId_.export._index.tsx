@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { participantColumns } from "~/models/cohort-export.server.ts";
+import { identityColumns, participantColumns } from "~/models/cohort-export.server.ts";
 import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
@@ -16,11 +16,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
   const cohort = await getCohortAdminHeader(cohortId);
   invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, participantHeaders: participantColumns.map((column) => column.header) };
+  return {
+    cohort,
+    participantHeaders: participantColumns.map((column) => column.header),
+    identityHeaders: identityColumns.map((column) => column.header),
+  };
 }
 
 export default function ExportPage() {
-  const { cohort, participantHeaders } = useLoaderData<typeof loader>();
+  const { cohort, participantHeaders, identityHeaders } = useLoaderData<typeof loader>();
   return (
     <>
       <CohortAdminNav cohort={cohort} />
@@ -39,6 +43,18 @@ export default function ExportPage() {
         <p>
           <a href={`/leernetwerken/${cohort.id}/export/deelnemers.csv`} download>
             Deelnemers downloaden (CSV)
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="aanwezigheid" className="card">
+        <h2 id="aanwezigheid">Aanwezigheid</h2>
+        <p>
+          Eén regel per persoon, met de kolommen {identityHeaders.join(", ")} en daarna één kolom per bijeenkomst: aanwezig,
+          afgemeld (met de reden) of afwezig. Leeg betekent: nog niet ingevuld.
+        </p>
+        <p>
+          <a href={`/leernetwerken/${cohort.id}/export/aanwezigheid.csv`} download>
+            Aanwezigheid downloaden (CSV)
           </a>
         </p>
       </section>

@@ -266,6 +266,20 @@ test("assigning a facilitator, and the participants CSV download", async ({ page
     "Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven"
   );
   expect(page.url()).toContain(`${cohortPath}/export`);
+
+  // The attendance CSV: the same identity columns, then one column per session.
+  const downloadingAttendance = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Aanwezigheid downloaden (CSV)" }).click();
+  const attendance = await downloadingAttendance;
+  expect(attendance.suggestedFilename()).toBe("aanwezigheid-ervaringsdeskundigheid-en-beleid-voorjaar-2027.csv");
+  const attendanceBytes = await readFile((await attendance.path())!);
+  expect([...attendanceBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const attendanceLines = attendanceBytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
+  expect(attendanceLines[0]).toMatch(/^Gemeente;Naam;E-mailadres;Functie;1\. [^;]+;2\. [^;]+;3\. [^;]+;4\. [^;]+/);
+  // Erik signed off for session 2 in the demo (the reason has a ";" so the cell is quoted).
+  const erik = attendanceLines.find((line) => line.startsWith("Zwolle;Erik Mulder;"))!;
+  expect(erik.split(";").slice(0, 5)).toEqual(["Zwolle", "Erik Mulder", "erik.mulder@zwolle.test", "Leidinggevende", ""]);
+  expect(erik).toContain('"Afgemeld: Op 25 mei vergadert de gemeenteraad over de voorjaarsnota; daar moet ik bij zijn."');
 });
 
 test("only coordinators open the cohort's applications, participants and export; unknown ids are 404", async ({ page }) => {
