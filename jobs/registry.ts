@@ -1,4 +1,5 @@
 // Every job the engine knows, by name.
+import { cleanUpJob } from "./clean-up.ts";
 import { deliverEmailJob } from "./deliver-email.ts";
 import { scheduleNotificationsJob } from "./schedule-notifications.ts";
 import { sendDigestsJob } from "./send-digests.ts";
@@ -9,4 +10,5 @@ export const jobs = {
   [sweepOutboxJob.name]: sweepOutboxJob,
   [scheduleNotificationsJob.name]: scheduleNotificationsJob,
   [sendDigestsJob.name]: sendDigestsJob,
+  [cleanUpJob.name]: cleanUpJob,
 };

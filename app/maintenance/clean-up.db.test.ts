@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createUser } from "../../prisma/factories.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { cleanUp } from "./clean-up.server.ts";
+
+const DAY = 24 * 60 * 60_000;
+
+describe("clean-up job", () => {
+  it("removes expired sessions, old login attempts and old reset links, and keeps what is still needed", async () => {
+    const now = new Date("2030-06-01T12:00:00Z");
+    const user = await createUser(prisma);
+    await prisma.session.createMany({
+      data: [
+        { id: "expired", userId: user.id, expiresAt: new Date(now.getTime() - 1000) },
+        { id: "valid", userId: user.id, expiresAt: new Date(now.getTime() + DAY) },
+      ],
+    });
+    await prisma.loginAttempt.createMany({
+      data: [
+        { email: user.email, succeeded: false, createdAt: new Date(now.getTime() - 31 * DAY) },
+        { email: user.email, succeeded: false, createdAt: new Date(now.getTime() - 1 * DAY) },
+      ],
+    });
+    await prisma.passwordResetToken.createMany({
+      data: [
+        { tokenHash: "old-expired", userId: user.id, expiresAt: new Date(now.getTime() - 8 * DAY) },
+        { tokenHash: "old-used", userId: user.id, expiresAt: new Date(now.getTime() + DAY), usedAt: new Date(now.getTime() - 8 * DAY) },
+        { tokenHash: "recent", userId: user.id, expiresAt: new Date(now.getTime() - DAY) },
+      ],
+    });
+
+    expect(await cleanUp(now)).toEqual({ sessions: 1, loginAttempts: 1, passwordResets: 2 });
+    expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual(["valid"]);
+    expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
+    expect((await prisma.passwordResetToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual(["recent"]);
+    // Running it again removes nothing more.
+    expect(await cleanUp(now)).toEqual({ sessions: 0, loginAttempts: 0, passwordResets: 0 });
+  });
+});

@@ -1,0 +1,25 @@
+// Housekeeping the clean-up job runs every few hours: remove data that has served its purpose, so the
+// database keeps no personal data longer than needed (AVG) and stays small.
+import { prisma } from "~/utils/db.server.ts";
+
+const DAY = 24 * 60 * 60_000;
+
+/** How long records stay after they stopped mattering. */
+export const retention = {
+  /** Failed and successful sign-in attempts (the throttle only looks back 15 minutes). */
+  loginAttemptsDays: 30,
+  /** Used or expired password-reset links. */
+  passwordResetsDays: 7,
+};
+
+export async function cleanUp(now = new Date()) {
+  const before = (days: number) => new Date(now.getTime() - days * DAY);
+  const [sessions, loginAttempts, passwordResets] = await prisma.$transaction([
+    prisma.session.deleteMany({ where: { expiresAt: { lt: now } } }),
+    prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(retention.loginAttemptsDays) } } }),
+    prisma.passwordResetToken.deleteMany({
+      where: { OR: [{ expiresAt: { lt: before(retention.passwordResetsDays) } }, { usedAt: { lt: before(retention.passwordResetsDays) } }] },
+    }),
+  ]);
+  return { sessions: sessions.count, loginAttempts: loginAttempts.count, passwordResets: passwordResets.count };
+}
