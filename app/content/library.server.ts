@@ -450,3 +450,14 @@ export function describeContent(contentId: string): { href: string; title: strin
   }
   return null;
 }
+
+// In production, build the library right after start-up instead of on the first lesson request.
+if (process.env.NODE_ENV === "production" && cacheMode() === "on") {
+  setTimeout(() => {
+    try {
+      getLibrary();
+    } catch (error) {
+      console.error("Inhoud: de cursusbibliotheek kon niet worden geladen", error);
+    }
+  }, 0).unref();
+}
