@@ -65,21 +65,6 @@ export default function CohortPage() {
           </Link>
         </p>
       ) : null}
-      {cohort.theme ? (
-        <p>
-          <strong>Thema:</strong> {cohort.theme}
-        </p>
-      ) : null}
-      {cohort.description ? <p>{cohort.description}</p> : null}
-
-      {isStaff ? (
-        <p className="link-row">
-          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
-        </p>
-      ) : null}
-
-      {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
-
       {relation === "coordinator" ? (
         <nav className="panel cohort-subnav" aria-label="Beheer van dit leernetwerk">
           <ul>
@@ -98,6 +83,21 @@ export default function CohortPage() {
           </ul>
         </nav>
       ) : null}
+
+      {cohort.theme ? (
+        <p>
+          <strong>Thema:</strong> {cohort.theme}
+        </p>
+      ) : null}
+      {cohort.description ? <p>{cohort.description}</p> : null}
+
+      {isStaff ? (
+        <p className="link-row">
+          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
+        </p>
+      ) : null}
+
+      {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
 
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>
