@@ -23,6 +23,7 @@ export const meta: MetaFunction = () => [{ title: "E-mail — Leernetwerk" }];
 
 const jobLabels: Record<string, string> = {
   "sweep-outbox": "Wachtende berichten opnieuw aanbieden (elke minuut)",
+  "clean-up": "Opruimen: verlopen sessies, oude inlogpogingen en herstellinks (elke 6 uur)",
   "schedule-notifications": "Herinneringen en wijzigingen van bijeenkomsten (elke 5 minuten)",
   "send-digests": "Wekelijkse samenvatting (elk uur gecontroleerd, maandag vanaf 08:00)",
 };
