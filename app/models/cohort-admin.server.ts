@@ -150,6 +150,8 @@ export function getCohortForEdit(cohortId: string) {
       endsOn: true,
       capacity: true,
       status: true,
+      // The version of the cohort the edit form was loaded with (see updateCohort).
+      updatedAt: true,
       _count: { select: { enrollments: { where: { status: "ACTIVE" } } } },
     },
   });
@@ -159,10 +161,22 @@ export function getCohortForEdit(cohortId: string) {
  * Saves the cohort's details. Returns the sessions that now fall outside the period (a warning, not an
  * error: the coordinator may be moving the period first and the sessions next).
  */
-export async function updateCohort(cohortId: string, fields: CohortFields, actor: Actor) {
+/** Someone else saved the cohort after this form was loaded. */
+export class CohortConflict extends Error {
+  constructor(public currentVersion: string) {
+    super("Het leernetwerk is intussen door iemand anders gewijzigd.");
+  }
+}
+
+/**
+ * Saves a cohort. `expectedVersion` (the cohort's updatedAt when the form was loaded, ISO) guards against
+ * overwriting a change made in the meantime: then CohortConflict is thrown and nothing is saved.
+ */
+export async function updateCohort(cohortId: string, fields: CohortFields, actor: Actor, expectedVersion?: string) {
   const before = await prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
+      updatedAt: true,
       name: true,
       theme: true,
       description: true,
@@ -174,6 +188,9 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
     },
   });
   if (!before) throw new CohortError("name", "Dit leernetwerk bestaat niet.");
+  if (expectedVersion !== undefined && before.updatedAt.toISOString() !== expectedVersion) {
+    throw new CohortConflict(before.updatedAt.toISOString());
+  }
   if (fields.capacity < before._count.enrollments) {
     throw new CohortError(
       "capacity",
@@ -194,8 +211,9 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
     if (previous[key] !== fields[key]) changes[key] = { from: previous[key], to: fields[key] };
   }
   const sessions = await prisma.$transaction(async (tx) => {
-    await tx.cohort.update({
-      where: { id: cohortId },
+    // The version check again inside the write, for two saves at the same moment.
+    const updated = await tx.cohort.updateMany({
+      where: { id: cohortId, updatedAt: before.updatedAt },
       data: {
         name: fields.name,
         theme: fields.theme,
@@ -206,6 +224,10 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
         status: fields.status,
       },
     });
+    if (updated.count === 0) {
+      const current = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { updatedAt: true } });
+      throw new CohortConflict(current.updatedAt.toISOString());
+    }
     if (Object.keys(changes).length) {
       await recordAudit({ actorId: actor.id, action: "cohort.update", entityType: "Cohort", entityId: cohortId, details: { changes } }, tx);
     }

@@ -8,8 +8,8 @@ import { prisma } from "~/utils/db.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
 import { AttendanceError, recordAttendance, signOff, withdrawSignOff } from "./attendance.server.ts";
 import { calendarFeedFor, revokeFeedToken, renewFeedToken, sessionCalendar } from "./calendar-feed.server.ts";
-import { CohortError, createCohortWithSchedule, updateCohort } from "./cohort-admin.server.ts";
-import { createSession, SessionError, setSessionCancelled, updateSession } from "./session.server.ts";
+import { CohortConflict, CohortError, createCohortWithSchedule, getCohortForEdit, updateCohort } from "./cohort-admin.server.ts";
+import { createSession, SessionConflict, SessionError, setSessionCancelled, updateSession } from "./session.server.ts";
 
 const fields = {
   name: "Leernetwerk najaar 2027",
@@ -86,6 +86,31 @@ describe("creating and editing cohorts", () => {
   });
 });
 
+describe("editing a cohort at the same time", () => {
+  it("refuses a save from a form loaded before someone else's save, and accepts it again from the new version", async () => {
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const cohort = await createCohort(prisma, { name: "Gelijktijdig", startsOn: "2027-04-01", endsOn: "2027-09-30" });
+    const loaded = (await getCohortForEdit(cohort.id))!;
+    const fields = {
+      name: loaded.name,
+      theme: loaded.theme,
+      description: loaded.description,
+      startsOn: "2027-04-01",
+      endsOn: "2027-09-30",
+      capacity: loaded.capacity,
+      status: loaded.status,
+    };
+    const version = loaded.updatedAt.toISOString();
+    await updateCohort(cohort.id, { ...fields, theme: "Eerste wijziging" }, coordinator, version);
+    const conflict = await updateCohort(cohort.id, { ...fields, capacity: 12 }, coordinator, version).catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(CohortConflict);
+    const now = (await getCohortForEdit(cohort.id))!;
+    expect([now.theme, now.capacity]).toEqual(["Eerste wijziging", loaded.capacity]);
+    await updateCohort(cohort.id, { ...fields, theme: "Eerste wijziging", capacity: 12 }, coordinator, (conflict as CohortConflict).currentVersion);
+    expect((await getCohortForEdit(cohort.id))!.capacity).toBe(12);
+  });
+});
+
 describe("sessions", () => {
   it("raises SEQUENCE on every change; the feed then shows the new time, and a cancelled session as CANCELLED", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
@@ -130,6 +155,34 @@ describe("sessions", () => {
     const actions = await prisma.auditLog.findMany({ where: { entityId: session.id }, orderBy: { createdAt: "asc" }, select: { action: true, details: true } });
     expect(actions.map((entry) => entry.action)).toEqual(["session.update", "session.cancel"]);
     expect(actions[0]!.details).toMatchObject({ changes: { startsAt: { from: "2027-04-13T10:30:00.000Z", to: "2027-04-20T11:00:00.000Z" }, format: { from: "IN_PERSON", to: "HYBRID" } } });
+  });
+
+  it("never lets a stale form overwrite a newer change (version = SEQUENCE)", async () => {
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const cohort = await createCohort(prisma, {
+      sessions: [{ number: 1, title: "Start", date: "2027-04-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }],
+    });
+    const session = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: cohort.id } });
+    const fields = {
+      number: 1,
+      title: "Start",
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      format: "IN_PERSON" as const,
+      location: "Utrecht",
+      meetingUrl: null,
+      agenda: "",
+      preparation: "",
+    };
+    // Two coordinators opened the form at version 0; the first saves a new location.
+    await updateSession(cohort.id, session.id, { ...fields, location: "Amersfoort" }, coordinator, 0);
+    // The second, still at version 0, is refused and nothing of theirs is written.
+    const stale = updateSession(cohort.id, session.id, { ...fields, title: "Andere titel" }, coordinator, 0);
+    await expect(stale).rejects.toThrow(SessionConflict);
+    const now = await prisma.cohortSession.findUniqueOrThrow({ where: { id: session.id } });
+    expect([now.title, now.location, now.sequence]).toEqual(["Start", "Amersfoort", 1]);
+    // Saving again deliberately, from the current version, works.
+    expect(await updateSession(cohort.id, session.id, { ...fields, location: "Amersfoort", title: "Andere titel" }, coordinator, 1)).toEqual({ changed: true, moved: false });
   });
 
   it("refuses a number that is already taken", async () => {

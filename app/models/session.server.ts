@@ -19,6 +19,13 @@ export type SessionFields = {
   preparation: string;
 };
 
+/** Someone else changed the session after this form was loaded (its `sequence` moved on). */
+export class SessionConflict extends Error {
+  constructor(public current: { sequence: number }) {
+    super("De bijeenkomst is intussen door iemand anders gewijzigd.");
+  }
+}
+
 export class SessionError extends Error {
   constructor(
     public field: string,
@@ -113,9 +120,15 @@ function comparable(value: Date | string | number | null): Comparable {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-export async function updateSession(cohortId: string, sessionId: string, fields: SessionFields, actor: Actor) {
+/**
+ * Saves a session. `expectedSequence` is the version the form was loaded with: when the session has been
+ * changed since (by someone else, or in another tab), nothing is saved and SessionConflict is thrown, so
+ * no edit overwrites another one silently.
+ */
+export async function updateSession(cohortId: string, sessionId: string, fields: SessionFields, actor: Actor, expectedSequence?: number) {
   const before = await getSessionInCohort(cohortId, sessionId);
   if (!before) return null;
+  if (expectedSequence !== undefined && before.sequence !== expectedSequence) throw new SessionConflict({ sequence: before.sequence });
   if (fields.number !== before.number) await assertNumberFree(cohortId, fields.number, sessionId);
   const changes: Record<string, { from: Comparable; to: Comparable }> = {};
   for (const key of Object.keys(fields) as (keyof SessionFields)[]) {
@@ -128,7 +141,12 @@ export async function updateSession(cohortId: string, sessionId: string, fields:
   const moved = Boolean(changes.startsAt || changes.endsAt || changes.location || changes.meetingUrl || changes.format);
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.cohortSession.update({ where: { id: sessionId }, data: { ...fields, sequence: { increment: 1 } } });
+      // The version check again inside the write, for two saves at the same moment.
+      const updated = await tx.cohortSession.updateMany({
+        where: { id: sessionId, sequence: before.sequence },
+        data: { ...fields, sequence: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new SessionConflict({ sequence: before.sequence + 1 });
       await recordAudit(
         { actorId: actor.id, action: "session.update", entityType: "CohortSession", entityId: sessionId, details: { cohortId, number: fields.number, changes } },
         tx,

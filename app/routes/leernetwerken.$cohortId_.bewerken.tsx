@@ -6,7 +6,7 @@ import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortFields } from "~/components/cohort-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary } from "~/components/forms.tsx";
-import { CohortError, getCohortForEdit, updateCohort } from "~/models/cohort-admin.server.ts";
+import { CohortConflict, CohortError, getCohortForEdit, updateCohort } from "~/models/cohort-admin.server.ts";
 import { cohortSchema } from "~/models/schedule-forms.ts";
 import { calendarDateString } from "~/utils/dates.ts";
 import { parseForm } from "~/utils/forms.ts";
@@ -26,10 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(cohortSchema, await request.formData());
+  const formData = await request.formData();
+  const form = parseForm(cohortSchema, formData);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const version = formData.get("version");
   try {
-    const result = await updateCohort(cohortId, form.data, user);
+    const result = await updateCohort(cohortId, form.data, user, typeof version === "string" && version ? version : undefined);
     const outside = result.sessionsOutsidePeriod;
     return redirectWithToast(`/leernetwerken/${cohortId}`, {
       type: outside.length ? "info" : "success",
@@ -39,6 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : undefined,
     });
   } catch (error) {
+    if (error instanceof CohortConflict) {
+      // Keep what was typed; a second "Opslaan" (now with the current version) saves it deliberately.
+      return data({ errors: {}, values: form.values, conflict: { version: error.currentVersion } }, { status: 409 });
+    }
     if (error instanceof CohortError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
     throw error;
   }
@@ -66,7 +72,26 @@ export default function EditCohortPage() {
         Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke bijeenkomst.
       </p>
       <ErrorSummary errors={actionData?.errors} />
+      {actionData && "conflict" in actionData && actionData.conflict ? (
+        <div className="alert alert-error" role="alert">
+          <p>
+            <strong>Niet opgeslagen: iemand anders heeft dit leernetwerk intussen gewijzigd.</strong>
+          </p>
+          <p>
+            Jouw wijzigingen staan hieronder nog. Bekijk de{" "}
+            <Link to={`/leernetwerken/${cohort.id}`} target="_blank">
+              huidige versie (opent in een nieuw tabblad)
+            </Link>
+            , pas zo nodig aan en kies opnieuw &quot;Opslaan&quot; om jouw versie te bewaren.
+          </p>
+        </div>
+      ) : null}
       <Form method="post" className="stack" noValidate>
+        <input
+          type="hidden"
+          name="version"
+          value={actionData && "conflict" in actionData && actionData.conflict ? actionData.conflict.version : new Date(cohort.updatedAt).toISOString()}
+        />
         <CohortFields values={values} errors={actionData?.errors ?? {}} />
         <div>
           <button type="submit">Opslaan</button>

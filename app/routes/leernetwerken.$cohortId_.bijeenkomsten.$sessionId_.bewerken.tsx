@@ -7,7 +7,7 @@ import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionFormFields } from "~/components/session-form.tsx";
 import { readSessionForm } from "~/models/session-form.server.ts";
-import { getSessionInCohort, SessionError, setSessionCancelled, updateSession } from "~/models/session.server.ts";
+import { getSessionInCohort, SessionConflict, SessionError, setSessionCancelled, updateSession } from "~/models/session.server.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -43,13 +43,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await readSessionForm(formData, cohortId, session);
   if (!outcome.ok) return data(outcome, { status: 400 });
+  const version = Number(formData.get("version"));
   try {
-    const result = await updateSession(cohortId, session.id, outcome.fields, user);
+    const result = await updateSession(cohortId, session.id, outcome.fields, user, Number.isInteger(version) ? version : undefined);
     return redirectWithToast(sessionPage, {
       title: result?.changed ? "De bijeenkomst is opgeslagen" : "Er was niets veranderd",
       description: result?.moved ? "Agenda's met een abonnement nemen de nieuwe tijd of plaats vanzelf over." : undefined,
     });
   } catch (error) {
+    if (error instanceof SessionConflict) {
+      // Keep what this person typed; show that the session changed, and save only on a deliberate second try.
+      return data(
+        { ok: false as const, errors: {}, warnings: [], values: outcome.values, conflict: { version: error.current.sequence } },
+        { status: 409 },
+      );
+    }
     if (error instanceof SessionError) {
       return data({ ok: false as const, errors: { [error.field]: [error.message] }, warnings: [], values: outcome.values }, { status: 400 });
     }
@@ -91,8 +99,23 @@ export default function EditSessionPage() {
           </Form>
         </div>
       ) : null}
+      {actionData && "conflict" in actionData && actionData.conflict ? (
+        <div className="alert alert-error" role="alert">
+          <p>
+            <strong>Niet opgeslagen: iemand anders heeft deze bijeenkomst intussen gewijzigd.</strong>
+          </p>
+          <p>
+            Jouw wijzigingen staan hieronder nog. Bekijk de{" "}
+            <Link to={back} target="_blank">
+              huidige versie (opent in een nieuw tabblad)
+            </Link>
+            , pas zo nodig aan en kies opnieuw &quot;Opslaan&quot; om jouw versie te bewaren.
+          </p>
+        </div>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="version" value={actionData && "conflict" in actionData && actionData.conflict ? actionData.conflict.version : session.sequence} />
         <SessionFormFields values={values} errors={actionData?.errors ?? {}} warnings={actionData?.warnings ?? []} submitLabel="Opslaan" />
       </Form>
       {!session.cancelledAt ? (

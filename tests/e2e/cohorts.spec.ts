@@ -325,3 +325,35 @@ test("a facilitator records attendance; participants may not, nor edit; outsider
   expect((await page.request.get(`${cohortPath}/bijeenkomsten/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
   expect((await page.request.get("/agenda/bestaat-niet/leernetwerk.ics")).status()).toBe(404);
 });
+
+test("two coordinators editing the same session: the later save is not silently lost or overwriting", async ({ page, context }) => {
+  await login(page, users.coordinator.email);
+  await expectAccessible(page);
+  await openCohort(page, DEMO_COHORT_NAME);
+  const editPath = `${await sessionPath(page, 4)}/bewerken`;
+  await page.goto(editPath);
+  await expectAccessible(page);
+  // The same form open in a second tab (another coordinator, or the same one twice).
+  const other = await context.newPage();
+  await other.goto(editPath);
+  await expectAccessible(other);
+
+  await other.getByLabel("Titel").fill("Evalueren en borgen (tab 2)");
+  await other.getByRole("button", { name: "Opslaan", exact: true }).click();
+  await expect(other.getByRole("status")).toContainText("De bijeenkomst is opgeslagen");
+  await expectAccessible(other);
+
+  // The first tab still has the old version: its save is refused, and what was typed stays.
+  await page.getByLabel("Titel").fill("Evalueren en borgen (tab 1)");
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "iemand anders heeft deze bijeenkomst intussen gewijzigd" })).toBeVisible();
+  await expect(page.getByLabel("Titel")).toHaveValue("Evalueren en borgen (tab 1)");
+  await expectAccessible(page, "conflict");
+
+  // Saving again is a deliberate choice and works.
+  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("De bijeenkomst is opgeslagen");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Evalueren en borgen (tab 1)");
+  await expectAccessible(page);
+  await other.close();
+});
