@@ -3,7 +3,9 @@ import { createCohort, createEnrollment, createUser } from "../../prisma/factori
 import { prisma } from "~/utils/db.server.ts";
 import { acceptInvitation } from "./invitation.server.ts";
 import {
+  ApplicationConflict,
   ApplicationError,
+  getApplication,
   planIntake,
   previewAdmission,
   recordIntake,
@@ -437,5 +439,28 @@ describe("direct enrolment and the duo", () => {
     expect(
       await prisma.auditLog.count({ where: { action: { in: ["facilitator.assign", "facilitator.remove"] } } })
     ).toBe(2);
+  });
+});
+
+describe("intake notes written by two coordinators at once", () => {
+  it("refuses the save based on an older version and hands back what is saved now", async () => {
+    const { coordinator, cohort } = await setup();
+    const { id } = await submitApplication(cohort.slug, application());
+    const loaded = (await getApplication(cohort.id, id))!;
+    const version = loaded.updatedAt.toISOString();
+    await recordIntake({ cohortId: cohort.id, applicationId: id, notes: "Notities van Sanne", decision: null, reason: "", version }, coordinator);
+    const conflict = await recordIntake(
+      { cohortId: cohort.id, applicationId: id, notes: "Notities van Peter", decision: null, reason: "", version },
+      coordinator
+    ).catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(ApplicationConflict);
+    expect((conflict as ApplicationConflict).currentNotes).toBe("Notities van Sanne");
+    expect((await getApplication(cohort.id, id))!.intakeNotes).toBe("Notities van Sanne");
+    // Saving again from the current version is deliberate and works.
+    await recordIntake(
+      { cohortId: cohort.id, applicationId: id, notes: "Notities van Sanne en Peter", decision: null, reason: "", version: (conflict as ApplicationConflict).currentVersion },
+      coordinator
+    );
+    expect((await getApplication(cohort.id, id))!.intakeNotes).toBe("Notities van Sanne en Peter");
   });
 });

@@ -77,6 +77,16 @@ export class ApplicationError extends Error {
   }
 }
 
+/** The intake was saved by someone else after this form was loaded; carries what is there now. */
+export class ApplicationConflict extends Error {
+  constructor(
+    public currentVersion: string,
+    public currentNotes: string,
+  ) {
+    super("Deze aanmelding is intussen door iemand anders gewijzigd.");
+  }
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
@@ -210,6 +220,8 @@ export function getApplication(cohortId: string, applicationId: string) {
       decisionReason: true,
       decidedAt: true,
       createdAt: true,
+      // The version an intake form is loaded with (see recordIntake).
+      updatedAt: true,
       enrollmentId: true,
       decidedBy: { select: { name: true } },
       members: { orderBy: { position: "asc" }, select: { id: true, name: true, email: true, function: true } },
@@ -273,11 +285,15 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
  * EnrollmentError (capacity, people already in the cohort).
  */
 export async function recordIntake(
-  input: { cohortId: string; applicationId: string; notes: string; decision: IntakeDecision | null; reason: string },
+  input: { cohortId: string; applicationId: string; notes: string; decision: IntakeDecision | null; reason: string; version?: string },
   actor: Actor
 ) {
   const application = await getApplication(input.cohortId, input.applicationId);
   if (!application) return null;
+  // Two coordinators writing intake notes at once must not overwrite each other without noticing.
+  if (input.version && application.updatedAt.toISOString() !== input.version) {
+    throw new ApplicationConflict(application.updatedAt.toISOString(), application.intakeNotes);
+  }
   const problem = decisionProblem({ current: application.status, decision: input.decision, reason: input.reason });
   if (problem) throw new ApplicationError(problem.field, problem.message);
 

@@ -8,7 +8,7 @@ import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
-import { ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
+import { ApplicationConflict, ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
 import { amsterdamTime, formatDateTime, TIME_ZONE } from "~/utils/dates.ts";
@@ -70,7 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cohort, application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
 }
 
-type ActionResult = { intent: "plan" | "decide"; errors: FieldErrors; formError: string | null; values: FormValues };
+type ActionResult = {
+  intent: "plan" | "decide";
+  errors: FieldErrors;
+  formError: string | null;
+  values: FormValues;
+  /** After a conflict: the version to save against now, and the notes someone else saved. */
+  conflict?: { version: string; notes: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, applicationId } = await load(request, params);
@@ -92,7 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const form = parseForm(decideSchema, formData);
     if (!form.ok) return fail({ errors: form.errors, formError: null, values: form.values });
-    const result = await recordIntake({ cohortId, applicationId, ...form.data }, user);
+    const version = formData.get("version");
+    const result = await recordIntake({ cohortId, applicationId, ...form.data, version: typeof version === "string" ? version : undefined }, user);
     invariantResponse(result, "Deze aanmelding bestaat niet.");
     if (result.decision === "ADMITTED") {
       return redirectWithToast(`/leernetwerken/${cohortId}/deelnemers`, {
@@ -107,6 +115,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       description: result.decision ? `${result.contactName} krijgt een e-mail met het besluit.` : undefined,
     });
   } catch (error) {
+    if (error instanceof ApplicationConflict) {
+      const values = Object.fromEntries(
+        [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      );
+      return data<ActionResult>(
+        {
+          intent,
+          errors: {},
+          formError:
+            "Niet opgeslagen: iemand anders heeft deze aanmelding intussen gewijzigd. Jouw tekst staat hieronder nog. Neem zo nodig over wat de ander schreef (zie hieronder) en kies opnieuw Opslaan.",
+          values,
+          conflict: { version: error.currentVersion, notes: error.currentNotes },
+        },
+        { status: 409 }
+      );
+    }
     if (error instanceof ApplicationError) {
       const values = Object.fromEntries(
         [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string")
@@ -243,8 +267,17 @@ export default function ApplicationPage() {
             </p>
             <ErrorSummary errors={decide?.errors} />
             <FormAlert message={decide?.formError} />
+            {decide?.conflict ? (
+              <div className="card">
+                <p>
+                  <strong>Aantekeningen zoals ze nu zijn opgeslagen:</strong>
+                </p>
+                <p className="pre-line">{decide.conflict.notes || "(leeg)"}</p>
+              </div>
+            ) : null}
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="decide" />
+              <input type="hidden" name="version" value={decide?.conflict?.version ?? new Date(application.updatedAt).toISOString()} />
               <TextareaField
                 label="Aantekeningen van het intakegesprek"
                 name="notes"
