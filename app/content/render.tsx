@@ -1,7 +1,7 @@
 // Renders transformed Markdoc content with the components for our tags. Interactive tags (zelfscan) read
 // the participant's saved answers from LessonContext.
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
@@ -62,13 +62,11 @@ function Reflectie({ id, children }: { id: string; children: ReactNode }) {
         <strong>Reflectievraag</strong>
       </p>
       {children}
-      <details className="reflectie-journal">
-        <summary>Schrijf in je journaal</summary>
-        <p>
-          Neem deze vraag mee naar je reflectiejournaal. Het journaal komt in een volgende versie van Leernetwerk;
-          deze vraag staat daar dan voor je klaar (code <code>{id}</code>).
-        </p>
-      </details>
+      <p className="reflectie-journal">
+        <Link to={`/journaal/schrijven?${new URLSearchParams({ reflectie: id })}`}>
+          Schrijf in je journaal<span className="visually-hidden"> over deze reflectievraag</span>
+        </Link>
+      </p>
     </div>
   );
 }
