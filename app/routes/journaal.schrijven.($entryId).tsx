@@ -8,8 +8,8 @@
 // texts are shown so the author can choose.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -174,6 +174,11 @@ export default function WriteEntryPage() {
   const inFlight = useRef<Draft | null>(null);
   const draftRef = useRef(draft);
   draftRef.current = draft;
+  // "Opslaan" pressed while an autosave was on its way: save (to the entry's own address) once it is back,
+  // so a new entry is never created twice.
+  const saveAfterAutosave = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
 
   // Restore what was typed after a failed (non-JavaScript or final) save.
   const values = actionData && "values" in actionData ? actionData.values : undefined;
@@ -192,7 +197,7 @@ export default function WriteEntryPage() {
   }, [actionData, values]);
 
   const autosave = useCallback(() => {
-    if (conflict || fetcher.state !== "idle") return;
+    if (conflict || inFlight.current || navigation.state !== "idle" || saveAfterAutosave.current) return;
     if (!entryId && !draft.body.trim()) return;
     inFlight.current = draft;
     const formData = new FormData();
@@ -202,7 +207,9 @@ export default function WriteEntryPage() {
     formData.set("reflectieId", reflectie?.id ?? "");
     formData.set("promptId", prompt?.id ?? "");
     fetcher.submit(formData, { method: "post", action: entryId ? `/journaal/schrijven/${entryId}` : "/journaal/schrijven" });
-  }, [conflict, fetcher, entryId, draft, version, reflectie, prompt]);
+  }, [conflict, fetcher, navigation.state, entryId, draft, version, reflectie, prompt]);
+  // inFlight is set synchronously above, so a click on "Opslaan" right after the blur that started an
+  // autosave sees it (fetcher.state only changes on the next render).
 
   // Save a few seconds after the last change (and again while typing goes on).
   useEffect(() => {
@@ -212,12 +219,26 @@ export default function WriteEntryPage() {
   }, [dirty, conflict, autosave]);
 
   useEffect(() => {
+    if (fetcher.state !== "idle" || !inFlight.current) return;
     const result = fetcher.data;
-    if (fetcher.state !== "idle" || !result) return;
+    if (!result) {
+      // The request failed (e.g. the connection dropped): the text stays dirty and is tried again.
+      inFlight.current = null;
+      saveAfterAutosave.current = false;
+      return;
+    }
     if (result.status === "saved") {
       setVersion(result.version);
       setSavedAt(result.savedAt);
       if (inFlight.current && JSON.stringify(inFlight.current) === JSON.stringify(draftRef.current)) setDirty(false);
+      if (saveAfterAutosave.current && formRef.current) {
+        saveAfterAutosave.current = false;
+        inFlight.current = null;
+        const formData = new FormData(formRef.current);
+        formData.set("version", String(result.version));
+        submit(formData, { method: "post", action: `/journaal/schrijven/${result.id}` });
+        return;
+      }
       if (!entryId) {
         setEntryId(result.id);
         navigate(`/journaal/schrijven/${result.id}`, { replace: true, preventScrollReset: true });
@@ -225,6 +246,11 @@ export default function WriteEntryPage() {
     } else if (result.status === "conflict") {
       setConflict(result.current);
     }
+    if (saveAfterAutosave.current && result.status !== "conflict" && formRef.current) {
+      // The autosave had nothing to keep or was refused: the save itself shows why.
+      submit(new FormData(formRef.current), { method: "post", action: entryId ? `/journaal/schrijven/${entryId}` : "/journaal/schrijven" });
+    }
+    saveAfterAutosave.current = false;
     inFlight.current = null;
     // Only when a response arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -233,6 +259,12 @@ export default function WriteEntryPage() {
   function change(field: keyof Draft, value: string) {
     setDraft((current) => ({ ...current, [field]: value }));
     setDirty(true);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (!inFlight.current) return;
+    event.preventDefault();
+    saveAfterAutosave.current = true;
   }
 
   function keepMine() {
@@ -314,7 +346,14 @@ export default function WriteEntryPage() {
 
       <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
       <FormAlert message={fetcher.data?.status === "invalid" ? "Automatisch opslaan lukte niet: kijk hieronder wat er mis is." : null} />
-      <Form method="post" action={entryId ? `/journaal/schrijven/${entryId}` : "/journaal/schrijven"} className="stack" noValidate>
+      <Form
+        ref={formRef}
+        method="post"
+        action={entryId ? `/journaal/schrijven/${entryId}` : "/journaal/schrijven"}
+        className="stack"
+        noValidate
+        onSubmit={onSubmit}
+      >
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="reflectieId" value={reflectie?.id ?? ""} />
