@@ -42,7 +42,15 @@ function sharedWithWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
   return { AND: [journalAccessWhere(viewer), { authorId: { not: viewer.id } }] };
 }
 
-export class JournalError extends Error {}
+/** A refused change, with the form field it is about. */
+export class JournalError extends Error {
+  constructor(
+    message: string,
+    readonly field = "form",
+  ) {
+    super(message);
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The author's context: their active enrolment (for sharing and linking a session) and prompts.
@@ -304,7 +312,7 @@ export async function saveEntry(
 ): Promise<SaveResult> {
   const context = await authorContext(viewer.id);
   if (input.sessionId && !context?.cohort.sessions.some((session) => session.id === input.sessionId)) {
-    throw new JournalError("Kies een bijeenkomst van je eigen leernetwerk.");
+    throw new JournalError("Kies een bijeenkomst van je eigen leernetwerk.", "sessionId");
   }
   const data = {
     title: input.title,
@@ -441,9 +449,9 @@ export async function createPrompt(viewer: Viewer, input: { cohortId: string; se
     where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
     select: { id: true, sessions: { select: { id: true } } },
   });
-  if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.");
+  if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
   if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
-    throw new JournalError("Kies een bijeenkomst van dit leernetwerk.");
+    throw new JournalError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
   return prisma.journalPrompt.create({
     data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id },

@@ -140,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<SaveResponse>({ status: "saved", id: result.id, version: result.version, savedAt: new Date().toISOString() });
   } catch (error) {
     if (error instanceof JournalError) {
-      return data<SaveResponse>({ status: "invalid", errors: { sessionId: [error.message] }, values: parsed.values }, { status: 400 });
+      return data<SaveResponse>({ status: "invalid", errors: { [error.field]: [error.message] }, values: parsed.values }, { status: 400 });
     }
     throw error;
   }
@@ -345,6 +345,7 @@ export default function WriteEntryPage() {
       ) : null}
 
       <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+      <FormAlert message={errors?.form?.join(" ")} />
       <FormAlert message={fetcher.data?.status === "invalid" ? "Automatisch opslaan lukte niet: kijk hieronder wat er mis is." : null} />
       <Form
         ref={formRef}

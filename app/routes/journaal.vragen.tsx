@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await createPrompt(user, { cohortId: parsed.data.cohortId, sessionId: parsed.data.sessionId || null, text: parsed.data.text });
   } catch (error) {
     if (error instanceof JournalError) {
-      const errors: FieldErrors = { sessionId: [error.message] };
+      const errors: FieldErrors = { [error.field]: [error.message] };
       return data({ errors, values: parsed.values }, { status: 400 });
     }
     throw error;
