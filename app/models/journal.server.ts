@@ -1,8 +1,10 @@
 // The reflection journal. Entries are private by default; the author may share one with the duo partner or
 // with the cohort's facilitators, and withdraw that again.
 //
-// Privacy rule: every query that reads entries (one entry, a list, a count, the digest) goes through
-// journalAccessWhere(), so access is decided by the database query itself, not by the page. No role has
+// Privacy rule: every query that reads entries (one entry, a list, the export, a save, a delete) goes through
+// journalAccessWhere(), so access is decided by the database query itself, not by the page. The one
+// exception is the facilitators' digest count (sharedEntryCountsForDigest), which reads no content and applies
+// the FACILITATORS branch of the same rule for all facilitators at once. No role has
 // access of its own — a coordinator reads nothing that was not shared with them, and nothing can be shared
 // with a coordinator.
 import type { User } from "lucia";
