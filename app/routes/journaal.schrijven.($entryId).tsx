@@ -211,12 +211,22 @@ export default function WriteEntryPage() {
   // inFlight is set synchronously above, so a click on "Opslaan" right after the blur that started an
   // autosave sees it (fetcher.state only changes on the next render).
 
-  // Save a few seconds after the last change (and again while typing goes on).
+  // While there are unsaved changes: save every few seconds (also while typing goes on), with the latest text.
+  const autosaveRef = useRef(autosave);
+  autosaveRef.current = autosave;
   useEffect(() => {
     if (!dirty || conflict) return;
-    const timer = setTimeout(autosave, AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [dirty, conflict, autosave]);
+    const timer = setInterval(() => autosaveRef.current(), AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [dirty, conflict]);
+
+  // Leaving the page (closing the tab, reloading) with changes not yet saved: the browser asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !inFlight.current) return;
