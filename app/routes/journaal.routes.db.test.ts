@@ -143,4 +143,22 @@ describe("journal pages", () => {
     expect(statusOf(response)).toBe(400);
     expect(await prisma.journalPrompt.count({ where: { cohortId: other.id } })).toBe(0);
   });
+
+  it("writing about a session preselects it, only for a session of the participant's own cohort", async () => {
+    const cohort = await createCohort(prisma, {
+      sessions: [{ number: 1, title: "Start", date: "2099-03-10", start: "10:00", end: "13:00", format: "ONLINE" }],
+    });
+    const other = await createCohort(prisma, {
+      sessions: [{ number: 1, title: "Elders", date: "2099-03-11", start: "10:00", end: "13:00", format: "ONLINE" }],
+    });
+    const { members } = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Noor", function: "BELEIDSMEDEWERKER" }] });
+    const [own, foreign] = await Promise.all(
+      [cohort, other].map((c) => prisma.cohortSession.findFirstOrThrow({ where: { cohortId: c.id }, select: { id: true } })),
+    );
+    const mine = await writeLoader(args(await requestAs(members[0]!.id, `http://localhost/journaal/schrijven?bijeenkomst=${own!.id}`)));
+    expect(mine.preselectedSessionId).toBe(own!.id);
+    const notMine = await writeLoader(args(await requestAs(members[0]!.id, `http://localhost/journaal/schrijven?bijeenkomst=${foreign!.id}`)));
+    expect(notMine.preselectedSessionId).toBe("");
+    expect(notMine.sessions.map((session) => session.title)).toEqual(["Start"]);
+  });
 });
