@@ -205,8 +205,16 @@ export async function listSharedWithMe(viewer: Viewer) {
 
 /** How many entries were shared with the viewer and still wait for an answer (for the start page). */
 export async function countAwaitingAnswer(viewer: Viewer) {
-  const groups = await listSharedWithMe(viewer);
-  return groups.reduce((sum, group) => sum + group.entries.filter((entry) => entry.awaitingAnswer).length, 0);
+  const entries = await prisma.journalEntry.findMany({
+    where: sharedWithWhere(viewer),
+    select: { authorId: true, replies: { orderBy: { createdAt: "desc" }, take: 1, select: { authorId: true } } },
+  });
+  return entries.filter((entry) => entry.replies.length === 0 || entry.replies[0]!.authorId === entry.authorId).length;
+}
+
+/** How many entries others shared with the viewer. */
+export function countSharedWithMe(viewer: Viewer) {
+  return prisma.journalEntry.count({ where: sharedWithWhere(viewer) });
 }
 
 /** One entry as the viewer may see it, or null when it does not exist or was not shared with them. */

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField } from "~/components/forms.tsx";
-import { listOwnEntries, listSharedWithMe, ownFilterChoices } from "~/models/journal.server.ts";
+import { countSharedWithMe, listOwnEntries, ownFilterChoices } from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
 
@@ -18,11 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tag: url.searchParams.get("label") ?? "",
     prompt: url.searchParams.get("vraag") ?? "",
   };
-  const [entries, choices, shared] = await Promise.all([listOwnEntries(user, filter), ownFilterChoices(user), listSharedWithMe(user)]);
+  const [entries, choices, sharedCount] = await Promise.all([listOwnEntries(user, filter), ownFilterChoices(user), countSharedWithMe(user)]);
   return {
     filter,
     choices,
-    sharedCount: shared.reduce((sum, group) => sum + group.entries.length, 0),
+    sharedCount,
     entries: entries.map(({ body, ...entry }) => ({ ...entry, excerpt: body.replace(/\s+/g, " ").trim().slice(0, 200) })),
   };
 }
