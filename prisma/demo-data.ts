@@ -191,6 +191,7 @@ export async function seedDemo(prisma: PrismaClient) {
   );
 
   await seedApplications(prisma, { cohortId: cohort.id, zwolleEnrollmentId: enrollments[0]!.enrollment.id, coordinatorId: coordinator.id });
+  await seedJournal(prisma, { cohortId: cohort.id, zwolle: enrollments[0]!, marcoId: marco.id });
 
   // A second, running cohort with its own facilitator and municipalities.
   const other = await createCohort(prisma, {
@@ -440,4 +441,99 @@ async function seedNotifications(prisma: PrismaClient) {
     where: { id: refused.id },
     data: { status: "FAILED", attempts: 1, lastAttemptAt: new Date(), error: "422 validation_error: Invalid `to` field. The email address is not accepted." },
   });
+}
+
+// Lisa's reflection journal: a private entry, one shared with the facilitators (answered by Marco, with her
+// reply), one shared with her duo partner Erik; and a question Marco posted to the cohort before session 1.
+async function seedJournal(
+  prisma: PrismaClient,
+  input: { cohortId: string; zwolle: { enrollment: { id: string }; members: { id: string }[] }; marcoId: string },
+) {
+  const [lisa] = input.zwolle.members;
+  const firstSession = await prisma.cohortSession.findUniqueOrThrow({ where: { cohortId_number: { cohortId: input.cohortId, number: 1 } } });
+  const prompt = await prisma.journalPrompt.create({
+    data: {
+      cohortId: input.cohortId,
+      authorId: input.marcoId,
+      sessionId: firstSession.id,
+      text: "Wat heb je deze maand gemerkt van de leefwereld in je beleid? Denk aan één gesprek of één moment.",
+      createdAt: daysAgo(2, "09:15"),
+    },
+  });
+  const reflectie = getLibrary().readingOrder.flatMap((lesson) => getLibrary().lessons.get(lesson.id)?.reflecties ?? [])[0];
+  const entry = (data: {
+    title: string;
+    body: string;
+    days: number;
+    tags: string[];
+    audience?: "PRIVATE" | "DUO" | "FACILITATORS";
+    reflectieId?: string;
+    promptId?: string;
+  }) => {
+    const at = daysAgo(data.days, "20:30");
+    return prisma.journalEntry.create({
+      data: {
+        authorId: lisa!.id,
+        enrollmentId: input.zwolle.enrollment.id,
+        title: data.title,
+        body: data.body,
+        writtenOn: new Date(`${at.toISOString().slice(0, 10)}T00:00:00Z`),
+        tags: data.tags,
+        audience: data.audience ?? "PRIVATE",
+        sharedAt: data.audience && data.audience !== "PRIVATE" ? at : null,
+        reflectieId: data.reflectieId ?? null,
+        promptId: data.promptId ?? null,
+        createdAt: at,
+        shareChanges: data.audience && data.audience !== "PRIVATE" ? { create: { from: "PRIVATE", to: data.audience, changedAt: at } } : undefined,
+      },
+    });
+  };
+  await entry({
+    title: "Mijn eigen ervaring met de schuldhulp",
+    body:
+      "Toen mijn vader vroeger schulden had, zag ik hoe lang het duurde voordat iemand écht luisterde. Ik merk dat ik dat beeld meeneem als ik aan het armoedebeleid werk.\n\nIk weet nog niet of ik dit met de groep wil delen. Eerst voor mezelf opschrijven.",
+    days: 9,
+    tags: ["eigen ervaring"],
+    reflectieId: reflectie?.id,
+  });
+  const shared = await entry({
+    title: "Het gesprek bij het inloopspreekuur",
+    body:
+      "Vorige week zat ik een ochtend bij het inloopspreekuur. Een vrouw vertelde dat ze de brief over haar betalingsregeling drie keer had gelezen en nog steeds niet wist wat ze moest doen.\n\n- Onze brieven zijn geschreven vanuit de **systeemwereld**.\n- Niemand in ons team heeft die brief ooit aan een inwoner voorgelegd.\n\nIk wil voorstellen om de brieven samen met ervaringsdeskundigen te herschrijven. Is dat een goede eerste stap?",
+    days: 5,
+    tags: ["leefwereld", "brieven"],
+    audience: "FACILITATORS",
+    promptId: prompt.id,
+  });
+  await prisma.journalReply.create({
+    data: {
+      entryId: shared.id,
+      authorId: input.marcoId,
+      body:
+        "Wat mooi dat je zelf bent gaan kijken, Lisa. Brieven zijn een goede plek om te beginnen: klein genoeg om snel iets te veranderen, en iedereen ziet het verschil. Vraag de ervaringsdeskundigen ook wat er in de brief *mist*, niet alleen wat er onduidelijk is.",
+      createdAt: daysAgo(4, "10:05"),
+    },
+  });
+  await prisma.journalReply.create({
+    data: {
+      entryId: shared.id,
+      authorId: lisa!.id,
+      body: "Dank je! Ik neem die vraag mee naar ons teamoverleg.",
+      createdAt: daysAgo(4, "12:40"),
+    },
+  });
+  await entry({
+    title: "Hoe krijgen we de wethouder mee?",
+    body:
+      "Erik, na ons gesprek van vanmorgen: ik denk dat we de wethouder het beste meenemen met één concreet verhaal van een inwoner, niet met cijfers. Wil jij dit agenderen voor het portefeuillehoudersoverleg?",
+    days: 2,
+    tags: ["bestuur", "bondgenoten"],
+    audience: "DUO",
+  });
+}
+
+/** A moment `days` ago at an Amsterdam wall-clock time, so the demo journal always looks recent. */
+function daysAgo(days: number, time: string): Date {
+  const date = new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return amsterdamTime(date, time);
 }

@@ -17,11 +17,13 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
     { to: "/leren", label: "Leren" },
+    { to: "/journaal/gedeeld", label: "Gedeelde journaals" },
   ],
   PARTICIPANT: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
     { to: "/leren", label: "Leren" },
+    { to: "/journaal", label: "Journaal" },
   ],
 };
 

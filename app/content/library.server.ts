@@ -451,6 +451,27 @@ export function describeContent(contentId: string): { href: string; title: strin
   return null;
 }
 
+/** A lesson's `reflectie` prompt by its id (unique across all content), with the lesson it is in. */
+export function findReflectie(
+  id: string | null | undefined,
+): { id: string; text: string; lesson: { id: string; title: string; href: string }; moduleTitle: string } | null {
+  if (!id) return null;
+  const library = getLibrary();
+  for (const lesson of library.lessons.values()) {
+    const reflectie = lesson.reflecties.find((candidate) => candidate.id === id);
+    if (reflectie) {
+      const module = library.modules.find((candidate) => candidate.slug === lesson.moduleSlug);
+      return {
+        id: reflectie.id,
+        text: reflectie.text,
+        lesson: { id: lesson.id, title: lesson.title, href: `/leren/${lesson.id}#reflectie-${reflectie.id}` },
+        moduleTitle: module?.title ?? "",
+      };
+    }
+  }
+  return null;
+}
+
 // In production, build the library right after start-up instead of on the first lesson request.
 if (process.env.NODE_ENV === "production" && cacheMode() === "on") {
   setTimeout(() => {

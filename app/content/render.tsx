@@ -1,7 +1,7 @@
 // Renders transformed Markdoc content with the components for our tags. Interactive tags (zelfscan) read
 // the participant's saved answers from LessonContext.
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
@@ -15,6 +15,8 @@ export type LessonContextValue = {
   /** Set after a save: which scan was saved, and the error message if it failed. */
   savedScan?: { scanId: string; error?: string; values?: Record<string, { checked: boolean; note: string }> } | null;
   sources: Record<string, { title: string; author: string }>;
+  /** Participants get a link that opens a journal entry with this prompt. */
+  canWriteJournal?: boolean;
 };
 
 const LessonContext = createContext<LessonContextValue>({ answers: {}, sources: {} });
@@ -56,19 +58,22 @@ function Praktijkvoorbeeld({ title, setting, source, children }: { title: string
 }
 
 function Reflectie({ id, children }: { id: string; children: ReactNode }) {
+  const { canWriteJournal } = useContext(LessonContext);
   return (
     <div className="reflectie" id={`reflectie-${id}`} role="note">
       <p className="box-label">
         <strong>Reflectievraag</strong>
       </p>
       {children}
-      <details className="reflectie-journal">
-        <summary>Schrijf in je journaal</summary>
-        <p>
-          Neem deze vraag mee naar je reflectiejournaal. Het journaal komt in een volgende versie van Leernetwerk;
-          deze vraag staat daar dan voor je klaar (code <code>{id}</code>).
+      {canWriteJournal ? (
+        <p className="reflectie-journal">
+          <Link to={`/journaal/schrijven?${new URLSearchParams({ reflectie: id })}`}>
+            Schrijf in je journaal<span className="visually-hidden"> over deze reflectievraag</span>
+          </Link>
         </p>
-      </details>
+      ) : (
+        <p className="reflectie-journal muted">Deelnemers kunnen over deze vraag schrijven in hun journaal.</p>
+      )}
     </div>
   );
 }

@@ -116,11 +116,20 @@ export function weeklyDigestEmail(input: {
   weekOf: Date;
   upcoming: { title: string; url: string }[];
   items: { kind: string; title: string; url: string }[];
+  /** For facilitators: how many journal entries were shared with them this week, per cohort (no titles). */
+  sharedJournals?: { cohort: string; count: number }[];
 }): EmailContent {
   const subject = `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
   const paragraphs = [`Hallo ${input.user.name},`, "Dit is je samenvatting van het Leernetwerk."];
   if (input.upcoming.length > 0) {
     paragraphs.push(`Bijeenkomsten in de komende week:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`);
+  }
+  if (input.sharedJournals?.length) {
+    paragraphs.push(
+      `Nieuw gedeelde journaalstukken (${input.appUrl}/journaal/gedeeld):\n${input.sharedJournals
+        .map((item) => `- ${item.cohort}: ${item.count === 1 ? "1 stuk" : `${item.count} stukken`}`)
+        .join("\n")}`,
+    );
   }
   const byKind = new Map<string, { title: string; url: string }[]>();
   for (const item of input.items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
@@ -136,6 +145,21 @@ export function weeklyDigestEmail(input: {
       { label: "Naar het Leernetwerk", url: `${input.appUrl}/` },
       "Je krijgt deze samenvatting omdat je berichten in de wekelijkse samenvatting wilt ontvangen, of als begeleider de samenvatting aan hebt staan.",
       notificationFooterLinks(input.user.id, "weekly-digest"),
+    ),
+  };
+}
+
+/** An answer under a journal entry. Deliberately without any text of the entry or the answer. */
+export function journalAnsweredEmail(input: { appUrl: string; user: { id: string; name: string }; answeredBy: string; url: string }): EmailContent {
+  const subject = "Er is een reactie op je journaal";
+  return {
+    subject,
+    ...layout(
+      subject,
+      [`Hallo ${input.user.name},`, `${input.answeredBy} heeft gereageerd op een stuk dat je hebt gedeeld in je reflectiejournaal.`, "Log in om de reactie te lezen."],
+      { label: "Lees de reactie", url: input.url },
+      "Je krijgt dit bericht omdat je een stuk uit je journaal hebt gedeeld.",
+      notificationFooterLinks(input.user.id, "journal-answered"),
     ),
   };
 }

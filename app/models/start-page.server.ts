@@ -3,6 +3,7 @@ import type { User } from "lucia";
 import { prisma } from "~/utils/db.server.ts";
 import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
 import { readLessons, sessionReadings } from "./course-progress.server.ts";
+import { countAwaitingAnswer, promptsForParticipant } from "./journal.server.ts";
 
 const sessionSelect = { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } } as const;
 
@@ -36,7 +37,7 @@ export async function coordinatorStart(now = new Date()) {
 }
 
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
-  const [cohorts, nextSessions] = await Promise.all([
+  const [cohorts, nextSessions, journalsAwaitingAnswer] = await Promise.all([
     listCohortsForUser(user),
     prisma.cohortSession.findMany({
       where: { startsAt: { gte: now }, cancelledAt: null, cohort: { facilitators: { some: { userId: user.id } } } },
@@ -44,8 +45,10 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
       take: 5,
       select: sessionSelect,
     }),
+    // Shared journal entries that wait for an answer (only entries shared with this facilitator).
+    countAwaitingAnswer(user),
   ]);
-  return { cohorts, nextSessions };
+  return { cohorts, nextSessions, journalsAwaitingAnswer };
 }
 
 export async function participantStart(user: Pick<User, "id">, now = new Date()) {
@@ -108,4 +111,9 @@ export async function participantStart(user: Pick<User, "id">, now = new Date())
       tasks,
     };
   });
+}
+
+/** The latest reflection questions from the participant's facilitators, for the start page. */
+export function participantJournalPrompts(user: Pick<User, "id">) {
+  return promptsForParticipant(user);
 }

@@ -8,6 +8,7 @@ import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
 import { weeklyDigestEmail } from "~/email/notification-templates.server.ts";
 import { listUnsubscribeHeaders } from "./links.server.ts";
 import { modesFor } from "./preferences.server.ts";
+import { sharedEntryCountsForDigest } from "~/models/journal.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,10 +55,11 @@ export async function sendWeeklyDigests(now = new Date()) {
   });
 
   type Person = { id: string; name: string; email: string };
-  const digests = new Map<string, { user: Person; items: typeof pending; upcoming: { title: string; url: string }[] }>();
+  type Digest = { user: Person; items: typeof pending; upcoming: { title: string; url: string }[]; sharedJournals: { cohort: string; count: number }[] };
+  const digests = new Map<string, Digest>();
   const entryFor = (user: Person) => {
     let entry = digests.get(user.id);
-    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [] }));
+    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [], sharedJournals: [] }));
     return entry;
   };
   for (const item of pending) entryFor(item.user).items.push(item);
@@ -68,6 +70,12 @@ export async function sendWeeklyDigests(now = new Date()) {
         url: `${appUrl}/leernetwerken/${session.cohort.id}`,
       });
     }
+  }
+
+  // Journal entries shared with facilitators in the past week: counts per cohort only, never titles or text.
+  const shared = await sharedEntryCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
+  for (const { user, cohorts } of shared.values()) {
+    entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({ cohort: cohort.name, count: cohort.count }));
   }
 
   const userIds = [...digests.keys()];
@@ -93,7 +101,7 @@ export async function sendWeeklyDigests(now = new Date()) {
 
   let sent = 0;
   let dropped = 0;
-  for (const { user, items, upcoming: sessionsOfWeek } of digests.values()) {
+  for (const { user, items, upcoming: sessionsOfWeek, sharedJournals } of digests.values()) {
     const key = `weekly-digest:${weekKey}:${user.id}`;
     if (alreadySent.has(key)) continue;
     const off = modes.get(user.id) === "OFF";
@@ -106,11 +114,11 @@ export async function sendWeeklyDigests(now = new Date()) {
         data: { status: "CANCELLED", processedAt: now },
       });
     }
-    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0)) continue;
+    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0 && sharedJournals.length === 0)) continue;
     const message = await prisma.$transaction(async (tx) => {
       const recorded = await recordEmail(
         {
-          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh }),
+          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh, sharedJournals }),
           to: user.email,
           kind: "weekly-digest",
           idempotencyKey: key,

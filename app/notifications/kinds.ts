@@ -31,6 +31,14 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "journal-answered": {
+    label: "Reactie op je journaal",
+    description:
+      "Als een begeleider of je duopartner reageert op een stuk dat je met hen hebt gedeeld. De e-mail noemt alleen wie reageerde, niet wat er staat.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "weekly-digest": {
     label: "Wekelijkse samenvatting",
     description:

@@ -30,6 +30,7 @@ describe("/account/meldingen", () => {
     expect(preferences.map((p) => [p.kind, p.mode, p.isDefault])).toEqual([
       ["session-reminder", "IMMEDIATE", true],
       ["session-changed", "IMMEDIATE", true],
+      ["journal-answered", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
 import { SessionSummary } from "~/components/session-summary.tsx";
-import { coordinatorStart, facilitatorStart, participantStart } from "~/models/start-page.server.ts";
+import { coordinatorStart, facilitatorStart, participantJournalPrompts, participantStart } from "~/models/start-page.server.ts";
 import { formatCalendarDate, formatDate } from "~/utils/dates.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 
@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === "FACILITATOR") {
     return { role: "FACILITATOR" as const, name: user.name, facilitator: await facilitatorStart(user) };
   }
-  return { role: "PARTICIPANT" as const, name: user.name, participant: await participantStart(user) };
+  const [participant, journalPrompts] = await Promise.all([participantStart(user), participantJournalPrompts(user)]);
+  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -181,6 +182,18 @@ function FacilitatorStart({ data }: { data: Extract<Data, { role: "FACILITATOR" 
           <p>Er staan geen bijeenkomsten gepland.</p>
         )}
       </section>
+      <section aria-labelledby="gedeelde-journaals">
+        <h2 id="gedeelde-journaals">Gedeelde journaals</h2>
+        <p>
+          {f.journalsAwaitingAnswer === 0
+            ? "Er wachten geen gedeelde journaalstukken op je antwoord."
+            : f.journalsAwaitingAnswer === 1
+              ? "Eén gedeeld journaalstuk wacht op een antwoord."
+              : `${f.journalsAwaitingAnswer} gedeelde journaalstukken wachten op een antwoord.`}{" "}
+          <Link to="/journaal/gedeeld">Naar de gedeelde journaals</Link> ·{" "}
+          <Link to="/journaal/vragen">Een reflectievraag stellen</Link>
+        </p>
+      </section>
       <section aria-labelledby="mijn-leernetwerken">
         <h2 id="mijn-leernetwerken">Leernetwerken die je begeleidt</h2>
         {f.cohorts.length ? <CohortCards cohorts={f.cohorts} /> : <p>Je begeleidt nog geen leernetwerk.</p>}
@@ -271,6 +284,36 @@ function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" 
           </section>
         </div>
       ))}
+      <section aria-labelledby="reflectievragen">
+        <h2 id="reflectievragen">Reflectievragen van je begeleiders</h2>
+        {data.journalPrompts.length ? (
+          <ul className="session-list">
+            {data.journalPrompts.map((prompt) => (
+              <li key={prompt.id} className="card">
+                <p>{prompt.text}</p>
+                <p className="muted">
+                  {prompt.author ? `${prompt.author.name} · ` : ""}
+                  {formatDate(prompt.createdAt)}
+                  {prompt.session ? ` · voor bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""}
+                </p>
+                {prompt.myEntryId ? (
+                  <Link to={`/journaal/${prompt.myEntryId}`}>
+                    Je hebt hierover geschreven<span className="visually-hidden">: {prompt.text}</span>
+                  </Link>
+                ) : (
+                  <Link to={`/journaal/schrijven?vraag=${prompt.id}`}>
+                    Schrijf in je journaal<span className="visually-hidden"> over: {prompt.text}</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            Er staan nu geen vragen klaar. Je kunt altijd <Link to="/journaal/schrijven">in je journaal schrijven</Link>.
+          </p>
+        )}
+      </section>
     </>
   );
 }

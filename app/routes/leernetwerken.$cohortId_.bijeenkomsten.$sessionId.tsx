@@ -179,7 +179,11 @@ export default function SessionPage() {
           <p>
             <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>Leesvoorbereiding aanpassen</Link>
           </p>
-        ) : null}
+        ) : (
+          <p>
+            <Link to={`/journaal/schrijven?bijeenkomst=${session.id}`}>Schrijf in je journaal over deze bijeenkomst</Link>
+          </p>
+        )}
       </section>
 
       {relation === "participant" ? (

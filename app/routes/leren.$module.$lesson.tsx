@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((person) => !person.isMe)
       .map((person) => ({ name: person.name, readAt: read.get(person.id)?.get(lesson.id) ?? null })),
     answers,
+    // Only participants keep a journal; staff see the prompt without the link.
+    canWriteJournal: user.role === "PARTICIPANT",
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
@@ -93,7 +95,7 @@ export default function LessonPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames } = loaderData;
+  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames, canWriteJournal } = loaderData;
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
   const savedScan = actionData && "savedScan" in actionData ? actionData.savedScan : null;
@@ -127,7 +129,7 @@ export default function LessonPage() {
       ) : null}
 
       <div className="lesson-content">
-        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames }} />
+        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames, canWriteJournal }} />
       </div>
 
       <section className="read-box" aria-labelledby="gelezen-titel">

@@ -6,6 +6,7 @@ import type {
   DuoFunction,
   EmailStatus,
   EnrollmentStatus,
+  JournalAudience,
   Role,
   SessionFormat,
 } from "~/generated/prisma/enums.ts";
@@ -64,3 +65,11 @@ export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
 };
 /** The outbox statuses in the order the coordinator's filter shows them. */
 export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];
+
+/** The author's choices for who may read a journal entry (GROUP is not offered until intervisie groups exist). */
+export const journalAudienceLabels: Record<JournalAudience, string> = {
+  PRIVATE: "Alleen ik (privé)",
+  DUO: "Mijn duopartner",
+  FACILITATORS: "De begeleiders van mijn leernetwerk",
+  GROUP: "Mijn intervisiegroep",
+};

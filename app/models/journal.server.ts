@@ -1,0 +1,556 @@
+// The reflection journal. Entries are private by default; the author may share one with the duo partner or
+// with the cohort's facilitators, and withdraw that again.
+//
+// Privacy rule: every query that reads entries (one entry, a list, the export, a save, a delete) goes through
+// journalAccessWhere(), so access is decided by the database query itself, not by the page. The one
+// exception is the facilitators' digest count (sharedEntryCountsForDigest), which reads no content and applies
+// the FACILITATORS branch of the same rule for all facilitators at once. No role has
+// access of its own — a coordinator reads nothing that was not shared with them, and nothing can be shared
+// with a coordinator.
+import type { User } from "lucia";
+import type { JournalAudience, Prisma } from "~/generated/prisma/client.ts";
+import { findReflectie } from "~/content/library.server.ts";
+import { journalAnsweredEmail } from "~/email/notification-templates.server.ts";
+import { notify } from "~/notifications/notify.server.ts";
+import { modesFor } from "~/notifications/preferences.server.ts";
+import { amsterdamParts } from "~/utils/dates.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+
+type Viewer = Pick<User, "id">;
+
+/** The audiences the author can choose today. GROUP waits for the intervisie groups (issue 7). */
+export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS"] as const satisfies readonly JournalAudience[];
+
+/**
+ * The entries `viewer` may read: their own, entries shared with the duo by another member of the same
+ * active enrolment, and entries shared with the facilitators of the author's (active) cohort. Used by every
+ * read of journal entries.
+ */
+export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
+  return {
+    OR: [
+      { authorId: viewer.id },
+      { audience: "DUO", enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } } },
+      { audience: "FACILITATORS", enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } } },
+      // GROUP: issue 7 adds `{ audience: "GROUP", <the author's intervisie group has viewer as member> }` here.
+      // Until groups exist an entry shared with a group is readable by its author only (the first branch).
+    ],
+  };
+}
+
+/** Entries readable by the viewer and written by someone else (what was shared with them). */
+function sharedWithWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
+  return { AND: [journalAccessWhere(viewer), { authorId: { not: viewer.id } }] };
+}
+
+/** A refused change, with the form field it is about. */
+export class JournalError extends Error {
+  constructor(
+    message: string,
+    readonly field = "form",
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The author's context: their active enrolment (for sharing and linking a session) and prompts.
+
+/** The participant's active enrolment (the most recent cohort), with the duo and the cohort's facilitators. */
+export async function authorContext(userId: string) {
+  const membership = await prisma.duoMember.findFirst({
+    where: { userId, enrollment: { status: "ACTIVE" } },
+    orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
+    select: {
+      enrollment: {
+        select: {
+          id: true,
+          members: { where: { userId: { not: userId } }, select: { user: { select: { id: true, name: true } } } },
+          cohort: {
+            select: {
+              id: true,
+              name: true,
+              facilitators: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, title: true } } } },
+              sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return membership?.enrollment ?? null;
+}
+
+export type AuthorContext = NonNullable<Awaited<ReturnType<typeof authorContext>>>;
+
+/** Who can read an entry with this audience, in words, for the author. */
+export function readersDescription(
+  audience: JournalAudience,
+  enrollment: { members: { user: { name: string } }[]; cohort: { name: string; facilitators: { user: { name: string } }[] } } | null,
+): string {
+  if (audience === "DUO" && enrollment) {
+    const names = enrollment.members.map((member) => member.user.name);
+    return names.length ? `Jij en je duo: ${names.join(", ")}.` : "Alleen jij: je duo heeft (nog) geen andere leden.";
+  }
+  if (audience === "FACILITATORS" && enrollment) {
+    const names = enrollment.cohort.facilitators.map((facilitator) => facilitator.user.name);
+    return names.length
+      ? `Jij en de begeleiders van ${enrollment.cohort.name}: ${names.join(", ")}.`
+      : `Alleen jij: ${enrollment.cohort.name} heeft (nog) geen begeleiders.`;
+  }
+  if (audience === "GROUP") return "Alleen jij: intervisiegroepen zijn er nog niet.";
+  return "Alleen jij.";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+const listSelect = {
+  id: true,
+  title: true,
+  body: true,
+  writtenOn: true,
+  tags: true,
+  audience: true,
+  reflectieId: true,
+  updatedAt: true,
+  createdAt: true,
+  prompt: { select: { id: true, text: true } },
+  session: { select: { id: true, number: true, title: true } },
+  _count: { select: { replies: true } },
+} satisfies Prisma.JournalEntrySelect;
+
+export type OwnListFilter = { q?: string; tag?: string; prompt?: string };
+
+/** The author's own entries, newest first, with search (title and text) and filters by tag or prompt. */
+export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {}) {
+  const conditions: Prisma.JournalEntryWhereInput[] = [journalAccessWhere(viewer), { authorId: viewer.id }];
+  const q = filter.q?.trim();
+  if (q) {
+    conditions.push({ OR: [{ title: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] });
+  }
+  if (filter.tag) conditions.push({ tags: { has: filter.tag } });
+  if (filter.prompt?.startsWith("reflectie:")) conditions.push({ reflectieId: filter.prompt.slice("reflectie:".length) });
+  if (filter.prompt?.startsWith("vraag:")) conditions.push({ promptId: filter.prompt.slice("vraag:".length) });
+  if (filter.prompt === "sessie") conditions.push({ sessionId: { not: null } });
+  return prisma.journalEntry.findMany({
+    where: { AND: conditions },
+    orderBy: [{ writtenOn: "desc" }, { createdAt: "desc" }],
+    select: listSelect,
+  });
+}
+
+/** The tags and prompts of the author's entries, for the filter menus (one query). */
+export async function ownFilterChoices(viewer: Viewer) {
+  const rows = await prisma.journalEntry.findMany({
+    where: { AND: [journalAccessWhere(viewer), { authorId: viewer.id }] },
+    select: { tags: true, reflectieId: true, prompt: { select: { id: true, text: true } }, sessionId: true },
+  });
+  const tags = [...new Set(rows.flatMap((row) => row.tags))].sort((a, b) => a.localeCompare(b, "nl"));
+  const prompts = new Map<string, string>();
+  for (const row of rows) {
+    if (row.reflectieId) {
+      const reflectie = findReflectie(row.reflectieId);
+      prompts.set(`reflectie:${row.reflectieId}`, reflectie ? `Les: ${reflectie.lesson.title}` : `Reflectievraag ${row.reflectieId}`);
+    }
+    if (row.prompt) prompts.set(`vraag:${row.prompt.id}`, `Vraag van je begeleider: ${shorten(row.prompt.text, 60)}`);
+  }
+  if (rows.some((row) => row.sessionId)) prompts.set("sessie", "Bij een bijeenkomst");
+  return { tags, prompts: [...prompts.entries()].map(([value, label]) => ({ value, label })) };
+}
+
+function shorten(text: string, length: number) {
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
+}
+
+/** Entries shared with the viewer (by duo partners or, for facilitators, by participants), per author. */
+export async function listSharedWithMe(viewer: Viewer) {
+  const entries = await prisma.journalEntry.findMany({
+    where: sharedWithWhere(viewer),
+    orderBy: [{ sharedAt: "desc" }, { createdAt: "desc" }],
+    select: {
+      ...listSelect,
+      sharedAt: true,
+      author: { select: { id: true, name: true } },
+      enrollment: { select: { municipality: { select: { name: true } }, cohort: { select: { id: true, name: true } } } },
+      replies: { orderBy: { createdAt: "desc" }, take: 1, select: { authorId: true } },
+    },
+  });
+  // Per participant, the participant with the newest shared entry first; entries newest first.
+  const byAuthor = new Map<string, { author: { id: string; name: string }; municipality: string; cohort: string; entries: typeof entries }>();
+  for (const entry of entries) {
+    let group = byAuthor.get(entry.author.id);
+    if (!group) {
+      group = {
+        author: entry.author,
+        municipality: entry.enrollment?.municipality.name ?? "",
+        cohort: entry.enrollment?.cohort.name ?? "",
+        entries: [],
+      };
+      byAuthor.set(entry.author.id, group);
+    }
+    group.entries.push(entry);
+  }
+  return [...byAuthor.values()].map((group) => ({
+    ...group,
+    entries: group.entries.map(({ replies, body, ...entry }) => ({
+      ...entry,
+      excerpt: shorten(body.replace(/\s+/g, " ").trim(), 160),
+      // Waiting for an answer: nobody but the author has written under it yet, or the author wrote last.
+      awaitingAnswer: replies.length === 0 || replies[0]!.authorId === entry.author.id,
+    })),
+  }));
+}
+
+/** How many entries were shared with the viewer and still wait for an answer (for the start page). */
+export async function countAwaitingAnswer(viewer: Viewer) {
+  const entries = await prisma.journalEntry.findMany({
+    where: sharedWithWhere(viewer),
+    select: { authorId: true, replies: { orderBy: { createdAt: "desc" }, take: 1, select: { authorId: true } } },
+  });
+  return entries.filter((entry) => entry.replies.length === 0 || entry.replies[0]!.authorId === entry.authorId).length;
+}
+
+/** How many entries others shared with the viewer. */
+export function countSharedWithMe(viewer: Viewer) {
+  return prisma.journalEntry.count({ where: sharedWithWhere(viewer) });
+}
+
+/** One entry as the viewer may see it, or null when it does not exist or was not shared with them. */
+export async function getEntryForViewer(viewer: Viewer, entryId: string) {
+  const entry = await prisma.journalEntry.findFirst({
+    where: { AND: [{ id: entryId }, journalAccessWhere(viewer)] },
+    select: {
+      id: true,
+      authorId: true,
+      title: true,
+      body: true,
+      writtenOn: true,
+      tags: true,
+      audience: true,
+      version: true,
+      reflectieId: true,
+      createdAt: true,
+      updatedAt: true,
+      author: { select: { id: true, name: true } },
+      prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
+      session: { select: { id: true, number: true, title: true, startsAt: true, cohortId: true } },
+      enrollment: {
+        select: {
+          members: { select: { user: { select: { id: true, name: true } } } },
+          cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true } } } } } },
+        },
+      },
+      replies: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+      },
+      shareChanges: { orderBy: { changedAt: "desc" }, select: { id: true, from: true, to: true, changedAt: true } },
+    },
+  });
+  if (!entry) return null;
+  const isAuthor = entry.authorId === viewer.id;
+  const enrollment = entry.enrollment
+    ? { ...entry.enrollment, members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId) }
+    : null;
+  return {
+    ...entry,
+    enrollment,
+    isAuthor,
+    // The sharing history is the author's alone.
+    shareChanges: isAuthor ? entry.shareChanges : [],
+    readers: readersDescription(entry.audience, enrollment),
+    reflectie: findReflectie(entry.reflectieId),
+  };
+}
+
+/** The entry as its author edits it (null for anyone else). */
+export async function getOwnEntry(viewer: Viewer, entryId: string) {
+  return prisma.journalEntry.findFirst({
+    where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      writtenOn: true,
+      tags: true,
+      version: true,
+      reflectieId: true,
+      sessionId: true,
+      audience: true,
+      prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing
+
+export type EntryInput = {
+  title: string;
+  body: string;
+  writtenOn: string;
+  tags: string[];
+  sessionId: string | null;
+  reflectieId: string | null;
+  promptId: string | null;
+};
+
+export type SaveResult =
+  | { status: "saved"; id: string; version: number }
+  | { status: "conflict"; id: string; current: { title: string; body: string; version: number; updatedAt: Date } }
+  | { status: "not-found" };
+
+/** Tags from a comma-separated line: trimmed, lower case, without doubles. */
+export function parseTags(line: string): string[] {
+  return [...new Set(line.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+}
+
+export function todayInAmsterdam(now = new Date()): string {
+  return amsterdamParts(now).date;
+}
+
+/**
+ * Creates an entry (no `id`) or saves a new version of one. A save names the version it was based on; when
+ * the entry has moved on since (another tab saved), nothing is written and the current text comes back.
+ */
+export async function saveEntry(
+  viewer: Viewer,
+  input: EntryInput,
+  existing?: { id: string; version: number },
+): Promise<SaveResult> {
+  const context = await authorContext(viewer.id);
+  if (input.sessionId && !context?.cohort.sessions.some((session) => session.id === input.sessionId)) {
+    throw new JournalError("Kies een bijeenkomst van je eigen leernetwerk.", "sessionId");
+  }
+  const data = {
+    title: input.title,
+    body: input.body,
+    writtenOn: new Date(`${input.writtenOn}T00:00:00Z`),
+    tags: input.tags,
+    sessionId: input.sessionId,
+  };
+  if (!existing) {
+    if (input.promptId && !(await findPromptForParticipant(viewer, input.promptId))) {
+      throw new JournalError("Deze vraag van je begeleider bestaat niet (meer).");
+    }
+    if (input.reflectieId && !findReflectie(input.reflectieId)) throw new JournalError("Deze reflectievraag bestaat niet.");
+    const created = await prisma.journalEntry.create({
+      data: {
+        ...data,
+        authorId: viewer.id,
+        enrollmentId: context?.id ?? null,
+        reflectieId: input.reflectieId,
+        promptId: input.promptId,
+      },
+      select: { id: true, version: true },
+    });
+    return { status: "saved", ...created };
+  }
+  const updated = await prisma.journalEntry.updateMany({
+    where: { id: existing.id, authorId: viewer.id, version: existing.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count === 1) return { status: "saved", id: existing.id, version: existing.version + 1 };
+  const current = await prisma.journalEntry.findFirst({
+    where: { AND: [{ id: existing.id, authorId: viewer.id }, journalAccessWhere(viewer)] },
+    select: { title: true, body: true, version: true, updatedAt: true },
+  });
+  if (!current) return { status: "not-found" };
+  return { status: "conflict", id: existing.id, current };
+}
+
+/** Changes who can read the entry (author only) and records the change in the author's history. */
+export async function setAudience(viewer: Viewer, entryId: string, audience: JournalAudience): Promise<boolean> {
+  if (!(offeredAudiences as readonly string[]).includes(audience)) throw new JournalError("Kies met wie je dit deelt.");
+  return prisma.$transaction(async (tx) => {
+    const entry = await tx.journalEntry.findFirst({
+      where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] },
+      select: { audience: true, enrollmentId: true },
+    });
+    if (!entry) return false;
+    if (audience !== "PRIVATE" && !entry.enrollmentId) {
+      throw new JournalError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
+    }
+    if (entry.audience === audience) return true;
+    await tx.journalEntry.update({
+      where: { id: entryId },
+      data: { audience, sharedAt: audience === "PRIVATE" ? null : new Date() },
+    });
+    await tx.journalShareChange.create({ data: { entryId, from: entry.audience, to: audience } });
+    return true;
+  });
+}
+
+/**
+ * Adds a message under an entry, for anyone who may read it (an answer from a facilitator or the duo partner,
+ * a reply from the author). The author hears about answers from others, as their preferences say.
+ */
+export async function addReply(viewer: Pick<User, "id" | "name">, entryId: string, body: string) {
+  const entry = await prisma.journalEntry.findFirst({
+    where: { AND: [{ id: entryId }, journalAccessWhere(viewer)] },
+    select: { id: true, title: true, author: { select: { id: true, name: true, email: true } } },
+  });
+  if (!entry) return null;
+  const reply = await prisma.journalReply.create({ data: { entryId, authorId: viewer.id, body }, select: { id: true } });
+  if (entry.author.id !== viewer.id) {
+    const mode = (await modesFor([entry.author.id], "journal-answered")).get(entry.author.id)!;
+    const appUrl = getEnv().APP_URL;
+    const url = `${appUrl}/journaal/${entry.id}`;
+    // No journal text in the notification or e-mail: only who answered and the link.
+    await notify({
+      key: `journal-answered:${reply.id}`,
+      kind: "journal-answered",
+      user: entry.author,
+      mode,
+      title: `${viewer.name} heeft gereageerd op een stuk in je journaal`,
+      url,
+      email: () => journalAnsweredEmail({ appUrl, user: entry.author, answeredBy: viewer.name, url }),
+    });
+  }
+  return reply;
+}
+
+/** Deletes the author's entry with its replies and history (really deleted). */
+export async function deleteEntry(viewer: Viewer, entryId: string): Promise<boolean> {
+  const deleted = await prisma.journalEntry.deleteMany({ where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] } });
+  return deleted.count === 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Export
+
+/** All the author's entries with their replies, oldest first (for the download and the printable page). */
+export async function exportEntries(viewer: Viewer) {
+  const entries = await prisma.journalEntry.findMany({
+    where: { AND: [journalAccessWhere(viewer), { authorId: viewer.id }] },
+    orderBy: [{ writtenOn: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      writtenOn: true,
+      tags: true,
+      audience: true,
+      reflectieId: true,
+      prompt: { select: { text: true } },
+      session: { select: { number: true, title: true } },
+      replies: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  return entries.map((entry) => ({ ...entry, reflectie: findReflectie(entry.reflectieId) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Facilitators' prompts
+
+/** The cohorts a facilitator runs, with their sessions, for the prompt form. */
+export function facilitatorCohorts(viewer: Viewer) {
+  return prisma.cohort.findMany({
+    where: { facilitators: { some: { userId: viewer.id } } },
+    orderBy: { startsOn: "desc" },
+    select: { id: true, name: true, sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } } },
+  });
+}
+
+export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string }) {
+  const cohort = await prisma.cohort.findFirst({
+    where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
+    select: { id: true, sessions: { select: { id: true } } },
+  });
+  if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
+  if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
+    throw new JournalError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+  }
+  return prisma.journalPrompt.create({
+    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id },
+    select: { id: true },
+  });
+}
+
+/** Prompts in the cohorts the facilitator runs, newest first. */
+export function listFacilitatorPrompts(viewer: Viewer) {
+  return prisma.journalPrompt.findMany({
+    where: { cohort: { facilitators: { some: { userId: viewer.id } } } },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      text: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      cohort: { select: { name: true } },
+      // No count of entries written for it: even that would tell something about private entries.
+      session: { select: { number: true, title: true } },
+    },
+  });
+}
+
+/** Removes a prompt of one of the facilitator's cohorts; entries written for it keep their text. */
+export async function deletePrompt(viewer: Viewer, promptId: string): Promise<boolean> {
+  const deleted = await prisma.journalPrompt.deleteMany({
+    where: { id: promptId, cohort: { facilitators: { some: { userId: viewer.id } } } },
+  });
+  return deleted.count === 1;
+}
+
+/** A prompt of the participant's own active cohort, or null. */
+export function findPromptForParticipant(viewer: Viewer, promptId: string) {
+  return prisma.journalPrompt.findFirst({
+    where: {
+      id: promptId,
+      cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
+    },
+    select: { id: true, text: true, createdAt: true, author: { select: { name: true } }, session: { select: { id: true, number: true, title: true } } },
+  });
+}
+
+/** The latest prompts for the participant's start page, with whether they wrote for it already. */
+export async function promptsForParticipant(viewer: Viewer, take = 3) {
+  const prompts = await prisma.journalPrompt.findMany({
+    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      text: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      session: { select: { number: true, title: true } },
+      entries: { where: { AND: [journalAccessWhere(viewer), { authorId: viewer.id }] }, select: { id: true }, take: 1 },
+    },
+  });
+  return prompts.map(({ entries, ...prompt }) => ({ ...prompt, myEntryId: entries[0]?.id ?? null }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Weekly digest for facilitators
+
+/**
+ * Per facilitator: how many entries were shared with them since `since`, per cohort. Only counts — the
+ * digest e-mail carries no titles or text of journal entries.
+ */
+export async function sharedEntryCountsForDigest(since: Date) {
+  const entries = await prisma.journalEntry.findMany({
+    where: { audience: "FACILITATORS", sharedAt: { gte: since }, enrollment: { status: "ACTIVE" } },
+    select: {
+      enrollment: {
+        select: {
+          cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+        },
+      },
+    },
+  });
+  const perFacilitator = new Map<string, { user: { id: string; name: string; email: string }; cohorts: Map<string, { name: string; count: number }> }>();
+  for (const entry of entries) {
+    const cohort = entry.enrollment!.cohort;
+    for (const { user } of cohort.facilitators) {
+      let item = perFacilitator.get(user.id);
+      if (!item) perFacilitator.set(user.id, (item = { user, cohorts: new Map() }));
+      const counted = item.cohorts.get(cohort.id) ?? { name: cohort.name, count: 0 };
+      counted.count++;
+      item.cohorts.set(cohort.id, counted);
+    }
+  }
+  return perFacilitator;
+}

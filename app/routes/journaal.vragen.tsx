@@ -1,0 +1,152 @@
+// Facilitators: reflection questions ("prompts") for the participants of their cohorts, e.g. before a
+// session. A prompt shows on the participants' start pages with a link to write about it in their journal.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, SelectField, TextareaField } from "~/components/forms.tsx";
+import { createPrompt, deletePrompt, facilitatorCohorts, JournalError, listFacilitatorPrompts } from "~/models/journal.server.ts";
+import { formatDate, formatDateTime } from "~/utils/dates.ts";
+import { type FieldErrors, parseForm } from "~/utils/forms.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Reflectievragen — Leernetwerk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "FACILITATOR");
+  const [cohorts, prompts] = await Promise.all([facilitatorCohorts(user), listFacilitatorPrompts(user)]);
+  return { cohorts, prompts };
+}
+
+const promptSchema = z.object({
+  cohortId: z.string().refine(isUuid, "Kies een leernetwerk."),
+  sessionId: z
+    .string()
+    .default("")
+    .refine((value) => value === "" || isUuid(value), "Kies een bijeenkomst uit de lijst."),
+  text: z
+    .string({ required_error: "Schrijf de vraag op." })
+    .trim()
+    .min(5, "Schrijf de vraag op (minstens 5 tekens).")
+    .max(1000, "De vraag mag maximaal 1000 tekens hebben."),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "FACILITATOR");
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    const promptId = String(formData.get("promptId") ?? "");
+    if (!isUuid(promptId) || !(await deletePrompt(user, promptId))) {
+      return redirectWithToast("/journaal/vragen", { type: "error", title: "Deze vraag bestaat niet (meer)." });
+    }
+    return redirectWithToast("/journaal/vragen", { title: "De vraag is weggehaald", description: "Wat deelnemers erover schreven, blijft in hun journaal." });
+  }
+  const parsed = parseForm(promptSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    await createPrompt(user, { cohortId: parsed.data.cohortId, sessionId: parsed.data.sessionId || null, text: parsed.data.text });
+  } catch (error) {
+    if (error instanceof JournalError) {
+      const errors: FieldErrors = { [error.field]: [error.message] };
+      return data({ errors, values: parsed.values }, { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithToast("/journaal/vragen", { title: "Je vraag staat nu op de startpagina van de deelnemers" });
+}
+
+export default function PromptsPage() {
+  const { cohorts, prompts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values = actionData?.values ?? {};
+  return (
+    <>
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <Link to="/journaal/gedeeld">Gedeelde journaals</Link>
+      </nav>
+      <h1>Reflectievragen</h1>
+      <p>
+        Stel de deelnemers van je leernetwerk een vraag om over te schrijven, bijvoorbeeld voor een bijeenkomst. De vraag staat op hun
+        startpagina. Wat ze schrijven blijft privé, tenzij ze het zelf met de begeleiders delen.
+      </p>
+      {cohorts.length === 0 ? (
+        <p>Je begeleidt nog geen leernetwerk.</p>
+      ) : (
+        <section aria-labelledby="new-prompt">
+          <h2 id="new-prompt">Nieuwe vraag</h2>
+          <ErrorSummary errors={actionData?.errors} />
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <SelectField label="Leernetwerk" name="cohortId" required defaultValue={values.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")} errors={actionData?.errors.cohortId}>
+              {cohorts.length > 1 ? <option value="">— Kies een leernetwerk —</option> : null}
+              {cohorts.map((cohort) => (
+                <option key={cohort.id} value={cohort.id}>
+                  {cohort.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Voor bijeenkomst (mag leeg blijven)" name="sessionId" defaultValue={values.sessionId ?? ""} errors={actionData?.errors.sessionId}>
+              <option value="">— Geen bijeenkomst —</option>
+              {cohorts.map((cohort) => (
+                <optgroup key={cohort.id} label={cohort.name}>
+                  {cohort.sessions.map((session) => (
+                    <option key={session.id} value={session.id}>
+                      Bijeenkomst {session.number}: {session.title} ({formatDate(session.startsAt)})
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
+            <TextareaField
+              label="Vraag"
+              name="text"
+              rows={3}
+              required
+              defaultValue={values.text ?? ""}
+              errors={actionData?.errors.text}
+              hint="Bijvoorbeeld: Wat heb je deze maand gemerkt van de leefwereld in je beleid?"
+            />
+            <div>
+              <button type="submit" disabled={navigation.state === "submitting"}>
+                Vraag plaatsen
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+      <section aria-labelledby="posted">
+        <h2 id="posted">Geplaatste vragen</h2>
+        {prompts.length === 0 ? (
+          <p>Er zijn nog geen vragen geplaatst.</p>
+        ) : (
+          <ul className="session-list">
+            {prompts.map((prompt) => (
+              <li key={prompt.id} className="card">
+                <p>{prompt.text}</p>
+                <p className="muted">
+                  {prompt.cohort.name}
+                  {prompt.session ? ` · bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""} · {formatDateTime(prompt.createdAt)}
+                  {prompt.author ? ` · door ${prompt.author.name}` : ""}
+                </p>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="promptId" value={prompt.id} />
+                  <button type="submit" className="button-link">
+                    Weghalen<span className="visually-hidden"> (vraag van {formatDateTime(prompt.createdAt)})</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
