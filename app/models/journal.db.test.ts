@@ -31,7 +31,7 @@ import {
   sharedEntryCountsForDigest,
 } from "./journal.server.ts";
 import { facilitatorStart } from "./start-page.server.ts";
-import { sendWeeklyDigests } from "~/notifications/digest.server.ts";
+import { digestTimeOfWeek, sendWeeklyDigests } from "~/notifications/digest.server.ts";
 
 async function setup() {
   const cohortA = await createCohort(prisma, {
@@ -286,7 +286,11 @@ describe("facilitators' prompts and the digest", () => {
     const { people } = await setup();
     const entryId = await writeEntry(people.author, "Tekst die niet in een e-mail hoort", "FACILITATORS");
     await prisma.journalEntry.update({ where: { id: entryId }, data: { title: "Titel die niet in een e-mail hoort" } });
-    await sendWeeklyDigests(new Date());
+    // The next Monday 08:30 (Amsterdam) from now: the digest is due then and covers the entry just shared
+    // (using the real clock here made the test fail on Monday nights before 08:00).
+    let monday = digestTimeOfWeek(new Date());
+    if (monday.getTime() <= Date.now()) monday = new Date(monday.getTime() + 7 * 24 * 60 * 60_000);
+    await sendWeeklyDigests(new Date(monday.getTime() + 30 * 60_000));
     const digest = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "weekly-digest", to: people.facilitatorOfCohort.email } });
     expect(digest.text).toContain("Nieuw gedeelde journaalstukken");
     expect(digest.text).toContain("Journaal A: 1 stuk");
