@@ -31,6 +31,9 @@ test("write from a lesson prompt, share with the facilitators, get an answer, wi
 
   await page.getByLabel("Je tekst").fill("Ik merk dat ik **mijn eigen ervaring** vaak wegstop op het werk.");
   await page.getByLabel("Labels (mag leeg blijven)").fill("eigen ervaring, e2e");
+  // Leaving the text field autosaves a draft: the entry gets its own address (checked with axe too).
+  await expect(page).toHaveURL(/\/journaal\/schrijven\/[0-9a-f-]{36}$/, { timeout: 10_000 });
+  await expectAccessible(page, "after the first autosave");
   await page.getByRole("button", { name: "Opslaan en bekijken" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId("readers")).toHaveText("Alleen jij.");
@@ -181,6 +184,9 @@ test("a facilitator's prompt reaches the start page; the entry links to it; the 
   await expect(page.getByRole("region", { name: "Vraag van je begeleider" })).toContainText(question);
   await expectAccessible(page);
   await page.getByLabel("Je tekst").fill("Een inwoner vertelde over de wachtrij bij de balie.");
+  // The autosave gives the draft its own address within a few seconds; check that page too, then save.
+  await expect(page).toHaveURL(/\/journaal\/schrijven\/[0-9a-f-]{36}$/, { timeout: 10_000 });
+  await expectAccessible(page, "after the first autosave");
   await page.getByRole("button", { name: "Opslaan en bekijken" }).click();
   await expect(page.getByTestId("readers")).toHaveText("Alleen jij.");
   await expectAccessible(page);
