@@ -43,3 +43,4 @@ describe("journal export as Markdown", () => {
     expect(markdown).toContain("Vraag van je begeleider:\n\n> Wat heb je gemerkt?");
   });
 });
+

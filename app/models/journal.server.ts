@@ -15,6 +15,7 @@ import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { shorten } from "~/utils/text.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 type Viewer = Pick<User, "id">;
@@ -158,10 +159,6 @@ export async function ownFilterChoices(viewer: Viewer) {
   }
   if (rows.some((row) => row.sessionId)) prompts.set("sessie", "Bij een bijeenkomst");
   return { tags, prompts: [...prompts.entries()].map(([value, label]) => ({ value, label })) };
-}
-
-function shorten(text: string, length: number) {
-  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 }
 
 /** Entries shared with the viewer (by duo partners or, for facilitators, by participants), per author. */

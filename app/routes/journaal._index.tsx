@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField } from "~/components/forms.tsx";
 import { countSharedWithMe, listOwnEntries, ownFilterChoices } from "~/models/journal.server.ts";
+import { shorten } from "~/utils/text.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     choices,
     sharedCount,
-    entries: entries.map(({ body, ...entry }) => ({ ...entry, excerpt: body.replace(/\s+/g, " ").trim().slice(0, 200) })),
+    entries: entries.map(({ body, ...entry }) => ({ ...entry, excerpt: shorten(body.replace(/\s+/g, " ").trim(), 200) })),
   };
 }
 
