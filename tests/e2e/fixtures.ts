@@ -139,15 +139,18 @@ export function uniqueEmail(prefix: string) {
 }
 
 /**
- * As coordinator (already logged in): opens the newest stored e-mail to `to` in the outbox, checks both
- * pages for accessibility, and returns the link in the message body that contains `pathPart`.
+ * As coordinator (already logged in): opens the newest stored e-mail to `to` (with `subject`, if given) in
+ * the outbox, checks both pages for accessibility, and returns the link in the body that contains `pathPart`.
  */
-export async function readLinkFromOutbox(page: Page, to: string, pathPart: string): Promise<string> {
+export async function readLinkFromOutbox(page: Page, to: string, pathPart: string, subject?: string): Promise<string> {
   await page.goto("/beheer/e-mail");
   await expect(page.getByRole("heading", { level: 1, name: "E-mail" })).toBeVisible();
   await expectAccessibleOnce(page);
-  // Newest first: the first row for this address is the message just created.
-  const row = page.getByRole("row").filter({ hasText: to }).first();
+  // Newest first: the first row for this address (and subject) is the message just created. The subject
+  // matters for demo people: the in-process jobs may have sent them a notification in the meantime.
+  let rows = page.getByRole("row").filter({ hasText: to });
+  if (subject) rows = rows.filter({ hasText: subject });
+  const row = rows.first();
   await row.getByRole("link").click();
   await expect(page).toHaveURL(/\/beheer\/e-mail\/[0-9a-f-]{36}$/);
   await expect(page.getByText(to, { exact: true })).toBeVisible();

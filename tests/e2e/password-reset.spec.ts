@@ -23,7 +23,7 @@ test("a participant resets a forgotten password with the e-mailed link", async (
 
   // The coordinator can read the stored message (no e-mail service is configured in the tests).
   await login(page, "sanne.devries@leernetwerk.test", { to: "/beheer/e-mail" });
-  const resetPath = await readLinkFromOutbox(page, SOPHIE, "/wachtwoord-herstellen/");
+  const resetPath = await readLinkFromOutbox(page, SOPHIE, "/wachtwoord-herstellen/", "Nieuw wachtwoord instellen");
   expect(resetPath).toMatch(/^\/wachtwoord-herstellen\/[A-Za-z0-9_-]{20,}$/);
   await logout(page);
 
