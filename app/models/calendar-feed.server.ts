@@ -5,7 +5,7 @@ import { generateToken, hashToken } from "~/auth/tokens.server.ts";
 import { buildCalendar, sessionEvent } from "~/calendar/ics.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { cohortVisibilityFilter } from "./cohort.server.ts";
+import { cohortVisibilityFilter, sessionSummarySelect } from "./cohort.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 export function feedUrl(token: string): string {
@@ -36,18 +36,9 @@ export async function revokeFeedToken(userId: string): Promise<boolean> {
 }
 
 const calendarSessionSelect = {
-  id: true,
-  number: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
+  ...sessionSummarySelect,
   agenda: true,
-  preparation: true,
   sequence: true,
-  cancelledAt: true,
   updatedAt: true,
   cohort: { select: { id: true, name: true } },
 } as const;

@@ -5,6 +5,7 @@ import type { Prisma, SessionFormat } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { calendarDateString } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
+import { sessionSummarySelect } from "./cohort.server.ts";
 import type { ScheduleContext } from "./schedule.ts";
 
 export type SessionFields = {
@@ -95,19 +96,10 @@ export async function createSession(cohortId: string, fields: SessionFields, act
 }
 
 const editableSelect = {
-  id: true,
+  ...sessionSummarySelect,
   cohortId: true,
-  number: true,
-  title: true,
-  startsAt: true,
-  endsAt: true,
-  format: true,
-  location: true,
-  meetingUrl: true,
   agenda: true,
-  preparation: true,
   sequence: true,
-  cancelledAt: true,
 } as const satisfies Prisma.CohortSessionSelect;
 
 /** One session of one cohort; null when the id is unknown or belongs to another cohort. */
