@@ -88,6 +88,15 @@ export function LemniscaatFigure({ fase }: { fase?: LemniscaatPhase }) {
           );
         })}
       </svg>
+      {/* On a narrow screen the labels in the figure are too small to read: the phases as plain text. */}
+      <ol className="lemniscaat-phases-narrow">
+        {phases.map((phase) => (
+          <li key={phase} className={phase === fase ? "is-current" : undefined}>
+            {phaseInfo[phase].label}
+            {phase === fase ? " (deze fase)" : null}
+          </li>
+        ))}
+      </ol>
       <figcaption>
         {current ? (
           <>

@@ -67,6 +67,14 @@ test("a lemniscaat lesson shows the figure with the phase highlighted, a table o
   const figure = page.getByRole("img", { name: /fase 1 uitgelicht: Ervaringskennis ontsluiten/ });
   await expect(figure).toBeVisible();
   await expect(page.locator("figure.lemniscaat figcaption")).toContainText("Fase 1: Ervaringskennis ontsluiten");
+  // The phases as text only on a narrow screen, where the labels in the figure are too small to read.
+  const narrowList = page.locator(".lemniscaat-phases-narrow");
+  await expect(narrowList).toBeHidden();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expect(narrowList).toBeVisible();
+  await expect(narrowList.locator("li.is-current")).toHaveText("Ervaringskennis ontsluiten (deze fase)");
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const toc = page.getByRole("navigation", { name: "In deze les" });
   await expect(toc.getByRole("link").first()).toBeVisible();
   await expectAccessible(page);
