@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
@@ -397,6 +398,15 @@ function SectionFields({
             />
           );
         }
+        const remark = (
+          <TextareaField
+            label="Toelichting (mag leeg blijven)"
+            name={`${id}.remark`}
+            rows={2}
+            defaultValue={values[`${id}.remark`] ?? ""}
+            errors={errors?.[`${id}.remark`]}
+          />
+        );
         return (
           <div key={id} className="self-scan-question">
             {question.type === "scale" && section.scale ? (
@@ -412,18 +422,19 @@ function SectionFields({
                   const end = value === 1 ? section.scale!.minLabel : value === section.scale!.max ? section.scale!.maxLabel : null;
                   return { value: String(value), label: end ? `${value}: ${end}` : String(value) };
                 })}
-              />
+              >
+                {remark}
+              </RadioGroup>
             ) : null}
             {question.type === "judgement" ? (
-              <>
-                <RadioGroup
-                  name={`${id}.choice`}
-                  legend={question.text}
-                  hint={question.hint}
-                  value={values[`${id}.choice`]}
-                  error={fieldError(errors, `${id}.choice`)}
-                  options={judgementChoices.map((choice) => ({ value: choice, label: judgementLabels[choice] }))}
-                />
+              <RadioGroup
+                name={`${id}.choice`}
+                legend={question.text}
+                hint={question.hint}
+                value={values[`${id}.choice`]}
+                error={fieldError(errors, `${id}.choice`)}
+                options={judgementChoices.map((choice) => ({ value: choice, label: judgementLabels[choice] }))}
+              >
                 <TextareaField
                   label="Waarom? Jullie redenen"
                   name={`${id}.reasons`}
@@ -431,11 +442,11 @@ function SectionFields({
                   defaultValue={values[`${id}.reasons`] ?? ""}
                   errors={errors?.[`${id}.reasons`]}
                 />
-              </>
+              </RadioGroup>
             ) : null}
             {question.type === "ladder" ? (
-              <>
-                <p className="self-scan-question-text">{question.text}</p>
+              <fieldset className="choice-group">
+                <legend>{question.text}</legend>
                 {(["now", "wanted"] as const).map((field) => (
                   <RadioGroup
                     key={field}
@@ -450,16 +461,8 @@ function SectionFields({
                     }))}
                   />
                 ))}
-              </>
-            ) : null}
-            {question.type !== "judgement" ? (
-              <TextareaField
-                label="Toelichting (mag leeg blijven)"
-                name={`${id}.remark`}
-                rows={2}
-                defaultValue={values[`${id}.remark`] ?? ""}
-                errors={errors?.[`${id}.remark`]}
-              />
+                {remark}
+              </fieldset>
             ) : null}
           </div>
         );
@@ -476,6 +479,7 @@ function RadioGroup({
   error,
   options,
   className,
+  children,
 }: {
   name: string;
   legend: string;
@@ -484,6 +488,7 @@ function RadioGroup({
   error: string | null;
   options: { value: string; label: string; description?: string }[];
   className?: string;
+  children?: ReactNode;
 }) {
   const baseId = `field-${name.replace(/\W/g, "-")}`;
   const describedBy = [hint ? `${baseId}-hint` : null, error ? `${baseId}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -511,6 +516,7 @@ function RadioGroup({
           </label>
         ))}
       </div>
+      {children}
     </fieldset>
   );
 }
