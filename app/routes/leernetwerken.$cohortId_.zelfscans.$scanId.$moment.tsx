@@ -194,8 +194,10 @@ export default function FillSelfScanPage() {
       <FormAlert message={actionData?.status === "invalid" ? actionData.formError : null} />
       {actionData?.status === "incomplete" ? (
         <div className="alert alert-warning" role="alert">
-          Je antwoorden zijn opgeslagen als concept. Om af te ronden moeten nog {Object.keys(actionData.errors).length} vraag/vragen beantwoord worden; ze
-          zijn hieronder gemarkeerd.
+          Je antwoorden zijn opgeslagen als concept.{" "}
+          {Object.keys(actionData.errors).length === 1
+            ? "Om af te ronden moet nog 1 vraag beantwoord worden; die is hieronder gemarkeerd."
+            : `Om af te ronden moeten nog ${Object.keys(actionData.errors).length} vragen beantwoord worden; ze zijn hieronder gemarkeerd.`}
         </div>
       ) : (
         <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
