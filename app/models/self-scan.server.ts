@@ -2,7 +2,7 @@
 // facilitator only duos of a cohort they run, the coordinator only the anonymised aggregate), saving with a
 // version check so two members working at once never overwrite each other, and the results per moment.
 import type { User } from "lucia";
-import { findSelfScan, getLibrary } from "~/content/library.server.ts";
+import { getLibrary } from "~/content/library.server.ts";
 import type { Answers, SelfScan, SelfScanMomentKey } from "~/content/self-scan-schema.ts";
 import { momentLabels, momentSlugs, selfScanMoments } from "~/content/self-scan-schema.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -277,10 +277,6 @@ export async function cohortAggregate(cohortId: string, scan: SelfScan): Promise
 /** How many active duos the cohort has (to say "3 van 6 duo's"). */
 export function countDuos(cohortId: string) {
   return prisma.enrollment.count({ where: { cohortId, status: "ACTIVE" } });
-}
-
-export function requireScan(scanId: string | undefined): SelfScan | null {
-  return findSelfScan(scanId) ?? null;
 }
 
 // ---- The results page of one duo (for the duo itself and the cohort's facilitators) ----

@@ -6,7 +6,9 @@
 import type { Page } from "@playwright/test";
 import { DEMO_COHORT_NAME, expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, track, users } from "./fixtures.ts";
 
-test.describe.configure({ mode: "serial" });
+// In order (later tests read what the first ones stored). Each journey fills long forms and runs axe on many
+// pages: on a busy shared machine that can take more than the default 30 s.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 const zaanstad = { email: "yara.bos@zaanstad.test", firstName: "Yara" };
 let cohortPath = "";
@@ -27,7 +29,7 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(widths.scroll, `page is ${widths.scroll}px wide on a ${widths.client}px screen`).toBeLessThanOrEqual(widths.client);
 }
 
-test("a duo fills the verkenning at intake and at the end and sees the change", async ({ page }) => {
+test("a duo fills the verkenning at intake: a draft first, then completed", async ({ page }) => {
   await login(page, zaanstad.email);
   await expectAccessibleOnce(page);
   cohortPath = (await page.getByRole("heading", { level: 2 }).getByRole("link", { name: DEMO_COHORT_NAME }).getAttribute("href"))!;
@@ -63,13 +65,18 @@ test("a duo fills the verkenning at intake and at the end and sees the change", 
   await expect(table.getByRole("row", { name: /Kennis en beelden/ })).toContainText("2,0");
   await expect(page.getByText("Na een volgend moment zie je hier ook het verschil.")).toBeVisible();
   await expectAccessible(page);
+});
 
+test("the same duo fills the verkenning at the end and sees the change, also on a phone", async ({ page }) => {
+  await login(page, zaanstad.email);
+  await expectAccessibleOnce(page);
   // The end of the cohort: higher scores and a go.
   await page.goto(`${cohortPath}/zelfscans`);
   await expect(page.getByRole("heading", { level: 1, name: "Zelfscans" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Intake/ }).first()).toContainText("Afgerond");
   await expectAccessible(page);
   await page.getByRole("link", { name: /^Invullen\s?: Verkenning, einde$/ }).click();
+  const table = page.getByRole("table", { name: "Verkenning: uitkomst per moment" });
   await expect(page.getByRole("heading", { level: 1, name: "Verkenning: einde" })).toBeVisible();
   await expectAccessible(page);
   await answerScales(page, 4);
@@ -214,4 +221,26 @@ test("two members saving at once: the second sees the stored answers and keeps w
   await expect(erikPage.getByText("Concept, laatst opgeslagen")).toContainText("Erik Mulder");
   await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
   await erikContext.close();
+});
+
+test("a duo chooses to answer each on their own; the results show the members side by side", async ({ page }) => {
+  await login(page, "sophie.meijer@deventer.test");
+  await expectAccessibleOnce(page);
+  await page.goto(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/halverwege`);
+  await expect(page.getByRole("heading", { level: 1, name: "Randvoorwaarden en lemniscaat: halverwege" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /^Ieder apart/ }).check();
+  await page.getByRole("button", { name: "Keuze opslaan" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Naast elkaar" })).toBeVisible();
+  await expect(page.getByText("Ahmed Yilmaz heeft deze zelfscan nog niet afgerond.")).toBeVisible();
+  await expectAccessible(page, "each on their own");
+  const groups = page.locator(".scale-options");
+  await expect(groups).toHaveCount(10);
+  for (let index = 0; index < 10; index++) await groups.nth(index).getByRole("radio").nth(index % 5).check();
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/resultaten`);
+  await expect(page.getByText("Ieder duolid apart ingevuld, naast elkaar")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Sophie Meijer" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Randvoorwaarden en lemniscaat: uitkomst per moment/ })).toContainText("(halverwege)");
+  await expectAccessible(page);
 });
