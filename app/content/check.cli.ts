@@ -6,7 +6,7 @@ for (const error of errors) console.log(`FOUT  ${error.file}${error.line ? `:${e
 for (const run of copied) console.log(`KOPIE ${run.file}  ${run.words} woorden gelijk aan een bron: "${run.text}"`);
 const words = [...library.lessons.values()].reduce((sum, lesson) => sum + lesson.words, 0);
 console.log(
-  `\n${library.modules.length} modules, ${library.lessons.size} lessen, ${words} woorden; ` +
+  `\n${library.modules.length} modules, ${library.lessons.size} lessen, ${words} woorden, ${library.selfScans.length} zelfscans; ` +
     `${errors.length} fout(en), ${copied.length} gekopieerde passage(s).`,
 );
 process.exit(errors.length + copied.length > 0 ? 1 : 0);

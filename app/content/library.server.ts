@@ -15,6 +15,8 @@ import {
   sourcesSchema,
   type Source,
 } from "./frontmatter.ts";
+import type { SelfScan } from "./self-scan-schema.ts";
+import { loadSelfScans, SELF_SCAN_DIR } from "./self-scans.server.ts";
 
 export type ContentError = { file: string; line?: number; message: string };
 export type TocEntry = { id: string; title: string; level: number };
@@ -61,6 +63,8 @@ export type Library = {
   readingOrder: LessonMeta[];
   glossary: Glossary | null;
   sources: Record<string, Source>;
+  /** The structured self-scans (content/zelfscans/*.yaml), in their order. */
+  selfScans: SelfScan[];
   errors: ContentError[];
   /** Plain text per file, for the check that nothing is copied from the seeds. */
   texts: { file: string; text: string }[];
@@ -233,7 +237,7 @@ export function loadLibrary(directory = contentDirectory()): Library {
   const entries = readdirSync(directory).sort();
   for (const entry of entries) {
     const moduleDir = path.join(directory, entry);
-    if (!statSync(moduleDir).isDirectory()) continue;
+    if (!statSync(moduleDir).isDirectory() || entry === SELF_SCAN_DIR) continue;
     if (!MODULE_DIR.test(entry)) {
       errors.push({ file: relative(moduleDir), message: "mapnaam van een module: alleen kleine letters, cijfers en streepjes" });
       continue;
@@ -356,6 +360,11 @@ export function loadLibrary(directory = contentDirectory()): Library {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
 
+  const selfScans = loadSelfScans(directory, sources, relative);
+  errors.push(...selfScans.errors);
+  texts.push(...selfScans.texts);
+  selfScans.links.forEach((link) => links.push({ ...link, pageIds: [] }));
+
   // Internal links must lead somewhere: a module, a lesson (and a heading in it), or a glossary term.
   const moduleSlugs = new Set(modules.map((module) => module.slug));
   for (const link of links) {
@@ -386,7 +395,7 @@ export function loadLibrary(directory = contentDirectory()): Library {
   }
 
   const readingOrder = modules.flatMap((module) => module.lessons);
-  return { modules, lessons, readingOrder, glossary, sources, errors, texts };
+  return { modules, lessons, readingOrder, glossary, sources, selfScans: selfScans.scans, errors, texts };
 }
 
 let cached: { library: Library; builtAt: number } | null = null;
@@ -470,6 +479,11 @@ export function findReflectie(
     }
   }
   return null;
+}
+
+/** A structured self-scan by its id (the file name in content/zelfscans/). */
+export function findSelfScan(id: string | undefined): SelfScan | undefined {
+  return getLibrary().selfScans.find((scan) => scan.id === id);
 }
 
 // In production, build the library right after start-up instead of on the first lesson request.

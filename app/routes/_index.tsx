@@ -3,7 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
 import { SessionSummary } from "~/components/session-summary.tsx";
+import { dueSelfScans } from "~/models/self-scan.server.ts";
 import { coordinatorStart, facilitatorStart, participantJournalPrompts, participantStart } from "~/models/start-page.server.ts";
+import { momentLabels } from "~/content/self-scan-schema.ts";
 import { formatCalendarDate, formatDate } from "~/utils/dates.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 
@@ -17,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === "FACILITATOR") {
     return { role: "FACILITATOR" as const, name: user.name, facilitator: await facilitatorStart(user) };
   }
-  const [participant, journalPrompts] = await Promise.all([participantStart(user), participantJournalPrompts(user)]);
-  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts };
+  const [participant, journalPrompts, selfScans] = await Promise.all([participantStart(user), participantJournalPrompts(user), dueSelfScans(user)]);
+  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts, selfScans };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -266,6 +268,7 @@ function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" 
               <p>Er staan geen bijeenkomsten meer gepland.</p>
             )}
           </section>
+          <DueSelfScans cohortId={m.cohort.id} due={data.selfScans.find((entry) => entry.cohortId === m.cohort.id)} />
           <section aria-labelledby={`tasks-${m.cohort.id}`}>
             <h2 id={`tasks-${m.cohort.id}`}>Open taken</h2>
             {m.tasks.length ? (
@@ -315,5 +318,33 @@ function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" 
         )}
       </section>
     </>
+  );
+}
+
+/** The self-scans of the moment that is due (intake, halverwege, einde) that the duo has not completed yet. */
+function DueSelfScans({ cohortId, due }: { cohortId: string; due: Extract<Data, { role: "PARTICIPANT" }>["selfScans"][number] | undefined }) {
+  if (!due) return null;
+  return (
+    <section aria-labelledby={`zelfscans-${cohortId}`}>
+      <h2 id={`zelfscans-${cohortId}`}>Zelfscans: {momentLabels[due.moment].toLowerCase()}</h2>
+      {due.scans.length ? (
+        <ul className="reading-list">
+          {due.scans.map((scan) => (
+            <li key={scan.id}>
+              <Link to={`/leernetwerken/${cohortId}/zelfscans/${scan.id}/${due.momentSlug}`}>
+                {scan.title}
+                <span className="visually-hidden">, {momentLabels[due.moment].toLowerCase()}</span>
+              </Link>
+              <span className="muted"> · {scan.status.label.toLowerCase()}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Jullie hebben alle zelfscans van dit moment afgerond.</p>
+      )}
+      <p>
+        <Link to={`/leernetwerken/${cohortId}/zelfscans`}>Alle zelfscans en jullie uitkomsten</Link>
+      </p>
+    </section>
   );
 }

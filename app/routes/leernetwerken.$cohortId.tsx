@@ -94,8 +94,13 @@ export default function CohortPage() {
       {isStaff ? (
         <p className="link-row">
           <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>
         </p>
-      ) : null}
+      ) : (
+        <p className="link-row">
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>Jullie zelfscans</Link>
+        </p>
+      )}
 
       {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
 

@@ -1,0 +1,246 @@
+// The self-scans: a duo (Zaanstad, not started in the demo) fills the verkenning at intake and at the end and
+// sees the change in the chart and table; the facilitator sees that duo's results; the coordinator sees only
+// the anonymised aggregate ("te weinig duo's" below three) and gets a 403 on a duo's pages; a participant of
+// another duo gets a 404; two members saving at once get a conflict instead of an overwrite. axe-core runs
+// on every page visited, charts included, also at 375 px wide.
+import type { Page } from "@playwright/test";
+import { DEMO_COHORT_NAME, expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, track, users } from "./fixtures.ts";
+
+// In order (later tests read what the first ones stored). Each journey fills long forms and runs axe on many
+// pages: on a busy shared machine that can take more than the default 30 s.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
+
+const zaanstad = { email: "yara.bos@zaanstad.test", firstName: "Yara" };
+let cohortPath = "";
+let duoResultsPath = "";
+
+/** Answers every scale question of the form with `value` (1–5). */
+async function answerScales(page: Page, value: number) {
+  const groups = page.locator(".scale-options");
+  const count = await groups.count();
+  expect(count).toBeGreaterThanOrEqual(10);
+  for (let index = 0; index < count; index++) {
+    await groups.nth(index).getByRole("radio").nth(value - 1).check();
+  }
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll, `page is ${widths.scroll}px wide on a ${widths.client}px screen`).toBeLessThanOrEqual(widths.client);
+}
+
+test("a duo fills the verkenning at intake: a draft first, then completed", async ({ page }) => {
+  await login(page, zaanstad.email);
+  await expectAccessibleOnce(page);
+  cohortPath = (await page.getByRole("heading", { level: 2 }).getByRole("link", { name: DEMO_COHORT_NAME }).getAttribute("href"))!;
+  expect(cohortPath).toMatch(/^\/leernetwerken\/[0-9a-f-]{36}$/);
+
+  // The start page names the due moment (the demo cohort has not started: intake) and links the scans.
+  const due = page.getByRole("region", { name: "Zelfscans: intake" });
+  await expect(due.getByRole("link", { name: /^Verkenning/ })).toBeVisible();
+  await due.getByRole("link", { name: /^Verkenning/ }).click();
+  await expect(page).toHaveURL(`${cohortPath}/zelfscans/verkenning/intake`);
+  await expect(page.getByRole("heading", { level: 1, name: "Verkenning: intake" })).toBeVisible();
+  await expect(page.getByText("Gebaseerd op: Handreiking kwartiermaken voor ervaringsdeskundigen.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Completing with questions open keeps the answers as a draft and marks what is missing.
+  await page.locator(".scale-options").first().getByRole("radio").nth(1).check();
+  await page.getByLabel("Toelichting (mag leeg blijven)").first().fill("Alleen ons eigen team weet ervan.");
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "opgeslagen als concept" })).toBeVisible();
+  await expect(page.getByText("Beantwoord deze vraag om af te ronden.").first()).toBeVisible();
+  await expect(page.locator(".scale-options").first().getByRole("radio").nth(1)).toBeChecked();
+  await expect(page.getByLabel("Toelichting (mag leeg blijven)").first()).toHaveValue("Alleen ons eigen team weet ervan.");
+  await expectAccessible(page, "incomplete");
+
+  await answerScales(page, 2);
+  await page.getByRole("radio", { name: /^Nog niet/ }).check();
+  await page.getByLabel("Waarom? Jullie redenen").fill("Er is nog geen geld voor een eerlijke vergoeding.");
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(`${cohortPath}/zelfscans/verkenning/resultaten`);
+  await expect(page.getByRole("heading", { level: 1, name: "Uitkomst: Verkenning" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Verkenning: uitkomst per moment/ })).toBeVisible();
+  const table = page.getByRole("table", { name: "Verkenning: uitkomst per moment" });
+  await expect(table.getByRole("row", { name: /Kennis en beelden/ })).toContainText("2,0");
+  await expect(page.getByText("Na een volgend moment zie je hier ook het verschil.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the same duo fills the verkenning at the end and sees the change, also on a phone", async ({ page }) => {
+  await login(page, zaanstad.email);
+  await expectAccessibleOnce(page);
+  // The end of the cohort: higher scores and a go.
+  await page.goto(`${cohortPath}/zelfscans`);
+  await expect(page.getByRole("heading", { level: 1, name: "Zelfscans" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Intake/ }).first()).toContainText("Afgerond");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /^Invullen\s?: Verkenning, einde$/ }).click();
+  const table = page.getByRole("table", { name: "Verkenning: uitkomst per moment" });
+  await expect(page.getByRole("heading", { level: 1, name: "Verkenning: einde" })).toBeVisible();
+  await expectAccessible(page);
+  await answerScales(page, 4);
+  await page.getByRole("radio", { name: /^Go/ }).check();
+  await page.getByLabel("Waarom? Jullie redenen").fill("Er is budget voor twee ervaringsdeskundigen.");
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(`${cohortPath}/zelfscans/verkenning/resultaten`);
+  const chart = page.getByRole("img", { name: /Verkenning: uitkomst per moment/ });
+  await expect(chart).toContainText("2,0 (intake)");
+  await expect(chart).toContainText("4,0 (einde)");
+  await expect(table.getByRole("columnheader", { name: /intake → einde/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Cultuur, geld en opdrachtgever/ })).toContainText("+2,0");
+  await expect(page.getByRole("heading", { level: 2, name: "Antwoorden: einde" })).toBeVisible();
+  await expect(page.getByText("Er is budget voor twee ervaringsdeskundigen.")).toBeVisible();
+  await expectAccessible(page, "two moments");
+
+  // Phone width: the chart and tables fit, still accessible.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(chart).toBeVisible();
+  const box = await chart.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(375);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page, "375 px");
+});
+
+test("the facilitator sees each duo's scans, a participant of another duo gets a 404", async ({ page }) => {
+  await login(page, users.facilitator.email);
+  await expectAccessibleOnce(page);
+  await page.goto(cohortPath);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Zelfscans per duo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Zelfscans" })).toBeVisible();
+  const zaanstadCard = page.getByRole("region", { name: "Zaanstad" });
+  await expect(zaanstadCard.getByRole("row", { name: /Verkenning/ })).toContainText("Afgerond");
+  await expectAccessible(page);
+  await zaanstadCard.getByRole("link", { name: "Verkenning van Zaanstad" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verkenning: Zaanstad" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /uitkomst per moment/ })).toContainText("4,0 (einde)");
+  await expect(page.getByText("Er is nog geen geld voor een eerlijke vergoeding.")).toBeVisible();
+  await expectAccessible(page);
+  duoResultsPath = new URL(page.url()).pathname;
+
+  // Zwolle answered the randvoorwaarden each on their own: side by side.
+  await page.goto(`${cohortPath}/zelfscans`);
+  await page.getByRole("region", { name: "Zwolle" }).getByRole("link", { name: "Randvoorwaarden en lemniscaat van Zwolle" }).click();
+  await expect(page.getByRole("columnheader", { name: "Lisa Bakker" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Erik Mulder" })).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+
+  // Lisa (Zwolle) may not open Zaanstad's results, nor the aggregate.
+  await login(page, users.participant.email);
+  await expectAccessibleOnce(page);
+  expect(statusOf(await page.goto(duoResultsPath))).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await expectAccessible(page);
+  expect(statusOf(await page.goto(`${cohortPath}/zelfscans/verkenning/totaal`))).toBe(403);
+  await expectAccessible(page);
+  await logout(page);
+
+  // Joost is in another cohort: the demo cohort's scans do not exist for him.
+  await login(page, users.otherCohortParticipant.email);
+  await expectAccessibleOnce(page);
+  expect(statusOf(await page.goto(`${cohortPath}/zelfscans`))).toBe(404);
+  await expectAccessible(page);
+});
+
+test("the coordinator sees only the anonymised aggregate, and 'te weinig duo's' below three", async ({ page }) => {
+  await login(page, users.coordinator.email);
+  await expectAccessibleOnce(page);
+  await page.goto(cohortPath);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Zelfscans (gemiddelden)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Zelfscans" })).toBeVisible();
+  const verkenningRow = page.getByRole("row", { name: /^Verkenning/ });
+  await expect(verkenningRow).toContainText("5 duo's");
+  await expect(verkenningRow).toContainText("1: te weinig duo's");
+  // No duo is named here.
+  await expect(page.getByText("Zaanstad")).toHaveCount(0);
+  await expect(page.getByText("Zwolle")).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Gemiddelden van Verkenning" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verkenning: het leernetwerk samen" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /gemiddelde van het leernetwerk per moment/ })).toContainText("(intake)");
+  await expect(page.getByRole("img", { name: /gemiddelde van het leernetwerk per moment/ })).not.toContainText("(einde)");
+  await expect(page.getByTestId("te-weinig-end")).toHaveText("te weinig duo's om gemiddelden te tonen (1 van de 3 die nodig zijn)");
+  await expect(page.getByRole("table", { name: "Aantal duo's per oordeel" })).toBeVisible();
+  await expect(page.getByText("Er is budget voor twee ervaringsdeskundigen.")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Only Zwolle answered the randvoorwaarden: nothing is shown, not even per question.
+  await page.goto(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/totaal`);
+  await expect(page.getByTestId("te-weinig-intake")).toContainText("te weinig duo's");
+  await expect(page.getByRole("img")).toHaveCount(0);
+  await expect(page.getByText("Gemiddelde per vraag")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A duo's own pages are not for the coordinator.
+  expect(statusOf(await page.goto(duoResultsPath))).toBe(403);
+  await expectAccessible(page);
+  expect(statusOf(await page.goto(`${cohortPath}/zelfscans/verkenning/intake`))).toBe(403);
+  await expectAccessible(page);
+  expect(statusOf(await page.goto(`${cohortPath}/zelfscans/bestaat-niet/totaal`))).toBe(404);
+  await expectAccessible(page);
+});
+
+test("two members saving at once: the second sees the stored answers and keeps what they typed", async ({ page, browser }) => {
+  await login(page, users.participant.email);
+  await expectAccessibleOnce(page);
+  const erikContext = await browser.newContext();
+  const erikPage = await erikContext.newPage();
+  track(erikPage);
+  await login(erikPage, users.participantPartner.email);
+  await expectAccessibleOnce(erikPage);
+
+  const path = `${cohortPath}/zelfscans/participatieladder/halverwege`;
+  await page.goto(path);
+  await erikPage.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: "Participatieladder: halverwege" })).toBeVisible();
+  await expectAccessible(page);
+  await expectAccessible(erikPage);
+
+  await page.getByLabel("Over welk beleidsonderwerp gaat het?").fill("Armoedebeleid");
+  await page.getByRole("group", { name: "Waar staan inwoners met ervaringskennis nu?" }).getByRole("radio", { name: /^3\. Adviseren/ }).check();
+  await page.getByRole("button", { name: "Opslaan als concept" }).click();
+  await expect(page.getByText("Concept, laatst opgeslagen")).toBeVisible();
+
+  // Erik's page still has the old (empty) version.
+  await erikPage.getByLabel("Over welk beleidsonderwerp gaat het?").fill("Schuldhulpverlening");
+  await erikPage.getByRole("button", { name: "Opslaan als concept" }).click();
+  const conflict = erikPage.getByRole("alert").filter({ hasText: "Intussen is er iets anders opgeslagen" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("Lisa Bakker");
+  await expect(conflict).toContainText("Armoedebeleid");
+  await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
+  await expectAccessible(erikPage, "conflict");
+
+  // Saving again is a deliberate choice: now Erik's answers are stored.
+  await erikPage.getByRole("button", { name: "Opslaan als concept" }).click();
+  await expect(erikPage.getByText("Concept, laatst opgeslagen")).toContainText("Erik Mulder");
+  await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
+  await erikContext.close();
+});
+
+test("a duo chooses to answer each on their own; the results show the members side by side", async ({ page }) => {
+  await login(page, "sophie.meijer@deventer.test");
+  await expectAccessibleOnce(page);
+  await page.goto(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/halverwege`);
+  await expect(page.getByRole("heading", { level: 1, name: "Randvoorwaarden en lemniscaat: halverwege" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /^Ieder apart/ }).check();
+  await page.getByRole("button", { name: "Keuze opslaan" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Naast elkaar" })).toBeVisible();
+  await expect(page.getByText("Ahmed Yilmaz heeft deze zelfscan nog niet afgerond.")).toBeVisible();
+  await expectAccessible(page, "each on their own");
+  const groups = page.locator(".scale-options");
+  await expect(groups).toHaveCount(10);
+  for (let index = 0; index < 10; index++) await groups.nth(index).getByRole("radio").nth(index % 5).check();
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/resultaten`);
+  await expect(page.getByText("Ieder duolid apart ingevuld, naast elkaar")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Sophie Meijer" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Randvoorwaarden en lemniscaat: uitkomst per moment/ })).toContainText("(halverwege)");
+  await expectAccessible(page);
+});
