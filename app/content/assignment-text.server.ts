@@ -3,6 +3,7 @@
 // pages of the platform, http(s) and mailto; headings become bold paragraphs (the page has its own).
 import Markdoc, { type Config, type Node, type RenderableTreeNode } from "@markdoc/markdoc";
 import { markdocConfig } from "./config.ts";
+import { getLibrary } from "./library.server.ts";
 
 const SAFE_HREF = /^(https?:|mailto:|\/(?!\/))/i;
 
@@ -44,4 +45,15 @@ export function instructionProblems(source: string): string[] {
 
 export function renderInstructions(source: string): RenderableTreeNode {
   return Markdoc.transform(Markdoc.parse(source), config);
+}
+
+/** The lessons' {% opdracht %} blocks, for the "belongs to a lesson" choice: id, title and lesson. */
+export function listOpdrachten(): { id: string; title: string; lessonTitle: string; href: string }[] {
+  const list: { id: string; title: string; lessonTitle: string; href: string }[] = [];
+  for (const lesson of getLibrary().lessons.values()) {
+    for (const opdracht of lesson.opdrachten) {
+      list.push({ id: opdracht.id, title: opdracht.title, lessonTitle: lesson.title, href: `/leren/${lesson.id}#opdracht-${opdracht.id}` });
+    }
+  }
+  return list;
 }

@@ -93,7 +93,8 @@ export default function CohortPage() {
 
       {isStaff ? (
         <p className="link-row">
-          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
+          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>
         </p>
       ) : null}
 
