@@ -153,6 +153,7 @@ export type BodySave =
   | { status: "saved"; id: string; version: number }
   | { status: "conflict"; id: string; current: { body: string; version: number } }
   | { status: "locked"; reason: string }
+  | { status: "empty" }
   | { status: "not-found" };
 
 /**
@@ -168,6 +169,8 @@ export async function saveSubmissionBody(user: Viewer, assignmentId: string, bod
   }
   if (!submission) {
     if (version !== 0) return { status: "not-found" };
+    // Nothing written yet and nothing to keep: no empty submission is created.
+    if (!body.trim()) return { status: "empty" };
     try {
       const created = await prisma.assignmentSubmission.create({
         data: {
@@ -190,8 +193,11 @@ export async function saveSubmissionBody(user: Viewer, assignmentId: string, bod
       return { status: "conflict", id: current.id, current };
     }
   }
+  // Started from "nothing yet" while the stored text is still empty (e.g. a file was added first): nothing
+  // can be lost, so the save is based on the stored version.
+  const basedOn = version === 0 && !submission.body.trim() ? submission.version : version;
   const result = await saveIfUnchanged({
-    basedOn: version,
+    basedOn,
     update: (basedOn) =>
       prisma.assignmentSubmission.updateMany({
         where: { id: submission.id, version: basedOn, submittedAt: null, feedbackAt: null },

@@ -136,6 +136,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     if (intent === "autosave") {
+      if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
       return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
     }
     if (intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
