@@ -4,7 +4,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireCohortStaff } from "~/auth/guards.server.ts";
+import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { AttachmentList, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
@@ -23,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "Deze uitwerking bestaat niet of is nog niet ingeleverd.";
 
 async function load(request: Request, params: { cohortId?: string; assignmentId?: string; submissionId?: string }) {
-  const member = await requireCohortStaff(request, params.cohortId);
+  const member = await requireCohortMember(request, params.cohortId);
+  // A participant (also of another duo) never reaches a submission through this page: the same 404.
+  if (member.relation === "participant") throw notFound(NOT_FOUND);
   if (!isUuid(params.assignmentId) || !isUuid(params.submissionId)) throw notFound(NOT_FOUND);
   const found = await getSubmissionForStaff(member.user, member.cohortId, params.assignmentId, params.submissionId);
   invariantResponse(found, NOT_FOUND);

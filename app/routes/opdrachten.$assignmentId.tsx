@@ -229,7 +229,6 @@ export default function AssignmentPage() {
         <h2 id="uitwerking">{isDuo ? "Jullie uitwerking" : "Je uitwerking"}</h2>
         {editable ? (
           <SubmissionEditor
-            key={submission?.id ?? "nieuw"}
             action={page}
             body={submission?.body ?? ""}
             version={submission?.version ?? 0}
@@ -426,7 +425,7 @@ function Attachments({
       {canChange ? (
         <upload.Form ref={uploadForm} method="post" action={action} encType="multipart/form-data" className="stack" noValidate>
           <div className="field">
-            <label htmlFor="bijlage-bestand">Bestand toevoegen</label>
+            <label htmlFor="bijlage-bestand">Kies een bestand</label>
             <p id="bijlage-hint" className="hint">
               PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP). Hoogstens 10 MB per bestand.
             </p>
