@@ -24,6 +24,7 @@ import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten.
 import { loader as listLoader } from "~/routes/opdrachten._index.tsx";
 import {
   addSubmissionMessage,
+  assignmentsForOpdrachten,
   saveSubmissionBody,
   submissionCountsForDigest,
   submissionMatrix,
@@ -157,6 +158,20 @@ describe("duo submissions", () => {
     const reply = await pageAction(args(await requestAs(erik.id, url, form({ intent: "message", body: "Dank, doen we!" })), params));
     expect(statusOf(reply)).toBe(302);
     expect(await prisma.submissionMessage.count({ where: { submissionId: submission.id } })).toBe(2);
+  });
+});
+
+describe("pages around the assignments", () => {
+  it("a submit sent again after waiting for an autosave keeps its intent; the lesson's opdracht block gets the link and status", async () => {
+    const { assignment, lisa, erik } = await setup();
+    await prisma.assignment.update({ where: { id: assignment.id }, data: { opdrachtId: "tien-tips-en-rollen-opdracht-vraagstuk" } });
+    const url = `http://localhost/opdrachten/${assignment.id}`;
+    const resent = await pageAction(args(await requestAs(lisa.id, url, form({ pendingIntent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
+    expect(statusOf(resent)).toBe(302);
+    expect((await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt).not.toBeNull();
+    expect(await assignmentsForOpdrachten(erik)).toEqual({
+      "tien-tips-en-rollen-opdracht-vraagstuk": { href: `/opdrachten/${assignment.id}`, title: "Leefwereld in kaart", statusLabel: "Ingeleverd", dueAt: assignment.dueAt.toISOString() },
+    });
   });
 });
 

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { type FormEvent, useEffect, useRef } from "react";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { AssignmentFacts, AttachmentList, BackLink, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
@@ -114,6 +114,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const formData = await request.formData();
+  // A submit that waited for an autosave is sent again without its button: the page kept its intent.
+  const pendingIntent = formData.get("pendingIntent");
+  if (!formData.has("intent") && typeof pendingIntent === "string" && pendingIntent) formData.set("intent", pendingIntent);
   const intent = formData.get("intent");
 
   if (intent === "preview") {
@@ -314,12 +317,22 @@ function SubmissionEditor({
   });
   const preview = useFetcher<{ status: "preview"; tree: unknown }>();
 
-  // Handing in refused because the duo partner saved in between: an autosave brings both versions up.
+  // Handing in refused because the duo partner saved in between: one autosave brings both versions up.
   const conflictOnSubmit = actionData?.status === "conflict";
+  const handled = useRef<unknown>(null);
   const { save } = autosave;
   useEffect(() => {
-    if (conflictOnSubmit) save();
+    if (!conflictOnSubmit || handled.current === actionData) return;
+    handled.current = actionData;
+    save();
   }, [conflictOnSubmit, save, actionData]);
+  // Which button was pressed, kept in the form for a submit the autosave hook sends again after waiting.
+  const pendingIntent = useRef<HTMLInputElement>(null);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (pendingIntent.current && submitter instanceof HTMLButtonElement) pendingIntent.current.value = submitter.value;
+    autosave.formProps.onSubmit(event);
+  }
 
   const errors = actionData?.status === "invalid" ? actionData.errors : (autosave.errors ?? undefined);
   const kept = actionData?.status === "invalid" || actionData?.status === "conflict" ? actionData.values?.body : undefined;
@@ -346,8 +359,9 @@ function SubmissionEditor({
       {conflictOnSubmit ? (
         <FormAlert message="Niet ingeleverd: je duopartner heeft de tekst intussen gewijzigd. Er is niets overschreven; kies welke versie je houdt en lever dan in." />
       ) : null}
-      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps}>
+      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps} onSubmit={onSubmit}>
         <input type="hidden" name="version" value={autosave.version} />
+        <input type="hidden" name="pendingIntent" defaultValue="" ref={pendingIntent} />
         <TextareaField
           label={isDuo ? "Jullie tekst" : "Je tekst"}
           name="body"
