@@ -1,6 +1,8 @@
-// Every five minutes: record the session reminders that are due and announce moved or cancelled
-// sessions (app/notifications/sessions.server.ts). Idempotent: each notice has its own key.
+// Every five minutes: record the session reminders that are due, announce moved or cancelled sessions
+// (app/notifications/sessions.server.ts) and remind duos of assignments due soon
+// (app/notifications/assignments.server.ts). Idempotent: each notice has its own key.
 import { z } from "zod";
+import { scheduleAssignmentReminders } from "../app/notifications/assignments.server.ts";
 import { announceSessionChanges, scheduleSessionReminders } from "../app/notifications/sessions.server.ts";
 import { defineJob } from "./definition.ts";
 
@@ -13,6 +15,7 @@ export const scheduleNotificationsJob = defineJob({
   async process() {
     const changes = await announceSessionChanges();
     const reminders = await scheduleSessionReminders();
-    return { changes, reminders };
+    const assignmentReminders = await scheduleAssignmentReminders();
+    return { changes, reminders, assignmentReminders };
   },
 });

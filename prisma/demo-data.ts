@@ -2,6 +2,7 @@
 // online 14:00–16:30), six municipalities each with a duo, two facilitators, one coordinator, and a
 // second, smaller cohort so that access between cohorts can be tried. All people are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
+import { seedAssignments } from "./demo-assignments.ts";
 import { getLibrary } from "../app/content/library.server.ts";
 import { createInvitation } from "../app/models/invitation.server.ts";
 import { municipalityKey } from "../app/models/enrollment-rules.ts";
@@ -288,6 +289,7 @@ export async function seedDemo(prisma: PrismaClient) {
   }
   await seedNotifications(prisma);
   await seedSelfScans(prisma, cohort.id);
+  await seedAssignments(prisma, { cohortSlug: DEMO_COHORT_SLUG, otherCohortSlug: OTHER_COHORT_SLUG });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

@@ -22,6 +22,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   PARTICIPANT: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
+    { to: "/opdrachten", label: "Opdrachten" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal", label: "Journaal" },
   ],

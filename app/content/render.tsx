@@ -17,6 +17,8 @@ export type LessonContextValue = {
   sources: Record<string, { title: string; author: string }>;
   /** Participants get a link that opens a journal entry with this prompt. */
   canWriteJournal?: boolean;
+  /** For participants: the cohort's assignment linked to an opdracht block (by its id), with their status. */
+  assignments?: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }>;
 };
 
 const LessonContext = createContext<LessonContextValue>({ answers: {}, sources: {} });
@@ -79,6 +81,8 @@ function Reflectie({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function Opdracht({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const { assignments } = useContext(LessonContext);
+  const assignment = assignments?.[id];
   const headingId = `opdracht-${id}-titel`;
   return (
     <section className="opdracht" id={`opdracht-${id}`} aria-labelledby={headingId}>
@@ -86,7 +90,16 @@ function Opdracht({ id, title, children }: { id: string; title: string; children
         <strong>Opdracht voor je duo: {title}</strong>
       </p>
       {children}
-      <p className="muted">Werk deze opdracht uit in je eigen gemeente, vóór de volgende bijeenkomst.</p>
+      {assignment ? (
+        <p className="opdracht-link">
+          <Link to={assignment.href}>
+            Naar de opdracht in je leernetwerk<span className="visually-hidden">: {assignment.title}</span>
+          </Link>{" "}
+          <span className="muted">· status: {assignment.statusLabel}</span>
+        </p>
+      ) : (
+        <p className="muted">Werk deze opdracht uit in je eigen gemeente, vóór de volgende bijeenkomst.</p>
+      )}
     </section>
   );
 }

@@ -118,6 +118,8 @@ export function weeklyDigestEmail(input: {
   items: { kind: string; title: string; url: string }[];
   /** For facilitators: how many journal entries were shared with them this week, per cohort (no titles). */
   sharedJournals?: { cohort: string; count: number }[];
+  /** For facilitators: how many assignments were handed in this week, per cohort. */
+  newSubmissions?: { cohort: string; count: number; url: string }[];
 }): EmailContent {
   const subject = `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
   const paragraphs = [`Hallo ${input.user.name},`, "Dit is je samenvatting van het Leernetwerk."];
@@ -128,6 +130,13 @@ export function weeklyDigestEmail(input: {
     paragraphs.push(
       `Nieuw gedeelde journaalstukken (${input.appUrl}/journaal/gedeeld):\n${input.sharedJournals
         .map((item) => `- ${item.cohort}: ${item.count === 1 ? "1 stuk" : `${item.count} stukken`}`)
+        .join("\n")}`,
+    );
+  }
+  if (input.newSubmissions?.length) {
+    paragraphs.push(
+      `Nieuw ingeleverde opdrachten:\n${input.newSubmissions
+        .map((item) => `- ${item.cohort}: ${item.count === 1 ? "1 inzending" : `${item.count} inzendingen`} (${item.url})`)
         .join("\n")}`,
     );
   }

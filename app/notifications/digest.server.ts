@@ -9,6 +9,7 @@ import { weeklyDigestEmail } from "~/email/notification-templates.server.ts";
 import { listUnsubscribeHeaders } from "./links.server.ts";
 import { modesFor } from "./preferences.server.ts";
 import { sharedEntryCountsForDigest } from "~/models/journal.server.ts";
+import { submissionCountsForDigest } from "~/models/assignment.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,11 +56,17 @@ export async function sendWeeklyDigests(now = new Date()) {
   });
 
   type Person = { id: string; name: string; email: string };
-  type Digest = { user: Person; items: typeof pending; upcoming: { title: string; url: string }[]; sharedJournals: { cohort: string; count: number }[] };
+  type Digest = {
+    user: Person;
+    items: typeof pending;
+    upcoming: { title: string; url: string }[];
+    sharedJournals: { cohort: string; count: number }[];
+    newSubmissions: { cohort: string; count: number; url: string }[];
+  };
   const digests = new Map<string, Digest>();
   const entryFor = (user: Person) => {
     let entry = digests.get(user.id);
-    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [], sharedJournals: [] }));
+    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [], sharedJournals: [], newSubmissions: [] }));
     return entry;
   };
   for (const item of pending) entryFor(item.user).items.push(item);
@@ -76,6 +83,16 @@ export async function sendWeeklyDigests(now = new Date()) {
   const shared = await sharedEntryCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
   for (const { user, cohorts } of shared.values()) {
     entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({ cohort: cohort.name, count: cohort.count }));
+  }
+
+  // Assignments handed in during the past week, per cohort (counts only, with a link to the dashboard).
+  const submitted = await submissionCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
+  for (const { user, cohorts } of submitted.values()) {
+    entryFor(user).newSubmissions = [...cohorts.values()].map((cohort) => ({
+      cohort: cohort.name,
+      count: cohort.count,
+      url: `${appUrl}/leernetwerken/${cohort.id}/opdrachten`,
+    }));
   }
 
   const userIds = [...digests.keys()];
@@ -101,7 +118,7 @@ export async function sendWeeklyDigests(now = new Date()) {
 
   let sent = 0;
   let dropped = 0;
-  for (const { user, items, upcoming: sessionsOfWeek, sharedJournals } of digests.values()) {
+  for (const { user, items, upcoming: sessionsOfWeek, sharedJournals, newSubmissions } of digests.values()) {
     const key = `weekly-digest:${weekKey}:${user.id}`;
     if (alreadySent.has(key)) continue;
     const off = modes.get(user.id) === "OFF";
@@ -114,11 +131,11 @@ export async function sendWeeklyDigests(now = new Date()) {
         data: { status: "CANCELLED", processedAt: now },
       });
     }
-    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0 && sharedJournals.length === 0)) continue;
+    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0 && sharedJournals.length === 0 && newSubmissions.length === 0)) continue;
     const message = await prisma.$transaction(async (tx) => {
       const recorded = await recordEmail(
         {
-          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh, sharedJournals }),
+          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh, sharedJournals, newSubmissions }),
           to: user.email,
           kind: "weekly-digest",
           idempotencyKey: key,

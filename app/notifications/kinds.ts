@@ -39,6 +39,20 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "assignment-due": {
+    label: "Opdracht bijna verlopen",
+    description: "Twee dagen voordat een opdracht ingeleverd moet zijn, als jij of je duo hem nog niet heeft ingeleverd.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "assignment-feedback": {
+    label: "Feedback op een opdracht",
+    description: "Als een begeleider feedback geeft op een opdracht die jij of je duo heeft ingeleverd. De e-mail noemt alleen wie het gaf.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "weekly-digest": {
     label: "Wekelijkse samenvatting",
     description:

@@ -31,6 +31,8 @@ describe("/account/meldingen", () => {
       ["session-reminder", "IMMEDIATE", true],
       ["session-changed", "IMMEDIATE", true],
       ["journal-answered", "IMMEDIATE", true],
+      ["assignment-due", "IMMEDIATE", true],
+      ["assignment-feedback", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });

@@ -2,11 +2,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
+import { StatusBadge } from "~/components/assignment-parts.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
+import { listParticipantAssignments } from "~/models/assignment.server.ts";
 import { dueSelfScans } from "~/models/self-scan.server.ts";
 import { coordinatorStart, facilitatorStart, participantJournalPrompts, participantStart } from "~/models/start-page.server.ts";
 import { momentLabels } from "~/content/self-scan-schema.ts";
-import { formatCalendarDate, formatDate } from "~/utils/dates.ts";
+import { formatCalendarDate, formatDate, formatDateTime } from "~/utils/dates.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 
 export const meta: MetaFunction = () => [{ title: "Start — Leernetwerk" }];
@@ -19,8 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === "FACILITATOR") {
     return { role: "FACILITATOR" as const, name: user.name, facilitator: await facilitatorStart(user) };
   }
-  const [participant, journalPrompts, selfScans] = await Promise.all([participantStart(user), participantJournalPrompts(user), dueSelfScans(user)]);
-  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts, selfScans };
+  const [participant, journalPrompts, selfScans, assignments] = await Promise.all([
+    participantStart(user),
+    participantJournalPrompts(user),
+    dueSelfScans(user),
+    listParticipantAssignments(user),
+  ]);
+  // Assignments still to hand in (open, concept, te laat), the first due first.
+  const openAssignments = assignments.assignments.filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status)).slice(0, 5);
+  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts, selfScans, openAssignments };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -287,6 +296,30 @@ function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" 
           </section>
         </div>
       ))}
+      <section aria-labelledby="open-opdrachten">
+        <h2 id="open-opdrachten">Opdrachten om in te leveren</h2>
+        {data.openAssignments.length ? (
+          <ul className="session-list">
+            {data.openAssignments.map((assignment) => (
+              <li key={assignment.id} className="card">
+                <h3>
+                  <Link to={`/opdrachten/${assignment.id}`}>{assignment.title}</Link>
+                </h3>
+                <p>
+                  <StatusBadge status={assignment.status} label={assignment.statusLabel} />{" "}
+                  <span className="muted">
+                    Inleveren vóór {formatDateTime(assignment.dueAt)} · bij bijeenkomst {assignment.session.number}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            Je hebt niets meer in te leveren. <Link to="/opdrachten">Alle opdrachten</Link>
+          </p>
+        )}
+      </section>
       <section aria-labelledby="reflectievragen">
         <h2 id="reflectievragen">Reflectievragen van je begeleiders</h2>
         {data.journalPrompts.length ? (

@@ -93,8 +93,9 @@ export default function CohortPage() {
 
       {isStaff ? (
         <p className="link-row">
-          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
-          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>
+          <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>
         </p>
       ) : (
         <p className="link-row">

@@ -20,6 +20,7 @@ import {
 } from "~/models/attendance.server.ts";
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
 import { getSessionInCohort } from "~/models/session.server.ts";
+import { sessionAssignments } from "~/models/assignment.server.ts";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -46,12 +47,13 @@ async function load(request: Request, params: { cohortId?: string; sessionId?: s
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await load(request, params);
   const isStaff = relation !== "participant";
-  const [cohort, attendance, participants, readings, read] = await Promise.all([
+  const [cohort, attendance, participants, readings, read, assignments] = await Promise.all([
     prisma.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } }),
     isStaff ? listSessionAttendance(session.id) : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
     isStaff ? listCohortParticipants(cohortId) : Promise.resolve([]),
     sessionReadings([session.id]),
     readLessons([user.id]),
+    sessionAssignments(user, session.id),
   ]);
   const myReads = read.get(user.id);
   const now = new Date();
@@ -61,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     relation,
     attendance,
     participants,
+    assignments,
     ownAttendance: attendance.find((row) => row.userId === user.id) ?? null,
     isFuture: session.startsAt > now,
     readings: (readings.get(session.id) ?? []).map((reading) => ({
@@ -117,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { cohort, session, relation, attendance, participants, ownAttendance, isFuture, readings } = useLoaderData<typeof loader>();
+  const { cohort, session, relation, attendance, participants, ownAttendance, isFuture, readings, assignments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byUser = new Map(attendance.map((row) => [row.userId, row]));
   const signOffs = participants.filter((participant) => byUser.get(participant.user.id)?.status === "SIGNED_OFF");
@@ -184,6 +187,32 @@ export default function SessionPage() {
             <Link to={`/journaal/schrijven?bijeenkomst=${session.id}`}>Schrijf in je journaal over deze bijeenkomst</Link>
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="opdrachten">
+        <h2 id="opdrachten">Opdrachten</h2>
+        {assignments.length ? (
+          <ul className="assignment-list">
+            {assignments.map((assignment) => (
+              <li key={assignment.id}>
+                <Link to={relation === "participant" ? `/opdrachten/${assignment.id}` : `/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`}>
+                  {assignment.title}
+                </Link>{" "}
+                <span className="muted">
+                  · inleveren vóór {formatDateTime(assignment.dueAt)} · {assignment.kind === "DUO" ? "duo" : "individueel"}
+                  {assignment.statusLabel ? ` · ${assignment.statusLabel}` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Bij deze bijeenkomst horen geen opdrachten.</p>
+        )}
+        {relation === "coordinator" ? (
+          <p>
+            <Link to={`/leernetwerken/${cohort.id}/opdrachten/nieuw?bijeenkomst=${session.id}`}>Opdracht toevoegen bij deze bijeenkomst</Link>
+          </p>
+        ) : null}
       </section>
 
       {relation === "participant" ? (

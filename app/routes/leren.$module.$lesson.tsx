@@ -9,6 +9,7 @@ import { findLesson, findModule, getLibrary, neighbours } from "~/content/librar
 import { MarkdocContent } from "~/content/render.tsx";
 import { SourceList } from "~/content/source-list.tsx";
 import { findDuo, readLessons, saveZelfscan, setLessonRead, zelfscanAnswers } from "~/models/course-progress.server.ts";
+import { assignmentsForOpdrachten } from "~/models/assignment.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
@@ -34,9 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const library = getLibrary();
   const duo = user.role === "PARTICIPANT" ? await findDuo(user) : null;
   const people = duo?.people ?? [{ id: user.id, name: user.name, function: "", isMe: true }];
-  const [read, answers] = await Promise.all([
+  const [read, answers, assignments] = await Promise.all([
     readLessons(people.map((person) => person.id)),
     zelfscanAnswers(user.id, lesson.zelfscans.map((scan) => scan.id)),
+    // The cohort's assignments linked to this lesson's opdracht blocks, with the participant's status.
+    lesson.opdrachten.length ? assignmentsForOpdrachten(user) : Promise.resolve({}),
   ]);
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
@@ -51,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answers,
     // Only participants keep a journal; staff see the prompt without the link.
     canWriteJournal: user.role === "PARTICIPANT",
+    assignments,
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
@@ -95,7 +99,7 @@ export default function LessonPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames, canWriteJournal } = loaderData;
+  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames, canWriteJournal, assignments } = loaderData;
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
   const savedScan = actionData && "savedScan" in actionData ? actionData.savedScan : null;
@@ -129,7 +133,7 @@ export default function LessonPage() {
       ) : null}
 
       <div className="lesson-content">
-        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames, canWriteJournal }} />
+        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames, canWriteJournal, assignments }} />
       </div>
 
       <section className="read-box" aria-labelledby="gelezen-titel">

@@ -1,0 +1,59 @@
+// Assignment instructions: Markdoc written by coordinators, rendered with the course content's tags and
+// renderer (app/content/render.tsx) so they may use a callout and link lessons (/leren/…). Links only to
+// pages of the platform, http(s) and mailto; headings become bold paragraphs (the page has its own).
+import Markdoc, { type Config, type Node, type RenderableTreeNode } from "@markdoc/markdoc";
+import { markdocConfig } from "./config.ts";
+import { getLibrary } from "./library.server.ts";
+
+const SAFE_HREF = /^(https?:|mailto:|\/(?!\/))/i;
+
+const config: Config = {
+  ...markdocConfig,
+  nodes: {
+    ...markdocConfig.nodes,
+    link: {
+      ...Markdoc.nodes.link,
+      transform(node: Node, cfg: Config) {
+        const href = String(node.attributes.href ?? "").trim();
+        const children = node.transformChildren(cfg);
+        if (!SAFE_HREF.test(href)) return children;
+        return new Markdoc.Tag("a", { href }, children);
+      },
+    },
+    image: {
+      ...Markdoc.nodes.image,
+      transform(node: Node) {
+        return String(node.attributes.alt ?? "");
+      },
+    },
+    heading: {
+      ...Markdoc.nodes.heading,
+      transform(node: Node, cfg: Config) {
+        return new Markdoc.Tag("p", {}, [new Markdoc.Tag("strong", {}, node.transformChildren(cfg))]);
+      },
+    },
+  },
+};
+
+/** Problems that would break the page (an unknown or unclosed tag), in Dutch, or an empty list. */
+export function instructionProblems(source: string): string[] {
+  const ast = Markdoc.parse(source);
+  return Markdoc.validate(ast, config)
+    .filter((problem) => problem.error.level === "error" || problem.error.level === "critical")
+    .map((problem) => `Regel ${(problem.lines[0] ?? 0) + 1}: ${problem.error.message}`);
+}
+
+export function renderInstructions(source: string): RenderableTreeNode {
+  return Markdoc.transform(Markdoc.parse(source), config);
+}
+
+/** The lessons' {% opdracht %} blocks, for the "belongs to a lesson" choice: id, title and lesson. */
+export function listOpdrachten(): { id: string; title: string; lessonTitle: string; href: string }[] {
+  const list: { id: string; title: string; lessonTitle: string; href: string }[] = [];
+  for (const lesson of getLibrary().lessons.values()) {
+    for (const opdracht of lesson.opdrachten) {
+      list.push({ id: opdracht.id, title: opdracht.title, lessonTitle: lesson.title, href: `/leren/${lesson.id}#opdracht-${opdracht.id}` });
+    }
+  }
+  return list;
+}

@@ -1,0 +1,679 @@
+// Assignments between sessions: definitions per cohort session (coordinators), submissions (per enrolment
+// for DUO, per participant for INDIVIDUAL) edited with a version check, attachments in the file storage,
+// and a feedback thread with the facilitators. Who may see what is decided in the queries' `where`:
+// a participant only reaches their own duo's (or own) submission, staff only their cohorts' submissions.
+import type { User } from "lucia";
+import type { AssignmentKind, Prisma } from "~/generated/prisma/client.ts";
+import { assignmentFeedbackEmail } from "~/email/assignment-templates.server.ts";
+import { recordAudit } from "~/models/audit.server.ts";
+import { notify } from "~/notifications/notify.server.ts";
+import { modesFor } from "~/notifications/preferences.server.ts";
+import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
+import { detectFileKind, fileKinds, MAX_ATTACHMENT_BYTES, safeFileName, ALLOWED_TYPES_TEXT } from "~/storage/file-type.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { saveIfUnchanged } from "~/utils/versioned.ts";
+import { canEdit, canSubmit, canWithdraw, statusLabel, submissionStatus } from "./assignment-status.ts";
+
+type Viewer = Pick<User, "id" | "role">;
+
+export class AssignmentError extends Error {
+  constructor(
+    message: string,
+    readonly field = "form",
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Participants
+
+/** The participant's active enrolment (their duo), or null. */
+export async function participantContext(userId: string) {
+  const membership = await prisma.duoMember.findFirst({
+    where: { userId, enrollment: { status: "ACTIVE" } },
+    orderBy: { createdAt: "desc" },
+    select: { enrollment: { select: { id: true, cohortId: true, municipality: { select: { name: true } } } } },
+  });
+  return membership?.enrollment ?? null;
+}
+
+export type ParticipantContext = NonNullable<Awaited<ReturnType<typeof participantContext>>>;
+
+/** Whose submission it is: the duo's (enrolment id) or the participant's own (user id). */
+export function ownerKeyFor(kind: AssignmentKind, context: { id: string }, userId: string): string {
+  return kind === "DUO" ? context.id : userId;
+}
+
+const submissionFacts = {
+  id: true,
+  ownerKey: true,
+  body: true,
+  version: true,
+  submittedAt: true,
+  withdrawnAt: true,
+  feedbackAt: true,
+  discussedAt: true,
+  updatedAt: true,
+  _count: { select: { attachments: true } },
+} satisfies Prisma.AssignmentSubmissionSelect;
+
+function factsOf(submission: { body: string; submittedAt: Date | null; feedbackAt: Date | null; _count: { attachments: number } } | null | undefined) {
+  return submission
+    ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission._count.attachments }
+    : null;
+}
+
+/** All assignments of the participant's cohort with their status, in session order. */
+export async function listParticipantAssignments(user: Viewer, now = new Date()) {
+  const context = await participantContext(user.id);
+  if (!context) return { context: null, assignments: [] };
+  const assignments = await prisma.assignment.findMany({
+    where: { session: { cohortId: context.cohortId } },
+    orderBy: [{ dueAt: "asc" }, { title: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      dueAt: true,
+      kind: true,
+      opdrachtId: true,
+      session: { select: { id: true, number: true, title: true } },
+      submissions: { where: { ownerKey: { in: [context.id, user.id] } }, select: submissionFacts },
+    },
+  });
+  return {
+    context,
+    assignments: assignments.map(({ submissions, ...assignment }) => {
+      const own = submissions.find((submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context, user.id));
+      const state = submissionStatus(factsOf(own), assignment.dueAt, now);
+      return { ...assignment, ...state, statusLabel: statusLabel(state), submittedAt: own?.submittedAt ?? null };
+    }),
+  };
+}
+
+/** One assignment of the participant's cohort with their own submission, or null (→ 404). */
+export async function getAssignmentForParticipant(user: Viewer, assignmentId: string) {
+  const context = await participantContext(user.id);
+  if (!context) return null;
+  const assignment = await prisma.assignment.findFirst({
+    where: { id: assignmentId, session: { cohortId: context.cohortId } },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      dueAt: true,
+      kind: true,
+      allowFiles: true,
+      opdrachtId: true,
+      session: { select: { id: true, number: true, title: true, cohortId: true } },
+      submissions: {
+        where: { ownerKey: { in: [context.id, user.id] } },
+        select: {
+          ...submissionFacts,
+          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { name: true } } } },
+          messages: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+          },
+        },
+      },
+    },
+  });
+  if (!assignment) return null;
+  const { submissions, ...rest } = assignment;
+  const submission = submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
+  return { assignment: rest, submission, context };
+}
+
+/** The lesson opdracht blocks that have an assignment in the participant's cohort: id → link and status. */
+export async function assignmentsForOpdrachten(user: Viewer, now = new Date()) {
+  if (user.role !== "PARTICIPANT") return {};
+  const { assignments } = await listParticipantAssignments(user, now);
+  const byOpdracht: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }> = {};
+  for (const assignment of assignments) {
+    if (!assignment.opdrachtId || byOpdracht[assignment.opdrachtId]) continue;
+    byOpdracht[assignment.opdrachtId] = {
+      href: `/opdrachten/${assignment.id}`,
+      title: assignment.title,
+      statusLabel: assignment.statusLabel,
+      dueAt: assignment.dueAt.toISOString(),
+    };
+  }
+  return byOpdracht;
+}
+
+async function loadOwnSubmission(user: Viewer, assignmentId: string) {
+  const found = await getAssignmentForParticipant(user, assignmentId);
+  if (!found) return null;
+  return found;
+}
+
+export type BodySave =
+  | { status: "saved"; id: string; version: number }
+  | { status: "conflict"; id: string; current: { body: string; version: number } }
+  | { status: "locked"; reason: string }
+  | { status: "empty" }
+  | { status: "not-found" };
+
+/**
+ * Saves the text of the participant's (duo's) submission, based on `version` (0: there was none yet).
+ * When the duo partner saved in between, nothing is written and the stored text comes back.
+ */
+export async function saveSubmissionBody(user: Viewer, assignmentId: string, body: string, version: number): Promise<BodySave> {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found) return { status: "not-found" };
+  const { assignment, submission, context } = found;
+  if (submission && !canEdit(submission)) {
+    return { status: "locked", reason: submission.feedbackAt ? "Er is al feedback gegeven." : "De opdracht is ingeleverd. Trek hem terug om verder te schrijven." };
+  }
+  if (!submission) {
+    if (version !== 0) return { status: "not-found" };
+    // Nothing written yet and nothing to keep: no empty submission is created.
+    if (!body.trim()) return { status: "empty" };
+    try {
+      const created = await prisma.assignmentSubmission.create({
+        data: {
+          assignmentId,
+          enrollmentId: context.id,
+          userId: assignment.kind === "INDIVIDUAL" ? user.id : null,
+          ownerKey: ownerKeyFor(assignment.kind, context, user.id),
+          body,
+        },
+        select: { id: true, version: true },
+      });
+      return { status: "saved", ...created };
+    } catch (error) {
+      // The duo partner started the same submission at the same moment: theirs is kept, this is a conflict.
+      const current = await prisma.assignmentSubmission.findUnique({
+        where: { assignmentId_ownerKey: { assignmentId, ownerKey: ownerKeyFor(assignment.kind, context, user.id) } },
+        select: { id: true, body: true, version: true },
+      });
+      if (!current) throw error;
+      return { status: "conflict", id: current.id, current };
+    }
+  }
+  // Started from "nothing yet" while the stored text is still empty (e.g. a file was added first): nothing
+  // can be lost, so the save is based on the stored version.
+  const basedOn = version === 0 && !submission.body.trim() ? submission.version : version;
+  const result = await saveIfUnchanged({
+    basedOn,
+    update: (basedOn) =>
+      prisma.assignmentSubmission.updateMany({
+        where: { id: submission.id, version: basedOn, submittedAt: null, feedbackAt: null },
+        data: { body, version: { increment: 1 } },
+      }),
+    current: () => prisma.assignmentSubmission.findUnique({ where: { id: submission.id }, select: { body: true, version: true } }),
+  });
+  if (result.status === "saved") return { status: "saved", id: submission.id, version: result.version };
+  if (result.status === "conflict") return { status: "conflict", id: submission.id, current: result.current };
+  return { status: "locked", reason: "De opdracht is intussen ingeleverd door je duopartner." };
+}
+
+/** Hands in the submission (late is allowed and shown as such). */
+export async function submitSubmission(user: Viewer, assignmentId: string, now = new Date()) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found) return null;
+  const check = canSubmit(factsOf(found.submission));
+  if (!check.ok) throw new AssignmentError(check.reason, "body");
+  const updated = await prisma.assignmentSubmission.updateMany({
+    where: { id: found.submission!.id, submittedAt: null, feedbackAt: null },
+    data: { submittedAt: now, withdrawnAt: null, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new AssignmentError("Deze opdracht is al ingeleverd.");
+  return { late: now > found.assignment.dueAt };
+}
+
+/** Takes a submission back to edit it again; only until feedback is given. */
+export async function withdrawSubmission(user: Viewer, assignmentId: string, now = new Date()) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found) return null;
+  const check = canWithdraw(found.submission);
+  if (!check.ok) throw new AssignmentError(check.reason);
+  const updated = await prisma.assignmentSubmission.updateMany({
+    where: { id: found.submission!.id, submittedAt: { not: null }, feedbackAt: null },
+    data: { submittedAt: null, withdrawnAt: now, version: { increment: 1 } },
+  });
+  if (updated.count !== 1) throw new AssignmentError("Er is al feedback gegeven; terugtrekken kan niet meer.");
+  return true;
+}
+
+export class AttachmentError extends AssignmentError {}
+
+export const tooLargeMessage = `Dit bestand is groter dan ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. Maak het kleiner (bijvoorbeeld als PDF) en probeer het opnieuw.`;
+
+/** Stores an uploaded file under the submission (creating an empty draft when there is none yet). */
+export async function addAttachment(user: Viewer, assignmentId: string, file: { name: string; bytes: Uint8Array }) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found) return null;
+  const { assignment, context } = found;
+  if (!assignment.allowFiles) throw new AttachmentError("Bij deze opdracht kun je geen bestanden toevoegen.", "file");
+  if (found.submission && !canEdit(found.submission)) throw new AttachmentError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
+  if (file.bytes.length === 0) throw new AttachmentError("Kies een bestand.", "file");
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentError(tooLargeMessage, "file");
+  const kind = detectFileKind(file.bytes);
+  if (!kind) throw new AttachmentError(`Dit soort bestand kun je niet toevoegen. Gebruik ${ALLOWED_TYPES_TEXT}.`, "file");
+  const ownerKey = ownerKeyFor(assignment.kind, context, user.id);
+  const submission =
+    found.submission ??
+    (await prisma.assignmentSubmission.upsert({
+      where: { assignmentId_ownerKey: { assignmentId, ownerKey } },
+      create: { assignmentId, enrollmentId: context.id, userId: assignment.kind === "INDIVIDUAL" ? user.id : null, ownerKey },
+      update: {},
+      select: { id: true },
+    }));
+  const storageKey = newStorageKey("submissions", submission.id);
+  await fileStorage().put(storageKey, file.bytes);
+  try {
+    return await prisma.submissionAttachment.create({
+      data: {
+        submissionId: submission.id,
+        storageKey,
+        fileName: safeFileName(file.name, kind),
+        contentType: fileKinds[kind].contentType,
+        size: file.bytes.length,
+        uploadedById: user.id,
+      },
+      select: { id: true, fileName: true },
+    });
+  } catch (error) {
+    await fileStorage().delete(storageKey);
+    throw error;
+  }
+}
+
+export async function deleteAttachment(user: Viewer, assignmentId: string, attachmentId: string) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found?.submission) return false;
+  if (!canEdit(found.submission)) throw new AttachmentError("Trek de opdracht eerst terug om bestanden te verwijderen.");
+  const attachment = await prisma.submissionAttachment.findFirst({
+    where: { id: attachmentId, submissionId: found.submission.id },
+    select: { id: true, storageKey: true },
+  });
+  if (!attachment) return false;
+  await prisma.submissionAttachment.delete({ where: { id: attachment.id } });
+  await fileStorage().delete(attachment.storageKey);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Who may read a submission
+
+/** Submissions the viewer may read: their duo's or own (participant), handed-in ones of their cohorts (staff). */
+export function submissionAccessWhere(viewer: Viewer): Prisma.AssignmentSubmissionWhereInput {
+  if (viewer.role === "PARTICIPANT") {
+    return {
+      enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } },
+      OR: [{ userId: null }, { userId: viewer.id }],
+    };
+  }
+  const seen: Prisma.AssignmentSubmissionWhereInput = { OR: [{ submittedAt: { not: null } }, { feedbackAt: { not: null } }] };
+  if (viewer.role === "COORDINATOR") return seen;
+  return { AND: [seen, { assignment: { session: { cohort: { facilitators: { some: { userId: viewer.id } } } } } }] };
+}
+
+/** An attachment with its bytes, for the download route; null when it does not exist or is not for the viewer. */
+export async function readAttachment(viewer: Viewer, attachmentId: string) {
+  const attachment = await prisma.submissionAttachment.findFirst({
+    where: { id: attachmentId, submission: submissionAccessWhere(viewer) },
+    select: { fileName: true, contentType: true, size: true, storageKey: true },
+  });
+  if (!attachment) return null;
+  const bytes = await fileStorage().get(attachment.storageKey);
+  if (!bytes) return null;
+  return { ...attachment, bytes };
+}
+
+/**
+ * Adds a message to a submission's thread. From a facilitator or coordinator it is feedback: the first one
+ * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it.
+ */
+export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "name">, submissionId: string, body: string) {
+  const submission = await prisma.assignmentSubmission.findFirst({
+    where: { AND: [{ id: submissionId }, submissionAccessWhere(viewer)] },
+    select: {
+      id: true,
+      feedbackAt: true,
+      userId: true,
+      assignment: { select: { id: true, title: true, session: { select: { cohortId: true } } } },
+      enrollment: { select: { members: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+    },
+  });
+  if (!submission) return null;
+  const isStaff = viewer.role !== "PARTICIPANT";
+  const message = await prisma.$transaction(async (tx) => {
+    const created = await tx.submissionMessage.create({ data: { submissionId, authorId: viewer.id, body }, select: { id: true } });
+    if (isStaff && !submission.feedbackAt) {
+      await tx.assignmentSubmission.update({ where: { id: submissionId }, data: { feedbackAt: new Date() } });
+    }
+    return created;
+  });
+  if (viewer.role === "COORDINATOR") {
+    await recordAudit({ actorId: viewer.id, action: "assignment.feedback", entityType: "AssignmentSubmission", entityId: submissionId });
+  }
+  if (isStaff) {
+    const people = submission.enrollment.members
+      .map((member) => member.user)
+      .filter((person) => submission.userId === null || person.id === submission.userId);
+    const modes = await modesFor(
+      people.map((person) => person.id),
+      "assignment-feedback",
+    );
+    const appUrl = getEnv().APP_URL;
+    const url = `${appUrl}/opdrachten/${submission.assignment.id}`;
+    for (const person of people) {
+      await notify({
+        key: `assignment-feedback:${message.id}:${person.id}`,
+        kind: "assignment-feedback",
+        user: person,
+        mode: modes.get(person.id)!,
+        title: `Feedback op de opdracht "${submission.assignment.title}" van ${viewer.name}`,
+        url,
+        email: () => assignmentFeedbackEmail({ appUrl, user: person, from: viewer.name, assignmentTitle: submission.assignment.title, url }),
+      });
+    }
+  }
+  return message;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Facilitators and coordinators
+
+/** The assignment in a cohort the viewer runs (coordinators: any), or null. */
+export function findStaffAssignment(viewer: Viewer, cohortId: string, assignmentId: string) {
+  return prisma.assignment.findFirst({
+    where: {
+      id: assignmentId,
+      session: {
+        cohortId,
+        cohort: viewer.role === "COORDINATOR" ? {} : { facilitators: { some: { userId: viewer.id } } },
+      },
+    },
+    select: {
+      id: true,
+      title: true,
+      instructions: true,
+      dueAt: true,
+      kind: true,
+      allowFiles: true,
+      opdrachtId: true,
+      session: { select: { id: true, number: true, title: true, startsAt: true } },
+    },
+  });
+}
+
+/** Per duo (DUO) or per participant (INDIVIDUAL) of the cohort's active enrolments: status, handed in, late. */
+export async function assignmentOverview(viewer: Viewer, cohortId: string, assignmentId: string, now = new Date()) {
+  const assignment = await findStaffAssignment(viewer, cohortId, assignmentId);
+  if (!assignment) return null;
+  const [enrollments, submissions] = await Promise.all([
+    prisma.enrollment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      orderBy: { municipality: { name: "asc" } },
+      select: { id: true, municipality: { select: { name: true } }, members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } } },
+    }),
+    prisma.assignmentSubmission.findMany({ where: { assignmentId }, select: { ...submissionFacts, _count: { select: { attachments: true, messages: true } } } }),
+  ]);
+  const byOwner = new Map(submissions.map((submission) => [submission.ownerKey, submission]));
+  const rows = enrollments.flatMap((enrollment) => {
+    const owners =
+      assignment.kind === "DUO"
+        ? [{ key: enrollment.id, label: enrollment.members.map((member) => member.user.name).join(" en ") }]
+        : enrollment.members.map((member) => ({ key: member.user.id, label: member.user.name }));
+    return owners.map((owner) => {
+      const submission = byOwner.get(owner.key);
+      const state = submissionStatus(factsOf(submission), assignment.dueAt, now);
+      const readable = Boolean(submission?.submittedAt || submission?.feedbackAt);
+      return {
+        key: owner.key,
+        municipality: enrollment.municipality.name,
+        who: owner.label,
+        ...state,
+        statusLabel: statusLabel(state),
+        submittedAt: submission?.submittedAt ?? null,
+        discussedAt: submission?.discussedAt ?? null,
+        messages: submission?._count.messages ?? 0,
+        submissionId: readable ? submission!.id : null,
+      };
+    });
+  });
+  return { assignment, rows };
+}
+
+/** A handed-in submission of an assignment in the viewer's cohort, with its files and thread; null → 404. */
+export async function getSubmissionForStaff(viewer: Viewer, cohortId: string, assignmentId: string, submissionId: string) {
+  const assignment = await findStaffAssignment(viewer, cohortId, assignmentId);
+  if (!assignment) return null;
+  const submission = await prisma.assignmentSubmission.findFirst({
+    where: { AND: [{ id: submissionId, assignmentId }, submissionAccessWhere(viewer)] },
+    select: {
+      ...submissionFacts,
+      user: { select: { name: true } },
+      enrollment: { select: { municipality: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true } } } } } },
+      attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+      messages: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+      },
+    },
+  });
+  if (!submission) return null;
+  return { assignment, submission };
+}
+
+/** Marks a submission "besproken" (or takes the mark away). */
+export async function setDiscussed(viewer: Viewer, submissionId: string, discussed: boolean) {
+  const updated = await prisma.assignmentSubmission.updateMany({
+    where: { AND: [{ id: submissionId }, submissionAccessWhere(viewer)] },
+    data: { discussedAt: discussed ? new Date() : null },
+  });
+  if (updated.count === 1 && viewer.role === "COORDINATOR") {
+    await recordAudit({ actorId: viewer.id, action: discussed ? "assignment.discussed" : "assignment.undiscussed", entityType: "AssignmentSubmission", entityId: submissionId });
+  }
+  return updated.count === 1;
+}
+
+/**
+ * The dashboard: per session and assignment (columns) and per municipality (rows) the status. For an
+ * INDIVIDUAL assignment the cell counts how many of the duo handed in.
+ */
+export async function submissionMatrix(cohortId: string, now = new Date()) {
+  const [sessions, enrollments] = await Promise.all([
+    prisma.cohortSession.findMany({
+      where: { cohortId },
+      orderBy: { number: "asc" },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        assignments: {
+          orderBy: [{ dueAt: "asc" }, { title: "asc" }],
+          select: {
+            id: true,
+            title: true,
+            dueAt: true,
+            kind: true,
+            submissions: { select: { enrollmentId: true, ownerKey: true, body: true, submittedAt: true, feedbackAt: true, _count: { select: { attachments: true } } } },
+          },
+        },
+      },
+    }),
+    prisma.enrollment.findMany({
+      where: { cohortId, status: "ACTIVE" },
+      orderBy: { municipality: { name: "asc" } },
+      select: { id: true, municipality: { select: { name: true } }, members: { select: { userId: true } } },
+    }),
+  ]);
+  const columns = sessions.flatMap((session) => session.assignments.map((assignment) => ({ ...assignment, session })));
+  const rows = enrollments.map((enrollment) => ({
+    enrollmentId: enrollment.id,
+    municipality: enrollment.municipality.name,
+    cells: columns.map((assignment) => {
+      if (assignment.kind === "DUO") {
+        const submission = assignment.submissions.find((candidate) => candidate.ownerKey === enrollment.id);
+        const state = submissionStatus(factsOf(submission), assignment.dueAt, now);
+        return { assignmentId: assignment.id, status: state.status, label: statusLabel(state) };
+      }
+      const states = enrollment.members.map((member) =>
+        submissionStatus(factsOf(assignment.submissions.find((candidate) => candidate.ownerKey === member.userId)), assignment.dueAt, now),
+      );
+      const handedIn = states.filter((state) => state.status === "ingeleverd" || state.status === "feedback").length;
+      const status = handedIn === states.length && states.length > 0 ? "ingeleverd" : states.some((state) => state.status === "te-laat") ? "te-laat" : "open";
+      return { assignmentId: assignment.id, status, label: `${handedIn} van ${states.length} ingeleverd` };
+    }),
+  }));
+  return {
+    columns: columns.map(({ submissions: _submissions, ...column }) => column),
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Coordinators: definitions
+
+export type AssignmentInput = {
+  sessionId: string;
+  title: string;
+  instructions: string;
+  dueAt: Date;
+  kind: AssignmentKind;
+  allowFiles: boolean;
+  opdrachtId: string | null;
+};
+
+async function requireSessionOfCohort(cohortId: string, sessionId: string) {
+  const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
+  if (!session) throw new AssignmentError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+}
+
+export async function createAssignment(actor: Viewer, cohortId: string, input: AssignmentInput) {
+  await requireSessionOfCohort(cohortId, input.sessionId);
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.assignment.create({ data: input, select: { id: true } });
+    await recordAudit(
+      { actorId: actor.id, action: "assignment.create", entityType: "Assignment", entityId: created.id, details: { title: input.title, cohortId } },
+      tx,
+    );
+    return created;
+  });
+}
+
+export async function updateAssignment(actor: Viewer, cohortId: string, assignmentId: string, input: AssignmentInput) {
+  await requireSessionOfCohort(cohortId, input.sessionId);
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.assignment.updateMany({ where: { id: assignmentId, session: { cohortId } }, data: input });
+    if (updated.count !== 1) return false;
+    await recordAudit(
+      { actorId: actor.id, action: "assignment.update", entityType: "Assignment", entityId: assignmentId, details: { title: input.title, cohortId } },
+      tx,
+    );
+    return true;
+  });
+}
+
+/** Deletes an assignment with its submissions; their files are removed from the storage too. */
+export async function deleteAssignment(actor: Viewer, cohortId: string, assignmentId: string) {
+  const assignment = await prisma.assignment.findFirst({
+    where: { id: assignmentId, session: { cohortId } },
+    select: { id: true, title: true, submissions: { select: { attachments: { select: { storageKey: true } } } } },
+  });
+  if (!assignment) return false;
+  await prisma.$transaction(async (tx) => {
+    await tx.assignment.delete({ where: { id: assignment.id } });
+    await recordAudit(
+      { actorId: actor.id, action: "assignment.delete", entityType: "Assignment", entityId: assignment.id, details: { title: assignment.title, cohortId } },
+      tx,
+    );
+  });
+  for (const submission of assignment.submissions) {
+    for (const attachment of submission.attachments) await fileStorage().delete(attachment.storageKey);
+  }
+  return true;
+}
+
+/** Cohorts to copy from: every other cohort that has assignments. */
+export function copySourceCohorts(cohortId: string) {
+  return prisma.cohort.findMany({
+    where: { id: { not: cohortId }, sessions: { some: { assignments: { some: {} } } } },
+    orderBy: { startsOn: "desc" },
+    select: { id: true, name: true, startsOn: true },
+  });
+}
+
+/**
+ * Copies the assignments of another cohort's sessions to the sessions with the same number here. The due
+ * moment keeps its distance to its session (e.g. "two days before session 3").
+ */
+export async function copyAssignments(actor: Viewer, cohortId: string, sourceCohortId: string) {
+  if (sourceCohortId === cohortId) throw new AssignmentError("Kies een ander leernetwerk.", "sourceCohortId");
+  const [source, target] = await Promise.all([
+    prisma.cohortSession.findMany({
+      where: { cohortId: sourceCohortId },
+      select: { number: true, startsAt: true, assignments: { select: { title: true, instructions: true, dueAt: true, kind: true, allowFiles: true, opdrachtId: true } } },
+    }),
+    prisma.cohortSession.findMany({ where: { cohortId }, select: { id: true, number: true, startsAt: true } }),
+  ]);
+  const targetByNumber = new Map(target.map((session) => [session.number, session]));
+  const copies: Prisma.AssignmentCreateManyInput[] = [];
+  let skipped = 0;
+  for (const session of source) {
+    const to = targetByNumber.get(session.number);
+    for (const assignment of session.assignments) {
+      if (!to) {
+        skipped++;
+        continue;
+      }
+      const offset = assignment.dueAt.getTime() - session.startsAt.getTime();
+      copies.push({ ...assignment, sessionId: to.id, dueAt: new Date(to.startsAt.getTime() + offset) });
+    }
+  }
+  if (copies.length === 0) throw new AssignmentError("Dit leernetwerk heeft geen opdrachten bij bijeenkomsten die hier ook bestaan.", "sourceCohortId");
+  await prisma.$transaction(async (tx) => {
+    await tx.assignment.createMany({ data: copies });
+    await recordAudit(
+      { actorId: actor.id, action: "assignment.copy", entityType: "Cohort", entityId: cohortId, details: { sourceCohortId, copied: copies.length, skipped } },
+      tx,
+    );
+  });
+  return { copied: copies.length, skipped };
+}
+
+/** The assignments of one session, for the session page (participants get their status). */
+export async function sessionAssignments(viewer: Viewer, sessionId: string, now = new Date()) {
+  const assignments = await prisma.assignment.findMany({
+    where: { sessionId },
+    orderBy: [{ dueAt: "asc" }, { title: "asc" }],
+    select: { id: true, title: true, dueAt: true, kind: true },
+  });
+  if (viewer.role !== "PARTICIPANT") return assignments.map((assignment) => ({ ...assignment, statusLabel: null }));
+  const own = new Map((await listParticipantAssignments(viewer, now)).assignments.map((assignment) => [assignment.id, assignment.statusLabel]));
+  return assignments.map((assignment) => ({ ...assignment, statusLabel: own.get(assignment.id) ?? null }));
+}
+
+/** Per facilitator: how many submissions were handed in since `since`, per cohort (for the weekly digest). */
+export async function submissionCountsForDigest(since: Date) {
+  const submissions = await prisma.assignmentSubmission.findMany({
+    where: { submittedAt: { gte: since }, enrollment: { status: "ACTIVE" } },
+    select: {
+      assignment: {
+        select: {
+          session: {
+            select: { cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } } },
+          },
+        },
+      },
+    },
+  });
+  const perFacilitator = new Map<string, { user: { id: string; name: string; email: string }; cohorts: Map<string, { id: string; name: string; count: number }> }>();
+  for (const submission of submissions) {
+    const cohort = submission.assignment.session.cohort;
+    for (const { user } of cohort.facilitators) {
+      let item = perFacilitator.get(user.id);
+      if (!item) perFacilitator.set(user.id, (item = { user, cohorts: new Map() }));
+      const counted = item.cohorts.get(cohort.id) ?? { id: cohort.id, name: cohort.name, count: 0 };
+      counted.count++;
+      item.cohorts.set(cohort.id, counted);
+    }
+  }
+  return perFacilitator;
+}
