@@ -16,6 +16,7 @@ import { modesFor } from "~/notifications/preferences.server.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { shorten } from "~/utils/text.ts";
+import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 type Viewer = Pick<User, "id">;
@@ -345,17 +346,22 @@ export async function saveEntry(
     });
     return { status: "saved", ...created };
   }
-  const updated = await prisma.journalEntry.updateMany({
-    where: { id: existing.id, authorId: viewer.id, version: existing.version },
-    data: { ...data, version: { increment: 1 } },
+  const result = await saveIfUnchanged({
+    basedOn: existing.version,
+    update: (version) =>
+      prisma.journalEntry.updateMany({
+        where: { id: existing.id, authorId: viewer.id, version },
+        data: { ...data, version: { increment: 1 } },
+      }),
+    current: () =>
+      prisma.journalEntry.findFirst({
+        where: { AND: [{ id: existing.id, authorId: viewer.id }, journalAccessWhere(viewer)] },
+        select: { title: true, body: true, version: true, updatedAt: true },
+      }),
   });
-  if (updated.count === 1) return { status: "saved", id: existing.id, version: existing.version + 1 };
-  const current = await prisma.journalEntry.findFirst({
-    where: { AND: [{ id: existing.id, authorId: viewer.id }, journalAccessWhere(viewer)] },
-    select: { title: true, body: true, version: true, updatedAt: true },
-  });
-  if (!current) return { status: "not-found" };
-  return { status: "conflict", id: existing.id, current };
+  if (result.status === "saved") return { status: "saved", id: existing.id, version: result.version };
+  if (result.status === "conflict") return { status: "conflict", id: existing.id, current: result.current };
+  return result;
 }
 
 /** Changes who can read the entry (author only) and records the change in the author's history. */
