@@ -7,7 +7,6 @@ import {
   fieldName,
   findSection,
   isSectionEmpty,
-  mergeCanvas,
   normalizeContent,
   sectionAsText,
   tooLongFields,
@@ -96,24 +95,5 @@ describe("the canvas sections", () => {
     const after = normalizeContent({ ...before, "eerste-stappen": { tekst: "Bellen met de wethouder" } });
     expect(changedSectionIds(before, after)).toEqual(["eerste-stappen"]);
     expect(changedSectionIds(before, before)).toEqual([]);
-  });
-});
-
-describe("merging two duo members' edits", () => {
-  it("takes each side's changes to different fields, and names fields both changed", () => {
-    const base = emptyContent("Vraag");
-    const mine = normalizeContent({ ...base, "eerste-stappen": { tekst: "Mijn stap" }, "fase-vertalen": { nu: "Mijn tekst" } });
-    const theirs = normalizeContent({ ...base, vraagstuk: { tekst: "Scherpere vraag" }, "fase-vertalen": { nu: "Hun tekst" } });
-    const { merged, conflicts } = mergeCanvas(base, mine, theirs);
-    expect(merged.vraagstuk!.tekst).toBe("Scherpere vraag");
-    expect(merged["eerste-stappen"]!.tekst).toBe("Mijn stap");
-    expect(merged["fase-vertalen"]!.nu).toBe("Mijn tekst");
-    expect(conflicts).toEqual([{ sectionId: "fase-vertalen", fieldId: "nu" }]);
-  });
-
-  it("sees no conflict when both typed the same", () => {
-    const base = emptyContent();
-    const same = normalizeContent({ "eerste-stappen": { tekst: "Zelfde" } });
-    expect(mergeCanvas(base, same, same).conflicts).toEqual([]);
   });
 });

@@ -189,30 +189,3 @@ export function changedSectionIds(before: CanvasContent, after: CanvasContent): 
     .map((section) => section.id);
 }
 
-/**
- * Merges the duo partner's saved canvas (`theirs`) with this window's edits (`mine`), both starting from
- * `base` (what this window last loaded or saved). A field changed on one side only takes that change; a field
- * both changed differently is a conflict, left as `mine` in the result and named, so the page can show both
- * texts and let the person choose. Nothing is overwritten without being shown.
- */
-export function mergeCanvas(
-  base: CanvasContent,
-  mine: CanvasContent,
-  theirs: CanvasContent,
-): { merged: CanvasContent; conflicts: { sectionId: string; fieldId: string }[] } {
-  const merged: CanvasContent = {};
-  const conflicts: { sectionId: string; fieldId: string }[] = [];
-  for (const section of canvasSections) {
-    merged[section.id] = {};
-    for (const field of section.fields) {
-      const b = base[section.id]?.[field.id] ?? "";
-      const m = mine[section.id]?.[field.id] ?? "";
-      const t = theirs[section.id]?.[field.id] ?? "";
-      let value = m;
-      if (m === b) value = t;
-      else if (t !== b && t !== m) conflicts.push({ sectionId: section.id, fieldId: field.id });
-      merged[section.id]![field.id] = value;
-    }
-  }
-  return { merged, conflicts };
-}

@@ -172,6 +172,12 @@ export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, c
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
   } else {
+    // An autosave without changes (e.g. only a comment field was typed in) keeps the version, so the duo
+    // partner's next save is not refused for nothing.
+    const stored = await currentPlan(enrollmentId);
+    if (stored && stored.version === baseVersion && changedSectionIds(stored.content, content).length === 0) {
+      return { status: "saved", version: baseVersion };
+    }
     const updated = await prisma.actionPlan.updateMany({
       where: { enrollmentId, version: baseVersion },
       data: { ...data, version: { increment: 1 } },
@@ -322,4 +328,11 @@ export async function cohortPlanOverview(cohortId: string) {
     lastVersionAt: enrollment.actionPlan?.versions[0]?.createdAt ?? null,
     published: Boolean(enrollment.knowledgeArticle),
   }));
+}
+
+/** "Stand van 12 mei 2027 (na versie 2 · bijeenkomst 2 …)" for the printed and Word versions. */
+export function planStatusLine(plan: { updatedAt: Date | null; versions: PlanVersionSummary[] }, now = new Date()): string {
+  const date = formatShortDate(plan.updatedAt ?? now);
+  const last = plan.versions[0];
+  return last ? `Stand van ${date}; laatst opgeslagen versie: ${versionLabel(last).toLowerCase()}.` : `Stand van ${date}.`;
 }
