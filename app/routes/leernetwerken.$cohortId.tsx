@@ -94,8 +94,13 @@ export default function CohortPage() {
       {isStaff ? (
         <p className="link-row">
           <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>
+          <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>
         </p>
-      ) : null}
+      ) : (
+        <p className="link-row">
+          <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Jullie aanpak</Link>
+        </p>
+      )}
 
       {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
 
