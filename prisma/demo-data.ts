@@ -6,6 +6,7 @@ import { getLibrary } from "../app/content/library.server.ts";
 import { createInvitation } from "../app/models/invitation.server.ts";
 import { municipalityKey } from "../app/models/enrollment-rules.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
+import { seedAanpak } from "./demo-aanpak.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -286,6 +287,7 @@ export async function seedDemo(prisma: PrismaClient) {
     });
   }
   await seedNotifications(prisma);
+  await seedAanpak(prisma);
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 
