@@ -7,25 +7,32 @@ import { formatDateTime } from "~/utils/dates.ts";
 import type { DiffPart } from "~/utils/word-diff.ts";
 import { TextareaField } from "./forms.tsx";
 
-/** The filled-in fields of a section (read-only), or a note that it is empty. */
+/** The filled-in fields of a section (read-only), per group (the randvoorwaarden), or a note that it is empty. */
 export function SectionValues({ section, content }: { section: CanvasSection; content: CanvasContent }) {
   const filled = section.fields.filter((field) => fieldText(field, content[section.id]?.[field.id]));
   if (!filled.length) return <p className="muted">Nog niet ingevuld.</p>;
-  let lastGroup: string | undefined;
+  const groups: { group?: string; fields: typeof filled }[] = [];
+  for (const field of filled) {
+    const last = groups[groups.length - 1];
+    if (last && last.group === field.group) last.fields.push(field);
+    else groups.push({ group: field.group, fields: [field] });
+  }
   return (
-    <dl className="canvas-values">
-      {filled.map((field) => {
-        const groupHeading = field.group && field.group !== lastGroup ? field.group : null;
-        lastGroup = field.group;
-        return (
-          <div key={field.id}>
-            {groupHeading ? <p className="canvas-group">{groupHeading}</p> : null}
-            <dt>{field.label}</dt>
-            <dd className="canvas-text">{fieldText(field, content[section.id]?.[field.id])}</dd>
-          </div>
-        );
-      })}
-    </dl>
+    <>
+      {groups.map((group, index) => (
+        <div key={group.group ?? index}>
+          {group.group ? <h3 className="canvas-group">{group.group}</h3> : null}
+          <dl className="canvas-values">
+            {group.fields.map((field) => (
+              <div key={field.id}>
+                <dt>{field.label}</dt>
+                <dd className="canvas-text">{fieldText(field, content[section.id]?.[field.id])}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
+    </>
   );
 }
 

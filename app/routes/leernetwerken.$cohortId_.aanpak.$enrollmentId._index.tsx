@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { CommentForms, CommentThread, commentFormId, SectionDiffs, SectionValues } from "~/components/action-plan.tsx";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
@@ -231,7 +231,17 @@ function DuoEditor() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
+  // Which button was pressed. Kept in state (not only in the DOM): a submit that waits for an autosave sends
+  // the form's own data later, without the button, and React would reset an uncontrolled hidden field.
+  const [intent, setIntent] = useState<"save" | "version">("save");
   const intentRef = useRef<HTMLInputElement>(null);
+  const choose = (value: "save" | "version") => {
+    if (intentRef.current) intentRef.current.value = value;
+    setIntent(value);
+  };
+  // After a version was saved, a later Enter or "Opslaan" is a plain save again.
+  const versionCount = useLoaderData<typeof loader>().versions.length;
+  useEffect(() => setIntent("save"), [versionCount]);
   const here = `/leernetwerken/${cohort.id}/aanpak/${enrollmentId}`;
   const autosave = useAutosave({ formRef, action: here, version });
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") !== "comment";
@@ -265,7 +275,7 @@ function DuoEditor() {
       <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
       <FormAlert message={versionErrors?.form?.join(" ")} />
       <Form ref={formRef} method="post" action={here} className="canvas-form" noValidate preventScrollReset {...autosave.formProps}>
-        <input ref={intentRef} type="hidden" name="intent" defaultValue="save" />
+        <input ref={intentRef} type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={autosave.version} />
         {canvasSections.map((section) => {
           let lastGroup: string | undefined;
@@ -312,7 +322,7 @@ function DuoEditor() {
         <div className="canvas-savebar">
           <AutosaveStatus autosave={autosave} idleText={version ? "Alles is opgeslagen." : ""} conflictText="Niet opgeslagen: je duopartner heeft intussen iets gewijzigd." />
           <div className="button-row">
-            <button type="submit" disabled={submitting || Boolean(autosave.conflict)} onClick={() => intentRef.current && (intentRef.current.value = "save")}>
+            <button type="submit" disabled={submitting || Boolean(autosave.conflict)} onClick={() => choose("save")}>
               Opslaan
             </button>
           </div>
@@ -337,7 +347,7 @@ function DuoEditor() {
                 value="version"
                 className="button-secondary"
                 disabled={submitting || Boolean(autosave.conflict)}
-                onClick={() => intentRef.current && (intentRef.current.value = "version")}
+                onClick={() => choose("version")}
               >
                 Versie opslaan
               </button>
