@@ -273,7 +273,6 @@ function DuoEditor() {
         <FormAlert message="Niet opgeslagen: je duopartner heeft de aanpak intussen gewijzigd. Laad de pagina opnieuw om de nieuwste versie te zien; kopieer eerst wat je wilt bewaren." />
       ) : null}
       <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
-      <FormAlert message={versionErrors?.form?.join(" ")} />
       <Form ref={formRef} method="post" action={here} className="canvas-form" noValidate preventScrollReset {...autosave.formProps}>
         <input ref={intentRef} type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={autosave.version} />
@@ -326,8 +325,11 @@ function DuoEditor() {
               Opslaan
             </button>
           </div>
+        </div>
+        <div className="canvas-version">
           <fieldset className="fieldset">
             <legend>Versie opslaan</legend>
+            <FormAlert message={versionErrors?.form?.join(" ")} />
             <p className="field-hint">Leg na een bijeenkomst vast hoe jullie aanpak er nu uitziet. Later zie je wat er sindsdien veranderd is.</p>
             {sessions.length ? (
               <SelectField label="Bij welke bijeenkomst hoort deze versie?" name="sessionId" defaultValue={sessionId} errors={versionErrors?.sessionId}>
