@@ -31,6 +31,7 @@ describe("/account/meldingen", () => {
       ["session-reminder", "IMMEDIATE", true],
       ["session-changed", "IMMEDIATE", true],
       ["journal-answered", "IMMEDIATE", true],
+      ["action-plan-comment", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });
