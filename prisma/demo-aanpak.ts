@@ -1,12 +1,12 @@
 // Demo data for the aanpak canvas and the knowledge base: Lisa and Erik's (Zwolle) canvas with two versions
 // and a comment from Marco, and a finished cohort (spring 2026) whose duos published two summaries; a third
-// duo there (Tilburg) has a canvas but has not published yet. All people and places are fictional.
+// duo there (Helmond) has a canvas but has not published yet. All people and places are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { type CanvasContent, emptyContent, normalizeContent } from "../app/models/action-plan-sections.ts";
 import { addFacilitator, createCohort, createEnrollment } from "./factories.ts";
 
 export const PAST_COHORT_SLUG = "ervaringskennis-in-beleid-voorjaar-2026";
-export const demoAanpakLogins = { unpublishedDuo: "noor.hendriks@tilburg.test", publishedDuo: "sem.devos@deventer.test" } as const;
+export const demoAanpakLogins = { unpublishedDuo: "noor.hendriks@helmond.test", publishedDuo: "sem.devos@zutphen.test" } as const;
 
 function canvas(vraagstuk: string, fill: Record<string, Record<string, string>>): CanvasContent {
   const content = emptyContent(vraagstuk);
@@ -114,41 +114,41 @@ async function seedFinishedCohort(prisma: PrismaClient) {
   });
   await addFacilitator(prisma, cohort.id, fatima.id);
 
-  const deventer = await createEnrollment(prisma, {
+  const zutphen = await createEnrollment(prisma, {
     cohortId: cohort.id,
-    municipality: "Deventer",
-    province: "Overijssel",
+    municipality: "Zutphen",
+    province: "Gelderland",
     vraagstuk: "Hoe laten we jongeren die dakloos waren meedenken over onze opvang?",
     members: [
       { name: "Sem de Vos", email: demoAanpakLogins.publishedDuo, function: "BELEIDSMEDEWERKER" },
-      { name: "Ilse Kramer", email: "ilse.kramer@deventer.test", function: "LEIDINGGEVENDE" },
+      { name: "Ilse Kramer", email: "ilse.kramer@zutphen.test", function: "LEIDINGGEVENDE" },
     ],
   });
-  const leeuwarden = await createEnrollment(prisma, {
+  const heerenveen = await createEnrollment(prisma, {
     cohortId: cohort.id,
-    municipality: "Leeuwarden",
+    municipality: "Heerenveen",
     province: "Fryslân",
     vraagstuk: "Hoe krijgen ervaringsdeskundigen een vaste plek bij de Participatiewet?",
     members: [
-      { name: "Wouter Visser", email: "wouter.visser@leeuwarden.test", function: "STRATEGISCH_BELEIDSADVISEUR" },
-      { name: "Hanna Dijkstra", email: "hanna.dijkstra@leeuwarden.test", function: "BELEIDSMEDEWERKER" },
+      { name: "Wouter Visser", email: "wouter.visser@heerenveen.test", function: "STRATEGISCH_BELEIDSADVISEUR" },
+      { name: "Hanna Dijkstra", email: "hanna.dijkstra@heerenveen.test", function: "BELEIDSMEDEWERKER" },
     ],
   });
-  const tilburg = await createEnrollment(prisma, {
+  const helmond = await createEnrollment(prisma, {
     cohortId: cohort.id,
-    municipality: "Tilburg",
+    municipality: "Helmond",
     province: "Noord-Brabant",
     vraagstuk: "Hoe betrekken we inwoners met een licht verstandelijke beperking bij ons schuldenbeleid?",
     members: [
       { name: "Noor Hendriks", email: demoAanpakLogins.unpublishedDuo, function: "BELEIDSMEDEWERKER" },
-      { name: "Bram Aerts", email: "bram.aerts@tilburg.test", function: "LEIDINGGEVENDE" },
+      { name: "Bram Aerts", email: "bram.aerts@helmond.test", function: "LEIDINGGEVENDE" },
     ],
   });
 
   const plans = [
     {
-      enrollment: deventer,
-      content: canvas(deventer.enrollment.vraagstuk, {
+      enrollment: zutphen,
+      content: canvas(zutphen.enrollment.vraagstuk, {
         "fase-ontsluiten": {
           nu: "We hoorden jongeren alleen via de hulpverleners.",
           gaan: "Vier avonden in de inloop, met pizza, waar jongeren vertellen wat hen hielp en wat niet.",
@@ -160,8 +160,8 @@ async function seedFinishedCohort(prisma: PrismaClient) {
       }),
     },
     {
-      enrollment: leeuwarden,
-      content: canvas(leeuwarden.enrollment.vraagstuk, {
+      enrollment: heerenveen,
+      content: canvas(heerenveen.enrollment.vraagstuk, {
         "fase-vertalen": {
           gaan: "Een klankbordgroep van ervaringsdeskundigen leest mee met elke nieuwe werkinstructie.",
           betrekken: "Zes ervaringsdeskundigen, klantmanagers, het cliëntenplatform.",
@@ -170,8 +170,8 @@ async function seedFinishedCohort(prisma: PrismaClient) {
       }),
     },
     {
-      enrollment: tilburg,
-      content: canvas(tilburg.enrollment.vraagstuk, {
+      enrollment: helmond,
+      content: canvas(helmond.enrollment.vraagstuk, {
         "fase-ontsluiten": {
           gaan: "Gesprekken in eenvoudige taal, op plekken waar mensen al komen (dagbesteding, buurthuis).",
           betrekken: "Ervaringsdeskundigen met een LVB, de dagbesteding, schuldhulp.",
@@ -192,10 +192,10 @@ async function seedFinishedCohort(prisma: PrismaClient) {
 
   const articles = [
     {
-      enrollment: deventer,
+      enrollment: zutphen,
       title: "Jongeren die dakloos waren herschrijven de huisregels van de opvang",
       themes: ["dakloosheid", "jeugd", "wonen"],
-      municipality: "Deventer",
+      municipality: "Zutphen",
       sections: [
         {
           sectionId: "fase-ontsluiten",
@@ -210,7 +210,7 @@ async function seedFinishedCohort(prisma: PrismaClient) {
       ],
     },
     {
-      enrollment: leeuwarden,
+      enrollment: heerenveen,
       title: "Een betaalde klankbordgroep leest mee met werkinstructies",
       themes: ["participatiewet", "werk-en-inkomen"],
       municipality: null,

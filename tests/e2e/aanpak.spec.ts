@@ -6,7 +6,7 @@ import { expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf
 
 const saved = (page: import("@playwright/test").Page) => page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" });
 const section = (page: import("@playwright/test").Page, title: string | RegExp) => page.getByRole("region", { name: title });
-const tilburg = { noor: "noor.hendriks@tilburg.test", bram: "bram.aerts@tilburg.test", sem: "sem.devos@deventer.test" };
+const helmond = { noor: "noor.hendriks@helmond.test", bram: "bram.aerts@helmond.test", sem: "sem.devos@zutphen.test" };
 
 test("both duo members edit the canvas and save a version; a conflict is shown; the facilitator comments", async ({ page, browser }) => {
   // Three people, two browsers and axe on every page: longer than the default 30 s on a busy machine.
@@ -147,10 +147,10 @@ test("the canvas prints cleanly and downloads as a Word file", async ({ page }) 
 test("a duo of a finished cohort publishes a summary, everyone finds it, the partner withdraws it", async ({ page }) => {
   test.setTimeout(90_000);
   const title = `Eenvoudige taal over schulden ${Date.now().toString(36)}`;
-  await login(page, tilburg.noor);
+  await login(page, helmond.noor);
   await expectAccessibleOnce(page);
   await page.goto("/aanpak");
-  await expect(page.getByRole("heading", { level: 1, name: "Aanpak van Tilburg" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Aanpak van Helmond" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Delen in de kennisbank" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Delen in de kennisbank" })).toBeVisible();
@@ -197,7 +197,7 @@ test("a duo of a finished cohort publishes a summary, everyone finds it, the par
   await logout(page);
 
   // Bram, Noor's partner, sees the publication and withdraws consent: the article is gone.
-  await login(page, tilburg.bram, { to: "/aanpak/delen" });
+  await login(page, helmond.bram, { to: "/aanpak/delen" });
   await expect(page.getByTestId("publication-state")).toContainText(title);
   await page.getByRole("button", { name: "Toestemming intrekken" }).click();
   await expect(page.getByText("Vink aan dat jullie de samenvatting uit de kennisbank willen halen.")).toBeVisible();
@@ -212,34 +212,34 @@ test("a duo of a finished cohort publishes a summary, everyone finds it, the par
 });
 
 test("another duo gets a 404 for a canvas, the coordinator a 403 and only the overview", async ({ page }) => {
-  await login(page, tilburg.noor);
+  await login(page, helmond.noor);
   await expectAccessibleOnce(page);
   await page.goto("/aanpak");
-  await expect(page.getByRole("heading", { level: 1, name: "Aanpak van Tilburg" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Aanpak van Helmond" })).toBeVisible();
   await expectAccessible(page);
-  const tilburgPath = new URL(page.url()).pathname;
-  const cohortPath = tilburgPath.replace(/\/aanpak\/.*$/, "");
+  const helmondPath = new URL(page.url()).pathname;
+  const cohortPath = helmondPath.replace(/\/aanpak\/.*$/, "");
   await logout(page);
 
-  // Sem (Deventer) is in the same cohort, but not in Tilburg's duo.
-  await login(page, tilburg.sem);
+  // Sem (Zutphen) is in the same cohort, but not in Helmond's duo.
+  await login(page, helmond.sem);
   await expectAccessibleOnce(page);
-  for (const path of [tilburgPath, `${tilburgPath}/afdrukken`, `${tilburgPath}/versies/1`]) {
+  for (const path of [helmondPath, `${helmondPath}/afdrukken`, `${helmondPath}/versies/1`]) {
     expect(statusOf(await page.goto(path)), path).toBe(404);
     await expectAccessible(page);
   }
-  expect((await page.request.get(`${tilburgPath}/aanpak.docx`)).status()).toBe(404);
+  expect((await page.request.get(`${helmondPath}/aanpak.docx`)).status()).toBe(404);
   await logout(page);
 
   await login(page, users.coordinator.email);
   await expectAccessibleOnce(page);
-  expect(statusOf(await page.goto(tilburgPath))).toBe(403);
+  expect(statusOf(await page.goto(helmondPath))).toBe(403);
   await expectAccessible(page);
   await page.goto(`${cohortPath}/aanpak`);
   await expect(page.getByRole("heading", { level: 1, name: "Aanpak per duo" })).toBeVisible();
-  const tilburgRow = page.getByRole("row").filter({ hasText: "Tilburg" });
-  await expect(tilburgRow).toContainText("Begonnen");
-  await expect(tilburgRow.getByRole("link")).toHaveCount(0);
-  await expect(page.getByRole("row").filter({ hasText: "Deventer" })).toContainText("Gedeeld");
+  const helmondRow = page.getByRole("row").filter({ hasText: "Helmond" });
+  await expect(helmondRow).toContainText("Begonnen");
+  await expect(helmondRow.getByRole("link")).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: "Zutphen" })).toContainText("Gedeeld");
   await expectAccessible(page);
 });
