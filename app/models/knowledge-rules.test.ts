@@ -21,12 +21,17 @@ describe("when a duo may publish", () => {
     expect(publishWindow(withCancelled, day("2026-11-21")).open).toBe(true);
   });
 
-  it("is open for a closed cohort at any time, and never for one that has not started", () => {
+  it("is open for a closed cohort at any time, and never for a concept", () => {
     expect(publishWindow({ ...running, status: "CLOSED" }, day("2026-01-01")).open).toBe(true);
-    expect(publishWindow({ ...running, status: "APPLICATIONS_OPEN" }, day("2030-01-01"))).toEqual({
+    expect(publishWindow({ ...running, status: "CONCEPT" }, day("2030-01-01"))).toEqual({
       open: false,
       reason: "Het leernetwerk is nog niet begonnen.",
     });
+  });
+
+  it("follows the sessions for a cohort left on 'Aanmelding open'", () => {
+    expect(publishWindow({ ...running, status: "APPLICATIONS_OPEN" }, day("2026-11-01")).open).toBe(false);
+    expect(publishWindow({ ...running, status: "APPLICATIONS_OPEN" }, day("2026-11-21")).open).toBe(true);
   });
 
   it("uses the end date for a cohort without sessions (open from the day after)", () => {

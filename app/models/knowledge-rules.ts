@@ -36,9 +36,9 @@ type CohortForRule = {
  */
 export function publishWindow(cohort: CohortForRule, now: Date): { open: boolean; reason: string } {
   if (cohort.status === "CLOSED") return { open: true, reason: "Het leernetwerk is afgesloten." };
-  if (cohort.status === "CONCEPT" || cohort.status === "APPLICATIONS_OPEN") {
-    return { open: false, reason: "Het leernetwerk is nog niet begonnen." };
-  }
+  // A cohort still in preparation has nothing to share yet. One left on "Aanmelding open" while its sessions
+  // were held follows the sessions like a running one (the status is not always kept up to date).
+  if (cohort.status === "CONCEPT") return { open: false, reason: "Het leernetwerk is nog niet begonnen." };
   const held = cohort.sessions.filter((session) => !session.cancelledAt);
   if (held.length) {
     const lastEnd = Math.max(...held.map((session) => session.endsAt.getTime()));

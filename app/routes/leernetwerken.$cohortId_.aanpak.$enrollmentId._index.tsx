@@ -277,43 +277,51 @@ function DuoEditor() {
         <input ref={intentRef} type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={autosave.version} />
         {canvasSections.map((section) => {
-          let lastGroup: string | undefined;
+          // Consecutive fields of one precondition form a group with its own legend.
+          const groups: { group?: string; fields: typeof section.fields }[] = [];
+          for (const field of section.fields) {
+            const last = groups[groups.length - 1];
+            if (last && last.group === field.group) last.fields.push(field);
+            else groups.push({ group: field.group, fields: [field] });
+          }
+          const control = (field: (typeof section.fields)[number]) => {
+            const name = fieldName(section, field);
+            const value = content[section.id]?.[field.id] ?? "";
+            return field.kind === "status" ? (
+              <SelectField key={field.id} label={field.label} name={name} defaultValue={value} errors={saveErrors?.[name]}>
+                {conditionStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {conditionStatusLabels[status]}
+                  </option>
+                ))}
+              </SelectField>
+            ) : (
+              <TextareaField
+                key={field.id}
+                label={field.label}
+                name={name}
+                rows={field.rows ?? 3}
+                defaultValue={value}
+                maxLength={MAX_FIELD_LENGTH}
+                hint={field.hint}
+                errors={saveErrors?.[name]}
+              />
+            );
+          };
           return (
             <section key={section.id} className="canvas-section" aria-labelledby={`sectie-${section.id}`}>
               <h2 id={`sectie-${section.id}`}>{section.title}</h2>
               <p className="muted">{section.intro}</p>
-              {section.fields.map((field) => {
-                const name = fieldName(section, field);
-                const value = content[section.id]?.[field.id] ?? "";
-                const groupStart = field.group && field.group !== lastGroup;
-                lastGroup = field.group;
-                const control =
-                  field.kind === "status" ? (
-                    <SelectField label={field.group ? `${field.group}: hoe ver is het?` : field.label} name={name} defaultValue={value} errors={saveErrors?.[name]}>
-                      {conditionStatuses.map((status) => (
-                        <option key={status} value={status}>
-                          {conditionStatusLabels[status]}
-                        </option>
-                      ))}
-                    </SelectField>
-                  ) : (
-                    <TextareaField
-                      label={field.group ? `${field.group}: ${field.label.toLowerCase()}` : field.label}
-                      name={name}
-                      rows={field.rows ?? 3}
-                      defaultValue={value}
-                      maxLength={MAX_FIELD_LENGTH}
-                      hint={field.hint}
-                      errors={saveErrors?.[name]}
-                    />
-                  );
-                return (
-                  <div key={field.id}>
-                    {groupStart ? <h3 className="canvas-group">{field.group}</h3> : null}
-                    {control}
-                  </div>
-                );
-              })}
+              {groups.map((group, index) =>
+                group.group ? (
+                  <fieldset key={group.group} className="fieldset canvas-fieldset">
+                    <legend>{group.group}</legend>
+                    {group.fields.map(control)}
+                  </fieldset>
+                ) : (
+                  <div key={index}>{group.fields.map(control)}</div>
+                ),
+              )}
               <CommentThreadWithErrors sectionId={section.id} comments={comments} label={`Reageren bij “${section.title}”`} formId={commentFormId(section.id)} />
             </section>
           );
