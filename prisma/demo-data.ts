@@ -8,6 +8,7 @@ import { createInvitation } from "../app/models/invitation.server.ts";
 import { municipalityKey } from "../app/models/enrollment-rules.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 import { seedSelfScans } from "./demo-zelfscans.ts";
+import { seedAanpak } from "./demo-aanpak.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -290,6 +291,7 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedNotifications(prisma);
   await seedSelfScans(prisma, cohort.id);
   await seedAssignments(prisma, { cohortSlug: DEMO_COHORT_SLUG, otherCohortSlug: OTHER_COHORT_SLUG });
+  await seedAanpak(prisma);
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

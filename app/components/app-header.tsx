@@ -9,6 +9,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Leernetwerken" },
     { to: "/leren", label: "Leren" },
+    { to: "/kennisbank", label: "Kennisbank" },
     { to: "/beheer/uitnodigingen", label: "Uitnodigingen" },
     { to: "/beheer/e-mail", label: "E-mail" },
     { to: "/beheer/logboek", label: "Logboek" },
@@ -18,13 +19,16 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal/gedeeld", label: "Gedeelde journaals" },
+    { to: "/kennisbank", label: "Kennisbank" },
   ],
   PARTICIPANT: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
     { to: "/opdrachten", label: "Opdrachten" },
+    { to: "/aanpak", label: "Aanpak" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal", label: "Journaal" },
+    { to: "/kennisbank", label: "Kennisbank" },
   ],
 };
 

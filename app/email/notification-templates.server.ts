@@ -172,3 +172,23 @@ export function journalAnsweredEmail(input: { appUrl: string; user: { id: string
     ),
   };
 }
+
+export function actionPlanCommentEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  writtenBy: string;
+  sectionTitle: string;
+  url: string;
+}): EmailContent {
+  const subject = "Er is een reactie op jullie aanpak";
+  return {
+    subject,
+    ...layout(
+      subject,
+      [`Hallo ${input.user.name},`, `${input.writtenBy} heeft iets geschreven bij “${input.sectionTitle}” in jullie aanpak.`, "Log in om het te lezen en te reageren."],
+      { label: "Lees de reactie", url: input.url },
+      "Je krijgt dit bericht omdat je met je duo aan een aanpak werkt in het leernetwerk.",
+      notificationFooterLinks(input.user.id, "action-plan-comment"),
+    ),
+  };
+}

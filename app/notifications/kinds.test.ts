@@ -14,7 +14,15 @@ describe("notification kinds", () => {
 
   it("coordinators get no notifications (only account e-mail); participants and facilitators choose", () => {
     expect(kindsForRole("COORDINATOR")).toEqual([]);
-    expect(kindsForRole("PARTICIPANT")).toEqual(["session-reminder", "session-changed", "journal-answered", "assignment-due", "assignment-feedback", "weekly-digest"]);
+    expect(kindsForRole("PARTICIPANT")).toEqual([
+      "session-reminder",
+      "session-changed",
+      "journal-answered",
+      "assignment-due",
+      "assignment-feedback",
+      "action-plan-comment",
+      "weekly-digest",
+    ]);
     expect(kindsForRole("FACILITATOR")).toEqual(["session-reminder", "session-changed", "weekly-digest"]);
   });
 

@@ -53,6 +53,14 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "action-plan-comment": {
+    label: "Reactie op jullie aanpak",
+    description:
+      "Als een begeleider of je duopartner iets schrijft bij een onderdeel van jullie aanpak. De e-mail noemt wie en bij welk onderdeel, niet wat er staat.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "weekly-digest": {
     label: "Wekelijkse samenvatting",
     description:

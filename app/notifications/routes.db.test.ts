@@ -33,6 +33,7 @@ describe("/account/meldingen", () => {
       ["journal-answered", "IMMEDIATE", true],
       ["assignment-due", "IMMEDIATE", true],
       ["assignment-feedback", "IMMEDIATE", true],
+      ["action-plan-comment", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });

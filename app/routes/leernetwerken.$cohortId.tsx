@@ -94,11 +94,13 @@ export default function CohortPage() {
       {isStaff ? (
         <p className="link-row">
           <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>
+          <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>
         </p>
       ) : (
         <p className="link-row">
+          <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Jullie aanpak</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>Jullie zelfscans</Link>
         </p>
       )}

@@ -1,0 +1,193 @@
+// The knowledge base: anonymised summaries of duos' approaches, published with the duo's consent at the end
+// of their cohort and readable by every signed-in user. Withdrawing consent deletes the article itself; what
+// stays is the duo's record of when consent was given and withdrawn (KnowledgeConsentEvent).
+import type { User } from "lucia";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
+import { anonymityProblems, describeProblem, isKnowledgeTheme, publishWindow, type KnowledgeTheme } from "./knowledge-rules.ts";
+
+export type ArticleSection = { sectionId: string; title: string; text: string };
+
+export function parseArticleSections(raw: unknown): ArticleSection[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    if (!item || typeof item !== "object") return [];
+    const { sectionId, title, text } = item as Record<string, unknown>;
+    return typeof sectionId === "string" && typeof title === "string" && typeof text === "string" ? [{ sectionId, title, text }] : [];
+  });
+}
+
+/** The participant's duo as it can publish: its canvas, its publication, the consent history and the rule. */
+export async function publishContext(viewer: Pick<User, "id">, now = new Date()) {
+  const membership = await prisma.duoMember.findFirst({
+    where: { userId: viewer.id, enrollment: { status: "ACTIVE" } },
+    orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
+    select: {
+      enrollment: {
+        select: {
+          id: true,
+          vraagstuk: true,
+          municipality: { select: { name: true } },
+          actionPlan: { select: { content: true } },
+          knowledgeArticle: { select: { id: true, title: true, themes: true, sections: true, municipality: true, publishedAt: true, updatedAt: true } },
+          knowledgeConsents: {
+            orderBy: { createdAt: "desc" },
+            select: { id: true, action: true, title: true, createdAt: true, user: { select: { name: true } } },
+          },
+          cohort: {
+            select: {
+              id: true,
+              name: true,
+              status: true,
+              endsOn: true,
+              sessions: { select: { startsAt: true, endsAt: true, cancelledAt: true } },
+              facilitators: { select: { user: { select: { name: true } } } },
+              enrollments: { select: { members: { select: { user: { select: { name: true } } } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!membership) return null;
+  const { enrollment } = membership;
+  const content = normalizeContent(enrollment.actionPlan?.content ?? { vraagstuk: { tekst: enrollment.vraagstuk } });
+  // Everyone around the duo whose name must not appear in a published text.
+  const names = [
+    ...enrollment.cohort.facilitators.map((facilitator) => facilitator.user.name),
+    ...enrollment.cohort.enrollments.flatMap((other) => other.members.map((member) => member.user.name)),
+  ];
+  return {
+    enrollmentId: enrollment.id,
+    municipality: enrollment.municipality.name,
+    cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name },
+    hasPlan: Boolean(enrollment.actionPlan),
+    window: publishWindow(enrollment.cohort, now),
+    sections: canvasSections.map((section) => ({ id: section.id, title: section.title, text: sectionAsText(section, content) })),
+    article: enrollment.knowledgeArticle
+      ? { ...enrollment.knowledgeArticle, sections: parseArticleSections(enrollment.knowledgeArticle.sections) }
+      : null,
+    consents: enrollment.knowledgeConsents,
+    names,
+  };
+}
+
+export type PublishContext = NonNullable<Awaited<ReturnType<typeof publishContext>>>;
+
+export type PublishInput = {
+  title: string;
+  themes: string[];
+  showMunicipality: boolean;
+  sections: { sectionId: string; text: string }[];
+};
+
+/** Field errors for a publication, in Dutch; empty when it may be published. */
+export function checkPublication(context: Pick<PublishContext, "names" | "municipality">, input: PublishInput): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  if (input.title.trim().length < 5) add("title", "Geef de samenvatting een titel van minstens 5 tekens.");
+  if (input.title.length > 150) add("title", "De titel mag maximaal 150 tekens hebben.");
+  if (!input.themes.length) add("themes", "Kies minstens één thema.");
+  if (input.themes.some((theme) => !isKnowledgeTheme(theme))) add("themes", "Kies thema's uit de lijst.");
+  if (!input.sections.length) add("sections", "Kies minstens één onderdeel van jullie aanpak.");
+  const context2 = { names: context.names, municipality: input.showMunicipality ? null : context.municipality };
+  for (const problem of anonymityProblems(input.title, context2)) add("title", describeProblem(problem));
+  for (const section of input.sections) {
+    if (!findSection(section.sectionId)) {
+      add("sections", "Dit onderdeel bestaat niet.");
+      continue;
+    }
+    const field = `text:${section.sectionId}`;
+    if (!section.text.trim()) add(field, "Dit onderdeel is leeg. Schrijf iets of vink het uit.");
+    if (section.text.length > 10_000) add(field, "Dit onderdeel mag maximaal 10.000 tekens hebben.");
+    for (const problem of anonymityProblems(section.text, context2)) add(field, describeProblem(problem));
+  }
+  return errors;
+}
+
+export class PublishError extends Error {
+  constructor(readonly errors: Record<string, string[]>) {
+    super("De samenvatting kan zo niet worden gedeeld.");
+  }
+}
+
+/**
+ * Publishes (or replaces) the duo's summary with the consent of `viewer`, one of the duo. Checked again here:
+ * the cohort must be over, and the texts must pass the anonymity checks.
+ */
+export async function publishArticle(viewer: Pick<User, "id">, input: PublishInput, now = new Date()) {
+  const context = await publishContext(viewer, now);
+  if (!context) throw new PublishError({ form: ["Je doet niet mee aan een leernetwerk."] });
+  if (!context.window.open) throw new PublishError({ form: [context.window.reason] });
+  const errors = checkPublication(context, input);
+  if (Object.keys(errors).length) throw new PublishError(errors);
+  const sections: ArticleSection[] = canvasSections
+    .filter((section) => input.sections.some((chosen) => chosen.sectionId === section.id))
+    .map((section) => ({ sectionId: section.id, title: section.title, text: input.sections.find((chosen) => chosen.sectionId === section.id)!.text.trim() }));
+  const title = input.title.trim();
+  const data = {
+    title,
+    themes: input.themes as KnowledgeTheme[],
+    sections: sections as unknown as Prisma.InputJsonArray,
+    municipality: input.showMunicipality ? context.municipality : null,
+    searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
+  };
+  return prisma.$transaction(async (tx) => {
+    const article = await tx.knowledgeArticle.upsert({
+      where: { enrollmentId: context.enrollmentId },
+      create: { ...data, enrollmentId: context.enrollmentId },
+      update: data,
+      select: { id: true },
+    });
+    await tx.knowledgeConsentEvent.create({ data: { enrollmentId: context.enrollmentId, userId: viewer.id, action: "GIVEN", title } });
+    return article;
+  });
+}
+
+/** Withdraws consent: the published summary is deleted for good; the withdrawal is recorded. */
+export async function withdrawArticle(viewer: Pick<User, "id">): Promise<boolean> {
+  const context = await publishContext(viewer);
+  if (!context?.article) return false;
+  const { enrollmentId, article } = context;
+  return prisma.$transaction(async (tx) => {
+    const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
+    if (deleted.count === 0) return false;
+    await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title: article.title } });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading (every signed-in user)
+
+export async function searchArticles(filter: { q?: string; theme?: string }) {
+  const conditions: Prisma.KnowledgeArticleWhereInput[] = [];
+  const q = filter.q?.trim().toLowerCase();
+  if (q) for (const word of q.split(/\s+/).slice(0, 8)) conditions.push({ searchText: { contains: word } });
+  if (filter.theme && isKnowledgeTheme(filter.theme)) conditions.push({ themes: { has: filter.theme } });
+  const articles = await prisma.knowledgeArticle.findMany({
+    where: { AND: conditions },
+    orderBy: { publishedAt: "desc" },
+    select: { id: true, title: true, themes: true, municipality: true, publishedAt: true, sections: true, enrollment: { select: { cohort: { select: { name: true } } } } },
+  });
+  return articles.map(({ sections, enrollment, ...article }) => {
+    const parsed = parseArticleSections(sections);
+    return { ...article, cohort: enrollment.cohort.name, sectionTitles: parsed.map((section) => section.title), excerpt: parsed[0]?.text ?? "" };
+  });
+}
+
+export async function getArticle(id: string) {
+  const article = await prisma.knowledgeArticle.findUnique({
+    where: { id },
+    select: { id: true, title: true, themes: true, municipality: true, publishedAt: true, updatedAt: true, sections: true, enrollment: { select: { cohort: { select: { name: true } } } } },
+  });
+  if (!article) return null;
+  const { enrollment, sections, ...rest } = article;
+  return { ...rest, cohort: enrollment.cohort.name, sections: parseArticleSections(sections) };
+}
+
+/** Whether the participant is in a duo at all (for the publish page's link). */
+export function countArticles() {
+  return prisma.knowledgeArticle.count();
+}

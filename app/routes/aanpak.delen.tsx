@@ -1,0 +1,243 @@
+// /aanpak/delen: at the end of the cohort a duo may publish an anonymised summary of its approach in the
+// knowledge base — chosen sections, edited before publishing, with themes and a title — and withdraw it
+// again (the published copy is deleted). Both duo members see the state and the consent history.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireRole } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
+import { canvasSections } from "~/models/action-plan-sections.ts";
+import { knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts";
+import { publishArticle, publishContext, PublishError, withdrawArticle } from "~/models/knowledge.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction = () => [{ title: "Delen in de kennisbank — Leernetwerk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  const context = await publishContext(user);
+  if (!context) return { context: null };
+  // The names to check against stay on the server.
+  const { names: _names, ...visible } = context;
+  return { context: visible };
+}
+
+type PublishValues = { title: string; themes: string[]; showMunicipality: boolean; consent: boolean; include: string[]; texts: Record<string, string> };
+type ActionResult = { status: "invalid"; errors: Record<string, string[]>; values: PublishValues } | { status: "withdraw-invalid"; message: string };
+
+function readValues(formData: FormData): PublishValues {
+  const texts: Record<string, string> = {};
+  for (const section of canvasSections) texts[section.id] = String(formData.get(`text:${section.id}`) ?? "");
+  return {
+    title: String(formData.get("title") ?? ""),
+    themes: formData.getAll("themes").map(String),
+    showMunicipality: formData.get("showMunicipality") === "on",
+    consent: formData.get("consent") === "on",
+    include: canvasSections.filter((section) => formData.get(`include:${section.id}`) === "on").map((section) => section.id),
+    texts,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    if (formData.get("confirm") !== "on") {
+      return data<ActionResult>({ status: "withdraw-invalid", message: "Vink aan dat jullie de samenvatting uit de kennisbank willen halen." }, { status: 400 });
+    }
+    const withdrawn = await withdrawArticle(user);
+    return redirectWithToast("/aanpak/delen", withdrawn ? { title: "De samenvatting is uit de kennisbank verwijderd" } : { type: "info", title: "Er was geen samenvatting gedeeld" });
+  }
+  const values = readValues(formData);
+  const consentErrors: Record<string, string[]> = values.consent ? {} : { consent: ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."] };
+  try {
+    if (Object.keys(consentErrors).length) throw new PublishError(consentErrors);
+    const article = await publishArticle(user, {
+      title: values.title,
+      themes: values.themes,
+      showMunicipality: values.showMunicipality,
+      sections: values.include.map((sectionId) => ({ sectionId, text: values.texts[sectionId] ?? "" })),
+    });
+    return redirectWithToast(`/kennisbank/${article.id}`, { title: "Jullie samenvatting staat in de kennisbank" });
+  } catch (error) {
+    if (error instanceof PublishError) return data<ActionResult>({ status: "invalid", errors: { ...error.errors, ...consentErrors }, values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function PublishPage() {
+  const { context } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  if (!context) {
+    return (
+      <>
+        <h1>Delen in de kennisbank</h1>
+        <p>Je doet (nog) niet mee aan een leernetwerk met een duo. Alleen duo&apos;s kunnen hun aanpak delen.</p>
+        <p>
+          <Link to="/kennisbank">Naar de kennisbank</Link>
+        </p>
+      </>
+    );
+  }
+  const invalid = actionData?.status === "invalid" ? actionData : null;
+  const article = context.article;
+  const values: PublishValues = invalid?.values ?? {
+    title: article?.title ?? "",
+    themes: article?.themes ?? [],
+    showMunicipality: Boolean(article?.municipality),
+    consent: false,
+    include: article ? article.sections.map((section) => section.sectionId) : context.sections.filter((section) => section.text).map((section) => section.id),
+    texts: Object.fromEntries(
+      context.sections.map((section) => [section.id, article?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text]),
+    ),
+  };
+  const errors = invalid?.errors;
+  return (
+    <>
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <Link to="/aanpak">Aanpak</Link>
+      </nav>
+      <h1>Delen in de kennisbank</h1>
+      <p className="lead">
+        Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen met alle gebruikers van het platform, zodat
+        andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet in; de naam van jullie gemeente alleen als
+        jullie dat willen.
+      </p>
+
+      <section aria-labelledby="state-heading" className="panel">
+        <h2 id="state-heading">Stand van zaken</h2>
+        {article ? (
+          <>
+            <p data-testid="publication-state">
+              Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}: <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+            </p>
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="withdraw" />
+              <div className="checkbox-field">
+                <input
+                  type="checkbox"
+                  id="confirm-withdraw"
+                  name="confirm"
+                  aria-describedby={actionData?.status === "withdraw-invalid" ? "confirm-withdraw-error" : undefined}
+                />
+                <label htmlFor="confirm-withdraw">Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)</label>
+              </div>
+              {actionData?.status === "withdraw-invalid" ? (
+                <p className="field-error" id="confirm-withdraw-error">
+                  {actionData.message}
+                </p>
+              ) : null}
+              <div className="button-row">
+                <button type="submit" className="button-danger" disabled={busy}>
+                  Toestemming intrekken
+                </button>
+              </div>
+            </Form>
+          </>
+        ) : (
+          <p data-testid="publication-state">Jullie hebben (nog) niets gedeeld.</p>
+        )}
+        {context.consents.length ? (
+          <>
+            <h3>Geschiedenis van de toestemming</h3>
+            <ul>
+              {context.consents.map((event) => (
+                <li key={event.id}>
+                  {formatDateTime(event.createdAt)}: {event.action === "GIVEN" ? "toestemming gegeven" : "toestemming ingetrokken"}
+                  {event.user ? ` door ${event.user.name}` : ""} (“{event.title}”)
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {!context.window.open ? (
+        <section aria-labelledby="not-yet-heading">
+          <h2 id="not-yet-heading">Nog niet mogelijk</h2>
+          <p>{context.window.reason}</p>
+        </section>
+      ) : (
+        <section aria-labelledby="form-heading">
+          <h2 id="form-heading">{article ? "Samenvatting bijwerken" : "Samenvatting maken"}</h2>
+          {!context.hasPlan ? <p>Jullie aanpak is nog leeg. Vul eerst jullie <Link to="/aanpak">aanpak</Link> in.</p> : null}
+          <ErrorSummary errors={errors} />
+          <FormAlert message={errors?.form?.join(" ")} />
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="publish" />
+            <Field label="Titel" name="title" defaultValue={values.title} maxLength={150} errors={errors?.title} hint="Bijvoorbeeld: Inwoners met schulden denken mee over armoedebeleid" />
+            <fieldset className="fieldset" aria-describedby={errors?.themes ? "themes-error" : undefined}>
+              <legend>Thema&apos;s</legend>
+              <div className="checkbox-grid">
+                {knowledgeThemeIds.map((theme) => (
+                  <div className="checkbox-field" key={theme}>
+                    <input type="checkbox" id={`theme-${theme}`} name="themes" value={theme} defaultChecked={values.themes.includes(theme)} />
+                    <label htmlFor={`theme-${theme}`}>{knowledgeThemes[theme]}</label>
+                  </div>
+                ))}
+              </div>
+              {errors?.themes ? (
+                <p className="field-error" id="themes-error">
+                  {errors.themes.join(" ")}
+                </p>
+              ) : null}
+            </fieldset>
+            <div className="checkbox-field">
+              <input type="checkbox" id="show-municipality" name="showMunicipality" defaultChecked={values.showMunicipality} />
+              <label htmlFor="show-municipality">Noem de naam van onze gemeente ({context.municipality})</label>
+            </div>
+            <fieldset className="fieldset" aria-describedby={errors?.sections ? "sections-error" : undefined}>
+              <legend>Onderdelen van jullie aanpak</legend>
+              <p className="field-hint">Kies wat jullie delen en pas de tekst aan. Haal namen van mensen weg; we controleren dat ook.</p>
+              {errors?.sections ? (
+                <p className="field-error" id="sections-error">
+                  {errors.sections.join(" ")}
+                </p>
+              ) : null}
+              {context.sections.map((section) => (
+                <div key={section.id} className="publish-section">
+                  <div className="checkbox-field">
+                    <input type="checkbox" id={`include-${section.id}`} name={`include:${section.id}`} defaultChecked={values.include.includes(section.id)} />
+                    <label htmlFor={`include-${section.id}`}>Neem “{section.title}” op</label>
+                  </div>
+                  <TextareaField
+                    label={`Tekst voor “${section.title}”`}
+                    name={`text:${section.id}`}
+                    rows={6}
+                    maxLength={10_000}
+                    defaultValue={values.texts[section.id] ?? ""}
+                    errors={errors?.[`text:${section.id}`]}
+                  />
+                </div>
+              ))}
+            </fieldset>
+            <div className="checkbox-field">
+              <input type="checkbox" id="consent" name="consent" defaultChecked={values.consent} aria-describedby={errors?.consent ? "consent-error" : undefined} />
+              <label htmlFor="consent">
+                Wij geven toestemming om deze samenvatting te delen met alle gebruikers van het platform. We kunnen dit altijd weer intrekken.
+              </label>
+            </div>
+            {errors?.consent ? (
+              <p className="field-error" id="consent-error">
+                {errors.consent.join(" ")}
+              </p>
+            ) : null}
+            <div className="button-row">
+              <button type="submit" disabled={busy}>
+                {article ? "Bijgewerkte samenvatting delen" : "Delen in de kennisbank"}
+              </button>
+            </div>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
