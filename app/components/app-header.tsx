@@ -16,12 +16,14 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   FACILITATOR: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
+    { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal/gedeeld", label: "Gedeelde journaals" },
   ],
   PARTICIPANT: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
+    { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal", label: "Journaal" },
   ],

@@ -20,8 +20,8 @@ import { getEnv } from "~/utils/env.server.ts";
 
 type Viewer = Pick<User, "id">;
 
-/** The audiences the author can choose today. GROUP waits for the intervisie groups (issue 7). */
-export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS"] as const satisfies readonly JournalAudience[];
+/** The audiences an author can choose. GROUP only when the author is in an intervisie group (setAudience checks). */
+export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS", "GROUP"] as const satisfies readonly JournalAudience[];
 
 /**
  * The entries `viewer` may read: their own, entries shared with the duo by another member of the same
@@ -34,8 +34,16 @@ export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInpu
       { authorId: viewer.id },
       { audience: "DUO", enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } } },
       { audience: "FACILITATORS", enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } } },
-      // GROUP: issue 7 adds `{ audience: "GROUP", <the author's intervisie group has viewer as member> }` here.
-      // Until groups exist an entry shared with a group is readable by its author only (the first branch).
+      // GROUP: the members and facilitators of an intervisie group the author is a member of.
+      {
+        audience: "GROUP",
+        enrollment: { status: "ACTIVE" },
+        author: {
+          intervisionMemberships: {
+            some: { group: { OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }] } },
+          },
+        },
+      },
     ],
   };
 }
@@ -85,10 +93,26 @@ export async function authorContext(userId: string) {
 
 export type AuthorContext = NonNullable<Awaited<ReturnType<typeof authorContext>>>;
 
+/** The intervisie groups the author is a member of, with the other members and the facilitators. */
+export function authorIntervisionGroups(authorId: string) {
+  return prisma.intervisionGroup.findMany({
+    where: { members: { some: { userId: authorId } } },
+    orderBy: { name: "asc" },
+    select: {
+      name: true,
+      members: { where: { userId: { not: authorId } }, orderBy: { user: { name: "asc" } }, select: { user: { select: { name: true } } } },
+      facilitators: { select: { user: { select: { name: true } } } },
+    },
+  });
+}
+
+export type AuthorGroups = Awaited<ReturnType<typeof authorIntervisionGroups>>;
+
 /** Who can read an entry with this audience, in words, for the author. */
 export function readersDescription(
   audience: JournalAudience,
   enrollment: { members: { user: { name: string } }[]; cohort: { name: string; facilitators: { user: { name: string } }[] } } | null,
+  groups: AuthorGroups = [],
 ): string {
   if (audience === "DUO" && enrollment) {
     const names = enrollment.members.map((member) => member.user.name);
@@ -100,7 +124,15 @@ export function readersDescription(
       ? `Jij en de begeleiders van ${enrollment.cohort.name}: ${names.join(", ")}.`
       : `Alleen jij: ${enrollment.cohort.name} heeft (nog) geen begeleiders.`;
   }
-  if (audience === "GROUP") return "Alleen jij: intervisiegroepen zijn er nog niet.";
+  if (audience === "GROUP" && enrollment && groups.length) {
+    return groups
+      .map((group) => {
+        const names = [...group.members, ...group.facilitators].map((person) => person.user.name);
+        return `Jij en ${group.name}: ${names.join(", ")}.`;
+      })
+      .join(" ");
+  }
+  if (audience === "GROUP") return "Alleen jij: je zit (nog) niet in een intervisiegroep.";
   return "Alleen jij.";
 }
 
@@ -233,6 +265,7 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       author: { select: { id: true, name: true } },
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
       session: { select: { id: true, number: true, title: true, startsAt: true, cohortId: true } },
+      intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
       enrollment: {
         select: {
           members: { select: { user: { select: { id: true, name: true } } } },
@@ -248,6 +281,8 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
   });
   if (!entry) return null;
   const isAuthor = entry.authorId === viewer.id;
+  // The author's groups: for the author's choices, and to name the readers of an entry shared with a group.
+  const groups = isAuthor || entry.audience === "GROUP" ? await authorIntervisionGroups(entry.authorId) : [];
   const enrollment = entry.enrollment
     ? { ...entry.enrollment, members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId) }
     : null;
@@ -257,7 +292,8 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
     isAuthor,
     // The sharing history is the author's alone.
     shareChanges: isAuthor ? entry.shareChanges : [],
-    readers: readersDescription(entry.audience, enrollment),
+    authorGroups: isAuthor ? groups : [],
+    readers: readersDescription(entry.audience, enrollment, groups),
     reflectie: findReflectie(entry.reflectieId),
   };
 }
@@ -369,6 +405,9 @@ export async function setAudience(viewer: Viewer, entryId: string, audience: Jou
     if (!entry) return false;
     if (audience !== "PRIVATE" && !entry.enrollmentId) {
       throw new JournalError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
+    }
+    if (audience === "GROUP" && (await tx.intervisionMember.count({ where: { userId: viewer.id } })) === 0) {
+      throw new JournalError("Je zit (nog) niet in een intervisiegroep.");
     }
     if (entry.audience === audience) return true;
     await tx.journalEntry.update({
