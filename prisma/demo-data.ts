@@ -6,6 +6,7 @@ import { getLibrary } from "../app/content/library.server.ts";
 import { createInvitation } from "../app/models/invitation.server.ts";
 import { municipalityKey } from "../app/models/enrollment-rules.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
+import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -286,6 +287,7 @@ export async function seedDemo(prisma: PrismaClient) {
     });
   }
   await seedNotifications(prisma);
+  await seedIntervision(prisma, { cohortId: cohort.id, lisaEmail: demoLogins.participant, marcoEmail: demoLogins.facilitator, fatimaEmail: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

@@ -33,10 +33,10 @@ export function groupCountProblem(participants: number, count: number): string |
  * municipality by municipality (the largest enrolments first), so the members of one duo land in different
  * groups and every group gets people from as many municipalities as possible. Deterministic for the same input.
  */
-export function suggestGroups(participants: GroupCandidate[], count: number): GroupCandidate[][] {
+export function suggestGroups<T extends GroupCandidate>(participants: T[], count: number): T[][] {
   const problem = groupCountProblem(participants.length, count);
   if (problem) throw new Error(problem);
-  const byEnrollment = new Map<string, GroupCandidate[]>();
+  const byEnrollment = new Map<string, T[]>();
   for (const person of participants) {
     const list = byEnrollment.get(person.enrollmentId) ?? [];
     list.push(person);
@@ -45,7 +45,7 @@ export function suggestGroups(participants: GroupCandidate[], count: number): Gr
   const enrollments = [...byEnrollment.values()]
     .map((members) => members.sort((a, b) => a.name.localeCompare(b.name, "nl")))
     .sort((a, b) => b.length - a.length || a[0]!.municipality.localeCompare(b[0]!.municipality, "nl"));
-  const groups: GroupCandidate[][] = Array.from({ length: count }, () => []);
+  const groups: T[][] = Array.from({ length: count }, () => []);
   let next = 0;
   for (const members of enrollments) {
     for (const person of members) {

@@ -429,14 +429,15 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
   if (meeting.currentStep !== fromStep) throw new IntervisionError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
   let next;
   try {
-    next = transition(meeting, action, method.steps.length, now);
+    const { currentStep, stepStartedAt, startedAt, finishedAt } = meeting;
+    next = transition({ currentStep, stepStartedAt, startedAt, finishedAt }, action, method.steps.length, now);
   } catch (error) {
     if (error instanceof StepError) throw new IntervisionError(error.message);
     throw error;
   }
   const updated = await prisma.intervisionMeeting.updateMany({
     where: { id: meetingId, currentStep: meeting.currentStep, finishedAt: null },
-    data: next,
+    data: { currentStep: next.currentStep, stepStartedAt: next.stepStartedAt, startedAt: next.startedAt, finishedAt: next.finishedAt },
   });
   if (updated.count !== 1) throw new IntervisionError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
   return next;
