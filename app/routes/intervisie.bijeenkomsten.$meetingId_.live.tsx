@@ -254,7 +254,7 @@ export default function LiveMeetingPage() {
                 </div>
               ))}
             </fieldset>
-            <TextareaField label="Notitie" name="body" rows={2} defaultValue={noteValues?.body ?? ""} errors={noteErrors?.body} />
+            <TextareaField label="Tekst van de notitie" name="body" rows={2} defaultValue={noteValues?.body ?? ""} errors={noteErrors?.body} />
             <div>
               <button type="submit" disabled={busy}>
                 Notitie toevoegen
