@@ -297,6 +297,25 @@ describe("running a meeting", () => {
   });
 });
 
+describe("notifications", () => {
+  it("members hear about a planned meeting; the inbrenger hears that the case was chosen, without its content", async () => {
+    const context = await setup();
+    const { people } = context;
+    const { meetingId, caseId } = await meetingWithCase(context);
+    const planned = await prisma.notification.findMany({ where: { kind: "intervision-meeting", url: { endsWith: meetingId } }, select: { userId: true } });
+    expect(planned.map((n) => n.userId).sort()).toEqual([people.inbrenger.id, people.groupMember.id, context.all.sophie.id, context.all.mirjam.id].sort());
+    await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
+    await setCaseChosen(people.groupFacilitator, meetingId, caseId, false);
+    await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
+    const chosen = await prisma.notification.findMany({ where: { kind: "intervision-case-chosen", url: { endsWith: meetingId } }, select: { userId: true, id: true } });
+    expect(chosen.map((n) => n.userId)).toEqual([people.inbrenger.id]);
+    const email = await prisma.emailMessage.findFirstOrThrow({ where: { notificationId: chosen[0]!.id } });
+    expect(email.subject).toBe("Intervisie Groep 1: je casus is gekozen");
+    expect(email.text).not.toContain("Mijn casus");
+    expect(email.text).not.toContain("vertrouwelijke");
+  });
+});
+
 describe("demo data", () => {
   it("has two groups in the demo cohort with Lisa and Erik apart, a past meeting with a case and an upcoming one", async () => {
     const { seedDemo, demoLogins } = await import("../../prisma/demo-data.ts");

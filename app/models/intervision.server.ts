@@ -8,6 +8,10 @@
 import type { User } from "lucia";
 import type { IntervisionNoteKind, Prisma } from "~/generated/prisma/client.ts";
 import { findMethod } from "~/content/methods.server.ts";
+import { intervisionCaseChosenEmail, intervisionMeetingEmail } from "~/email/notification-templates.server.ts";
+import { notify } from "~/notifications/notify.server.ts";
+import { modesFor } from "~/notifications/preferences.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { todayInAmsterdam } from "./journal.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -295,14 +299,35 @@ export type MeetingInput = {
 export async function planMeeting(viewer: Viewer, groupId: string, input: MeetingInput) {
   const group = await prisma.intervisionGroup.findFirst({
     where: { AND: [{ id: groupId }, groupStaffWhere(viewer)] },
-    select: { id: true, cohort: { select: { sessions: { select: { id: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      cohort: { select: { sessions: { select: { id: true } } } },
+      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+    },
   });
   if (!group) return null;
   if (input.sessionId && !group.cohort.sessions.some((session) => session.id === input.sessionId)) {
     throw new IntervisionError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
   if (input.methodSlug && !findMethod(input.methodSlug)) throw new IntervisionError("Kies een methode uit de lijst.", "methodSlug");
-  return prisma.intervisionMeeting.create({ data: { groupId, ...input }, select: { id: true } });
+  const meeting = await prisma.intervisionMeeting.create({ data: { groupId, ...input }, select: { id: true } });
+  // Each member hears about it as they chose (kind intervision-meeting).
+  const modes = await modesFor(group.members.map((member) => member.user.id), "intervision-meeting");
+  const appUrl = getEnv().APP_URL;
+  const url = `${appUrl}/intervisie/bijeenkomsten/${meeting.id}`;
+  for (const { user } of group.members) {
+    await notify({
+      key: `intervision-meeting:${meeting.id}:${user.id}`,
+      kind: "intervision-meeting",
+      user,
+      mode: modes.get(user.id)!,
+      title: `Intervisie ${group.name}: nieuwe bijeenkomst`,
+      url,
+      email: () => intervisionMeetingEmail({ appUrl, user, groupName: group.name, startsAt: input.startsAt, endsAt: input.endsAt, url }),
+    });
+  }
+  return meeting;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -388,7 +413,28 @@ export async function setCaseChosen(viewer: Viewer, meetingId: string, caseId: s
     where: { id: caseId, meetingId, meeting: { finishedAt: null, group: groupStaffWhere(viewer) } },
     data: { status: chosen ? "CHOSEN" : "PROPOSED" },
   });
-  return updated.count === 1;
+  if (updated.count !== 1) return false;
+  if (chosen) {
+    const found = await prisma.intervisionCase.findUniqueOrThrow({
+      where: { id: caseId },
+      select: { author: { select: { id: true, name: true, email: true } }, meeting: { select: { startsAt: true, group: { select: { name: true } } } } },
+    });
+    const { author, meeting } = found;
+    const mode = (await modesFor([author.id], "intervision-case-chosen")).get(author.id)!;
+    const appUrl = getEnv().APP_URL;
+    const url = `${appUrl}/intervisie/bijeenkomsten/${meetingId}`;
+    // Once per case: choosing it again after putting it back sends nothing new.
+    await notify({
+      key: `intervision-case-chosen:${caseId}`,
+      kind: "intervision-case-chosen",
+      user: author,
+      mode,
+      title: `Intervisie ${meeting.group.name}: je casus is gekozen`,
+      url,
+      email: () => intervisionCaseChosenEmail({ appUrl, user: author, groupName: meeting.group.name, startsAt: meeting.startsAt, url }),
+    });
+  }
+  return true;
 }
 
 /** The facilitator records who was there (members not listed are absent). */

@@ -14,7 +14,7 @@ describe("notification kinds", () => {
 
   it("coordinators get no notifications (only account e-mail); participants and facilitators choose", () => {
     expect(kindsForRole("COORDINATOR")).toEqual([]);
-    expect(kindsForRole("PARTICIPANT")).toEqual(["session-reminder", "session-changed", "journal-answered", "weekly-digest"]);
+    expect(kindsForRole("PARTICIPANT")).toEqual(["session-reminder", "session-changed", "journal-answered", "intervision-meeting", "intervision-case-chosen", "weekly-digest"]);
     expect(kindsForRole("FACILITATOR")).toEqual(["session-reminder", "session-changed", "weekly-digest"]);
   });
 

@@ -5,7 +5,7 @@
 // processes, as the state lives in the database). A step change is announced in a polite live region; the
 // timer itself is not announced, so screen readers do not chatter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { isUuid, requireUser } from "~/auth/guards.server.ts";
@@ -70,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof IntervisionError) return data({ intent: "step" as const, errors: {} as FieldErrors, formError: error.message, values: {} as Record<string, string> }, { status: 400 });
     throw error;
   }
-  return redirectWithToast(here, intent === "finish" ? { title: "De bijeenkomst is afgerond" } : { title: "Stap bijgewerkt", type: "info" });
+  // No toast for a step: the live region announces the new step already (one announcement, not two).
+  return intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
 }
 
 /** Asks the server for fresh data every few seconds while the tab is visible and the meeting not finished. */
