@@ -320,6 +320,20 @@ describe("facilitators' prompts and the digest", () => {
     expect((await promptsForParticipant(people.groupMember))[0]!.myEntryId).toBeNull();
   });
 
+  it("a facilitator asks only their intervisie group; the rest of the cohort does not see it", async () => {
+    const { people, cohortA, lisaGroup } = await setup();
+    await expect(
+      createPrompt(people.otherGroupFacilitator, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Niet mijn groep" }),
+    ).rejects.toThrow(/die jij begeleidt/);
+    await createPrompt(people.facilitatorOfCohort, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Wat nam je mee uit de intervisie?" });
+    for (const relation of ["author", "groupMember"] as const) {
+      expect((await promptsForParticipant(people[relation])).map((p) => p.text), relation).toEqual(["Wat nam je mee uit de intervisie?"]);
+    }
+    for (const relation of ["duoPartner", "otherGroupMember", "otherParticipant"] as const) {
+      expect(await promptsForParticipant(people[relation]), relation).toEqual([]);
+    }
+  });
+
   it("counts entries shared with facilitators per cohort for the digest and the start page, not private ones", async () => {
     const { people, cohortA } = await setup();
     const since = new Date(Date.now() - 60_000);

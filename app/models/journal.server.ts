@@ -481,28 +481,42 @@ export async function exportEntries(viewer: Viewer) {
 // ---------------------------------------------------------------------------------------------------------
 // Facilitators' prompts
 
-/** The cohorts a facilitator runs, with their sessions, for the prompt form. */
+/** The cohorts a facilitator runs, with their sessions and the intervisie groups they run, for the prompt form. */
 export function facilitatorCohorts(viewer: Viewer) {
   return prisma.cohort.findMany({
     where: { facilitators: { some: { userId: viewer.id } } },
     orderBy: { startsOn: "desc" },
-    select: { id: true, name: true, sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } },
+      intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
   });
 }
 
-export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string }) {
+/** A prompt for the whole cohort, or (groupId) only for an intervisie group of that cohort the facilitator runs. */
+export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string; groupId?: string | null }) {
   const cohort = await prisma.cohort.findFirst({
     where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
-    select: { id: true, sessions: { select: { id: true } } },
+    select: { id: true, sessions: { select: { id: true } }, intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, select: { id: true } } },
   });
   if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
   if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
     throw new JournalError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
+  if (input.groupId && !cohort.intervisionGroups.some((group) => group.id === input.groupId)) {
+    throw new JournalError("Kies een intervisiegroep van dit leernetwerk die jij begeleidt.", "groupId");
+  }
   return prisma.journalPrompt.create({
-    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id },
+    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id, intervisionGroupId: input.groupId ?? null },
     select: { id: true },
   });
+}
+
+/** Prompts a participant sees: those for the whole cohort, and those for an intervisie group they are in. */
+function promptAudienceWhere(viewer: Viewer): Prisma.JournalPromptWhereInput {
+  return { OR: [{ intervisionGroupId: null }, { intervisionGroup: { members: { some: { userId: viewer.id } } } }] };
 }
 
 /** Prompts in the cohorts the facilitator runs, newest first. */
@@ -516,6 +530,7 @@ export function listFacilitatorPrompts(viewer: Viewer) {
       createdAt: true,
       author: { select: { name: true } },
       cohort: { select: { name: true } },
+      intervisionGroup: { select: { name: true } },
       // No count of entries written for it: even that would tell something about private entries.
       session: { select: { number: true, title: true } },
     },
@@ -536,6 +551,7 @@ export function findPromptForParticipant(viewer: Viewer, promptId: string) {
     where: {
       id: promptId,
       cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
+      ...promptAudienceWhere(viewer),
     },
     select: { id: true, text: true, createdAt: true, author: { select: { name: true } }, session: { select: { id: true, number: true, title: true } } },
   });
@@ -544,7 +560,7 @@ export function findPromptForParticipant(viewer: Viewer, promptId: string) {
 /** The latest prompts for the participant's start page, with whether they wrote for it already. */
 export async function promptsForParticipant(viewer: Viewer, take = 3) {
   const prompts = await prisma.journalPrompt.findMany({
-    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } } },
+    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } }, ...promptAudienceWhere(viewer) },
     orderBy: { createdAt: "desc" },
     take,
     select: {

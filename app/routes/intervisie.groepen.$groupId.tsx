@@ -116,6 +116,11 @@ export default function GroupPage() {
             </li>
           ))}
         </ul>
+        {group.isFacilitator ? (
+          <p>
+            <Link to={`/journaal/vragen?groep=${group.id}`}>Een reflectievraag aan deze groep stellen</Link> (voor in hun journaal)
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="afspraken" className="panel">

@@ -7,6 +7,9 @@ CREATE TYPE "IntervisionNoteKind" AS ENUM ('QUESTION', 'INSIGHT');
 -- AlterTable
 ALTER TABLE "JournalEntry" ADD COLUMN     "intervisionMeetingId" UUID;
 
+-- AlterTable
+ALTER TABLE "JournalPrompt" ADD COLUMN     "intervisionGroupId" UUID;
+
 -- CreateTable
 CREATE TABLE "IntervisionGroup" (
     "id" UUID NOT NULL,
@@ -121,6 +124,9 @@ CREATE INDEX "IntervisionNote_caseId_createdAt_idx" ON "IntervisionNote"("caseId
 
 -- AddForeignKey
 ALTER TABLE "JournalEntry" ADD CONSTRAINT "JournalEntry_intervisionMeetingId_fkey" FOREIGN KEY ("intervisionMeetingId") REFERENCES "IntervisionMeeting"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "JournalPrompt" ADD CONSTRAINT "JournalPrompt_intervisionGroupId_fkey" FOREIGN KEY ("intervisionGroupId") REFERENCES "IntervisionGroup"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "IntervisionGroup" ADD CONSTRAINT "IntervisionGroup_cohortId_fkey" FOREIGN KEY ("cohortId") REFERENCES "Cohort"("id") ON DELETE CASCADE ON UPDATE CASCADE;
