@@ -188,6 +188,12 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
   await lisa.getByRole("link", { name: `Wat ik meeneem uit intervisie: ${caseTitle}` }).click();
   await expect(lisa.getByRole("link", { name: /de intervisie van Groep 1 op/ })).toBeVisible();
   await expectAccessible(lisa);
+  // Lisa is in a group, so she may share the entry with it; the page names who can then read it.
+  await lisa.getByRole("radio", { name: "Mijn intervisiegroep" }).check();
+  await lisa.getByRole("button", { name: "Delen opslaan" }).click();
+  await expect(lisa.getByTestId("readers")).toContainText("Jij en Groep 1:");
+  await expect(lisa.getByTestId("readers")).toContainText("Marco Jansen");
+  await expect(lisa.getByTestId("readers")).not.toContainText("Erik Mulder");
 
   // The facilitator of the group reads the case; a coordinator and a member of another group get a 404.
   await page.goto(casePath);
