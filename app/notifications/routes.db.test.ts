@@ -31,6 +31,8 @@ describe("/account/meldingen", () => {
       ["session-reminder", "IMMEDIATE", true],
       ["session-changed", "IMMEDIATE", true],
       ["journal-answered", "IMMEDIATE", true],
+      ["intervision-meeting", "IMMEDIATE", true],
+      ["intervision-case-chosen", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });

@@ -146,11 +146,11 @@ export default function LiveMeetingPage() {
         </p>
         {timing && current ? (
           <p className={timing.overtime ? "live-timer live-timer-over" : "live-timer"}>
-            {/* role=timer is not announced by screen readers (aria-live off): they can read it when they want. */}
-            <span role="timer" aria-label={`Tijd in deze stap (${current.minutes} minuten gepland)`}>
+            {/* role=timer is not announced while it ticks (its aria-live is off); a screen reader user reads it on demand. */}
+            <span role="timer">
               {timing.overtime ? `${formatClock(-timing.remainingSeconds)} over de tijd` : `nog ${formatClock(timing.remainingSeconds)}`}
             </span>{" "}
-            <span className="muted">van {current.minutes} minuten</span>
+            <span className="muted">van de {current.minutes} minuten voor deze stap</span>
           </p>
         ) : null}
         {meeting.phase === "finished" && meeting.finishedAt ? <p>Afgerond om {formatTime(meeting.finishedAt)}.</p> : null}
