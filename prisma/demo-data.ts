@@ -9,6 +9,7 @@ import { municipalityKey } from "../app/models/enrollment-rules.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 import { seedSelfScans } from "./demo-zelfscans.ts";
 import { seedAanpak } from "./demo-aanpak.ts";
+import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
 export const demoLogins = {
@@ -292,6 +293,7 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedSelfScans(prisma, cohort.id);
   await seedAssignments(prisma, { cohortSlug: DEMO_COHORT_SLUG, otherCohortSlug: OTHER_COHORT_SLUG });
   await seedAanpak(prisma);
+  await seedIntervision(prisma, { cohortId: cohort.id, lisaEmail: demoLogins.participant, marcoEmail: demoLogins.facilitator, fatimaEmail: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

@@ -17,6 +17,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   FACILITATOR: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
+    { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal/gedeeld", label: "Gedeelde journaals" },
     { to: "/kennisbank", label: "Kennisbank" },
@@ -26,6 +27,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
     { to: "/opdrachten", label: "Opdrachten" },
     { to: "/aanpak", label: "Aanpak" },
+    { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal", label: "Journaal" },
     { to: "/kennisbank", label: "Kennisbank" },

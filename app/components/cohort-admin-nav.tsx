@@ -37,6 +37,9 @@ export function CohortAdminNav({ cohort }: { cohort: CohortAdminHeaderData }) {
             <NavLink to={`${base}/begeleiders`}>Begeleiders</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/intervisiegroepen`}>Intervisiegroepen</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/export`}>Exporteren</NavLink>
           </li>
         </ul>

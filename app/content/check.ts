@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadLibrary, type ContentError, type Library } from "./library.server.ts";
+import { loadMethods, type MethodLibrary } from "./methods.server.ts";
 import { buildSeedIndex, findCopiedRuns, type CopiedRun } from "./overlap.ts";
 
 export function seedsDirectory(): string {
@@ -15,12 +16,22 @@ export function readSeeds(directory = seedsDirectory()): string[] {
     .map((name) => readFileSync(path.join(directory, name), "utf8"));
 }
 
-export function copiedRuns(library: Library, seeds: string[]): CopiedRun[] {
+export function copiedRuns(texts: Library["texts"], seeds: string[]): CopiedRun[] {
   const index = buildSeedIndex(seeds);
-  return library.texts.flatMap(({ file, text }) => findCopiedRuns(file, text, index));
+  return texts.flatMap(({ file, text }) => findCopiedRuns(file, text, index));
 }
 
-export function checkContent(directory?: string, seeds = readSeeds()): { library: Library; errors: ContentError[]; copied: CopiedRun[] } {
+/** The course library and the intervisie methods (content/intervisie), checked together. */
+export function checkContent(
+  directory?: string,
+  seeds = readSeeds(),
+): { library: Library; methods: MethodLibrary; errors: ContentError[]; copied: CopiedRun[] } {
   const library = loadLibrary(directory);
-  return { library, errors: library.errors, copied: copiedRuns(library, seeds) };
+  const methods = loadMethods(new Set(Object.keys(library.sources)), directory);
+  return {
+    library,
+    methods,
+    errors: [...library.errors, ...methods.errors],
+    copied: copiedRuns([...library.texts, ...methods.texts], seeds),
+  };
 }

@@ -55,3 +55,34 @@ describe("content/", () => {
     expect(library.glossary?.termIds).toEqual(expect.arrayContaining(["ervaringskennis", "leefwereld", "systeemwereld", "lemniscaat", "kwartiermaken"]));
   });
 });
+
+describe("content/intervisie (methods)", () => {
+  const { methods } = checkContent();
+
+  it("has the incidentmethode, the Balintmethode, a roddelmethode variant and an open round, each with timed steps", () => {
+    expect(methods.errors).toEqual([]);
+    expect(methods.methods.map((method) => method.slug)).toEqual(["incidentmethode", "balintmethode", "roddelmethode", "open-ronde"]);
+    for (const method of methods.methods) {
+      expect(method.steps.length, method.slug).toBeGreaterThanOrEqual(4);
+      for (const step of method.steps) expect(step.minutes * 60, `${method.slug}: ${step.name}`).toBeGreaterThan(0);
+      expect(method.minutes).toBe(method.steps.reduce((sum, step) => sum + step.minutes, 0));
+      expect(method.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("reports a broken method file in Dutch", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, cpSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const root = mkdtempSync(path.join(tmpdir(), "methods-"));
+    const dir = path.join(root, "content");
+    mkdirSync(path.join(dir, "intervisie"), { recursive: true });
+    cpSync(path.resolve("content/bronnen.yaml"), path.join(dir, "bronnen.yaml"));
+    writeFileSync(path.join(dir, "intervisie", "kapot.md"), "---\ntitle: Kapot\nsummary: x\norder: 1\nsources: [onbekend]\nsteps:\n  - name: Een\n    minutes: 0\n    inbrenger: a\n    groep: b\n---\nTekst\n");
+    const { loadMethods } = await import("./methods.server.ts");
+    const result = loadMethods(new Set(["movisie-ervaringskennis-in-beleid"]), dir);
+    expect(result.errors.map((error) => error.message)).toEqual(
+      expect.arrayContaining(["steps.0.minutes: een stap duurt minstens 1 minuut", "steps: een methode heeft minstens 2 stappen"]),
+    );
+  });
+});

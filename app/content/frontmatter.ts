@@ -32,6 +32,32 @@ export const lessonFrontmatterSchema = z
   })
   .strict();
 
+/** An intervisie method (content/intervisie/<slug>.md): its steps drive the live meeting view. */
+export const methodFrontmatterSchema = z
+  .object({
+    title: text("title"),
+    summary: text("summary"),
+    order: z.number({ required_error: "order is verplicht" }).int().positive(),
+    sources: z.array(slug).min(1, "noem minstens één bron"),
+    steps: z
+      .array(
+        z
+          .object({
+            name: text("name"),
+            minutes: z.number({ required_error: "minutes is verplicht" }).int().min(1, "een stap duurt minstens 1 minuut").max(60, "een stap duurt hoogstens 60 minuten"),
+            inbrenger: text("inbrenger"),
+            groep: text("groep"),
+          })
+          .strict(),
+        { required_error: "steps is verplicht" },
+      )
+      .min(2, "een methode heeft minstens 2 stappen")
+      .max(12, "een methode heeft hoogstens 12 stappen"),
+  })
+  .strict();
+
+export type MethodFrontmatter = z.infer<typeof methodFrontmatterSchema>;
+
 export const glossaryFrontmatterSchema = z.object({ title: text("title"), summary: text("summary") }).strict();
 
 export const sourcesSchema = z.record(

@@ -73,6 +73,7 @@ export type Library = {
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const MODULE_DIR = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const GLOSSARY_PATH = "/leren/begrippen";
+export const METHODS_DIRECTORY = "intervisie";
 
 export function contentDirectory(): string {
   return path.resolve(process.env.CONTENT_DIR ?? "content");
@@ -99,7 +100,7 @@ function dutch(message: string): string {
   return message;
 }
 
-function parseFile(file: string, source: string): Parsed {
+export function parseFile(file: string, source: string): Parsed {
   const ast = Markdoc.parse(source);
   const errors: ContentError[] = [];
   let frontmatter: unknown = {};
@@ -115,7 +116,7 @@ function parseFile(file: string, source: string): Parsed {
   return { ast, frontmatter, errors };
 }
 
-function transform(ast: Node): RenderableTreeNode {
+export function transform(ast: Node): RenderableTreeNode {
   // A JSON round trip turns Markdoc's Tag instances into plain objects that survive serialisation to the
   // browser; Markdoc's React renderer recognises them by their $$mdtype field.
   return JSON.parse(JSON.stringify(Markdoc.transform(ast, markdocConfig))) as RenderableTreeNode;
@@ -160,7 +161,7 @@ function headingIds(tree: RenderableTreeNode): string[] {
 }
 
 /** Text for the copy check and the word count: every text node plus the text attributes of tags. */
-function documentText(ast: Node, frontmatter: unknown): string {
+export function documentText(ast: Node, frontmatter: unknown): string {
   const parts: string[] = [];
   if (frontmatter && typeof frontmatter === "object") {
     for (const key of ["title", "summary"]) {
@@ -237,7 +238,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
   const entries = readdirSync(directory).sort();
   for (const entry of entries) {
     const moduleDir = path.join(directory, entry);
-    if (!statSync(moduleDir).isDirectory() || entry === SELF_SCAN_DIR) continue;
+    if (!statSync(moduleDir).isDirectory()) continue;
+    // Not modules: the self-scans (self-scans.server.ts) and the intervisie methods (methods.server.ts).
+    if (entry === SELF_SCAN_DIR || entry === METHODS_DIRECTORY) continue;
     if (!MODULE_DIR.test(entry)) {
       errors.push({ file: relative(moduleDir), message: "mapnaam van een module: alleen kleine letters, cijfers en streepjes" });
       continue;

@@ -192,3 +192,48 @@ export function actionPlanCommentEmail(input: {
     ),
   };
 }
+
+/** A new meeting of the member's intervisie group (no case content: there is none yet, and none would go by e-mail). */
+export function intervisionMeetingEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  groupName: string;
+  startsAt: Date;
+  endsAt: Date;
+  url: string;
+}): EmailContent {
+  const subject = `Intervisie ${input.groupName}: nieuwe bijeenkomst`;
+  return {
+    subject,
+    ...layout(
+      subject,
+      [
+        `Hallo ${input.user.name},`,
+        `Er is een bijeenkomst van ${input.groupName} gepland: ${formatSessionTime(input.startsAt, input.endsAt)}.`,
+        "Heb je een situatie uit je werk die je wilt bespreken? Breng vooraf een casus in.",
+      ],
+      { label: "Naar de bijeenkomst", url: input.url },
+      "Je krijgt dit bericht omdat je in deze intervisiegroep zit.",
+      notificationFooterLinks(input.user.id, "intervision-meeting"),
+    ),
+  };
+}
+
+/** The inbrenger's case was chosen. The e-mail names the meeting only, never the case (confidential). */
+export function intervisionCaseChosenEmail(input: { appUrl: string; user: { id: string; name: string }; groupName: string; startsAt: Date; url: string }): EmailContent {
+  const subject = `Intervisie ${input.groupName}: je casus is gekozen`;
+  return {
+    subject,
+    ...layout(
+      subject,
+      [
+        `Hallo ${input.user.name},`,
+        `De begeleider heeft jouw casus gekozen voor de intervisie van ${formatDate(input.startsAt)}.`,
+        "Denk alvast na over je vraag aan de groep. Log in om je casus te bekijken.",
+      ],
+      { label: "Naar de bijeenkomst", url: input.url },
+      "Je krijgt dit bericht omdat je een casus hebt ingebracht.",
+      notificationFooterLinks(input.user.id, "intervision-case-chosen"),
+    ),
+  };
+}

@@ -5,9 +5,10 @@
 // - duo partner: Erik, the other member of Lisa's enrolment;
 // - facilitator of the cohort: Marco, facilitator of cohort A;
 // - facilitator of another cohort: Anouk, facilitator of cohort B only;
-// - group member: Joost, a participant of the same cohort A in another municipality. Intervisie groups do not
-//   exist yet (issue 7); he stands for the future fellow group member and must read nothing, not even entries
-//   shared with GROUP, until group membership is added to journalAccessWhere;
+// - group member: Joost, a participant of the same cohort A in another municipality, in Lisa's intervisie
+//   group (facilitated by Marco);
+// - other group member: Noor, a participant of cohort A in the other intervisie group (with Erik);
+// - other group's facilitator: Pieter, a facilitator of cohort A who runs only the other group;
 // - other participant: Karin, a participant of cohort B;
 // - coordinator: Sanne.
 // For each sharing state the test asserts who can read the entry, answer it, and find it in a list.
@@ -52,6 +53,11 @@ async function setup() {
     municipality: `Almere ${cohortA.id.slice(0, 6)}`,
     members: [{ name: "Joost", function: "BELEIDSMEDEWERKER" }],
   });
+  const amersfoort = await createEnrollment(prisma, {
+    cohortId: cohortA.id,
+    municipality: `Amersfoort ${cohortA.id.slice(0, 6)}`,
+    members: [{ name: "Noor", function: "BELEIDSMEDEWERKER" }],
+  });
   const emmen = await createEnrollment(prisma, {
     cohortId: cohortB.id,
     municipality: `Emmen ${cohortA.id.slice(0, 6)}`,
@@ -60,7 +66,26 @@ async function setup() {
   const marco = await createUser(prisma, { name: "Marco", role: "FACILITATOR" });
   const anouk = await createUser(prisma, { name: "Anouk", role: "FACILITATOR" });
   const sanne = await createUser(prisma, { name: "Sanne", role: "COORDINATOR" });
+  const pieter = await createUser(prisma, { name: "Pieter", role: "FACILITATOR" });
   await addFacilitator(prisma, cohortA.id, marco.id);
+  await addFacilitator(prisma, cohortA.id, pieter.id);
+  // Intervisie groups (issue 7): Lisa with Joost (Marco), her duo partner Erik with Noor (Pieter).
+  const lisaGroup = await prisma.intervisionGroup.create({
+    data: {
+      cohortId: cohortA.id,
+      name: "Groep 1",
+      members: { create: [{ userId: zwolle.members[0]!.id }, { userId: almere.members[0]!.id }] },
+      facilitators: { create: [{ userId: marco.id }] },
+    },
+  });
+  await prisma.intervisionGroup.create({
+    data: {
+      cohortId: cohortA.id,
+      name: "Groep 2",
+      members: { create: [{ userId: zwolle.members[1]!.id }, { userId: amersfoort.members[0]!.id }] },
+      facilitators: { create: [{ userId: pieter.id }] },
+    },
+  });
   await addFacilitator(prisma, cohortB.id, anouk.id);
   const session = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: cohortA.id } });
   return {
@@ -68,12 +93,15 @@ async function setup() {
     cohortB,
     session,
     zwolle,
+    lisaGroup,
     people: {
       author: zwolle.members[0]!,
       duoPartner: zwolle.members[1]!,
       facilitatorOfCohort: marco,
       facilitatorOfOtherCohort: anouk,
       groupMember: almere.members[0]!,
+      otherGroupMember: amersfoort.members[0]!,
+      otherGroupFacilitator: pieter,
       otherParticipant: emmen.members[0]!,
       coordinator: sanne,
     },
@@ -87,19 +115,28 @@ function entryInput(body: string, extra: Partial<Parameters<typeof saveEntry>[1]
 async function writeEntry(author: { id: string }, body: string, audience: JournalAudience) {
   const saved = await saveEntry(author, entryInput(body));
   if (saved.status !== "saved") throw new Error("not saved");
-  // GROUP is not offered yet (setAudience refuses it), so it is set directly as issue 7 would.
-  if (audience === "GROUP") await prisma.journalEntry.update({ where: { id: saved.id }, data: { audience } });
-  else await setAudience(author, saved.id, audience);
+  await setAudience(author, saved.id, audience);
   return saved.id;
 }
 
-type Relation = "author" | "duoPartner" | "facilitatorOfCohort" | "facilitatorOfOtherCohort" | "groupMember" | "otherParticipant" | "coordinator";
+type Relation =
+  | "author"
+  | "duoPartner"
+  | "facilitatorOfCohort"
+  | "facilitatorOfOtherCohort"
+  | "groupMember"
+  | "otherGroupMember"
+  | "otherGroupFacilitator"
+  | "otherParticipant"
+  | "coordinator";
 const relations: Relation[] = [
   "author",
   "duoPartner",
   "facilitatorOfCohort",
   "facilitatorOfOtherCohort",
   "groupMember",
+  "otherGroupMember",
+  "otherGroupFacilitator",
   "otherParticipant",
   "coordinator",
 ];
@@ -108,9 +145,10 @@ const relations: Relation[] = [
 const expected: Record<JournalAudience, Relation[]> = {
   PRIVATE: ["author"],
   DUO: ["author", "duoPartner"],
-  FACILITATORS: ["author", "facilitatorOfCohort"],
-  // Until intervisie groups exist (issue 7), GROUP opens the entry to nobody else: not even the group member.
-  GROUP: ["author"],
+  FACILITATORS: ["author", "facilitatorOfCohort", "otherGroupFacilitator"],
+  // The author's intervisie group: its other members and its facilitator (Marco), not the duo partner in
+  // another group, nor that group's members or facilitator.
+  GROUP: ["author", "facilitatorOfCohort", "groupMember"],
 };
 
 describe("journal privacy matrix", () => {
@@ -157,6 +195,18 @@ describe("journal privacy matrix", () => {
     expect(mine!.readers).toBe("Alleen jij.");
   });
 
+  it("sharing with the intervisie group needs a group, and leaving the group takes the access away", async () => {
+    const { people, lisaGroup } = await setup();
+    const saved = await saveEntry(people.otherParticipant, entryInput("Geen groep"));
+    if (saved.status !== "saved") throw new Error("not saved");
+    await expect(setAudience(people.otherParticipant, saved.id, "GROUP")).rejects.toThrow("Je zit (nog) niet in een intervisiegroep.");
+    const entryId = await writeEntry(people.author, "Voor de groep", "GROUP");
+    expect(await getEntryForViewer(people.groupMember, entryId)).not.toBeNull();
+    await prisma.intervisionMember.delete({ where: { groupId_userId: { groupId: lisaGroup.id, userId: people.groupMember.id } } });
+    expect(await getEntryForViewer(people.groupMember, entryId)).toBeNull();
+    expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).not.toBeNull();
+  });
+
   it("a duo partner and facilitators lose access when the enrolment is withdrawn", async () => {
     const { people, zwolle } = await setup();
     const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
@@ -172,7 +222,9 @@ describe("journal privacy matrix", () => {
     const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
     const staffEntry = await writeEntry(people.author, "Voor Marco", "FACILITATORS");
     expect((await getEntryForViewer(people.author, duoEntry))!.readers).toBe("Jij en je duo: Erik.");
-    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe("Jij en de begeleiders van Journaal A: Marco.");
+    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe("Jij en de begeleiders van Journaal A: Marco, Pieter.");
+    const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
+    expect((await getEntryForViewer(people.author, groupEntry))!.readers).toBe("Jij en Groep 1: Joost, Marco.");
     // The sharing history is for the author only.
     expect((await getEntryForViewer(people.facilitatorOfCohort, staffEntry))!.shareChanges).toEqual([]);
   });
@@ -266,6 +318,20 @@ describe("facilitators' prompts and the digest", () => {
     expect((await promptsForParticipant(people.author))[0]!.myEntryId).not.toBeNull();
     // Another participant's entry for the same prompt stays theirs.
     expect((await promptsForParticipant(people.groupMember))[0]!.myEntryId).toBeNull();
+  });
+
+  it("a facilitator asks only their intervisie group; the rest of the cohort does not see it", async () => {
+    const { people, cohortA, lisaGroup } = await setup();
+    await expect(
+      createPrompt(people.otherGroupFacilitator, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Niet mijn groep" }),
+    ).rejects.toThrow(/die jij begeleidt/);
+    await createPrompt(people.facilitatorOfCohort, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Wat nam je mee uit de intervisie?" });
+    for (const relation of ["author", "groupMember"] as const) {
+      expect((await promptsForParticipant(people[relation])).map((p) => p.text), relation).toEqual(["Wat nam je mee uit de intervisie?"]);
+    }
+    for (const relation of ["duoPartner", "otherGroupMember", "otherParticipant"] as const) {
+      expect(await promptsForParticipant(people[relation]), relation).toEqual([]);
+    }
   });
 
   it("counts entries shared with facilitators per cohort for the digest and the start page, not private ones", async () => {

@@ -21,8 +21,8 @@ import { getEnv } from "~/utils/env.server.ts";
 
 type Viewer = Pick<User, "id">;
 
-/** The audiences the author can choose today. GROUP waits for the intervisie groups (issue 7). */
-export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS"] as const satisfies readonly JournalAudience[];
+/** The audiences an author can choose. GROUP only when the author is in an intervisie group (setAudience checks). */
+export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS", "GROUP"] as const satisfies readonly JournalAudience[];
 
 /**
  * The entries `viewer` may read: their own, entries shared with the duo by another member of the same
@@ -35,8 +35,16 @@ export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInpu
       { authorId: viewer.id },
       { audience: "DUO", enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } } },
       { audience: "FACILITATORS", enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } } },
-      // GROUP: issue 7 adds `{ audience: "GROUP", <the author's intervisie group has viewer as member> }` here.
-      // Until groups exist an entry shared with a group is readable by its author only (the first branch).
+      // GROUP: the members and facilitators of an intervisie group the author is a member of.
+      {
+        audience: "GROUP",
+        enrollment: { status: "ACTIVE" },
+        author: {
+          intervisionMemberships: {
+            some: { group: { OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }] } },
+          },
+        },
+      },
     ],
   };
 }
@@ -86,10 +94,26 @@ export async function authorContext(userId: string) {
 
 export type AuthorContext = NonNullable<Awaited<ReturnType<typeof authorContext>>>;
 
+/** The intervisie groups the author is a member of, with the other members and the facilitators. */
+export function authorIntervisionGroups(authorId: string) {
+  return prisma.intervisionGroup.findMany({
+    where: { members: { some: { userId: authorId } } },
+    orderBy: { name: "asc" },
+    select: {
+      name: true,
+      members: { where: { userId: { not: authorId } }, orderBy: { user: { name: "asc" } }, select: { user: { select: { name: true } } } },
+      facilitators: { select: { user: { select: { name: true } } } },
+    },
+  });
+}
+
+export type AuthorGroups = Awaited<ReturnType<typeof authorIntervisionGroups>>;
+
 /** Who can read an entry with this audience, in words, for the author. */
 export function readersDescription(
   audience: JournalAudience,
   enrollment: { members: { user: { name: string } }[]; cohort: { name: string; facilitators: { user: { name: string } }[] } } | null,
+  groups: AuthorGroups = [],
 ): string {
   if (audience === "DUO" && enrollment) {
     const names = enrollment.members.map((member) => member.user.name);
@@ -101,7 +125,15 @@ export function readersDescription(
       ? `Jij en de begeleiders van ${enrollment.cohort.name}: ${names.join(", ")}.`
       : `Alleen jij: ${enrollment.cohort.name} heeft (nog) geen begeleiders.`;
   }
-  if (audience === "GROUP") return "Alleen jij: intervisiegroepen zijn er nog niet.";
+  if (audience === "GROUP" && enrollment && groups.length) {
+    return groups
+      .map((group) => {
+        const names = [...group.members, ...group.facilitators].map((person) => person.user.name);
+        return `Jij en ${group.name}: ${names.join(", ")}.`;
+      })
+      .join(" ");
+  }
+  if (audience === "GROUP") return "Alleen jij: je zit (nog) niet in een intervisiegroep.";
   return "Alleen jij.";
 }
 
@@ -234,6 +266,7 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       author: { select: { id: true, name: true } },
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
       session: { select: { id: true, number: true, title: true, startsAt: true, cohortId: true } },
+      intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
       enrollment: {
         select: {
           members: { select: { user: { select: { id: true, name: true } } } },
@@ -249,6 +282,8 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
   });
   if (!entry) return null;
   const isAuthor = entry.authorId === viewer.id;
+  // The author's groups: for the author's choices, and to name the readers of an entry shared with a group.
+  const groups = isAuthor || entry.audience === "GROUP" ? await authorIntervisionGroups(entry.authorId) : [];
   const enrollment = entry.enrollment
     ? { ...entry.enrollment, members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId) }
     : null;
@@ -258,7 +293,8 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
     isAuthor,
     // The sharing history is the author's alone.
     shareChanges: isAuthor ? entry.shareChanges : [],
-    readers: readersDescription(entry.audience, enrollment),
+    authorGroups: isAuthor ? groups : [],
+    readers: readersDescription(entry.audience, enrollment, groups),
     reflectie: findReflectie(entry.reflectieId),
   };
 }
@@ -376,6 +412,9 @@ export async function setAudience(viewer: Viewer, entryId: string, audience: Jou
     if (audience !== "PRIVATE" && !entry.enrollmentId) {
       throw new JournalError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
     }
+    if (audience === "GROUP" && (await tx.intervisionMember.count({ where: { userId: viewer.id } })) === 0) {
+      throw new JournalError("Je zit (nog) niet in een intervisiegroep.");
+    }
     if (entry.audience === audience) return true;
     await tx.journalEntry.update({
       where: { id: entryId },
@@ -448,28 +487,42 @@ export async function exportEntries(viewer: Viewer) {
 // ---------------------------------------------------------------------------------------------------------
 // Facilitators' prompts
 
-/** The cohorts a facilitator runs, with their sessions, for the prompt form. */
+/** The cohorts a facilitator runs, with their sessions and the intervisie groups they run, for the prompt form. */
 export function facilitatorCohorts(viewer: Viewer) {
   return prisma.cohort.findMany({
     where: { facilitators: { some: { userId: viewer.id } } },
     orderBy: { startsOn: "desc" },
-    select: { id: true, name: true, sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } },
+      intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+    },
   });
 }
 
-export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string }) {
+/** A prompt for the whole cohort, or (groupId) only for an intervisie group of that cohort the facilitator runs. */
+export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string; groupId?: string | null }) {
   const cohort = await prisma.cohort.findFirst({
     where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
-    select: { id: true, sessions: { select: { id: true } } },
+    select: { id: true, sessions: { select: { id: true } }, intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, select: { id: true } } },
   });
   if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
   if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
     throw new JournalError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
+  if (input.groupId && !cohort.intervisionGroups.some((group) => group.id === input.groupId)) {
+    throw new JournalError("Kies een intervisiegroep van dit leernetwerk die jij begeleidt.", "groupId");
+  }
   return prisma.journalPrompt.create({
-    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id },
+    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id, intervisionGroupId: input.groupId ?? null },
     select: { id: true },
   });
+}
+
+/** Prompts a participant sees: those for the whole cohort, and those for an intervisie group they are in. */
+function promptAudienceWhere(viewer: Viewer): Prisma.JournalPromptWhereInput {
+  return { OR: [{ intervisionGroupId: null }, { intervisionGroup: { members: { some: { userId: viewer.id } } } }] };
 }
 
 /** Prompts in the cohorts the facilitator runs, newest first. */
@@ -483,6 +536,7 @@ export function listFacilitatorPrompts(viewer: Viewer) {
       createdAt: true,
       author: { select: { name: true } },
       cohort: { select: { name: true } },
+      intervisionGroup: { select: { name: true } },
       // No count of entries written for it: even that would tell something about private entries.
       session: { select: { number: true, title: true } },
     },
@@ -503,6 +557,7 @@ export function findPromptForParticipant(viewer: Viewer, promptId: string) {
     where: {
       id: promptId,
       cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
+      ...promptAudienceWhere(viewer),
     },
     select: { id: true, text: true, createdAt: true, author: { select: { name: true } }, session: { select: { id: true, number: true, title: true } } },
   });
@@ -511,7 +566,7 @@ export function findPromptForParticipant(viewer: Viewer, promptId: string) {
 /** The latest prompts for the participant's start page, with whether they wrote for it already. */
 export async function promptsForParticipant(viewer: Viewer, take = 3) {
   const prompts = await prisma.journalPrompt.findMany({
-    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } } },
+    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } }, ...promptAudienceWhere(viewer) },
     orderBy: { createdAt: "desc" },
     take,
     select: {

@@ -21,6 +21,8 @@ describe("notification kinds", () => {
       "assignment-due",
       "assignment-feedback",
       "action-plan-comment",
+      "intervision-meeting",
+      "intervision-case-chosen",
       "weekly-digest",
     ]);
     expect(kindsForRole("FACILITATOR")).toEqual(["session-reminder", "session-changed", "weekly-digest"]);

@@ -61,6 +61,20 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "intervision-meeting": {
+    label: "Nieuwe intervisiebijeenkomst",
+    description: "Als de begeleider een bijeenkomst van je intervisiegroep plant, zodat je op tijd een casus kunt inbrengen.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "intervision-case-chosen": {
+    label: "Je intervisiecasus is gekozen",
+    description: "Als de begeleider jouw casus kiest om te bespreken. De e-mail noemt de casus niet, alleen de bijeenkomst.",
+    roles: ["PARTICIPANT"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "weekly-digest": {
     label: "Wekelijkse samenvatting",
     description:

@@ -34,6 +34,8 @@ describe("/account/meldingen", () => {
       ["assignment-due", "IMMEDIATE", true],
       ["assignment-feedback", "IMMEDIATE", true],
       ["action-plan-comment", "IMMEDIATE", true],
+      ["intervision-meeting", "IMMEDIATE", true],
+      ["intervision-case-chosen", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });

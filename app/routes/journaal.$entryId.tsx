@@ -45,7 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const audienceChoices = entry.isAuthor
     ? offeredAudiences
         .filter((audience) => audience === "PRIVATE" || enrollment)
-        .map((audience) => ({ audience, readers: readersDescription(audience, enrollment) }))
+        // "Mijn intervisiegroep" only for an author who is in a group.
+        .filter((audience) => audience !== "GROUP" || entry.authorGroups.length > 0)
+        .map((audience) => ({ audience, readers: readersDescription(audience, enrollment, entry.authorGroups) }))
     : [];
   return {
     entry: {
@@ -89,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(here, {
       title: audience === "PRIVATE" ? "Dit stuk is weer privé" : "Je hebt gekozen met wie je dit stuk deelt",
-      description: readersDescription(audience as JournalAudience, entry.enrollment),
+      description: readersDescription(audience as JournalAudience, entry.enrollment, entry.authorGroups),
     });
   }
   if (intent === "delete") {
@@ -152,6 +154,14 @@ export default function JournalEntryPage() {
             Hoort bij{" "}
             <Link to={`/leernetwerken/${entry.session.cohortId}/bijeenkomsten/${entry.session.id}`}>
               bijeenkomst {entry.session.number}: {entry.session.title}
+            </Link>
+          </p>
+        ) : null}
+        {entry.intervisionMeeting ? (
+          <p>
+            Wat ik meeneem uit{" "}
+            <Link to={`/intervisie/bijeenkomsten/${entry.intervisionMeeting.id}`}>
+              de intervisie van {entry.intervisionMeeting.group.name} op {formatDate(entry.intervisionMeeting.startsAt)}
             </Link>
           </p>
         ) : null}

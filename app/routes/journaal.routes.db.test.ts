@@ -97,7 +97,7 @@ describe("journal pages", () => {
     expect(await prisma.journalEntry.findUniqueOrThrow({ where: { id: entryId }, select: { audience: true } })).toEqual({ audience: "FACILITATORS" });
   });
 
-  it("the author cannot share with a group yet, and deleting needs the confirmation", async () => {
+  it("an author outside any intervisie group cannot share with a group, and deleting needs the confirmation", async () => {
     const { entryId, lisa } = await setup();
     const url = `http://localhost/journaal/${entryId}`;
     const group = await entryAction(args(await requestAs(lisa.id, url, form({ intent: "share", audience: "GROUP" })), { entryId }));

@@ -17,7 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Reflectievragen — Leernetwe
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
   const [cohorts, prompts] = await Promise.all([facilitatorCohorts(user), listFacilitatorPrompts(user)]);
-  return { cohorts, prompts };
+  // ?groep=<id>: opened from an intervisie group's page, with that group chosen.
+  const group = new URL(request.url).searchParams.get("groep");
+  const preselectedGroup = cohorts.flatMap((cohort) => cohort.intervisionGroups.map((g) => ({ ...g, cohortId: cohort.id }))).find((g) => g.id === group) ?? null;
+  return { cohorts, prompts, preselectedGroup };
 }
 
 const promptSchema = z.object({
@@ -26,6 +29,10 @@ const promptSchema = z.object({
     .string()
     .default("")
     .refine((value) => value === "" || isUuid(value), "Kies een bijeenkomst uit de lijst."),
+  groupId: z
+    .string()
+    .default("")
+    .refine((value) => value === "" || isUuid(value), "Kies een intervisiegroep uit de lijst."),
   text: z
     .string({ required_error: "Schrijf de vraag op." })
     .trim()
@@ -46,7 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(promptSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
-    await createPrompt(user, { cohortId: parsed.data.cohortId, sessionId: parsed.data.sessionId || null, text: parsed.data.text });
+    await createPrompt(user, {
+      cohortId: parsed.data.cohortId,
+      sessionId: parsed.data.sessionId || null,
+      groupId: parsed.data.groupId || null,
+      text: parsed.data.text,
+    });
   } catch (error) {
     if (error instanceof JournalError) {
       const errors: FieldErrors = { [error.field]: [error.message] };
@@ -58,7 +70,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PromptsPage() {
-  const { cohorts, prompts } = useLoaderData<typeof loader>();
+  const { cohorts, prompts, preselectedGroup } = useLoaderData<typeof loader>();
+  const groupChoices = cohorts.filter((cohort) => cohort.intervisionGroups.length > 0);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values ?? {};
@@ -80,7 +93,13 @@ export default function PromptsPage() {
           <ErrorSummary errors={actionData?.errors} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="create" />
-            <SelectField label="Leernetwerk" name="cohortId" required defaultValue={values.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")} errors={actionData?.errors.cohortId}>
+            <SelectField
+              label="Leernetwerk"
+              name="cohortId"
+              required
+              defaultValue={values.cohortId ?? preselectedGroup?.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")}
+              errors={actionData?.errors.cohortId}
+            >
               {cohorts.length > 1 ? <option value="">— Kies een leernetwerk —</option> : null}
               {cohorts.map((cohort) => (
                 <option key={cohort.id} value={cohort.id}>
@@ -100,6 +119,26 @@ export default function PromptsPage() {
                 </optgroup>
               ))}
             </SelectField>
+            {groupChoices.length ? (
+              <SelectField
+                label="Voor wie"
+                name="groupId"
+                defaultValue={values.groupId ?? preselectedGroup?.id ?? ""}
+                errors={actionData?.errors.groupId}
+                hint="Een vraag voor je intervisiegroep zien alleen de leden van die groep."
+              >
+                <option value="">Alle deelnemers van het leernetwerk</option>
+                {groupChoices.map((cohort) => (
+                  <optgroup key={cohort.id} label={cohort.name}>
+                    {cohort.intervisionGroups.map((group) => (
+                      <option key={group.id} value={group.id}>
+                        Alleen intervisie {group.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </SelectField>
+            ) : null}
             <TextareaField
               label="Vraag"
               name="text"
@@ -128,6 +167,7 @@ export default function PromptsPage() {
                 <p>{prompt.text}</p>
                 <p className="muted">
                   {prompt.cohort.name}
+                  {prompt.intervisionGroup ? ` · alleen intervisie ${prompt.intervisionGroup.name}` : ""}
                   {prompt.session ? ` · bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""} · {formatDateTime(prompt.createdAt)}
                   {prompt.author ? ` · door ${prompt.author.name}` : ""}
                 </p>

@@ -78,6 +78,9 @@ export default function CohortPage() {
               <Link to={`/leernetwerken/${cohort.id}/begeleiders`}>Begeleiders</Link>
             </li>
             <li>
+              <Link to={`/leernetwerken/${cohort.id}/intervisiegroepen`}>Intervisiegroepen</Link>
+            </li>
+            <li>
               <Link to={`/leernetwerken/${cohort.id}/export`}>Exporteren</Link>
             </li>
           </ul>

@@ -66,7 +66,7 @@ export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
 /** The outbox statuses in the order the coordinator's filter shows them. */
 export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];
 
-/** The author's choices for who may read a journal entry (GROUP is not offered until intervisie groups exist). */
+/** The author's choices for who may read a journal entry (GROUP only for an author in an intervisie group). */
 export const journalAudienceLabels: Record<JournalAudience, string> = {
   PRIVATE: "Alleen ik (privé)",
   DUO: "Mijn duopartner",

@@ -27,7 +27,7 @@ test("the facilitator sees their next sessions and cohorts, without management p
   await expect(page.getByRole("heading", { name: "Wat aandacht nodig heeft" })).toHaveCount(0);
 
   const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
-  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerken", "Leren", "Gedeelde journaals", "Kennisbank", "Account"]);
+  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerken", "Intervisie", "Leren", "Gedeelde journaals", "Kennisbank", "Account"]);
   await expect(page.getByRole("link", { name: "Uitnodigingen" })).toHaveCount(0);
   await expect(page.getByRole("banner")).toContainText("Marco Jansen (Begeleider)");
   await expectAccessible(page);
@@ -44,7 +44,7 @@ test("the participant sees their cohort, duo partner, next session and open task
   await expect(page.getByRole("heading", { name: "Wat aandacht nodig heeft" })).toHaveCount(0);
 
   const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
-  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerk", "Opdrachten", "Aanpak", "Leren", "Journaal", "Kennisbank", "Account"]);
+  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerk", "Opdrachten", "Aanpak", "Intervisie", "Leren", "Journaal", "Kennisbank", "Account"]);
   for (const name of ["Uitnodigingen", "E-mail", "Logboek"]) {
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
   }

@@ -1,0 +1,194 @@
+// One intervisie case with its notes and the inbrenger's takeaway. Only the group's members and facilitators
+// can open it; everyone else — coordinators and other groups included — gets a 404. The inbrenger writes
+// what they take away (optionally also into their journal) and can delete the case with its notes.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { TextareaField } from "~/components/forms.tsx";
+import { noteKindLabels, takeawaySchema } from "~/models/intervision-forms.ts";
+import { deleteCase, getCaseForViewer, saveTakeaway } from "~/models/intervision.server.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" }];
+
+const NOT_FOUND = "Deze casus bestaat niet of is alleen voor de intervisiegroep.";
+
+async function loadCase(request: Request, caseId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(caseId)) throw notFound(NOT_FOUND);
+  const item = await getCaseForViewer(user, caseId);
+  invariantResponse(item, NOT_FOUND);
+  return { user, item };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { item } = await loadCase(request, params.caseId);
+  return { item };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, item } = await loadCase(request, params.caseId);
+  if (!item.isAuthor) throw forbidden("Alleen de inbrenger kan dit doen.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "takeaway") {
+    const parsed = parseForm(takeawaySchema, formData);
+    if (!parsed.ok) return data({ intent: "takeaway" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const saved = await saveTakeaway(user, item.id, parsed.data.takeaway, parsed.data.toJournal === "on");
+    invariantResponse(saved, NOT_FOUND);
+    if (saved.journalEntryId) {
+      return redirectWithToast(`/intervisie/casussen/${item.id}`, {
+        title: "Opgeslagen, ook in je journaal",
+        description: "Het journaalstuk is privé. Je kunt het in je journaal bewerken of delen.",
+      });
+    }
+    return redirectWithToast(`/intervisie/casussen/${item.id}`, { title: "Wat je meeneemt is opgeslagen" });
+  }
+  if (intent === "delete") {
+    if (formData.get("confirm") !== "ja") {
+      return data({ intent: "delete" as const, errors: { confirm: ["Vink aan dat je de casus echt wilt verwijderen."] }, values: {} }, { status: 400 });
+    }
+    const deleted = await deleteCase(user, item.id);
+    invariantResponse(deleted, NOT_FOUND);
+    return redirectWithToast(`/intervisie/bijeenkomsten/${deleted.meetingId}`, { title: "Je casus en de notities zijn verwijderd" });
+  }
+  throw new Response("Onbekende actie", { status: 400 });
+}
+
+export default function CasePage() {
+  const { item } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const stepName = (step: number) => item.stepNames[step] ?? `Stap ${step + 1}`;
+  return (
+    <>
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <Link to="/intervisie">Intervisie</Link> › <Link to={`/intervisie/groepen/${item.meeting.group.id}`}>{item.meeting.group.name}</Link> ›{" "}
+        <Link to={`/intervisie/bijeenkomsten/${item.meeting.id}`}>Bijeenkomst van {formatDateTime(item.meeting.startsAt)}</Link>
+      </nav>
+      <h1>{item.title}</h1>
+      <p className="muted">
+        Ingebracht door {item.isAuthor ? "jou" : item.author.name} · {item.status === "CHOSEN" ? "gekozen om te bespreken" : "voorgesteld"}
+        {item.methodTitle ? ` · ${item.methodTitle}` : ""}
+      </p>
+      <p className="alert alert-info">Vertrouwelijk: alleen de groep en de begeleiding kunnen deze casus lezen.</p>
+
+      <h2>De situatie</h2>
+      <p className="pre-line">{item.situation}</p>
+      <h2>De vraag aan de groep</h2>
+      <p className="pre-line">{item.question}</p>
+      {item.wish ? (
+        <>
+          <h2>Wat de inbrenger van de groep wil</h2>
+          <p className="pre-line">{item.wish}</p>
+        </>
+      ) : null}
+
+      <section aria-labelledby="notities">
+        <h2 id="notities">Open vragen en inzichten</h2>
+        {item.notes.length === 0 ? (
+          <p className="muted">Er zijn (nog) geen notities.</p>
+        ) : (
+          <ul className="note-list">
+            {item.notes.map((note) => (
+              <li key={note.id}>
+                <span className="badge">{noteKindLabels[note.kind]}</span> {note.body}{" "}
+                <span className="muted">
+                  ({stepName(note.step)}
+                  {note.author ? `, ${note.author.name}` : ""})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="meenemen" className="panel">
+        <h2 id="meenemen">Wat de inbrenger meeneemt</h2>
+        {item.takeaway ? (
+          <>
+            <p className="pre-line" data-testid="takeaway">
+              {item.takeaway}
+            </p>
+            {item.takeawayAt ? <p className="muted">Geschreven op {formatDateTime(item.takeawayAt)}</p> : null}
+          </>
+        ) : (
+          <p className="muted">Nog niet opgeschreven.</p>
+        )}
+        {item.isAuthor && item.meeting.journalEntries.length ? (
+          <p>
+            In je journaal:{" "}
+            {item.meeting.journalEntries.map((entry, index) => (
+              <span key={entry.id}>
+                {index ? ", " : ""}
+                <Link to={`/journaal/${entry.id}`}>{entry.title || "journaalstuk"}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {item.isAuthor ? (
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="takeaway" />
+            <TextareaField
+              label={item.takeaway ? "Pas aan wat je meeneemt" : "Wat neem je mee uit deze intervisie?"}
+              name="takeaway"
+              rows={5}
+              defaultValue={actionData?.intent === "takeaway" ? actionData.values.takeaway : item.takeaway}
+              errors={actionData?.intent === "takeaway" ? actionData.errors.takeaway : undefined}
+            />
+            <div className="checkbox-field">
+              <input type="checkbox" id="toJournal" name="toJournal" defaultChecked={actionData?.intent === "takeaway" && actionData.values.toJournal === "on"} />
+              <label htmlFor="toJournal">Ook als nieuw stuk in mijn journaal zetten (privé)</label>
+            </div>
+            <div>
+              <button type="submit" disabled={busy}>
+                Opslaan
+              </button>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+
+      {item.isAuthor ? (
+        <section aria-labelledby="verwijderen" className="panel danger-zone">
+          <h2 id="verwijderen">Casus verwijderen</h2>
+          <p>Je casus, de notities van de groep en wat je meeneemt worden echt verwijderd. Dit kun je niet ongedaan maken.</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="delete" />
+            <div className="checkbox-field">
+              <input
+                type="checkbox"
+                id="confirm"
+                name="confirm"
+                value="ja"
+                aria-invalid={actionData?.intent === "delete" ? true : undefined}
+                aria-describedby={actionData?.intent === "delete" ? "confirm-error" : undefined}
+              />
+              <label htmlFor="confirm">Ja, verwijder mijn casus met de notities</label>
+            </div>
+            {actionData?.intent === "delete" ? (
+              <p className="field-error" id="confirm-error">
+                {actionData.errors.confirm}
+              </p>
+            ) : null}
+            <div>
+              <button type="submit" className="button-danger" disabled={busy}>
+                Casus verwijderen
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,149 @@
+// The intervisie pages through their loaders and actions (guards included): who gets a 403 or 404, what
+// the actions refuse, and that bad input keeps what was typed.
+import { describe, expect, it } from "vitest";
+import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
+import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
+import { createUserSession } from "~/auth/session.server.ts";
+import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { action as formingAction, loader as formingLoader } from "./leernetwerken.$cohortId_.intervisiegroepen.tsx";
+import { action as groupAction, loader as groupLoader } from "./intervisie.groepen.$groupId.tsx";
+import { action as meetingAction, loader as meetingLoader } from "./intervisie.bijeenkomsten.$meetingId.tsx";
+import { action as liveAction, loader as liveLoader } from "./intervisie.bijeenkomsten.$meetingId_.live.tsx";
+import { action as caseAction, loader as caseLoader } from "./intervisie.casussen.$caseId.tsx";
+import { loader as methodLoader } from "./intervisie.methoden.$method.tsx";
+
+async function requestAs(userId: string, url: string, init: RequestInit = {}) {
+  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
+}
+const form = (entries: Record<string, string> | [string, string][]) => ({ method: "POST", body: new URLSearchParams(entries) });
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
+function statusOf(result: unknown) {
+  if (result instanceof Response) return result.status;
+  return (result as { init?: { status?: number } }).init?.status ?? 200;
+}
+function dataOf<T>(result: unknown): T {
+  return (result as { data: T }).data;
+}
+async function statusOfCall(run: () => Promise<unknown>) {
+  const thrown = await thrownResponse(async () => {
+    const result = await run();
+    if (result instanceof Response) throw result;
+    return result;
+  });
+  return thrown?.status ?? 200;
+}
+
+async function setup() {
+  const cohort = await createCohort(prisma, { sessions: [] });
+  const names = [["Lisa", "Erik"], ["Noor", "Hans"], ["Sophie", "Ahmed"], ["Mirjam", "Bas"]];
+  const duos = [];
+  for (const [index, pair] of names.entries()) {
+    duos.push(
+      await createEnrollment(prisma, {
+        cohortId: cohort.id,
+        municipality: `Gemeente ${index} ${cohort.id.slice(0, 6)}`,
+        members: pair.map((name, position) => ({ name, function: position === 0 ? ("BELEIDSMEDEWERKER" as const) : ("LEIDINGGEVENDE" as const) })),
+      }),
+    );
+  }
+  const [lisa, erik] = duos[0]!.members;
+  const marco = await createUser(prisma, { name: "Marco", role: "FACILITATOR" });
+  const fatima = await createUser(prisma, { name: "Fatima", role: "FACILITATOR" });
+  const sanne = await createUser(prisma, { name: "Sanne", role: "COORDINATOR" });
+  await addFacilitator(prisma, cohort.id, marco.id);
+  await addFacilitator(prisma, cohort.id, fatima.id);
+  const result = await saveArrangement(
+    cohort.id,
+    [
+      { key: "nieuw-1", name: "Groep 1", memberIds: duos.map((duo) => duo.members[0]!.id), facilitatorIds: [marco.id] },
+      { key: "nieuw-2", name: "Groep 2", memberIds: duos.map((duo) => duo.members[1]!.id), facilitatorIds: [fatima.id] },
+    ],
+    sanne,
+  );
+  expect(result.ok).toBe(true);
+  const group = await prisma.intervisionGroup.findFirstOrThrow({ where: { cohortId: cohort.id, name: "Groep 1" } });
+  const meeting = await planMeeting(marco, group.id, {
+    sessionId: null,
+    startsAt: new Date("2099-01-01T13:00:00Z"),
+    endsAt: new Date("2099-01-01T14:00:00Z"),
+    location: "Utrecht",
+    meetingUrl: null,
+    methodSlug: "incidentmethode",
+  });
+  const item = await proposeCase(lisa!, meeting!.id, { title: "Casus van Lisa", situation: "Iets vertrouwelijks.", question: "Wat nu?", wish: "" });
+  return { cohort, lisa: lisa!, erik: erik!, marco, fatima, sanne, groupId: group.id, meetingId: meeting!.id, caseId: item!.id };
+}
+
+describe("intervisie pages", () => {
+  it("the group, meeting, live view and case are a 404 for the coordinator and for another group", async () => {
+    const { erik, fatima, sanne, lisa, marco, groupId, meetingId, caseId } = await setup();
+    const pages: { url: string; load: (a: ReturnType<typeof args>) => Promise<unknown>; params: Record<string, string> }[] = [
+      { url: `/intervisie/groepen/${groupId}`, load: groupLoader, params: { groupId } },
+      { url: `/intervisie/bijeenkomsten/${meetingId}`, load: meetingLoader, params: { meetingId } },
+      { url: `/intervisie/bijeenkomsten/${meetingId}/live`, load: liveLoader, params: { meetingId } },
+      { url: `/intervisie/casussen/${caseId}`, load: caseLoader, params: { caseId } },
+    ];
+    for (const page of pages) {
+      for (const outsider of [sanne, erik, fatima]) {
+        const status = await statusOfCall(async () => page.load(args(await requestAs(outsider.id, `http://localhost${page.url}`), page.params)));
+        expect(status, `${outsider.name} ${page.url}`).toBe(404);
+      }
+      for (const insider of [lisa, marco]) {
+        const status = await statusOfCall(async () => page.load(args(await requestAs(insider.id, `http://localhost${page.url}`), page.params)));
+        expect(status, `${insider.name} ${page.url}`).toBe(200);
+      }
+    }
+    // Not a uuid: the same 404.
+    expect(await statusOfCall(async () => caseLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/casussen/abc"), { caseId: "abc" })))).toBe(404);
+    expect(await statusOfCall(async () => methodLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/methoden/x"), { method: "bestaat-niet" })))).toBe(404);
+  });
+
+  it("actions: members cannot steer the meeting, choose cases or edit the agreements; outsiders cannot delete", async () => {
+    const { lisa, sanne, erik, groupId, meetingId, caseId } = await setup();
+    const meetingUrl = `http://localhost/intervisie/bijeenkomsten/${meetingId}`;
+    expect(await statusOfCall(async () => meetingAction(args(await requestAs(lisa.id, meetingUrl, form({ intent: "choose", caseId })), { meetingId })))).toBe(403);
+    expect(await statusOfCall(async () => liveAction(args(await requestAs(lisa.id, `${meetingUrl}/live`, form({ intent: "start", fromStep: "" })), { meetingId })))).toBe(403);
+    expect(
+      await statusOfCall(async () => groupAction(args(await requestAs(lisa.id, `http://localhost/intervisie/groepen/${groupId}`, form({ intent: "agreements", agreements: "Nieuw!!!!!!!" })), { groupId }))),
+    ).toBe(403);
+    for (const outsider of [sanne, erik]) {
+      expect(
+        await statusOfCall(async () => caseAction(args(await requestAs(outsider.id, `http://localhost/intervisie/casussen/${caseId}`, form({ intent: "delete", confirm: "ja" })), { caseId }))),
+      ).toBe(404);
+    }
+    expect(await prisma.intervisionCase.count({ where: { id: caseId } })).toBe(1);
+    expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ startedAt: null });
+  });
+
+  it("bad input is refused in Dutch and keeps what was typed", async () => {
+    const { lisa, marco, groupId, meetingId } = await setup();
+    const proposal = await meetingAction(
+      args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}`, form({ intent: "propose", title: "Mijn titel", situation: "kort", question: "" })), { meetingId }),
+    );
+    expect(statusOf(proposal)).toBe(400);
+    const proposalData = dataOf<{ errors: Record<string, string[]>; values: Record<string, string> }>(proposal);
+    expect(proposalData.errors.situation).toEqual(["Beschrijf de situatie (minstens 10 tekens)."]);
+    expect(proposalData.values.title).toBe("Mijn titel");
+    const plan = await groupAction(
+      args(await requestAs(marco.id, `http://localhost/intervisie/groepen/${groupId}`, form({ intent: "plan", date: "2099-02-30", start: "14:00", end: "13:00", location: "" })), { groupId }),
+    );
+    expect(statusOf(plan)).toBe(400);
+    expect(dataOf<{ errors: Record<string, string[]> }>(plan).errors).toMatchObject({
+      date: ["Vul een geldige datum in."],
+    });
+  });
+
+  it("group forming is for coordinators only; the facilitator and participants get a 403", async () => {
+    const { cohort, lisa, marco, sanne } = await setup();
+    const url = `http://localhost/leernetwerken/${cohort.id}/intervisiegroepen`;
+    for (const user of [lisa, marco]) {
+      expect(await statusOfCall(async () => formingLoader(args(await requestAs(user.id, url), { cohortId: cohort.id })))).toBe(403);
+      expect(await statusOfCall(async () => formingAction(args(await requestAs(user.id, url, form({ slot: "nieuw-1" })), { cohortId: cohort.id })))).toBe(403);
+    }
+    const page = await formingLoader(args(await requestAs(sanne.id, url), { cohortId: cohort.id }));
+    expect(page.groups.map((group) => group.name)).toEqual(["Groep 1", "Groep 2"]);
+    // The coordinator's page carries no case.
+    expect(JSON.stringify(page)).not.toContain("Casus van Lisa");
+  });
+});
