@@ -40,6 +40,8 @@ async function sessionPath(page: Page, number: number) {
 }
 
 test("the coordinator creates a cohort with the default schedule, edits it, and adds a session", async ({ page }) => {
+  // A long journey (three people, a dozen pages, axe on each): more time on a busy machine.
+  test.slow();
   const name = `Leernetwerk E2E ${Date.now().toString(36)}`;
   await login(page, users.coordinator.email, { to: "/leernetwerken" });
   await expectAccessible(page);

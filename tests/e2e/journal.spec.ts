@@ -10,6 +10,8 @@ function unique(prefix: string) {
 }
 
 test("write from a lesson prompt, share with the facilitators, get an answer, withdraw", async ({ page }) => {
+  // A long journey (three people, a dozen pages, axe on each): more time on a busy machine.
+  test.slow();
   const title = unique("Wat ik merkte bij de les");
   await login(page, users.participant.email, { to: LESSON });
   await expectAccessible(page);
@@ -158,7 +160,7 @@ test("the journal can be searched, downloaded as Markdown and printed, with the 
   await expectAccessible(page);
 });
 
-test("a facilitator's prompt reaches the start page; the entry links to it; the duo partner and the coordinator", async ({ page }) => {
+test("a facilitator's prompt reaches the start page, the entry written about it links to it, and deleting it really deletes it", async ({ page }) => {
   const question = unique("Welke inwoner sprak je deze week?");
   await login(page, users.facilitator.email);
   await expectAccessibleOnce(page);
@@ -203,9 +205,10 @@ test("a facilitator's prompt reaches the start page; the entry links to it; the 
   await expect(page.getByRole("heading", { level: 1, name: "Mijn journaal" })).toBeVisible();
   await expectAccessible(page);
   expect(statusOf(await page.goto(entryPath))).toBe(404);
-  await logout(page);
+});
 
-  // Erik reads what Lisa shared with the duo; the coordinator reads nothing of Lisa's journal.
+test("the duo partner reads what was shared with the duo; the coordinator reads nothing of the journal", async ({ page }) => {
+  // Erik reads what Lisa shared with the duo (demo data); the coordinator reads nothing of Lisa's journal.
   await login(page, users.participantPartner.email, { to: "/journaal" });
   await expectAccessible(page);
   await page.getByRole("link", { name: /Met mij gedeeld/ }).click();
