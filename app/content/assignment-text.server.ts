@@ -1,39 +1,14 @@
 // Assignment instructions: Markdoc written by coordinators, rendered with the course content's tags and
 // renderer (app/content/render.tsx) so they may use a callout and link lessons (/leren/…). Links only to
 // pages of the platform, http(s) and mailto; headings become bold paragraphs (the page has its own).
-import Markdoc, { type Config, type Node, type RenderableTreeNode } from "@markdoc/markdoc";
+import Markdoc, { type Config, type RenderableTreeNode } from "@markdoc/markdoc";
+import { staffTextNodes } from "~/utils/markdoc-text.server.ts";
 import { markdocConfig } from "./config.ts";
 import { getLibrary } from "./library.server.ts";
 
 const SAFE_HREF = /^(https?:|mailto:|\/(?!\/))/i;
 
-const config: Config = {
-  ...markdocConfig,
-  nodes: {
-    ...markdocConfig.nodes,
-    link: {
-      ...Markdoc.nodes.link,
-      transform(node: Node, cfg: Config) {
-        const href = String(node.attributes.href ?? "").trim();
-        const children = node.transformChildren(cfg);
-        if (!SAFE_HREF.test(href)) return children;
-        return new Markdoc.Tag("a", { href }, children);
-      },
-    },
-    image: {
-      ...Markdoc.nodes.image,
-      transform(node: Node) {
-        return String(node.attributes.alt ?? "");
-      },
-    },
-    heading: {
-      ...Markdoc.nodes.heading,
-      transform(node: Node, cfg: Config) {
-        return new Markdoc.Tag("p", {}, [new Markdoc.Tag("strong", {}, node.transformChildren(cfg))]);
-      },
-    },
-  },
-};
+const config: Config = { ...markdocConfig, nodes: { ...markdocConfig.nodes, ...staffTextNodes(SAFE_HREF) } };
 
 /** Problems that would break the page (an unknown or unclosed tag), in Dutch, or an empty list. */
 export function instructionProblems(source: string): string[] {

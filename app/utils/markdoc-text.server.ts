@@ -5,14 +5,20 @@ import Markdoc, { type Config, type Node, type RenderableTreeNode } from "@markd
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
-const config: Config = {
-  nodes: {
+/**
+ * The nodes for text written by staff: links only where `safeHref` allows (otherwise just the link text),
+ * images as their description, and headings as bold paragraphs (the page has its own heading order).
+ * Shared with assignment instructions (app/content/assignment-text.server.ts), which also allow links
+ * to the platform's own pages.
+ */
+export function staffTextNodes(safeHref: RegExp): NonNullable<Config["nodes"]> {
+  return {
     link: {
       ...Markdoc.nodes.link,
       transform(node: Node, cfg: Config) {
-        const href = String(node.attributes.href ?? "");
+        const href = String(node.attributes.href ?? "").trim();
         const children = node.transformChildren(cfg);
-        if (!SAFE_HREF.test(href.trim())) return children;
+        if (!safeHref.test(href)) return children;
         return new Markdoc.Tag("a", { href }, children);
       },
     },
@@ -22,16 +28,16 @@ const config: Config = {
         return String(node.attributes.alt ?? "");
       },
     },
-    // Headings inside an agenda would break the page's heading order; show them as bold paragraphs.
     heading: {
       ...Markdoc.nodes.heading,
       transform(node: Node, cfg: Config) {
         return new Markdoc.Tag("p", {}, [new Markdoc.Tag("strong", {}, node.transformChildren(cfg))]);
       },
     },
-  },
-  tags: {},
-};
+  };
+}
+
+const config: Config = { nodes: staffTextNodes(SAFE_HREF), tags: {} };
 
 export function renderText(source: string): RenderableTreeNode {
   const ast = Markdoc.parse(source);

@@ -1,0 +1,26 @@
+import Markdoc from "@markdoc/markdoc";
+import { describe, expect, it } from "vitest";
+import { instructionProblems, renderInstructions } from "./assignment-text.server.ts";
+
+const html = (source: string) => Markdoc.renderers.html(renderInstructions(source));
+
+describe("assignment instructions (Markdoc by coordinators)", () => {
+  it("keeps links to the platform's own pages, http(s) and mailto, and nothing else", () => {
+    expect(html("Lees [de les](/leren/ontsluiten/wat-is-ervaringskennis) eerst.")).toContain('<a href="/leren/ontsluiten/wat-is-ervaringskennis">de les</a>');
+    expect(html("[Movisie](https://www.movisie.nl)")).toContain('<a href="https://www.movisie.nl">Movisie</a>');
+    expect(html("[klik](javascript:alert(1))")).not.toContain("href");
+    // A protocol-relative address leaves the platform: only the text stays.
+    expect(html("[elders](//evil.test/x)")).not.toContain("href");
+  });
+
+  it("shows headings as bold text and images as their description", () => {
+    expect(html("## Stap 1")).toContain("<p><strong>Stap 1</strong></p>");
+    expect(html("![Schema van de lemniscaat](https://x.test/a.png)")).toContain("Schema van de lemniscaat");
+    expect(html("![Schema](https://x.test/a.png)")).not.toContain("<img");
+  });
+
+  it("reports a broken tag, and nothing for plain text", () => {
+    expect(instructionProblems("Goed.\n\n{% callout %}\nNiet gesloten")).not.toEqual([]);
+    expect(instructionProblems("Gewoon tekst met **nadruk**.")).toEqual([]);
+  });
+});
