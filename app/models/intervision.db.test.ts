@@ -160,6 +160,26 @@ describe("intervisie confidentiality matrix", () => {
     expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ currentStep: 0 });
   });
 
+  it("whoever leaves the cohort loses access at once; the inbrenger keeps their own case to delete it", async () => {
+    const context = await setup();
+    const { people } = context;
+    const { caseId } = await meetingWithCase(context);
+    const enrollmentOf = (userId: string) => prisma.enrollment.findFirstOrThrow({ where: { cohortId: context.cohortA.id, members: { some: { userId } } } });
+    // Noor's municipality withdraws; Marco stops as a facilitator of the cohort. Both are still in the group's rows.
+    await prisma.enrollment.update({ where: { id: (await enrollmentOf(people.groupMember.id)).id }, data: { status: "WITHDRAWN" } });
+    await prisma.cohortFacilitator.deleteMany({ where: { cohortId: context.cohortA.id, userId: people.groupFacilitator.id } });
+    expect(await getCaseForViewer(people.groupMember, caseId)).toBeNull();
+    expect(await getGroupForViewer(people.groupMember, context.group1.id)).toBeNull();
+    expect(await getCaseForViewer(people.groupFacilitator, caseId)).toBeNull();
+    expect(await getGroupForViewer(people.groupFacilitator, context.group1.id)).toBeNull();
+    // Lisa's municipality withdraws too: the group is closed to her, her own case is not.
+    await prisma.enrollment.update({ where: { id: (await enrollmentOf(people.inbrenger.id)).id }, data: { status: "WITHDRAWN" } });
+    expect(await getGroupForViewer(people.inbrenger, context.group1.id)).toBeNull();
+    expect(await getCaseForViewer(people.inbrenger, caseId)).not.toBeNull();
+    expect(await deleteCase(people.inbrenger, caseId)).not.toBeNull();
+    expect(await prisma.intervisionCase.count({ where: { id: caseId } })).toBe(0);
+  });
+
   it("the coordinator's overview shows meetings and attendance, never a case", async () => {
     const context = await setup();
     const { meetingId } = await meetingWithCase(context);

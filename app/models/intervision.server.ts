@@ -35,7 +35,18 @@ export class IntervisionError extends Error {
 
 /** Groups the viewer belongs to, as a member or as one of its facilitators. */
 export function groupAccessWhere(viewer: Viewer): Prisma.IntervisionGroupWhereInput {
-  return { OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }] };
+  return {
+    OR: [
+      // A member only while still actively enrolled in the group's cohort: whoever withdraws loses access at
+      // once, even before the coordinator rearranges the groups.
+      {
+        members: { some: { userId: viewer.id } },
+        cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
+      },
+      // A facilitator only while still a facilitator of the cohort.
+      { facilitators: { some: { userId: viewer.id } }, cohort: { facilitators: { some: { userId: viewer.id } } } },
+    ],
+  };
 }
 
 /** Groups the viewer facilitates. */
@@ -45,7 +56,8 @@ export function groupStaffWhere(viewer: Viewer): Prisma.IntervisionGroupWhereInp
 
 /** Cases (with their notes and takeaway) the viewer may read: those of their own group's meetings. */
 export function caseAccessWhere(viewer: Viewer): Prisma.IntervisionCaseWhereInput {
-  return { meeting: { group: groupAccessWhere(viewer) } };
+  // The inbrenger keeps their own case (to read or delete it) even after leaving the cohort.
+  return { OR: [{ authorId: viewer.id }, { meeting: { group: groupAccessWhere(viewer) } }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------
