@@ -1,10 +1,17 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { roleLabels } from "~/utils/labels.ts";
 
 type HeaderUser = { name: string; role: Role } | null;
 
-const navigation: Record<Role, { to: string; label: string }[]> = {
+// `also`: pages elsewhere in the tree that belong to this item (the duo's canvas lives under its cohort, but
+// is "Aanpak" to a participant). An item is current on its own page and the pages below it, unless another
+// item claims the page with `also`.
+type NavItem = { to: string; label: string; also?: RegExp };
+
+const CANVAS_PAGES = /^\/leernetwerken\/[^/]+\/aanpak(\/|\.|$)/;
+
+const navigation: Record<Role, NavItem[]> = {
   COORDINATOR: [
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Leernetwerken" },
@@ -26,7 +33,7 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
     { to: "/", label: "Start" },
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
     { to: "/opdrachten", label: "Opdrachten" },
-    { to: "/aanpak", label: "Aanpak" },
+    { to: "/aanpak", label: "Aanpak", also: CANVAS_PAGES },
     { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
     { to: "/journaal", label: "Journaal" },
@@ -34,7 +41,16 @@ const navigation: Record<Role, { to: string; label: string }[]> = {
   ],
 };
 
+function currentItem(items: NavItem[], pathname: string): string | undefined {
+  const claimed = items.find((item) => item.also?.test(pathname));
+  if (claimed) return claimed.to;
+  const own = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
+  return [...items, { to: "/account", label: "Account" }].find((item) => own(item.to))?.to;
+}
+
 export function AppHeader({ user }: { user: HeaderUser }) {
+  const { pathname } = useLocation();
+  const current = user ? currentItem(navigation[user.role], pathname) : undefined;
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -45,16 +61,13 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         {user ? (
           <nav aria-label="Hoofdmenu">
             <ul className="nav-list">
-              {navigation[user.role].map((item) => (
+              {[...navigation[user.role], { to: "/account", label: "Account" }].map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"}>
+                  <Link to={item.to} className={item.to === current ? "active" : undefined} aria-current={item.to === current ? "page" : undefined}>
                     {item.label}
-                  </NavLink>
+                  </Link>
                 </li>
               ))}
-              <li>
-                <NavLink to="/account">Account</NavLink>
-              </li>
             </ul>
           </nav>
         ) : null}

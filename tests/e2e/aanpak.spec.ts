@@ -18,6 +18,10 @@ test("both duo members edit the canvas and save a version; a conflict is shown; 
   await expect(page.getByRole("heading", { level: 1, name: "Aanpak van Zwolle" })).toBeVisible();
   await expect(page).toHaveURL(/\/leernetwerken\/[0-9a-f-]{36}\/aanpak\/[0-9a-f-]{36}$/);
   const canvasUrl = page.url();
+  // The canvas lives under the cohort, but the menu marks "Aanpak" as the current page.
+  const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+  await expect(menu.getByRole("link", { name: "Aanpak" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Mijn leernetwerk" })).not.toHaveAttribute("aria-current", "page");
   // The demo canvas: the vraagstuk from the intake, two versions, Marco's comment, and changes since version 2.
   await expect(page.getByLabel("Het vraagstuk van onze gemeente")).toHaveValue(/armoedebeleid/);
   await expect(page.getByRole("link", { name: /^Versie 2 · bijeenkomst 2/ })).toBeVisible();
