@@ -191,6 +191,24 @@ export const DEFAULT_AGREEMENTS = [
 // ---------------------------------------------------------------------------------------------------------
 // Groups (members and facilitators)
 
+/** What the group sees of a case: the case itself, its inbrenger, and the notes in the order they were made. */
+const caseSelect = {
+  id: true,
+  title: true,
+  situation: true,
+  question: true,
+  wish: true,
+  status: true,
+  takeaway: true,
+  takeawayAt: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+  notes: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, step: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
+  },
+} satisfies Prisma.IntervisionCaseSelect;
+
 const meetingSummarySelect = {
   id: true,
   startsAt: true,
@@ -367,20 +385,7 @@ export async function getMeetingForViewer(viewer: Viewer, meetingId: string) {
         where: caseAccessWhere(viewer),
         orderBy: { createdAt: "asc" },
         select: {
-          id: true,
-          title: true,
-          situation: true,
-          question: true,
-          wish: true,
-          status: true,
-          takeaway: true,
-          takeawayAt: true,
-          createdAt: true,
-          author: { select: { id: true, name: true } },
-          notes: {
-            orderBy: { createdAt: "asc" },
-            select: { id: true, step: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
-          },
+          ...caseSelect,
         },
       },
     },
@@ -523,16 +528,7 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
   const found = await prisma.intervisionCase.findFirst({
     where: { AND: [{ id: caseId }, caseAccessWhere(viewer)] },
     select: {
-      id: true,
-      title: true,
-      situation: true,
-      question: true,
-      wish: true,
-      status: true,
-      takeaway: true,
-      takeawayAt: true,
-      createdAt: true,
-      author: { select: { id: true, name: true } },
+      ...caseSelect,
       meeting: {
         select: {
           id: true,
@@ -543,7 +539,6 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
           journalEntries: { where: { authorId: viewer.id }, select: { id: true, title: true } },
         },
       },
-      notes: { orderBy: { createdAt: "asc" }, select: { id: true, step: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } },
     },
   });
   if (!found) return null;
