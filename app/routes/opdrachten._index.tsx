@@ -40,10 +40,10 @@ export default function AssignmentsPage() {
               <thead>
                 <tr>
                   <th scope="col">Opdracht</th>
-                  <th scope="col">Bijeenkomst</th>
+                  <th scope="col">Status</th>
                   <th scope="col">Inleveren vóór</th>
                   <th scope="col">Soort</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">Bijeenkomst</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,13 +52,14 @@ export default function AssignmentsPage() {
                     <td>
                       <Link to={`/opdrachten/${assignment.id}`}>{assignment.title}</Link>
                     </td>
+                    {/* Status first after the title: on a phone it is visible without scrolling sideways. */}
                     <td>
-                      {assignment.session.number}: {assignment.session.title}
+                      <StatusBadge status={assignment.status} label={assignment.statusLabel} />
                     </td>
                     <td>{formatDateTime(assignment.dueAt)}</td>
                     <td>{assignment.kind === "DUO" ? "Duo" : "Individueel"}</td>
                     <td>
-                      <StatusBadge status={assignment.status} label={assignment.statusLabel} />
+                      {assignment.session.number}: {assignment.session.title}
                     </td>
                   </tr>
                 ))}
