@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isUuid, requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
+import { SelectField } from "~/components/forms.tsx";
 import { getMethods } from "~/content/methods.server.ts";
 import { caseSchema } from "~/models/intervision-forms.ts";
 import { getMeetingForViewer, IntervisionError, proposeCase, recordAttendance, setCaseChosen, setMethod } from "~/models/intervision.server.ts";
@@ -14,6 +14,7 @@ import { formatSessionTime } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors } from "~/utils/forms.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { ProposeCaseForm } from "./propose-case.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
@@ -88,8 +89,6 @@ export default function MeetingPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const proposeErrors = actionData?.intent === "propose" ? actionData.errors : undefined;
-  const proposeValues = actionData?.intent === "propose" ? actionData.values : undefined;
   const chosen = meeting.cases.filter((item) => item.status === "CHOSEN");
   const proposed = meeting.cases.filter((item) => item.status === "PROPOSED");
   const attendance = new Map(meeting.attendances.map((row) => [row.userId, row.present]));
@@ -201,33 +200,7 @@ export default function MeetingPage() {
         )}
       </section>
 
-      {meeting.isMember && meeting.phase !== "finished" ? (
-        <section aria-labelledby="inbrengen" className="panel">
-          <h2 id="inbrengen">Een casus inbrengen</h2>
-          <p>Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.</p>
-          <ErrorSummary errors={proposeErrors} />
-          <FormAlert message={actionData?.intent === "propose" ? actionData.formError : null} />
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="propose" />
-            <Field label="Korte titel" name="title" required maxLength={120} defaultValue={proposeValues?.title ?? ""} errors={proposeErrors?.title} />
-            <TextareaField label="De situatie" name="situation" rows={5} required defaultValue={proposeValues?.situation ?? ""} errors={proposeErrors?.situation} />
-            <TextareaField label="Je vraag aan de groep" name="question" rows={2} required defaultValue={proposeValues?.question ?? ""} errors={proposeErrors?.question} />
-            <TextareaField
-              label="Wat wil je van de groep? (mag leeg)"
-              name="wish"
-              rows={2}
-              defaultValue={proposeValues?.wish ?? ""}
-              errors={proposeErrors?.wish}
-              hint="Bijvoorbeeld: vooral vragen, herkenning, of ideeën om iets anders te doen."
-            />
-            <div>
-              <button type="submit" disabled={busy}>
-                Casus inbrengen
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {meeting.isMember && meeting.phase !== "finished" ? <ProposeCaseForm busy={busy} /> : null}
 
       <section aria-labelledby="aanwezig">
         <h2 id="aanwezig">Aanwezigheid</h2>
