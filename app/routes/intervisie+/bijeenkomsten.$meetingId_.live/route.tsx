@@ -1,0 +1,188 @@
+// The live view of an intervisie meeting, for the group's members and facilitators only (others: 404).
+// The facilitator steps through the method (start, next, previous, finish) with a timer per step; anyone in
+// the group can act as scribe and note open questions and insights. Members follow on their own screen: the
+// page asks the server again every few seconds while the tab is visible (works with any number of web
+// processes, as the state lives in the database). A step change is announced in a polite live region; the
+// timer itself is not announced, so screen readers do not chatter.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FormAlert } from "~/components/forms.tsx";
+import { noteKindLabels, noteSchema } from "~/models/intervision-forms.ts";
+import { formatClock, stepTiming, type StepAction } from "~/models/intervision-steps.ts";
+import { addNote, getMeetingForViewer, IntervisionError, stepMeeting } from "~/models/intervision.server.ts";
+import { formatSessionTime, formatTime } from "~/utils/dates.ts";
+import { parseForm, type FieldErrors } from "~/utils/forms.ts";
+import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { CaseQuestions, NoteForm } from "./case-notes.tsx";
+import { useFollow, useServerNow } from "./follow.ts";
+import { StepButton } from "./step-button.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Live: intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
+];
+
+const NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
+
+async function loadMeeting(request: Request, meetingId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(meetingId)) throw notFound(NOT_FOUND);
+  const meeting = await getMeetingForViewer(user, meetingId);
+  invariantResponse(meeting, NOT_FOUND);
+  return { user, meeting };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { meeting } = await loadMeeting(request, params.meetingId);
+  // Only the chosen cases are discussed; proposals stay on the meeting page.
+  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString() };
+}
+
+const stepActions = ["start", "next", "previous", "finish"] as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, meeting } = await loadMeeting(request, params.meetingId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const here = `/intervisie/bijeenkomsten/${meeting.id}/live`;
+  if (intent === "note") {
+    const parsed = parseForm(noteSchema, formData);
+    if (!parsed.ok) return data({ intent: "note" as const, errors: parsed.errors, formError: null, values: parsed.values }, { status: 400 });
+    try {
+      const note = await addNote(user, parsed.data.caseId, parsed.data.kind, parsed.data.body);
+      if (!note) return data({ intent: "note" as const, errors: { caseId: ["Kies een gekozen casus van deze bijeenkomst."] } as FieldErrors, formError: null, values: parsed.values }, { status: 400 });
+    } catch (error) {
+      if (error instanceof IntervisionError) return data({ intent: "note" as const, errors: {} as FieldErrors, formError: error.message, values: parsed.values }, { status: 400 });
+      throw error;
+    }
+    return redirectWithToast(here, { title: `${noteKindLabels[parsed.data.kind]} genoteerd` });
+  }
+  if (!(stepActions as readonly string[]).includes(intent)) throw new Response("Onbekende actie", { status: 400 });
+  if (!meeting.isFacilitator) throw forbidden("Alleen de begeleider van de groep leidt de bijeenkomst.");
+  const fromRaw = String(formData.get("fromStep") ?? "");
+  const fromStep = fromRaw === "" ? null : Number(fromRaw);
+  try {
+    await stepMeeting(user, meeting.id, intent as StepAction, Number.isInteger(fromStep) ? fromStep : null);
+  } catch (error) {
+    if (error instanceof IntervisionError) return data({ intent: "step" as const, errors: {} as FieldErrors, formError: error.message, values: {} as Record<string, string> }, { status: 400 });
+    throw error;
+  }
+  // No toast for a step: the live region announces the new step already (one announcement, not two).
+  return intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
+}
+
+export default function LiveMeetingPage() {
+  const { meeting, serverNow } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  useFollow(meeting.phase !== "finished");
+  const now = useServerNow(serverNow);
+  const steps = meeting.method?.steps ?? [];
+  const state = {
+    currentStep: meeting.currentStep,
+    stepStartedAt: meeting.stepStartedAt ? new Date(meeting.stepStartedAt) : null,
+    startedAt: meeting.startedAt ? new Date(meeting.startedAt) : null,
+    finishedAt: meeting.finishedAt ? new Date(meeting.finishedAt) : null,
+  };
+  const timing = stepTiming(state, steps, now);
+  const current = meeting.currentStep !== null ? steps[meeting.currentStep] : undefined;
+  const announcement =
+    meeting.phase === "finished"
+      ? "De bijeenkomst is afgerond."
+      : meeting.phase === "running" && current
+        ? `Stap ${meeting.currentStep! + 1} van ${steps.length}: ${current.name}`
+        : "De bijeenkomst is nog niet begonnen.";
+  const canNote = meeting.phase === "running" && meeting.cases.length > 0;
+  return (
+    <>
+      <nav aria-label="Kruimelpad" className="breadcrumbs">
+        <Link to="/intervisie">Intervisie</Link> › <Link to={`/intervisie/groepen/${meeting.group.id}`}>{meeting.group.name}</Link> ›{" "}
+        <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>Bijeenkomst</Link>
+      </nav>
+      <h1>Live: intervisie {meeting.group.name}</h1>
+      <p className="muted">
+        {formatSessionTime(meeting.startsAt, meeting.endsAt)} · {meeting.method ? meeting.method.title : "nog geen methode gekozen"}
+        {meeting.isFacilitator ? " · Jij leidt deze bijeenkomst" : " · Dit scherm volgt de begeleider vanzelf"}
+      </p>
+
+      <div className="live-status panel">
+        <p className="live-step" aria-live="polite" aria-atomic="true" data-testid="live-step">
+          {announcement}
+        </p>
+        {timing && current ? (
+          <p className={timing.overtime ? "live-timer live-timer-over" : "live-timer"}>
+            {/* role=timer is not announced while it ticks (its aria-live is off); a screen reader user reads it on demand. */}
+            <span role="timer">
+              {timing.overtime ? `${formatClock(-timing.remainingSeconds)} over de tijd` : `nog ${formatClock(timing.remainingSeconds)}`}
+            </span>{" "}
+            <span className="muted">van de {current.minutes} minuten voor deze stap</span>
+          </p>
+        ) : null}
+        {meeting.phase === "finished" && meeting.finishedAt ? <p>Afgerond om {formatTime(meeting.finishedAt)}.</p> : null}
+      </div>
+
+      <FormAlert message={actionData?.intent === "step" ? actionData.formError : null} />
+      {meeting.isFacilitator && meeting.method && meeting.phase !== "finished" ? (
+        <div className="button-row live-controls" role="group" aria-label="Bijeenkomst leiden">
+          {meeting.phase === "not-started" ? (
+            <StepButton action="start" fromStep={null} label="Bijeenkomst starten" busy={busy} />
+          ) : (
+            <>
+              <StepButton action="previous" fromStep={meeting.currentStep} label="Vorige stap" busy={busy || meeting.currentStep === 0} secondary />
+              {meeting.currentStep! < steps.length - 1 ? (
+                <StepButton action="next" fromStep={meeting.currentStep} label="Volgende stap" busy={busy} />
+              ) : null}
+              <StepButton action="finish" fromStep={meeting.currentStep} label="Bijeenkomst afronden" busy={busy} secondary={meeting.currentStep! < steps.length - 1} />
+            </>
+          )}
+        </div>
+      ) : null}
+
+      {current ? (
+        <section aria-labelledby="deze-stap" className="card live-current">
+          <h2 id="deze-stap">
+            Stap {meeting.currentStep! + 1}: {current.name}
+          </h2>
+          <dl>
+            <dt>De inbrenger</dt>
+            <dd>{current.inbrenger}</dd>
+            <dt>De groep</dt>
+            <dd>{current.groep}</dd>
+          </dl>
+        </section>
+      ) : null}
+
+      <CaseQuestions />
+
+      {canNote ? <NoteForm busy={busy} /> : null}
+
+      {steps.length ? (
+        <section aria-labelledby="alle-stappen">
+          <h2 id="alle-stappen">Alle stappen</h2>
+          <ol className="live-steps">
+            {steps.map((step, index) => (
+              <li key={step.name} aria-current={index === meeting.currentStep && meeting.phase === "running" ? "step" : undefined}>
+                {step.name} <span className="muted">({step.minutes} min)</span>
+                {index === meeting.currentStep && meeting.phase === "running" ? <strong> — nu</strong> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {meeting.phase === "finished" ? (
+        <p>
+          Inbrenger? Schrijf op de pagina van je casus op wat je meeneemt. <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>Terug naar de bijeenkomst</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from "react";
+
+/** What the writer has in the form, kept in state so autosave and a refused save can fill it in. */
+export type Draft = { title: string; body: string; writtenOn: string; tags: string; sessionId: string };
+
+export function useDraft(initial: Draft) {
+  const [draft, setDraft] = useState<Draft>(() => initial);
+  function change(field: keyof Draft, value: string) {
+    setDraft((current) => ({ ...current, [field]: value }));
+  }
+  return { draft, setDraft, change };
+}
+
+/** After a refused save (without JavaScript, or the final one): put back what was typed. */
+export function useRestoredValues(values: Partial<Record<keyof Draft, string>> | undefined, setDraft: (update: (current: Draft) => Draft) => void) {
+  useEffect(() => {
+    if (!values) return;
+    setDraft((current) => ({
+      title: values.title ?? current.title,
+      body: values.body ?? current.body,
+      writtenOn: values.writtenOn ?? current.writtenOn,
+      tags: values.tags ?? current.tags,
+      sessionId: values.sessionId ?? current.sessionId,
+    }));
+  }, [values, setDraft]);
+}

@@ -1,0 +1,74 @@
+// A new assignment for one of the cohort's sessions (coordinators; ?bijeenkomst=<id> preselects the session).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { AssignmentForm } from "~/components/assignment-form.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { listOpdrachten } from "~/content/assignment-text.server.ts";
+import { readAssignmentForm } from "~/models/assignment-form.server.ts";
+import { AssignmentError, createAssignment } from "~/models/assignment.server.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: (_data, cohortPath) => [{ label: "Opdrachten", to: `${cohortPath}/opdrachten` }],
+});
+
+export const meta: MetaFunction = () => [{ title: "Nieuwe opdracht — Leernetwerk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const sessions = await prisma.cohortSession.findMany({
+    where: { cohortId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, title: true, startsAt: true },
+  });
+  const preselected = new URL(request.url).searchParams.get("bijeenkomst") ?? "";
+  return {
+    sessions,
+    opdrachten: listOpdrachten(),
+    sessionId: sessions.some((session) => session.id === preselected) ? preselected : "",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const form = await readAssignmentForm(await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  try {
+    const created = await createAssignment(user, cohortId, form.data);
+    return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${created.id}`, { title: "De opdracht is aangemaakt" });
+  } catch (error) {
+    if (error instanceof AssignmentError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function NewAssignmentPage() {
+  const { sessions, opdrachten, sessionId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <h1>Nieuwe opdracht</h1>
+      {sessions.length === 0 ? (
+        <p>Dit leernetwerk heeft nog geen bijeenkomsten. Plan eerst een bijeenkomst.</p>
+      ) : (
+        <AssignmentForm
+          sessions={sessions}
+          opdrachten={opdrachten}
+          values={actionData?.values ?? { sessionId }}
+          errors={actionData?.errors}
+          submitLabel="Opdracht aanmaken"
+          busy={navigation.state !== "idle"}
+        />
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,251 @@
+// One assignment for a participant: the instructions, the editor of their duo's (or own) submission with
+// autosave and the version check (both duo members edit the same text; the second save sees the conflict
+// and both versions), attachments, handing in, withdrawing and handing in again until feedback is given,
+// and the feedback thread. Another duo's assignment or submission is a 404.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { AssignmentFacts, BackLink, StatusBadge } from "~/components/assignment-parts.tsx";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { renderInstructions } from "~/content/assignment-text.server.ts";
+import { MarkdocContent } from "~/content/render.tsx";
+import { canEdit, canWithdraw, statusLabel, submissionStatus } from "~/models/assignment-status.ts";
+import {
+  addAttachment,
+  addSubmissionMessage,
+  AssignmentError,
+  deleteAttachment,
+  getAssignmentForParticipant,
+  saveSubmissionBody,
+  submitSubmission,
+  tooLargeMessage,
+  withdrawSubmission,
+} from "~/models/assignment.server.ts";
+import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
+import { formatDateTime } from "~/utils/dates.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { renderText } from "~/utils/markdoc-text.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { isMultipart, readMultipartForm } from "~/utils/upload.server.ts";
+import type { AutosaveResponse } from "~/utils/versioned.ts";
+import { FeedbackSection } from "./feedback-section.tsx";
+import { SubmissionSection } from "./submission-editor.tsx";
+import { Attachments } from "./attachments.tsx";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Opdracht — Leernetwerk" }];
+
+const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
+  const found = await getAssignmentForParticipant(user, params.assignmentId);
+  invariantResponse(found, NOT_FOUND);
+  const { assignment, submission, context } = found;
+  const partners = await prisma.duoMember.findMany({
+    where: { enrollmentId: context.id, userId: { not: user.id } },
+    select: { user: { select: { name: true } } },
+  });
+  const facts = submission
+    ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length }
+    : null;
+  const state = submissionStatus(facts, assignment.dueAt, new Date());
+  return {
+    assignment: { ...assignment, instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null },
+    submission: submission
+      ? {
+          ...submission,
+          bodyTree: submission.submittedAt || submission.feedbackAt ? renderText(submission.body) : null,
+          messages: submission.messages.map((message) => ({ ...message, bodyTree: renderText(message.body) })),
+        }
+      : null,
+    state: { ...state, label: statusLabel(state) },
+    editable: canEdit(submission),
+    withdrawable: canWithdraw(submission).ok,
+    partners: partners.map((partner) => partner.user.name),
+  };
+}
+
+const bodySchema = z.object({
+  intent: z.enum(["autosave", "save", "submit"]),
+  body: z.string().max(100_000, "Je tekst mag maximaal 100.000 tekens hebben.").default(""),
+  version: z.coerce.number().int().nonnegative().default(0),
+});
+
+type ActionResult =
+  | AutosaveResponse
+  | { status: "done"; intent: "upload" | "delete-attachment"; message: string }
+  | { status: "error"; intent: "upload" | "delete-attachment" | "withdraw" | "message"; errors: Record<string, string[]>; values: Record<string, string> }
+  | { status: "preview"; tree: unknown };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "PARTICIPANT");
+  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
+  const assignmentId = params.assignmentId;
+  const page = `/opdrachten/${assignmentId}`;
+
+  if (isMultipart(request)) {
+    const upload = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
+    if (!upload.ok) {
+      // The draft text is saved by autosave and stays in the editor: only the file is refused.
+      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
+      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [tooLargeMessage] }, values: {} }, { status: 400 });
+    }
+    const file = upload.formData.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
+      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: ["Kies een bestand."] }, values: {} }, { status: 400 });
+    }
+    try {
+      const added = await addAttachment(user, assignmentId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (!added) throw notFound(NOT_FOUND);
+      return data<ActionResult>({ status: "done", intent: "upload", message: `${added.fileName} is toegevoegd.` });
+    } catch (error) {
+      if (error instanceof AssignmentError) {
+        return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [error.message] }, values: {} }, { status: 400 });
+      }
+      throw error;
+    }
+  }
+
+  const formData = await request.formData();
+  // A submit that waited for an autosave is sent again without its button: the page kept its intent.
+  const pendingIntent = formData.get("pendingIntent");
+  if (!formData.has("intent") && typeof pendingIntent === "string" && pendingIntent) formData.set("intent", pendingIntent);
+  const intent = formData.get("intent");
+
+  if (intent === "preview") {
+    return data<ActionResult>({ status: "preview", tree: renderText(String(formData.get("body") ?? "")) });
+  }
+
+  if (intent === "autosave" || intent === "save" || intent === "submit") {
+    const parsed = parseForm(bodySchema, formData);
+    if (!parsed.ok) return data<ActionResult>({ status: "invalid", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const { body, version } = parsed.data;
+    const saved = await saveSubmissionBody(user, assignmentId, body, version);
+    if (saved.status === "not-found") throw notFound(NOT_FOUND);
+    if (saved.status === "locked") {
+      return data<ActionResult>({ status: "invalid", errors: { body: [saved.reason] }, values: parsed.values }, { status: 409 });
+    }
+    if (saved.status === "conflict") {
+      return data<ActionResult>(
+        { status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values: parsed.values },
+        { status: 409 },
+      );
+    }
+    if (intent === "autosave") {
+      if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
+      return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
+    }
+    if (intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
+    try {
+      const submitted = await submitSubmission(user, assignmentId);
+      if (!submitted) throw notFound(NOT_FOUND);
+      return redirectWithToast(page, {
+        title: "De opdracht is ingeleverd",
+        description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
+      });
+    } catch (error) {
+      if (error instanceof AssignmentError) {
+        return data<ActionResult>({ status: "invalid", errors: { body: [error.message] }, values: parsed.values }, { status: 400 });
+      }
+      throw error;
+    }
+  }
+
+  if (intent === "withdraw") {
+    try {
+      if (!(await withdrawSubmission(user, assignmentId))) throw notFound(NOT_FOUND);
+    } catch (error) {
+      if (error instanceof AssignmentError) {
+        return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: [error.message] }, values: {} }, { status: 400 });
+      }
+      throw error;
+    }
+    return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
+  }
+
+  if (intent === "delete-attachment") {
+    const attachmentId = String(formData.get("attachmentId") ?? "");
+    try {
+      if (!isUuid(attachmentId) || !(await deleteAttachment(user, assignmentId, attachmentId))) throw notFound("Deze bijlage bestaat niet.");
+    } catch (error) {
+      if (error instanceof AssignmentError) {
+        return data<ActionResult>({ status: "error", intent: "delete-attachment", errors: { file: [error.message] }, values: {} }, { status: 400 });
+      }
+      throw error;
+    }
+    return data<ActionResult>({ status: "done", intent: "delete-attachment", message: "De bijlage is verwijderd." });
+  }
+
+  if (intent === "message") {
+    const body = String(formData.get("body") ?? "").trim();
+    const found = await getAssignmentForParticipant(user, assignmentId);
+    if (!found) throw notFound(NOT_FOUND);
+    if (!found.submission?.feedbackAt) {
+      return data<ActionResult>({ status: "error", intent: "message", errors: { body: ["Reageren kan als er feedback is."] }, values: { body } }, { status: 400 });
+    }
+    if (!body || body.length > 10_000) {
+      return data<ActionResult>(
+        { status: "error", intent: "message", errors: { body: [body ? "Je reactie mag maximaal 10.000 tekens hebben." : "Schrijf eerst een reactie."] }, values: { body } },
+        { status: 400 },
+      );
+    }
+    await addSubmissionMessage(user, found.submission.id, body);
+    return redirectWithToast(`${page}#feedback`, { title: "Je reactie is geplaatst" });
+  }
+  return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: ["Onbekende actie."] }, values: {} }, { status: 400 });
+}
+
+export type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function AssignmentPage() {
+  const { assignment, submission, state, editable, partners } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const isDuo = assignment.kind === "DUO";
+  const page = `/opdrachten/${assignment.id}`;
+
+  return (
+    <>
+      <BackLink to="/opdrachten">Opdrachten</BackLink>
+      <h1>{assignment.title}</h1>
+      <p>
+        Status: <StatusBadge status={state.status} label={state.label} />
+        {submission?.submittedAt ? <span className="muted"> · ingeleverd op {formatDateTime(submission.submittedAt)}</span> : null}
+      </p>
+      <AssignmentFacts assignment={assignment} />
+      {isDuo && partners.length ? <p>Je schrijft deze uitwerking samen met {partners.join(" en ")}.</p> : null}
+
+      <section aria-labelledby="opdracht-uitleg">
+        <h2 id="opdracht-uitleg">Wat is de opdracht?</h2>
+        {assignment.instructionsTree ? <MarkdocContent content={assignment.instructionsTree as never} /> : <p className="muted">Er staat geen uitleg bij.</p>}
+      </section>
+
+      <SubmissionSection actionData={actionData} busy={busy} />
+
+      <section aria-labelledby="bijlagen">
+        <h2 id="bijlagen">Bijlagen</h2>
+        <Attachments
+          action={page}
+          attachments={submission?.attachments ?? []}
+          canChange={editable && assignment.allowFiles}
+          allowFiles={assignment.allowFiles}
+        />
+      </section>
+
+      {submission && (submission.feedbackAt || submission.messages.length) ? (
+        <FeedbackSection submission={submission} actionData={actionData} busy={busy} />
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
