@@ -3,9 +3,13 @@
 // reach the browser.
 import { z } from "zod";
 
-const booleanish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+function booleanish(name: string) {
+  return z
+    .enum(["true", "false", "1", "0", "yes", "no"], {
+      errorMap: () => ({ message: `${name} moet true of false zijn / ${name} must be true or false` }),
+    })
+    .transform((value) => value === "true" || value === "1" || value === "yes");
+}
 
 /** A whole number of at least `min`, with one clear message whatever is wrong with it (never NaN). */
 function wholeNumber(name: string, defaultValue: number, min = 1) {
@@ -46,7 +50,7 @@ const schema = z
       .string()
       .min(32, "SESSION_SECRET moet minstens 32 tekens hebben / SESSION_SECRET needs at least 32 characters")
       .optional(),
-    COOKIE_SECURE: booleanish.optional(),
+    COOKIE_SECURE: booleanish("COOKIE_SECURE").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.string().url("RESEND_BASE_URL moet een URL zijn / must be a URL").optional(),
     EMAIL_FROM: z.string().min(3).default("Leernetwerk <noreply@leernetwerk.nl>"),
@@ -56,11 +60,13 @@ const schema = z
       .optional(),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     /** Behind a reverse proxy: read the client IP from X-Forwarded-For. */
-    TRUST_PROXY: booleanish.default("false"),
+    TRUST_PROXY: booleanish("TRUST_PROXY").default("false"),
     /** Where assignment attachments are stored (app/storage/files.server.ts). */
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     /** The course content (app/content/library.server.ts); tests may point elsewhere. */
     CONTENT_DIR: z.string().min(1).default("content"),
+    /** The seed publications `npm run content:check` compares the content with (no copied passages). */
+    SEEDS_DIR: z.string().min(1).default("../shared/seeds"),
     /** "off": parse and transform a lesson again on every request (the benchmark); default: on in production. */
     CONTENT_CACHE: z
       .enum(["on", "off", "1", "0"], {

@@ -70,24 +70,29 @@ function cycles(edges: Map<string, string[]>): string[][] {
   return found;
 }
 
-/** Every project file `file` reaches through its imports (not counting itself). */
-function reachable(file: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...(graph.get(file) ?? [])];
-  while (queue.length > 0) {
-    const next = queue.pop()!;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...(graph.get(next) ?? []));
-  }
-  return seen;
-}
-
 const filesUnder = (folder: string) => [...graph.keys()].filter((file) => file.startsWith(folder) && !/\.test\.tsx?$/.test(file));
 
-/** Pairs "importer → imported" where a file under `from` reaches a file that `forbidden` matches. */
-function violations(from: string[], forbidden: (file: string) => boolean) {
-  return from.flatMap((file) => [...reachable(file)].filter(forbidden).map((target) => `${file} → ${target}`));
+/**
+ * Each forbidden file that the `from` files reach through their imports, with one shortest chain that
+ * leads there ("a → b → c"), so a failure says which import to change.
+ */
+function violations(from: string[], forbidden: (file: string) => boolean): string[] {
+  const cameFrom = new Map<string, string | null>(from.map((file) => [file, null]));
+  const queue = [...from];
+  const found: string[] = [];
+  for (let head = 0; head < queue.length; head++) {
+    const file = queue[head]!;
+    for (const next of graph.get(file) ?? []) {
+      if (cameFrom.has(next)) continue;
+      cameFrom.set(next, file);
+      queue.push(next);
+      if (!forbidden(next)) continue;
+      const chain = [next];
+      for (let step = cameFrom.get(next); step; step = cameFrom.get(step)) chain.unshift(step);
+      found.push(chain.join(" → "));
+    }
+  }
+  return found.sort();
 }
 
 const isJobEngine = (file: string) => file === "jobs/engine.ts" || file === "jobs/definition.ts";
@@ -97,6 +102,13 @@ describe("import graph", () => {
   it("reads the whole tree", () => {
     expect(graph.size).toBeGreaterThan(200);
     expect(graph.get("server/index.ts")).toContain("server/startup.ts");
+    // The allowed direction is there, so the empty answers below mean something.
+    expect(violations(["app/models/journal.server.ts"], (file) => file === "app/notifications/notify.server.ts")).toEqual([
+      "app/models/journal.server.ts → app/notifications/notify.server.ts",
+    ]);
+    expect(violations(["app/notifications/notify.server.ts"], (file) => file === "jobs/engine.ts")).toEqual([
+      "app/notifications/notify.server.ts → app/email/send-email.server.ts → jobs/engine.ts",
+    ]);
   });
 
   it("has no import cycle", () => {
