@@ -127,6 +127,14 @@ describe("import graph", () => {
     expect(violations(filesUnder("app/email/"), (file) => /^app\/(notifications|models|routes)\//.test(file))).toEqual([]);
   });
 
+  it("what the models call in notifications (notify, preferences, kinds, links, templates) imports no model", () => {
+    const core = ["notify.server.ts", "preferences.server.ts", "kinds.ts", "links.server.ts", "templates.server.ts"].map(
+      (file) => `app/notifications/${file}`,
+    );
+    for (const file of core) expect(graph.has(file), file).toBe(true);
+    expect(violations(core, (file) => /^app\/(models|routes)\//.test(file) || isJobFile(file))).toEqual([]);
+  });
+
   it("only the entry points import the job files: nothing in app/ does", () => {
     const app = [...graph.keys()].filter((file) => file.startsWith("app/") && !/\.test\.tsx?$/.test(file));
     expect(violations(app, isJobFile)).toEqual([]);
