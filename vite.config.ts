@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "server/**/*.test.ts", "jobs/**/*.test.ts", "prisma/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "server/**/*.test.ts", "jobs/**/*.test.ts", "prisma/**/*.test.ts", "tests/architecture/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/*.redis.test.ts"],
           environment: "node",
         },

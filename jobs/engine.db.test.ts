@@ -2,12 +2,13 @@
 // Bull, and periodic jobs recorded in JobRun for the coordinator's page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startResendRecorder } from "../tests/support/resend-recorder.ts";
-import { deliveryPolicy } from "../app/email/delivery.server.ts";
+import { deliverEmailJob, deliveryPolicy } from "../app/email/delivery.server.ts";
 import { sendEmail } from "../app/email/send-email.server.ts";
 import { passwordResetEmail } from "../app/email/templates.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { clearEnvCache } from "../app/utils/env.server.ts";
-import { enqueue, inProcessIdle, queueHealth, runPeriodic, startInProcessJobs, stopJobs } from "./engine.ts";
+import { enqueue, inProcessIdle, queueHealth, registerJobs, runPeriodic, startInProcessJobs, stopJobs } from "./engine.ts";
+import { allJobs } from "./registry.ts";
 import { sweepOutboxJob } from "./sweep-outbox.ts";
 
 let recorder: Awaited<ReturnType<typeof startResendRecorder>>;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   process.env.RESEND_BASE_URL = recorder.url;
   clearEnvCache();
   deliveryPolicy.backoffMs = 50;
+  // What the start-up does (server/startup.ts): the engine runs only registered jobs.
+  registerJobs(allJobs);
 });
 afterAll(async () => {
   await stopJobs();
@@ -32,13 +35,13 @@ const content = () => passwordResetEmail({ name: "Test", url: "http://localhost/
 
 describe("in-process engine", () => {
   it("before it is started, enqueue only defers (the record waits for the sweep)", async () => {
-    expect(await enqueue("sweep-outbox", {})).toBe("deferred");
+    expect(await enqueue(sweepOutboxJob, {})).toBe("deferred");
     expect(await queueHealth()).toMatchObject({ mode: "in-process", started: false });
   });
 
   it("an invalid payload is refused without throwing", async () => {
     await startInProcessJobs({ timers: false });
-    expect(await enqueue("deliver-email", { messageId: "not-a-uuid" })).toBe("deferred");
+    expect(await enqueue(deliverEmailJob, { messageId: "not-a-uuid" })).toBe("deferred");
   });
 
   it("delivers what sendEmail records, retrying a 500 with backoff", async () => {

@@ -2,23 +2,21 @@
 // (`npm run worker`, jobs/worker.ts) process. Without REDIS_URL (the embedded default): the same
 // processors run in this process, with the same retries, and timers instead of repeatable jobs.
 //
+// The engine imports no job: the start-up (server/startup.ts, for the web server and the worker alike)
+// registers the definitions with registerJobs(). So side effects run one way — models → notifications →
+// e-mail → this engine — and a job file may call any of them without an import circle.
+//
 // Durability never depends on Redis: whatever a job delivers was first recorded in the database (the
 // outbox, notifications), and the periodic sweep re-enqueues anything not done. So enqueue() never
 // throws and never keeps a user waiting: when Redis is unreachable it gives up quickly and the sweep
 // delivers the message once Redis (and a worker) are back.
 import Bull from "bull";
+import type { z } from "zod";
 import { prisma } from "../app/utils/db.server.ts";
 import { getEnv } from "../app/utils/env.server.ts";
 import type { JobDefinition } from "./definition.ts";
 
 export const QUEUE_NAME = "leernetwerk";
-
-type Registry = Record<string, JobDefinition<unknown>>;
-async function registry(): Promise<Registry> {
-  // Imported lazily: job files import app code that itself enqueues (e.g. sendEmail).
-  const { jobs } = await import("./registry.ts");
-  return jobs as unknown as Registry;
-}
 
 function log(message: string, error?: unknown) {
   const detail = error instanceof Error ? `: ${error.message}` : error ? `: ${String(error)}` : "";
@@ -30,6 +28,8 @@ function log(message: string, error?: unknown) {
 // The production build bundles its own copy of this module next to the one server/index.ts loads; the
 // engine's state lives on globalThis so both copies share one queue and one in-process runner.
 type EngineState = {
+  /** The jobs this process runs, by name (registerJobs). */
+  jobs: Map<string, JobDefinition>;
   queue?: Bull.Queue;
   lastRedisError?: { at: Date; message: string };
   local: InProcessState;
@@ -72,11 +72,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | "timeout">
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-function jobIdFor(name: string, payload: unknown): string | undefined {
-  if (name === "deliver-email") return `email:${(payload as { messageId: string }).messageId}`;
-  return undefined;
-}
-
 // ---------------------------------------------------------------- in-process ------------------------
 
 type InProcessState = {
@@ -91,6 +86,7 @@ type InProcessState = {
 };
 const globalForJobs = globalThis as unknown as { __leernetwerkJobs?: EngineState };
 const state: EngineState = (globalForJobs.__leernetwerkJobs ??= {
+  jobs: new Map(),
   local: { started: false, timers: [], running: 0, scheduled: 0, completed: 0, failed: 0, idleWaiters: [] },
 });
 const local = state.local;
@@ -103,7 +99,7 @@ function settleIdle() {
 const IN_PROCESS_CONCURRENCY = 4;
 const readyToRun: (() => void)[] = [];
 
-function runLocally(definition: JobDefinition<unknown>, payload: unknown, attempt = 1, delayMs = 0) {
+function runLocally(definition: JobDefinition, payload: unknown, attempt = 1, delayMs = 0) {
   local.scheduled++;
   const start = async () => {
     if (local.running >= IN_PROCESS_CONCURRENCY) {
@@ -137,19 +133,31 @@ function runLocally(definition: JobDefinition<unknown>, payload: unknown, attemp
 // ---------------------------------------------------------------- public API ------------------------
 
 /**
+ * Makes these jobs known to this process: the in-process engine and a Bull worker run only registered
+ * jobs (the start-up registers them all, see server/startup.ts). Registering again replaces by name.
+ */
+export function registerJobs(definitions: readonly JobDefinition[]) {
+  for (const definition of definitions) state.jobs.set(definition.name, definition);
+}
+
+/**
  * Hands a job to the engine. Never throws and returns quickly: the caller's work is already recorded
  * in the database, so a job that cannot be queued now is picked up by the sweep later.
  */
-export async function enqueue(name: string, payload: unknown = {}): Promise<"queued" | "deferred"> {
+export async function enqueue<Schema extends z.ZodTypeAny>(
+  definition: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+): Promise<"queued" | "deferred"> {
+  const name = definition.name;
   try {
-    const definition = (await registry())[name];
-    if (!definition) throw new Error(`onbekende job ${name}`);
-    const data = definition.payload.parse(payload);
+    const data: z.output<Schema> = definition.payload.parse(payload);
     if (!redisUrl()) {
       // Only a started engine runs jobs (the web server starts it); elsewhere (tests, scripts) the
       // record waits for the sweep or for a direct call.
       if (!local.started) return "deferred";
-      runLocally(definition, data);
+      const registered = state.jobs.get(name);
+      if (!registered) throw new Error(`job ${name} is niet geregistreerd (registerJobs)`);
+      runLocally(registered, data);
       return "queued";
     }
     const q = getQueue();
@@ -157,7 +165,7 @@ export async function enqueue(name: string, payload: unknown = {}): Promise<"que
     if (status === "reconnecting" || status === "end" || status === "close") return "deferred";
     const added = await withTimeout(
       q.add(name, data, {
-        jobId: jobIdFor(name, data),
+        jobId: definition.jobId?.(data),
         attempts: definition.attempts,
         backoff: { type: "exponential", delay: definition.backoffMs },
       }),
@@ -171,7 +179,7 @@ export async function enqueue(name: string, payload: unknown = {}): Promise<"que
 }
 
 /** Runs a periodic job and records it in JobRun (shown on the coordinator's e-mail page). */
-export async function runPeriodic<Payload>(definition: JobDefinition<Payload>, payload: unknown = {}) {
+export async function runPeriodic<Schema extends z.ZodTypeAny>(definition: JobDefinition<Schema>, payload: unknown = {}) {
   const started = Date.now();
   try {
     const result = await definition.process(definition.payload.parse(payload));
@@ -199,8 +207,7 @@ export async function startInProcessJobs(options: { timers?: boolean } = {}) {
   if (local.started) return;
   local.started = true;
   if (options.timers === false) return;
-  const jobs = await registry();
-  for (const definition of Object.values(jobs)) {
+  for (const definition of state.jobs.values()) {
     const every = definition.everyMs;
     if (!every) continue;
     const tick = () => void runPeriodic(definition).catch((error: unknown) => log(`job ${definition.name}`, error));
@@ -235,15 +242,14 @@ export async function stopJobs() {
  */
 export async function startWorker(options: { concurrency: number; settings?: Bull.AdvancedSettings }) {
   const q = getQueue(options.settings);
-  const jobs = await registry();
   void q.process("*", options.concurrency, async (job) => {
-    const definition = jobs[job.name];
+    const definition = state.jobs.get(job.name);
     if (!definition) throw new Error(`onbekende job ${job.name}`);
     if (definition.everyMs) return runPeriodic(definition, job.data);
     return definition.process(definition.payload.parse(job.data));
   });
   const registerPeriodic = async () => {
-    for (const definition of Object.values(jobs)) {
+    for (const definition of state.jobs.values()) {
       if (!definition.everyMs) continue;
       await q.add(definition.name, {}, { repeat: { every: definition.everyMs }, jobId: definition.name, attempts: 1 });
     }

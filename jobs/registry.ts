@@ -1,14 +1,10 @@
-// Every job the engine knows, by name.
+// Every job, for the start-up to register (server/startup.ts: the web server and the worker). Only entry
+// points import this list; the engine and the app never do, so no job file can close an import circle.
+import { deliverEmailJob } from "../app/email/delivery.server.ts";
+import type { JobDefinition } from "./definition.ts";
 import { cleanUpJob } from "./clean-up.ts";
-import { deliverEmailJob } from "./deliver-email.ts";
 import { scheduleNotificationsJob } from "./schedule-notifications.ts";
 import { sendDigestsJob } from "./send-digests.ts";
 import { sweepOutboxJob } from "./sweep-outbox.ts";
 
-export const jobs = {
-  [deliverEmailJob.name]: deliverEmailJob,
-  [sweepOutboxJob.name]: sweepOutboxJob,
-  [scheduleNotificationsJob.name]: scheduleNotificationsJob,
-  [sendDigestsJob.name]: sendDigestsJob,
-  [cleanUpJob.name]: cleanUpJob,
-};
+export const allJobs: readonly JobDefinition[] = [deliverEmailJob, sweepOutboxJob, scheduleNotificationsJob, sendDigestsJob, cleanUpJob];

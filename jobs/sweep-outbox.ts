@@ -2,7 +2,9 @@
 // crash, a restart, or a retry that is due) is handed to deliver-email again. Delivery claims the
 // message and uses its idempotency key, so re-enqueueing never sends an e-mail twice.
 import { z } from "zod";
+import { deliverEmailJob } from "../app/email/delivery.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
+import { getEnv } from "../app/utils/env.server.ts";
 import { defineJob } from "./definition.ts";
 import { enqueue } from "./engine.ts";
 
@@ -19,7 +21,7 @@ export async function sweepOutbox(now = new Date()) {
     take: SWEEP_BATCH,
     select: { id: true },
   });
-  for (const message of due) await enqueue("deliver-email", { messageId: message.id });
+  for (const message of due) await enqueue(deliverEmailJob, { messageId: message.id });
   return { enqueued: due.length, ids: due.map((message) => message.id) };
 }
 
@@ -28,7 +30,9 @@ export const sweepOutboxJob = defineJob({
   payload: z.object({}).passthrough(),
   attempts: 1,
   backoffMs: 1000,
-  // Shortened through OUTBOX_SWEEP_MS in the Redis fault tests.
-  everyMs: Number(process.env.OUTBOX_SWEEP_MS) > 0 ? Number(process.env.OUTBOX_SWEEP_MS) : 60_000,
+  // OUTBOX_SWEEP_MS (a minute; the Redis fault tests shorten it), read when the engine schedules it.
+  get everyMs() {
+    return getEnv().OUTBOX_SWEEP_MS;
+  },
   process: () => sweepOutbox(),
 });

@@ -1,52 +1,19 @@
 // The worker process: `npm run worker` (one or more, on any machine that reaches Redis and PostgreSQL).
 // Processes every job of the Bull queue and registers the periodic ones (outbox sweep, session notices,
 // weekly digest) as repeatable jobs. Needs REDIS_URL and DATABASE_URL (the embedded PGlite lives inside
-// the web process; without Redis the web process runs the jobs itself).
-import { existsSync } from "node:fs";
-import path from "node:path";
+// the web process; without Redis the web process runs the jobs itself). The start-up (environment,
+// migrations, job registration, graceful shutdown) is the web server's: server/startup.ts.
+import { startUp } from "../server/startup.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
-if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+const { env, stopOnSignals } = await startUp({ role: "worker" });
 
-const { getEnv, EnvError } = await import("../app/utils/env.server.ts");
-let env: ReturnType<typeof getEnv>;
-try {
-  env = getEnv();
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
-if (!env.REDIS_URL || !env.DATABASE_URL) {
-  console.error(
-    "De worker heeft REDIS_URL en DATABASE_URL nodig. Zonder Redis voert de webserver de taken zelf uit. / The worker needs REDIS_URL and DATABASE_URL.",
-  );
-  process.exit(1);
-}
+const { startWorker } = await import("./engine.ts");
+// WORKER_LOCK_MS: how soon a job of a worker that died is given to another one (Bull's lock).
+const lockDuration = env.WORKER_LOCK_MS;
+await startWorker({
+  concurrency: env.WORKER_CONCURRENCY,
+  settings: { lockDuration, stalledInterval: Math.max(1000, lockDuration / 2) },
+});
+console.log(`Worker gestart (pid ${process.pid}, ${env.WORKER_CONCURRENCY} taken tegelijk)`);
 
-const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 5);
-// How soon a job of a worker that died is given to another one (Bull's lock); tests shorten it.
-const lockDuration = Number(process.env.WORKER_LOCK_MS ?? 30_000);
-
-const { migrate } = await import("../server/database/migrate.ts");
-await migrate(env.DATABASE_URL);
-const { startWorker, stopJobs } = await import("./engine.ts");
-await startWorker({ concurrency, settings: { lockDuration, stalledInterval: Math.max(1000, lockDuration / 2) } });
-console.log(`Worker gestart (pid ${process.pid}, ${concurrency} taken tegelijk)`);
-
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: worker stopt…`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await stopJobs();
-  const { prisma } = await import("../app/utils/db.server.ts");
-  await prisma.$disconnect().catch(() => {});
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+stopOnSignals("worker stopt…");

@@ -8,8 +8,7 @@ import express from "express";
 import type { ViteDevServer } from "vite";
 import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
-
-export const projectRoot = path.resolve(import.meta.dirname, "..");
+import { projectRoot } from "./startup.ts";
 
 export async function createApp(options: { development: boolean; loginLimit: number; trustProxy?: boolean }) {
   const app = express();

@@ -1,12 +1,13 @@
 // Everything `npm run content:check` and the content tests verify, in one place.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { getEnv } from "~/utils/env.server.ts";
 import { loadLibrary, type ContentError, type Library } from "./library.server.ts";
 import { loadMethods, type MethodLibrary } from "./methods.server.ts";
 import { buildSeedIndex, findCopiedRuns, type CopiedRun } from "./overlap.ts";
 
 export function seedsDirectory(): string {
-  return path.resolve(process.env.SEEDS_DIR ?? "../shared/seeds");
+  return path.resolve(getEnv().SEEDS_DIR);
 }
 
 export function readSeeds(directory = seedsDirectory()): string[] {

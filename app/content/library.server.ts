@@ -17,6 +17,7 @@ import {
 } from "./frontmatter.ts";
 import type { SelfScan } from "./self-scan-schema.ts";
 import { loadSelfScans, SELF_SCAN_DIR } from "./self-scans.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 
 export type ContentError = { file: string; line?: number; message: string };
 export type TocEntry = { id: string; title: string; level: number };
@@ -76,7 +77,7 @@ export const GLOSSARY_PATH = "/leren/begrippen";
 export const METHODS_DIRECTORY = "intervisie";
 
 export function contentDirectory(): string {
-  return path.resolve(process.env.CONTENT_DIR ?? "content");
+  return path.resolve(getEnv().CONTENT_DIR);
 }
 
 type Parsed = { ast: Node; frontmatter: unknown; errors: ContentError[] };
@@ -409,10 +410,8 @@ let cached: { library: Library; builtAt: number } | null = null;
  * transformed content — what the benchmark compares against).
  */
 function cacheMode(): "on" | "off" | "dev" {
-  const setting = process.env.CONTENT_CACHE;
-  if (setting === "off" || setting === "0") return "off";
-  if (setting === "on" || setting === "1") return "on";
-  return process.env.NODE_ENV === "production" ? "on" : "dev";
+  const env = getEnv();
+  return env.CONTENT_CACHE ?? (env.NODE_ENV === "production" ? "on" : "dev");
 }
 
 /** The library, built once per process (see cacheMode). Logs content errors when it is (re)built. */
@@ -490,7 +489,7 @@ export function findSelfScan(id: string | undefined): SelfScan | undefined {
 }
 
 // In production, build the library right after start-up instead of on the first lesson request.
-if (process.env.NODE_ENV === "production" && cacheMode() === "on") {
+if (getEnv().NODE_ENV === "production" && cacheMode() === "on") {
   setTimeout(() => {
     try {
       getLibrary();

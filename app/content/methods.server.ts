@@ -6,6 +6,7 @@ import path from "node:path";
 import type { RenderableTreeNode } from "@markdoc/markdoc";
 import { describeZodError, methodFrontmatterSchema, type MethodFrontmatter } from "./frontmatter.ts";
 import { contentDirectory, documentText, getLibrary, METHODS_DIRECTORY, parseFile, transform, type ContentError } from "./library.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
 
 export type MethodStep = MethodFrontmatter["steps"][number];
 
@@ -75,7 +76,7 @@ let cached: { methods: MethodLibrary; builtAt: number } | null = null;
 
 /** The methods, built once per process in production and at most once a second in development. */
 export function getMethods(): Method[] {
-  const development = process.env.NODE_ENV !== "production";
+  const development = getEnv().NODE_ENV !== "production";
   if (!cached || (development && Date.now() - cached.builtAt > 1000)) {
     const methods = loadMethods(new Set(Object.keys(getLibrary().sources)));
     if (methods.errors.length) console.warn(`Inhoud: ${methods.errors.length} fout(en) in content/intervisie — draai npm run content:check`);

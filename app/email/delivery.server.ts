@@ -1,26 +1,36 @@
-// Delivery of one recorded message (the outbox row) through Resend. Called by the deliver-email job,
-// never inside a request. Safe to run twice, on two workers at once, or after a crash:
+// Delivery of one recorded message (the outbox row) through Resend, and the deliver-email job that runs
+// it (sendEmail enqueues it; the start-up registers it with the engine). Never inside a request. Safe to run twice, on two workers at once, or after a crash:
 // - a worker first *claims* the message in the database (only one claim can win, and a claim expires,
 //   so a crashed worker's message is picked up again);
 // - the request to Resend carries the message's idempotency key, so a retry after a crash between
 //   "Resend accepted it" and "we recorded that" does not send a second e-mail.
 import { Resend } from "resend";
+import { z } from "zod";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { RetryLater, defineJob } from "../../jobs/definition.ts";
 
-const fromEnv = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
+// The two timings come from the environment (EMAIL_RETRY_BASE_MS, EMAIL_CLAIM_MS; the Redis fault tests
+// shorten them); a test in this process may also set them here.
+const policyOverrides: { backoffMs?: number; claimMs?: number } = {};
 
-// The two timings can be shortened through the environment (the Redis fault tests do).
 export const deliveryPolicy = {
   /** Attempts for temporary failures (5xx, 429, timeouts) before the message is marked failed. */
   maxAttempts: 6,
   /** First retry after this delay, doubling each time (30 s, 1 min, 2 min, 4 min, 8 min). */
-  backoffMs: fromEnv("EMAIL_RETRY_BASE_MS", 30_000),
+  get backoffMs(): number {
+    return policyOverrides.backoffMs ?? getEnv().EMAIL_RETRY_BASE_MS;
+  },
+  set backoffMs(ms: number) {
+    policyOverrides.backoffMs = ms;
+  },
   /** How long a claim lasts: longer than one request to Resend may take. */
-  claimMs: fromEnv("EMAIL_CLAIM_MS", 60_000),
+  get claimMs(): number {
+    return policyOverrides.claimMs ?? getEnv().EMAIL_CLAIM_MS;
+  },
+  set claimMs(ms: number) {
+    policyOverrides.claimMs = ms;
+  },
   /** A request to Resend that takes longer counts as a temporary failure. */
   timeoutMs: 15_000,
 };
@@ -164,3 +174,23 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   });
   return { result: "failed", error: final };
 }
+
+/** Delivers one recorded e-mail: queued by sendEmail (and by the outbox sweep), retried with backoff. */
+export const deliverEmailJob = defineJob({
+  name: "deliver-email",
+  payload: z.object({ messageId: z.string().uuid() }),
+  attempts: deliveryPolicy.maxAttempts,
+  // Read when a job is queued, so the policy (and a test that shortens it) has the last word.
+  get backoffMs() {
+    return deliveryPolicy.backoffMs;
+  },
+  // One queued delivery per message, however often it is enqueued.
+  jobId: ({ messageId }) => `email:${messageId}`,
+  async process({ messageId }) {
+    const outcome = await deliverMessage(messageId);
+    if (outcome.result === "retry") throw new RetryLater(outcome.error);
+    // Another worker holds the claim; if that worker died, the claim expires and a retry delivers it.
+    if (outcome.result === "busy") throw new RetryLater("claimed by another worker");
+    return outcome;
+  },
+});

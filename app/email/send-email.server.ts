@@ -1,11 +1,12 @@
 // Every e-mail goes through sendEmail: it is recorded in the database first (the outbox), then handed
-// to the deliver-email job, which sends it through Resend when RESEND_API_KEY is set. The caller never
+// to the deliver-email job (delivery.server.ts), which sends it through Resend when RESEND_API_KEY is set. The caller never
 // waits for the provider and never sees its errors: a failing provider cannot break a user's action.
 // Without a key the message stays in the outbox, viewable by coordinators on /beheer/e-mail.
-import { enqueue } from "../../jobs/engine.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { enqueue } from "../../jobs/engine.ts";
+import { deliverEmailJob } from "./delivery.server.ts";
 import type { EmailContent } from "./templates.server.ts";
 
 export type OutgoingEmail = EmailContent & {
@@ -46,7 +47,7 @@ export async function recordEmail(
 
 /** Hands a recorded PENDING message to the job engine. Never throws; the sweep is the safety net. */
 export async function enqueueDelivery(message: { id: string; status: string }) {
-  if (message.status === "PENDING") await enqueue("deliver-email", { messageId: message.id });
+  if (message.status === "PENDING") await enqueue(deliverEmailJob, { messageId: message.id });
 }
 
 export async function sendEmail(email: OutgoingEmail) {

@@ -1,4 +1,6 @@
-// The messages the platform sends, in Dutch, each as HTML and plain text.
+// The layout of every e-mail (HTML and plain text), and the account and application messages that always
+// go (invitation, password reset, application received, intake, decision), in Dutch. Notification e-mail,
+// which a person can switch off per kind, lives with the notifications (app/notifications/templates.server.ts).
 import { formatDate, formatDateTime, formatTime } from "~/utils/dates.ts";
 
 export type EmailContent = { subject: string; html: string; text: string };

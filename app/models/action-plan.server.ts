@@ -8,7 +8,7 @@
 import type { User } from "lucia";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { requireCohortMember, isUuid } from "~/auth/guards.server.ts";
-import { actionPlanCommentEmail } from "~/email/notification-templates.server.ts";
+import { actionPlanCommentEmail } from "~/notifications/templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";

@@ -31,8 +31,10 @@ import {
   submitSubmission,
   withdrawSubmission,
 } from "./assignment.server.ts";
+import { clearEnvCache } from "~/utils/env.server.ts";
 
 process.env.UPLOAD_DIR = await mkdtemp(path.join(tmpdir(), "leernetwerk-test-uploads-"));
+clearEnvCache();
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);

@@ -4,7 +4,7 @@
 // a participant only reaches their own duo's (or own) submission, staff only their cohorts' submissions.
 import type { User } from "lucia";
 import type { AssignmentKind, Prisma } from "~/generated/prisma/client.ts";
-import { assignmentFeedbackEmail } from "~/email/assignment-templates.server.ts";
+import { assignmentFeedbackEmail } from "~/notifications/templates.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";

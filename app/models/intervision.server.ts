@@ -8,7 +8,7 @@
 import type { User } from "lucia";
 import type { IntervisionNoteKind, Prisma } from "~/generated/prisma/client.ts";
 import { findMethod } from "~/content/methods.server.ts";
-import { intervisionCaseChosenEmail, intervisionMeetingEmail } from "~/email/notification-templates.server.ts";
+import { intervisionCaseChosenEmail, intervisionMeetingEmail } from "~/notifications/templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { getEnv } from "~/utils/env.server.ts";

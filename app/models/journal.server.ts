@@ -10,7 +10,7 @@
 import type { User } from "lucia";
 import type { JournalAudience, Prisma } from "~/generated/prisma/client.ts";
 import { findReflectie } from "~/content/library.server.ts";
-import { journalAnsweredEmail } from "~/email/notification-templates.server.ts";
+import { journalAnsweredEmail } from "~/notifications/templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { amsterdamParts } from "~/utils/dates.ts";

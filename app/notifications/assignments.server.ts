@@ -5,7 +5,7 @@
 // again and a run twice does no harm.
 import { getEnv } from "~/utils/env.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { assignmentDueEmail } from "~/email/assignment-templates.server.ts";
+import { assignmentDueEmail } from "./templates.server.ts";
 import { modesFor } from "./preferences.server.ts";
 import { type NotifyResult, notify } from "./notify.server.ts";
 

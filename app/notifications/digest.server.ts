@@ -5,7 +5,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { amsterdamTime, formatSessionTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
-import { weeklyDigestEmail } from "~/email/notification-templates.server.ts";
+import { weeklyDigestEmail } from "./templates.server.ts";
 import { listUnsubscribeHeaders } from "./links.server.ts";
 import { modesFor } from "./preferences.server.ts";
 import { sharedEntryCountsForDigest } from "~/models/journal.server.ts";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { getEnv } from "~/utils/env.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { sessionChangedEmail, sessionReminderEmail } from "~/email/notification-templates.server.ts";
+import { sessionChangedEmail, sessionReminderEmail } from "./templates.server.ts";
 import { sessionReadings } from "~/models/course-progress.server.ts";
 import { modesFor } from "./preferences.server.ts";
 import { type NotifyResult, notify } from "./notify.server.ts";

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { getEnv } from "~/utils/env.server.ts";
 
 export interface FileStorage {
   put(key: string, data: Uint8Array): Promise<void>;
@@ -49,6 +50,6 @@ let storage: FileStorage | undefined;
 
 /** The storage of this process: local disk under UPLOAD_DIR (default data/uploads, git-ignored). */
 export function fileStorage(): FileStorage {
-  storage ??= localDiskStorage(path.resolve(process.env.UPLOAD_DIR || "data/uploads"));
+  storage ??= localDiskStorage(path.resolve(getEnv().UPLOAD_DIR));
   return storage;
 }

@@ -55,4 +55,81 @@ describe("parseEnv", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", RESEND_API_KEY: "" }).DATABASE_URL).toBeUndefined();
   });
+
+  it("fills in the defaults of the files, content, pool and job settings", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      TRUST_PROXY: false,
+      UPLOAD_DIR: "data/uploads",
+      CONTENT_DIR: "content",
+      SEEDS_DIR: "../shared/seeds",
+      WORKER_CONCURRENCY: 5,
+      WORKER_LOCK_MS: 30_000,
+      EMAIL_CLAIM_MS: 60_000,
+      EMAIL_RETRY_BASE_MS: 30_000,
+      OUTBOX_SWEEP_MS: 60_000,
+    });
+    // Unset: the content cache follows NODE_ENV (library.server.ts).
+    expect(env.CONTENT_CACHE).toBeUndefined();
+  });
+
+  it("reads the pool size, the job settings, the folders and TRUST_PROXY", () => {
+    const env = parseEnv({
+      DATABASE_POOL_SIZE: "4",
+      WORKER_CONCURRENCY: "10",
+      WORKER_LOCK_MS: "2000",
+      EMAIL_CLAIM_MS: "3000",
+      EMAIL_RETRY_BASE_MS: "500",
+      OUTBOX_SWEEP_MS: "1000",
+      UPLOAD_DIR: "/srv/uploads",
+      CONTENT_DIR: "/srv/content",
+      TRUST_PROXY: "true",
+    });
+    expect(env).toMatchObject({
+      DATABASE_POOL_SIZE: 4,
+      WORKER_CONCURRENCY: 10,
+      WORKER_LOCK_MS: 2000,
+      EMAIL_CLAIM_MS: 3000,
+      EMAIL_RETRY_BASE_MS: 500,
+      OUTBOX_SWEEP_MS: 1000,
+      UPLOAD_DIR: "/srv/uploads",
+      CONTENT_DIR: "/srv/content",
+      TRUST_PROXY: true,
+    });
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+  });
+
+  it("reads CONTENT_CACHE as on or off", () => {
+    expect(parseEnv({ CONTENT_CACHE: "off" }).CONTENT_CACHE).toBe("off");
+    expect(parseEnv({ CONTENT_CACHE: "0" }).CONTENT_CACHE).toBe("off");
+    expect(parseEnv({ CONTENT_CACHE: "on" }).CONTENT_CACHE).toBe("on");
+    expect(parseEnv({ CONTENT_CACHE: "1" }).CONTENT_CACHE).toBe("on");
+    expect(() => parseEnv({ CONTENT_CACHE: "sometimes" })).toThrowError(/CONTENT_CACHE moet on of off zijn \/ CONTENT_CACHE must be on or off/);
+  });
+
+  it("a malformed pool size is a clear error in Dutch and English, never NaN", () => {
+    for (const value of ["tien", "2.5", "0", "-3", "10 connections"]) {
+      expect(() => parseEnv({ DATABASE_POOL_SIZE: value }), value).toThrowError(EnvError);
+      expect(() => parseEnv({ DATABASE_POOL_SIZE: value }), value).toThrowError(
+        /DATABASE_POOL_SIZE: DATABASE_POOL_SIZE moet een geheel getal van 1 of meer zijn \/ DATABASE_POOL_SIZE must be a whole number of 1 or more/,
+      );
+    }
+  });
+
+  it("rejects malformed job timings and TRUST_PROXY, naming each variable", () => {
+    let error: unknown;
+    try {
+      parseEnv({ WORKER_CONCURRENCY: "veel", OUTBOX_SWEEP_MS: "0", EMAIL_RETRY_BASE_MS: "abc", TRUST_PROXY: "misschien" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/WORKER_CONCURRENCY: WORKER_CONCURRENCY moet een geheel getal/);
+    expect(message).toMatch(/OUTBOX_SWEEP_MS: OUTBOX_SWEEP_MS moet een geheel getal/);
+    expect(message).toMatch(/EMAIL_RETRY_BASE_MS: EMAIL_RETRY_BASE_MS moet een geheel getal/);
+    expect(message).toMatch(/TRUST_PROXY: TRUST_PROXY moet true of false zijn \/ TRUST_PROXY must be true or false/);
+    expect(message).not.toMatch(/NaN/);
+  });
 });

@@ -1,10 +1,26 @@
-// The environment, parsed once at boot with clear messages (Dutch first, then English).
-// Only the values in `publicEnv` may ever reach the browser.
+// The environment, parsed once at boot with clear messages (Dutch first, then English). This is the one
+// place that reads process.env: every other module asks getEnv(). Only the values in `publicEnv` may ever
+// reach the browser.
 import { z } from "zod";
 
-const booleanish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+function booleanish(name: string) {
+  return z
+    .enum(["true", "false", "1", "0", "yes", "no"], {
+      errorMap: () => ({ message: `${name} moet true of false zijn / ${name} must be true or false` }),
+    })
+    .transform((value) => value === "true" || value === "1" || value === "yes");
+}
+
+/** A whole number of at least `min`, with one clear message whatever is wrong with it (never NaN). */
+function wholeNumber(name: string, defaultValue: number, min = 1) {
+  const message = `${name} moet een geheel getal van ${min} of meer zijn / ${name} must be a whole number of ${min} or more`;
+  return z.coerce
+    .number({ invalid_type_error: message })
+    .finite(message)
+    .int(message)
+    .min(min, message)
+    .default(defaultValue);
+}
 
 const schema = z
   .object({
@@ -28,11 +44,13 @@ const schema = z
       )
       .optional(),
     PGLITE_DATA_DIR: z.string().min(1).default("data/pglite"),
+    /** Connections per process to PostgreSQL (the embedded PGlite always gets one). */
+    DATABASE_POOL_SIZE: wholeNumber("DATABASE_POOL_SIZE", 10),
     SESSION_SECRET: z
       .string()
       .min(32, "SESSION_SECRET moet minstens 32 tekens hebben / SESSION_SECRET needs at least 32 characters")
       .optional(),
-    COOKIE_SECURE: booleanish.optional(),
+    COOKIE_SECURE: booleanish("COOKIE_SECURE").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.string().url("RESEND_BASE_URL moet een URL zijn / must be a URL").optional(),
     EMAIL_FROM: z.string().min(3).default("Leernetwerk <noreply@leernetwerk.nl>"),
@@ -41,6 +59,31 @@ const schema = z
       .regex(/^rediss?:\/\//, "REDIS_URL moet beginnen met redis:// / REDIS_URL must start with redis://")
       .optional(),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /** Behind a reverse proxy: read the client IP from X-Forwarded-For. */
+    TRUST_PROXY: booleanish("TRUST_PROXY").default("false"),
+    /** Where assignment attachments are stored (app/storage/files.server.ts). */
+    UPLOAD_DIR: z.string().min(1).default("data/uploads"),
+    /** The course content (app/content/library.server.ts); tests may point elsewhere. */
+    CONTENT_DIR: z.string().min(1).default("content"),
+    /** The seed publications `npm run content:check` compares the content with (no copied passages). */
+    SEEDS_DIR: z.string().min(1).default("../shared/seeds"),
+    /** "off": parse and transform a lesson again on every request (the benchmark); default: on in production. */
+    CONTENT_CACHE: z
+      .enum(["on", "off", "1", "0"], {
+        errorMap: () => ({ message: "CONTENT_CACHE moet on of off zijn / CONTENT_CACHE must be on or off" }),
+      })
+      .transform((value) => (value === "on" || value === "1" ? ("on" as const) : ("off" as const)))
+      .optional(),
+    // Jobs (jobs/README.md): how many a worker runs at once, and timings the fault tests shorten.
+    WORKER_CONCURRENCY: wholeNumber("WORKER_CONCURRENCY", 5),
+    /** How soon a job of a worker that died goes to another one (Bull's lock). */
+    WORKER_LOCK_MS: wholeNumber("WORKER_LOCK_MS", 30_000),
+    /** How long a worker's claim on an e-mail lasts. */
+    EMAIL_CLAIM_MS: wholeNumber("EMAIL_CLAIM_MS", 60_000),
+    /** The first retry delay of an e-mail; it doubles on each further attempt. */
+    EMAIL_RETRY_BASE_MS: wholeNumber("EMAIL_RETRY_BASE_MS", 30_000),
+    /** How often the outbox sweep runs. */
+    OUTBOX_SWEEP_MS: wholeNumber("OUTBOX_SWEEP_MS", 60_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -1,5 +1,6 @@
 // Chooses the database at start-up: a real PostgreSQL when DATABASE_URL is set, otherwise the embedded
 // PGlite in PGLITE_DATA_DIR. Either way the schema is migrated before the app serves a request.
+import { clearEnvCache } from "../../app/utils/env.server.ts";
 import { startEmbeddedDatabase } from "./embedded.ts";
 import { migrate } from "./migrate.ts";
 
@@ -27,7 +28,9 @@ export async function startDatabase(options: {
     await database.stop();
     throw error;
   }
-  // The app's Prisma client reads this (app/utils/db.server.ts).
+  // The app's Prisma client reads this (app/utils/db.server.ts, through getEnv): parse the environment
+  // again, so a copy parsed before the database was known does not keep the old value.
   process.env.DATABASE_URL = database.url;
+  clearEnvCache();
   return database;
 }

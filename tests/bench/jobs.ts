@@ -73,6 +73,7 @@ try {
   const { prisma } = await import("../../app/utils/db.server.ts");
   const { getQueue, enqueue, stopJobs } = await import("../../jobs/engine.ts");
   const { recordEmail } = await import("../../app/email/send-email.server.ts");
+  const { deliverEmailJob } = await import("../../app/email/delivery.server.ts");
   const { passwordResetEmail } = await import("../../app/email/templates.server.ts");
   const content = passwordResetEmail({ name: "Bench", url: "http://localhost/x", expiresAt: new Date() });
   const queue = getQueue();
@@ -152,7 +153,7 @@ try {
       const variant = i % 2 === 0 ? "without" : "with";
       const started = performance.now();
       const message = await recordEmail({ to: "a@bench.test", kind: "bench", idempotencyKey: `action-${run}-${i}`, ...content });
-      if (variant === "with") await enqueue("deliver-email", { messageId: message.id });
+      if (variant === "with") await enqueue(deliverEmailJob, { messageId: message.id });
       timings[variant].push(performance.now() - started);
     }
     for (const variant of ["without", "with"] as const) {

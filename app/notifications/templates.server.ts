@@ -1,10 +1,11 @@
-// Notification e-mail (Dutch, HTML + text). Every one carries an unsubscribe link for its kind and a
-// link to the preferences page.
-import { notificationFooterLinks } from "~/notifications/links.server.ts";
-import { notificationKinds } from "~/notifications/kinds.ts";
-import { formatDate, formatSessionTime } from "~/utils/dates.ts";
+// Notification e-mail (Dutch, HTML + text), in the e-mail layout (~/email/templates.server.ts). Every
+// one carries an unsubscribe link for its kind and a link to the preferences page. Like the journal's,
+// the assignment feedback e-mail carries no text of the submission or the feedback.
+import { type EmailContent, layout } from "~/email/templates.server.ts";
+import { formatDate, formatDateTime, formatSessionTime } from "~/utils/dates.ts";
 import { sessionFormatLabels } from "~/utils/labels.ts";
-import { type EmailContent, layout } from "./templates.server.ts";
+import { notificationKinds } from "./kinds.ts";
+import { notificationFooterLinks } from "./links.server.ts";
 
 export type SessionForEmail = {
   id: string;
@@ -234,6 +235,53 @@ export function intervisionCaseChosenEmail(input: { appUrl: string; user: { id: 
       { label: "Naar de bijeenkomst", url: input.url },
       "Je krijgt dit bericht omdat je een casus hebt ingebracht.",
       notificationFooterLinks(input.user.id, "intervision-case-chosen"),
+    ),
+  };
+}
+
+export function assignmentFeedbackEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  from: string;
+  assignmentTitle: string;
+  url: string;
+}): EmailContent {
+  const subject = `Feedback op je opdracht: ${input.assignmentTitle}`;
+  return {
+    subject,
+    ...layout(
+      subject,
+      [`Hallo ${input.user.name},`, `${input.from} heeft feedback gegeven op de opdracht "${input.assignmentTitle}".`, "Log in om de feedback te lezen en te reageren."],
+      { label: "Lees de feedback", url: input.url },
+      "Je krijgt dit bericht omdat je deze opdracht hebt ingeleverd.",
+      notificationFooterLinks(input.user.id, "assignment-feedback"),
+    ),
+  };
+}
+
+export function assignmentDueEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  assignmentTitle: string;
+  dueAt: Date;
+  hasDraft: boolean;
+  url: string;
+}): EmailContent {
+  const subject = `Opdracht bijna verlopen: ${input.assignmentTitle}`;
+  return {
+    subject,
+    ...layout(
+      subject,
+      [
+        `Hallo ${input.user.name},`,
+        `De opdracht "${input.assignmentTitle}" moet uiterlijk ${formatDateTime(input.dueAt)} zijn ingeleverd.`,
+        input.hasDraft
+          ? "Er staat al een concept klaar, maar het is nog niet ingeleverd."
+          : "Er is nog niets ingeleverd. Later inleveren kan nog wel, maar dan staat er 'te laat' bij.",
+      ],
+      { label: "Naar de opdracht", url: input.url },
+      "Je krijgt dit bericht omdat deze opdracht voor jou of je duo nog openstaat.",
+      notificationFooterLinks(input.user.id, "assignment-due"),
     ),
   };
 }
