@@ -10,7 +10,7 @@ import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/suppo
 import { createUserSession } from "~/auth/session.server.ts";
 import { scheduleAssignmentReminders } from "~/notifications/assignments.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { makeZip } from "~/storage/file-type.test.ts";
+import { officeFile } from "../../tests/support/office-files.ts";
 import { loader as downloadLoader } from "~/routes/bijlagen.$attachmentId.tsx";
 import { action as newAction } from "~/routes/leernetwerken.$cohortId_.opdrachten.nieuw.tsx";
 import { action as copyAction, loader as dashboardLoader } from "~/routes/leernetwerken.$cohortId_.opdrachten._index.tsx";
@@ -231,7 +231,7 @@ describe("attachments", () => {
     const params = { assignmentId: assignment.id };
     const ok = await pageAction(args(await requestAs(lisa.id, url, upload("verslag.pdf", pdf)), params));
     expect(dataOf(ok)).toMatchObject({ status: "done", message: "verslag.pdf is toegevoegd." });
-    const docx = await pageAction(args(await requestAs(erik.id, url, upload("plan.docx", makeZip(["[Content_Types].xml", "word/document.xml"]))), params));
+    const docx = await pageAction(args(await requestAs(erik.id, url, upload("plan.docx", officeFile("docx"))), params));
     expect(dataOf(docx)).toMatchObject({ status: "done" });
 
     const fake = await pageAction(args(await requestAs(lisa.id, url, upload("stiekem.pdf", new TextEncoder().encode("gewoon tekst"))), params));
