@@ -13,7 +13,7 @@ import { findReflectie } from "~/content/library.server.ts";
 import { journalAnsweredEmail } from "~/email/notification-templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
-import { amsterdamParts } from "~/utils/dates.ts";
+import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
@@ -342,7 +342,7 @@ export function parseTags(line: string): string[] {
 }
 
 export function todayInAmsterdam(now = new Date()): string {
-  return amsterdamParts(now).date;
+  return amsterdamDate(now);
 }
 
 /**
@@ -361,7 +361,7 @@ export async function saveEntry(
   const data = {
     title: input.title,
     body: input.body,
-    writtenOn: new Date(`${input.writtenOn}T00:00:00Z`),
+    writtenOn: calendarDate(input.writtenOn),
     tags: input.tags,
     sessionId: input.sessionId,
   };
