@@ -13,7 +13,7 @@ import { findReflectie } from "~/content/library.server.ts";
 import { journalAnsweredEmail } from "~/email/notification-templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
-import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
+import { calendarDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
@@ -339,10 +339,6 @@ export type SaveResult =
 /** Tags from a comma-separated line: trimmed, lower case, without doubles. */
 export function parseTags(line: string): string[] {
   return [...new Set(line.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
-}
-
-export function todayInAmsterdam(now = new Date()): string {
-  return amsterdamDate(now);
 }
 
 /**
