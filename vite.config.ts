@@ -34,7 +34,8 @@ export default defineConfig({
           // Tests that need a database: each file gets its own fresh, migrated database
           // (in-memory PGlite by default, a new PostgreSQL database when TEST_POSTGRES_URL is set).
           name: "db",
-          include: ["app/**/*.db.test.ts", "tests/db/**/*.test.ts", "jobs/**/*.db.test.ts"],
+          // Route tests (loaders and actions called directly) live in tests/routes, model tests next to the model.
+          include: ["app/**/*.db.test.ts", "tests/db/**/*.test.ts", "tests/routes/**/*.db.test.ts", "jobs/**/*.db.test.ts"],
           setupFiles: ["tests/setup/database.ts"],
           environment: "node",
           testTimeout: 30_000,

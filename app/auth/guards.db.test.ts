@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
+import { requestAs, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   requireAnonymous,
@@ -10,11 +10,6 @@ import {
   requireRole,
   requireUser,
 } from "./guards.server.ts";
-import { createUserSession } from "./session.server.ts";
-
-async function requestAs(userId: string, url = "http://localhost/") {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url);
-}
 
 async function world() {
   const cohort = await createCohort(prisma);

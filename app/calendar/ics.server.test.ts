@@ -3,7 +3,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { amsterdamTime } from "~/utils/dates.ts";
-import { buildCalendar, escapeText, foldLine, sessionEvent, sessionUid, type SessionForCalendar } from "./ics.server.ts";
+import { buildCalendar, sessionEvent, sessionUid, type SessionForCalendar } from "./ics.server.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 
@@ -105,22 +105,50 @@ describe("iCalendar output", () => {
   });
 });
 
+const lines = (text: string) => text.split("\r\n");
+
 describe("escaping and folding", () => {
-  it("escapes backslash, semicolon, comma and line breaks", () => {
-    expect(escapeText("a\\b;c,d\r\ne\nf")).toBe("a\\\\b\\;c\\,d\\ne\\nf");
+  it("escapes backslash, semicolon, comma and line breaks in text, also in the calendar name", () => {
+    const event = sessionEvent(session({ title: "a\\b;c,d\r\ne\nf" }), "http://localhost");
+    const text = buildCalendar({ name: "Voorjaar, groep 1; Zwolle", events: [event], now: NOW, kind: "download" });
+    expect(lines(text)).toContain("SUMMARY:Bijeenkomst 1: a\\\\b\\;c\\,d\\ne\\nf");
+    expect(lines(text)).toContain("X-WR-CALNAME:Voorjaar\\, groep 1\\; Zwolle");
+    expect(parse(text).events[0]!.summary).toBe("Bijeenkomst 1: a\\b;c,d\ne\nf");
   });
 
   it("folds at 75 octets without splitting a multi-byte character", () => {
-    const line = `DESCRIPTION:${"é".repeat(100)}`;
-    const folded = foldLine(line);
-    const lines = folded.split("\r\n");
-    expect(lines.length).toBeGreaterThan(1);
-    for (const part of lines) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
-    expect(lines.slice(1).every((part) => part.startsWith(" "))).toBe(true);
-    expect(lines.map((part, index) => (index === 0 ? part : part.slice(1))).join("")).toBe(line);
+    const long = "é".repeat(100);
+    const text = buildCalendar({ name: "x", events: [sessionEvent(session({ title: long }), "http://localhost")], now: NOW, kind: "download" });
+    const start = lines(text).findIndex((line) => line.startsWith("SUMMARY:"));
+    const folded = [lines(text)[start]!];
+    for (const line of lines(text).slice(start + 1)) {
+      if (!line.startsWith(" ")) break;
+      folded.push(line);
+    }
+    expect(folded.length).toBeGreaterThan(1);
+    for (const part of folded) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    // A split "é" would not survive decoding as UTF-8 text of each line.
+    expect(folded.join("")).not.toContain("\uFFFD");
+    expect(folded.map((part, index) => (index === 0 ? part : part.slice(1))).join("")).toBe(`SUMMARY:Bijeenkomst 1: ${long}`);
+    expect(parse(text).events[0]!.summary).toBe(`Bijeenkomst 1: ${long}`);
   });
 
   it("leaves short lines alone", () => {
-    expect(foldLine("SUMMARY:kort")).toBe("SUMMARY:kort");
+    const text = buildCalendar({ name: "x", events: [sessionEvent(session({ title: "kort" }), "http://localhost")], now: NOW, kind: "download" });
+    expect(lines(text)).toContain("SUMMARY:Bijeenkomst 1: kort");
+  });
+});
+
+describe("times in UTC where RFC 5545 asks for UTC, whatever the server's zone", () => {
+  it("writes DTSTAMP and LAST-MODIFIED in UTC and DTSTART/DTEND as Amsterdam wall-clock times", () => {
+    const text = buildCalendar({ name: "x", events: [sessionEvent(session(), "http://localhost")], now: NOW, kind: "download" });
+    expect(lines(text)).toEqual(
+      expect.arrayContaining([
+        "DTSTAMP:20261122T120000Z",
+        "LAST-MODIFIED:20261101T090000Z",
+        "DTSTART;TZID=Europe/Amsterdam:20270413T123000",
+        "DTEND;TZID=Europe/Amsterdam:20270413T160000",
+      ]),
+    );
   });
 });

@@ -1,13 +1,18 @@
 // iCalendar (RFC 5545) for sessions: one session as a download, or a person's whole schedule as a feed
 // that Outlook and Google Calendar subscribe to. Pure: no database, no clock (the caller passes `now`).
+// Written with ical-generator, which escapes text and folds lines at 75 octets (UTF-8) with CRLF ends.
 //
 // - Times are written as Amsterdam wall-clock times with TZID=Europe/Amsterdam and a VTIMEZONE that
-//   carries the EU daylight-saving rules, so a 12:30 session stays 12:30 in every client.
+//   carries the EU daylight-saving rules, so a 12:30 session stays 12:30 in every client. ical-generator
+//   reads a plain Date in the server's own zone, so start and end are handed over as TZDate in Amsterdam.
+// - The calendar itself gets no default zone (only the VTIMEZONE generator): with one, ical-generator
+//   writes DTSTAMP and LAST-MODIFIED as local times, and RFC 5545 requires UTC there.
 // - UIDs are derived from the session id and never change; SEQUENCE rises with every change, so clients
 //   replace the event when a session moves instead of adding a second one.
 // - A called-off session stays in the feed with STATUS:CANCELLED (clients then remove or strike it).
-// - Text is escaped and lines are folded at 75 octets (UTF-8), with CRLF line ends.
-import { amsterdamParts, TIME_ZONE } from "~/utils/dates.ts";
+import { TZDate } from "@date-fns/tz";
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import { TIME_ZONE } from "~/utils/dates.ts";
 
 export type CalendarEvent = {
   uid: string;
@@ -30,7 +35,7 @@ export type Calendar = {
   kind: "feed" | "download";
 };
 
-const PRODUCT_ID = "-//Leernetwerk//Bijeenkomsten//NL";
+const PRODUCT_ID = "//Leernetwerk//Bijeenkomsten//NL";
 
 // Europe/Amsterdam since 1996: summer time from the last Sunday of March 02:00 to the last Sunday of
 // October 03:00. (Sessions before 1996 do not exist here.)
@@ -53,89 +58,38 @@ const VTIMEZONE = [
   "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
   "END:STANDARD",
   "END:VTIMEZONE",
-];
-
-/** TEXT values: backslash, semicolon and comma are escaped, line breaks become \n (RFC 5545 3.3.11). */
-export function escapeText(value: string): string {
-  return value
-    .replaceAll("\\", "\\\\")
-    .replaceAll(";", "\\;")
-    .replaceAll(",", "\\,")
-    .replaceAll(/\r\n|\r|\n/g, "\\n");
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Folds a content line so that no line is longer than 75 octets (RFC 5545 3.1), never splitting a
- * multi-byte UTF-8 character. Continuation lines start with one space.
- */
-export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const pieces: string[] = [];
-  let current = "";
-  let currentBytes = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first line may hold 75 octets; continuation lines 74 plus the leading space.
-    const limit = pieces.length === 0 ? 75 : 74;
-    if (currentBytes + size > limit) {
-      pieces.push(current);
-      current = "";
-      currentBytes = 0;
-    }
-    current += char;
-    currentBytes += size;
-  }
-  pieces.push(current);
-  return pieces.join("\r\n ");
-}
-
-function utcStamp(value: Date): string {
-  return value.toISOString().replaceAll(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
-}
-
-function localStamp(value: Date): string {
-  const { date, time, seconds } = amsterdamParts(value);
-  return `${date.replaceAll("-", "")}T${time.replace(":", "")}${seconds}`;
-}
-
-function eventLines(event: CalendarEvent, now: Date): string[] {
-  const lines = [
-    "BEGIN:VEVENT",
-    `UID:${event.uid}`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `LAST-MODIFIED:${utcStamp(event.lastModified)}`,
-    `SEQUENCE:${event.sequence}`,
-    `DTSTART;TZID=${TIME_ZONE}:${localStamp(event.startsAt)}`,
-    `DTEND;TZID=${TIME_ZONE}:${localStamp(event.endsAt)}`,
-    `SUMMARY:${escapeText(event.cancelled ? `Geannuleerd: ${event.summary}` : event.summary)}`,
-  ];
-  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.url) lines.push(`URL:${event.url.replaceAll(/[\r\n]/g, "")}`);
-  lines.push(`STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`, "TRANSP:OPAQUE", "END:VEVENT");
-  return lines;
-}
+].join("\r\n");
 
 export function buildCalendar(calendar: Calendar): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    `PRODID:${PRODUCT_ID}`,
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    `X-WR-TIMEZONE:${TIME_ZONE}`,
-  ];
-  if (calendar.kind === "feed") {
+  const result = ical({
+    prodId: PRODUCT_ID,
+    scale: "gregorian",
+    method: ICalCalendarMethod.PUBLISH,
+    // ical-generator writes NAME and X-WR-CALNAME without escaping them, so the name is escaped here.
+    name: escape(calendar.name, false),
+    timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? VTIMEZONE : null) },
     // Hints for how often subscribers check for changes (Outlook and Apple honour these).
-    lines.push(`NAME:${escapeText(calendar.name)}`, "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H");
+    ttl: calendar.kind === "feed" ? 3600 : null,
+    x: { "X-WR-TIMEZONE": TIME_ZONE },
+  });
+  for (const event of calendar.events) {
+    result.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: calendar.now,
+      lastModified: event.lastModified,
+      timezone: TIME_ZONE,
+      start: new TZDate(event.startsAt.getTime(), TIME_ZONE),
+      end: new TZDate(event.endsAt.getTime(), TIME_ZONE),
+      summary: event.cancelled ? `Geannuleerd: ${event.summary}` : event.summary,
+      description: event.description || null,
+      location: event.location || null,
+      url: event.url || null,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      transparency: ICalEventTransparency.OPAQUE,
+    });
   }
-  lines.push(...VTIMEZONE);
-  for (const event of calendar.events) lines.push(...eventLines(event, calendar.now));
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return `${result.toString()}\r\n`;
 }
 
 /** The stable UID of a session's event. */

@@ -9,7 +9,8 @@ import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
-import { detectFileKind, fileKinds, MAX_ATTACHMENT_BYTES, safeFileName, ALLOWED_TYPES_TEXT } from "~/storage/file-type.ts";
+import { detectFileKind } from "~/storage/file-type.server.ts";
+import { fileKinds, MAX_ATTACHMENT_BYTES, safeFileName, ALLOWED_TYPES_TEXT } from "~/storage/file-type.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
@@ -251,7 +252,7 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
   if (found.submission && !canEdit(found.submission)) throw new AttachmentError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
   if (file.bytes.length === 0) throw new AttachmentError("Kies een bestand.", "file");
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentError(tooLargeMessage, "file");
-  const kind = detectFileKind(file.bytes);
+  const kind = await detectFileKind(file.bytes);
   if (!kind) throw new AttachmentError(`Dit soort bestand kun je niet toevoegen. Gebruik ${ALLOWED_TYPES_TEXT}.`, "file");
   const ownerKey = ownerKeyFor(assignment.kind, context, user.id);
   const submission =

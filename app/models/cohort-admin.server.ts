@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { CohortStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { amsterdamTime, calendarDateString } from "~/utils/dates.ts";
+import { amsterdamTime, calendarDate, calendarDateString } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { defaultSessionTemplate, shiftSchedule, warningsForSchedule, type SessionPlan } from "./schedule.ts";
 
@@ -40,10 +40,6 @@ function slugFor(name: string): string {
     .replaceAll(/^-+|-+$/g, "")
     .slice(0, 60);
   return `${base || "leernetwerk"}-${randomUUID().slice(0, 6)}`;
-}
-
-function toCalendarDate(value: string) {
-  return new Date(`${value}T00:00:00Z`);
 }
 
 /** The sessions a new cohort starts with. */
@@ -95,8 +91,8 @@ export async function createCohortWithSchedule(fields: CohortFields, schedule: S
         name: fields.name,
         theme: fields.theme,
         description: fields.description,
-        startsOn: toCalendarDate(fields.startsOn),
-        endsOn: toCalendarDate(fields.endsOn),
+        startsOn: calendarDate(fields.startsOn),
+        endsOn: calendarDate(fields.endsOn),
         capacity: fields.capacity,
         status: fields.status,
         sessions: {
@@ -218,8 +214,8 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
         name: fields.name,
         theme: fields.theme,
         description: fields.description,
-        startsOn: toCalendarDate(fields.startsOn),
-        endsOn: toCalendarDate(fields.endsOn),
+        startsOn: calendarDate(fields.startsOn),
+        endsOn: calendarDate(fields.endsOn),
         capacity: fields.capacity,
         status: fields.status,
       },

@@ -13,7 +13,7 @@ import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { todayInAmsterdam } from "./journal.server.ts";
+import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { checkArrangement, type ArrangementGroup, type GroupCandidate } from "./intervision-groups.ts";
 import { phaseOf, StepError, transition, type StepAction } from "./intervision-steps.ts";
@@ -575,7 +575,7 @@ export async function saveTakeaway(viewer: Viewer, caseId: string, takeaway: str
         enrollmentId: membership?.enrollmentId ?? null,
         title: `Wat ik meeneem uit intervisie: ${found.title}`,
         body: takeaway,
-        writtenOn: new Date(`${todayInAmsterdam(now)}T00:00:00Z`),
+        writtenOn: calendarDate(amsterdamDate(now)),
         tags: ["intervisie"],
         intervisionMeetingId: found.meetingId,
       },

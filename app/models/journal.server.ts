@@ -13,7 +13,7 @@ import { findReflectie } from "~/content/library.server.ts";
 import { journalAnsweredEmail } from "~/notifications/templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
-import { amsterdamParts } from "~/utils/dates.ts";
+import { calendarDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
@@ -341,10 +341,6 @@ export function parseTags(line: string): string[] {
   return [...new Set(line.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
 }
 
-export function todayInAmsterdam(now = new Date()): string {
-  return amsterdamParts(now).date;
-}
-
 /**
  * Creates an entry (no `id`) or saves a new version of one. A save names the version it was based on; when
  * the entry has moved on since (another tab saved), nothing is written and the current text comes back.
@@ -361,7 +357,7 @@ export async function saveEntry(
   const data = {
     title: input.title,
     body: input.body,
-    writtenOn: new Date(`${input.writtenOn}T00:00:00Z`),
+    writtenOn: calendarDate(input.writtenOn),
     tags: input.tags,
     sessionId: input.sessionId,
   };

@@ -6,14 +6,14 @@
 // clocks go forward). Warnings (outside the cohort period, overlapping another session) are shown first
 // and can then be accepted, because a coordinator sometimes plans a session that way on purpose.
 import type { SessionFormat } from "~/generated/prisma/enums.ts";
-import { addDays, amsterdamParts, amsterdamTime, daysBetween, formatCalendarDate, formatSessionTime } from "~/utils/dates.ts";
+import { addDays, amsterdamParts, amsterdamTime, calendarDate, daysBetween, formatCalendarDate, formatSessionTime, isoWeekday } from "~/utils/dates.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
+  const parsed = calendarDate(value);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
@@ -89,7 +89,7 @@ export function scheduleWarnings(
   const day = amsterdamParts(session.startsAt).date;
   if (day < context.startsOn || day > context.endsOn) {
     warnings.push(
-      `Deze bijeenkomst valt buiten de periode van het leernetwerk (${formatCalendarDate(`${context.startsOn}T00:00:00Z`)} tot en met ${formatCalendarDate(`${context.endsOn}T00:00:00Z`)}).`,
+      `Deze bijeenkomst valt buiten de periode van het leernetwerk (${formatCalendarDate(calendarDate(context.startsOn))} tot en met ${formatCalendarDate(calendarDate(context.endsOn))}).`,
     );
   }
   for (const other of context.others) {
@@ -187,8 +187,7 @@ const TEMPLATE: (Omit<SessionPlan, "date"> & { week: number })[] = [
  * later, squeezed proportionally when the period is shorter.
  */
 export function defaultSessionTemplate(startsOn: string, endsOn: string): SessionPlan[] {
-  const weekday = new Date(`${startsOn}T00:00:00Z`).getUTCDay(); // 0 = Sunday, 2 = Tuesday
-  const firstTuesday = addDays(startsOn, 7 + ((2 - weekday + 7) % 7));
+  const firstTuesday = addDays(startsOn, 7 + ((2 - isoWeekday(startsOn) + 7) % 7));
   const lastWeek = TEMPLATE.at(-1)!.week;
   const weeksAvailable = Math.floor(daysBetween(firstTuesday, endsOn) / 7);
   const scale = weeksAvailable >= lastWeek ? 1 : Math.max(weeksAvailable, 0) / lastWeek;

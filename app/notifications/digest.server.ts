@@ -2,7 +2,7 @@
 // notifications and, for facilitators, the sessions of the coming week in their cohorts. Keyed per user
 // and week, so the hourly job sends each digest once. No digest is sent when there is nothing in it.
 import { getEnv } from "~/utils/env.server.ts";
-import { amsterdamTime, formatSessionTime } from "~/utils/dates.ts";
+import { addDays, amsterdamDate, amsterdamTime, formatSessionTime, isoWeekday } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
 import { weeklyDigestEmail } from "./templates.server.ts";
@@ -15,18 +15,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Monday 08:00 Amsterdam time of the week that `now` is in. */
 export function digestTimeOfWeek(now: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    weekday: "short",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
-  const today = Date.UTC(Number(get("year")), Number(get("month")) - 1, Number(get("day")));
-  const monday = new Date(today - weekday * DAY).toISOString().slice(0, 10);
-  return amsterdamTime(monday, "08:00");
+  const today = amsterdamDate(now);
+  return amsterdamTime(addDays(today, 1 - isoWeekday(today)), "08:00");
 }
 
 export async function sendWeeklyDigests(now = new Date()) {

@@ -7,7 +7,7 @@
 // keyed by the session's start time, and checked again right before sending (delivery.server.ts).
 import { createHash } from "node:crypto";
 import { getEnv } from "~/utils/env.server.ts";
-import { amsterdamTime } from "~/utils/dates.ts";
+import { amsterdamDate, amsterdamTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { sessionChangedEmail, sessionReminderEmail } from "./templates.server.ts";
 import { sessionReadings } from "~/models/course-progress.server.ts";
@@ -19,11 +19,6 @@ const HOUR = 60 * 60 * 1000;
 const LATE_LIMIT_MS = 12 * HOUR;
 
 export type ReminderSlot = "two-days" | "morning";
-
-/** The Amsterdam calendar date (YYYY-MM-DD) of an instant. */
-function amsterdamDate(instant: Date) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
 
 /** When the reminders of a session starting at `startsAt` are due. */
 export function reminderTimes(startsAt: Date): { slot: ReminderSlot; at: Date }[] {

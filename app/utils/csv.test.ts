@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, fileSlug, rowsToCsv, toCsv } from "./csv.ts";
+import { fileSlug, rowsToCsv, toCsv, type CsvValue } from "./csv.ts";
+
+/** One cell as it is written in a file (the file minus the BOM, a header row and the line end). */
+const csvCell = (value: CsvValue) => toCsv(["x"], [[value]]).slice("\uFEFFx\r\n".length, -"\r\n".length);
 
 describe("csvCell", () => {
   it("leaves plain text alone", () => {
@@ -25,6 +28,8 @@ describe("csvCell", () => {
     expect(csvCell("+31 6 1234")).toBe("'+31 6 1234");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    // The full-width signs that some spreadsheet programs also read as a formula.
+    expect(csvCell("\uFF1D1+1")).toBe("'\uFF1D1+1");
     // Numbers are data, not text a person typed.
     expect(csvCell(-1)).toBe("-1");
   });

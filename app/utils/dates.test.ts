@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamTime, formatCalendarDate, formatDate, formatSessionTime, formatTime } from "./dates.ts";
+import { amsterdamDate, amsterdamTime, calendarDate, formatCalendarDate, formatDate, formatSessionTime, formatTime, isoWeekday } from "./dates.ts";
 
 describe("Amsterdam dates", () => {
   it("converts wall-clock times in winter (UTC+1) and summer (UTC+2)", () => {
@@ -25,5 +25,19 @@ describe("Amsterdam dates", () => {
 
   it("does not shift calendar dates", () => {
     expect(formatCalendarDate(new Date("2027-04-01T00:00:00Z"))).toBe("1 april 2027");
+  });
+
+  it("gives the Amsterdam calendar date of an instant, also just after midnight there", () => {
+    // 23:30 UTC on 12 January is 00:30 on 13 January in Amsterdam (winter), 22:30 UTC in summer likewise.
+    expect(amsterdamDate(new Date("2027-01-12T23:30:00Z"))).toBe("2027-01-13");
+    expect(amsterdamDate(new Date("2027-07-12T22:30:00Z"))).toBe("2027-07-13");
+    expect(amsterdamDate(new Date("2027-07-12T21:30:00Z"))).toBe("2027-07-12");
+  });
+
+  it("reads calendar dates as midnight UTC and knows their weekday", () => {
+    expect(calendarDate("2027-04-13").toISOString()).toBe("2027-04-13T00:00:00.000Z");
+    expect(isoWeekday("2027-04-12")).toBe(1); // Monday
+    expect(isoWeekday("2027-04-13")).toBe(2);
+    expect(isoWeekday("2027-04-18")).toBe(7); // Sunday
   });
 });

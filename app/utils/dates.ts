@@ -56,41 +56,11 @@ export function formatSessionTime(start: DateInput, end: DateInput): string {
   return `${formatDate(start)}, ${formatTime(start)}–${formatTime(end)} uur`;
 }
 
+const calendarDateFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
 /** Calendar dates (stored as UTC midnight) must not shift a day: format them in UTC. */
 export function formatCalendarDate(value: DateInput): string {
-  return new Intl.DateTimeFormat("nl-NL", {
-    timeZone: "UTC",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(toDate(value));
-}
-
-/**
- * The UTC instant of a wall-clock time in Amsterdam, e.g. amsterdamTime("2027-04-13", "12:30").
- * Correct on both sides of the daylight-saving change.
- */
-export function amsterdamTime(date: string, time: string): Date {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hour, minute] = time.split(":").map(Number) as [number, number];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // The offset of Amsterdam at that moment, found by formatting the guess in that zone.
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat("en-GB", {
-      timeZone: TIME_ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    }).formatToParts(new Date(instant));
-    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-    const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-    return local - instant;
-  };
-  const firstGuess = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(firstGuess));
+  return calendarDateFormat.format(toDate(value));
 }
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
@@ -111,6 +81,33 @@ export function amsterdamParts(value: DateInput): { date: string; time: string; 
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}`, seconds: get("second") };
 }
 
+/** The Amsterdam calendar date of an instant, "YYYY-MM-DD" (today's date when no instant is given). */
+export function amsterdamDate(value: DateInput = new Date()): string {
+  return amsterdamParts(value).date;
+}
+
+/**
+ * The UTC instant of a wall-clock time in Amsterdam, e.g. amsterdamTime("2027-04-13", "12:30").
+ * Correct on both sides of the daylight-saving change.
+ */
+export function amsterdamTime(date: string, time: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  // The offset of Amsterdam at that moment, found by reading the guess on an Amsterdam clock.
+  const offsetAt = (instant: number) => {
+    const local = amsterdamParts(instant);
+    return Date.parse(`${local.date}T${local.time}:${local.seconds}Z`) - instant;
+  };
+  const firstGuess = asUtc - offsetAt(asUtc);
+  return new Date(asUtc - offsetAt(firstGuess));
+}
+
+/** A "YYYY-MM-DD" calendar date as it is stored: midnight UTC. */
+export function calendarDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
 /** A calendar date (stored as UTC midnight) as "YYYY-MM-DD", e.g. for a date input. */
 export function calendarDateString(value: DateInput): string {
   return toDate(value).toISOString().slice(0, 10);
@@ -124,5 +121,10 @@ export function addDays(date: string, days: number): string {
 
 /** Whole days from one "YYYY-MM-DD" calendar date to another. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((calendarDate(to).getTime() - calendarDate(from).getTime()) / 86_400_000);
+}
+
+/** The day of the week of a "YYYY-MM-DD" calendar date: 1 = Monday … 7 = Sunday (ISO 8601). */
+export function isoWeekday(date: string): number {
+  return calendarDate(date).getUTCDay() || 7;
 }

@@ -47,3 +47,19 @@ describe("word diff", () => {
     expect(parts.map((part) => part.type)).toEqual(["removed", "added"]);
   });
 });
+
+describe("word diff on long texts", () => {
+  it("keeps the common start and end when the changed middle is too large to search", () => {
+    const middleBefore = Array.from({ length: 3000 }, (_, i) => `w${i}`).join(" ");
+    const middleAfter = Array.from({ length: 3000 }, (_, i) => `v${i}`).join(" ");
+    const parts = wordDiff(`Begin hier. ${middleBefore} Einde.`, `Begin hier. ${middleAfter} Einde.`);
+    expect(parts.map((part) => part.type)).toEqual(["same", "removed", "added", "same"]);
+    expect(parts[0]!.text).toBe("Begin hier. ");
+    expect(parts[3]!.text).toBe("Einde.");
+  });
+
+  it("shows a long addition to a short text as added, with the old text unchanged", () => {
+    const added = Array.from({ length: 3000 }, (_, i) => `v${i}`).join(" ");
+    expect(render("Kort begin.", `Kort begin. ${added}`)).toBe(`Kort begin. [+${added}]`);
+  });
+});

@@ -2,7 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/guards.server.ts";
 import { journalToMarkdown } from "~/models/journal-export.ts";
-import { exportEntries, todayInAmsterdam } from "~/models/journal.server.ts";
+import { exportEntries } from "~/models/journal.server.ts";
+import { amsterdamDate } from "~/utils/dates.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(markdown, {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="journaal-${todayInAmsterdam()}.md"`,
+      "Content-Disposition": `attachment; filename="journaal-${amsterdamDate()}.md"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -20,9 +20,8 @@ import {
   JournalError,
   parseTags,
   saveEntry,
-  todayInAmsterdam,
 } from "~/models/journal.server.ts";
-import { calendarDateString } from "~/utils/dates.ts";
+import { amsterdamDate, calendarDateString } from "~/utils/dates.ts";
 import { type FieldErrors, parseForm } from "~/utils/forms.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -49,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       prompt: entry.prompt,
       sessions,
       preselectedSessionId: entry.sessionId ?? "",
-      today: todayInAmsterdam(),
+      today: amsterdamDate(),
     };
   }
   const reflectieId = url.searchParams.get("reflectie");
@@ -65,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prompt: prompt ? { id: prompt.id, text: prompt.text, author: prompt.author } : null,
     sessions,
     preselectedSessionId: sessions.some((session) => session.id === sessionParam) ? sessionParam : "",
-    today: todayInAmsterdam(),
+    today: amsterdamDate(),
   };
 }
 

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ApplicationConflict, ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
-import { amsterdamTime, formatDateTime, TIME_ZONE } from "~/utils/dates.ts";
+import { amsterdamParts, amsterdamTime, formatDateTime } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels } from "~/utils/labels.ts";
@@ -44,21 +44,6 @@ const decideSchema = z.object({
     .transform((value) => (value === "NONE" ? null : value)),
   reason: z.string().trim().max(2000, "De reden mag maximaal 2000 tekens hebben.").default(""),
 });
-
-/** "2027-01-12" and "10:00" in Amsterdam, for the date and time fields. */
-function amsterdamParts(value: Date | string) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(value));
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
-}
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);

@@ -2,26 +2,14 @@
 // loaders and actions (guards included).
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
-import { createUserSession } from "~/auth/session.server.ts";
+import { requestAs, form, args, statusOf, thrownResponse, requestWithCookie } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { action as preferencesAction, loader as preferencesLoader } from "~/routes/_account+/account_.meldingen.tsx";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/_account+/e-mail.afmelden.$token.tsx";
 import { action as outboxAction, loader as outboxLoader } from "~/routes/beheer+/e-mail._index/route.tsx";
-import { unsubscribeToken } from "./links.server.ts";
-import { modesFor } from "./preferences.server.ts";
+import { unsubscribeToken } from "~/notifications/links.server.ts";
+import { modesFor } from "~/notifications/preferences.server.ts";
 
-async function requestAs(userId: string, url: string, init: RequestInit = {}) {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
-}
-const form = (entries: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(entries) });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
-
-/** Route responses are either data() wrappers (init + data) or plain objects/Responses. */
-function statusOf(result: unknown) {
-  if (result instanceof Response) return result.status;
-  return (result as { init?: { status?: number } }).init?.status ?? 200;
-}
 
 describe("/account/meldingen", () => {
   it("shows the kinds of the user's role with their quiet defaults", async () => {

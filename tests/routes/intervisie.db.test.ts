@@ -2,37 +2,15 @@
 // the actions refuse, and that bad input keeps what was typed.
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
-import { createUserSession } from "~/auth/session.server.ts";
+import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as formingAction, loader as formingLoader } from "./leernetwerken+/$cohortId+/intervisiegroepen/route.tsx";
-import { action as groupAction, loader as groupLoader } from "./intervisie+/groepen.$groupId/route.tsx";
-import { action as meetingAction, loader as meetingLoader } from "./intervisie+/bijeenkomsten.$meetingId/route.tsx";
-import { action as liveAction, loader as liveLoader } from "./intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
-import { action as caseAction, loader as caseLoader } from "./intervisie+/casussen.$caseId.tsx";
-import { loader as methodLoader } from "./intervisie+/methoden.$method.tsx";
-
-async function requestAs(userId: string, url: string, init: RequestInit = {}) {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
-}
-const form = (entries: Record<string, string> | [string, string][]) => ({ method: "POST", body: new URLSearchParams(entries) });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
-function statusOf(result: unknown) {
-  if (result instanceof Response) return result.status;
-  return (result as { init?: { status?: number } }).init?.status ?? 200;
-}
-function dataOf<T>(result: unknown): T {
-  return (result as { data: T }).data;
-}
-async function statusOfCall(run: () => Promise<unknown>) {
-  const thrown = await thrownResponse(async () => {
-    const result = await run();
-    if (result instanceof Response) throw result;
-    return result;
-  });
-  return thrown?.status ?? 200;
-}
+import { action as formingAction, loader as formingLoader } from "~/routes/leernetwerken+/$cohortId+/intervisiegroepen/route.tsx";
+import { action as groupAction, loader as groupLoader } from "~/routes/intervisie+/groepen.$groupId/route.tsx";
+import { action as meetingAction, loader as meetingLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId/route.tsx";
+import { action as liveAction, loader as liveLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
+import { action as caseAction, loader as caseLoader } from "~/routes/intervisie+/casussen.$caseId.tsx";
+import { loader as methodLoader } from "~/routes/intervisie+/methoden.$method.tsx";
 
 async function setup() {
   const cohort = await createCohort(prisma, { sessions: [] });

@@ -3,35 +3,13 @@
 // and the conflict answer when the partner saved in between.
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
-import { createUserSession } from "~/auth/session.server.ts";
+import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { loader as duoLoader } from "./leernetwerken+/$cohortId+/zelfscans+/duo.$enrollmentId.$scanId.tsx";
-import { action as fillAction, loader as fillLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route.tsx";
-import { loader as resultsLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten.tsx";
-import { loader as totalLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal.tsx";
-import { loader as indexLoader } from "./leernetwerken+/$cohortId+/zelfscans+/_index/route.tsx";
-
-async function requestAs(userId: string, url = "http://localhost/", init: RequestInit = {}) {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
-}
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
-const post = (entries: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(entries) });
-function statusOf(result: unknown) {
-  if (result instanceof Response) return result.status;
-  return (result as { init?: { status?: number } }).init?.status ?? 200;
-}
-function dataOf<T>(result: unknown): T {
-  return (result as { data: T }).data;
-}
-/** The status a loader answers with: thrown (403/404), a redirect, or 200. */
-async function statusFor(run: () => Promise<unknown>) {
-  const thrown = await thrownResponse(async () => {
-    const result = await run();
-    if (result instanceof Response) throw result;
-  });
-  return thrown ? thrown.status : 200;
-}
+import { loader as duoLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/duo.$enrollmentId.$scanId.tsx";
+import { action as fillAction, loader as fillLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route.tsx";
+import { loader as resultsLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten.tsx";
+import { loader as totalLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal.tsx";
+import { loader as indexLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/_index/route.tsx";
 
 async function setup() {
   const cohort = await createCohort(prisma, { sessions: [] });
@@ -81,7 +59,7 @@ describe("self-scan pages: who may open what", () => {
     ];
     for (const [who, userId, statuses] of expected) {
       for (const [page, status] of Object.entries(statuses)) {
-        expect(await statusFor(pages[page as keyof typeof pages](userId)), `${who} → ${page}`).toBe(status);
+        expect(await statusOfCall(pages[page as keyof typeof pages](userId)), `${who} → ${page}`).toBe(status);
       }
     }
     // Sophie's own results page is about her own duo, never Zwolle's.
@@ -96,21 +74,21 @@ describe("self-scan pages: who may open what", () => {
   it("answers 404 for an unknown scan, moment or duo", async () => {
     const { cohort, lisa, marco, zwolleId } = await setup();
     const cohortId = cohort.id;
-    expect(await statusFor(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "bestaat-niet", moment: "intake" })))).toBe(404);
-    expect(await statusFor(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "verkenning", moment: "morgen" })))).toBe(404);
-    expect(await statusFor(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: "geen-uuid", scanId: "verkenning" })))).toBe(404);
+    expect(await statusOfCall(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "bestaat-niet", moment: "intake" })))).toBe(404);
+    expect(await statusOfCall(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "verkenning", moment: "morgen" })))).toBe(404);
+    expect(await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: "geen-uuid", scanId: "verkenning" })))).toBe(404);
     expect(
-      await statusFor(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: crypto.randomUUID(), scanId: "verkenning" }))),
+      await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: crypto.randomUUID(), scanId: "verkenning" }))),
     ).toBe(404);
-    expect(await statusFor(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: zwolleId, scanId: "x" })))).toBe(404);
-    expect(await statusFor(async () => indexLoader(args(await requestAs(lisa.id), { cohortId: "geen-uuid" })))).toBe(404);
+    expect(await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: zwolleId, scanId: "x" })))).toBe(404);
+    expect(await statusOfCall(async () => indexLoader(args(await requestAs(lisa.id), { cohortId: "geen-uuid" })))).toBe(404);
   });
 
   it("staff cannot post to a duo's scan", async () => {
     const { cohort, marco, sanne } = await setup();
     for (const user of [marco, sanne]) {
-      const request = await requestAs(user.id, "http://localhost/", post({ intent: "save", version: "0", "steun.value": "3" }));
-      expect(await statusFor(async () => fillAction(args(request, { cohortId: cohort.id, scanId: "verkenning", moment: "intake" })))).toBe(403);
+      const request = await requestAs(user.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "3" }));
+      expect(await statusOfCall(async () => fillAction(args(request, { cohortId: cohort.id, scanId: "verkenning", moment: "intake" })))).toBe(403);
     }
     expect(await prisma.selfScanResponse.count({ where: { enrollment: { cohortId: cohort.id } } })).toBe(0);
   });
@@ -121,7 +99,7 @@ describe("self-scan form actions", () => {
 
   it("refuses a value outside the scale and keeps what was typed", async () => {
     const { cohort, lisa, zwolleId } = await setup();
-    const request = await requestAs(lisa.id, "http://localhost/", post({ intent: "save", version: "0", "steun.value": "9", "steun.remark": "Mijn uitleg" }));
+    const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "9", "steun.remark": "Mijn uitleg" }));
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
     const body = dataOf<{ errors: Record<string, string[]>; values: Record<string, string> }>(result);
@@ -132,7 +110,7 @@ describe("self-scan form actions", () => {
 
   it("keeps an incomplete 'afronden' as a draft and names what is missing", async () => {
     const { cohort, lisa, zwolleId } = await setup();
-    const request = await requestAs(lisa.id, "http://localhost/", post({ intent: "complete", version: "0", "steun.value": "3" }));
+    const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "complete", version: "0", "steun.value": "3" }));
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
     const body = dataOf<{ status: string; errors: Record<string, string[]>; version: number }>(result);
@@ -147,15 +125,15 @@ describe("self-scan form actions", () => {
 
   it("answers a save on an old version with 409 and the stored answers", async () => {
     const { cohort, lisa, erik, zwolleId } = await setup();
-    const first = await fillAction(args(await requestAs(lisa.id, "http://localhost/", post({ intent: "save", version: "0", "steun.value": "2" })), params(cohort.id)));
+    const first = await fillAction(args(await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "2" })), params(cohort.id)));
     expect(statusOf(first)).toBe(302);
-    const stale = await fillAction(args(await requestAs(erik.id, "http://localhost/", post({ intent: "save", version: "0", "steun.value": "5" })), params(cohort.id)));
+    const stale = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "5" })), params(cohort.id)));
     expect(statusOf(stale)).toBe(409);
     const body = dataOf<{ status: string; current: { answers: unknown; version: number }; values: Record<string, string> }>(stale);
     expect(body.current).toMatchObject({ answers: { steun: { value: 2 } }, version: 1 });
     expect(body.values["steun.value"]).toBe("5");
     // Saving again on the version just seen is a deliberate overwrite.
-    const again = await fillAction(args(await requestAs(erik.id, "http://localhost/", post({ intent: "save", version: "1", "steun.value": "5" })), params(cohort.id)));
+    const again = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "1", "steun.value": "5" })), params(cohort.id)));
     expect(statusOf(again)).toBe(302);
     expect((await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } })).answers).toEqual({ steun: { value: 5 } });
   });

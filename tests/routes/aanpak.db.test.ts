@@ -4,8 +4,7 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
-import { createUserSession } from "~/auth/session.server.ts";
+import { requestAs, form, args, statusOf, dataOf, thrownResponse } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { action as planAction, loader as planLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId._index/route.tsx";
 import { loader as overviewLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/_index.tsx";
@@ -13,21 +12,8 @@ import { loader as printLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak
 import { loader as docxLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.aanpak[.docx].ts";
 import { loader as versionLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number.tsx";
 import { loader as menuLoader } from "~/routes/aanpak+/_index.tsx";
-import { emptyContent, normalizeContent } from "./action-plan-sections.ts";
-import { addComment, cohortPlanOverview, getPlan, PlanError, requirePlanAccess, savePlan, saveVersion } from "./action-plan.server.ts";
-
-async function requestAs(userId: string, url: string, init: RequestInit = {}) {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
-}
-const form = (entries: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(entries) });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
-function statusOf(result: unknown) {
-  if (result instanceof Response) return result.status;
-  return (result as { init?: { status?: number } }).init?.status ?? 200;
-}
-function dataOf<T>(result: unknown): T {
-  return (result as { data: T }).data;
-}
+import { emptyContent, normalizeContent } from "~/models/action-plan-sections.ts";
+import { addComment, cohortPlanOverview, getPlan, PlanError, requirePlanAccess, savePlan, saveVersion } from "~/models/action-plan.server.ts";
 
 async function setup() {
   const cohort = await createCohort(prisma, {

@@ -2,29 +2,15 @@
 // action does with someone else's entry, bad input, and the autosave's conflict answer.
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
-import { createUserSession } from "~/auth/session.server.ts";
+import { requestAs, form, args, statusOf, dataOf, thrownResponse } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { saveEntry, setAudience } from "~/models/journal.server.ts";
-import { action as entryAction, loader as entryLoader } from "./journaal+/$entryId/route.tsx";
-import { loader as indexLoader } from "./journaal+/_index.tsx";
-import { loader as sharedLoader } from "./journaal+/gedeeld.tsx";
-import { action as writeAction, loader as writeLoader } from "./journaal+/schrijven.($entryId)/route.tsx";
-import { loader as exportLoader } from "./journaal+/export[.md].ts";
-import { action as promptsAction } from "./journaal+/vragen.tsx";
-
-async function requestAs(userId: string, url: string, init: RequestInit = {}) {
-  return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
-}
-const form = (entries: Record<string, string>) => ({ method: "POST", body: new URLSearchParams(entries) });
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { cspNonce: "test" } });
-function statusOf(result: unknown) {
-  if (result instanceof Response) return result.status;
-  return (result as { init?: { status?: number } }).init?.status ?? 200;
-}
-function dataOf<T>(result: unknown): T {
-  return (result as { data: T }).data;
-}
+import { action as entryAction, loader as entryLoader } from "~/routes/journaal+/$entryId/route.tsx";
+import { loader as indexLoader } from "~/routes/journaal+/_index.tsx";
+import { loader as sharedLoader } from "~/routes/journaal+/gedeeld.tsx";
+import { action as writeAction, loader as writeLoader } from "~/routes/journaal+/schrijven.($entryId)/route.tsx";
+import { loader as exportLoader } from "~/routes/journaal+/export[.md].ts";
+import { action as promptsAction } from "~/routes/journaal+/vragen.tsx";
 
 async function setup() {
   const cohort = await createCohort(prisma, { sessions: [] });
