@@ -6,5 +6,3 @@ declare module "@remix-run/node" {
     cspNonce: string;
   }
 }
-
-export {};

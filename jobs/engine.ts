@@ -85,10 +85,11 @@ type InProcessState = {
   idleWaiters: (() => void)[];
 };
 const globalForJobs = globalThis as unknown as { __leernetwerkJobs?: EngineState };
-const state: EngineState = (globalForJobs.__leernetwerkJobs ??= {
+const state: EngineState = globalForJobs.__leernetwerkJobs ?? {
   jobs: new Map(),
   local: { started: false, timers: [], running: 0, scheduled: 0, completed: 0, failed: 0, idleWaiters: [] },
-});
+};
+globalForJobs.__leernetwerkJobs = state;
 const local = state.local;
 
 function settleIdle() {

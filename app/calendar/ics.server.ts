@@ -11,7 +11,7 @@
 //   replace the event when a session moves instead of adding a second one.
 // - A called-off session stays in the feed with STATUS:CANCELLED (clients then remove or strike it).
 import { TZDate } from "@date-fns/tz";
-import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import ical, { escape as escapeText, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { TIME_ZONE } from "~/utils/dates.ts";
 
 export type CalendarEvent = {
@@ -66,7 +66,7 @@ export function buildCalendar(calendar: Calendar): string {
     scale: "gregorian",
     method: ICalCalendarMethod.PUBLISH,
     // ical-generator writes NAME and X-WR-CALNAME without escaping them, so the name is escaped here.
-    name: escape(calendar.name, false),
+    name: escapeText(calendar.name, false),
     timezone: { name: null, generator: (zone) => (zone === TIME_ZONE ? VTIMEZONE : null) },
     // Hints for how often subscribers check for changes (Outlook and Apple honour these).
     ttl: calendar.kind === "feed" ? 3600 : null,

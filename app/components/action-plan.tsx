@@ -41,15 +41,19 @@ export function DiffText({ parts }: { parts: DiffPart[] }) {
   return (
     <p className="diff-text">
       {parts.map((part, index) =>
+        // The parts of one diff never move: their place is their identity.
         part.type === "same" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff part's place is its identity
           <span key={index}>{part.text}</span>
         ) : part.type === "added" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff part's place is its identity
           <ins key={index}>
             <span className="visually-hidden">[toegevoegd: </span>
             {part.text}
             <span className="visually-hidden">]</span>
           </ins>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff part's place is its identity
           <del key={index}>
             <span className="visually-hidden">[weggehaald: </span>
             {part.text}

@@ -82,18 +82,19 @@ export function useAutosave(options: UseAutosaveOptions) {
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const setVersion = (value: number) => {
+  // Stable setters (they touch only refs and state setters), so the callbacks below can name them.
+  const setVersion = useCallback((value: number) => {
     versionRef.current = value;
     setVersionState(value);
-  };
-  const setConflict = (value: AutosaveConflict | null) => {
+  }, []);
+  const setConflict = useCallback((value: AutosaveConflict | null) => {
     conflictRef.current = value;
     setConflictState(value);
-  };
-  const setDirty = (value: boolean) => {
+  }, []);
+  const setDirty = useCallback((value: boolean) => {
     dirtyRef.current = value;
     setDirtyState(value);
-  };
+  }, []);
 
   const navigationIdle = navigation.state === "idle";
   const save = useCallback(() => {
@@ -122,6 +123,8 @@ export function useAutosave(options: UseAutosaveOptions) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
+  // Only when a response arrives: the other values are read as they are at that moment.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on fetcher.state and fetcher.data only
   useEffect(() => {
     if (fetcher.state !== "idle" || !inFlight.current) return;
     const sent = inFlight.current;
@@ -158,8 +161,6 @@ export function useAutosave(options: UseAutosaveOptions) {
     if (result.status === "invalid") setErrors(result.errors);
     // Nothing to keep yet, or refused: a submit that waited goes ahead, and its answer shows why.
     if (waitingSubmit && form) submit(form, { method: "post", action });
-    // Only when a response arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
 
   const onChange = useCallback(() => {
@@ -167,7 +168,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     // While both versions are shown, "mine" follows what is typed.
     const form = formRef.current;
     if (conflictRef.current && form) setConflict({ ...conflictRef.current, mine: formSnapshot(form) });
-  }, [formRef]);
+  }, [formRef, setDirty, setConflict]);
 
   const onBlur = useCallback(() => {
     if (dirtyRef.current) saveRef.current();
@@ -195,7 +196,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     setSavedAt(null);
     // Save at once rather than on the next tick, so "saved" is never shown for the old save.
     queueMicrotask(() => saveRef.current());
-  }, []);
+  }, [setDirty, setConflict, setVersion]);
 
   /** Take the stored values into the form and continue from there. */
   const takeTheirs = useCallback(() => {
@@ -214,7 +215,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     setVersion(current.version);
     setConflict(null);
     setDirty(false);
-  }, [formRef]);
+  }, [formRef, setVersion, setDirty, setConflict]);
 
   return {
     version,

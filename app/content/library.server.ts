@@ -126,12 +126,16 @@ export function transform(ast: Node): RenderableTreeNode {
 type PlainTag = { $$mdtype?: string; name?: string; attributes?: Record<string, unknown>; children?: unknown[] };
 
 function walkTree(node: unknown, visit: (tag: PlainTag) => void) {
-  if (Array.isArray(node)) return node.forEach((child) => walkTree(child, visit));
+  if (Array.isArray(node)) return node.forEach((child) => {
+    walkTree(child, visit);
+  });
   if (!node || typeof node !== "object") return;
   const tag = node as PlainTag;
   if (tag.$$mdtype === "Tag") {
     visit(tag);
-    tag.children?.forEach((child) => walkTree(child, visit));
+    tag.children?.forEach((child) => {
+      walkTree(child, visit);
+    });
   }
 }
 
@@ -206,7 +210,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
   try {
     const parsed = sourcesSchema.safeParse(parseYaml(readFileSync(sourcesFile, "utf8")));
     if (parsed.success) sources = parsed.data;
-    else describeZodError(parsed.error).forEach((message) => errors.push({ file: relative(sourcesFile), message }));
+    else describeZodError(parsed.error).forEach((message) => {
+      errors.push({ file: relative(sourcesFile), message });
+    });
   } catch (error) {
     errors.push({ file: relative(sourcesFile), message: `kan bronnen niet lezen: ${(error as Error).message}` });
   }
@@ -259,7 +265,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
     texts.push({ file: relative(moduleFile), text: documentText(parsedModule.ast, parsedModule.frontmatter) });
     const moduleMeta = moduleFrontmatterSchema.safeParse(parsedModule.frontmatter);
     if (!moduleMeta.success) {
-      describeZodError(moduleMeta.error).forEach((message) => errors.push({ file: relative(moduleFile), line: 1, message }));
+      describeZodError(moduleMeta.error).forEach((message) => {
+        errors.push({ file: relative(moduleFile), line: 1, message });
+      });
       continue;
     }
     const moduleLessons: LessonMeta[] = [];
@@ -279,14 +287,18 @@ export function loadLibrary(directory = contentDirectory()): Library {
       texts.push({ file: label, text: documentText(parsed.ast, parsed.frontmatter) });
       const meta = lessonFrontmatterSchema.safeParse(parsed.frontmatter);
       if (!meta.success) {
-        describeZodError(meta.error).forEach((message) => errors.push({ file: label, line: 1, message }));
+        describeZodError(meta.error).forEach((message) => {
+          errors.push({ file: label, line: 1, message });
+        });
         continue;
       }
       if (meta.data.module !== entry) errors.push({ file: label, line: 1, message: `module: "${meta.data.module}" moet "${entry}" zijn (de map)` });
       if (meta.data.order !== Number(match[1])) errors.push({ file: label, line: 1, message: `order: ${meta.data.order} klopt niet met het nummer in de bestandsnaam (${Number(match[1])})` });
       if (orders.has(meta.data.order)) errors.push({ file: label, line: 1, message: `order ${meta.data.order} komt twee keer voor in module ${entry}` });
       orders.add(meta.data.order);
-      meta.data.sources.forEach((key) => checkSource(label, key, 1));
+      meta.data.sources.forEach((key) => {
+        checkSource(label, key, 1);
+      });
 
       for (const tag of tagsNamed(parsed.ast, "praktijkvoorbeeld")) {
         if (typeof tag.attributes.source === "string") checkSource(label, tag.attributes.source, (tag.lines[0] ?? 0) + 1);
@@ -319,13 +331,17 @@ export function loadLibrary(directory = contentDirectory()): Library {
         })),
       };
       lessons.set(lesson.id, lesson);
-      linksOf(parsed.ast).forEach((link) => links.push({ file: label, ...link, pageIds: headingIds(content) }));
+      linksOf(parsed.ast).forEach((link) => {
+        links.push({ file: label, ...link, pageIds: headingIds(content) });
+      });
       const { file: _file, content: _content, toc: _toc, reflecties: _r, opdrachten: _o, zelfscans: _z, ...lessonMeta } = lesson;
       moduleLessons.push(lessonMeta);
     }
     moduleLessons.sort((a, b) => a.order - b.order);
     if (moduleLessons.length === 0) errors.push({ file: relative(moduleDir), message: "module zonder lessen" });
-    linksOf(parsedModule.ast).forEach((link) => links.push({ file: relative(moduleFile), ...link, pageIds: [] }));
+    linksOf(parsedModule.ast).forEach((link) => {
+      links.push({ file: relative(moduleFile), ...link, pageIds: [] });
+    });
     modules.push({
       slug: entry,
       ...moduleMeta.data,
@@ -350,7 +366,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
     errors.push(...parsed.errors);
     texts.push({ file: label, text: documentText(parsed.ast, parsed.frontmatter) });
     const meta = glossaryFrontmatterSchema.safeParse(parsed.frontmatter);
-    if (!meta.success) describeZodError(meta.error).forEach((message) => errors.push({ file: label, line: 1, message }));
+    if (!meta.success) describeZodError(meta.error).forEach((message) => {
+      errors.push({ file: label, line: 1, message });
+    });
     const content = transform(parsed.ast);
     checkDuplicateHeadings(label, content);
     glossary = {
@@ -359,7 +377,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
       content,
       termIds: headingIds(content),
     };
-    linksOf(parsed.ast).forEach((link) => links.push({ file: label, ...link, pageIds: glossary!.termIds }));
+    linksOf(parsed.ast).forEach((link) => {
+      links.push({ file: label, ...link, pageIds: glossary!.termIds });
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -367,7 +387,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
   const selfScans = loadSelfScans(directory, sources, relative);
   errors.push(...selfScans.errors);
   texts.push(...selfScans.texts);
-  selfScans.links.forEach((link) => links.push({ ...link, pageIds: [] }));
+  selfScans.links.forEach((link) => {
+    links.push({ ...link, pageIds: [] });
+  });
 
   // Internal links must lead somewhere: a module, a lesson (and a heading in it), or a glossary term.
   const moduleSlugs = new Set(modules.map((module) => module.slug));

@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadLibrary } from "./library.server.ts";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => {
+  rmSync(dir, { recursive: true, force: true });
+}));
 
 const lessonFrontmatter = (extra = "") => `---
 title: Een les
@@ -125,7 +127,7 @@ Alleen tekst.
 
 {% praktijkvoorbeeld title="Voorbeeld" setting="Ergens" source="bron-x" %}Verhaal.{% /praktijkvoorbeeld %}
 `,
-      "proef/02-twee.md": lessonFrontmatter().replace("order: 1", "order: 2").replace("module: proef", "module: andere") + '\n{% reflectie id="zelfde" %}Twee.{% /reflectie %}\n',
+      "proef/02-twee.md": `${lessonFrontmatter().replace("order: 1", "order: 2").replace("module: proef", "module: andere")}\n{% reflectie id="zelfde" %}Twee.{% /reflectie %}\n`,
     });
     const text = messages(lib).join("\n");
     expect(text).toContain('reflectie-id "zelfde" bestaat al (in');

@@ -52,7 +52,9 @@ export function loadMethods(sources: Set<string>, directory = contentDirectory()
     const stepText = meta.success ? meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep]).join(" ") : "";
     texts.push({ file: label, text: `${documentText(parsed.ast, parsed.frontmatter)} ${stepText}` });
     if (!meta.success) {
-      describeZodError(meta.error).forEach((message) => errors.push({ file: label, line: 1, message }));
+      describeZodError(meta.error).forEach((message) => {
+        errors.push({ file: label, line: 1, message });
+      });
       continue;
     }
     for (const key of meta.data.sources) {

@@ -46,7 +46,9 @@ export function loadSelfScans(
     }
     const parsed = selfScanFileSchema.safeParse(raw);
     if (!parsed.success) {
-      describeZodError(parsed.error).forEach((message) => errors.push({ file: label, message }));
+      describeZodError(parsed.error).forEach((message) => {
+        errors.push({ file: label, message });
+      });
       continue;
     }
     const source = sources[parsed.data.source];
@@ -73,7 +75,9 @@ function scanText(scan: SelfScan): string {
     if (section.scale) parts.push(section.scale.minLabel, section.scale.maxLabel);
     for (const question of section.questions) {
       parts.push(question.text, question.hint ?? "");
-      if (question.type === "ladder") question.rungs.forEach((rung) => parts.push(rung.label, rung.description));
+      if (question.type === "ladder") question.rungs.forEach((rung) => {
+        parts.push(rung.label, rung.description);
+      });
     }
   }
   return parts.filter(Boolean).join("\n");

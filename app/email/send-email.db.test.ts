@@ -109,7 +109,7 @@ describe("deliverMessage (the deliver-email job)", () => {
     useResend();
     const message = await sendEmail({ to: "g@test.nl", kind: "test", idempotencyKey: "k-500-always", ...content() });
     recorder.failNextRequests(deliveryPolicy.maxAttempts, 503);
-    let outcome;
+    let outcome: Awaited<ReturnType<typeof deliverMessage>> | undefined;
     for (let attempt = 1; attempt <= deliveryPolicy.maxAttempts; attempt++) {
       outcome = await deliverMessage(message.id, later(attempt * 60 * 60 * 1000));
     }

@@ -670,7 +670,10 @@ export async function submissionCountsForDigest(since: Date) {
     const cohort = submission.assignment.session.cohort;
     for (const { user } of cohort.facilitators) {
       let item = perFacilitator.get(user.id);
-      if (!item) perFacilitator.set(user.id, (item = { user, cohorts: new Map() }));
+      if (!item) {
+        item = { user, cohorts: new Map() };
+        perFacilitator.set(user.id, item);
+      }
       const counted = item.cohorts.get(cohort.id) ?? { id: cohort.id, name: cohort.name, count: 0 };
       counted.count++;
       item.cohorts.set(cohort.id, counted);

@@ -108,7 +108,10 @@ export async function zelfscanAnswers(userId: string, scanIds: string[]) {
     ? await prisma.zelfscanAnswer.findMany({ where: { userId, scanId: { in: scanIds } }, select: { scanId: true, itemId: true, checked: true, note: true } })
     : [];
   const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
-  for (const row of rows) (answers[row.scanId] ??= {})[row.itemId] = { checked: row.checked, note: row.note };
+  for (const row of rows) {
+    answers[row.scanId] ??= {};
+    answers[row.scanId]![row.itemId] = { checked: row.checked, note: row.note };
+  }
   return answers;
 }
 

@@ -458,7 +458,7 @@ export function listCohortFacilitators(cohortId: string) {
 
 export async function assignFacilitator(input: { cohortId: string; userId: string }, actor: Actor) {
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { role: true, name: true } });
-  if (!user || user.role !== "FACILITATOR") throw new EnrollmentError("userId", "Kies een begeleider uit de lijst.");
+  if (user?.role !== "FACILITATOR") throw new EnrollmentError("userId", "Kies een begeleider uit de lijst.");
   const already = await prisma.cohortFacilitator.count({ where: { cohortId: input.cohortId, userId: input.userId } });
   if (already) throw new EnrollmentError("userId", `${user.name} begeleidt dit leernetwerk al.`);
   await prisma.$transaction(async (tx) => {

@@ -490,7 +490,7 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
     throw new IntervisionError("Kies eerst een casus (of kies de open ronde).");
   }
   if (meeting.currentStep !== fromStep) throw new IntervisionError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
-  let next;
+  let next: ReturnType<typeof transition>;
   try {
     const { currentStep, stepStartedAt, startedAt, finishedAt } = meeting;
     next = transition({ currentStep, stepStartedAt, startedAt, finishedAt }, action, method.steps.length, now);

@@ -600,7 +600,10 @@ export async function sharedEntryCountsForDigest(since: Date) {
     const cohort = entry.enrollment!.cohort;
     for (const { user } of cohort.facilitators) {
       let item = perFacilitator.get(user.id);
-      if (!item) perFacilitator.set(user.id, (item = { user, cohorts: new Map() }));
+      if (!item) {
+        item = { user, cohorts: new Map() };
+        perFacilitator.set(user.id, item);
+      }
       const counted = item.cohorts.get(cohort.id) ?? { name: cohort.name, count: 0 };
       counted.count++;
       item.cohorts.set(cohort.id, counted);

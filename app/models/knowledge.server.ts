@@ -85,7 +85,10 @@ export type PublishInput = {
 /** Field errors for a publication, in Dutch; empty when it may be published. */
 export function checkPublication(context: Pick<PublishContext, "names" | "municipality">, input: PublishInput): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const add = (field: string, message: string) => {
+    errors[field] ??= [];
+    errors[field]!.push(message);
+  };
   if (input.title.trim().length < 5) add("title", "Geef de samenvatting een titel van minstens 5 tekens.");
   if (input.title.length > 150) add("title", "De titel mag maximaal 150 tekens hebben.");
   if (!input.themes.length) add("themes", "Kies minstens één thema.");

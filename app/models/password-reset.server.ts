@@ -16,7 +16,7 @@ export async function requestPasswordReset(email: string) {
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   // Someone who never accepted their invitation has no password to reset.
-  if (!user || !user.passwordHash) return;
+  if (!user?.passwordHash) return;
   const token = generateToken();
   const expiresAt = new Date(Date.now() + RESET_VALID_MINUTES * 60_000);
   const reset = await prisma.passwordResetToken.create({

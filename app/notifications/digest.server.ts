@@ -56,7 +56,10 @@ export async function sendWeeklyDigests(now = new Date()) {
   const digests = new Map<string, Digest>();
   const entryFor = (user: Person) => {
     let entry = digests.get(user.id);
-    if (!entry) digests.set(user.id, (entry = { user, items: [], upcoming: [], sharedJournals: [], newSubmissions: [] }));
+    if (!entry) {
+      entry = { user, items: [], upcoming: [], sharedJournals: [], newSubmissions: [] };
+      digests.set(user.id, entry);
+    }
     return entry;
   };
   for (const item of pending) entryFor(item.user).items.push(item);

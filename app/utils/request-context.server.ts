@@ -8,7 +8,8 @@ type RequestMemory = Map<string, unknown>;
 
 const key = Symbol.for("leernetwerk.request-context");
 const globalStore = globalThis as unknown as { [key]?: AsyncLocalStorage<RequestMemory> };
-const storage = (globalStore[key] ??= new AsyncLocalStorage<RequestMemory>());
+const storage = globalStore[key] ?? new AsyncLocalStorage<RequestMemory>();
+globalStore[key] = storage;
 
 export function runWithRequestMemory<T>(fn: () => T): T {
   return storage.run(new Map(), fn);

@@ -21,10 +21,10 @@ let graph: Map<string, string[]>;
 /** file → the project files it imports for real (not only `import type` / `export type`). */
 let runtimeGraph: Map<string, string[]>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Whether every import/export statement in `source` that names `request` is type-only. */
 function typeOnly(source: string, request: string): boolean {
-  const statements = [...source.matchAll(new RegExp(`(?:import|export)\\s+(type\\s+)?[^;]*?from\\s+["']${escape(request)}["']`, "g"))];
+  const statements = [...source.matchAll(new RegExp(`(?:import|export)\\s+(type\\s+)?[^;]*?from\\s+["']${escapeRegExp(request)}["']`, "g"))];
   return statements.length > 0 && statements.every((statement) => statement[1] !== undefined);
 }
 /** A route module Remix loads: a folder route's route.tsx, or a flat route file (not a colocated part). */

@@ -82,6 +82,7 @@ export async function expectAccessibleOnce(page: Page) {
   await expectAccessible(page);
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: Playwright's type for an automatic fixture that gives no value
 export const test = base.extend<{ a11y: void }>({
   a11y: [
     async ({ page }, use, testInfo) => {
