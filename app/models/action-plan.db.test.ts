@@ -3,6 +3,7 @@
 // without content for coordinators; the printable page and the .docx.
 import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
@@ -14,7 +15,7 @@ import { loader as docxLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$
 import { loader as versionLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$enrollmentId.versies.$number.tsx";
 import { loader as menuLoader } from "~/routes/aanpak._index.tsx";
 import { emptyContent, normalizeContent } from "./action-plan-sections.ts";
-import { addComment, cohortPlanOverview, getPlan, PlanError, requirePlanAccess, savePlan, saveVersion } from "./action-plan.server.ts";
+import { addComment, cohortPlanOverview, getPlan, requirePlanAccess, savePlan, saveVersion } from "./action-plan.server.ts";
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
@@ -158,7 +159,7 @@ describe("versions", () => {
     );
     expect(statusOf(saved)).toBe(302);
     await expect(saveVersion(world.erik, access.enrollment, null)).rejects.toThrow("Er is niets veranderd sinds versie 1.");
-    await expect(saveVersion(world.erik, access.enrollment, world.otherSession.id)).rejects.toBeInstanceOf(PlanError);
+    await expect(saveVersion(world.erik, access.enrollment, world.otherSession.id)).rejects.toBeInstanceOf(DomainError);
     await savePlan(world.erik, world.zwolle.enrollment.id, normalizeContent({ vraagstuk: { tekst: "Tweede versie, scherper" } }), 1);
     const second = await saveVersion(world.erik, access.enrollment, world.sessions[1]!.id);
     expect(second.number).toBe(2);

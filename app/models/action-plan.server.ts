@@ -16,6 +16,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { type CanvasContent, changedSectionIds, emptyContent, findSection, normalizeContent } from "./action-plan-sections.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type PlanMode = "duo" | "facilitator";
 
@@ -188,25 +189,16 @@ export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, c
   return { status: "conflict", current: current ?? { content: emptyContent(), version: 0, updatedBy: null } };
 }
 
-export class PlanError extends Error {
-  constructor(
-    message: string,
-    readonly field = "form",
-  ) {
-    super(message);
-  }
-}
-
 /** Stores the saved canvas as the next numbered version, linked to a session of the cohort. */
 export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnrollment, sessionId: string | null) {
   if (sessionId && !enrollment.cohort.sessions.some((session) => session.id === sessionId)) {
-    throw new PlanError("Kies een bijeenkomst van jullie leernetwerk.", "sessionId");
+    throw new DomainError("Kies een bijeenkomst van jullie leernetwerk.", "sessionId");
   }
   return prisma.$transaction(async (tx) => {
     // Lock the canvas row so two "Versie opslaan" clicks at once get numbers one after the other.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ActionPlan" WHERE "enrollmentId" = ${enrollment.id}::uuid FOR UPDATE`;
     const planId = locked[0]?.id;
-    if (!planId) throw new PlanError("Vul eerst iets in voordat je een versie opslaat.");
+    if (!planId) throw new DomainError("Vul eerst iets in voordat je een versie opslaat.");
     const plan = await tx.actionPlan.findUniqueOrThrow({
       where: { id: planId },
       select: { content: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } } },
@@ -214,7 +206,7 @@ export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnro
     const last = plan.versions[0];
     const content = normalizeContent(plan.content);
     if (last && changedSectionIds(normalizeContent(last.content), content).length === 0) {
-      throw new PlanError(`Er is niets veranderd sinds versie ${last.number}.`);
+      throw new DomainError(`Er is niets veranderd sinds versie ${last.number}.`);
     }
     return tx.actionPlanVersion.create({
       data: { planId, number: (last?.number ?? 0) + 1, sessionId, content: content as Prisma.InputJsonObject, savedById: viewer.id },
@@ -253,7 +245,7 @@ export async function getVersion(enrollmentId: string, number: number) {
  */
 export async function addComment(viewer: Pick<User, "id" | "name">, enrollment: PlanEnrollment, sectionId: string, body: string) {
   const section = findSection(sectionId);
-  if (!section) throw new PlanError("Dit onderdeel bestaat niet.", "sectionId");
+  if (!section) throw new DomainError("Dit onderdeel bestaat niet.", "sectionId");
   const planId = await ensurePlanId(viewer, enrollment);
   const comment = await prisma.actionPlanComment.create({ data: { planId, sectionId, authorId: viewer.id, body }, select: { id: true } });
   const recipients = enrollment.members.map((member) => member.user).filter((user) => user.id !== viewer.id);
@@ -336,3 +328,6 @@ export function planStatusLine(plan: { updatedAt: Date | null; versions: PlanVer
   const last = plan.versions[0];
   return last ? `Stand van ${date}; laatst opgeslagen versie: ${versionLabel(last).toLowerCase()}.` : `Stand van ${date}.`;
 }
+
+/** @deprecated Temporary alias until the routes use DomainError directly. */
+export { DomainError as PlanError };

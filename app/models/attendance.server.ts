@@ -4,15 +4,7 @@
 import type { AttendanceStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
-
-export class AttendanceError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Actor = { id: string };
 
@@ -87,8 +79,8 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
     select: { startsAt: true, cancelledAt: true, number: true },
   });
   if (!session) return null;
-  if (session.cancelledAt) throw new AttendanceError("reason", "Deze bijeenkomst gaat niet door; afmelden is niet nodig.");
-  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.");
+  if (session.cancelledAt) throw new DomainError("Deze bijeenkomst gaat niet door; afmelden is niet nodig.", "reason");
+  if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.", "reason");
   await prisma.$transaction(async (tx) => {
     await tx.attendance.upsert({
       where: { sessionId_userId: { sessionId, userId } },
@@ -107,7 +99,7 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
 export async function withdrawSignOff(cohortId: string, sessionId: string, userId: string, now = new Date()) {
   const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { startsAt: true, number: true } });
   if (!session) return null;
-  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij.");
+  if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij.", "reason");
   const { count } = await prisma.attendance.deleteMany({ where: { sessionId, userId, status: "SIGNED_OFF" } });
   if (count) {
     await recordAudit({
@@ -120,3 +112,6 @@ export async function withdrawSignOff(cohortId: string, sessionId: string, userI
   }
   return count > 0;
 }
+
+/** @deprecated Temporary alias until the routes use DomainError directly. */
+export { DomainError as AttendanceError };

@@ -7,6 +7,7 @@
 // - otherGroupMember: Erik (Lisa's duo partner, put in group 2); otherGroupFacilitator: Fatima (cohort A,
 //   group 2 only); otherCohortParticipant: Karin (cohort B); coordinator: Sanne.
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEntryForViewer } from "./journal.server.ts";
@@ -19,7 +20,6 @@ import {
   getCaseForViewer,
   getGroupForViewer,
   getMeetingForViewer,
-  IntervisionError,
   listMyGroups,
   planMeeting,
   proposeCase,
@@ -284,7 +284,7 @@ describe("running a meeting", () => {
     expect(await planMeeting(people.groupFacilitator, group1.id, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, location: null, meetingUrl: "https://meet.test/x", methodSlug: null })).not.toBeNull();
     await expect(stepMeeting(people.groupFacilitator, meetingId, "start", null)).rejects.toThrow("Kies eerst een casus (of kies de open ronde).");
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
-    await expect(addNote(people.groupMember, caseId, "QUESTION", "Te vroeg")).rejects.toThrow(IntervisionError);
+    await expect(addNote(people.groupMember, caseId, "QUESTION", "Te vroeg")).rejects.toThrow(DomainError);
     const t0 = new Date("2099-03-11T13:00:00Z");
     await stepMeeting(people.groupFacilitator, meetingId, "start", null, t0);
     await expect(setMethod(people.groupFacilitator, meetingId, "balintmethode")).rejects.toThrow(/al begonnen/);

@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
 import { anonymityProblems, describeProblem, isKnowledgeTheme, publishWindow, type KnowledgeTheme } from "./knowledge-rules.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ArticleSection = { sectionId: string; title: string; text: string };
 
@@ -106,9 +107,14 @@ export function checkPublication(context: Pick<PublishContext, "names" | "munici
   return errors;
 }
 
-export class PublishError extends Error {
-  constructor(readonly errors: Record<string, string[]>) {
-    super("De samenvatting kan zo niet worden gedeeld.");
+/** @deprecated Temporary, until /aanpak/delen reads DomainError's fieldErrors. */
+export class PublishError extends DomainError {
+  constructor(errors: Record<string, string[]>) {
+    const refused = DomainError.fields(errors);
+    super(refused.message, refused.field, errors);
+  }
+  get errors() {
+    return this.fieldErrors;
   }
 }
 
