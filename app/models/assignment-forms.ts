@@ -1,6 +1,7 @@
 // The Zod schema of the assignment form (Dutch messages), shared by the new and edit pages.
 import { z } from "zod";
 import { amsterdamTime } from "~/utils/dates.ts";
+import { optionalText } from "~/utils/forms.ts";
 import { isCalendarDate, isClockTime } from "./schedule.ts";
 
 export const assignmentSchema = z
@@ -11,11 +12,7 @@ export const assignmentSchema = z
       .trim()
       .min(3, "Vul een titel in (minstens 3 tekens).")
       .max(200, "De titel mag maximaal 200 tekens hebben."),
-    instructions: z
-      .string()
-      .optional()
-      .transform((value) => (value ?? "").trim())
-      .pipe(z.string().max(20_000, "De uitleg mag maximaal 20.000 tekens hebben.")),
+    instructions: optionalText(20_000, "De uitleg mag maximaal 20.000 tekens hebben."),
     dueDate: z.string({ required_error: "Vul een datum in." }).trim().refine(isCalendarDate, "Vul een geldige datum in."),
     dueTime: z.string({ required_error: "Vul een tijd in." }).trim().refine(isClockTime, "Vul een tijd in, bijvoorbeeld 17:00."),
     kind: z.enum(["DUO", "INDIVIDUAL"], { errorMap: () => ({ message: "Kies of het een duo-opdracht of een individuele opdracht is." }) }),

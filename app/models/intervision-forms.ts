@@ -1,16 +1,7 @@
 // The Zod schemas of the intervisie forms (one per form, Dutch messages).
 import { z } from "zod";
+import { optionalText, requiredText } from "~/utils/forms.ts";
 import { isCalendarDate } from "./schedule.ts";
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, message));
-
-const requiredText = (min: number, max: number, empty: string, tooLong: string) =>
-  z.string({ required_error: empty }).trim().min(min, empty).max(max, tooLong);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -1,14 +1,8 @@
 // The Zod schemas of the cohort and session forms (one per form, Dutch messages). Date and time rules
 // that need the cohort's context (past, overlap, period, daylight saving) live in ./schedule.ts.
 import { z } from "zod";
+import { optionalText } from "~/utils/forms.ts";
 import { isCalendarDate } from "./schedule.ts";
-
-const text = (max: number, message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, message));
 
 const calendarDate = (message: string) =>
   z
@@ -25,8 +19,8 @@ export const cohortSchema = z
       .trim()
       .min(3, "Vul een naam in (minstens 3 tekens).")
       .max(160, "De naam mag maximaal 160 tekens hebben."),
-    theme: text(200, "Het thema mag maximaal 200 tekens hebben."),
-    description: text(4000, "De beschrijving mag maximaal 4000 tekens hebben."),
+    theme: optionalText(200, "Het thema mag maximaal 200 tekens hebben."),
+    description: optionalText(4000, "De beschrijving mag maximaal 4000 tekens hebben."),
     startsOn: calendarDate("Vul een geldige startdatum in."),
     endsOn: calendarDate("Vul een geldige einddatum in."),
     capacity: z.coerce
@@ -65,13 +59,13 @@ export const sessionSchema = z
     start: z.string({ required_error: "Vul een begintijd in." }).trim().min(1, "Vul een begintijd in."),
     end: z.string({ required_error: "Vul een eindtijd in." }).trim().min(1, "Vul een eindtijd in."),
     format: z.enum(sessionFormatValues, { errorMap: () => ({ message: "Kies de vorm: fysiek, online of hybride." }) }),
-    location: text(200, "De locatie mag maximaal 200 tekens hebben."),
-    meetingUrl: text(500, "De link mag maximaal 500 tekens hebben.").refine(
+    location: optionalText(200, "De locatie mag maximaal 200 tekens hebben."),
+    meetingUrl: optionalText(500, "De link mag maximaal 500 tekens hebben.").refine(
       (value) => value === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value),
       "Vul een volledige link in die begint met https://, bijvoorbeeld https://meet.example.nl/sessie.",
     ),
-    agenda: text(10000, "Het programma mag maximaal 10.000 tekens hebben."),
-    preparation: text(4000, "De voorbereiding mag maximaal 4000 tekens hebben."),
+    agenda: optionalText(10000, "Het programma mag maximaal 10.000 tekens hebben."),
+    preparation: optionalText(4000, "De voorbereiding mag maximaal 4000 tekens hebben."),
     confirmWarnings: z.string().optional(),
   })
   .superRefine((data, ctx) => {
