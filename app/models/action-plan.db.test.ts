@@ -15,7 +15,8 @@ import { loader as docxLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+
 import { loader as versionLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number.tsx";
 import { loader as menuLoader } from "~/routes/aanpak+/_index.tsx";
 import { emptyContent, normalizeContent } from "./action-plan-sections.ts";
-import { addComment, cohortPlanOverview, getPlan, requirePlanAccess, savePlan, saveVersion } from "./action-plan.server.ts";
+import { requirePlanAccess } from "~/auth/guards.server.ts";
+import { addComment, cohortPlanOverview, getPlan, savePlan, saveVersion } from "./action-plan.server.ts";
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);

@@ -2,25 +2,21 @@
 // never silently overwrites the other), saved as numbered versions per session, and read and commented on
 // per section by the cohort's facilitators.
 //
-// Who may do what (requirePlanAccess): the duo's members edit; the cohort's facilitators read and comment;
+// Who may do what (requirePlanAccess in app/auth/guards.server.ts): the duo's members edit; the cohort's facilitators read and comment;
 // coordinators see only whether a canvas exists and how many versions it has (cohortPlanOverview), never
 // its content (403); everyone else, including other duos of the same cohort, gets a 404.
 import type { User } from "lucia";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { requireCohortMember, isUuid } from "~/auth/guards.server.ts";
 import { actionPlanCommentEmail } from "~/email/notification-templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { forbidden, notFound } from "~/utils/http.server.ts";
 import { type CanvasContent, changedSectionIds, emptyContent, findSection, normalizeContent } from "./action-plan-sections.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
 export type PlanMode = "duo" | "facilitator";
-
-const NOT_FOUND = "Deze aanpak bestaat niet of je hebt er geen toegang toe.";
 
 const enrollmentSelect = {
   id: true,
@@ -44,28 +40,20 @@ const enrollmentSelect = {
 export type PlanEnrollment = Prisma.EnrollmentGetPayload<{ select: typeof enrollmentSelect }>;
 
 /**
- * Guard for every canvas page: the duo's members ("duo") and the cohort's facilitators ("facilitator") pass;
- * a coordinator gets 403; anyone else (another duo, a facilitator of another cohort, a wrong id) a 404.
+ * The enrolment whose canvas the viewer may open, or null (→ 404): for the duo ("duo") only their own, for a
+ * facilitator of the cohort ("facilitator") any active one of it. The guard is requirePlanAccess
+ * (app/auth/guards.server.ts), which decides the mode from the viewer's relation to the cohort.
  */
-export async function requirePlanAccess(
-  request: Request,
-  cohortId: string | undefined,
-  enrollmentId: string | undefined,
-): Promise<{ user: User; mode: PlanMode; enrollment: PlanEnrollment }> {
-  const { user, relation } = await requireCohortMember(request, cohortId);
-  if (relation === "coordinator") throw forbidden("De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
-  if (!isUuid(enrollmentId)) throw notFound(NOT_FOUND);
-  const enrollment = await prisma.enrollment.findFirst({
+export function findPlanEnrollment(viewer: Pick<User, "id">, mode: PlanMode, cohortId: string, enrollmentId: string) {
+  return prisma.enrollment.findFirst({
     where: {
       id: enrollmentId,
       cohortId,
       status: "ACTIVE",
-      ...(relation === "participant" ? { members: { some: { userId: user.id } } } : {}),
+      ...(mode === "duo" ? { members: { some: { userId: viewer.id } } } : {}),
     },
     select: enrollmentSelect,
   });
-  if (!enrollment) throw notFound(NOT_FOUND);
-  return { user, mode: relation === "participant" ? "duo" : "facilitator", enrollment };
 }
 
 /** The participant's active enrolment in a cohort (for /leernetwerken/:id/aanpak), or null. */
@@ -331,3 +319,5 @@ export function planStatusLine(plan: { updatedAt: Date | null; versions: PlanVer
 
 /** @deprecated Temporary alias until the routes use DomainError directly. */
 export { DomainError as PlanError };
+/** @deprecated Temporary re-export until the canvas routes import it from the guards. */
+export { requirePlanAccess } from "~/auth/guards.server.ts";
