@@ -1,33 +1,35 @@
-// The coordinator's pages of one cohort: overview, applications and intake, participants, facilitators and
-// export. Shown at the top of each of them.
-import { Link, NavLink } from "@remix-run/react";
-import { cohortStatusLabels } from "~/utils/labels.ts";
+// The coordinator's pages of one cohort: applications and intake, participants, facilitators, intervisie
+// groups and export. The cohort layout shows it to coordinators above the cohort page and those pages.
+import { NavLink } from "@remix-run/react";
 import type { CohortStatus } from "~/generated/prisma/enums.ts";
+import { cohortStatusLabels } from "~/utils/labels.ts";
 
-export type CohortAdminHeaderData = {
-  id: string;
-  name: string;
-  status: CohortStatus;
-  capacity: number;
-  activeEnrollments: number;
-  openApplications: number;
-};
+export type CohortAdminFigures = { capacity: number; activeEnrollments: number; openApplications: number };
 
-export function CohortAdminNav({ cohort }: { cohort: CohortAdminHeaderData }) {
+export function CohortAdminNav({
+  cohort,
+  showFigures,
+}: {
+  cohort: { id: string; status: CohortStatus; admin: CohortAdminFigures };
+  /** The status and places taken (the cohort page shows them in its own header). */
+  showFigures: boolean;
+}) {
   const base = `/leernetwerken/${cohort.id}`;
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={base}>{cohort.name}</Link> <span className="badge">{cohortStatusLabels[cohort.status]}</span>{" "}
-        <span className="muted">
-          {cohort.activeEnrollments} van {cohort.capacity} plaatsen bezet
-        </span>
-      </p>
+      {showFigures ? (
+        <p className="breadcrumb">
+          <span className="badge">{cohortStatusLabels[cohort.status]}</span>{" "}
+          <span className="muted">
+            {cohort.admin.activeEnrollments} van {cohort.admin.capacity} plaatsen bezet
+          </span>
+        </p>
+      ) : null}
       <nav className="cohort-subnav" aria-label="Beheer van dit leernetwerk">
         <ul>
           <li>
             <NavLink to={`${base}/aanmeldingen`}>
-              Aanmeldingen en intake{cohort.openApplications ? ` (${cohort.openApplications} open)` : ""}
+              Aanmeldingen en intake{cohort.admin.openApplications ? ` (${cohort.admin.openApplications} open)` : ""}
             </NavLink>
           </li>
           <li>

@@ -105,3 +105,33 @@ export function listEnrollmentChoices() {
 export function listCohortChoices() {
   return prisma.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
 }
+
+/** The header of every page of a cohort (the /leernetwerken/:cohortId layout loads it once per request). */
+const cohortHeaderSelect = { id: true, name: true, slug: true, status: true } as const satisfies Prisma.CohortSelect;
+
+/**
+ * The cohort's header, and for its coordinators the figures of the cohort admin navigation (places taken,
+ * open applications) in the same query. Null when the cohort does not exist.
+ */
+export async function getCohortHeader(cohortId: string, { withAdminFigures }: { withAdminFigures: boolean }) {
+  if (!withAdminFigures) {
+    const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: cohortHeaderSelect });
+    return cohort ? { ...cohort, admin: null } : null;
+  }
+  const cohort = await prisma.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      ...cohortHeaderSelect,
+      capacity: true,
+      _count: {
+        select: {
+          enrollments: { where: { status: "ACTIVE" } },
+          applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } },
+        },
+      },
+    },
+  });
+  if (!cohort) return null;
+  const { capacity, _count, ...header } = cohort;
+  return { ...header, admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications } };
+}

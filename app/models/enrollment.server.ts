@@ -485,36 +485,6 @@ export async function removeFacilitator(input: { cohortId: string; userId: strin
   });
 }
 
-/** What the coordinator's cohort pages show at the top (one query). */
-export async function getCohortAdminHeader(cohortId: string) {
-  const cohort = await prisma.cohort.findUnique({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      name: true,
-      slug: true,
-      status: true,
-      capacity: true,
-      _count: {
-        select: {
-          enrollments: { where: { status: "ACTIVE" } },
-          applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } },
-        },
-      },
-    },
-  });
-  if (!cohort) return null;
-  return {
-    id: cohort.id,
-    name: cohort.name,
-    slug: cohort.slug,
-    status: cohort.status,
-    capacity: cohort.capacity,
-    activeEnrollments: cohort._count.enrollments,
-    openApplications: cohort._count.applications,
-  };
-}
-
 /** Withdraws an open invitation into this enrolment (and only this one). */
 export async function revokeEnrollmentInvitation(
   input: { cohortId: string; enrollmentId: string; invitationId: string },

@@ -4,33 +4,28 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, SelectField } from "~/components/forms.tsx";
 import {
   assignFacilitator,
   EnrollmentError,
-  getCohortAdminHeader,
   listCohortFacilitators,
   listFacilitatorChoices,
   removeFacilitator,
 } from "~/models/enrollment.server.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
+import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Begeleiders — ${data.cohort.name} — Leernetwerk` : "Begeleiders — Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ adminNav: true });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Begeleiders") : "Begeleiders — Leernetwerk" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const [cohort, facilitators, choices] = await Promise.all([
-    getCohortAdminHeader(cohortId),
-    listCohortFacilitators(cohortId),
-    listFacilitatorChoices(cohortId),
-  ]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, facilitators, choices };
+  const [facilitators, choices] = await Promise.all([listCohortFacilitators(cohortId), listFacilitatorChoices(cohortId)]);
+  return { facilitators, choices };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,11 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FacilitatorsPage() {
-  const { cohort, facilitators, choices } = useLoaderData<typeof loader>();
+  const { facilitators, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
       <h1>Begeleiders</h1>
       {facilitators.length === 0 ? (
         <p>Er zijn nog geen begeleiders toegewezen.</p>

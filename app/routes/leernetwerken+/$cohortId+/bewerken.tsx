@@ -64,9 +64,6 @@ export default function EditCohortPage() {
   };
   return (
     <>
-      <p>
-        <Link to={`/leernetwerken/${cohort.id}`}>← Terug naar het leernetwerk</Link>
-      </p>
       <h1>Leernetwerk bewerken</h1>
       <p className="muted">
         Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke bijeenkomst.

@@ -1,40 +1,33 @@
 // Reading progress per duo in a cohort, for its facilitators and coordinators.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { getLibrary } from "~/content/library.server.ts";
 import type { DuoFunction } from "~/generated/prisma/enums.ts";
 import { cohortProgress } from "~/models/course-progress.server.ts";
-import { prisma } from "~/utils/db.server.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
+import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { duoFunctionLabels } from "~/utils/labels.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Voortgang — ${data.cohort.name} — Leernetwerk` : "Leernetwerk" }];
+export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Voortgang" }] });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Voortgang") : "Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortStaff(request, params.cohortId);
-  const [cohort, duos] = await Promise.all([
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true } }),
-    cohortProgress(cohortId),
-  ]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const duos = await cohortProgress(cohortId);
   const modules = getLibrary().modules.map((module, index) => ({ slug: module.slug, title: module.title, number: index + 1 }));
   return {
-    cohort,
     modules,
     duos: duos.map((duo) => ({ ...duo, members: duo.members.map((member) => ({ ...member, function: member.function as DuoFunction })) })),
   };
 }
 
 export default function CohortProgressPage() {
-  const { cohort, modules, duos } = useLoaderData<typeof loader>();
+  const { modules, duos } = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> Voortgang
-      </nav>
       <h1>Voortgang per duo</h1>
       <p className="lead">Hoeveel lessen elk duolid als gelezen heeft gemarkeerd, per module.</p>
       {duos.length === 0 ? <p>Er doen nog geen gemeenten mee aan dit leernetwerk.</p> : null}

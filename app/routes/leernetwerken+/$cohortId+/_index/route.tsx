@@ -11,9 +11,13 @@ import { TableScroll } from "~/components/table-scroll.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
 import { sessionReadings } from "~/models/course-progress.server.ts";
 import { warningsForSchedule } from "~/models/schedule.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
 import { calendarDateString, formatCalendarDate, formatShortDate } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
+
+// The layout above shows coordinators the cohort admin navigation here; no breadcrumb on the cohort's own page.
+export const handle = cohortPage<typeof loader>({ breadcrumb: false, adminNav: true });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.cohort.name} — Leernetwerk` : "Leernetwerk" },
@@ -64,27 +68,6 @@ export default function CohortPage() {
             Kopiëren als nieuw leernetwerk
           </Link>
         </p>
-      ) : null}
-      {relation === "coordinator" ? (
-        <nav className="panel cohort-subnav" aria-label="Beheer van dit leernetwerk">
-          <ul>
-            <li>
-              <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>Aanmeldingen en intake</Link>
-            </li>
-            <li>
-              <Link to={`/leernetwerken/${cohort.id}/deelnemers`}>Gemeenten en duo&apos;s</Link>
-            </li>
-            <li>
-              <Link to={`/leernetwerken/${cohort.id}/begeleiders`}>Begeleiders</Link>
-            </li>
-            <li>
-              <Link to={`/leernetwerken/${cohort.id}/intervisiegroepen`}>Intervisiegroepen</Link>
-            </li>
-            <li>
-              <Link to={`/leernetwerken/${cohort.id}/export`}>Exporteren</Link>
-            </li>
-          </ul>
-        </nav>
       ) : null}
 
       {cohort.theme ? (

@@ -1,18 +1,44 @@
-// The layout of every page under /leernetwerken/:cohortId: it checks once that the viewer belongs to the
-// cohort and renders the page below it. Each child route still runs its own guard in its loader and
-// action, because Remix runs the loaders of a layout and its child in parallel.
+// The layout of every page under /leernetwerken/:cohortId. It checks once that the viewer belongs to the
+// cohort, loads the cohort's header, and renders the breadcrumb and, for coordinators on the cohort page
+// and its admin pages, the cohort admin navigation above the page. Pages read the header with
+// useCohortHeader() (app/utils/cohort-page.ts) and never query it themselves.
+// Each page still runs its own guard in its loader and action: Remix runs the loaders of a layout and its
+// pages in parallel, so this guard does not protect them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
+import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { getCohortHeader } from "~/models/cohort.server.ts";
+import { isCohortPageHandle, type CohortPageHandle } from "~/utils/cohort-page.ts";
+import { invariantResponse } from "~/utils/http.server.ts";
+import { CohortBreadcrumbs } from "./breadcrumbs.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCohortMember(request, params.cohortId);
-  return null;
+  const { relation, cohortId } = await requireCohortMember(request, params.cohortId);
+  const cohort = await getCohortHeader(cohortId, { withAdminFigures: relation === "coordinator" });
+  invariantResponse(cohort, "Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
+  return { cohort, relation };
 }
 
+// Fresh figures (places taken, open applications) on every page, as when each page loaded them itself.
+export const shouldRevalidate = () => true;
+
 export default function CohortLayout() {
-  return <Outlet />;
+  const { cohort } = useLoaderData<typeof loader>();
+  const page = useMatches().at(-1);
+  const handle: CohortPageHandle = isCohortPageHandle(page?.handle) ? page.handle : {};
+  const cohortPath = `/leernetwerken/${cohort.id}`;
+  // A page that failed (404/403 inside the cohort) has no data: then the trail is the cohort's name only.
+  const crumbs =
+    handle.breadcrumb === false ? null : typeof handle.breadcrumb === "function" && page?.data !== undefined ? handle.breadcrumb(page.data, cohortPath) : [];
+  return (
+    <>
+      {crumbs ? <CohortBreadcrumbs cohortPath={cohortPath} name={cohort.name} crumbs={crumbs} /> : null}
+      {handle.adminNav && cohort.admin ? <CohortAdminNav cohort={{ ...cohort, admin: cohort.admin }} showFigures={crumbs !== null} /> : null}
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

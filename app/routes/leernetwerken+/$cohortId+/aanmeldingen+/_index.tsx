@@ -1,34 +1,33 @@
 // Coordinator: the applications of municipalities for this cohort, with where each stands (new, intake
-// planned, admitted, waiting list, rejected). The trailing "_" keeps this page out of the cohort page's layout.
+// planned, admitted, waiting list, rejected).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { listApplications } from "~/models/application.server.ts";
-import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
+import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
 import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Aanmeldingen — ${data.cohort.name} — Leernetwerk` : "Aanmeldingen — Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ adminNav: true });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Aanmeldingen") : "Aanmeldingen — Leernetwerk" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const [cohort, applications] = await Promise.all([getCohortAdminHeader(cohortId), listApplications(cohortId)]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, applications };
+  const applications = await listApplications(cohortId);
+  return { applications };
 }
 
 export default function ApplicationsPage() {
-  const { cohort, applications } = useLoaderData<typeof loader>();
+  const { applications } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
       <h1>Aanmeldingen en intake</h1>
       <p>
         Gemeenten melden zich aan via de openbare pagina <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>

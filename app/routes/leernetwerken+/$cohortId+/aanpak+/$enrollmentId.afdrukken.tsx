@@ -1,10 +1,16 @@
 // The canvas as a printable page (print or save as PDF from the browser): title, municipality, date and the
 // sections; the site's menu and the links are left out of the print.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { planDocument } from "~/models/action-plan-export.server.ts";
 import { getPlan, planStatusLine, requirePlanAccess } from "~/models/action-plan.server.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
+
+// The way back to the canvas is the layout's breadcrumb, which print leaves out.
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ back, document }) => [{ label: `Aanpak van ${document.municipality}`, to: back }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.document.title} — afdrukken — Leernetwerk` : "Leernetwerk" }];
 
@@ -18,12 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PrintablePlan() {
-  const { document, back } = useLoaderData<typeof loader>();
+  const { document } = useLoaderData<typeof loader>();
   return (
     <article className="print-document" aria-labelledby="document-title">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={back}>Terug naar de aanpak</Link>
-      </nav>
       <h1 id="document-title">{document.title}</h1>
       <p>
         <strong>Gemeente:</strong> {document.municipality}

@@ -5,9 +5,14 @@ import { SectionDiffs, SectionValues } from "~/components/action-plan.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { canvasSections, changedSectionIds, findSection, sectionAsText } from "~/models/action-plan-sections.ts";
 import { getVersion, requirePlanAccess, versionLabel } from "~/models/action-plan.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { wordDiff } from "~/utils/word-diff.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ enrollmentId, municipality }, cohortPath) => [{ label: `Aanpak van ${municipality}`, to: `${cohortPath}/aanpak/${enrollmentId}` }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.label} — aanpak van ${data.municipality} — Leernetwerk` : "Leernetwerk" }];
 
@@ -25,7 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })
     : null;
   return {
-    cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name },
     enrollmentId: enrollment.id,
     municipality: enrollment.municipality.name,
     label: versionLabel(version),
@@ -39,13 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PlanVersionPage() {
   const data = useLoaderData<typeof loader>();
-  const base = `/leernetwerken/${data.cohort.id}/aanpak/${data.enrollmentId}`;
+  const { cohort } = useCohortHeader();
+  const base = `/leernetwerken/${cohort.id}/aanpak/${data.enrollmentId}`;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${data.cohort.id}`}>{data.cohort.name}</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={base}>Aanpak van {data.municipality}</Link>
-      </nav>
       <h1>{data.label}</h1>
       <p className="muted">
         Opgeslagen op {formatDateTime(data.savedAt)}

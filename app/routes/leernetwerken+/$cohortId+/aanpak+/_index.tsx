@@ -8,11 +8,13 @@ import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { cohortPlanOverview, ownEnrollmentId } from "~/models/action-plan.server.ts";
+import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Aanpak per duo — ${data.cohort.name} — Leernetwerk` : "Leernetwerk" }];
+export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Aanpak per duo" }] });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Aanpak per duo") : "Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
@@ -21,21 +23,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invariantResponse(enrollmentId, "Je doet niet (meer) mee aan dit leernetwerk.");
     throw redirect(`/leernetwerken/${cohortId}/aanpak/${enrollmentId}`);
   }
-  const [cohort, duos] = await Promise.all([
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true } }),
-    cohortPlanOverview(cohortId),
-  ]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, duos, canRead: relation === "facilitator" };
+  const duos = await cohortPlanOverview(cohortId);
+  return { duos, canRead: relation === "facilitator" };
 }
 
 export default function CohortPlansPage() {
-  const { cohort, duos, canRead } = useLoaderData<typeof loader>();
+  const { duos, canRead } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> Aanpak per duo
-      </nav>
       <h1>Aanpak per duo</h1>
       <p className="lead">
         {canRead

@@ -8,9 +8,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionFormFields } from "~/components/session-form.tsx";
 import { readSessionForm } from "~/models/session-form.server.ts";
 import { getSessionInCohort, SessionConflict, SessionError, setSessionCancelled, updateSession } from "~/models/session.server.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ session }, cohortPath) => [{ label: `Bijeenkomst ${session.number}`, to: `${cohortPath}/bijeenkomsten/${session.id}` }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bijeenkomst ${data.session.number} bewerken — Leernetwerk` : "Leernetwerk" },
@@ -84,9 +89,6 @@ export default function EditSessionPage() {
   const back = `/leernetwerken/${session.cohortId}/bijeenkomsten/${session.id}`;
   return (
     <>
-      <p>
-        <Link to={back}>← Terug naar de bijeenkomst</Link>
-      </p>
       <h1>Bijeenkomst {session.number} bewerken</h1>
       {session.cancelledAt ? (
         <div className="alert alert-info">

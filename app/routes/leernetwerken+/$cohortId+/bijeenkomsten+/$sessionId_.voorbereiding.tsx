@@ -11,12 +11,15 @@ import { describeContent } from "~/content/library.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { sessionSummarySelect } from "~/models/cohort.server.ts";
 import { addReading, readingChoices, removeReading, sessionReadings } from "~/models/course-progress.server.ts";
+import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Voorbereiding bijeenkomst ${data.session.number} — ${data.cohort.name} — Leernetwerk` : "Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Voorbereiding" }] });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, `Voorbereiding bijeenkomst ${data.session.number}`) : "Leernetwerk" },
 ];
 
 async function requireSession(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -25,7 +28,7 @@ async function requireSession(request: Request, params: LoaderFunctionArgs["para
   invariantResponse(isUuid(params.sessionId), notFoundMessage);
   const session = await prisma.cohortSession.findFirst({
     where: { id: params.sessionId, cohortId },
-    select: { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } },
+    select: { ...sessionSummarySelect, cohort: { select: { id: true } } },
   });
   invariantResponse(session, notFoundMessage);
   return { user, relation, session };
@@ -34,8 +37,8 @@ async function requireSession(request: Request, params: LoaderFunctionArgs["para
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { relation, session } = await requireSession(request, params);
   const readings = (await sessionReadings([session.id])).get(session.id) ?? [];
-  const { cohort, ...rest } = session;
-  return { cohort, session: rest, readings, choices: readingChoices(), canEdit: relation === "coordinator" };
+  const { cohort: _cohort, ...rest } = session;
+  return { session: rest, readings, choices: readingChoices(), canEdit: relation === "coordinator" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,14 +77,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPreparationPage() {
-  const { cohort, session, readings, choices, canEdit } = useLoaderData<typeof loader>();
+  const { session, readings, choices, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const totalMinutes = readings.reduce((sum, reading) => sum + reading.minutes, 0);
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> Voorbereiding
-      </nav>
       <h1>Voorbereiding voor bijeenkomst {session.number}</h1>
       <div className="card">
         <SessionSummary session={session} headingLevel={2} />

@@ -5,21 +5,22 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { DuoFields } from "~/components/duo-fields.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { duoFields, duoMembersFrom, municipalityField, placesLeft } from "~/models/enrollment-rules.ts";
-import { enrollMunicipality, EnrollmentError, getCohortAdminHeader, listCohortEnrollments } from "~/models/enrollment.server.ts";
+import { enrollMunicipality, EnrollmentError, listCohortEnrollments } from "~/models/enrollment.server.ts";
+import { cohortPage, cohortTitle, useCohortAdminHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors } from "~/utils/forms.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
 import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Gemeenten en duo's — ${data.cohort.name} — Leernetwerk` : "Gemeenten en duo's — Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ adminNav: true });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Gemeenten en duo's") : "Gemeenten en duo's — Leernetwerk" },
 ];
 
 const enrolSchema = z
@@ -32,10 +33,8 @@ const enrolSchema = z
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const [cohort, enrollments] = await Promise.all([getCohortAdminHeader(cohortId), listCohortEnrollments(cohortId)]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const enrollments = await listCohortEnrollments(cohortId);
   return {
-    cohort,
     enrollments: enrollments.map((enrollment) => ({
       ...enrollment,
       // Only whether someone has finished their account, never the hash itself.
@@ -74,14 +73,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ParticipantsPage() {
-  const { cohort, enrollments } = useLoaderData<typeof loader>();
+  const { enrollments } = useLoaderData<typeof loader>();
+  const cohort = useCohortAdminHeader();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
   const errors = actionData?.errors ?? {};
-  const left = placesLeft({ capacity: cohort.capacity, activeEnrollments: cohort.activeEnrollments });
+  const left = placesLeft(cohort.admin);
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
       <h1>Gemeenten en duo&apos;s</h1>
       {enrollments.length === 0 ? (
         <p>Er zijn nog geen gemeenten ingeschreven.</p>
@@ -89,7 +88,7 @@ export default function ParticipantsPage() {
         <TableScroll label="Tabel met gemeenten en duo's">
           <table>
             <caption className="muted">
-              {cohort.activeEnrollments} van {cohort.capacity} plaatsen bezet
+              {cohort.admin.activeEnrollments} van {cohort.admin.capacity} plaatsen bezet
             </caption>
             <thead>
               <tr>

@@ -2,32 +2,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { identityColumns, participantColumns } from "~/models/cohort-export.server.ts";
-import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
+import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Exporteren — ${data.cohort.name} — Leernetwerk` : "Exporteren — Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ adminNav: true });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Exporteren") : "Exporteren — Leernetwerk" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const cohort = await getCohortAdminHeader(cohortId);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  await requireCohortCoordinator(request, params.cohortId);
   return {
-    cohort,
     participantHeaders: participantColumns.map((column) => column.header),
     identityHeaders: identityColumns.map((column) => column.header),
   };
 }
 
 export default function ExportPage() {
-  const { cohort, participantHeaders, identityHeaders } = useLoaderData<typeof loader>();
+  const { participantHeaders, identityHeaders } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
       <h1>Exporteren</h1>
       <p>
         De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8) en de

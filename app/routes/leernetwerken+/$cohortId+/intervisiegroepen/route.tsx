@@ -6,27 +6,26 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
-import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
 import { groupCountProblem, MAX_GROUP_SIZE, MIN_GROUP_SIZE, suggestedGroupCount, suggestGroups, type ArrangementGroup } from "~/models/intervision-groups.ts";
 import { cohortGroupsOverview, saveArrangement } from "~/models/intervision.server.ts";
+import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formValues } from "~/utils/forms.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Intervisiegroepen — ${data.cohort.name} — Leernetwerk` : "Intervisiegroepen — Leernetwerk" },
+export const handle = cohortPage<typeof loader>({ adminNav: true });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Intervisiegroepen") : "Intervisiegroepen — Leernetwerk" },
 ];
 
 type Slot = { key: string; name: string; facilitatorIds: string[] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const [cohort, overview] = await Promise.all([getCohortAdminHeader(cohortId), cohortGroupsOverview(cohortId)]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const overview = await cohortGroupsOverview(cohortId);
   const url = new URL(request.url);
   const { participants, facilitators, groups } = overview;
   const requested = Number(url.searchParams.get("aantal") ?? "");
@@ -51,7 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     suggested = true;
   }
   return {
-    cohort,
     participants,
     facilitators,
     slots,
@@ -99,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IntervisionGroupsPage() {
-  const { cohort, participants, facilitators, slots, assignment, suggested, count, countProblem, groups } = useLoaderData<typeof loader>();
+  const { participants, facilitators, slots, assignment, suggested, count, countProblem, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values;
@@ -107,7 +105,6 @@ export default function IntervisionGroupsPage() {
   const slotName = (slot: Slot) => values?.[`name.${slot.key}`] ?? slot.name;
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
       <h1>Intervisiegroepen</h1>
       <p>
         Een intervisiegroep heeft {MIN_GROUP_SIZE} tot {MAX_GROUP_SIZE} deelnemers en één of twee begeleiders. Het voorstel mengt de gemeenten

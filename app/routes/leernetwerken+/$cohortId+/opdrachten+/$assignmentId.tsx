@@ -10,23 +10,22 @@ import { renderInstructions } from "~/content/assignment-text.server.ts";
 import { MarkdocContent } from "~/content/render.tsx";
 import { assignmentOverview } from "~/models/assignment.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: (_data, cohortPath) => [{ label: "Opdrachten", to: `${cohortPath}/opdrachten` }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cohortId, relation } = await requireCohortStaff(request, params.cohortId);
   if (!isUuid(params.assignmentId)) throw notFound("Deze opdracht bestaat niet.");
-  const [overview, cohort] = await Promise.all([
-    assignmentOverview(user, cohortId, params.assignmentId),
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true } }),
-  ]);
+  const overview = await assignmentOverview(user, cohortId, params.assignmentId);
   invariantResponse(overview, "Deze opdracht bestaat niet.");
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
   const { assignment, rows } = overview;
   return {
-    cohort,
     assignment: { ...assignment, instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null },
     rows,
     isCoordinator: relation === "coordinator",
@@ -34,15 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AssignmentOverviewPage() {
-  const { cohort, assignment, rows, isCoordinator } = useLoaderData<typeof loader>();
+  const { assignment, rows, isCoordinator } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`;
   const handedIn = rows.filter((row) => row.submittedAt).length;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten</Link>
-      </nav>
       <h1>{assignment.title}</h1>
       <AssignmentFacts assignment={assignment} />
       {isCoordinator ? (

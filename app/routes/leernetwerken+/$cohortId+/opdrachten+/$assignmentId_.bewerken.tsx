@@ -2,7 +2,7 @@
 // so it asks for confirmation first.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { AssignmentForm } from "~/components/assignment-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -10,10 +10,18 @@ import { FormAlert } from "~/components/forms.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
 import { readAssignmentForm } from "~/models/assignment-form.server.ts";
 import { AssignmentError, deleteAssignment, findStaffAssignment, updateAssignment } from "~/models/assignment.server.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ assignment }, cohortPath) => [
+    { label: "Opdrachten", to: `${cohortPath}/opdrachten` },
+    { label: assignment.title, to: `${cohortPath}/opdrachten/${assignment.id}` },
+  ],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} bewerken — Leernetwerk` : "Leernetwerk" }];
 
@@ -29,14 +37,15 @@ async function load(request: Request, params: { cohortId?: string; assignmentId?
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, assignment } = await load(request, params);
-  const cohort = await prisma.cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: { id: true, name: true, sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } } },
+  const sessions = await prisma.cohortSession.findMany({
+    where: { cohortId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, title: true, startsAt: true },
   });
   const due = amsterdamParts(assignment.dueAt);
   const submissions = await prisma.assignmentSubmission.count({ where: { assignmentId: assignment.id } });
   return {
-    cohort,
+    sessions,
     assignment,
     submissions,
     opdrachten: listOpdrachten(),
@@ -75,21 +84,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAssignmentPage() {
-  const { cohort, assignment, submissions, opdrachten, values } = useLoaderData<typeof loader>();
+  const { sessions, assignment, submissions, opdrachten, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const deleteError = actionData?.errors && "delete" in actionData.errors ? actionData.errors.delete?.join(" ") : null;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`}>{assignment.title}</Link>
-      </nav>
       <h1>Opdracht bewerken</h1>
       <AssignmentForm
-        sessions={cohort.sessions}
+        sessions={sessions}
         opdrachten={opdrachten}
         values={actionData && !deleteError ? actionData.values : values}
         errors={deleteError ? undefined : actionData?.errors}

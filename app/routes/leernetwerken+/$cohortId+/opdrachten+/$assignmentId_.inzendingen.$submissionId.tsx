@@ -3,18 +3,25 @@
 // or a submission that was not handed in: 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { AttachmentList, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { statusLabel, submissionStatus } from "~/models/assignment-status.ts";
 import { addSubmissionMessage, getSubmissionForStaff, setDiscussed } from "~/models/assignment.server.ts";
+import { cohortPage } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ assignment }, cohortPath) => [
+    { label: "Opdrachten", to: `${cohortPath}/opdrachten` },
+    { label: assignment.title, to: `${cohortPath}/opdrachten/${assignment.id}` },
+  ],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.title}: ${data.submission.enrollment.municipality.name} — Leernetwerk` : "Leernetwerk" },
@@ -33,15 +40,13 @@ async function load(request: Request, params: { cohortId?: string; assignmentId?
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId, assignment, submission } = await load(request, params);
-  const cohort = await prisma.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
+  const { assignment, submission } = await load(request, params);
   const state = submissionStatus(
     { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length },
     assignment.dueAt,
     new Date(),
   );
   return {
-    cohort,
     assignment,
     submission: {
       ...submission,
@@ -76,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffSubmissionPage() {
-  const { cohort, assignment, submission, state } = useLoaderData<typeof loader>();
+  const { assignment, submission, state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -85,11 +90,6 @@ export default function StaffSubmissionPage() {
     submission.enrollment.members.map((member) => member.user.name).join(" en ");
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`}>{assignment.title}</Link>
-      </nav>
       <h1>
         {assignment.title}: {submission.enrollment.municipality.name}
       </h1>

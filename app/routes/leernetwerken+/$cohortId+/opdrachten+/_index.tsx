@@ -11,22 +11,19 @@ import { FormAlert, SelectField } from "~/components/forms.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import type { SubmissionStatus } from "~/models/assignment-status.ts";
 import { AssignmentError, copyAssignments, copySourceCohorts, submissionMatrix } from "~/models/assignment.server.ts";
+import { cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Opdrachten — ${data.cohort.name} — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Opdrachten") : "Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, relation } = await requireCohortStaff(request, params.cohortId);
-  const [cohort, matrix, sources] = await Promise.all([
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, _count: { select: { sessions: true } } } }),
+  const [matrix, sources] = await Promise.all([
     submissionMatrix(cohortId),
     relation === "coordinator" ? copySourceCohorts(cohortId) : Promise.resolve([]),
   ]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
-  return { cohort, matrix, sources, isCoordinator: relation === "coordinator" };
+  return { matrix, sources, isCoordinator: relation === "coordinator" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,15 +44,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CohortAssignmentsPage() {
-  const { cohort, matrix, sources, isCoordinator } = useLoaderData<typeof loader>();
+  const { matrix, sources, isCoordinator } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const base = `/leernetwerken/${cohort.id}/opdrachten`;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link>
-      </nav>
       <h1>Opdrachten en inzendingen</h1>
       {isCoordinator ? (
         <p className="button-row">

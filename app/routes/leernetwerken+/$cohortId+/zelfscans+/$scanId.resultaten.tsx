@@ -8,7 +8,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
 import { findOwnDuo, resultsView } from "~/models/self-scan.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: (_data, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: "Uitkomst" }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitkomst ${data.scan.title} — Zelfscans — Leernetwerk` : "Leernetwerk" }];
 
@@ -19,18 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
   const duo = await findOwnDuo(user, cohortId);
   invariantResponse(duo, "Je doet niet mee met een duo in dit leernetwerk.");
-  return { cohort: { id: duo.cohort.id, name: duo.cohort.name }, municipality: duo.municipality.name, scan, results: resultsView(scan, duo) };
+  return { municipality: duo.municipality.name, scan, results: resultsView(scan, duo) };
 }
 
 export default function OwnResultsPage() {
-  const { cohort, municipality, scan, results } = useLoaderData<typeof loader>();
+  const { municipality, scan, results } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/zelfscans`;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> <Link to={base}>Zelfscans</Link>{" "}
-        <span aria-hidden="true">›</span> Uitkomst
-      </nav>
       <h1>Uitkomst: {scan.title}</h1>
       <p className="lead">
         Zo staat {municipality} ervoor volgens jullie eigen antwoorden, per moment dat jullie de zelfscan hebben afgerond.

@@ -11,9 +11,13 @@ import { findSelfScan } from "~/content/library.server.ts";
 import { judgementChoices, judgementShortLabels, momentLabels, selfScanMoments } from "~/content/self-scan-schema.ts";
 import { cohortAggregate, countDuos } from "~/models/self-scan.server.ts";
 import { MIN_DUOS_FOR_AGGREGATE, questionMeasures, scanMeasures } from "~/models/self-scan-scoring.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ scan }, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: scan.title }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.scan.title}: het leernetwerk samen — Leernetwerk` : "Leernetwerk" }];
 
@@ -21,15 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortStaff(request, params.cohortId);
   const scan = findSelfScan(params.scanId);
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
-  const [cohort, aggregate, duoCount] = await Promise.all([
-    prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true } }),
-    cohortAggregate(cohortId, scan),
-    countDuos(cohortId),
-  ]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const [aggregate, duoCount] = await Promise.all([cohortAggregate(cohortId, scan), countDuos(cohortId)]);
   const hasJudgement = scan.sections.some((section) => section.questions.some((question) => question.type === "judgement"));
   return {
-    cohort,
     scan: { id: scan.id, title: scan.title, summary: scan.summary, sourceTitle: scan.sourceTitle },
     duoCount,
     hasJudgement,
@@ -40,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CohortAggregatePage() {
-  const { cohort, scan, duoCount, hasJudgement, measures, questions, moments } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
+  const base = `/leernetwerken/${cohort.id}/zelfscans`;
+  const { scan, duoCount, hasJudgement, measures, questions, moments } = useLoaderData<typeof loader>();
   const shown = moments.flatMap((entry) => (entry.shown ? [entry] : []));
   const series: ChartSeries[] = shown.map((entry) => ({ key: entry.moment, label: momentLabels[entry.moment], moment: entry.moment, values: entry.measures }));
   const first = shown[0];
@@ -58,13 +58,8 @@ export default function CohortAggregatePage() {
           ),
         }
       : null;
-  const base = `/leernetwerken/${cohort.id}/zelfscans`;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> <Link to={base}>Zelfscans</Link>{" "}
-        <span aria-hidden="true">›</span> {scan.title}
-      </nav>
       <h1>{scan.title}: het leernetwerk samen</h1>
       <p className="lead">
         Gemiddelden van de duo&apos;s die deze zelfscan hebben afgerond, zonder namen. Een moment verschijnt pas als minstens{" "}

@@ -8,7 +8,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
 import { findDuoForFacilitator, resultsView } from "~/models/self-scan.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ municipality }, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: municipality }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scan.title} van ${data.municipality} — Zelfscans — Leernetwerk` : "Leernetwerk" },
@@ -23,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const duo = await findDuoForFacilitator(user, cohortId, params.enrollmentId);
   invariantResponse(duo, "Dit duo bestaat niet of je hebt er geen toegang toe.");
   return {
-    cohort: { id: duo.cohort.id, name: duo.cohort.name },
     municipality: duo.municipality.name,
     members: duo.members.map((member) => member.user.name),
     scan,
@@ -32,14 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DuoResultsPage() {
-  const { cohort, municipality, members, scan, results } = useLoaderData<typeof loader>();
+  const { municipality, members, scan, results } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/zelfscans`;
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> <Link to={base}>Zelfscans</Link>{" "}
-        <span aria-hidden="true">›</span> {municipality}
-      </nav>
       <h1>
         {scan.title}: {municipality}
       </h1>

@@ -5,18 +5,22 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { ApplicationConflict, ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
-import { getCohortAdminHeader } from "~/models/enrollment.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamTime, formatDateTime, TIME_ZONE } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  adminNav: true,
+  breadcrumb: (_data, cohortPath) => [{ label: "Aanmeldingen", to: `${cohortPath}/aanmeldingen` }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Aanmelding ${data.application.municipalityName} — Leernetwerk` : "Aanmelding — Leernetwerk" },
@@ -63,11 +67,10 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, applicationId } = await load(request, params);
-  const [cohort, application] = await Promise.all([getCohortAdminHeader(cohortId), getApplication(cohortId, applicationId)]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const application = await getApplication(cohortId, applicationId);
   invariantResponse(application, "Deze aanmelding bestaat niet.");
   const preview = application.status === "ADMITTED" ? null : await previewAdmission(cohortId, application.members);
-  return { cohort, application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
+  return { application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
 }
 
 type ActionResult = {
@@ -150,7 +153,8 @@ const decisionLabels = {
 } as const;
 
 export default function ApplicationPage() {
-  const { cohort, application, intake, preview } = useLoaderData<typeof loader>();
+  const { application, intake, preview } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const actionData = useActionData<typeof action>();
   const plan = actionData?.intent === "plan" ? actionData : null;
   const decide = actionData?.intent === "decide" ? actionData : null;
@@ -162,10 +166,6 @@ export default function ApplicationPage() {
       : "NONE");
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
-      <p className="breadcrumb">
-        <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>Terug naar alle aanmeldingen</Link>
-      </p>
       <h1>Aanmelding gemeente {application.municipalityName}</h1>
       <p>
         <span className={applicationBadge(application.status)}>{applicationStatusLabels[application.status]}</span>{" "}

@@ -34,11 +34,16 @@ import {
   saveVersion,
   versionLabel,
 } from "~/models/action-plan.server.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse, FieldValues } from "~/utils/versioned.ts";
 import { wordDiff } from "~/utils/word-diff.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ mode }, cohortPath) => [mode === "duo" ? { label: "Aanpak" } : { label: "Aanpak per duo", to: `${cohortPath}/aanpak` }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Aanpak van ${data.municipality} — Leernetwerk` : "Aanpak — Leernetwerk" },
@@ -56,7 +61,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     mode,
-    cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name },
     enrollmentId: enrollment.id,
     municipality: enrollment.municipality.name,
     members: enrollment.members.map((member) => member.user.name),
@@ -131,15 +135,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ActionPlanPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { mode, cohort, municipality, content, versions, diffs, comments } = loaderData;
+  const { mode, municipality, content, versions, diffs, comments } = loaderData;
+  const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/aanpak/${loaderData.enrollmentId}`;
   const isDuo = mode === "duo";
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span>{" "}
-        {isDuo ? "Aanpak" : <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>}
-      </nav>
       <h1>Aanpak van {municipality}</h1>
       <p className="lead">
         {isDuo
@@ -227,7 +228,8 @@ function CommentThreadWithErrors({ sectionId, comments, label, formId }: { secti
 }
 
 function DuoEditor() {
-  const { content, version, comments, sessions, defaultSessionId: sessionId, cohort, enrollmentId } = useLoaderData<typeof loader>();
+  const { content, version, comments, sessions, defaultSessionId: sessionId, enrollmentId } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);

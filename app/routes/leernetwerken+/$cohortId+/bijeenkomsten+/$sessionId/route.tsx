@@ -22,7 +22,7 @@ import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.t
 import { getSessionInCohort } from "~/models/session.server.ts";
 import { sessionAssignments } from "~/models/assignment.server.ts";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { parseForm, type FormValues } from "~/utils/forms.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
@@ -47,8 +47,7 @@ async function load(request: Request, params: { cohortId?: string; sessionId?: s
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await load(request, params);
   const isStaff = relation !== "participant";
-  const [cohort, attendance, participants, readings, read, assignments] = await Promise.all([
-    prisma.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } }),
+  const [attendance, participants, readings, read, assignments] = await Promise.all([
     isStaff ? listSessionAttendance(session.id) : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
     isStaff ? listCohortParticipants(cohortId) : Promise.resolve([]),
     sessionReadings([session.id]),
@@ -58,7 +57,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const myReads = read.get(user.id);
   const now = new Date();
   return {
-    cohort,
     session: { ...session, agendaTree: session.agenda ? renderText(session.agenda) : null },
     relation,
     attendance,
@@ -120,16 +118,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { cohort, session, relation, attendance, participants, ownAttendance, isFuture, readings, assignments } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
+  const { session, relation, attendance, participants, ownAttendance, isFuture, readings, assignments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byUser = new Map(attendance.map((row) => [row.userId, row]));
   const signOffs = participants.filter((participant) => byUser.get(participant.user.id)?.status === "SIGNED_OFF");
   const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
   return (
     <>
-      <p>
-        <Link to={`/leernetwerken/${cohort.id}`}>← {cohort.name}</Link>
-      </p>
       {session.cancelledAt ? (
         <div className="alert alert-error">
           <strong>Deze bijeenkomst gaat niet door.</strong>

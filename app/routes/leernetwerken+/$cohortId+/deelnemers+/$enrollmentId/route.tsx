@@ -6,30 +6,32 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
-import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, SelectField } from "~/components/forms.tsx";
 import { allDuoFunctions } from "~/models/enrollment-rules.ts";
 import {
   addDuoMember,
   EnrollmentError,
-  getCohortAdminHeader,
   getCohortEnrollment,
   reinstateEnrollment,
   removeDuoMember,
   revokeEnrollmentInvitation,
   withdrawEnrollment,
 } from "~/models/enrollment.server.ts";
+import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { emailField, nameField, parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data ? `Gemeente ${data.enrollment.municipality.name} — ${data.cohort.name} — Leernetwerk` : "Gemeente — Leernetwerk",
-  },
+export const handle = cohortPage<typeof loader>({
+  adminNav: true,
+  breadcrumb: (_data, cohortPath) => [{ label: "Gemeenten", to: `${cohortPath}/deelnemers` }],
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, `Gemeente ${data.enrollment.municipality.name}`) : "Gemeente — Leernetwerk" },
 ];
 
 const addSchema = z.object({
@@ -51,10 +53,9 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, enrollmentId } = await load(request, params);
-  const [cohort, enrollment] = await Promise.all([getCohortAdminHeader(cohortId), getCohortEnrollment(cohortId, enrollmentId)]);
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const enrollment = await getCohortEnrollment(cohortId, enrollmentId);
   invariantResponse(enrollment, "Deze gemeente is niet ingeschreven in dit leernetwerk.");
-  return { cohort, enrollment, now: new Date() };
+  return { enrollment, now: new Date() };
 }
 
 type ActionResult = { errors: FieldErrors; formError: string | null; values: FormValues };
@@ -132,17 +133,14 @@ function invitationText(
 }
 
 export default function EnrollmentPage() {
-  const { cohort, enrollment, now } = useLoaderData<typeof loader>();
+  const { enrollment, now } = useLoaderData<typeof loader>();
+  const { cohort } = useCohortHeader();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
   const errors = actionData?.errors ?? {};
   const active = enrollment.status === "ACTIVE";
   return (
     <>
-      <CohortAdminNav cohort={cohort} />
-      <p className="breadcrumb">
-        <Link to={`/leernetwerken/${cohort.id}/deelnemers`}>Terug naar alle gemeenten</Link>
-      </p>
       <h1>Gemeente {enrollment.municipality.name}</h1>
       <p>
         <span className={active ? "badge badge-success" : "badge"}>{enrollmentStatusLabels[enrollment.status]}</span>{" "}

@@ -34,10 +34,15 @@ import {
   setMode,
 } from "~/models/self-scan.server.ts";
 import { answersFromForm, answersToValues, missingAnswers } from "~/models/self-scan-scoring.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formValues } from "~/utils/forms.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+
+export const handle = cohortPage<typeof loader>({
+  breadcrumb: ({ scan }, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: scan.title }],
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.scan.title}, ${momentLabels[data.moment].toLowerCase()} — Zelfscans — Leernetwerk` : "Leernetwerk" },
@@ -64,7 +69,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine = mode === "DUO" ? responses[0] : responses.find((response) => response.respondentKey === user.id);
   const partners = duo.members.filter((member) => member.user.id !== user.id);
   return {
-    cohort: { id: duo.cohort.id, name: duo.cohort.name },
     scan,
     moment,
     mode,
@@ -154,7 +158,8 @@ export default function FillSelfScanPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { scan, moment, mode, response, cohort, editable } = loaderData;
+  const { scan, moment, mode, response, editable } = loaderData;
+  const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/zelfscans`;
   const completed = Boolean(response?.completedAt);
   // After a refused save: what was typed. Otherwise: what is stored.
@@ -169,10 +174,6 @@ export default function FillSelfScanPage() {
 
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link> <span aria-hidden="true">›</span> <Link to={base}>Zelfscans</Link>{" "}
-        <span aria-hidden="true">›</span> {scan.title}
-      </nav>
       <h1>
         {scan.title}: {momentLabels[moment].toLowerCase()}
       </h1>

@@ -17,15 +17,15 @@ import {
   findOwnDuo,
   momentStatus,
 } from "~/models/self-scan.server.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Zelfscans — ${data.cohort.name} — Leernetwerk` : "Leernetwerk" }];
+export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Zelfscans" }] });
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Zelfscans") : "Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true } });
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
   const scans = getLibrary().selfScans.map((scan) => ({ id: scan.id, title: scan.title, summary: scan.summary, sourceTitle: scan.sourceTitle }));
 
   if (relation === "participant") {
@@ -33,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invariantResponse(duo, "Je doet niet mee met een duo in dit leernetwerk.");
     return {
       view: "duo" as const,
-      cohort,
       scans,
       municipality: duo.municipality.name,
       due: dueMomentFor(duo),
@@ -53,9 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     aggregates.map(([scanId, byMoment]) => [scanId, Object.fromEntries(selfScanMoments.map((moment) => [moment, byMoment[moment].duoCount]))]),
   );
   if (relation === "facilitator") {
-    return { view: "facilitator" as const, cohort, scans, duoCount, answered, duos: await cohortDuoStatuses(cohortId) };
+    return { view: "facilitator" as const, scans, duoCount, answered, duos: await cohortDuoStatuses(cohortId) };
   }
-  return { view: "coordinator" as const, cohort, scans, duoCount, answered };
+  return { view: "coordinator" as const, scans, duoCount, answered };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -64,9 +63,6 @@ export default function SelfScansPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to={`/leernetwerken/${data.cohort.id}`}>{data.cohort.name}</Link> <span aria-hidden="true">›</span> Zelfscans
-      </nav>
       <h1>Zelfscans</h1>
       {data.view === "duo" ? <DuoOverview data={data} /> : <StaffOverview data={data} />}
     </>
@@ -74,6 +70,7 @@ export default function SelfScansPage() {
 }
 
 function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
+  const { cohort } = useCohortHeader();
   return (
     <>
       <p className="lead">
@@ -119,7 +116,7 @@ function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
                           {status.mode === "INDIVIDUAL" ? <span className="muted"> · ieder apart</span> : null}
                         </td>
                         <td>
-                          <Link to={`/leernetwerken/${data.cohort.id}/zelfscans/${scan.id}/${momentSlugs[moment]}`}>
+                          <Link to={`/leernetwerken/${cohort.id}/zelfscans/${scan.id}/${momentSlugs[moment]}`}>
                             {status.state === "completed" || !data.editable ? "Bekijken" : status.state === "not-started" ? "Invullen" : "Verder invullen"}
                             <span className="visually-hidden">
                               : {scan.title}, {momentLabels[moment].toLowerCase()}
@@ -133,7 +130,7 @@ function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
               </table>
             </TableScroll>
             <p>
-              <Link to={`/leernetwerken/${data.cohort.id}/zelfscans/${scan.id}/resultaten`}>
+              <Link to={`/leernetwerken/${cohort.id}/zelfscans/${scan.id}/resultaten`}>
                 Uitkomst en verandering<span className="visually-hidden"> van {scan.title}</span>
               </Link>
             </p>
@@ -149,6 +146,7 @@ function AnsweredCell({ count }: { count: number }) {
 }
 
 function StaffOverview({ data }: { data: Exclude<Data, { view: "duo" }> }) {
+  const { cohort } = useCohortHeader();
   return (
     <>
       <p className="lead">
@@ -187,7 +185,7 @@ function StaffOverview({ data }: { data: Exclude<Data, { view: "duo" }> }) {
                     </td>
                   ))}
                   <td>
-                    <Link to={`/leernetwerken/${data.cohort.id}/zelfscans/${scan.id}/totaal`}>
+                    <Link to={`/leernetwerken/${cohort.id}/zelfscans/${scan.id}/totaal`}>
                       Gemiddelden<span className="visually-hidden"> van {scan.title}</span>
                     </Link>
                   </td>
@@ -223,7 +221,7 @@ function StaffOverview({ data }: { data: Exclude<Data, { view: "duo" }> }) {
                       return (
                         <tr key={scan.id}>
                           <th scope="row">
-                            <Link to={`/leernetwerken/${data.cohort.id}/zelfscans/duo/${duo.id}/${scan.id}`}>
+                            <Link to={`/leernetwerken/${cohort.id}/zelfscans/duo/${duo.id}/${scan.id}`}>
                               {scan.title}
                               <span className="visually-hidden"> van {duo.municipality}</span>
                             </Link>

@@ -1,0 +1,18 @@
+import { Fragment } from "react";
+import { Link } from "@remix-run/react";
+import type { Crumb } from "~/utils/cohort-page.ts";
+
+/** "Cohort name › step › step": the cohort's name always links to the cohort page. */
+export function CohortBreadcrumbs({ cohortPath, name, crumbs }: { cohortPath: string; name: string; crumbs: Crumb[] }) {
+  return (
+    <nav aria-label="Kruimelpad" className="breadcrumbs">
+      <Link to={cohortPath}>{name}</Link>
+      {crumbs.map((crumb, index) => (
+        <Fragment key={index}>
+          {" "}
+          <span aria-hidden="true">›</span> {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : crumb.label}
+        </Fragment>
+      ))}
+    </nav>
+  );
+}
