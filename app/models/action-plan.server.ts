@@ -146,11 +146,18 @@ async function currentPlan(enrollmentId: string) {
   return { content: normalizeContent(plan.content), version: plan.version, updatedBy: plan.updatedBy?.name ?? null };
 }
 
+/** Only the duo itself edits its canvas; facilitators read and comment. */
+async function requireDuoMember(viewer: Pick<User, "id">, enrollmentId: string) {
+  const member = await prisma.duoMember.count({ where: { userId: viewer.id, enrollmentId, enrollment: { status: "ACTIVE" } } });
+  if (!member) throw new DomainError("Alleen het duo zelf past de aanpak aan.");
+}
+
 /**
  * Saves the canvas for a duo member. `baseVersion` is the version the text was based on (0: no canvas yet).
  * When someone else saved in between, nothing is written and the current canvas comes back.
  */
 export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, content: CanvasContent, baseVersion: number): Promise<PlanSaveResult> {
+  await requireDuoMember(viewer, enrollmentId);
   const data = { content: content as Prisma.InputJsonObject, updatedById: viewer.id };
   if (baseVersion === 0) {
     try {
@@ -179,6 +186,7 @@ export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, c
 
 /** Stores the saved canvas as the next numbered version, linked to a session of the cohort. */
 export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnrollment, sessionId: string | null) {
+  await requireDuoMember(viewer, enrollment.id);
   if (sessionId && !enrollment.cohort.sessions.some((session) => session.id === sessionId)) {
     throw new DomainError("Kies een bijeenkomst van jullie leernetwerk.", "sessionId");
   }

@@ -316,7 +316,8 @@ export async function readAttachment(viewer: Viewer, attachmentId: string) {
 
 /**
  * Adds a message to a submission's thread. From a facilitator or coordinator it is feedback: the first one
- * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it.
+ * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it. The duo
+ * replies only once there is feedback (DomainError before).
  */
 export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "name">, submissionId: string, body: string) {
   const submission = await prisma.assignmentSubmission.findFirst({
@@ -331,6 +332,8 @@ export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "n
   });
   if (!submission) return null;
   const isStaff = viewer.role !== "PARTICIPANT";
+  // The thread starts with feedback: the duo replies to it, it does not open it.
+  if (!isStaff && !submission.feedbackAt) throw new DomainError("Reageren kan als er feedback is.", "body");
   const message = await prisma.$transaction(async (tx) => {
     const created = await tx.submissionMessage.create({ data: { submissionId, authorId: viewer.id, body }, select: { id: true } });
     if (isStaff && !submission.feedbackAt) {

@@ -491,10 +491,13 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
   return next;
 }
 
-/** An open question or insight, noted during the running meeting by the facilitator or a member (scribe). */
-export async function addNote(viewer: Viewer, caseId: string, kind: IntervisionNoteKind, body: string) {
+/**
+ * An open question or insight, noted during the running meeting by the facilitator or a member (scribe), on
+ * a chosen case of that meeting (null for any other case).
+ */
+export async function addNote(viewer: Viewer, meetingId: string, caseId: string, kind: IntervisionNoteKind, body: string) {
   const found = await prisma.intervisionCase.findFirst({
-    where: { AND: [{ id: caseId, status: "CHOSEN" }, caseAccessWhere(viewer)] },
+    where: { AND: [{ id: caseId, meetingId, status: "CHOSEN" }, caseAccessWhere(viewer)] },
     select: { meeting: { select: { currentStep: true, startedAt: true, finishedAt: true } } },
   });
   if (!found) return null;

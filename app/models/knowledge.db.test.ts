@@ -1,6 +1,7 @@
 // The knowledge base: publishing only after the cohort, the anonymity checks, search by theme and text,
 // reading for every role, and withdrawing consent (the article is deleted, the consent record stays).
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
@@ -10,7 +11,7 @@ import { loader as articleLoader } from "~/routes/kennisbank+/$articleId.tsx";
 import { loader as listLoader } from "~/routes/kennisbank+/_index.tsx";
 import { normalizeContent } from "./action-plan-sections.ts";
 import { savePlan } from "./action-plan.server.ts";
-import { publishArticle, PublishError, publishContext, searchArticles, withdrawArticle } from "./knowledge.server.ts";
+import { publishArticle, publishContext, searchArticles, withdrawArticle } from "./knowledge.server.ts";
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);
@@ -48,6 +49,7 @@ async function setup(lastSession: string) {
 }
 
 const goodInput = {
+  consent: true,
   title: "Gesprekken in eenvoudige taal over schulden",
   themes: ["schulden", "armoede"],
   showMunicipality: false,
@@ -59,7 +61,7 @@ describe("publishing a summary", () => {
     const world = await setup("2099-06-01");
     const context = await publishContext(world.noor);
     expect(context!.window).toEqual({ open: false, reason: "Je kunt delen na de laatste bijeenkomst van je leernetwerk." });
-    await expect(publishArticle(world.noor, goodInput)).rejects.toBeInstanceOf(PublishError);
+    await expect(publishArticle(world.noor, goodInput)).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: world.duo.enrollment.id } })).toBe(0);
   });
 
@@ -68,7 +70,7 @@ describe("publishing a summary", () => {
     const attempt = (overrides: Partial<typeof goodInput>) =>
       publishArticle(world.noor, { ...goodInput, ...overrides }).then(
         () => null,
-        (error: unknown) => (error as PublishError).errors,
+        (error: unknown) => (error as DomainError).fieldErrors,
       );
     expect(await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Bram belde met Fatima over de planning." }] })).toEqual({
       "text:fase-ontsluiten": [
