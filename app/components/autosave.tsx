@@ -155,7 +155,7 @@ export function useAutosave(options: UseAutosaveOptions) {
       setConflict({ version: result.version, theirs: result.current, mine: form ? formSnapshot(form) : sent });
       return;
     }
-    if (result.status === "invalid") setErrors(result.errors);
+    if (result.status === "error") setErrors(result.fieldErrors);
     // Nothing to keep yet, or refused: a submit that waited goes ahead, and its answer shows why.
     if (waitingSubmit && form) submit(form, { method: "post", action });
     // Only when a response arrives.

@@ -5,6 +5,7 @@
 import type { User } from "lucia";
 import type { AssignmentKind, Prisma } from "~/generated/prisma/client.ts";
 import { assignmentFeedbackEmail } from "~/email/assignment-templates.server.ts";
+import { instructionProblems, listOpdrachten } from "~/content/assignment-text.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
@@ -534,12 +535,22 @@ export type AssignmentInput = {
   opdrachtId: string | null;
 };
 
+/** The instructions must be valid Markdoc, and a linked opdracht must exist in the lessons. */
+function checkAssignmentText(input: AssignmentInput) {
+  const problems = instructionProblems(input.instructions);
+  if (problems.length) throw new DomainError(`De uitleg bevat een fout. ${problems.join(" ")}`, "instructions");
+  if (input.opdrachtId && !listOpdrachten().some((opdracht) => opdracht.id === input.opdrachtId)) {
+    throw new DomainError("Kies een opdracht uit de lijst.", "opdrachtId");
+  }
+}
+
 async function requireSessionOfCohort(cohortId: string, sessionId: string) {
   const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
   if (!session) throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
 }
 
 export async function createAssignment(actor: Viewer, cohortId: string, input: AssignmentInput) {
+  checkAssignmentText(input);
   await requireSessionOfCohort(cohortId, input.sessionId);
   return prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({ data: input, select: { id: true } });
@@ -552,6 +563,7 @@ export async function createAssignment(actor: Viewer, cohortId: string, input: A
 }
 
 export async function updateAssignment(actor: Viewer, cohortId: string, assignmentId: string, input: AssignmentInput) {
+  checkAssignmentText(input);
   await requireSessionOfCohort(cohortId, input.sessionId);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.assignment.updateMany({ where: { id: assignmentId, session: { cohortId } }, data: input });

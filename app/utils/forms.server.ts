@@ -2,7 +2,7 @@
 // model's DomainError into that same answer.
 import { data } from "@remix-run/node";
 import { DomainError } from "./domain-error.ts";
-import { type FormError, type FormValuesNext, formError } from "./forms.ts";
+import { type FormError, type FormValues, formError } from "./forms.ts";
 
 /** The one answer to invalid input, with status 400 unless the page needs another (409, 410, 429). */
 export function invalid(error: FormError, status = 400) {
@@ -14,7 +14,7 @@ export function invalid(error: FormError, status = 400) {
  * submitted kept. `field` puts the message at that field instead (for a form whose only field it is about).
  * Anything else is thrown on: that is a bug, not a refusal.
  */
-export function domainErrorReply(error: unknown, values: FormValuesNext, options: { field?: string; status?: number } = {}) {
+export function domainErrorReply(error: unknown, values: FormValues, options: { field?: string; status?: number } = {}) {
   if (!(error instanceof DomainError)) throw error;
   const fieldErrors = options.field ? { [options.field]: Object.values(error.fieldErrors).flat() } : error.fieldErrors;
   return invalid(formError(values, fieldErrors), options.status);

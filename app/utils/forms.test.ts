@@ -7,11 +7,11 @@ import {
   formError,
   formIntents,
   formList,
-  formValuesNext as formValues,
+  formValues,
   isFormError,
   listValue,
   optionalText,
-  parseFormNext as parseForm,
+  parseForm,
   textValue,
   UNKNOWN_INTENT,
 } from "./forms.ts";

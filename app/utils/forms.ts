@@ -12,28 +12,28 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 /** What was submitted, as text: one value per field, a list for a field sent more than once (check boxes). */
-export type FormValuesNext = Record<string, string | string[]>;
+export type FormValues = Record<string, string | string[]>;
 
 /** The one answer to invalid input (status 400, or 409/410/429 where the page says why). */
 export type FormError = {
   status: "error";
   fieldErrors: FieldErrors;
   formError: string | null;
-  values: FormValuesNext;
+  values: FormValues;
 };
 
-export type FormResultNext<T> = { ok: true; data: T; values: FormValuesNext } | { ok: false; error: FormError };
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; error: FormError };
 
 export const UNKNOWN_INTENT = "Dit formulier kennen we niet (meer). Laad de pagina opnieuw en probeer het nog eens.";
 
 /** The answer for messages at fields; a message at "form" is about the whole form. */
-export function formError(values: FormValuesNext, fieldErrors: FieldErrors = {}, message: string | null = null): FormError {
+export function formError(values: FormValues, fieldErrors: FieldErrors = {}, message: string | null = null): FormError {
   const { form, ...fields } = fieldErrors;
   return { status: "error", fieldErrors: fields, formError: message ?? form?.[0] ?? null, values };
 }
 
 /** The answer for one message at one field ("form": the whole form). */
-export function fieldError(values: FormValuesNext, field: string, message: string): FormError {
+export function fieldError(values: FormValues, field: string, message: string): FormError {
   return field === "form" ? formError(values, {}, message) : formError(values, { [field]: [message] });
 }
 
@@ -43,20 +43,20 @@ export function isFormError(answer: unknown): answer is FormError {
 }
 
 /** Every value of a field that may be sent more than once (check boxes), as a list. */
-export function listValue(values: FormValuesNext | undefined, field: string): string[] {
+export function listValue(values: FormValues | undefined, field: string): string[] {
   const value = values?.[field];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 /** One value of a field (the last one, when it was sent more than once). */
-export function textValue(values: FormValuesNext | undefined, field: string): string | undefined {
+export function textValue(values: FormValues | undefined, field: string): string | undefined {
   const value = values?.[field];
   return Array.isArray(value) ? value.at(-1) : value;
 }
 
 /** The text fields of the FormData (files left out), minus secrets: passwords are never sent back to the browser. */
-export function formValuesNext(formData: FormData, secretFields: string[] = []): FormValuesNext {
-  const values: FormValuesNext = {};
+export function formValues(formData: FormData, secretFields: string[] = []): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string" || secretFields.includes(key)) continue;
     const previous = values[key];
@@ -120,17 +120,17 @@ const dutchErrors: z.ZodErrorMap = (issue, context) => {
  * Reads a form with its schema. A field sent more than once reaches the schema as a list (see `formList`).
  * With a union on `intent`, a missing or unknown intent is refused as a whole before anything else.
  */
-export function parseFormNext<S extends z.ZodTypeAny>(
+export function parseForm<S extends z.ZodTypeAny>(
   schema: S,
   formData: FormData,
   options: { secretFields?: string[] } = {},
-): FormResultNext<z.output<S>> {
+): FormResult<z.output<S>> {
   const raw: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const key of new Set(formData.keys())) {
     const all = formData.getAll(key);
     raw[key] = all.length === 1 ? all[0]! : all;
   }
-  const values = formValuesNext(formData, options.secretFields);
+  const values = formValues(formData, options.secretFields);
   const intents = intentsOf(schema);
   if (intents && !(typeof raw.intent === "string" && intents.includes(raw.intent))) {
     return { ok: false, error: formError(values, {}, UNKNOWN_INTENT) };
@@ -139,36 +139,6 @@ export function parseFormNext<S extends z.ZodTypeAny>(
   if (result.success) return { ok: true, data: result.data, values };
   const flattened = result.error.flatten((issue) => issue.message);
   return { ok: false, error: formError(values, flattened.fieldErrors as FieldErrors, flattened.formErrors[0] ?? null) };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Legacy (until every route uses the contract above): the old answer of parseForm.
-
-export type FormValues = Record<string, string>;
-export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; errors: FieldErrors; formError?: string; values: FormValues };
-
-export function formValues(formData: FormData, secretFields: string[] = []): FormValues {
-  const values: FormValues = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !secretFields.includes(key)) values[key] = value;
-  }
-  return values;
-}
-
-export function parseForm<S extends z.ZodTypeAny>(
-  schema: S,
-  formData: FormData,
-  options: { secretFields?: string[] } = {},
-): FormResult<z.output<S>> {
-  const raw: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData.entries()) raw[key] = value;
-  const values = formValues(formData, options.secretFields);
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data, values };
-  const flattened = result.error.flatten();
-  return { ok: false, errors: flattened.fieldErrors as FieldErrors, formError: flattened.formErrors[0], values };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useRef } from "react";
 import { z } from "zod";
-import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { isUuid, requireOwnAssignment } from "~/auth/guards.server.ts";
 import { AssignmentFacts, AttachmentList, BackLink, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -19,9 +19,7 @@ import { canEdit, canWithdraw, statusLabel, submissionStatus } from "~/models/as
 import {
   addAttachment,
   addSubmissionMessage,
-  AssignmentError,
   deleteAttachment,
-  getAssignmentForParticipant,
   saveSubmissionBody,
   submitSubmission,
   tooLargeMessage,
@@ -30,8 +28,9 @@ import {
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { fieldError, formIntents, isFormError, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, readMultipartForm } from "~/utils/upload.server.ts";
@@ -42,11 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "PARTICIPANT");
-  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
-  const found = await getAssignmentForParticipant(user, params.assignmentId);
-  invariantResponse(found, NOT_FOUND);
-  const { assignment, submission, context } = found;
+  const { user, assignment, submission, context } = await requireOwnAssignment(request, params.assignmentId);
   const partners = await prisma.duoMember.findMany({
     where: { enrollmentId: context.id, userId: { not: user.id } },
     select: { user: { select: { name: true } } },
@@ -71,45 +66,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const bodySchema = z.object({
-  intent: z.enum(["autosave", "save", "submit"]),
+const bodyFields = z.object({
   body: z.string().max(100_000, "Je tekst mag maximaal 100.000 tekens hebben.").default(""),
   version: z.coerce.number().int().nonnegative().default(0),
+});
+
+const schema = formIntents({
+  preview: z.object({ body: z.string().default("") }),
+  autosave: bodyFields,
+  save: bodyFields,
+  submit: bodyFields,
+  withdraw: z.object({}),
+  "delete-attachment": z.object({ attachmentId: z.string().default("") }),
+  message: z.object({
+    body: z.string().trim().min(1, "Schrijf eerst een reactie.").max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
+  }),
+});
+
+const uploadSchema = z.object({
+  file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
 });
 
 type ActionResult =
   | AutosaveResponse
   | { status: "done"; intent: "upload" | "delete-attachment"; message: string }
-  | { status: "error"; intent: "upload" | "delete-attachment" | "withdraw" | "message"; errors: Record<string, string[]>; values: Record<string, string> }
   | { status: "preview"; tree: unknown };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "PARTICIPANT");
-  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
-  const assignmentId = params.assignmentId;
-  const page = `/opdrachten/${assignmentId}`;
+  const { user, assignment, submission } = await requireOwnAssignment(request, params.assignmentId);
+  const page = `/opdrachten/${assignment.id}`;
 
   if (isMultipart(request)) {
+    // The draft text is saved by autosave and stays in the editor: only the file is refused.
     const upload = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
-    if (!upload.ok) {
-      // The draft text is saved by autosave and stays in the editor: only the file is refused.
-      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
-      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [tooLargeMessage] }, values: {} }, { status: 400 });
-    }
-    const file = upload.formData.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
-      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: ["Kies een bestand."] }, values: {} }, { status: 400 });
-    }
+    if (!upload.ok) return invalid(fieldError({}, "file", tooLargeMessage));
+    const form = parseForm(uploadSchema, upload.formData);
+    if (!form.ok) return invalid(form.error);
+    const { file } = form.data;
     try {
-      const added = await addAttachment(user, assignmentId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const added = await addAttachment(user, assignment.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (!added) throw notFound(NOT_FOUND);
       return data<ActionResult>({ status: "done", intent: "upload", message: `${added.fileName} is toegevoegd.` });
     } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [error.message] }, values: {} }, { status: 400 });
-      }
-      throw error;
+      return domainErrorReply(error, form.values, { field: "file" });
     }
   }
 
@@ -117,89 +116,62 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A submit that waited for an autosave is sent again without its button: the page kept its intent.
   const pendingIntent = formData.get("pendingIntent");
   if (!formData.has("intent") && typeof pendingIntent === "string" && pendingIntent) formData.set("intent", pendingIntent);
-  const intent = formData.get("intent");
+  const form = parseForm(schema, formData);
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
 
-  if (intent === "preview") {
-    return data<ActionResult>({ status: "preview", tree: renderText(String(formData.get("body") ?? "")) });
-  }
-
-  if (intent === "autosave" || intent === "save" || intent === "submit") {
-    const parsed = parseForm(bodySchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ status: "invalid", errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const { body, version } = parsed.data;
-    const saved = await saveSubmissionBody(user, assignmentId, body, version);
-    if (saved.status === "not-found") throw notFound(NOT_FOUND);
-    if (saved.status === "locked") {
-      return data<ActionResult>({ status: "invalid", errors: { body: [saved.reason] }, values: parsed.values }, { status: 409 });
-    }
-    if (saved.status === "conflict") {
-      return data<ActionResult>(
-        { status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values: parsed.values },
-        { status: 409 },
-      );
-    }
-    if (intent === "autosave") {
-      if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
-      return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
-    }
-    if (intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
-    try {
-      const submitted = await submitSubmission(user, assignmentId);
-      if (!submitted) throw notFound(NOT_FOUND);
-      return redirectWithToast(page, {
-        title: "De opdracht is ingeleverd",
-        description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
-      });
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "invalid", errors: { body: [error.message] }, values: parsed.values }, { status: 400 });
+  switch (input.intent) {
+    case "preview":
+      return data<ActionResult>({ status: "preview", tree: renderText(input.body) });
+    case "autosave":
+    case "save":
+    case "submit": {
+      const saved = await saveSubmissionBody(user, assignment.id, input.body, input.version);
+      if (saved.status === "not-found") throw notFound(NOT_FOUND);
+      if (saved.status === "locked") return invalid(fieldError(values, "body", saved.reason), 409);
+      if (saved.status === "conflict") {
+        return data<ActionResult>({ status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values }, { status: 409 });
       }
-      throw error;
-    }
-  }
-
-  if (intent === "withdraw") {
-    try {
-      if (!(await withdrawSubmission(user, assignmentId))) throw notFound(NOT_FOUND);
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: [error.message] }, values: {} }, { status: 400 });
+      if (input.intent === "autosave") {
+        if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
+        return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
       }
-      throw error;
-    }
-    return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
-  }
-
-  if (intent === "delete-attachment") {
-    const attachmentId = String(formData.get("attachmentId") ?? "");
-    try {
-      if (!isUuid(attachmentId) || !(await deleteAttachment(user, assignmentId, attachmentId))) throw notFound("Deze bijlage bestaat niet.");
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "delete-attachment", errors: { file: [error.message] }, values: {} }, { status: 400 });
+      if (input.intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
+      try {
+        const submitted = await submitSubmission(user, assignment.id);
+        if (!submitted) throw notFound(NOT_FOUND);
+        return redirectWithToast(page, {
+          title: "De opdracht is ingeleverd",
+          description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
+        });
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "body" });
       }
-      throw error;
     }
-    return data<ActionResult>({ status: "done", intent: "delete-attachment", message: "De bijlage is verwijderd." });
+    case "withdraw":
+      try {
+        if (!(await withdrawSubmission(user, assignment.id))) throw notFound(NOT_FOUND);
+      } catch (error) {
+        return domainErrorReply(error, values);
+      }
+      return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
+    case "delete-attachment":
+      try {
+        if (!isUuid(input.attachmentId) || !(await deleteAttachment(user, assignment.id, input.attachmentId))) throw notFound("Deze bijlage bestaat niet.");
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "file" });
+      }
+      return data<ActionResult>({ status: "done", intent: "delete-attachment", message: "De bijlage is verwijderd." });
+    case "message": {
+      if (!submission) return invalid(fieldError(values, "body", "Reageren kan als er feedback is."));
+      try {
+        await addSubmissionMessage(user, submission.id, input.body);
+      } catch (error) {
+        return domainErrorReply(error, values);
+      }
+      return redirectWithToast(`${page}#feedback`, { title: "Je reactie is geplaatst" });
+    }
   }
-
-  if (intent === "message") {
-    const body = String(formData.get("body") ?? "").trim();
-    const found = await getAssignmentForParticipant(user, assignmentId);
-    if (!found) throw notFound(NOT_FOUND);
-    if (!found.submission?.feedbackAt) {
-      return data<ActionResult>({ status: "error", intent: "message", errors: { body: ["Reageren kan als er feedback is."] }, values: { body } }, { status: 400 });
-    }
-    if (!body || body.length > 10_000) {
-      return data<ActionResult>(
-        { status: "error", intent: "message", errors: { body: [body ? "Je reactie mag maximaal 10.000 tekens hebben." : "Schrijf eerst een reactie."] }, values: { body } },
-        { status: 400 },
-      );
-    }
-    await addSubmissionMessage(user, found.submission.id, body);
-    return redirectWithToast(`${page}#feedback`, { title: "Je reactie is geplaatst" });
-  }
-  return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: ["Onbekende actie."] }, values: {} }, { status: 400 });
 }
 
 type PageActionData = ReturnType<typeof useActionData<typeof action>>;
@@ -246,7 +218,7 @@ export default function AssignmentPage() {
             {withdrawable ? (
               <Form method="post" className="stack">
                 <input type="hidden" name="intent" value="withdraw" />
-                <FormAlert message={actionData && "intent" in actionData && actionData.intent === "withdraw" && actionData.status === "error" ? actionData.errors.form?.join(" ") : null} />
+                <FormAlert message={isFormError(actionData) && actionData.values.intent === "withdraw" ? actionData.formError : null} />
                 <p>Nog iets veranderen? Trek de opdracht terug, pas hem aan en lever hem opnieuw in. Dat kan tot er feedback is.</p>
                 <div>
                   <button type="submit" className="button-secondary" disabled={busy}>
@@ -280,8 +252,8 @@ export default function AssignmentPage() {
             formLabel="Jouw reactie op de feedback"
             buttonLabel="Reactie plaatsen"
             canWrite={Boolean(submission.feedbackAt)}
-            error={actionData && "intent" in actionData && actionData.intent === "message" && actionData.status === "error" ? actionData.errors.body : undefined}
-            value={actionData && "intent" in actionData && actionData.intent === "message" && actionData.status === "error" ? actionData.values.body : undefined}
+            error={isFormError(actionData) && actionData.values.intent === "message" ? actionData.fieldErrors.body : undefined}
+            value={isFormError(actionData) && actionData.values.intent === "message" ? textValue(actionData.values, "body") : undefined}
             busy={busy}
           />
         </section>
@@ -334,8 +306,9 @@ function SubmissionEditor({
     autosave.formProps.onSubmit(event);
   }
 
-  const errors = actionData?.status === "invalid" ? actionData.errors : (autosave.errors ?? undefined);
-  const kept = actionData?.status === "invalid" || actionData?.status === "conflict" ? actionData.values?.body : undefined;
+  const editorError = isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent)) ? actionData : null;
+  const errors = editorError ? editorError.fieldErrors : (autosave.errors ?? undefined);
+  const kept = editorError ? textValue(editorError.values, "body") : actionData?.status === "conflict" ? textValue(actionData.values, "body") : undefined;
 
   function showPreview() {
     const text = formRef.current?.elements.namedItem("body");
@@ -355,7 +328,7 @@ function SubmissionEditor({
           onTakeTheirs={autosave.takeTheirs}
         />
       ) : null}
-      <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+      <ErrorSummary errors={editorError?.fieldErrors} />
       {conflictOnSubmit ? (
         <FormAlert message="Niet ingeleverd: je duopartner heeft de tekst intussen gewijzigd. Er is niets overschreven; kies welke versie je houdt en lever dan in." />
       ) : null}
@@ -408,15 +381,15 @@ function Attachments({
   canChange: boolean;
   allowFiles: boolean;
 }) {
-  const upload = useFetcher<{ status: string; message?: string; errors?: Record<string, string[]> }>({ key: "upload" });
-  const remove = useFetcher<{ status: string; message?: string; errors?: Record<string, string[]> }>({ key: "remove-attachment" });
+  const upload = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "upload" });
+  const remove = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "remove-attachment" });
   const uploadForm = useRef<HTMLFormElement>(null);
   const uploaded = upload.state === "idle" && upload.data?.status === "done";
   useEffect(() => {
     if (uploaded) uploadForm.current?.reset();
   }, [uploaded]);
-  const uploadError = upload.data?.status === "error" ? upload.data.errors?.file : undefined;
-  const removeError = remove.data?.status === "error" ? remove.data.errors?.file?.join(" ") : null;
+  const uploadError = upload.data?.status === "error" ? upload.data.fieldErrors?.file : undefined;
+  const removeError = remove.data?.status === "error" ? remove.data.fieldErrors?.file?.join(" ") : null;
   return (
     <>
       <AttachmentList
