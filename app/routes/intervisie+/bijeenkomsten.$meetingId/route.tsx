@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isUuid, requireIntervisionMeeting } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
+import { SelectField } from "~/components/forms.tsx";
 import { getMethods } from "~/content/methods.server.ts";
 import { caseSchema } from "~/models/intervision-forms.ts";
 import { proposeCase, recordAttendance, setCaseChosen, setMethod } from "~/models/intervision.server.ts";
@@ -15,12 +15,11 @@ import { formIntents, formList, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { ProposeCaseForm } from "./propose-case.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
 ];
-
-const NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
@@ -84,8 +83,6 @@ export default function MeetingPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const proposeErrors = actionData?.values.intent === "propose" ? actionData.fieldErrors : undefined;
-  const proposeValues = actionData?.values.intent === "propose" ? actionData.values : undefined;
   const chosen = meeting.cases.filter((item) => item.status === "CHOSEN");
   const proposed = meeting.cases.filter((item) => item.status === "PROPOSED");
   const attendance = new Map(meeting.attendances.map((row) => [row.userId, row.present]));
@@ -197,33 +194,7 @@ export default function MeetingPage() {
         )}
       </section>
 
-      {meeting.isMember && meeting.phase !== "finished" ? (
-        <section aria-labelledby="inbrengen" className="panel">
-          <h2 id="inbrengen">Een casus inbrengen</h2>
-          <p>Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.</p>
-          <ErrorSummary errors={proposeErrors} />
-          <FormAlert message={actionData?.values.intent === "propose" ? actionData.formError : null} />
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="propose" />
-            <Field label="Korte titel" name="title" required maxLength={120} defaultValue={proposeValues?.title ?? ""} errors={proposeErrors?.title} />
-            <TextareaField label="De situatie" name="situation" rows={5} required defaultValue={proposeValues?.situation ?? ""} errors={proposeErrors?.situation} />
-            <TextareaField label="Je vraag aan de groep" name="question" rows={2} required defaultValue={proposeValues?.question ?? ""} errors={proposeErrors?.question} />
-            <TextareaField
-              label="Wat wil je van de groep? (mag leeg)"
-              name="wish"
-              rows={2}
-              defaultValue={proposeValues?.wish ?? ""}
-              errors={proposeErrors?.wish}
-              hint="Bijvoorbeeld: vooral vragen, herkenning, of ideeën om iets anders te doen."
-            />
-            <div>
-              <button type="submit" disabled={busy}>
-                Casus inbrengen
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {meeting.isMember && meeting.phase !== "finished" ? <ProposeCaseForm busy={busy} /> : null}
 
       <section aria-labelledby="aanwezig">
         <h2 id="aanwezig">Aanwezigheid</h2>

@@ -6,28 +6,26 @@
 // timer itself is not announced, so screen readers do not chatter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireIntervisionMeeting } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
+import { FormAlert } from "~/components/forms.tsx";
 import { noteKindLabels, noteSchema } from "~/models/intervision-forms.ts";
-import { formatClock, stepTiming, type StepAction } from "~/models/intervision-steps.ts";
+import { formatClock, stepTiming } from "~/models/intervision-steps.ts";
 import { addNote, stepMeeting } from "~/models/intervision.server.ts";
 import { formatSessionTime, formatTime } from "~/utils/dates.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { CaseQuestions, NoteForm } from "./case-notes.tsx";
+import { useFollow, useServerNow } from "./follow.ts";
+import { StepButton } from "./step-button.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Live: intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
 ];
-
-/** How often a follower's page asks for the current step. */
-const POLL_MS = 3000;
-const NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting } = await requireIntervisionMeeting(request, params.meetingId);
@@ -69,35 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return input.intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
 }
 
-/** Asks the server for fresh data every few seconds while the tab is visible and the meeting not finished. */
-function useFollow(active: boolean) {
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!active) return;
-    const tick = () => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
-    };
-    const timer = window.setInterval(tick, POLL_MS);
-    document.addEventListener("visibilitychange", tick);
-    return () => {
-      window.clearInterval(timer);
-      document.removeEventListener("visibilitychange", tick);
-    };
-  }, [active, revalidator]);
-}
-
-/** "Now" on the server's clock: the browser's clock plus the difference measured at the last load. */
-function useServerNow(serverNow: string) {
-  const [now, setNow] = useState(() => new Date(serverNow));
-  useEffect(() => {
-    const offset = new Date(serverNow).getTime() - Date.now();
-    setNow(new Date(Date.now() + offset));
-    const timer = window.setInterval(() => setNow(new Date(Date.now() + offset)), 1000);
-    return () => window.clearInterval(timer);
-  }, [serverNow]);
-  return now;
-}
-
 export default function LiveMeetingPage() {
   const { meeting, serverNow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -120,8 +89,6 @@ export default function LiveMeetingPage() {
       : meeting.phase === "running" && current
         ? `Stap ${meeting.currentStep! + 1} van ${steps.length}: ${current.name}`
         : "De bijeenkomst is nog niet begonnen.";
-  const noteErrors = actionData?.values.intent === "note" ? actionData.fieldErrors : undefined;
-  const noteValues = actionData?.values.intent === "note" ? actionData.values : undefined;
   const canNote = meeting.phase === "running" && meeting.cases.length > 0;
   return (
     <>
@@ -182,83 +149,9 @@ export default function LiveMeetingPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="vraag">
-        <h2 id="vraag">{meeting.cases.length > 1 ? "De vragen van de inbrengers" : "De vraag van de inbrenger"}</h2>
-        {meeting.cases.length === 0 ? <p>Er is geen casus gekozen{meeting.method?.slug === "open-ronde" ? " (open ronde)" : ""}.</p> : null}
-        {meeting.cases.map((item) => (
-          <div key={item.id} className="card">
-            <h3>
-              <Link to={`/intervisie/casussen/${item.id}`}>{item.title}</Link>
-            </h3>
-            <p className="muted">Inbrenger: {item.author.name}</p>
-            <p className="live-question">
-              <strong>Vraag:</strong> {item.question}
-            </p>
-            {item.wish ? (
-              <p>
-                <strong>Wat de inbrenger van de groep wil:</strong> {item.wish}
-              </p>
-            ) : null}
-            <h4>Notities</h4>
-            {item.notes.length === 0 ? (
-              <p className="muted">Nog geen notities.</p>
-            ) : (
-              <ul className="note-list" aria-label={`Notities bij ${item.title}`}>
-                {item.notes.map((note) => (
-                  <li key={note.id}>
-                    <span className="badge">{noteKindLabels[note.kind]}</span> {note.body}{" "}
-                    <span className="muted">
-                      (stap {note.step + 1}
-                      {note.author ? `, ${note.author.name}` : ""})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        ))}
-      </section>
+      <CaseQuestions />
 
-      {canNote ? (
-        <section aria-labelledby="notuleren" className="panel">
-          <h2 id="notuleren">Notuleren</h2>
-          <p className="muted">De begeleider of een notulist uit de groep noteert open vragen en inzichten. Alleen de groep ziet ze.</p>
-          <ErrorSummary errors={noteErrors} />
-          <FormAlert message={actionData?.values.intent === "note" ? actionData.formError : null} />
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="note" />
-            {meeting.cases.length === 1 ? (
-              <input type="hidden" name="caseId" value={meeting.cases[0]!.id} />
-            ) : (
-              <div className="field">
-                <label htmlFor="note-case">Bij casus</label>
-                <select id="note-case" name="caseId" defaultValue={noteValues?.caseId ?? meeting.cases[0]!.id}>
-                  {meeting.cases.map((item) => (
-                    <option key={item.id} value={item.id}>
-                      {item.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-            <fieldset>
-              <legend>Soort notitie</legend>
-              {(["QUESTION", "INSIGHT"] as const).map((kind) => (
-                <div key={kind} className="radio">
-                  <input type="radio" id={`kind-${kind}`} name="kind" value={kind} defaultChecked={(noteValues?.kind ?? "QUESTION") === kind} />
-                  <label htmlFor={`kind-${kind}`}>{noteKindLabels[kind]}</label>
-                </div>
-              ))}
-            </fieldset>
-            <TextareaField label="Tekst van de notitie" name="body" rows={2} defaultValue={noteValues?.body ?? ""} errors={noteErrors?.body} />
-            <div>
-              <button type="submit" disabled={busy}>
-                Notitie toevoegen
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {canNote ? <NoteForm busy={busy} /> : null}
 
       {steps.length ? (
         <section aria-labelledby="alle-stappen">
@@ -280,18 +173,6 @@ export default function LiveMeetingPage() {
         </p>
       ) : null}
     </>
-  );
-}
-
-function StepButton({ action, fromStep, label, busy, secondary }: { action: StepAction; fromStep: number | null; label: string; busy: boolean; secondary?: boolean }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value={action} />
-      <input type="hidden" name="fromStep" value={fromStep ?? ""} />
-      <button type="submit" className={secondary ? "button-secondary" : undefined} disabled={busy}>
-        {label}
-      </button>
-    </Form>
   );
 }
 

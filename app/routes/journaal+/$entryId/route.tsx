@@ -7,7 +7,6 @@ import { z } from "zod";
 import { requireJournalEntry } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
-import { TextareaField } from "~/components/forms.tsx";
 import {
   addReply,
   deleteEntry,
@@ -15,13 +14,14 @@ import {
   readersDescription,
   setAudience,
 } from "~/models/journal.server.ts";
-import { formatDate, formatDateTime } from "~/utils/dates.ts";
-import { confirmBox, formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { formatDate } from "~/utils/dates.ts";
+import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
-import { journalAudienceLabels, roleLabels } from "~/utils/labels.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { Replies } from "./replies.tsx";
+import { SharingPanel } from "./sharing-panel.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.entry.title || "Journaalstuk"} — Journaal — Leernetwerk` : "Journaal — Leernetwerk" },
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JournalEntryPage() {
-  const { entry, audienceChoices } = useLoaderData<typeof loader>();
+  const { entry } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -158,100 +158,9 @@ export default function JournalEntryPage() {
         ) : null}
       </article>
 
-      {entry.isAuthor ? (
-        <section aria-labelledby="sharing-heading" className="panel">
-          <h2 id="sharing-heading">Wie kan dit lezen?</h2>
-          <p className="readers" data-testid="readers">
-            <strong>{entry.readers}</strong>
-          </p>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="share" />
-            <fieldset>
-              <legend>Delen</legend>
-              {audienceChoices.map((choice) => (
-                <div key={choice.audience} className="radio">
-                  <input
-                    type="radio"
-                    id={`audience-${choice.audience}`}
-                    name="audience"
-                    value={choice.audience}
-                    defaultChecked={entry.audience === choice.audience}
-                    aria-describedby={`audience-${choice.audience}-hint`}
-                  />
-                  <div>
-                    <label htmlFor={`audience-${choice.audience}`}>{journalAudienceLabels[choice.audience]}</label>
-                    <p className="field-hint" id={`audience-${choice.audience}-hint`}>
-                      {choice.readers}
-                    </p>
-                  </div>
-                </div>
-              ))}
-              {audienceChoices.length === 1 ? (
-                <p className="muted">Je doet (nog) niet mee aan een leernetwerk, dus dit stuk kan alleen privé blijven.</p>
-              ) : null}
-              {actionData?.values.intent === "share" && actionData.fieldErrors.audience ? (
-                <p className="field-error" role="alert">
-                  {actionData.fieldErrors.audience.join(" ")}
-                </p>
-              ) : null}
-            </fieldset>
-            <div>
-              <button type="submit" disabled={busy}>
-                Delen opslaan
-              </button>
-            </div>
-          </Form>
-          {entry.shareChanges.length ? (
-            <details>
-              <summary>Geschiedenis van het delen</summary>
-              <ul>
-                {entry.shareChanges.map((change) => (
-                  <li key={change.id}>
-                    {formatDateTime(change.changedAt)}: van “{journalAudienceLabels[change.from]}” naar “{journalAudienceLabels[change.to]}”
-                  </li>
-                ))}
-              </ul>
-              <p className="muted">Deze geschiedenis ziet alleen jij.</p>
-            </details>
-          ) : null}
-        </section>
-      ) : null}
+      {entry.isAuthor ? <SharingPanel /> : null}
 
-      <section aria-labelledby="replies-heading">
-        <h2 id="replies-heading">Reacties</h2>
-        {entry.replies.length === 0 ? (
-          <p>{entry.isAuthor && entry.audience === "PRIVATE" ? "Dit stuk is privé; er kan alleen jij op reageren." : "Nog geen reacties."}</p>
-        ) : (
-          <ol className="reply-list">
-            {entry.replies.map((reply) => (
-              <li key={reply.id} id={`reactie-${reply.id}`} className="card">
-                <p className="muted">
-                  <strong>{reply.author.name}</strong>
-                  {reply.author.role !== "PARTICIPANT" ? ` (${reply.author.title ?? roleLabels[reply.author.role].toLowerCase()})` : ""} ·{" "}
-                  {formatDateTime(reply.createdAt)}
-                </p>
-                <MarkdocText tree={reply.bodyTree} />
-              </li>
-            ))}
-          </ol>
-        )}
-        <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="reply" />
-          <TextareaField
-            label={entry.isAuthor ? "Jouw reactie" : "Jouw antwoord"}
-            name="body"
-            rows={5}
-            required
-            defaultValue={actionData?.values.intent === "reply" ? (textValue(actionData.values, "body") ?? "") : ""}
-            errors={actionData?.values.intent === "reply" ? actionData.fieldErrors.body : undefined}
-          />
-          <div>
-            <button type="submit" disabled={busy}>
-              Plaatsen
-            </button>
-          </div>
-        </Form>
-      </section>
+      <Replies />
 
       {entry.isAuthor ? (
         <section aria-labelledby="delete-heading">

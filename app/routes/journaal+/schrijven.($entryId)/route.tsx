@@ -8,13 +8,10 @@
 // overwritten and both texts are shown so the author can choose.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireOwnJournalEntry, requireRole } from "~/auth/guards.server.ts";
-import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
 import { findReflectie } from "~/content/library.server.ts";
 import {
   authorContext,
@@ -23,12 +20,14 @@ import {
   saveEntry,
   todayInAmsterdam,
 } from "~/models/journal.server.ts";
-import { calendarDateString, formatDate } from "~/utils/dates.ts";
-import { type FieldErrors, fieldError, formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { calendarDateString } from "~/utils/dates.ts";
+import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
+import { EntryEditor } from "./entry-editor.tsx";
+import { WritingPrompt } from "./writing-prompt.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.entry ? "Journaalstuk bewerken — Leernetwerk" : "Schrijven in je journaal — Leernetwerk" },
@@ -138,61 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type Draft = { title: string; body: string; writtenOn: string; tags: string; sessionId: string };
-
 export default function WriteEntryPage() {
-  const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const navigate = useNavigate();
-  const { entry, reflectie, prompt, sessions } = loaderData;
-
-  const [draft, setDraft] = useState<Draft>(() => ({
-    title: entry?.title ?? "",
-    body: entry?.body ?? "",
-    writtenOn: entry?.writtenOn ?? loaderData.today,
-    tags: entry?.tags ?? "",
-    sessionId: loaderData.preselectedSessionId,
-  }));
-  const [entryId, setEntryId] = useState<string | null>(entry?.id ?? null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const formAction = entryId ? `/journaal/schrijven/${entryId}` : "/journaal/schrijven";
-
-  const autosave = useAutosave({
-    formRef,
-    action: formAction,
-    version: entry?.version ?? 0,
-    // An empty new entry is not created by autosave.
-    shouldSave: (values) => Boolean(entryId) || Boolean(values.body?.trim()),
-    onSaved: (result) => {
-      if (entryId) return;
-      setEntryId(result.id);
-      navigate(`/journaal/schrijven/${result.id}`, { replace: true, preventScrollReset: true });
-    },
-    submitActionAfterSave: (result) => `/journaal/schrijven/${result.id}`,
-    applyValues: (values) => setDraft((current) => ({ ...current, title: values.title ?? "", body: values.body ?? "" })),
-  });
-
-  // Restore what was typed after a failed (non-JavaScript or final) save.
-  const values = actionData && "values" in actionData ? actionData.values : undefined;
-  useEffect(() => {
-    if (!values) return;
-    setDraft((current) => ({
-      title: textValue(values, "title") ?? current.title,
-      body: textValue(values, "body") ?? current.body,
-      writtenOn: textValue(values, "writtenOn") ?? current.writtenOn,
-      tags: textValue(values, "tags") ?? current.tags,
-      sessionId: textValue(values, "sessionId") ?? current.sessionId,
-    }));
-  }, [values]);
-
-  function change(field: keyof Draft, value: string) {
-    setDraft((current) => ({ ...current, [field]: value }));
-  }
-
-  const errors = actionData?.status === "error" ? actionData.fieldErrors : (autosave.errors ?? undefined);
-  const submitting = navigation.state === "submitting";
-
+  const { entry, reflectie, prompt } = useLoaderData<typeof loader>();
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
@@ -200,123 +146,9 @@ export default function WriteEntryPage() {
       </nav>
       <h1>{entry ? "Journaalstuk bewerken" : "Schrijven in je journaal"}</h1>
 
-      {reflectie ? (
-        <section className="reflectie" aria-labelledby="prompt-heading">
-          <h2 id="prompt-heading" className="box-label">
-            Reflectievraag
-          </h2>
-          <p>{reflectie.text}</p>
-          <p className="muted">
-            Uit de les <Link to={reflectie.lesson.href}>{reflectie.lesson.title}</Link> ({reflectie.moduleTitle})
-          </p>
-        </section>
-      ) : null}
-      {prompt ? (
-        <section className="reflectie" aria-labelledby="prompt-heading">
-          <h2 id="prompt-heading" className="box-label">
-            Vraag van je begeleider
-          </h2>
-          <p>{prompt.text}</p>
-          {prompt.author ? <p className="muted">Gesteld door {prompt.author.name}</p> : null}
-        </section>
-      ) : null}
+      <WritingPrompt reflectie={reflectie} prompt={prompt} />
 
-      {autosave.conflict ? (
-        <AutosaveConflictPanel
-          conflict={autosave.conflict}
-          fields={[
-            { name: "title", label: "Titel" },
-            { name: "body", label: "Tekst" },
-          ]}
-          heading="Dit stuk is in een ander venster gewijzigd"
-          theirsLabel="Opgeslagen versie (ander venster)"
-          onKeepMine={autosave.keepMine}
-          onTakeTheirs={autosave.takeTheirs}
-        />
-      ) : null}
-
-      <ErrorSummary errors={actionData?.status === "error" ? actionData.fieldErrors : undefined} />
-      <FormAlert message={errors?.form?.join(" ")} />
-      <Form
-        ref={formRef}
-        method="post"
-        action={formAction}
-        className="stack"
-        noValidate
-        {...autosave.formProps}
-      >
-        <input type="hidden" name="intent" value="save" />
-        <input type="hidden" name="version" value={autosave.version} />
-        <input type="hidden" name="reflectieId" value={reflectie?.id ?? ""} />
-        <input type="hidden" name="promptId" value={prompt?.id ?? ""} />
-        <Field
-          label="Titel (mag leeg blijven)"
-          name="title"
-          value={draft.title}
-          maxLength={200}
-          onChange={(event) => change("title", event.target.value)}
-          errors={errors?.title}
-        />
-        <TextareaField
-          label="Je tekst"
-          name="body"
-          rows={14}
-          value={draft.body}
-          onChange={(event) => change("body", event.target.value)}
-          errors={errors?.body}
-          hint="Wat je schrijft wordt elke paar seconden bewaard en is alleen voor jou, tot je het zelf deelt. Je kunt Markdown gebruiken: **vet**, *schuin*, een regel met - voor een opsomming."
-        />
-        <AutosaveStatus
-          autosave={autosave}
-          idleText={entryId ? "Alles is opgeslagen." : ""}
-          conflictText="Niet opgeslagen: dit stuk is in een ander venster gewijzigd."
-        />
-        <Field
-          label="Datum"
-          name="writtenOn"
-          type="date"
-          value={draft.writtenOn}
-          onChange={(event) => change("writtenOn", event.target.value)}
-          errors={errors?.writtenOn}
-        />
-        <Field
-          label="Labels (mag leeg blijven)"
-          name="tags"
-          value={draft.tags}
-          onChange={(event) => change("tags", event.target.value)}
-          hint="Gescheiden door komma's, bijvoorbeeld: leefwereld, bijeenkomst 1"
-          errors={errors?.tags}
-        />
-        {sessions.length ? (
-          <SelectField
-            label="Hoort bij bijeenkomst (mag leeg blijven)"
-            name="sessionId"
-            value={draft.sessionId}
-            onChange={(event) => change("sessionId", event.target.value)}
-            errors={errors?.sessionId}
-          >
-            <option value="">— Geen bijeenkomst —</option>
-            {sessions.map((session) => (
-              <option key={session.id} value={session.id}>
-                {session.label} ({formatDate(session.startsAt)})
-              </option>
-            ))}
-          </SelectField>
-        ) : (
-          <input type="hidden" name="sessionId" value="" />
-        )}
-        <div className="button-row">
-          <button type="submit" disabled={submitting || Boolean(autosave.conflict)}>
-            {submitting ? "Bezig met opslaan…" : "Opslaan en bekijken"}
-          </button>
-          {entryId ? (
-            <Link to={`/journaal/${entryId}`} className="button-link">
-              Terug naar het stuk
-            </Link>
-          ) : null}
-        </div>
-        <p className="muted">Met wie je dit stuk deelt, kies je na het opslaan. Standaard is het privé.</p>
-      </Form>
+      <EntryEditor />
     </>
   );
 }

@@ -4,15 +4,11 @@
 // and the feedback thread. Another duo's assignment or submission is a 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef } from "react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireOwnAssignment } from "~/auth/guards.server.ts";
-import { AssignmentFacts, AttachmentList, BackLink, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
-import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
+import { AssignmentFacts, BackLink, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
-import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { renderInstructions } from "~/content/assignment-text.server.ts";
 import { MarkdocContent } from "~/content/render.tsx";
 import { canEdit, canWithdraw, statusLabel, submissionStatus } from "~/models/assignment-status.ts";
@@ -28,13 +24,16 @@ import {
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { fieldError, formIntents, isFormError, parseForm, textValue } from "~/utils/forms.ts";
+import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
+import { FeedbackSection } from "./feedback-section.tsx";
+import { SubmissionSection } from "./submission-editor.tsx";
+import { Attachments } from "./attachments.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Opdracht — Leernetwerk" }];
 
@@ -174,10 +173,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type PageActionData = ReturnType<typeof useActionData<typeof action>>;
+export type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AssignmentPage() {
-  const { assignment, submission, state, editable, withdrawable, partners } = useLoaderData<typeof loader>();
+  const { assignment, submission, state, editable, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -200,38 +199,7 @@ export default function AssignmentPage() {
         {assignment.instructionsTree ? <MarkdocContent content={assignment.instructionsTree as never} /> : <p className="muted">Er staat geen uitleg bij.</p>}
       </section>
 
-      <section aria-labelledby="uitwerking">
-        <h2 id="uitwerking">{isDuo ? "Jullie uitwerking" : "Je uitwerking"}</h2>
-        {editable ? (
-          <SubmissionEditor
-            action={page}
-            body={submission?.body ?? ""}
-            version={submission?.version ?? 0}
-            isDuo={isDuo}
-            hasSubmission={Boolean(submission)}
-            actionData={actionData}
-            busy={busy}
-          />
-        ) : (
-          <>
-            {submission?.bodyTree ? <MarkdocText tree={submission.bodyTree} /> : <p className="muted">Alleen bijlagen ingeleverd.</p>}
-            {withdrawable ? (
-              <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="withdraw" />
-                <FormAlert message={isFormError(actionData) && actionData.values.intent === "withdraw" ? actionData.formError : null} />
-                <p>Nog iets veranderen? Trek de opdracht terug, pas hem aan en lever hem opnieuw in. Dat kan tot er feedback is.</p>
-                <div>
-                  <button type="submit" className="button-secondary" disabled={busy}>
-                    Terugtrekken om aan te passen
-                  </button>
-                </div>
-              </Form>
-            ) : submission?.feedbackAt ? (
-              <p className="muted">Er is feedback gegeven, dus de uitwerking ligt vast.</p>
-            ) : null}
-          </>
-        )}
-      </section>
+      <SubmissionSection actionData={actionData} busy={busy} />
 
       <section aria-labelledby="bijlagen">
         <h2 id="bijlagen">Bijlagen</h2>
@@ -244,204 +212,7 @@ export default function AssignmentPage() {
       </section>
 
       {submission && (submission.feedbackAt || submission.messages.length) ? (
-        <section aria-labelledby="feedback">
-          <h2 id="feedback">Feedback</h2>
-          {submission.discussedAt ? <p className="muted">Besproken op {formatDateTime(submission.discussedAt)}.</p> : null}
-          <MessageThread
-            messages={submission.messages}
-            formLabel="Jouw reactie op de feedback"
-            buttonLabel="Reactie plaatsen"
-            canWrite={Boolean(submission.feedbackAt)}
-            error={isFormError(actionData) && actionData.values.intent === "message" ? actionData.fieldErrors.body : undefined}
-            value={isFormError(actionData) && actionData.values.intent === "message" ? textValue(actionData.values, "body") : undefined}
-            busy={busy}
-          />
-        </section>
-      ) : null}
-    </>
-  );
-}
-
-function SubmissionEditor({
-  action,
-  body,
-  version,
-  isDuo,
-  hasSubmission,
-  actionData,
-  busy,
-}: {
-  action: string;
-  body: string;
-  version: number;
-  isDuo: boolean;
-  hasSubmission: boolean;
-  actionData: PageActionData;
-  busy: boolean;
-}) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useAutosave({
-    formRef,
-    action,
-    version,
-    // Nothing to keep yet: an empty text does not create a submission.
-    shouldSave: (values) => hasSubmission || Boolean(values.body?.trim()),
-  });
-  const preview = useFetcher<{ status: "preview"; tree: unknown }>();
-
-  // Handing in refused because the duo partner saved in between: one autosave brings both versions up.
-  const conflictOnSubmit = actionData?.status === "conflict";
-  const handled = useRef<unknown>(null);
-  const { save } = autosave;
-  useEffect(() => {
-    if (!conflictOnSubmit || handled.current === actionData) return;
-    handled.current = actionData;
-    save();
-  }, [conflictOnSubmit, save, actionData]);
-  // Which button was pressed, kept in the form for a submit the autosave hook sends again after waiting.
-  const pendingIntent = useRef<HTMLInputElement>(null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    if (pendingIntent.current && submitter instanceof HTMLButtonElement) pendingIntent.current.value = submitter.value;
-    autosave.formProps.onSubmit(event);
-  }
-
-  const editorError = isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent)) ? actionData : null;
-  const errors = editorError ? editorError.fieldErrors : (autosave.errors ?? undefined);
-  const kept = editorError ? textValue(editorError.values, "body") : actionData?.status === "conflict" ? textValue(actionData.values, "body") : undefined;
-
-  function showPreview() {
-    const text = formRef.current?.elements.namedItem("body");
-    if (!(text instanceof HTMLTextAreaElement)) return;
-    preview.submit({ intent: "preview", body: text.value }, { method: "post", action });
-  }
-
-  return (
-    <>
-      {autosave.conflict ? (
-        <AutosaveConflictPanel
-          conflict={autosave.conflict}
-          fields={[{ name: "body", label: "Tekst" }]}
-          heading={isDuo ? "Je duopartner heeft de tekst intussen ook gewijzigd" : "De tekst is in een ander venster gewijzigd"}
-          theirsLabel={isDuo ? "Opgeslagen versie (van je duopartner)" : "Opgeslagen versie (ander venster)"}
-          onKeepMine={autosave.keepMine}
-          onTakeTheirs={autosave.takeTheirs}
-        />
-      ) : null}
-      <ErrorSummary errors={editorError?.fieldErrors} />
-      {conflictOnSubmit ? (
-        <FormAlert message="Niet ingeleverd: je duopartner heeft de tekst intussen gewijzigd. Er is niets overschreven; kies welke versie je houdt en lever dan in." />
-      ) : null}
-      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps} onSubmit={onSubmit}>
-        <input type="hidden" name="version" value={autosave.version} />
-        <input type="hidden" name="pendingIntent" defaultValue="" ref={pendingIntent} />
-        <TextareaField
-          label={isDuo ? "Jullie tekst" : "Je tekst"}
-          name="body"
-          rows={16}
-          defaultValue={kept ?? body}
-          errors={errors?.body}
-          hint={`Wat je schrijft wordt elke paar seconden bewaard${isDuo ? "; je duopartner ziet het ook en kan erin verder schrijven" : ""}. Je kunt Markdown gebruiken: **vet**, *schuin*, een regel met - voor een opsomming.`}
-        />
-        <AutosaveStatus
-          autosave={autosave}
-          idleText={hasSubmission ? "Alles is opgeslagen." : ""}
-          conflictText={isDuo ? "Niet opgeslagen: je duopartner heeft de tekst intussen gewijzigd." : "Niet opgeslagen: de tekst is in een ander venster gewijzigd."}
-        />
-        <div className="button-row">
-          <button type="submit" name="intent" value="submit" disabled={busy || Boolean(autosave.conflict)}>
-            Inleveren
-          </button>
-          <button type="submit" name="intent" value="save" className="button-secondary" disabled={busy || Boolean(autosave.conflict)}>
-            Opslaan
-          </button>
-          <button type="button" className="button-secondary" onClick={showPreview}>
-            Voorbeeld bekijken
-          </button>
-        </div>
-      </Form>
-      {preview.data?.status === "preview" ? (
-        <section className="panel" aria-labelledby="voorbeeld">
-          <h3 id="voorbeeld">Voorbeeld</h3>
-          <MarkdocText tree={preview.data.tree} />
-        </section>
-      ) : null}
-    </>
-  );
-}
-
-function Attachments({
-  action,
-  attachments,
-  canChange,
-  allowFiles,
-}: {
-  action: string;
-  attachments: { id: string; fileName: string; size: number; createdAt: Date | string; uploadedBy: { name: string } | null }[];
-  canChange: boolean;
-  allowFiles: boolean;
-}) {
-  const upload = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "upload" });
-  const remove = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "remove-attachment" });
-  const uploadForm = useRef<HTMLFormElement>(null);
-  const uploaded = upload.state === "idle" && upload.data?.status === "done";
-  useEffect(() => {
-    if (uploaded) uploadForm.current?.reset();
-  }, [uploaded]);
-  const uploadError = upload.data?.status === "error" ? upload.data.fieldErrors?.file : undefined;
-  const removeError = remove.data?.status === "error" ? remove.data.fieldErrors?.file?.join(" ") : null;
-  return (
-    <>
-      <AttachmentList
-        attachments={attachments}
-        renderAction={
-          canChange
-            ? (attachment) => (
-                <remove.Form method="post" action={action} className="inline-form">
-                  <input type="hidden" name="intent" value="delete-attachment" />
-                  <input type="hidden" name="attachmentId" value={attachment.id} />
-                  <button type="submit" className="button-secondary button-small" disabled={remove.state !== "idle"}>
-                    Verwijderen<span className="visually-hidden"> {attachment.fileName}</span>
-                  </button>
-                </remove.Form>
-              )
-            : undefined
-        }
-      />
-      <FormAlert message={removeError} />
-      {canChange ? (
-        <upload.Form ref={uploadForm} method="post" action={action} encType="multipart/form-data" className="stack" noValidate>
-          <div className="field">
-            <label htmlFor="bijlage-bestand">Kies een bestand</label>
-            <p id="bijlage-hint" className="hint">
-              PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP). Hoogstens 10 MB per bestand.
-            </p>
-            <input
-              id="bijlage-bestand"
-              type="file"
-              name="file"
-              accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg,.gif,.webp"
-              aria-describedby={uploadError ? "bijlage-hint bijlage-fout" : "bijlage-hint"}
-              aria-invalid={uploadError ? true : undefined}
-            />
-            {uploadError ? (
-              <p id="bijlage-fout" className="field-error">
-                {uploadError.join(" ")}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <button type="submit" className="button-secondary" disabled={upload.state !== "idle"}>
-              {upload.state !== "idle" ? "Bezig met toevoegen…" : "Bestand toevoegen"}
-            </button>
-          </div>
-          <p role="status" className="muted">
-            {upload.state === "idle" && upload.data?.status === "done" ? upload.data.message : ""}
-            {remove.state === "idle" && remove.data?.status === "done" ? remove.data.message : ""}
-          </p>
-        </upload.Form>
-      ) : !allowFiles ? (
-        <p className="muted">Bij deze opdracht voeg je geen bestanden toe.</p>
+        <FeedbackSection submission={submission} actionData={actionData} busy={busy} />
       ) : null}
     </>
   );

@@ -11,9 +11,9 @@ import { TableScroll } from "~/components/table-scroll.tsx";
 import { groupCountProblem, MAX_GROUP_SIZE, MIN_GROUP_SIZE, suggestedGroupCount, suggestGroups, type ArrangementGroup } from "~/models/intervision-groups.ts";
 import { cohortGroupsOverview, saveArrangement } from "~/models/intervision.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
-import { formatDateTime } from "~/utils/dates.ts";
 import { formValues } from "~/utils/forms.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { GroupMeetingsOverview } from "./group-meetings.tsx";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
 
@@ -97,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IntervisionGroupsPage() {
-  const { participants, facilitators, slots, assignment, suggested, count, countProblem, groups } = useLoaderData<typeof loader>();
+  const { participants, facilitators, slots, assignment, suggested, count, countProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values;
@@ -227,33 +227,7 @@ export default function IntervisionGroupsPage() {
         </>
       )}
 
-      <section aria-labelledby="bijeenkomsten">
-        <h2 id="bijeenkomsten">Bijeenkomsten per groep</h2>
-        <p className="muted">Wat in een groep besproken wordt, is vertrouwelijk. Je ziet alleen of een bijeenkomst plaatsvond en wie er waren.</p>
-        {groups.length === 0 ? <p>Er zijn nog geen groepen opgeslagen.</p> : null}
-        {groups.map((group) => (
-          <div key={group.id} className="card group-overview">
-            <h3>{group.name}</h3>
-            <p>
-              <strong>Leden:</strong> {group.members.join(", ")}
-              <br />
-              <strong>Begeleiding:</strong> {group.facilitators.join(", ") || "nog niemand"}
-            </p>
-            {group.meetings.length === 0 ? (
-              <p className="muted">Nog geen bijeenkomsten gepland.</p>
-            ) : (
-              <ul>
-                {group.meetings.map((meeting) => (
-                  <li key={meeting.id}>
-                    {formatDateTime(meeting.startsAt)}:{" "}
-                    {meeting.tookPlace ? `heeft plaatsgevonden. Aanwezig: ${meeting.attended.join(", ") || "niet bijgehouden"}.` : "gepland."}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        ))}
-      </section>
+      <GroupMeetingsOverview />
     </>
   );
 }

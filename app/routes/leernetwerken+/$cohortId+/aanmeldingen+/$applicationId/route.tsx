@@ -2,20 +2,21 @@
 // wachtlijst or afgewezen (with a reason). Admission enrols the municipality and invites its duo.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { ApplicationConflict, ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamTime, formatDateTime, TIME_ZONE } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
-import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
+import { applicationStatusLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { ApplicationDetails } from "./application-details.tsx";
+import { IntakeDecision, IntakePlanning } from "./intake-forms.tsx";
 
 export const handle = cohortPage<typeof loader>({
   adminNav: true,
@@ -145,25 +146,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const decisionLabels = {
-  NONE: "Nog geen besluit",
-  ADMITTED: "Toegelaten",
-  WAITLISTED: "Wachtlijst",
-  REJECTED: "Afgewezen",
-} as const;
-
 export default function ApplicationPage() {
-  const { application, intake, preview } = useLoaderData<typeof loader>();
+  const { application } = useLoaderData<typeof loader>();
   const { cohort } = useCohortHeader();
-  const actionData = useActionData<typeof action>();
-  const plan = actionData?.intent === "plan" ? actionData : null;
-  const decide = actionData?.intent === "decide" ? actionData : null;
-  const decided = application.status === "ADMITTED" || application.status === "REJECTED";
-  const currentDecision =
-    decide?.values.decision ??
-    (application.status === "WAITLISTED" || application.status === "REJECTED" || application.status === "ADMITTED"
-      ? application.status
-      : "NONE");
   return (
     <>
       <h1>Aanmelding gemeente {application.municipalityName}</h1>
@@ -186,139 +171,11 @@ export default function ApplicationPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="aanvraag">
-        <h2 id="aanvraag">De aanmelding</h2>
-        <dl className="definition-list">
-          <dt>Contactpersoon</dt>
-          <dd>{application.contactName}</dd>
-          <dt>E-mailadres</dt>
-          <dd>
-            <a href={`mailto:${application.contactEmail}`}>{application.contactEmail}</a>
-          </dd>
-          <dt>Telefoonnummer</dt>
-          <dd>{application.contactPhone}</dd>
-        </dl>
-        <h3>Vraagstuk</h3>
-        <p className="quote-block">{application.vraagstuk}</p>
-        <h3>Het beoogde duo</h3>
-        <ul className="person-list">
-          {application.members.map((member) => (
-            <li key={member.id}>
-              {member.name} — {duoFunctionLabels[member.function].toLowerCase()} ({member.email})
-              {preview?.[member.email] ? (
-                <>
-                  {" "}
-                  <span className={preview[member.email]!.kind === "problem" ? "field-error inline-note" : "muted"}>
-                    {preview[member.email]!.text}
-                  </span>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ApplicationDetails />
 
-      <section aria-labelledby="plannen">
-        <h2 id="plannen">Intakegesprek plannen</h2>
-        {application.intakeAt ? <p>Gepland op {formatDateTime(application.intakeAt)} uur.</p> : <p>Nog niet gepland.</p>}
-        {decided ? null : (
-          <>
-            <ErrorSummary errors={plan?.errors} />
-            <FormAlert message={plan?.formError} />
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="intent" value="plan" />
-              <Field
-                label="Datum"
-                name="intakeDate"
-                type="date"
-                required
-                defaultValue={plan?.values.intakeDate ?? intake?.date ?? ""}
-                errors={plan?.errors.intakeDate}
-              />
-              <Field
-                label="Tijd"
-                name="intakeTime"
-                type="time"
-                required
-                hint="Nederlandse tijd."
-                defaultValue={plan?.values.intakeTime ?? intake?.time ?? ""}
-                errors={plan?.errors.intakeTime}
-              />
-              <div>
-                <button type="submit">{application.intakeAt ? "Intake verplaatsen" : "Intake plannen"}</button>
-              </div>
-            </Form>
-          </>
-        )}
-      </section>
+      <IntakePlanning />
 
-      <section aria-labelledby="besluit">
-        <h2 id="besluit">Intake vastleggen en besluiten</h2>
-        {application.status === "ADMITTED" ? (
-          <>
-            {application.intakeNotes ? <p className="quote-block">{application.intakeNotes}</p> : null}
-            <p>Deze gemeente is toegelaten en ingeschreven. Wijzigingen in het duo doe je bij Gemeenten en duo&apos;s.</p>
-          </>
-        ) : (
-          <>
-            <p>
-              Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail. Iemand
-              die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
-            </p>
-            <ErrorSummary errors={decide?.errors} />
-            <FormAlert message={decide?.formError} />
-            {decide?.conflict ? (
-              <div className="card">
-                <p>
-                  <strong>Aantekeningen zoals ze nu zijn opgeslagen:</strong>
-                </p>
-                <p className="pre-line">{decide.conflict.notes || "(leeg)"}</p>
-              </div>
-            ) : null}
-            <Form method="post" className="stack" noValidate>
-              <input type="hidden" name="intent" value="decide" />
-              <input type="hidden" name="version" value={decide?.conflict?.version ?? new Date(application.updatedAt).toISOString()} />
-              <TextareaField
-                label="Aantekeningen van het intakegesprek"
-                name="notes"
-                hint="Alleen zichtbaar voor coördinatoren."
-                defaultValue={decide?.values.notes ?? application.intakeNotes}
-                errors={decide?.errors.notes}
-              />
-              <fieldset className="fieldset" aria-describedby={decide?.errors.decision ? "decision-error" : undefined}>
-                <legend>Besluit</legend>
-                {(Object.keys(decisionLabels) as (keyof typeof decisionLabels)[]).map((value) => (
-                  <div key={value}>
-                    <input
-                      type="radio"
-                      id={`decision-${value}`}
-                      name="decision"
-                      value={value}
-                      defaultChecked={currentDecision === value}
-                    />{" "}
-                    <label htmlFor={`decision-${value}`}>{decisionLabels[value]}</label>
-                  </div>
-                ))}
-                {decide?.errors.decision ? (
-                  <p className="field-error" id="decision-error">
-                    {decide.errors.decision.join(" ")}
-                  </p>
-                ) : null}
-              </fieldset>
-              <TextareaField
-                label="Reden"
-                name="reason"
-                hint="Verplicht bij wachtlijst of afwijzing. De contactpersoon krijgt deze reden in de e-mail."
-                defaultValue={decide?.values.reason ?? application.decisionReason}
-                errors={decide?.errors.reason}
-              />
-              <div>
-                <button type="submit">Opslaan</button>
-              </div>
-            </Form>
-          </>
-        )}
-      </section>
+      <IntakeDecision />
     </>
   );
 }

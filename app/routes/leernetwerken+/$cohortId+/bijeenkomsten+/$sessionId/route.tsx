@@ -2,13 +2,11 @@
 // sign off with a reason; facilitators and coordinators record attendance and see the sign-offs.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, TextareaField } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
-import { TableScroll } from "~/components/table-scroll.tsx";
 import type { AttendanceStatus } from "~/generated/prisma/enums.ts";
 import {
   AttendanceError,
@@ -26,9 +24,10 @@ import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { parseForm, type FormValues } from "~/utils/forms.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
-import { attendanceStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { AttendanceSections } from "./attendance.tsx";
+import { SignOffSection } from "./sign-off.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bijeenkomst ${data.session.number}: ${data.session.title} — Leernetwerk` : "Leernetwerk" },
@@ -119,10 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const { cohort } = useCohortHeader();
-  const { session, relation, attendance, participants, ownAttendance, isFuture, readings, assignments } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const byUser = new Map(attendance.map((row) => [row.userId, row]));
-  const signOffs = participants.filter((participant) => byUser.get(participant.user.id)?.status === "SIGNED_OFF");
+  const { session, relation, readings, assignments } = useLoaderData<typeof loader>();
   const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
   return (
     <>
@@ -211,117 +207,7 @@ export default function SessionPage() {
         ) : null}
       </section>
 
-      {relation === "participant" ? (
-        <section aria-labelledby="afmelden">
-          <h2 id="afmelden">Afmelden</h2>
-          {ownAttendance?.status === "SIGNED_OFF" ? (
-            <>
-              <p>
-                Je hebt je afgemeld. Je reden: <q>{ownAttendance.reason}</q>
-              </p>
-              {isFuture && !session.cancelledAt ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="withdraw" />
-                  <button type="submit" className="button-secondary">
-                    Toch aanwezig: afmelding intrekken
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          ) : ownAttendance ? (
-            <p>
-              Je aanwezigheid: <strong>{attendanceStatusLabels[ownAttendance.status]}</strong>
-            </p>
-          ) : isFuture && !session.cancelledAt ? (
-            <>
-              <p>Kun je er niet bij zijn? Meld je dan hier af. De begeleiders en de coördinator zien je afmelding en je reden.</p>
-              <ErrorSummary errors={actionData?.errors} />
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="sign-off" />
-                <TextareaField label="Reden" name="reason" required defaultValue={actionData?.values.reason ?? ""} errors={actionData?.errors.reason} />
-                <div>
-                  <button type="submit">Afmelden</button>
-                </div>
-              </Form>
-            </>
-          ) : (
-            <p className="muted">Afmelden kan alleen voor een bijeenkomst die nog moet komen.</p>
-          )}
-        </section>
-      ) : (
-        <>
-          <section aria-labelledby="afmeldingen">
-            <h2 id="afmeldingen">Afmeldingen</h2>
-            {signOffs.length ? (
-              <ul>
-                {signOffs.map((participant) => {
-                  const row = byUser.get(participant.user.id)!;
-                  return (
-                    <li key={participant.user.id}>
-                      <strong>{participant.user.name}</strong> ({participant.enrollment.municipality.name}): {row.reason || "geen reden gegeven"}{" "}
-                      <span className="muted">— {formatDateTime(row.updatedAt)}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p>Nog niemand heeft zich afgemeld.</p>
-            )}
-          </section>
-          <section aria-labelledby="aanwezigheid">
-            <h2 id="aanwezigheid">Aanwezigheid</h2>
-            {participants.length ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="attendance" />
-                <TableScroll label="Tabel met de aanwezigheid per deelnemer">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Deelnemer</th>
-                        <th scope="col">Gemeente</th>
-                        <th scope="col">Aanwezigheid</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {participants.map((participant) => {
-                        const current = byUser.get(participant.user.id)?.status ?? "";
-                        const name = `status-${participant.user.id}`;
-                        return (
-                          <tr key={participant.user.id}>
-                            <th scope="row">
-                              {participant.user.name}
-                              <br />
-                              <span className="muted">{duoFunctionLabels[participant.function]}</span>
-                            </th>
-                            <td>{participant.enrollment.municipality.name}</td>
-                            <td>
-                              <fieldset className="radio-inline">
-                                <legend className="visually-hidden">Aanwezigheid van {participant.user.name}</legend>
-                                {[...attendanceStatusValues, ""].map((value) => {
-                                  const id = `${name}-${value || "leeg"}`;
-                                  return (
-                                    <span key={value} className="radio">
-                                      <input type="radio" id={id} name={name} value={value} defaultChecked={current === value} />
-                                      <label htmlFor={id}>{value ? attendanceStatusLabels[value as AttendanceStatus] : "Niet ingevuld"}</label>
-                                    </span>
-                                  );
-                                })}
-                              </fieldset>
-                            </td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <button type="submit">Aanwezigheid opslaan</button>
-              </Form>
-            ) : (
-              <p>Er zijn nog geen deelnemers in dit leernetwerk.</p>
-            )}
-          </section>
-        </>
-      )}
+      {relation === "participant" ? <SignOffSection /> : <AttendanceSections />}
     </>
   );
 }

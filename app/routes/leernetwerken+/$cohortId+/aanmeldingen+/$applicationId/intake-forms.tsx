@@ -1,0 +1,135 @@
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
+import { formatDateTime } from "~/utils/dates.ts";
+import type { action, loader } from "./route.tsx";
+
+/** Planning (or moving) the intake conversation, until a decision is final. */
+export function IntakePlanning() {
+  const { application, intake } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const plan = actionData?.intent === "plan" ? actionData : null;
+  const decided = application.status === "ADMITTED" || application.status === "REJECTED";
+  return (
+    <section aria-labelledby="plannen">
+      <h2 id="plannen">Intakegesprek plannen</h2>
+      {application.intakeAt ? <p>Gepland op {formatDateTime(application.intakeAt)} uur.</p> : <p>Nog niet gepland.</p>}
+      {decided ? null : (
+        <>
+          <ErrorSummary errors={plan?.errors} />
+          <FormAlert message={plan?.formError} />
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="plan" />
+            <Field
+              label="Datum"
+              name="intakeDate"
+              type="date"
+              required
+              defaultValue={plan?.values.intakeDate ?? intake?.date ?? ""}
+              errors={plan?.errors.intakeDate}
+            />
+            <Field
+              label="Tijd"
+              name="intakeTime"
+              type="time"
+              required
+              hint="Nederlandse tijd."
+              defaultValue={plan?.values.intakeTime ?? intake?.time ?? ""}
+              errors={plan?.errors.intakeTime}
+            />
+            <div>
+              <button type="submit">{application.intakeAt ? "Intake verplaatsen" : "Intake plannen"}</button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
+const decisionLabels = {
+  NONE: "Nog geen besluit",
+  ADMITTED: "Toegelaten",
+  WAITLISTED: "Wachtlijst",
+  REJECTED: "Afgewezen",
+} as const;
+
+/** The intake notes and the decision: admitted (enrols and invites the duo), waiting list or rejected. */
+export function IntakeDecision() {
+  const { application } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const decide = actionData?.intent === "decide" ? actionData : null;
+  const currentDecision =
+    decide?.values.decision ??
+    (application.status === "WAITLISTED" || application.status === "REJECTED" || application.status === "ADMITTED"
+      ? application.status
+      : "NONE");
+  return (
+    <section aria-labelledby="besluit">
+      <h2 id="besluit">Intake vastleggen en besluiten</h2>
+      {application.status === "ADMITTED" ? (
+        <>
+          {application.intakeNotes ? <p className="quote-block">{application.intakeNotes}</p> : null}
+          <p>Deze gemeente is toegelaten en ingeschreven. Wijzigingen in het duo doe je bij Gemeenten en duo&apos;s.</p>
+        </>
+      ) : (
+        <>
+          <p>
+            Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail. Iemand
+            die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
+          </p>
+          <ErrorSummary errors={decide?.errors} />
+          <FormAlert message={decide?.formError} />
+          {decide?.conflict ? (
+            <div className="card">
+              <p>
+                <strong>Aantekeningen zoals ze nu zijn opgeslagen:</strong>
+              </p>
+              <p className="pre-line">{decide.conflict.notes || "(leeg)"}</p>
+            </div>
+          ) : null}
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="decide" />
+            <input type="hidden" name="version" value={decide?.conflict?.version ?? new Date(application.updatedAt).toISOString()} />
+            <TextareaField
+              label="Aantekeningen van het intakegesprek"
+              name="notes"
+              hint="Alleen zichtbaar voor coördinatoren."
+              defaultValue={decide?.values.notes ?? application.intakeNotes}
+              errors={decide?.errors.notes}
+            />
+            <fieldset className="fieldset" aria-describedby={decide?.errors.decision ? "decision-error" : undefined}>
+              <legend>Besluit</legend>
+              {(Object.keys(decisionLabels) as (keyof typeof decisionLabels)[]).map((value) => (
+                <div key={value}>
+                  <input
+                    type="radio"
+                    id={`decision-${value}`}
+                    name="decision"
+                    value={value}
+                    defaultChecked={currentDecision === value}
+                  />{" "}
+                  <label htmlFor={`decision-${value}`}>{decisionLabels[value]}</label>
+                </div>
+              ))}
+              {decide?.errors.decision ? (
+                <p className="field-error" id="decision-error">
+                  {decide.errors.decision.join(" ")}
+                </p>
+              ) : null}
+            </fieldset>
+            <TextareaField
+              label="Reden"
+              name="reason"
+              hint="Verplicht bij wachtlijst of afwijzing. De contactpersoon krijgt deze reden in de e-mail."
+              defaultValue={decide?.values.reason ?? application.decisionReason}
+              errors={decide?.errors.reason}
+            />
+            <div>
+              <button type="submit">Opslaan</button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
