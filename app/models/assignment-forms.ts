@@ -27,8 +27,9 @@ export const assignmentFields = z.object({
 });
 
 /** The form's fields as the model's input: the due date and time become one moment. */
-export function assignmentInput({ dueDate, dueTime, ...rest }: z.output<typeof assignmentFields>) {
-  return { ...rest, dueAt: amsterdamTime(dueDate, dueTime) };
+export function assignmentInput(fields: z.output<typeof assignmentFields>) {
+  const { sessionId, title, instructions, kind, allowFiles, opdrachtId } = fields;
+  return { sessionId, title, instructions, kind, allowFiles, opdrachtId, dueAt: amsterdamTime(fields.dueDate, fields.dueTime) };
 }
 
 export const assignmentSchema = assignmentFields.transform(assignmentInput);

@@ -114,7 +114,14 @@ export async function zelfscanAnswers(userId: string, scanIds: string[]) {
   return answers;
 }
 
+/** A note in a lesson's zelfscan has at most this many characters. */
+export const MAX_ZELFSCAN_NOTE_LENGTH = 2000;
+
+/** Stores the answers to a lesson's zelfscan (refused, DomainError, when a note is too long). */
 export async function saveZelfscan(userId: string, scanId: string, answers: Record<string, { checked: boolean; note: string }>) {
+  if (Object.values(answers).some((answer) => answer.note.length > MAX_ZELFSCAN_NOTE_LENGTH)) {
+    throw new DomainError(`Een notitie mag hoogstens ${MAX_ZELFSCAN_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`);
+  }
   await prisma.$transaction(
     Object.entries(answers).map(([itemId, answer]) =>
       prisma.zelfscanAnswer.upsert({

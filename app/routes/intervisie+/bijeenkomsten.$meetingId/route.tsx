@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "propose") {
     if (!meeting.isMember) throw forbidden("Alleen leden van de groep brengen een casus in.");
     try {
-      await proposeCase(user, meeting.id, input);
+      await proposeCase(user, meeting.id, { title: input.title, situation: input.situation, question: input.question, wish: input.wish });
     } catch (error) {
       return domainErrorReply(error, values, { field: "form" });
     }
