@@ -142,7 +142,7 @@ describe("two duo members editing", () => {
       args(await requestAs(world.lisa.id, world.url, form({ intent: "autosave", version: "1", "fase-vertalen.nu": "x".repeat(10_001) })), world.params),
     );
     expect(statusOf(tooLong)).toBe(400);
-    expect(Object.keys(dataOf<{ errors: Record<string, string[]> }>(tooLong).errors)).toEqual(["fase-vertalen.nu"]);
+    expect(Object.keys(dataOf<{ fieldErrors: Record<string, string[]> }>(tooLong).fieldErrors)).toEqual(["fase-vertalen.nu"]);
   });
 });
 
