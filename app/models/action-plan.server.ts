@@ -324,8 +324,3 @@ export function planStatusLine(plan: { updatedAt: Date | null; versions: PlanVer
   const last = plan.versions[0];
   return last ? `Stand van ${date}; laatst opgeslagen versie: ${versionLabel(last).toLowerCase()}.` : `Stand van ${date}.`;
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as PlanError };
-/** @deprecated Temporary re-export until the canvas routes import it from the guards. */
-export { requirePlanAccess } from "~/auth/guards.server.ts";

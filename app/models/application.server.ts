@@ -86,7 +86,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** Records a municipality's application and sends the contact a confirmation. Throws ApplicationError. */
+/** Records a municipality's application and sends the contact a confirmation. Throws DomainError. */
 export async function submitApplication(slug: string, input: ApplicationInput) {
   const cohort = await prisma.cohort.findFirst({
     where: { slug, status: "APPLICATIONS_OPEN" },
@@ -273,8 +273,8 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
 
 /**
  * Records the intake (notes) and, when given, the decision. Admission enrols the municipality and its duo
- * and sends the invitations; every decision is e-mailed to the contact. Throws ApplicationError or
- * DomainError (capacity, people already in the cohort).
+ * and sends the invitations; every decision is e-mailed to the contact. Throws DomainError (also for the
+ * capacity and people already in the cohort), ApplicationConflict when someone else saved in between.
  */
 export async function recordIntake(
   input: { cohortId: string; applicationId: string; notes: string; decision: IntakeDecision | null; reason: string; version?: string },
@@ -404,6 +404,3 @@ export async function previewAdmission(cohortId: string, members: { email: strin
     })
   );
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as ApplicationError };

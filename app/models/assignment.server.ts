@@ -682,6 +682,3 @@ export async function submissionCountsForDigest(since: Date) {
   }
   return perFacilitator;
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as AssignmentError, DomainError as AttachmentError };

@@ -125,6 +125,3 @@ export async function withdrawSignOff(cohortId: string, sessionId: string, userI
   }
   return count > 0;
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as AttendanceError };

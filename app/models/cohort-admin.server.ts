@@ -240,6 +240,3 @@ export function listCohortsToCopy() {
     select: { id: true, name: true, theme: true, description: true, capacity: true, _count: { select: { sessions: true } } },
   });
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as CohortError };

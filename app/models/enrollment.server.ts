@@ -495,6 +495,3 @@ export async function revokeEnrollmentInvitation(
   });
   return belongs > 0 && (await revokeInvitation(input.invitationId, actor.id));
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as EnrollmentError };

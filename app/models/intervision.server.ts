@@ -597,6 +597,3 @@ export function authorGroups(userId: string) {
     },
   });
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as IntervisionError };

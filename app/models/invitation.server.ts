@@ -208,6 +208,3 @@ export function listInvitations() {
     },
   });
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as InvitationError };

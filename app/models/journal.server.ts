@@ -603,6 +603,3 @@ export async function sharedEntryCountsForDigest(since: Date) {
   }
   return perFacilitator;
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as JournalError };

@@ -328,6 +328,3 @@ export async function dueSelfScans(user: Pick<User, "id">, now = new Date()) {
     };
   });
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as SelfScanError };

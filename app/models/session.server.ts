@@ -166,6 +166,3 @@ export async function setSessionCancelled(cohortId: string, sessionId: string, c
   });
   return session;
 }
-
-/** @deprecated Temporary alias until the routes use DomainError directly. */
-export { DomainError as SessionError };
