@@ -79,6 +79,9 @@ export function useAutosave(options: UseAutosaveOptions) {
   const dirtyRef = useRef(dirty);
   const inFlight = useRef<FieldValues | null>(null);
   const submitAfterSave = useRef(false);
+  // The button that submitted while an autosave was on its way (its name and value, e.g. intent=submit): the
+  // submit sent once the save is back carries it, as the browser would have.
+  const waitingSubmitter = useRef<[string, string] | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -142,7 +145,7 @@ export function useAutosave(options: UseAutosaveOptions) {
       setSavedAt(result.savedAt);
       if (form && sameValues(sent, formSnapshot(form))) setDirty(false);
       if (waitingSubmit && form) {
-        const formData = new FormData(form);
+        const formData = submittedFormData(form, waitingSubmitter.current);
         formData.set("version", String(result.version));
         const target = optionsRef.current.submitActionAfterSave?.(result) ?? action;
         submit(formData, { method: "post", action: target });
@@ -157,7 +160,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     }
     if (result.status === "error") setErrors(result.fieldErrors);
     // Nothing to keep yet, or refused: a submit that waited goes ahead, and its answer shows why.
-    if (waitingSubmit && form) submit(form, { method: "post", action });
+    if (waitingSubmit && form) submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
     // Only when a response arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
@@ -182,6 +185,8 @@ export function useAutosave(options: UseAutosaveOptions) {
     if (inFlight.current) {
       event.preventDefault();
       submitAfterSave.current = true;
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      waitingSubmitter.current = submitter instanceof HTMLButtonElement && submitter.name ? [submitter.name, submitter.value] : null;
     }
   }, []);
 
@@ -314,4 +319,11 @@ export function AutosaveConflictPanel({
       </div>
     </section>
   );
+}
+
+/** The form's data as a submit by `submitter` (a button's name and value) sends it. */
+function submittedFormData(form: HTMLFormElement, submitter: [string, string] | null) {
+  const formData = new FormData(form);
+  if (submitter) formData.set(submitter[0], submitter[1]);
+  return formData;
 }

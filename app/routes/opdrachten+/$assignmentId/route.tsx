@@ -111,11 +111,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
-  const formData = await request.formData();
-  // A submit that waited for an autosave is sent again without its button: the page kept its intent.
-  const pendingIntent = formData.get("pendingIntent");
-  if (!formData.has("intent") && typeof pendingIntent === "string" && pendingIntent) formData.set("intent", pendingIntent);
-  const form = parseForm(schema, formData);
+  // A submit that waited for an autosave is sent again with its button's intent (useAutosave).
+  const form = parseForm(schema, await request.formData());
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
 

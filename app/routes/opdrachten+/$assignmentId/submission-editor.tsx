@@ -1,5 +1,5 @@
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
@@ -76,13 +76,6 @@ function SubmissionEditor({
     handled.current = actionData;
     save();
   }, [conflictOnSubmit, save, actionData]);
-  // Which button was pressed, kept in the form for a submit the autosave hook sends again after waiting.
-  const pendingIntent = useRef<HTMLInputElement>(null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    if (pendingIntent.current && submitter instanceof HTMLButtonElement) pendingIntent.current.value = submitter.value;
-    autosave.formProps.onSubmit(event);
-  }
 
   const editorError = isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent)) ? actionData : null;
   const errors = editorError ? editorError.fieldErrors : (autosave.errors ?? undefined);
@@ -110,9 +103,8 @@ function SubmissionEditor({
       {conflictOnSubmit ? (
         <FormAlert message="Niet ingeleverd: je duopartner heeft de tekst intussen gewijzigd. Er is niets overschreven; kies welke versie je houdt en lever dan in." />
       ) : null}
-      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps} onSubmit={onSubmit}>
+      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps}>
         <input type="hidden" name="version" value={autosave.version} />
-        <input type="hidden" name="pendingIntent" defaultValue="" ref={pendingIntent} />
         <TextareaField
           label={isDuo ? "Jullie tekst" : "Je tekst"}
           name="body"
