@@ -3,6 +3,11 @@
 import { redirect } from "@remix-run/node";
 import type { User } from "lucia";
 import type { Role } from "~/generated/prisma/client.ts";
+import { findPlanEnrollment, type PlanEnrollment, type PlanMode } from "~/models/action-plan.server.ts";
+import { findStaffAssignment, getAssignmentForParticipant, getSubmissionForStaff } from "~/models/assignment.server.ts";
+import { getCaseForViewer, getGroupForViewer, getMeetingForViewer } from "~/models/intervision.server.ts";
+import { getEntryForViewer, getOwnEntry } from "~/models/journal.server.ts";
+import { getSessionInCohort } from "~/models/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { getUser } from "./session.server.ts";
@@ -83,4 +88,145 @@ export async function requireCohortCoordinator(request: Request, cohortId: strin
   const result = await requireCohortMember(request, cohortId);
   if (result.relation !== "coordinator") throw forbidden();
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resource guards: one record the viewer may see, else a 404 (the same answer as for an id that does not
+// exist, so ids cannot be probed), or a 403 where the page says who may. Each asks the model, whose query
+// carries the access rule (journalAccessWhere, groupAccessWhere, caseAccessWhere, submissionAccessWhere…),
+// so access is decided in the database query, not here.
+
+const ENTRY_NOT_FOUND = "Dit journaalstuk bestaat niet of is niet met je gedeeld.";
+const OWN_ENTRY_NOT_FOUND = "Dit journaalstuk bestaat niet.";
+const GROUP_NOT_FOUND = "Deze intervisiegroep bestaat niet of je hoort er niet bij.";
+const MEETING_NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
+const CASE_NOT_FOUND = "Deze casus bestaat niet of is alleen voor de intervisiegroep.";
+const OWN_ASSIGNMENT_NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
+const ASSIGNMENT_NOT_FOUND = "Deze opdracht bestaat niet.";
+const SUBMISSION_NOT_FOUND = "Deze uitwerking bestaat niet of is nog niet ingeleverd.";
+const SESSION_NOT_FOUND = "Deze bijeenkomst bestaat niet.";
+const PLAN_NOT_FOUND = "Deze aanpak bestaat niet of je hebt er geen toegang toe.";
+
+/** A journal entry the user may read: their own, or one shared with them. */
+export async function requireJournalEntry(request: Request, entryId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(entryId)) throw notFound(ENTRY_NOT_FOUND);
+  const entry = await getEntryForViewer(user, entryId);
+  if (!entry) throw notFound(ENTRY_NOT_FOUND);
+  return { user, entry };
+}
+
+/** A participant's own journal entry, to edit it (someone else's, even when shared: 404). */
+export async function requireOwnJournalEntry(request: Request, entryId: string | undefined) {
+  const user = await requireRole(request, "PARTICIPANT");
+  if (!isUuid(entryId)) throw notFound(OWN_ENTRY_NOT_FOUND);
+  const entry = await getOwnEntry(user, entryId);
+  if (!entry) throw notFound(OWN_ENTRY_NOT_FOUND);
+  return { user, entry };
+}
+
+/** An intervisie group the user is a member or a facilitator of (coordinators too: 404). */
+export async function requireIntervisionGroup(request: Request, groupId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(groupId)) throw notFound(GROUP_NOT_FOUND);
+  const group = await getGroupForViewer(user, groupId);
+  if (!group) throw notFound(GROUP_NOT_FOUND);
+  return { user, group };
+}
+
+/** A meeting of an intervisie group the user belongs to. */
+export async function requireIntervisionMeeting(request: Request, meetingId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(meetingId)) throw notFound(MEETING_NOT_FOUND);
+  const meeting = await getMeetingForViewer(user, meetingId);
+  if (!meeting) throw notFound(MEETING_NOT_FOUND);
+  return { user, meeting };
+}
+
+/** A case of the user's intervisie group (or their own, as its inbrenger). */
+export async function requireIntervisionCase(request: Request, caseId: string | undefined) {
+  const user = await requireUser(request);
+  if (!isUuid(caseId)) throw notFound(CASE_NOT_FOUND);
+  const item = await getCaseForViewer(user, caseId);
+  if (!item) throw notFound(CASE_NOT_FOUND);
+  return { user, item };
+}
+
+/** An assignment of the participant's cohort, with their duo's (or own) submission. */
+export async function requireOwnAssignment(request: Request, assignmentId: string | undefined) {
+  const user = await requireRole(request, "PARTICIPANT");
+  if (!isUuid(assignmentId)) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
+  const found = await getAssignmentForParticipant(user, assignmentId);
+  if (!found) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
+  return { user, ...found };
+}
+
+/**
+ * An assignment of a cohort, for its staff: the cohort's facilitators and coordinators (`coordinatorOnly`:
+ * coordinators only; participants 403, others 404).
+ */
+export async function requireAssignment(
+  request: Request,
+  cohortId: string | undefined,
+  assignmentId: string | undefined,
+  options: { coordinatorOnly?: boolean } = {},
+) {
+  const member = options.coordinatorOnly ? await requireCohortCoordinator(request, cohortId) : await requireCohortStaff(request, cohortId);
+  if (!isUuid(assignmentId)) throw notFound(ASSIGNMENT_NOT_FOUND);
+  const assignment = await findStaffAssignment(member.user, member.cohortId, assignmentId);
+  if (!assignment) throw notFound(ASSIGNMENT_NOT_FOUND);
+  return { ...member, assignment };
+}
+
+/** A handed-in submission of an assignment of the cohort, for its staff. Participants (of any duo): 404. */
+export async function requireSubmission(
+  request: Request,
+  cohortId: string | undefined,
+  assignmentId: string | undefined,
+  submissionId: string | undefined,
+) {
+  const member = await requireCohortMember(request, cohortId);
+  // A participant (also of another duo) never reaches a submission through the staff pages: the same 404.
+  if (member.relation === "participant") throw notFound(SUBMISSION_NOT_FOUND);
+  if (!isUuid(assignmentId) || !isUuid(submissionId)) throw notFound(SUBMISSION_NOT_FOUND);
+  const found = await getSubmissionForStaff(member.user, member.cohortId, assignmentId, submissionId);
+  if (!found) throw notFound(SUBMISSION_NOT_FOUND);
+  return { ...member, ...found };
+}
+
+/** A session of the cohort, for whom the cohort guard lets through ("member", "staff" or "coordinator"). */
+export async function requireCohortSession(
+  request: Request,
+  cohortId: string | undefined,
+  sessionId: string | undefined,
+  who: "member" | "staff" | "coordinator" = "member",
+) {
+  const member =
+    who === "coordinator"
+      ? await requireCohortCoordinator(request, cohortId)
+      : who === "staff"
+        ? await requireCohortStaff(request, cohortId)
+        : await requireCohortMember(request, cohortId);
+  if (!isUuid(sessionId)) throw notFound(SESSION_NOT_FOUND);
+  const session = await getSessionInCohort(member.cohortId, sessionId);
+  if (!session) throw notFound(SESSION_NOT_FOUND);
+  return { ...member, session };
+}
+
+/**
+ * Every canvas page: the duo's members ("duo") and the cohort's facilitators ("facilitator") pass; a
+ * coordinator gets 403; anyone else (another duo, a facilitator of another cohort, a wrong id) a 404.
+ */
+export async function requirePlanAccess(
+  request: Request,
+  cohortId: string | undefined,
+  enrollmentId: string | undefined,
+): Promise<{ user: User; mode: PlanMode; enrollment: PlanEnrollment }> {
+  const { user, relation, cohortId: checkedCohortId } = await requireCohortMember(request, cohortId);
+  if (relation === "coordinator") throw forbidden("De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
+  if (!isUuid(enrollmentId)) throw notFound(PLAN_NOT_FOUND);
+  const mode: PlanMode = relation === "participant" ? "duo" : "facilitator";
+  const enrollment = await findPlanEnrollment(user, mode, checkedCohortId, enrollmentId);
+  if (!enrollment) throw notFound(PLAN_NOT_FOUND);
+  return { user, mode, enrollment };
 }

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms.tsx";
 import { formatDate } from "~/utils/dates.ts";
 
-export type AssignmentFormValues = Record<string, string | undefined>;
+export type AssignmentFormValues = Record<string, string | string[] | undefined>;
 
 export function AssignmentForm({
   sessions,

@@ -79,6 +79,9 @@ export function useAutosave(options: UseAutosaveOptions) {
   const dirtyRef = useRef(dirty);
   const inFlight = useRef<FieldValues | null>(null);
   const submitAfterSave = useRef(false);
+  // The button that submitted while an autosave was on its way (its name and value, e.g. intent=submit): the
+  // submit sent once the save is back carries it, as the browser would have.
+  const waitingSubmitter = useRef<[string, string] | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -145,7 +148,7 @@ export function useAutosave(options: UseAutosaveOptions) {
       setSavedAt(result.savedAt);
       if (form && sameValues(sent, formSnapshot(form))) setDirty(false);
       if (waitingSubmit && form) {
-        const formData = new FormData(form);
+        const formData = submittedFormData(form, waitingSubmitter.current);
         formData.set("version", String(result.version));
         const target = optionsRef.current.submitActionAfterSave?.(result) ?? action;
         submit(formData, { method: "post", action: target });
@@ -158,9 +161,9 @@ export function useAutosave(options: UseAutosaveOptions) {
       setConflict({ version: result.version, theirs: result.current, mine: form ? formSnapshot(form) : sent });
       return;
     }
-    if (result.status === "invalid") setErrors(result.errors);
+    if (result.status === "error") setErrors(result.fieldErrors);
     // Nothing to keep yet, or refused: a submit that waited goes ahead, and its answer shows why.
-    if (waitingSubmit && form) submit(form, { method: "post", action });
+    if (waitingSubmit && form) submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
   }, [fetcher.state, fetcher.data]);
 
   const onChange = useCallback(() => {
@@ -183,6 +186,8 @@ export function useAutosave(options: UseAutosaveOptions) {
     if (inFlight.current) {
       event.preventDefault();
       submitAfterSave.current = true;
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      waitingSubmitter.current = submitter instanceof HTMLButtonElement && submitter.name ? [submitter.name, submitter.value] : null;
     }
   }, []);
 
@@ -315,4 +320,11 @@ export function AutosaveConflictPanel({
       </div>
     </section>
   );
+}
+
+/** The form's data as a submit by `submitter` (a button's name and value) sends it. */
+function submittedFormData(form: HTMLFormElement, submitter: [string, string] | null) {
+  const formData = new FormData(form);
+  if (submitter) formData.set(submitter[0], submitter[1]);
+  return formData;
 }

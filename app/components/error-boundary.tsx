@@ -1,4 +1,5 @@
-// Friendly Dutch error pages for every route. Details stay on the server.
+// Friendly Dutch error pages for every route. Details stay on the server: only the Dutch message a 4xx
+// Response carries (notFound("Dit journaalstuk bestaat niet…"), forbidden(…), a thrown data()) is shown.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const messages: Record<number, { title: string; text: string }> = {
@@ -22,15 +23,38 @@ export function statusMessage(status: number) {
   return messages[status] ?? messages[500]!;
 }
 
+/** The defaults of notFound() and forbidden() (app/utils/http.server.ts): the page's own text says more. */
+const genericMessages = new Set(["Niet gevonden", "Geen toegang"]);
+
+/**
+ * The Dutch message a thrown 4xx Response carries, or null. Under single fetch the error's `data` is the
+ * text of a thrown Response (JSON when it was JSON) or the value of a thrown data(). Router-made errors
+ * (`internal`, e.g. "No route matches") and server errors are never shown.
+ */
+export function errorMessageOf(error: unknown): string | null {
+  if (!isRouteErrorResponse(error) || ("internal" in error && error.internal) || error.status < 400 || error.status >= 500) return null;
+  const data: unknown = error.data;
+  const raw =
+    typeof data === "string"
+      ? data
+      : typeof data === "object" && data !== null && "message" in data && typeof data.message === "string"
+        ? data.message
+        : null;
+  const message = raw?.trim();
+  if (!message || genericMessages.has(message) || message.length > 500 || message.startsWith("<")) return null;
+  return message;
+}
+
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const { title, text } = statusMessage(status);
+  const message = errorMessageOf(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>
-      <p>{text}</p>
+      <p>{message ?? text}</p>
       <p className="muted">Foutcode {status}</p>
       <p>
         <Link to="/">Naar de startpagina</Link>

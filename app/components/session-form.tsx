@@ -1,11 +1,18 @@
 // The fields of a session (new and edit pages share them), and the warnings that ask for confirmation.
 import type { FieldErrors, FormValues } from "~/utils/forms.ts";
 import { sessionFormatLabels } from "~/utils/labels.ts";
-import { ErrorSummary, Field, SelectField, TextareaField } from "./forms.tsx";
+import { ErrorSummary, Field, FormAlert, SelectField, TextareaField } from "./forms.tsx";
 
-export function SessionFormFields({ values, errors, warnings, submitLabel }: { values: FormValues; errors: FieldErrors; warnings: string[]; submitLabel: string }) {
+export function SessionFormFields({
+  values,
+  errors,
+  formError,
+  warnings,
+  submitLabel,
+}: { values: FormValues; errors: FieldErrors; formError?: string | null; warnings: string[]; submitLabel: string }) {
   return (
     <>
+      <FormAlert message={formError} />
       <ErrorSummary errors={errors} />
       {warnings.length ? (
         <div className="alert alert-warning" role="alert">

@@ -3,6 +3,7 @@
 // per section) and the sections a duo can publish in the knowledge base. Pure: no database, no React.
 import { phaseInfo } from "~/content/lemniscaat-figure.tsx";
 import { lemniscaatPhases, type LemniscaatPhase } from "~/content/tags/lemniscaat.ts";
+import { type FormValues, textValue } from "~/utils/forms.ts";
 
 export type FieldKind = "text" | "status";
 
@@ -131,25 +132,21 @@ export function emptyContent(vraagstuk = ""): CanvasContent {
 }
 
 /** The canvas from a posted form (fields named "<section>.<field>"). */
-export function contentFromForm(formData: FormData): CanvasContent {
+export function contentFromForm(values: FormValues): CanvasContent {
   const raw: Record<string, Record<string, string>> = {};
   for (const section of canvasSections) {
     raw[section.id] = {};
-    for (const field of section.fields) {
-      const value = formData.get(fieldName(section, field));
-      raw[section.id]![field.id] = typeof value === "string" ? value : "";
-    }
+    for (const field of section.fields) raw[section.id]![field.id] = textValue(values, fieldName(section, field)) ?? "";
   }
   return normalizeContent(raw);
 }
 
 /** Fields that are too long (the form says which). */
-export function tooLongFields(formData: FormData): string[] {
+export function tooLongFields(values: FormValues): string[] {
   const names: string[] = [];
   for (const section of canvasSections) {
     for (const field of section.fields) {
-      const value = formData.get(fieldName(section, field));
-      if (typeof value === "string" && value.length > MAX_FIELD_LENGTH) names.push(fieldName(section, field));
+      if ((textValue(values, fieldName(section, field))?.length ?? 0) > MAX_FIELD_LENGTH) names.push(fieldName(section, field));
     }
   }
   return names;

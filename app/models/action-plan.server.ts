@@ -2,24 +2,21 @@
 // never silently overwrites the other), saved as numbered versions per session, and read and commented on
 // per section by the cohort's facilitators.
 //
-// Who may do what (requirePlanAccess): the duo's members edit; the cohort's facilitators read and comment;
+// Who may do what (requirePlanAccess in app/auth/guards.server.ts): the duo's members edit; the cohort's facilitators read and comment;
 // coordinators see only whether a canvas exists and how many versions it has (cohortPlanOverview), never
 // its content (403); everyone else, including other duos of the same cohort, gets a 404.
 import type { User } from "lucia";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { requireCohortMember, isUuid } from "~/auth/guards.server.ts";
 import { actionPlanCommentEmail } from "~/notifications/templates.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { forbidden, notFound } from "~/utils/http.server.ts";
 import { type CanvasContent, changedSectionIds, emptyContent, findSection, normalizeContent } from "./action-plan-sections.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type PlanMode = "duo" | "facilitator";
-
-const NOT_FOUND = "Deze aanpak bestaat niet of je hebt er geen toegang toe.";
 
 const enrollmentSelect = {
   id: true,
@@ -43,28 +40,20 @@ const enrollmentSelect = {
 export type PlanEnrollment = Prisma.EnrollmentGetPayload<{ select: typeof enrollmentSelect }>;
 
 /**
- * Guard for every canvas page: the duo's members ("duo") and the cohort's facilitators ("facilitator") pass;
- * a coordinator gets 403; anyone else (another duo, a facilitator of another cohort, a wrong id) a 404.
+ * The enrolment whose canvas the viewer may open, or null (→ 404): for the duo ("duo") only their own, for a
+ * facilitator of the cohort ("facilitator") any active one of it. The guard is requirePlanAccess
+ * (app/auth/guards.server.ts), which decides the mode from the viewer's relation to the cohort.
  */
-export async function requirePlanAccess(
-  request: Request,
-  cohortId: string | undefined,
-  enrollmentId: string | undefined,
-): Promise<{ user: User; mode: PlanMode; enrollment: PlanEnrollment }> {
-  const { user, relation } = await requireCohortMember(request, cohortId);
-  if (relation === "coordinator") throw forbidden("De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
-  if (!isUuid(enrollmentId)) throw notFound(NOT_FOUND);
-  const enrollment = await prisma.enrollment.findFirst({
+export function findPlanEnrollment(viewer: Pick<User, "id">, mode: PlanMode, cohortId: string, enrollmentId: string) {
+  return prisma.enrollment.findFirst({
     where: {
       id: enrollmentId,
       cohortId,
       status: "ACTIVE",
-      ...(relation === "participant" ? { members: { some: { userId: user.id } } } : {}),
+      ...(mode === "duo" ? { members: { some: { userId: viewer.id } } } : {}),
     },
     select: enrollmentSelect,
   });
-  if (!enrollment) throw notFound(NOT_FOUND);
-  return { user, mode: relation === "participant" ? "duo" : "facilitator", enrollment };
 }
 
 /** The participant's active enrolment in a cohort (for /leernetwerken/:id/aanpak), or null. */
@@ -157,11 +146,18 @@ async function currentPlan(enrollmentId: string) {
   return { content: normalizeContent(plan.content), version: plan.version, updatedBy: plan.updatedBy?.name ?? null };
 }
 
+/** Only the duo itself edits its canvas; facilitators read and comment. */
+async function requireDuoMember(viewer: Pick<User, "id">, enrollmentId: string) {
+  const member = await prisma.duoMember.count({ where: { userId: viewer.id, enrollmentId, enrollment: { status: "ACTIVE" } } });
+  if (!member) throw new DomainError("Alleen het duo zelf past de aanpak aan.");
+}
+
 /**
  * Saves the canvas for a duo member. `baseVersion` is the version the text was based on (0: no canvas yet).
  * When someone else saved in between, nothing is written and the current canvas comes back.
  */
 export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, content: CanvasContent, baseVersion: number): Promise<PlanSaveResult> {
+  await requireDuoMember(viewer, enrollmentId);
   const data = { content: content as Prisma.InputJsonObject, updatedById: viewer.id };
   if (baseVersion === 0) {
     try {
@@ -188,25 +184,17 @@ export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, c
   return { status: "conflict", current: current ?? { content: emptyContent(), version: 0, updatedBy: null } };
 }
 
-export class PlanError extends Error {
-  constructor(
-    message: string,
-    readonly field = "form",
-  ) {
-    super(message);
-  }
-}
-
 /** Stores the saved canvas as the next numbered version, linked to a session of the cohort. */
 export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnrollment, sessionId: string | null) {
+  await requireDuoMember(viewer, enrollment.id);
   if (sessionId && !enrollment.cohort.sessions.some((session) => session.id === sessionId)) {
-    throw new PlanError("Kies een bijeenkomst van jullie leernetwerk.", "sessionId");
+    throw new DomainError("Kies een bijeenkomst van jullie leernetwerk.", "sessionId");
   }
   return prisma.$transaction(async (tx) => {
     // Lock the canvas row so two "Versie opslaan" clicks at once get numbers one after the other.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ActionPlan" WHERE "enrollmentId" = ${enrollment.id}::uuid FOR UPDATE`;
     const planId = locked[0]?.id;
-    if (!planId) throw new PlanError("Vul eerst iets in voordat je een versie opslaat.");
+    if (!planId) throw new DomainError("Vul eerst iets in voordat je een versie opslaat.");
     const plan = await tx.actionPlan.findUniqueOrThrow({
       where: { id: planId },
       select: { content: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } } },
@@ -214,7 +202,7 @@ export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnro
     const last = plan.versions[0];
     const content = normalizeContent(plan.content);
     if (last && changedSectionIds(normalizeContent(last.content), content).length === 0) {
-      throw new PlanError(`Er is niets veranderd sinds versie ${last.number}.`);
+      throw new DomainError(`Er is niets veranderd sinds versie ${last.number}.`);
     }
     return tx.actionPlanVersion.create({
       data: { planId, number: (last?.number ?? 0) + 1, sessionId, content: content as Prisma.InputJsonObject, savedById: viewer.id },
@@ -253,7 +241,7 @@ export async function getVersion(enrollmentId: string, number: number) {
  */
 export async function addComment(viewer: Pick<User, "id" | "name">, enrollment: PlanEnrollment, sectionId: string, body: string) {
   const section = findSection(sectionId);
-  if (!section) throw new PlanError("Dit onderdeel bestaat niet.", "sectionId");
+  if (!section) throw new DomainError("Dit onderdeel bestaat niet.", "sectionId");
   const planId = await ensurePlanId(viewer, enrollment);
   const comment = await prisma.actionPlanComment.create({ data: { planId, sectionId, authorId: viewer.id, body }, select: { id: true } });
   const recipients = enrollment.members.map((member) => member.user).filter((user) => user.id !== viewer.id);

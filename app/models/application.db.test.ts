@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { acceptInvitation } from "./invitation.server.ts";
 import {
   ApplicationConflict,
-  ApplicationError,
   getApplication,
   planIntake,
   previewAdmission,
@@ -17,7 +17,6 @@ import {
   addDuoMember,
   assignFacilitator,
   enrollMunicipality,
-  EnrollmentError,
   removeDuoMember,
   removeFacilitator,
   withdrawEnrollment,
@@ -108,7 +107,7 @@ describe("applying for a cohort", () => {
     });
 
     const concept = await createCohort(prisma, { status: "CONCEPT" });
-    await expect(submitApplication(concept.slug, application())).rejects.toBeInstanceOf(ApplicationError);
+    await expect(submitApplication(concept.slug, application())).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.application.count({ where: { cohortId: { in: [cohort.id, other.id, concept.id] } } })).toBe(1);
   });
 });
@@ -403,7 +402,7 @@ describe("direct enrolment and the duo", () => {
         { cohortId: cohort.id, enrollmentId: enrollment.id, name: "X Y", email: "x@y.nl", function: "LEIDINGGEVENDE" },
         coordinator
       )
-    ).rejects.toBeInstanceOf(EnrollmentError);
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("capacity counts active enrolments; a withdrawn place can be taken again", async () => {
@@ -433,7 +432,7 @@ describe("direct enrolment and the duo", () => {
     });
     await expect(
       assignFacilitator({ cohortId: cohort.id, userId: participant.id }, coordinator)
-    ).rejects.toBeInstanceOf(EnrollmentError);
+    ).rejects.toBeInstanceOf(DomainError);
     expect(await removeFacilitator({ cohortId: cohort.id, userId: marco.id }, coordinator)).toBe(true);
     expect(await removeFacilitator({ cohortId: cohort.id, userId: marco.id }, coordinator)).toBe(false);
     expect(

@@ -16,7 +16,8 @@ import {
   type DuoMemberInput,
   type IntakeDecision,
 } from "./enrollment-rules.ts";
-import { cohortPeople, enrollMunicipality, EnrollmentError } from "./enrollment.server.ts";
+import { cohortPeople, enrollMunicipality } from "./enrollment.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Actor = { id: string; name: string };
 
@@ -71,12 +72,6 @@ export type ApplicationInput = {
   members: DuoMemberInput[];
 };
 
-export class ApplicationError extends Error {
-  constructor(public field: string, message: string) {
-    super(message);
-  }
-}
-
 /** The intake was saved by someone else after this form was loaded; carries what is there now. */
 export class ApplicationConflict extends Error {
   constructor(
@@ -91,7 +86,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** Records a municipality's application and sends the contact a confirmation. Throws ApplicationError. */
+/** Records a municipality's application and sends the contact a confirmation. Throws DomainError. */
 export async function submitApplication(slug: string, input: ApplicationInput) {
   const cohort = await prisma.cohort.findFirst({
     where: { slug, status: "APPLICATIONS_OPEN" },
@@ -105,19 +100,19 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
       enrollments: { where: { status: "ACTIVE" }, select: { municipality: { select: { name: true } } } },
     },
   });
-  if (!cohort) throw new ApplicationError("form", "Aanmelden voor dit leernetwerk kan niet meer.");
+  if (!cohort) throw new DomainError("Aanmelden voor dit leernetwerk kan niet meer.");
   const full = capacityProblem({ capacity: cohort.capacity, activeEnrollments: cohort._count.enrollments });
-  if (full) throw new ApplicationError("form", `${full} Aanmelden kan niet meer.`);
+  if (full) throw new DomainError(`${full} Aanmelden kan niet meer.`);
   const duplicate = duplicateMunicipalityProblem({
     name: input.municipality,
     appliedKeys: cohort.applications.map((application) => application.municipalityKey),
     enrolledKeys: cohort.enrollments.map((enrollment) => municipalityKey(enrollment.municipality.name)),
   });
-  if (duplicate) throw new ApplicationError("municipality", duplicate);
+  if (duplicate) throw new DomainError(duplicate, "municipality");
   const people = await cohortPeople(cohort.id);
   for (const member of input.members) {
     const problem = alreadyInCohortProblem(member.email, people);
-    if (problem) throw new ApplicationError(`${member.slot}Email`, problem);
+    if (problem) throw new DomainError(problem, `${member.slot}Email`);
   }
 
   const municipality = cleanMunicipalityName(input.municipality);
@@ -159,14 +154,11 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
   } catch (error) {
     // Two submissions at the same moment: the unique key (cohort, municipality) lets only one through.
     if (isUniqueViolation(error)) {
-      throw new ApplicationError(
-        "municipality",
-        duplicateMunicipalityProblem({
+      throw new DomainError(duplicateMunicipalityProblem({
           name: municipality,
           appliedKeys: [municipalityKey(municipality)],
           enrolledKeys: [],
-        })!
-      );
+        })!, "municipality");
     }
     throw error;
   }
@@ -243,7 +235,7 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
   const application = await getApplication(input.cohortId, input.applicationId);
   if (!application) return null;
   if (application.status === "ADMITTED" || application.status === "REJECTED") {
-    throw new ApplicationError("form", "Over deze aanmelding is al besloten; er valt geen intake meer te plannen.");
+    throw new DomainError("Over deze aanmelding is al besloten; er valt geen intake meer te plannen.");
   }
   const status = application.status === "WAITLISTED" ? "WAITLISTED" : "INTAKE_PLANNED";
   await prisma.$transaction(async (tx) => {
@@ -281,8 +273,8 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
 
 /**
  * Records the intake (notes) and, when given, the decision. Admission enrols the municipality and its duo
- * and sends the invitations; every decision is e-mailed to the contact. Throws ApplicationError or
- * EnrollmentError (capacity, people already in the cohort).
+ * and sends the invitations; every decision is e-mailed to the contact. Throws DomainError (also for the
+ * capacity and people already in the cohort), ApplicationConflict when someone else saved in between.
  */
 export async function recordIntake(
   input: { cohortId: string; applicationId: string; notes: string; decision: IntakeDecision | null; reason: string; version?: string },
@@ -295,7 +287,7 @@ export async function recordIntake(
     throw new ApplicationConflict(application.updatedAt.toISOString(), application.intakeNotes);
   }
   const problem = decisionProblem({ current: application.status, decision: input.decision, reason: input.reason });
-  if (problem) throw new ApplicationError(problem.field, problem.message);
+  if (problem) throw new DomainError(problem.message, problem.field);
 
   if (input.decision === "ADMITTED") {
     const slots = ["member1", "member2", "expert"] as const;
@@ -315,7 +307,7 @@ export async function recordIntake(
       actor
     ).catch((error: unknown) => {
       // The duo comes from the application, not from a form field: show the rule at the decision.
-      if (error instanceof EnrollmentError) throw new ApplicationError("decision", error.message);
+      if (error instanceof DomainError) throw new DomainError(error.message, "decision");
       throw error;
     });
     await recordAudit({

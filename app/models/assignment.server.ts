@@ -5,6 +5,7 @@
 import type { User } from "lucia";
 import type { AssignmentKind, Prisma } from "~/generated/prisma/client.ts";
 import { assignmentFeedbackEmail } from "~/notifications/templates.server.ts";
+import { instructionProblems, listOpdrachten } from "~/content/assignment-text.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
@@ -15,17 +16,9 @@ import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { canEdit, canSubmit, canWithdraw, statusLabel, submissionStatus } from "./assignment-status.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Viewer = Pick<User, "id" | "role">;
-
-export class AssignmentError extends Error {
-  constructor(
-    message: string,
-    readonly field = "form",
-  ) {
-    super(message);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Participants
@@ -216,12 +209,12 @@ export async function submitSubmission(user: Viewer, assignmentId: string, now =
   const found = await loadOwnSubmission(user, assignmentId);
   if (!found) return null;
   const check = canSubmit(factsOf(found.submission));
-  if (!check.ok) throw new AssignmentError(check.reason, "body");
+  if (!check.ok) throw new DomainError(check.reason, "body");
   const updated = await prisma.assignmentSubmission.updateMany({
     where: { id: found.submission!.id, submittedAt: null, feedbackAt: null },
     data: { submittedAt: now, withdrawnAt: null, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new AssignmentError("Deze opdracht is al ingeleverd.");
+  if (updated.count !== 1) throw new DomainError("Deze opdracht is al ingeleverd.");
   return { late: now > found.assignment.dueAt };
 }
 
@@ -230,16 +223,14 @@ export async function withdrawSubmission(user: Viewer, assignmentId: string, now
   const found = await loadOwnSubmission(user, assignmentId);
   if (!found) return null;
   const check = canWithdraw(found.submission);
-  if (!check.ok) throw new AssignmentError(check.reason);
+  if (!check.ok) throw new DomainError(check.reason);
   const updated = await prisma.assignmentSubmission.updateMany({
     where: { id: found.submission!.id, submittedAt: { not: null }, feedbackAt: null },
     data: { submittedAt: null, withdrawnAt: now, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new AssignmentError("Er is al feedback gegeven; terugtrekken kan niet meer.");
+  if (updated.count !== 1) throw new DomainError("Er is al feedback gegeven; terugtrekken kan niet meer.");
   return true;
 }
-
-export class AttachmentError extends AssignmentError {}
 
 export const tooLargeMessage = `Dit bestand is groter dan ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. Maak het kleiner (bijvoorbeeld als PDF) en probeer het opnieuw.`;
 
@@ -248,12 +239,12 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
   const found = await loadOwnSubmission(user, assignmentId);
   if (!found) return null;
   const { assignment, context } = found;
-  if (!assignment.allowFiles) throw new AttachmentError("Bij deze opdracht kun je geen bestanden toevoegen.", "file");
-  if (found.submission && !canEdit(found.submission)) throw new AttachmentError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
-  if (file.bytes.length === 0) throw new AttachmentError("Kies een bestand.", "file");
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AttachmentError(tooLargeMessage, "file");
+  if (!assignment.allowFiles) throw new DomainError("Bij deze opdracht kun je geen bestanden toevoegen.", "file");
+  if (found.submission && !canEdit(found.submission)) throw new DomainError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
+  if (file.bytes.length === 0) throw new DomainError("Kies een bestand.", "file");
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError(tooLargeMessage, "file");
   const kind = await detectFileKind(file.bytes);
-  if (!kind) throw new AttachmentError(`Dit soort bestand kun je niet toevoegen. Gebruik ${ALLOWED_TYPES_TEXT}.`, "file");
+  if (!kind) throw new DomainError(`Dit soort bestand kun je niet toevoegen. Gebruik ${ALLOWED_TYPES_TEXT}.`, "file");
   const ownerKey = ownerKeyFor(assignment.kind, context, user.id);
   const submission =
     found.submission ??
@@ -286,7 +277,7 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
 export async function deleteAttachment(user: Viewer, assignmentId: string, attachmentId: string) {
   const found = await loadOwnSubmission(user, assignmentId);
   if (!found?.submission) return false;
-  if (!canEdit(found.submission)) throw new AttachmentError("Trek de opdracht eerst terug om bestanden te verwijderen.");
+  if (!canEdit(found.submission)) throw new DomainError("Trek de opdracht eerst terug om bestanden te verwijderen.");
   const attachment = await prisma.submissionAttachment.findFirst({
     where: { id: attachmentId, submissionId: found.submission.id },
     select: { id: true, storageKey: true },
@@ -327,7 +318,8 @@ export async function readAttachment(viewer: Viewer, attachmentId: string) {
 
 /**
  * Adds a message to a submission's thread. From a facilitator or coordinator it is feedback: the first one
- * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it.
+ * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it. The duo
+ * replies only once there is feedback (DomainError before).
  */
 export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "name">, submissionId: string, body: string) {
   const submission = await prisma.assignmentSubmission.findFirst({
@@ -342,6 +334,8 @@ export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "n
   });
   if (!submission) return null;
   const isStaff = viewer.role !== "PARTICIPANT";
+  // The thread starts with feedback: the duo replies to it, it does not open it.
+  if (!isStaff && !submission.feedbackAt) throw new DomainError("Reageren kan als er feedback is.", "body");
   const message = await prisma.$transaction(async (tx) => {
     const created = await tx.submissionMessage.create({ data: { submissionId, authorId: viewer.id, body }, select: { id: true } });
     if (isStaff && !submission.feedbackAt) {
@@ -542,12 +536,22 @@ export type AssignmentInput = {
   opdrachtId: string | null;
 };
 
+/** The instructions must be valid Markdoc, and a linked opdracht must exist in the lessons. */
+function checkAssignmentText(input: AssignmentInput) {
+  const problems = instructionProblems(input.instructions);
+  if (problems.length) throw new DomainError(`De uitleg bevat een fout. ${problems.join(" ")}`, "instructions");
+  if (input.opdrachtId && !listOpdrachten().some((opdracht) => opdracht.id === input.opdrachtId)) {
+    throw new DomainError("Kies een opdracht uit de lijst.", "opdrachtId");
+  }
+}
+
 async function requireSessionOfCohort(cohortId: string, sessionId: string) {
   const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
-  if (!session) throw new AssignmentError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+  if (!session) throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
 }
 
 export async function createAssignment(actor: Viewer, cohortId: string, input: AssignmentInput) {
+  checkAssignmentText(input);
   await requireSessionOfCohort(cohortId, input.sessionId);
   return prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({ data: input, select: { id: true } });
@@ -560,6 +564,7 @@ export async function createAssignment(actor: Viewer, cohortId: string, input: A
 }
 
 export async function updateAssignment(actor: Viewer, cohortId: string, assignmentId: string, input: AssignmentInput) {
+  checkAssignmentText(input);
   await requireSessionOfCohort(cohortId, input.sessionId);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.assignment.updateMany({ where: { id: assignmentId, session: { cohortId } }, data: input });
@@ -606,7 +611,7 @@ export function copySourceCohorts(cohortId: string) {
  * moment keeps its distance to its session (e.g. "two days before session 3").
  */
 export async function copyAssignments(actor: Viewer, cohortId: string, sourceCohortId: string) {
-  if (sourceCohortId === cohortId) throw new AssignmentError("Kies een ander leernetwerk.", "sourceCohortId");
+  if (sourceCohortId === cohortId) throw new DomainError("Kies een ander leernetwerk.", "sourceCohortId");
   const [source, target] = await Promise.all([
     prisma.cohortSession.findMany({
       where: { cohortId: sourceCohortId },
@@ -628,7 +633,7 @@ export async function copyAssignments(actor: Viewer, cohortId: string, sourceCoh
       copies.push({ ...assignment, sessionId: to.id, dueAt: new Date(to.startsAt.getTime() + offset) });
     }
   }
-  if (copies.length === 0) throw new AssignmentError("Dit leernetwerk heeft geen opdrachten bij bijeenkomsten die hier ook bestaan.", "sourceCohortId");
+  if (copies.length === 0) throw new DomainError("Dit leernetwerk heeft geen opdrachten bij bijeenkomsten die hier ook bestaan.", "sourceCohortId");
   await prisma.$transaction(async (tx) => {
     await tx.assignment.createMany({ data: copies });
     await recordAudit(

@@ -4,15 +4,7 @@
 import type { AttendanceStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
-
-export class AttendanceError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Actor = { id: string };
 
@@ -43,6 +35,11 @@ export type AttendanceEntry = { userId: string; status: AttendanceStatus | null 
  * keeps the participant's reason when staff leave it as "afgemeld".
  */
 export async function recordAttendance(cohortId: string, sessionId: string, entries: AttendanceEntry[], actor: Actor) {
+  // The cohort's staff record attendance: coordinators and the cohort's facilitators, never a participant.
+  const staff = await prisma.user.count({
+    where: { id: actor.id, OR: [{ role: "COORDINATOR" }, { role: "FACILITATOR", facilitatedCohorts: { some: { cohortId } } }] },
+  });
+  if (!staff) throw new DomainError("Alleen de begeleiders en de coördinator houden de aanwezigheid bij.");
   const participants = await prisma.duoMember.findMany({
     where: { enrollment: { cohortId, status: "ACTIVE" }, userId: { in: entries.map((entry) => entry.userId) } },
     select: { userId: true },
@@ -87,8 +84,9 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
     select: { startsAt: true, cancelledAt: true, number: true },
   });
   if (!session) return null;
-  if (session.cancelledAt) throw new AttendanceError("reason", "Deze bijeenkomst gaat niet door; afmelden is niet nodig.");
-  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.");
+  await requireParticipant(cohortId, userId);
+  if (session.cancelledAt) throw new DomainError("Deze bijeenkomst gaat niet door; afmelden is niet nodig.", "reason");
+  if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.", "reason");
   await prisma.$transaction(async (tx) => {
     await tx.attendance.upsert({
       where: { sessionId_userId: { sessionId, userId } },
@@ -103,11 +101,18 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
   return true;
 }
 
+/** Only participants of the cohort (in an active duo) sign off: staff record attendance instead. */
+async function requireParticipant(cohortId: string, userId: string) {
+  const member = await prisma.duoMember.count({ where: { userId, enrollment: { cohortId, status: "ACTIVE" } } });
+  if (!member) throw new DomainError("Alleen deelnemers kunnen zich afmelden.", "reason");
+}
+
 /** Takes back one's own sign-off (only a sign-off; attendance entered by staff stays). */
 export async function withdrawSignOff(cohortId: string, sessionId: string, userId: string, now = new Date()) {
   const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { startsAt: true, number: true } });
   if (!session) return null;
-  if (session.startsAt <= now) throw new AttendanceError("reason", "Deze bijeenkomst is al begonnen of voorbij.");
+  await requireParticipant(cohortId, userId);
+  if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij.", "reason");
   const { count } = await prisma.attendance.deleteMany({ where: { sessionId, userId, status: "SIGNED_OFF" } });
   if (count) {
     await recordAudit({

@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { amsterdamTime, calendarDate, calendarDateString } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { defaultSessionTemplate, shiftSchedule, warningsForSchedule, type SessionPlan } from "./schedule.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type CohortFields = {
   name: string;
@@ -19,15 +20,6 @@ export type CohortFields = {
 };
 
 export type ScheduleChoice = { kind: "default" } | { kind: "copy"; fromCohortId: string } | { kind: "none" };
-
-export class CohortError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 type Actor = { id: string };
 
@@ -66,7 +58,7 @@ async function plannedSessions(fields: CohortFields, schedule: ScheduleChoice): 
       },
     },
   });
-  if (!source) throw new CohortError("copyFromId", "Kies een leernetwerk om te kopiëren.");
+  if (!source) throw new DomainError("Kies een leernetwerk om te kopiëren.", "copyFromId");
   return shiftSchedule(source.sessions, calendarDateString(source.startsOn), fields.startsOn).map((session, index) => ({
     number: index + 1,
     title: session.title,
@@ -183,15 +175,12 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
       _count: { select: { enrollments: { where: { status: "ACTIVE" } } } },
     },
   });
-  if (!before) throw new CohortError("name", "Dit leernetwerk bestaat niet.");
+  if (!before) throw new DomainError("Dit leernetwerk bestaat niet.", "name");
   if (expectedVersion !== undefined && before.updatedAt.toISOString() !== expectedVersion) {
     throw new CohortConflict(before.updatedAt.toISOString());
   }
   if (fields.capacity < before._count.enrollments) {
-    throw new CohortError(
-      "capacity",
-      `Er doen al ${before._count.enrollments} gemeenten mee. De capaciteit kan niet lager zijn dan dat.`,
-    );
+    throw new DomainError(`Er doen al ${before._count.enrollments} gemeenten mee. De capaciteit kan niet lager zijn dan dat.`, "capacity");
   }
   const previous = {
     name: before.name,

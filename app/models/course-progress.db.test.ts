@@ -78,10 +78,11 @@ describe("course progress", () => {
 
   it("attaches readings to a session and shows them on the participant's start page with read state", async () => {
     const { session, lisa } = await setup();
+    const sanne = await createUser(prisma, { role: "COORDINATOR" });
     const module = library.modules[0]!;
-    await addReading(session.id, module.slug);
-    const lessonReading = await addReading(session.id, library.modules[1]!.lessons[0]!.id);
-    await expect(addReading(session.id, module.slug)).rejects.toThrow();
+    await addReading(session.id, module.slug, sanne);
+    const lessonReading = await addReading(session.id, library.modules[1]!.lessons[0]!.id, sanne);
+    await expect(addReading(session.id, module.slug, sanne)).rejects.toThrow();
     await setLessonRead(lisa.id, module.lessons[0]!.id, true);
 
     const readings = (await sessionReadings([session.id])).get(session.id)!;
@@ -94,7 +95,7 @@ describe("course progress", () => {
       expect.objectContaining({ lessons: 1, lessonsRead: 0 }),
     ]);
 
-    await removeReading(session.id, lessonReading.id);
+    await removeReading(session.id, lessonReading.id, sanne);
     expect((await sessionReadings([session.id])).get(session.id)!.map((reading) => reading.contentId)).toEqual([module.slug]);
   });
 });

@@ -4,6 +4,8 @@
 import type { User } from "lucia";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import { recordAudit } from "./audit.server.ts";
 
 export async function setLessonRead(userId: string, lessonId: string, read: boolean) {
   if (read) {
@@ -115,7 +117,14 @@ export async function zelfscanAnswers(userId: string, scanIds: string[]) {
   return answers;
 }
 
+/** A note in a lesson's zelfscan has at most this many characters. */
+export const MAX_ZELFSCAN_NOTE_LENGTH = 2000;
+
+/** Stores the answers to a lesson's zelfscan (refused, DomainError, when a note is too long). */
 export async function saveZelfscan(userId: string, scanId: string, answers: Record<string, { checked: boolean; note: string }>) {
+  if (Object.values(answers).some((answer) => answer.note.length > MAX_ZELFSCAN_NOTE_LENGTH)) {
+    throw new DomainError(`Een notitie mag hoogstens ${MAX_ZELFSCAN_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`);
+  }
   await prisma.$transaction(
     Object.entries(answers).map(([itemId, answer]) =>
       prisma.zelfscanAnswer.upsert({
@@ -148,13 +157,28 @@ export async function sessionReadings(sessionIds: string[]): Promise<Map<string,
   return result;
 }
 
-export async function addReading(sessionId: string, contentId: string) {
+/**
+ * Attaches a module or lesson to a session as preparation (audit-logged). Refused (DomainError at
+ * `contentId`) for content that does not exist or is attached already.
+ */
+export async function addReading(sessionId: string, contentId: string, actor: { id: string }) {
+  const described = describeContent(contentId);
+  if (!described) throw new DomainError("Kies een module of les uit de lijst.", "contentId");
+  if (await prisma.sessionPreparation.count({ where: { sessionId, contentId } })) {
+    throw new DomainError(`"${described.title}" staat al bij deze bijeenkomst.`, "contentId");
+  }
   const last = await prisma.sessionPreparation.aggregate({ where: { sessionId }, _max: { position: true } });
-  return prisma.sessionPreparation.create({ data: { sessionId, contentId, position: (last._max.position ?? -1) + 1 } });
+  const reading = await prisma.sessionPreparation.create({ data: { sessionId, contentId, position: (last._max.position ?? -1) + 1 } });
+  await recordAudit({ actorId: actor.id, action: "session.reading.add", entityType: "CohortSession", entityId: sessionId, details: { contentId, readingId: reading.id } });
+  return { ...reading, title: described.title };
 }
 
-export async function removeReading(sessionId: string, readingId: string) {
-  return prisma.sessionPreparation.deleteMany({ where: { id: readingId, sessionId } });
+/** Takes a reading off a session (audit-logged); false when it was not there. */
+export async function removeReading(sessionId: string, readingId: string, actor: { id: string }) {
+  const removed = await prisma.sessionPreparation.deleteMany({ where: { id: readingId, sessionId } });
+  if (removed.count === 0) return false;
+  await recordAudit({ actorId: actor.id, action: "session.reading.remove", entityType: "CohortSession", entityId: sessionId, details: { readingId } });
+  return true;
 }
 
 /** Choices for the "attach reading" form: each module, and each lesson under it. */

@@ -13,23 +13,17 @@ import {
   type DuoSlot,
 } from "./enrollment-rules.ts";
 import { createInvitation, revokeInvitation } from "./invitation.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: string; name: string };
-
-/** A rule was broken; `field` names the form field to show the message at (or "form"). */
-export class EnrollmentError extends Error {
-  constructor(public field: string, message: string) {
-    super(message);
-  }
-}
 
 /** Locks the cohort row until the transaction ends, so two admissions cannot both take the last place. */
 async function lockCohort(tx: Tx, cohortId: string) {
   const rows = await tx.$queryRaw<
     { capacity: number }[]
   >`SELECT "capacity" FROM "Cohort" WHERE "id" = ${cohortId}::uuid FOR UPDATE`;
-  if (!rows[0]) throw new EnrollmentError("form", "Dit leernetwerk bestaat niet.");
+  if (!rows[0]) throw new DomainError("Dit leernetwerk bestaat niet.");
   return rows[0];
 }
 
@@ -62,7 +56,7 @@ export async function cohortPeople(cohortId: string, client: Tx | typeof prisma 
 
 type PlannedMember = DuoMemberInput & { userId: string | null };
 
-/** Checks every member against the cohort and finds existing accounts. Throws EnrollmentError. */
+/** Checks every member against the cohort and finds existing accounts. Throws DomainError. */
 async function planMembers(tx: Tx, cohortId: string, members: DuoMemberInput[]): Promise<PlannedMember[]> {
   const people = await cohortPeople(cohortId, tx);
   const users = await tx.user.findMany({
@@ -71,15 +65,12 @@ async function planMembers(tx: Tx, cohortId: string, members: DuoMemberInput[]):
   });
   return members.map((member) => {
     const problem = alreadyInCohortProblem(member.email, people);
-    if (problem) throw new EnrollmentError(`${member.slot}Email`, problem);
+    if (problem) throw new DomainError(problem, `${member.slot}Email`);
     const user = users.find((candidate) => candidate.email === member.email.toLowerCase());
     if (user && user.role !== "PARTICIPANT") {
-      throw new EnrollmentError(
-        `${member.slot}Email`,
-        `${member.email} heeft al een account als ${
+      throw new DomainError(`${member.email} heeft al een account als ${
           user.role === "COORDINATOR" ? "coördinator" : "begeleider"
-        } en kan niet in een duo.`
-      );
+        } en kan niet in een duo.`, `${member.slot}Email`);
     }
     return { ...member, userId: user?.id ?? null };
   });
@@ -109,14 +100,14 @@ export type EnrollInput = {
 /**
  * Enrols a municipality with its duo: checks capacity and the rules inside one transaction (the cohort row
  * is locked), creates the municipality if new, the enrolment and the duo memberships of people who already
- * have an account; then sends invitations to the others. Throws EnrollmentError when a rule is broken.
+ * have an account; then sends invitations to the others. Throws DomainError when a rule is broken.
  */
 export async function enrollMunicipality(input: EnrollInput, actor: Actor) {
   const result = await prisma.$transaction(async (tx) => {
     const cohort = await lockCohort(tx, input.cohortId);
     const activeEnrollments = await tx.enrollment.count({ where: { cohortId: input.cohortId, status: "ACTIVE" } });
     const full = capacityProblem({ capacity: cohort.capacity, activeEnrollments });
-    if (full) throw new EnrollmentError("form", full);
+    if (full) throw new DomainError(full);
 
     const municipality = await findOrCreateMunicipality(tx, input.municipality);
     const existing = await tx.enrollment.findUnique({
@@ -124,7 +115,7 @@ export async function enrollMunicipality(input: EnrollInput, actor: Actor) {
       select: { id: true, status: true },
     });
     if (existing?.status === "ACTIVE") {
-      throw new EnrollmentError("municipality", `De gemeente ${municipality.name} doet al mee aan dit leernetwerk.`);
+      throw new DomainError(`De gemeente ${municipality.name} doet al mee aan dit leernetwerk.`, "municipality");
     }
     const planned = await planMembers(tx, input.cohortId, input.members);
 
@@ -153,7 +144,7 @@ export async function enrollMunicipality(input: EnrollInput, actor: Actor) {
           municipalityId: municipality.id,
         },
       });
-      if (admitted.count === 0) throw new EnrollmentError("form", "Deze aanmelding is al toegelaten.");
+      if (admitted.count === 0) throw new DomainError("Deze aanmelding is al toegelaten.");
     }
     for (const member of planned) {
       if (!member.userId) continue;
@@ -235,12 +226,9 @@ export async function addDuoMember(
     try {
       await lockCohort(tx, input.cohortId);
       const enrollment = await requireActiveEnrollment(tx, input.cohortId, input.enrollmentId);
-      if (!enrollment) throw new EnrollmentError("form", "Deze gemeente is niet ingeschreven in dit leernetwerk.");
+      if (!enrollment) throw new DomainError("Deze gemeente is niet ingeschreven in dit leernetwerk.");
       if (enrollment.status !== "ACTIVE") {
-        throw new EnrollmentError(
-          "form",
-          `De gemeente ${enrollment.municipality.name} is uitgeschreven; schrijf haar eerst opnieuw in.`
-        );
+        throw new DomainError(`De gemeente ${enrollment.municipality.name} is uitgeschreven; schrijf haar eerst opnieuw in.`);
       }
       let replaced: { id: string; userId: string; user: { email: string } } | null = null;
       if (input.replacesMemberId) {
@@ -248,7 +236,7 @@ export async function addDuoMember(
           where: { id: input.replacesMemberId, enrollmentId: input.enrollmentId },
           select: { id: true, userId: true, user: { select: { email: true } } },
         });
-        if (!replaced) throw new EnrollmentError("replacesMemberId", "Kies iemand uit het duo, of niemand.");
+        if (!replaced) throw new DomainError("Kies iemand uit het duo, of niemand.", "replacesMemberId");
       }
       const [member] = await planMembers(tx, input.cohortId, [
         { slot, name: input.name, email: input.email, function: input.function },
@@ -278,8 +266,8 @@ export async function addDuoMember(
       return { userId: member!.userId };
     } catch (error) {
       // The form on the enrolment page has one person: its e-mail field is called "email".
-      if (error instanceof EnrollmentError && error.field === `${slot}Email`)
-        throw new EnrollmentError("email", error.message);
+      if (error instanceof DomainError && error.field === `${slot}Email`)
+        throw new DomainError(error.message, "email");
       throw error;
     }
   });
@@ -350,13 +338,13 @@ export async function withdrawEnrollment(input: { cohortId: string; enrollmentId
   });
 }
 
-/** Puts a withdrawn municipality back, when there is a place. Throws EnrollmentError when full. */
+/** Puts a withdrawn municipality back, when there is a place. Throws DomainError when full. */
 export async function reinstateEnrollment(input: { cohortId: string; enrollmentId: string }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const cohort = await lockCohort(tx, input.cohortId);
     const activeEnrollments = await tx.enrollment.count({ where: { cohortId: input.cohortId, status: "ACTIVE" } });
     const full = capacityProblem({ capacity: cohort.capacity, activeEnrollments });
-    if (full) throw new EnrollmentError("form", full);
+    if (full) throw new DomainError(full);
     const changed = await tx.enrollment.updateMany({
       where: { id: input.enrollmentId, cohortId: input.cohortId, status: "WITHDRAWN" },
       data: { status: "ACTIVE" },
@@ -458,9 +446,9 @@ export function listCohortFacilitators(cohortId: string) {
 
 export async function assignFacilitator(input: { cohortId: string; userId: string }, actor: Actor) {
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { role: true, name: true } });
-  if (user?.role !== "FACILITATOR") throw new EnrollmentError("userId", "Kies een begeleider uit de lijst.");
+  if (user?.role !== "FACILITATOR") throw new DomainError("Kies een begeleider uit de lijst.", "userId");
   const already = await prisma.cohortFacilitator.count({ where: { cohortId: input.cohortId, userId: input.userId } });
-  if (already) throw new EnrollmentError("userId", `${user.name} begeleidt dit leernetwerk al.`);
+  if (already) throw new DomainError(`${user.name} begeleidt dit leernetwerk al.`, "userId");
   await prisma.$transaction(async (tx) => {
     await tx.cohortFacilitator.create({ data: { cohortId: input.cohortId, userId: input.userId } });
     await recordAudit(

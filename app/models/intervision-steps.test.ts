@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, phaseOf, StepError, stepTiming, totalMinutes, transition, type LiveState } from "./intervision-steps.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import { formatClock, phaseOf, stepTiming, totalMinutes, transition, type LiveState } from "./intervision-steps.ts";
 
 const steps = [{ minutes: 10 }, { minutes: 15 }, { minutes: 5 }];
 const t0 = new Date("2027-05-25T12:00:00Z");
@@ -33,7 +34,7 @@ describe("intervisie step machine", () => {
     const last = { ...running, currentStep: 2 };
     expect(() => transition(last, "next", steps.length, t0)).toThrow(/laatste stap/);
     const done = transition(last, "finish", steps.length, t0);
-    expect(() => transition(done, "previous", steps.length, t0)).toThrow(StepError);
+    expect(() => transition(done, "previous", steps.length, t0)).toThrow(DomainError);
   });
 
   it("computes elapsed and remaining time of the current step from the stored start and now", () => {

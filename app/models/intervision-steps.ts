@@ -1,6 +1,8 @@
 // The step machine of an intervisie meeting, as pure functions: start, next, previous, finish, and the time
 // spent and left in the current step, computed from the stored timestamps and `now` (never from a timer in
 // a process, so every web process and every screen agrees).
+import { DomainError } from "~/utils/domain-error.ts";
+
 export type LiveState = {
   currentStep: number | null;
   stepStartedAt: Date | null;
@@ -12,31 +14,29 @@ export type StepAction = "start" | "next" | "previous" | "finish";
 
 export type Phase = "not-started" | "running" | "finished";
 
-export class StepError extends Error {}
-
 export function phaseOf(state: LiveState): Phase {
   if (state.finishedAt) return "finished";
   if (state.currentStep === null || !state.startedAt) return "not-started";
   return "running";
 }
 
-/** The state after `action`, or a StepError with a Dutch message when the action does not fit. */
+/** The state after `action`, or a DomainError with a Dutch message when the action does not fit. */
 export function transition(state: LiveState, action: StepAction, stepCount: number, now: Date): LiveState {
   const phase = phaseOf(state);
-  if (stepCount < 1) throw new StepError("Kies eerst een methode met stappen.");
-  if (phase === "finished") throw new StepError("Deze bijeenkomst is al afgerond.");
+  if (stepCount < 1) throw new DomainError("Kies eerst een methode met stappen.");
+  if (phase === "finished") throw new DomainError("Deze bijeenkomst is al afgerond.");
   if (action === "start") {
-    if (phase === "running") throw new StepError("De bijeenkomst is al begonnen.");
+    if (phase === "running") throw new DomainError("De bijeenkomst is al begonnen.");
     return { currentStep: 0, stepStartedAt: now, startedAt: now, finishedAt: null };
   }
-  if (phase === "not-started") throw new StepError("Start de bijeenkomst eerst.");
+  if (phase === "not-started") throw new DomainError("Start de bijeenkomst eerst.");
   const current = state.currentStep!;
   if (action === "next") {
-    if (current >= stepCount - 1) throw new StepError("Dit is de laatste stap. Rond de bijeenkomst af.");
+    if (current >= stepCount - 1) throw new DomainError("Dit is de laatste stap. Rond de bijeenkomst af.");
     return { ...state, currentStep: current + 1, stepStartedAt: now };
   }
   if (action === "previous") {
-    if (current <= 0) throw new StepError("Dit is de eerste stap.");
+    if (current <= 0) throw new DomainError("Dit is de eerste stap.");
     return { ...state, currentStep: current - 1, stepStartedAt: now };
   }
   return { ...state, finishedAt: now };

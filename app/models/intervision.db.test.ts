@@ -7,6 +7,7 @@
 // - otherGroupMember: Erik (Lisa's duo partner, put in group 2); otherGroupFacilitator: Fatima (cohort A,
 //   group 2 only); otherCohortParticipant: Karin (cohort B); coordinator: Sanne.
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEntryForViewer } from "./journal.server.ts";
@@ -19,7 +20,6 @@ import {
   getCaseForViewer,
   getGroupForViewer,
   getMeetingForViewer,
-  IntervisionError,
   listMyGroups,
   planMeeting,
   proposeCase,
@@ -110,7 +110,7 @@ describe("intervisie confidentiality matrix", () => {
     const { meetingId, caseId } = await meetingWithCase(context);
     expect(await setCaseChosen(people.groupFacilitator, meetingId, caseId, true)).toBe(true);
     await stepMeeting(people.groupFacilitator, meetingId, "start", null);
-    await addNote(people.groupFacilitator, caseId, "QUESTION", "Wat deed je toen?");
+    await addNote(people.groupFacilitator, meetingId, caseId, "QUESTION", "Wat deed je toen?");
     await saveTakeaway(people.inbrenger, caseId, "Ik neem mee: eerst vragen.", false);
 
     const outcome: Record<string, Record<string, boolean>> = {};
@@ -144,7 +144,7 @@ describe("intervisie confidentiality matrix", () => {
     await stepMeeting(people.groupFacilitator, meetingId, "start", null);
     for (const relation of relations.filter((r) => !inGroup.includes(r))) {
       const viewer = people[relation];
-      expect(await addNote(viewer, caseId, "INSIGHT", `van ${relation}`), relation).toBeNull();
+      expect(await addNote(viewer, meetingId, caseId, "INSIGHT", `van ${relation}`), relation).toBeNull();
       expect(await saveTakeaway(viewer, caseId, "niet van mij", false), relation).toBeNull();
       expect(await deleteCase(viewer, caseId), relation).toBeNull();
       expect(await setCaseChosen(viewer, meetingId, caseId, false), relation).toBe(false);
@@ -196,7 +196,7 @@ describe("intervisie confidentiality matrix", () => {
     const { meetingId, caseId } = await meetingWithCase(context);
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
     await stepMeeting(people.groupFacilitator, meetingId, "start", null);
-    await addNote(people.groupMember, caseId, "INSIGHT", "Notulist: mooi inzicht");
+    await addNote(people.groupMember, meetingId, caseId, "INSIGHT", "Notulist: mooi inzicht");
     await saveTakeaway(people.inbrenger, caseId, "Meenemen", false);
     expect(await deleteCase(people.inbrenger, caseId)).toEqual({ meetingId });
     expect(await prisma.intervisionCase.count({ where: { id: caseId } })).toBe(0);
@@ -284,14 +284,14 @@ describe("running a meeting", () => {
     expect(await planMeeting(people.groupFacilitator, group1.id, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, location: null, meetingUrl: "https://meet.test/x", methodSlug: null })).not.toBeNull();
     await expect(stepMeeting(people.groupFacilitator, meetingId, "start", null)).rejects.toThrow("Kies eerst een casus (of kies de open ronde).");
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
-    await expect(addNote(people.groupMember, caseId, "QUESTION", "Te vroeg")).rejects.toThrow(IntervisionError);
+    await expect(addNote(people.groupMember, meetingId, caseId, "QUESTION", "Te vroeg")).rejects.toThrow(DomainError);
     const t0 = new Date("2099-03-11T13:00:00Z");
     await stepMeeting(people.groupFacilitator, meetingId, "start", null, t0);
     await expect(setMethod(people.groupFacilitator, meetingId, "balintmethode")).rejects.toThrow(/al begonnen/);
     await stepMeeting(people.groupFacilitator, meetingId, "next", 0, new Date(t0.getTime() + 300_000));
     // A second screen still showing step 0 cannot move the meeting again by accident.
     await expect(stepMeeting(people.groupFacilitator, meetingId, "next", 0)).rejects.toThrow(/ander scherm/);
-    await addNote(people.groupMember, caseId, "QUESTION", "Wie was erbij?");
+    await addNote(people.groupMember, meetingId, caseId, "QUESTION", "Wie was erbij?");
     const meeting = await getMeetingForViewer(people.groupMember, meetingId);
     expect(meeting).toMatchObject({ phase: "running", currentStep: 1 });
     expect(meeting!.cases[0]!.notes).toMatchObject([{ step: 1, kind: "QUESTION", body: "Wie was erbij?" }]);
@@ -299,7 +299,7 @@ describe("running a meeting", () => {
     await expect(stepMeeting(people.groupFacilitator, meetingId, "next", 5)).rejects.toThrow(/laatste stap/);
     await stepMeeting(people.groupFacilitator, meetingId, "finish", 5);
     expect((await getMeetingForViewer(people.inbrenger, meetingId))!.phase).toBe("finished");
-    await expect(addNote(people.groupMember, caseId, "INSIGHT", "Te laat")).rejects.toThrow(/terwijl de bijeenkomst loopt/);
+    await expect(addNote(people.groupMember, meetingId, caseId, "INSIGHT", "Te laat")).rejects.toThrow(/terwijl de bijeenkomst loopt/);
     await expect(proposeCase(people.groupMember, meetingId, { title: "Later", situation: "x", question: "x", wish: "" })).rejects.toThrow(/al afgerond/);
   });
 

@@ -16,19 +16,10 @@ import { prisma } from "~/utils/db.server.ts";
 import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { checkArrangement, type ArrangementGroup, type GroupCandidate } from "./intervision-groups.ts";
-import { phaseOf, StepError, transition, type StepAction } from "./intervision-steps.ts";
+import { phaseOf, transition, type StepAction } from "./intervision-steps.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Viewer = Pick<User, "id">;
-
-/** A refused change, with the form field it is about. */
-export class IntervisionError extends Error {
-  constructor(
-    message: string,
-    readonly field = "form",
-  ) {
-    super(message);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Access rules
@@ -338,9 +329,9 @@ export async function planMeeting(viewer: Viewer, groupId: string, input: Meetin
   });
   if (!group) return null;
   if (input.sessionId && !group.cohort.sessions.some((session) => session.id === input.sessionId)) {
-    throw new IntervisionError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+    throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
-  if (input.methodSlug && !findMethod(input.methodSlug)) throw new IntervisionError("Kies een methode uit de lijst.", "methodSlug");
+  if (input.methodSlug && !findMethod(input.methodSlug)) throw new DomainError("Kies een methode uit de lijst.", "methodSlug");
   const meeting = await prisma.intervisionMeeting.create({ data: { groupId, ...input }, select: { id: true } });
   // Each member hears about it as they chose (kind intervision-meeting).
   const modes = await modesFor(group.members.map((member) => member.user.id), "intervision-meeting");
@@ -405,10 +396,10 @@ export type MeetingForViewer = NonNullable<Awaited<ReturnType<typeof getMeetingF
 
 /** The facilitator chooses the method (before the meeting starts). */
 export async function setMethod(viewer: Viewer, meetingId: string, methodSlug: string) {
-  if (!findMethod(methodSlug)) throw new IntervisionError("Kies een methode uit de lijst.", "methodSlug");
+  if (!findMethod(methodSlug)) throw new DomainError("Kies een methode uit de lijst.", "methodSlug");
   const meeting = await prisma.intervisionMeeting.findFirst({ where: { id: meetingId, group: groupStaffWhere(viewer) }, select: { startedAt: true } });
   if (!meeting) return false;
-  if (meeting.startedAt) throw new IntervisionError("De bijeenkomst is al begonnen; de methode ligt vast.", "methodSlug");
+  if (meeting.startedAt) throw new DomainError("De bijeenkomst is al begonnen; de methode ligt vast.", "methodSlug");
   await prisma.intervisionMeeting.update({ where: { id: meetingId }, data: { methodSlug } });
   return true;
 }
@@ -420,7 +411,7 @@ export async function proposeCase(viewer: Viewer, meetingId: string, input: { ti
     select: { id: true, finishedAt: true },
   });
   if (!meeting) return null;
-  if (meeting.finishedAt) throw new IntervisionError("Deze bijeenkomst is al afgerond. Breng je casus in bij een volgende bijeenkomst.");
+  if (meeting.finishedAt) throw new DomainError("Deze bijeenkomst is al afgerond. Breng je casus in bij een volgende bijeenkomst.");
   return prisma.intervisionCase.create({ data: { meetingId, authorId: viewer.id, ...input }, select: { id: true } });
 }
 
@@ -485,37 +476,34 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
   });
   if (!meeting) return null;
   const method = findMethod(meeting.methodSlug);
-  if (!method) throw new IntervisionError("Kies eerst een methode.");
+  if (!method) throw new DomainError("Kies eerst een methode.");
   if (action === "start" && meeting._count.cases === 0 && method.slug !== "open-ronde") {
-    throw new IntervisionError("Kies eerst een casus (of kies de open ronde).");
+    throw new DomainError("Kies eerst een casus (of kies de open ronde).");
   }
-  if (meeting.currentStep !== fromStep) throw new IntervisionError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
-  let next: ReturnType<typeof transition>;
-  try {
-    const { currentStep, stepStartedAt, startedAt, finishedAt } = meeting;
-    next = transition({ currentStep, stepStartedAt, startedAt, finishedAt }, action, method.steps.length, now);
-  } catch (error) {
-    if (error instanceof StepError) throw new IntervisionError(error.message);
-    throw error;
-  }
+  if (meeting.currentStep !== fromStep) throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
+  const { currentStep, stepStartedAt, startedAt, finishedAt } = meeting;
+  const next = transition({ currentStep, stepStartedAt, startedAt, finishedAt }, action, method.steps.length, now);
   const updated = await prisma.intervisionMeeting.updateMany({
     where: { id: meetingId, currentStep: meeting.currentStep, finishedAt: null },
     data: { currentStep: next.currentStep, stepStartedAt: next.stepStartedAt, startedAt: next.startedAt, finishedAt: next.finishedAt },
   });
-  if (updated.count !== 1) throw new IntervisionError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
+  if (updated.count !== 1) throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
   return next;
 }
 
-/** An open question or insight, noted during the running meeting by the facilitator or a member (scribe). */
-export async function addNote(viewer: Viewer, caseId: string, kind: IntervisionNoteKind, body: string) {
+/**
+ * An open question or insight, noted during the running meeting by the facilitator or a member (scribe), on
+ * a chosen case of that meeting (null for any other case).
+ */
+export async function addNote(viewer: Viewer, meetingId: string, caseId: string, kind: IntervisionNoteKind, body: string) {
   const found = await prisma.intervisionCase.findFirst({
-    where: { AND: [{ id: caseId, status: "CHOSEN" }, caseAccessWhere(viewer)] },
+    where: { AND: [{ id: caseId, meetingId, status: "CHOSEN" }, caseAccessWhere(viewer)] },
     select: { meeting: { select: { currentStep: true, startedAt: true, finishedAt: true } } },
   });
   if (!found) return null;
   const { meeting } = found;
   if (!meeting.startedAt || meeting.finishedAt || meeting.currentStep === null) {
-    throw new IntervisionError("Je kunt alleen notities maken terwijl de bijeenkomst loopt.");
+    throw new DomainError("Je kunt alleen notities maken terwijl de bijeenkomst loopt.");
   }
   return prisma.intervisionNote.create({ data: { caseId, authorId: viewer.id, step: meeting.currentStep, kind, body }, select: { id: true } });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "~/utils/domain-error.ts";
 import { createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { attemptLogin } from "~/auth/login.server.ts";
-import { acceptInvitation, checkInvitation, createInvitation, InvitationError, revokeInvitation } from "./invitation.server.ts";
+import { acceptInvitation, checkInvitation, createInvitation, revokeInvitation } from "./invitation.server.ts";
 
 async function setup() {
   const coordinator = await createUser(prisma, { role: "COORDINATOR", name: "Co Ördinator" });
@@ -71,7 +72,7 @@ describe("invitations", () => {
     const { coordinator } = await setup();
     await createUser(prisma, { email: "bestaat@test.nl" });
     await expect(createInvitation({ email: "bestaat@test.nl", role: "COORDINATOR" }, coordinator)).rejects.toThrowError(
-      InvitationError,
+      DomainError,
     );
     await expect(createInvitation({ email: "iemand@test.nl", role: "PARTICIPANT" }, coordinator)).rejects.toMatchObject({
       field: "enrollmentId",

@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { recordAudit } from "./audit.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export const INVITATION_VALID_DAYS = 14;
 
@@ -21,36 +22,27 @@ export type InvitationInput = {
   duoFunction?: DuoFunction | null;
 };
 
-export class InvitationError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export async function createInvitation(input: InvitationInput, invitedBy: { id: string; name: string }) {
   const email = input.email.trim().toLowerCase();
   const existingUser = await prisma.user.count({ where: { email } });
-  if (existingUser) throw new InvitationError("email", "Er is al een account met dit e-mailadres.");
+  if (existingUser) throw new DomainError("Er is al een account met dit e-mailadres.", "email");
 
   let cohortId = input.cohortId ?? null;
   let cohortName: string | null = null;
   if (input.role === "PARTICIPANT") {
-    if (!input.enrollmentId) throw new InvitationError("enrollmentId", "Kies de gemeente (en het leernetwerk).");
-    if (!input.duoFunction) throw new InvitationError("duoFunction", "Kies de functie in het duo.");
+    if (!input.enrollmentId) throw new DomainError("Kies de gemeente (en het leernetwerk).", "enrollmentId");
+    if (!input.duoFunction) throw new DomainError("Kies de functie in het duo.", "duoFunction");
     const enrollment = await prisma.enrollment.findUnique({
       where: { id: input.enrollmentId },
       select: { cohortId: true, cohort: { select: { name: true } } },
     });
-    if (!enrollment) throw new InvitationError("enrollmentId", "Deze gemeente is niet ingeschreven.");
+    if (!enrollment) throw new DomainError("Deze gemeente is niet ingeschreven.", "enrollmentId");
     cohortId = enrollment.cohortId;
     cohortName = enrollment.cohort.name;
   } else if (input.role === "FACILITATOR") {
-    if (!cohortId) throw new InvitationError("cohortId", "Kies het leernetwerk dat deze begeleider begeleidt.");
+    if (!cohortId) throw new DomainError("Kies het leernetwerk dat deze begeleider begeleidt.", "cohortId");
     const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: { name: true } });
-    if (!cohort) throw new InvitationError("cohortId", "Dit leernetwerk bestaat niet.");
+    if (!cohort) throw new DomainError("Dit leernetwerk bestaat niet.", "cohortId");
     cohortName = cohort.name;
   } else {
     cohortId = null;

@@ -18,6 +18,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 type Viewer = Pick<User, "id">;
 
@@ -52,16 +53,6 @@ export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInpu
 /** Entries readable by the viewer and written by someone else (what was shared with them). */
 function sharedWithWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
   return { AND: [journalAccessWhere(viewer), { authorId: { not: viewer.id } }] };
-}
-
-/** A refused change, with the form field it is about. */
-export class JournalError extends Error {
-  constructor(
-    message: string,
-    readonly field = "form",
-  ) {
-    super(message);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -352,7 +343,7 @@ export async function saveEntry(
 ): Promise<SaveResult> {
   const context = await authorContext(viewer.id);
   if (input.sessionId && !context?.cohort.sessions.some((session) => session.id === input.sessionId)) {
-    throw new JournalError("Kies een bijeenkomst van je eigen leernetwerk.", "sessionId");
+    throw new DomainError("Kies een bijeenkomst van je eigen leernetwerk.", "sessionId");
   }
   const data = {
     title: input.title,
@@ -363,9 +354,9 @@ export async function saveEntry(
   };
   if (!existing) {
     if (input.promptId && !(await findPromptForParticipant(viewer, input.promptId))) {
-      throw new JournalError("Deze vraag van je begeleider bestaat niet (meer).");
+      throw new DomainError("Deze vraag van je begeleider bestaat niet (meer).");
     }
-    if (input.reflectieId && !findReflectie(input.reflectieId)) throw new JournalError("Deze reflectievraag bestaat niet.");
+    if (input.reflectieId && !findReflectie(input.reflectieId)) throw new DomainError("Deze reflectievraag bestaat niet.");
     const created = await prisma.journalEntry.create({
       data: {
         ...data,
@@ -398,7 +389,7 @@ export async function saveEntry(
 
 /** Changes who can read the entry (author only) and records the change in the author's history. */
 export async function setAudience(viewer: Viewer, entryId: string, audience: JournalAudience): Promise<boolean> {
-  if (!(offeredAudiences as readonly string[]).includes(audience)) throw new JournalError("Kies met wie je dit deelt.");
+  if (!(offeredAudiences as readonly string[]).includes(audience)) throw new DomainError("Kies met wie je dit deelt.");
   return prisma.$transaction(async (tx) => {
     const entry = await tx.journalEntry.findFirst({
       where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] },
@@ -406,10 +397,10 @@ export async function setAudience(viewer: Viewer, entryId: string, audience: Jou
     });
     if (!entry) return false;
     if (audience !== "PRIVATE" && !entry.enrollmentId) {
-      throw new JournalError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
+      throw new DomainError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
     }
     if (audience === "GROUP" && (await tx.intervisionMember.count({ where: { userId: viewer.id } })) === 0) {
-      throw new JournalError("Je zit (nog) niet in een intervisiegroep.");
+      throw new DomainError("Je zit (nog) niet in een intervisiegroep.");
     }
     if (entry.audience === audience) return true;
     await tx.journalEntry.update({
@@ -503,12 +494,12 @@ export async function createPrompt(viewer: Viewer, input: { cohortId: string; se
     where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
     select: { id: true, sessions: { select: { id: true } }, intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, select: { id: true } } },
   });
-  if (!cohort) throw new JournalError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
+  if (!cohort) throw new DomainError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
   if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
-    throw new JournalError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+    throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
   if (input.groupId && !cohort.intervisionGroups.some((group) => group.id === input.groupId)) {
-    throw new JournalError("Kies een intervisiegroep van dit leernetwerk die jij begeleidt.", "groupId");
+    throw new DomainError("Kies een intervisiegroep van dit leernetwerk die jij begeleidt.", "groupId");
   }
   return prisma.journalPrompt.create({
     data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id, intervisionGroupId: input.groupId ?? null },

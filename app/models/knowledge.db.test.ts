@@ -4,14 +4,15 @@
 import { describe, expect, it } from "vitest";
 import { goodInput, knowledgeWorld } from "../../tests/support/knowledge-world.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { publishArticle, PublishError, publishContext } from "./knowledge.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import { publishArticle, publishContext } from "./knowledge.server.ts";
 
 describe("publishing a summary", () => {
   it("waits until the last session is over", async () => {
     const world = await knowledgeWorld("2099-06-01");
     const context = await publishContext(world.noor);
     expect(context!.window).toEqual({ open: false, reason: "Je kunt delen na de laatste bijeenkomst van je leernetwerk." });
-    await expect(publishArticle(world.noor, goodInput)).rejects.toBeInstanceOf(PublishError);
+    await expect(publishArticle(world.noor, goodInput)).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: world.duo.enrollment.id } })).toBe(0);
   });
 
@@ -20,7 +21,7 @@ describe("publishing a summary", () => {
     const attempt = (overrides: Partial<typeof goodInput>) =>
       publishArticle(world.noor, { ...goodInput, ...overrides }).then(
         () => null,
-        (error: unknown) => (error as PublishError).errors,
+        (error: unknown) => (error as DomainError).fieldErrors,
       );
     expect(await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Bram belde met Fatima over de planning." }] })).toEqual({
       "text:fase-ontsluiten": [

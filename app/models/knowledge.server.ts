@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
 import { anonymityProblems, describeProblem, isKnowledgeTheme, publishWindow, type KnowledgeTheme } from "./knowledge-rules.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ArticleSection = { sectionId: string; title: string; text: string };
 
@@ -76,6 +77,8 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
 export type PublishContext = NonNullable<Awaited<ReturnType<typeof publishContext>>>;
 
 export type PublishInput = {
+  /** The consent of the one who publishes (one of the duo); without it nothing is published. */
+  consent: boolean;
   title: string;
   themes: string[];
   showMunicipality: boolean;
@@ -109,22 +112,18 @@ export function checkPublication(context: Pick<PublishContext, "names" | "munici
   return errors;
 }
 
-export class PublishError extends Error {
-  constructor(readonly errors: Record<string, string[]>) {
-    super("De samenvatting kan zo niet worden gedeeld.");
-  }
-}
-
 /**
  * Publishes (or replaces) the duo's summary with the consent of `viewer`, one of the duo. Checked again here:
- * the cohort must be over, and the texts must pass the anonymity checks.
+ * the consent, the cohort must be over, and the texts must pass the anonymity checks (DomainError with every
+ * problem at its field).
  */
 export async function publishArticle(viewer: Pick<User, "id">, input: PublishInput, now = new Date()) {
   const context = await publishContext(viewer, now);
-  if (!context) throw new PublishError({ form: ["Je doet niet mee aan een leernetwerk."] });
-  if (!context.window.open) throw new PublishError({ form: [context.window.reason] });
+  if (!context) throw new DomainError("Je doet niet mee aan een leernetwerk.");
+  if (!context.window.open) throw new DomainError(context.window.reason);
   const errors = checkPublication(context, input);
-  if (Object.keys(errors).length) throw new PublishError(errors);
+  if (!input.consent) errors.consent = ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."];
+  if (Object.keys(errors).length) throw DomainError.fields(errors);
   const sections: ArticleSection[] = canvasSections
     .filter((section) => input.sections.some((chosen) => chosen.sectionId === section.id))
     .map((section) => ({ sectionId: section.id, title: section.title, text: input.sections.find((chosen) => chosen.sectionId === section.id)!.text.trim() }));

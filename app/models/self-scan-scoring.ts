@@ -10,6 +10,7 @@ import {
   selfScanMoments,
   type SelfScanMomentKey,
 } from "~/content/self-scan-schema.ts";
+import { type FormValues, textValue } from "~/utils/forms.ts";
 
 /** Below this number of duos the cohort aggregate shows nothing, so no duo can be recognised in it. */
 export const MIN_DUOS_FOR_AGGREGATE = 3;
@@ -76,13 +77,10 @@ function intIn(value: unknown, min: number, max: number): number | undefined {
  * The answers in a submitted form (fields `<questionId>.value`, `.remark`, `.choice`, `.reasons`, `.now`,
  * `.wanted`, `.text`). Unknown fields are ignored; values outside the scale are refused with a message.
  */
-export function answersFromForm(scan: SelfScan, form: Record<string, unknown>): { answers: Answers; errors: Record<string, string[]> } {
+export function answersFromForm(scan: SelfScan, form: FormValues): { answers: Answers; errors: Record<string, string[]> } {
   const answers: Answers = {};
   const errors: Record<string, string[]> = {};
-  const field = (name: string) => {
-    const value = form[name];
-    return typeof value === "string" ? value : undefined;
-  };
+  const field = (name: string) => textValue(form, name);
   const text = (name: string, max: number, label: string): string | undefined => {
     const value = field(name)?.trim();
     if (!value) return undefined;

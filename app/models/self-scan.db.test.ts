@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { findSelfScan } from "~/content/library.server.ts";
 import type { Answers } from "~/content/self-scan-schema.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   cohortAggregate,
@@ -16,7 +17,6 @@ import {
   reopenResponse,
   resultsView,
   saveResponse,
-  SelfScanError,
   setMode,
 } from "./self-scan.server.ts";
 
@@ -102,7 +102,7 @@ describe("saving self-scans", () => {
     // A completed response is not changed by a save of an open page.
     const late = await saveResponse({ user: erik!, duo, scan, moment: "INTAKE", answers: {}, version: 1, complete: false });
     expect(late.status).toBe("conflict");
-    await expect(setMode({ duo, scanId: scan.id, moment: "INTAKE", mode: "INDIVIDUAL" })).rejects.toBeInstanceOf(SelfScanError);
+    await expect(setMode({ duo, scanId: scan.id, moment: "INTAKE", mode: "INDIVIDUAL" })).rejects.toBeInstanceOf(DomainError);
     await reopenResponse({ user: erik!, duo, scanId: scan.id, moment: "INTAKE" });
     duo = (await findOwnDuo(lisa!, cohort.id))!;
     expect(momentStatus(duo, scan.id, "INTAKE").state).toBe("draft");
@@ -127,7 +127,7 @@ describe("saving self-scans", () => {
     await prisma.cohort.update({ where: { id: cohort.id }, data: { status: "CLOSED" } });
     const lisa = duos[0]!.members[0]!;
     const duo = (await findOwnDuo(lisa, cohort.id))!;
-    await expect(saveResponse({ user: lisa, duo, scan, moment: "INTAKE", answers: {}, version: 0, complete: false })).rejects.toBeInstanceOf(SelfScanError);
+    await expect(saveResponse({ user: lisa, duo, scan, moment: "INTAKE", answers: {}, version: 0, complete: false })).rejects.toBeInstanceOf(DomainError);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   scanMeasures,
   scoreAnswers,
 } from "./self-scan-scoring.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export const DUO_KEY = "duo";
 
@@ -130,8 +131,6 @@ export function canEdit(duo: Pick<DuoScans, "cohort">): boolean {
 
 // ---- Changes by the duo ----
 
-export class SelfScanError extends Error {}
-
 export type SaveResult =
   | { status: "saved"; id: string; version: number; completed: boolean }
   | { status: "conflict"; current: { answers: Answers; version: number; completedAt: Date | null; updatedBy: string | null } };
@@ -151,7 +150,7 @@ export async function saveResponse(input: {
   complete: boolean;
 }): Promise<SaveResult> {
   const { user, duo, scan, moment } = input;
-  if (!canEdit(duo)) throw new SelfScanError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+  if (!canEdit(duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const mode = modeOf(duo, scan.id, moment);
   const respondentKey = mode === "DUO" ? DUO_KEY : user.id;
   const key = { enrollmentId: duo.id, scanId: scan.id, moment, respondentKey };
@@ -188,7 +187,7 @@ export async function saveResponse(input: {
     where: { enrollmentId_scanId_moment_respondentKey: key },
     select: { answers: true, version: true, completedAt: true, updatedBy: { select: { name: true } } },
   });
-  if (!current) throw new SelfScanError("Deze zelfscan is intussen verwijderd. Laad de pagina opnieuw.");
+  if (!current) throw new DomainError("Deze zelfscan is intussen verwijderd. Laad de pagina opnieuw.");
   return {
     status: "conflict",
     current: { answers: current.answers as Answers, version: current.version, completedAt: current.completedAt, updatedBy: current.updatedBy?.name ?? null },
@@ -197,7 +196,7 @@ export async function saveResponse(input: {
 
 /** Opens a completed response again for changes (version raised, so an open page elsewhere notices). */
 export async function reopenResponse(input: { user: Pick<User, "id">; duo: DuoScans; scanId: string; moment: SelfScanMomentKey }) {
-  if (!canEdit(input.duo)) throw new SelfScanError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+  if (!canEdit(input.duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const mode = modeOf(input.duo, input.scanId, input.moment);
   const respondentKey = mode === "DUO" ? DUO_KEY : input.user.id;
   await prisma.selfScanResponse.updateMany({
@@ -208,11 +207,11 @@ export async function reopenResponse(input: { user: Pick<User, "id">; duo: DuoSc
 
 /** Together or each on their own. Refused once a response under the current choice is completed. */
 export async function setMode(input: { duo: DuoScans; scanId: string; moment: SelfScanMomentKey; mode: SelfScanMode }) {
-  if (!canEdit(input.duo)) throw new SelfScanError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+  if (!canEdit(input.duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const current = modeOf(input.duo, input.scanId, input.moment);
   if (current === input.mode) return;
   if (responsesFor(input.duo, input.scanId, input.moment).some((response) => response.completedAt)) {
-    throw new SelfScanError("Er is al een afgeronde zelfscan voor dit moment. Open die eerst weer, voordat je de manier van invullen wijzigt.");
+    throw new DomainError("Er is al een afgeronde zelfscan voor dit moment. Open die eerst weer, voordat je de manier van invullen wijzigt.");
   }
   await prisma.selfScanSetting.upsert({
     where: { enrollmentId_scanId_moment: { enrollmentId: input.duo.id, scanId: input.scanId, moment: input.moment } },

@@ -1,38 +1,37 @@
-// Reading the session form (new and edit): the schema, then the schedule rules with the cohort's context.
+// Checking the session form (new and edit) after its schema: the schedule rules with the cohort's context.
 // Errors stop the save; warnings stop it once, until the coordinator chooses "Toch opslaan".
-import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
+import { type FormError, type FormValues, formError } from "~/utils/forms.ts";
 import { checkSessionTimes } from "./schedule.ts";
-import { sessionSchema } from "./schedule-forms.ts";
+import type { SessionFormData } from "./schedule-forms.ts";
 import { getScheduleContext, type SessionFields } from "./session.server.ts";
 
-export type SessionFormOutcome =
-  | { ok: true; fields: SessionFields; warnings: string[]; values: FormValues }
-  | { ok: false; errors: FieldErrors; warnings: string[]; values: FormValues };
+/** The session form's answer to invalid input: the one answer, with the warnings to confirm. */
+export type SessionFormError = FormError & { warnings: string[] };
 
-export async function readSessionForm(
-  formData: FormData,
+export type SessionFormOutcome = { ok: true; fields: SessionFields; warnings: string[] } | { ok: false; error: SessionFormError };
+
+export function sessionFormError(error: FormError, warnings: string[] = []): SessionFormError {
+  return { ...error, warnings };
+}
+
+export async function checkSessionForm(
+  data: SessionFormData,
+  values: FormValues,
   cohortId: string,
   existing?: { id: string; startsAt: Date; endsAt: Date },
 ): Promise<SessionFormOutcome> {
-  const form = parseForm(sessionSchema, formData);
-  if (!form.ok) return { ok: false, errors: form.errors, warnings: [], values: form.values };
   const context = await getScheduleContext(cohortId);
-  if (!context) return { ok: false, errors: { title: ["Dit leernetwerk bestaat niet meer."] }, warnings: [], values: form.values };
-  const check = checkSessionTimes(
-    { id: existing?.id, date: form.data.date, start: form.data.start, end: form.data.end, previous: existing },
-    context,
-  );
+  if (!context) return { ok: false, error: sessionFormError(formError(values, { title: ["Dit leernetwerk bestaat niet meer."] })) };
+  const check = checkSessionTimes({ id: existing?.id, date: data.date, start: data.start, end: data.end, previous: existing }, context);
   if (Object.keys(check.errors).length || !check.startsAt || !check.endsAt) {
-    return { ok: false, errors: check.errors, warnings: [], values: form.values };
+    return { ok: false, error: sessionFormError(formError(values, check.errors)) };
   }
-  if (check.warnings.length && form.data.confirmWarnings !== "yes") {
-    return { ok: false, errors: {}, warnings: check.warnings, values: form.values };
+  if (check.warnings.length && data.confirmWarnings !== "yes") {
+    return { ok: false, error: sessionFormError(formError(values), check.warnings) };
   }
-  const { data } = form;
   return {
     ok: true,
     warnings: check.warnings,
-    values: form.values,
     fields: {
       number: data.number,
       title: data.title,

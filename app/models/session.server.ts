@@ -7,6 +7,7 @@ import { calendarDateString } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { sessionSummarySelect } from "./cohort.server.ts";
 import type { ScheduleContext } from "./schedule.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type SessionFields = {
   number: number;
@@ -24,15 +25,6 @@ export type SessionFields = {
 export class SessionConflict extends Error {
   constructor(public current: { sequence: number }) {
     super("De bijeenkomst is intussen door iemand anders gewijzigd.");
-  }
-}
-
-export class SessionError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
   }
 }
 
@@ -59,7 +51,7 @@ export async function getScheduleContext(cohortId: string, now = new Date()): Pr
 
 async function assertNumberFree(cohortId: string, number: number, exceptId?: string) {
   const taken = await prisma.cohortSession.count({ where: { cohortId, number, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (taken) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${number}. Kies een ander nummer.`);
+  if (taken) throw new DomainError(`Er is al een bijeenkomst met nummer ${number}. Kies een ander nummer.`, "number");
 }
 
 function isUniqueViolation(error: unknown) {
@@ -90,7 +82,7 @@ export async function createSession(cohortId: string, fields: SessionFields, act
     });
   } catch (error) {
     // Two coordinators adding the same number at once: the unique index decides.
-    if (isUniqueViolation(error)) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`);
+    if (isUniqueViolation(error)) throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
     throw error;
   }
 }
@@ -145,7 +137,7 @@ export async function updateSession(cohortId: string, sessionId: string, fields:
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new SessionError("number", `Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`);
+    if (isUniqueViolation(error)) throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
     throw error;
   }
   return { changed: true, moved };

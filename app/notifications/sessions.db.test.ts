@@ -83,7 +83,7 @@ describe("session reminders", () => {
   it("records one reminder per active duo member and facilitator, with preparation, .ics link and unsubscribe link", async () => {
     const { session, members, withdrawn, facilitator, cohort } = await setup("2030-03-12");
     // The coordinator attached a module to read beforehand.
-    await addReading(session.id, "ontsluiten");
+    await addReading(session.id, "ontsluiten", facilitator);
     const now = new Date(session.startsAt.getTime() - 47 * HOUR);
     const first = await scheduleSessionReminders(now);
     expect(first.emailed).toBe(3);

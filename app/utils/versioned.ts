@@ -6,15 +6,19 @@
 //
 // Shared by the server (the save) and the browser (the answer's shape, reading a form), so it imports
 // nothing server-only.
+import type { FormError, FormValues } from "./forms.ts";
 
 /** Field values of a form as plain strings, keyed by field name. */
 export type FieldValues = Record<string, string>;
 
-/** What an autosave action answers; `useAutosave` (app/components/autosave.tsx) understands it. */
+/**
+ * What an autosave action answers; `useAutosave` (app/components/autosave.tsx) understands it. Invalid input
+ * is the one answer every action gives (FormError, app/utils/forms.ts).
+ */
 export type AutosaveResponse =
   | { status: "saved"; id: string; version: number; savedAt: string }
-  | { status: "conflict"; id: string; version: number; current: FieldValues; values?: FieldValues }
-  | { status: "invalid"; errors: Record<string, string[] | undefined>; values: FieldValues }
+  | { status: "conflict"; id: string; version: number; current: FieldValues; values?: FormValues }
+  | FormError
   | { status: "empty" };
 
 export type VersionedSave<Current> =

@@ -13,7 +13,9 @@ import { loader as docxLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+
 import { loader as versionLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number.tsx";
 import { loader as menuLoader } from "~/routes/aanpak+/_index.tsx";
 import { emptyContent, normalizeContent } from "~/models/action-plan-sections.ts";
-import { addComment, cohortPlanOverview, getPlan, PlanError, requirePlanAccess, savePlan, saveVersion } from "~/models/action-plan.server.ts";
+import { requirePlanAccess } from "~/auth/guards.server.ts";
+import { addComment, cohortPlanOverview, getPlan, savePlan, saveVersion } from "~/models/action-plan.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 async function setup() {
   const cohort = await createCohort(prisma, {
@@ -126,7 +128,7 @@ describe("two duo members editing", () => {
       args(await requestAs(world.lisa.id, world.url, form({ intent: "autosave", version: "1", "fase-vertalen.nu": "x".repeat(10_001) })), world.params),
     );
     expect(statusOf(tooLong)).toBe(400);
-    expect(Object.keys(dataOf<{ errors: Record<string, string[]> }>(tooLong).errors)).toEqual(["fase-vertalen.nu"]);
+    expect(Object.keys(dataOf<{ fieldErrors: Record<string, string[]> }>(tooLong).fieldErrors)).toEqual(["fase-vertalen.nu"]);
   });
 });
 
@@ -144,7 +146,7 @@ describe("versions", () => {
     );
     expect(statusOf(saved)).toBe(302);
     await expect(saveVersion(world.erik, access.enrollment, null)).rejects.toThrow("Er is niets veranderd sinds versie 1.");
-    await expect(saveVersion(world.erik, access.enrollment, world.otherSession.id)).rejects.toBeInstanceOf(PlanError);
+    await expect(saveVersion(world.erik, access.enrollment, world.otherSession.id)).rejects.toBeInstanceOf(DomainError);
     await savePlan(world.erik, world.zwolle.enrollment.id, normalizeContent({ vraagstuk: { tekst: "Tweede versie, scherper" } }), 1);
     const second = await saveVersion(world.erik, access.enrollment, world.sessions[1]!.id);
     expect(second.number).toBe(2);

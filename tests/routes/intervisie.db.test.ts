@@ -100,14 +100,14 @@ describe("intervisie pages", () => {
       args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}`, form({ intent: "propose", title: "Mijn titel", situation: "kort", question: "" })), { meetingId }),
     );
     expect(statusOf(proposal)).toBe(400);
-    const proposalData = dataOf<{ errors: Record<string, string[]>; values: Record<string, string> }>(proposal);
-    expect(proposalData.errors.situation).toEqual(["Beschrijf de situatie (minstens 10 tekens)."]);
+    const proposalData = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(proposal);
+    expect(proposalData.fieldErrors.situation).toEqual(["Beschrijf de situatie (minstens 10 tekens)."]);
     expect(proposalData.values.title).toBe("Mijn titel");
     const plan = await groupAction(
       args(await requestAs(marco.id, `http://localhost/intervisie/groepen/${groupId}`, form({ intent: "plan", date: "2099-02-30", start: "14:00", end: "13:00", location: "" })), { groupId }),
     );
     expect(statusOf(plan)).toBe(400);
-    expect(dataOf<{ errors: Record<string, string[]> }>(plan).errors).toMatchObject({
+    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(plan).fieldErrors).toMatchObject({
       date: ["Vul een geldige datum in."],
     });
   });

@@ -71,7 +71,7 @@ describe("journal pages", () => {
     expect(loaded.audienceChoices).toEqual([]);
     const empty = await entryAction(args(await requestAs(marco.id, url, form({ intent: "reply", body: "  " })), { entryId }));
     expect(statusOf(empty)).toBe(400);
-    expect(dataOf<{ errors: Record<string, string[]> }>(empty).errors.body).toEqual(["Schrijf een reactie."]);
+    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(empty).fieldErrors.body).toEqual(["Schrijf een reactie."]);
     const replied = await entryAction(args(await requestAs(marco.id, url, form({ intent: "reply", body: "Dank je" })), { entryId }));
     expect(statusOf(replied)).toBe(302);
     for (const intent of ["share", "delete"]) {

@@ -21,8 +21,8 @@ describe("publishing a summary", () => {
     body.append("themes", "armoede");
     const refused = await publishAction(args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })));
     expect(statusOf(refused)).toBe(400);
-    const refusedData = dataOf<{ errors: Record<string, string[]>; values: { title: string; themes: string[] } }>(refused);
-    expect(refusedData.errors.consent).toBeDefined();
+    const refusedData = dataOf<{ fieldErrors: Record<string, string[]>; values: { title: string; themes: string[] } }>(refused);
+    expect(refusedData.fieldErrors.consent).toBeDefined();
     expect(refusedData.values.title).toBe(goodInput.title);
     expect(refusedData.values.themes).toEqual(["schulden", "armoede"]);
 

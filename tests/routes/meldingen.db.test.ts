@@ -34,8 +34,8 @@ describe("/account/meldingen", () => {
       args(await requestAs(user.id, "http://localhost/account/meldingen", form({ "session-reminder": "DIGEST", "session-changed": "IMMEDIATE", "weekly-digest": "DIGEST" }))),
     );
     expect(statusOf(bad)).toBe(400);
-    const body = (bad as unknown as { data: { errors: Record<string, string[]>; values: Record<string, string> } }).data;
-    expect(body.errors["weekly-digest"]).toEqual(['Kies hoe je "wekelijkse samenvatting" wilt ontvangen.']);
+    const body = (bad as unknown as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } }).data;
+    expect(body.fieldErrors["weekly-digest"]).toEqual(['Kies hoe je "wekelijkse samenvatting" wilt ontvangen.']);
     expect(body.values["session-reminder"]).toBe("DIGEST");
     expect(await prisma.notificationPreference.count({ where: { userId: user.id } })).toBe(0);
 
@@ -112,7 +112,8 @@ describe("/beheer/e-mail", () => {
     expect(denied?.status).toBe(403);
 
     const response = await outboxAction(args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail", form(body))));
-    expect(response.headers.get("Location")).toBe("/beheer/e-mail?status=FAILED");
+    expect(statusOf(response)).toBe(302);
+    expect((response as Response).headers.get("Location")).toBe("/beheer/e-mail?status=FAILED");
     expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "PENDING", attempts: 0, error: null });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "email.retry", entityId: message.id } });
     expect(audit.actorId).toBe(coordinator.id);

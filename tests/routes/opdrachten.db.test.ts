@@ -46,7 +46,7 @@ describe("duo submissions", () => {
     const params = { assignmentId: assignment.id };
     const empty = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "   ", version: "0" })), params));
     expect(statusOf(empty)).toBe(400);
-    expect(dataOf<{ errors: { body: string[] } }>(empty).errors.body[0]).toContain("lege opdracht");
+    expect(dataOf<{ fieldErrors: { body: string[] } }>(empty).fieldErrors.body[0]).toContain("lege opdracht");
 
     const submitted = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Onze uitwerking", version: "0" })), params));
     expect(statusOf(submitted)).toBe(302);
@@ -67,7 +67,7 @@ describe("duo submissions", () => {
     await addSubmissionMessage(marco, submission.id, "Mooi werk, kijk nog naar de leefwereld.");
     const afterFeedback = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "withdraw" })), params));
     expect(statusOf(afterFeedback)).toBe(400);
-    expect(dataOf<{ errors: { form: string[] } }>(afterFeedback).errors.form[0]).toContain("feedback");
+    expect(dataOf<{ formError: string }>(afterFeedback).formError).toContain("feedback");
     // Both duo members hear about the feedback (without its text).
     const notices = await prisma.notification.findMany({ where: { kind: "assignment-feedback", userId: { in: [lisa.id, erik.id] } } });
     expect(notices).toHaveLength(2);
@@ -85,11 +85,11 @@ describe("duo submissions", () => {
 });
 
 describe("pages around the assignments", () => {
-  it("a submit sent again after waiting for an autosave keeps its intent; the lesson's opdracht block gets the link and status", async () => {
+  it("a submit sent again after waiting for an autosave (with its button's intent, see useAutosave) hands in; the lesson's opdracht block gets the link and status", async () => {
     const { assignment, lisa, erik } = await assignmentWorld();
     await prisma.assignment.update({ where: { id: assignment.id }, data: { opdrachtId: "tien-tips-en-rollen-opdracht-vraagstuk" } });
     const url = `http://localhost/opdrachten/${assignment.id}`;
-    const resent = await pageAction(args(await requestAs(lisa.id, url, form({ pendingIntent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
+    const resent = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
     expect(statusOf(resent)).toBe(302);
     expect((await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt).not.toBeNull();
     expect(await assignmentsForOpdrachten(erik)).toEqual({
@@ -159,13 +159,13 @@ describe("attachments", () => {
 
     const fake = await pageAction(args(await requestAs(lisa.id, url, upload("stiekem.pdf", new TextEncoder().encode("gewoon tekst"))), params));
     expect(statusOf(fake)).toBe(400);
-    expect(dataOf<{ errors: { file: string[] } }>(fake).errors.file[0]).toContain("Dit soort bestand kun je niet toevoegen");
+    expect(dataOf<{ fieldErrors: { file: string[] } }>(fake).fieldErrors.file[0]).toContain("Dit soort bestand kun je niet toevoegen");
 
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdf);
     const tooLarge = await pageAction(args(await requestAs(lisa.id, url, upload("groot.pdf", big)), params));
     expect(statusOf(tooLarge)).toBe(400);
-    expect(dataOf<{ errors: { file: string[] } }>(tooLarge).errors.file[0]).toContain("groter dan 10 MB");
+    expect(dataOf<{ fieldErrors: { file: string[] } }>(tooLarge).fieldErrors.file[0]).toContain("groter dan 10 MB");
 
     const files = await prisma.submissionAttachment.findMany({ where: { submission: { assignmentId: assignment.id } }, orderBy: { createdAt: "asc" } });
     expect(files.map((file) => [file.fileName, file.contentType])).toEqual([
@@ -193,12 +193,12 @@ describe("coordinators, reminders, digest, dashboard", () => {
     const fields = { intent: "save", sessionId: sessions[1]!.id, title: "Interview", instructions: "Spreek iemand.", dueDate: "2099-05-09", dueTime: "17:00", kind: "INDIVIDUAL", allowFiles: "on" };
     const bad = await newAction(args(await requestAs(sanne.id, url, form({ ...fields, title: "", dueTime: "25:00" })), { cohortId: cohort.id }));
     expect(statusOf(bad)).toBe(400);
-    expect(dataOf<{ errors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({
-      errors: { title: [expect.stringContaining("titel")], dueTime: [expect.stringContaining("tijd")] },
+    expect(dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({
+      fieldErrors: { title: [expect.stringContaining("titel")], dueTime: [expect.stringContaining("tijd")] },
       values: { instructions: "Spreek iemand." },
     });
     const brokenMarkdoc = await newAction(args(await requestAs(sanne.id, url, form({ ...fields, instructions: "{% bestaatniet %}x{% /bestaatniet %}" })), { cohortId: cohort.id }));
-    expect(dataOf<{ errors: Record<string, string[]> }>(brokenMarkdoc).errors.instructions?.[0]).toContain("De uitleg bevat een fout");
+    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(brokenMarkdoc).fieldErrors.instructions?.[0]).toContain("De uitleg bevat een fout");
     expect((await thrownResponse(async () => newAction(args(await requestAs(marco.id, url, form(fields)), { cohortId: cohort.id }))))?.status).toBe(403);
 
     const created = await newAction(args(await requestAs(sanne.id, url, form(fields)), { cohortId: cohort.id }));

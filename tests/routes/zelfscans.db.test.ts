@@ -102,8 +102,8 @@ describe("self-scan form actions", () => {
     const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "9", "steun.remark": "Mijn uitleg" }));
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
-    const body = dataOf<{ errors: Record<string, string[]>; values: Record<string, string> }>(result);
-    expect(body.errors["steun.value"]).toEqual(["Kies een waarde van 1 tot en met 5."]);
+    const body = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(result);
+    expect(body.fieldErrors["steun.value"]).toEqual(["Kies een waarde van 1 tot en met 5."]);
     expect(body.values["steun.remark"]).toBe("Mijn uitleg");
     expect(await prisma.selfScanResponse.count({ where: { enrollmentId: zwolleId } })).toBe(0);
   });
@@ -113,11 +113,10 @@ describe("self-scan form actions", () => {
     const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "complete", version: "0", "steun.value": "3" }));
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
-    const body = dataOf<{ status: string; errors: Record<string, string[]>; version: number }>(result);
-    expect(body.status).toBe("incomplete");
-    expect(body.version).toBe(1);
-    expect(Object.keys(body.errors)).toContain("besluit.choice");
-    expect(body.errors["steun.value"]).toBeUndefined();
+    const body = dataOf<{ fieldErrors: Record<string, string[]>; draft: { version: number } }>(result);
+    expect(body.draft.version).toBe(1);
+    expect(Object.keys(body.fieldErrors)).toContain("besluit.choice");
+    expect(body.fieldErrors["steun.value"]).toBeUndefined();
     const stored = await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } });
     expect(stored.completedAt).toBeNull();
     expect(stored.answers).toEqual({ steun: { value: 3 } });
@@ -129,8 +128,8 @@ describe("self-scan form actions", () => {
     expect(statusOf(first)).toBe(302);
     const stale = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "5" })), params(cohort.id)));
     expect(statusOf(stale)).toBe(409);
-    const body = dataOf<{ status: string; current: { answers: unknown; version: number }; values: Record<string, string> }>(stale);
-    expect(body.current).toMatchObject({ answers: { steun: { value: 2 } }, version: 1 });
+    const body = dataOf<{ conflict: { answers: unknown; version: number }; values: Record<string, string> }>(stale);
+    expect(body.conflict).toMatchObject({ answers: { steun: { value: 2 } }, version: 1 });
     expect(body.values["steun.value"]).toBe("5");
     // Saving again on the version just seen is a deliberate overwrite.
     const again = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "1", "steun.value": "5" })), params(cohort.id)));

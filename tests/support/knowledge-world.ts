@@ -30,6 +30,7 @@ export async function knowledgeWorld(lastSession: string) {
 }
 
 export const goodInput = {
+  consent: true,
   title: "Gesprekken in eenvoudige taal over schulden",
   themes: ["schulden", "armoede"],
   showMunicipality: false,

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
@@ -8,19 +7,22 @@ import { ErrorSummary, Field, FormAlert, NewPasswordFields } from "~/components/
 import { getFeedStatus, renewFeedToken, revokeFeedToken } from "~/models/calendar-feed.server.ts";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { MIN_PASSWORD_LENGTH, emailField, nameField, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
+import { MIN_PASSWORD_LENGTH, emailField, fieldError, formIntents, nameField, newPasswordFields, parseForm, passwordsMatch, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Account — Leernetwerk" }];
 
-const profileSchema = z.object({ name: nameField, email: emailField });
-const passwordSchema = z
-  .object({
-    currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
-    ...newPasswordFields(MIN_PASSWORD_LENGTH),
-  })
-  .superRefine(passwordsMatch);
+const schema = formIntents({
+  profile: z.object({ name: nameField, email: emailField }),
+  password: z.object({ currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."), ...newPasswordFields(MIN_PASSWORD_LENGTH) }),
+  "feed-renew": z.object({}),
+  "feed-revoke": z.object({}),
+  "logout-everywhere": z.object({}),
+}).superRefine((data, ctx) => {
+  if (data.intent === "password") passwordsMatch(data, ctx);
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,82 +30,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account, feed };
 }
 
-type ActionResult = {
-  intent: "profile" | "password" | "feed";
-  /** A new calendar feed URL: shown once, never stored. */
-  feedUrl?: string;
-  errors: Record<string, string[] | undefined>;
-  formError?: string;
-  values: Record<string, string>;
-};
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "profile") {
-    const form = parseForm(profileSchema, formData);
-    if (!form.ok) return data<ActionResult>({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = await updateProfile(user.id, form.data);
-    if (!result.ok) {
-      return data<ActionResult>({ intent, errors: { [result.field]: [result.message] }, values: form.values }, { status: 400 });
-    }
-    return redirectWithToast("/account", { title: "Je gegevens zijn opgeslagen" });
-  }
-
-  if (intent === "password") {
-    const secretFields = ["currentPassword", "password", "confirmPassword"];
-    const form = parseForm(passwordSchema, formData, { secretFields });
-    if (!form.ok) return data<ActionResult>({ intent, errors: form.errors, values: {} }, { status: 400 });
-    const changed = await changePassword(user.id, form.data.currentPassword, form.data.password);
-    if (!changed) {
-      return data<ActionResult>(
-        { intent, errors: { currentPassword: ["Je huidige wachtwoord klopt niet."] }, values: {} },
-        { status: 400 },
+  const form = parseForm(schema, await request.formData(), { secretFields: ["currentPassword", "password", "confirmPassword"] });
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  switch (input.intent) {
+    case "profile":
+      try {
+        await updateProfile(user.id, input);
+      } catch (error) {
+        return domainErrorReply(error, values);
+      }
+      return redirectWithToast("/account", { title: "Je gegevens zijn opgeslagen" });
+    case "password": {
+      if (!(await changePassword(user.id, input.currentPassword, input.password))) {
+        return invalid(fieldError(values, "currentPassword", "Je huidige wachtwoord klopt niet."));
+      }
+      // A new password ends every other session; this browser gets a fresh one.
+      await invalidateAllSessions(user.id);
+      const cookie = await createUserSession(request, user.id);
+      return redirectWithToast(
+        "/account",
+        { title: "Je wachtwoord is gewijzigd", description: "Je bent op andere apparaten uitgelogd." },
+        { headers: { "Set-Cookie": cookie } },
       );
     }
-    // A new password ends every other session; this browser gets a fresh one.
-    await invalidateAllSessions(user.id);
-    const cookie = await createUserSession(request, user.id);
-    return redirectWithToast(
-      "/account",
-      { title: "Je wachtwoord is gewijzigd", description: "Je bent op andere apparaten uitgelogd." },
-      { headers: { "Set-Cookie": cookie } },
-    );
+    case "feed-renew":
+      // A new calendar feed URL: shown once, never stored.
+      return { status: "feed" as const, feedUrl: await renewFeedToken(user.id) };
+    case "feed-revoke":
+      await revokeFeedToken(user.id);
+      return redirectWithToast("/account#agenda", {
+        title: "Je agenda-link is ingetrokken",
+        description: "Agenda's met deze link krijgen geen bijeenkomsten meer.",
+      });
+    case "logout-everywhere":
+      await invalidateAllSessions(user.id);
+      return redirectWithToast(
+        "/inloggen",
+        { title: "Je bent overal uitgelogd", description: "Op alle apparaten en browsers." },
+        { headers: { "Set-Cookie": blankSessionCookie() } },
+      );
   }
-
-  if (intent === "feed-renew") {
-    const feedUrl = await renewFeedToken(user.id);
-    return data<ActionResult>({ intent: "feed", errors: {}, values: {}, feedUrl });
-  }
-
-  if (intent === "feed-revoke") {
-    await revokeFeedToken(user.id);
-    return redirectWithToast("/account#agenda", {
-      title: "Je agenda-link is ingetrokken",
-      description: "Agenda's met deze link krijgen geen bijeenkomsten meer.",
-    });
-  }
-
-  if (intent === "logout-everywhere") {
-    await invalidateAllSessions(user.id);
-    return redirectWithToast(
-      "/inloggen",
-      { title: "Je bent overal uitgelogd", description: "Op alle apparaten en browsers." },
-      { headers: { "Set-Cookie": blankSessionCookie() } },
-    );
-  }
-
-  return data<ActionResult>({ intent: "profile", errors: {}, formError: "Onbekende actie.", values: {} }, { status: 400 });
 }
 
 export default function AccountPage() {
   const { account, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const newFeedUrl = actionData?.intent === "feed" ? actionData.feedUrl : undefined;
-  const profile = actionData?.intent === "profile" ? actionData : undefined;
-  const password = actionData?.intent === "password" ? actionData : undefined;
+  const newFeedUrl = actionData?.status === "feed" ? actionData.feedUrl : undefined;
+  const refused = actionData?.status === "error" ? actionData : undefined;
+  const profile = refused?.values.intent === "profile" ? refused : undefined;
+  const password = refused?.values.intent === "password" ? refused : undefined;
   return (
     <>
       <h1>Je account</h1>
@@ -114,19 +92,19 @@ export default function AccountPage() {
 
       <section aria-labelledby="gegevens">
         <h2 id="gegevens">Je gegevens</h2>
-        <ErrorSummary errors={profile?.errors} />
+        <ErrorSummary errors={profile?.fieldErrors} />
         <FormAlert message={profile?.formError} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="profile" />
-          <Field label="Naam" name="name" autoComplete="name" required defaultValue={profile?.values.name ?? account.name} errors={profile?.errors.name} />
+          <Field label="Naam" name="name" autoComplete="name" required defaultValue={textValue(profile?.values, "name") ?? account.name} errors={profile?.fieldErrors.name} />
           <Field
             label="E-mailadres"
             name="email"
             type="email"
             autoComplete="email"
             required
-            defaultValue={profile?.values.email ?? account.email}
-            errors={profile?.errors.email}
+            defaultValue={textValue(profile?.values, "email") ?? account.email}
+            errors={profile?.fieldErrors.email}
           />
           <div>
             <button type="submit">Gegevens opslaan</button>
@@ -136,15 +114,15 @@ export default function AccountPage() {
 
       <section aria-labelledby="wachtwoord">
         <h2 id="wachtwoord">Wachtwoord wijzigen</h2>
-        <ErrorSummary errors={password?.errors} />
+        <ErrorSummary errors={password?.fieldErrors} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <Field label="Huidig wachtwoord" name="currentPassword" type="password" autoComplete="current-password" required errors={password?.errors.currentPassword} />
+          <Field label="Huidig wachtwoord" name="currentPassword" type="password" autoComplete="current-password" required errors={password?.fieldErrors.currentPassword} />
           <NewPasswordFields
             label="Nieuw wachtwoord"
             repeatLabel="Herhaal het nieuwe wachtwoord"
             hint={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
-            errors={password?.errors}
+            errors={password?.fieldErrors}
           />
           <div>
             <button type="submit">Wachtwoord wijzigen</button>

@@ -1,14 +1,16 @@
 // E-mail preferences: per kind of notification, directly / in the weekly digest / off. Account and
 // security e-mail (invitations, password resets) always goes and is not listed.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import type { NotificationMode } from "~/generated/prisma/enums.ts";
+import type { NotificationMode, Role } from "~/generated/prisma/enums.ts";
 import { kindsForRole, modeLabel, notificationKinds, type NotificationKindName } from "~/notifications/kinds.ts";
 import { getPreferences, savePreferences } from "~/notifications/preferences.server.ts";
+import { parseForm, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "E-mailvoorkeuren — Leernetwerk" }];
@@ -30,25 +32,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: Record<string, string[] | undefined>; values: Record<string, string> };
+/** One choice per kind of message the user's role gets. */
+function preferencesSchema(role: Role) {
+  const kinds = kindsForRole(role);
+  return z.object(
+    Object.fromEntries(
+      kinds.map((kind) => {
+        const message = `Kies hoe je "${notificationKinds[kind].label.toLowerCase()}" wilt ontvangen.`;
+        const modes = notificationKinds[kind].modes as [NotificationMode, ...NotificationMode[]];
+        return [kind, z.enum(modes, { errorMap: () => ({ message }) })];
+      }),
+    ) as Record<NotificationKindName, z.ZodEnum<[NotificationMode, ...NotificationMode[]]>>,
+  );
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  const values: Record<string, string> = {};
-  const errors: Record<string, string[]> = {};
-  const chosen: { kind: NotificationKindName; mode: NotificationMode }[] = [];
-  for (const kind of kindsForRole(user.role)) {
-    const value = formData.get(kind);
-    if (typeof value === "string") values[kind] = value;
-    const allowed = notificationKinds[kind].modes as string[];
-    if (typeof value !== "string" || !allowed.includes(value)) {
-      errors[kind] = [`Kies hoe je "${notificationKinds[kind].label.toLowerCase()}" wilt ontvangen.`];
-    } else {
-      chosen.push({ kind, mode: value as NotificationMode });
-    }
-  }
-  if (Object.keys(errors).length > 0) return data<ActionResult>({ errors, values }, { status: 400 });
+  const form = parseForm(preferencesSchema(user.role), await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const chosen = kindsForRole(user.role).map((kind) => ({ kind, mode: form.data[kind] }));
   await savePreferences(user.id, chosen);
   return redirectWithToast("/account/meldingen", { title: "Je e-mailvoorkeuren zijn opgeslagen" });
 }
@@ -69,12 +71,12 @@ export default function NotificationPreferencesPage() {
       {preferences.length === 0 ? (
         <p>Als coördinator krijg je geen meldingen per e-mail, alleen berichten over je account.</p>
       ) : null}
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={actionData?.fieldErrors} />
       {preferences.length === 0 ? null : (
         <Form method="post" className="stack" noValidate>
           {preferences.map((preference) => {
-            const errors = actionData?.errors[preference.kind];
-            const selected = actionData?.values[preference.kind] ?? preference.mode;
+            const errors = actionData?.fieldErrors[preference.kind];
+            const selected = textValue(actionData?.values, preference.kind) ?? preference.mode;
             const errorId = `${preference.kind}-error`;
             return (
               <fieldset

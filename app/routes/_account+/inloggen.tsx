@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { attemptLogin, LOGIN_WINDOW_MINUTES } from "~/auth/login.server.ts";
 import { createUserSession } from "~/auth/session.server.ts";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
-import { emailField, parseForm } from "~/utils/forms.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import { emailField, formError, parseForm, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { safeRedirectPath } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Leernetwerk" }];
@@ -26,20 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(loginSchema, await request.formData(), { secretFields: ["password"] });
-  if (!form.ok) return data({ errors: form.errors, formError: null, values: form.values }, { status: 400 });
+  if (!form.ok) return invalid(form.error);
   const result = await attemptLogin(form.data.email, form.data.password);
   if (!result.ok) {
     const throttled = result.reason === "throttled";
-    return data(
-      {
-        errors: {} as FieldErrors,
-        formError: throttled
-          ? `Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Wacht ${LOGIN_WINDOW_MINUTES} minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.`
-          : "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.",
-        values: form.values,
-      },
-      { status: throttled ? 429 : 400 },
-    );
+    const message = throttled
+      ? `Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Wacht ${LOGIN_WINDOW_MINUTES} minuten en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.`
+      : "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.";
+    return invalid(formError(form.values, {}, message), throttled ? 429 : 400);
   }
   const cookie = await createUserSession(request, result.userId);
   return redirect(safeRedirectPath(form.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
@@ -54,7 +48,7 @@ export default function LoginPage() {
     <div className="auth-box">
       <h1>Inloggen</h1>
       <p>Log in met het e-mailadres waarop je de uitnodiging voor het leernetwerk kreeg.</p>
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={actionData?.fieldErrors} />
       <FormAlert message={actionData?.formError} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
@@ -64,8 +58,8 @@ export default function LoginPage() {
           type="email"
           autoComplete="username"
           required
-          defaultValue={actionData?.values.email ?? ""}
-          errors={actionData?.errors.email}
+          defaultValue={textValue(actionData?.values, "email") ?? ""}
+          errors={actionData?.fieldErrors.email}
         />
         <Field
           label="Wachtwoord"
@@ -73,7 +67,7 @@ export default function LoginPage() {
           type="password"
           autoComplete="current-password"
           required
-          errors={actionData?.errors.password}
+          errors={actionData?.fieldErrors.password}
         />
         <div>
           <button type="submit" disabled={busy}>

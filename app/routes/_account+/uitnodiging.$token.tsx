@@ -6,8 +6,8 @@ import { createUserSession, getUser } from "~/auth/session.server.ts";
 import { ErrorSummary, Field, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { acceptInvitation, checkInvitation } from "~/models/invitation.server.ts";
-import { MIN_PASSWORD_LENGTH, nameField, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import { MIN_PASSWORD_LENGTH, nameField, newPasswordFields, parseForm, passwordsMatch, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -37,11 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(schema, await request.formData(), { secretFields: ["password", "confirmPassword"] });
-  if (!form.ok) {
-    return data({ errors: form.errors, values: form.values, status: "valid" as const }, { status: 400 });
-  }
+  if (!form.ok) return invalid(form.error);
   const result = await acceptInvitation(params.token ?? "", { name: form.data.name, password: form.data.password });
-  if (!result.ok) return data({ errors: {} as FieldErrors, values: form.values, status: result.status }, { status: 410 });
+  // Not invalid input: the link itself stopped working (used, expired, revoked) while the form was open.
+  if (!result.ok) return data({ linkProblem: result.status }, { status: 410 });
   const cookie = await createUserSession(request, result.userId);
   return redirectWithToast(
     result.landing,
@@ -53,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvitationPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const status = actionData?.status ?? loaderData.status;
+  const status = actionData && "linkProblem" in actionData ? actionData.linkProblem : loaderData.status;
+  const refused = actionData && "fieldErrors" in actionData ? actionData : null;
   if (status !== "valid") return <LinkProblem kind="invitation" status={status} />;
   if (!loaderData.invitation) return <LinkProblem kind="invitation" status="unknown" />;
   const invitation = loaderData.invitation;
@@ -74,7 +74,7 @@ export default function AcceptInvitationPage() {
           account.
         </div>
       ) : null}
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={refused?.fieldErrors} />
       <Form method="post" className="stack" noValidate>
         <Field label="E-mailadres" name="email-display" type="email" value={invitation.email} readOnly hint="Dit is het adres waarop je de uitnodiging kreeg." />
         <Field
@@ -82,14 +82,14 @@ export default function AcceptInvitationPage() {
           name="name"
           autoComplete="name"
           required
-          defaultValue={actionData?.values.name ?? invitation.name ?? ""}
-          errors={actionData?.errors.name}
+          defaultValue={textValue(refused?.values, "name") ?? invitation.name ?? ""}
+          errors={refused?.fieldErrors.name}
         />
         <NewPasswordFields
           label="Kies een wachtwoord"
           repeatLabel="Herhaal het wachtwoord"
           hint={`Minstens ${MIN_PASSWORD_LENGTH} tekens.`}
-          errors={actionData?.errors}
+          errors={refused?.fieldErrors}
         />
         <div>
           <button type="submit">Account aanmaken</button>

@@ -7,7 +7,7 @@ import { ErrorSummary, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { checkResetToken, resetPassword } from "~/models/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord kiezen — Leernetwerk" }];
@@ -23,9 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(schema, await request.formData(), { secretFields: ["password", "confirmPassword"] });
-  if (!form.ok) return data({ errors: form.errors, status: "valid" as const }, { status: 400 });
+  if (!form.ok) return invalid(form.error);
   const state = await resetPassword(params.token ?? "", form.data.password);
-  if (state.status !== "valid") return data({ errors: {} as FieldErrors, status: state.status }, { status: 410 });
+  // Not invalid input: the link itself stopped working while the form was open.
+  if (state.status !== "valid") return data({ linkProblem: state.status }, { status: 410 });
   return redirectWithToast("/inloggen", {
     title: "Je wachtwoord is gewijzigd",
     description: "Log in met je nieuwe wachtwoord. Je bent op andere apparaten uitgelogd.",
@@ -35,7 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ResetPasswordPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const status = actionData?.status ?? loaderData.status;
+  const status = actionData && "linkProblem" in actionData ? actionData.linkProblem : loaderData.status;
+  const fieldErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : undefined;
   if (status !== "valid") return <LinkProblem kind="reset" status={status} />;
   return (
     <div className="auth-box">
@@ -44,9 +46,9 @@ export default function ResetPasswordPage() {
         Kies een nieuw wachtwoord voor <strong>{loaderData.email}</strong>. Gebruik minstens {MIN_PASSWORD_LENGTH} tekens;
         een zin van een paar woorden is sterk en makkelijk te onthouden.
       </p>
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={fieldErrors} />
       <Form method="post" className="stack" noValidate>
-        <NewPasswordFields label="Nieuw wachtwoord" repeatLabel="Herhaal het nieuwe wachtwoord" errors={actionData?.errors} />
+        <NewPasswordFields label="Nieuw wachtwoord" repeatLabel="Herhaal het nieuwe wachtwoord" errors={fieldErrors} />
         <div>
           <button type="submit">Wachtwoord opslaan</button>
         </div>

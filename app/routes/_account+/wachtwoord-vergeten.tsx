@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { requestPasswordReset } from "~/models/password-reset.server.ts";
-import { emailField, parseForm } from "~/utils/forms.ts";
-import type { FieldErrors } from "~/utils/forms.ts";
+import { emailField, parseForm, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten — Leernetwerk" }];
 
@@ -20,20 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(schema, await request.formData());
-  if (!form.ok) return data({ sent: false, errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return invalid(form.error);
   await requestPasswordReset(form.data.email);
   // The same answer whether or not the address has an account.
-  return { sent: true, errors: {} as FieldErrors, values: form.values };
+  return { status: "sent" as const, email: textValue(form.values, "email") ?? form.data.email };
 }
 
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
-  if (actionData?.sent) {
+  if (actionData?.status === "sent") {
     return (
       <div className="auth-box">
         <h1>Kijk in je e-mail</h1>
         <div className="alert alert-success" role="status">
-          Als er een account is met het adres <strong>{actionData.values.email}</strong>, hebben we een e-mail gestuurd met
+          Als er een account is met het adres <strong>{actionData.email}</strong>, hebben we een e-mail gestuurd met
           een link om een nieuw wachtwoord te kiezen. De link werkt één uur.
         </div>
         <p>Geen e-mail gekregen? Kijk ook in je map met ongewenste e-mail, of vraag de link opnieuw aan.</p>
@@ -47,7 +46,7 @@ export default function ForgotPasswordPage() {
     <div className="auth-box">
       <h1>Wachtwoord vergeten</h1>
       <p>Vul je e-mailadres in. Je krijgt dan een e-mail met een link om een nieuw wachtwoord te kiezen.</p>
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={actionData?.fieldErrors} />
       <Form method="post" className="stack" noValidate>
         <Field
           label="E-mailadres"
@@ -55,8 +54,8 @@ export default function ForgotPasswordPage() {
           type="email"
           autoComplete="email"
           required
-          defaultValue={actionData?.values.email ?? ""}
-          errors={actionData?.errors.email}
+          defaultValue={textValue(actionData?.values, "email") ?? ""}
+          errors={actionData?.fieldErrors.email}
         />
         <div>
           <button type="submit">Stuur mij een link</button>

@@ -2,14 +2,13 @@
 // status is "aanmelding open"; a running or closed cohort shows that applying is no longer possible, and a
 // concept cohort does not exist for the public (404).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { DuoFields } from "~/components/duo-fields.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
-import { ApplicationError, getPublicCohort, submitApplication } from "~/models/application.server.ts";
+import { getPublicCohort, submitApplication } from "~/models/application.server.ts";
 import {
   duoFields,
   duoMembersFrom,
@@ -19,7 +18,8 @@ import {
   vraagstukField,
 } from "~/models/enrollment-rules.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
-import { emailField, nameField, parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
+import { emailField, nameField, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels } from "~/utils/labels.ts";
 
@@ -47,24 +47,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(applicationSchema, await request.formData());
-  if (!form.ok) {
-    return data({ done: null, errors: form.errors, formError: null as string | null, values: form.values }, { status: 400 });
-  }
+  if (!form.ok) return invalid(form.error);
   try {
     const result = await submitApplication(params.slug ?? "", form.data);
-    return {
-      done: { municipality: result.municipality, contactEmail: form.data.contactEmail },
-      errors: {} as FieldErrors,
-      formError: null,
-      values: {} as FormValues,
-    };
+    return { status: "done" as const, municipality: result.municipality, contactEmail: form.data.contactEmail };
   } catch (error) {
-    if (error instanceof ApplicationError) {
-      const errors: FieldErrors = error.field === "form" ? {} : { [error.field]: [error.message] };
-      const formError = error.field === "form" ? error.message : null;
-      return data({ done: null, errors, formError, values: form.values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorReply(error, form.values);
   }
 }
 
@@ -72,8 +60,9 @@ export default function ApplyPage() {
   const { cohort, placesLeft: left, open } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values = actionData?.values ?? {};
-  const errors = actionData?.errors ?? {};
+  const refused = actionData?.status === "error" ? actionData : null;
+  const values = refused?.values ?? {};
+  const errors = refused?.fieldErrors ?? {};
   return (
     <>
       <p className="breadcrumb">
@@ -106,13 +95,13 @@ export default function ApplyPage() {
 
       <section aria-labelledby="aanmelden">
         <h2 id="aanmelden">Je gemeente aanmelden</h2>
-        {actionData?.done ? (
+        {actionData?.status === "done" ? (
           <div className="alert alert-success" role="status">
             <p>
-              <strong>Bedankt! De aanmelding van de gemeente {actionData.done.municipality} is ontvangen.</strong>
+              <strong>Bedankt! De aanmelding van de gemeente {actionData.municipality} is ontvangen.</strong>
             </p>
             <p>
-              We hebben een bevestiging gestuurd naar {actionData.done.contactEmail}. De coördinator neemt contact met je op om
+              We hebben een bevestiging gestuurd naar {actionData.contactEmail}. De coördinator neemt contact met je op om
               een intakegesprek te plannen.
             </p>
           </div>
@@ -130,7 +119,7 @@ export default function ApplyPage() {
               behalve de eigen ervaringsdeskundige.
             </p>
             <ErrorSummary errors={errors} />
-            <FormAlert message={actionData?.formError} />
+            <FormAlert message={refused?.formError} />
             <Form method="post" className="stack form-narrow" noValidate>
               <Field
                 label="Gemeente"

@@ -1,15 +1,16 @@
 // A coordinator creates a cohort, with the default four sessions (seed 002), a copy of an earlier
 // cohort's sessions moved to the new period, or no sessions yet. ?kopie=<id> starts from an earlier cohort.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { CohortFields } from "~/components/cohort-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, SelectField } from "~/components/forms.tsx";
-import { CohortError, createCohortWithSchedule, listCohortsToCopy } from "~/models/cohort-admin.server.ts";
-import { cohortSchema, scheduleChoiceSchema } from "~/models/schedule-forms.ts";
-import { parseForm, type FieldErrors } from "~/utils/forms.ts";
+import { ErrorSummary, FormAlert, SelectField } from "~/components/forms.tsx";
+import { createCohortWithSchedule, listCohortsToCopy } from "~/models/cohort-admin.server.ts";
+import { checkCohortDates, cohortFields, scheduleChoiceSchema } from "~/models/schedule-forms.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw leernetwerk — Leernetwerk" }];
@@ -32,31 +33,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cohorts: cohorts.map(({ id, name, _count }) => ({ id, name, sessions: _count.sessions })), initial };
 }
 
+const schema = cohortFields.merge(scheduleChoiceSchema).superRefine((data, ctx) => {
+  checkCohortDates(data, ctx);
+  if (data.schedule === "copy" && !isUuid(data.copyFromId)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["copyFromId"], message: "Kies het leernetwerk waarvan je de bijeenkomsten wilt kopiëren." });
+  }
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const formData = await request.formData();
-  const form = parseForm(cohortSchema, formData);
-  const choice = parseForm(scheduleChoiceSchema, formData);
-  const errors: FieldErrors = { ...(form.ok ? {} : form.errors), ...(choice.ok ? {} : choice.errors) };
-  if (choice.ok && choice.data.schedule === "copy" && !isUuid(choice.data.copyFromId)) {
-    errors.copyFromId = ["Kies het leernetwerk waarvan je de bijeenkomsten wilt kopiëren."];
-  }
-  if (!form.ok || !choice.ok || Object.keys(errors).length) {
-    return data({ errors, values: form.values }, { status: 400 });
-  }
-  const schedule =
-    choice.data.schedule === "copy"
-      ? { kind: "copy" as const, fromCohortId: choice.data.copyFromId! }
-      : { kind: choice.data.schedule };
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { schedule: kind, copyFromId, ...fields } = form.data;
+  const schedule = kind === "copy" ? { kind, fromCohortId: copyFromId! } : { kind };
   try {
-    const cohort = await createCohortWithSchedule(form.data, schedule, user);
+    const cohort = await createCohortWithSchedule(fields, schedule, user);
     return redirectWithToast(`/leernetwerken/${cohort.id}`, {
       title: "Het leernetwerk is aangemaakt",
       description: "Controleer de bijeenkomsten en vul waar nodig de locatie of link in.",
     });
   } catch (error) {
-    if (error instanceof CohortError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, form.values);
   }
 }
 
@@ -64,14 +61,15 @@ export default function NewCohortPage() {
   const { cohorts, initial } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? initial;
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.fieldErrors ?? {};
   return (
     <>
       <p>
         <Link to="/leernetwerken">← Alle leernetwerken</Link>
       </p>
       <h1>Nieuw leernetwerk</h1>
-      <ErrorSummary errors={actionData?.errors} />
+      <ErrorSummary errors={actionData?.fieldErrors} />
+      <FormAlert message={actionData?.formError} />
       <Form method="post" className="stack" noValidate>
         <CohortFields values={values} errors={errors} />
         <fieldset className="fieldset">

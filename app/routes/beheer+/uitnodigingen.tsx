@@ -1,17 +1,17 @@
 // Coordinators invite people by e-mail: participants into a municipality's duo, facilitators into a
 // cohort, or another coordinator.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, SelectField } from "~/components/forms.tsx";
+import { ErrorSummary, Field, FormAlert, SelectField } from "~/components/forms.tsx";
 import { listCohortChoices, listEnrollmentChoices } from "~/models/cohort.server.ts";
-import { createInvitation, InvitationError, listInvitations, revokeInvitation } from "~/models/invitation.server.ts";
+import { createInvitation, listInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { emailField, parseForm } from "~/utils/forms.ts";
+import { emailField, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -23,7 +23,7 @@ const optionalId = z
   .transform((value) => (value ? value : undefined))
   .refine((value) => value === undefined || isUuid(value), "Maak een keuze uit de lijst.");
 
-const inviteSchema = z.object({
+const inviteFields = z.object({
   email: emailField,
   name: z.string().trim().max(120, "Maximaal 120 tekens.").optional(),
   role: z.enum(["PARTICIPANT", "FACILITATOR", "COORDINATOR"], {
@@ -47,30 +47,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { invitations, enrollments, cohorts, now: new Date() };
 }
 
+const schema = formIntents({
+  invite: inviteFields,
+  revoke: z.object({ invitationId: z.string().default("") }),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const formData = await request.formData();
-  if (formData.get("intent") === "revoke") {
-    const id = String(formData.get("invitationId") ?? "");
-    if (!isUuid(id) || !(await revokeInvitation(id, user.id))) {
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  if (input.intent === "revoke") {
+    if (!isUuid(input.invitationId) || !(await revokeInvitation(input.invitationId, user.id))) {
       return redirectWithToast("/beheer/uitnodigingen", { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
     }
     return redirectWithToast("/beheer/uitnodigingen", { title: "De uitnodiging is ingetrokken" });
   }
-
-  const form = parseForm(inviteSchema, formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   try {
-    await createInvitation(form.data, user);
+    await createInvitation(input, user);
   } catch (error) {
-    if (error instanceof InvitationError) {
-      return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorReply(error, values);
   }
   return redirectWithToast("/beheer/uitnodigingen", {
     title: "De uitnodiging is verstuurd",
-    description: `${form.data.email} krijgt een e-mail met een link die 14 dagen geldig is.`,
+    description: `${input.email} krijgt een e-mail met een link die 14 dagen geldig is.`,
   });
 }
 
@@ -85,7 +85,7 @@ export default function InvitationsPage() {
   const { invitations, enrollments, cohorts, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.fieldErrors ?? {};
   return (
     <>
       <h1>Uitnodigingen</h1>
@@ -95,7 +95,8 @@ export default function InvitationsPage() {
           De persoon krijgt een e-mail met een link. Via die link kiest hij of zij een naam en wachtwoord en komt direct in
           het leernetwerk. De link is 14 dagen geldig.
         </p>
-        <ErrorSummary errors={actionData?.errors} />
+        <ErrorSummary errors={actionData?.fieldErrors} />
+        <FormAlert message={actionData?.formError} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
           <Field label="E-mailadres" name="email" type="email" required defaultValue={values.email ?? ""} errors={errors.email} />

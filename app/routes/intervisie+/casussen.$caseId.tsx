@@ -2,44 +2,41 @@
 // can open it; everyone else — coordinators and other groups included — gets a 404. The inbrenger writes
 // what they take away (optionally also into their journal) and can delete the case with its notes.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { requireIntervisionCase } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/forms.tsx";
 import { noteKindLabels, takeawaySchema } from "~/models/intervision-forms.ts";
-import { deleteCase, getCaseForViewer, saveTakeaway } from "~/models/intervision.server.ts";
+import { deleteCase, saveTakeaway } from "~/models/intervision.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { parseForm } from "~/utils/forms.ts";
-import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { confirmBox, formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
+import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" }];
 
 const NOT_FOUND = "Deze casus bestaat niet of is alleen voor de intervisiegroep.";
 
-async function loadCase(request: Request, caseId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isUuid(caseId)) throw notFound(NOT_FOUND);
-  const item = await getCaseForViewer(user, caseId);
-  invariantResponse(item, NOT_FOUND);
-  return { user, item };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { item } = await loadCase(request, params.caseId);
+  const { item } = await requireIntervisionCase(request, params.caseId);
   return { item };
 }
 
+const schema = formIntents({
+  takeaway: takeawaySchema,
+  delete: z.object({ confirm: confirmBox("Vink aan dat je de casus echt wilt verwijderen.") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, item } = await loadCase(request, params.caseId);
+  const { user, item } = await requireIntervisionCase(request, params.caseId);
   if (!item.isAuthor) throw forbidden("Alleen de inbrenger kan dit doen.");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "takeaway") {
-    const parsed = parseForm(takeawaySchema, formData);
-    if (!parsed.ok) return data({ intent: "takeaway" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const saved = await saveTakeaway(user, item.id, parsed.data.takeaway, parsed.data.toJournal === "on");
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const input = form.data;
+  if (input.intent === "takeaway") {
+    const saved = await saveTakeaway(user, item.id, input.takeaway, input.toJournal);
     invariantResponse(saved, NOT_FOUND);
     if (saved.journalEntryId) {
       return redirectWithToast(`/intervisie/casussen/${item.id}`, {
@@ -49,15 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(`/intervisie/casussen/${item.id}`, { title: "Wat je meeneemt is opgeslagen" });
   }
-  if (intent === "delete") {
-    if (formData.get("confirm") !== "ja") {
-      return data({ intent: "delete" as const, errors: { confirm: ["Vink aan dat je de casus echt wilt verwijderen."] }, values: {} }, { status: 400 });
-    }
-    const deleted = await deleteCase(user, item.id);
-    invariantResponse(deleted, NOT_FOUND);
-    return redirectWithToast(`/intervisie/bijeenkomsten/${deleted.meetingId}`, { title: "Je casus en de notities zijn verwijderd" });
-  }
-  throw new Response("Onbekende actie", { status: 400 });
+  const deleted = await deleteCase(user, item.id);
+  invariantResponse(deleted, NOT_FOUND);
+  return redirectWithToast(`/intervisie/bijeenkomsten/${deleted.meetingId}`, { title: "Je casus en de notities zijn verwijderd" });
 }
 
 export default function CasePage() {
@@ -139,11 +130,11 @@ export default function CasePage() {
               label={item.takeaway ? "Pas aan wat je meeneemt" : "Wat neem je mee uit deze intervisie?"}
               name="takeaway"
               rows={5}
-              defaultValue={actionData?.intent === "takeaway" ? actionData.values.takeaway : item.takeaway}
-              errors={actionData?.intent === "takeaway" ? actionData.errors.takeaway : undefined}
+              defaultValue={actionData?.values.intent === "takeaway" ? textValue(actionData.values, "takeaway") : item.takeaway}
+              errors={actionData?.values.intent === "takeaway" ? actionData.fieldErrors.takeaway : undefined}
             />
             <div className="checkbox-field">
-              <input type="checkbox" id="toJournal" name="toJournal" defaultChecked={actionData?.intent === "takeaway" && actionData.values.toJournal === "on"} />
+              <input type="checkbox" id="toJournal" name="toJournal" defaultChecked={actionData?.values.intent === "takeaway" && actionData.values.toJournal === "on"} />
               <label htmlFor="toJournal">Ook als nieuw stuk in mijn journaal zetten (privé)</label>
             </div>
             <div>
@@ -167,14 +158,14 @@ export default function CasePage() {
                 id="confirm"
                 name="confirm"
                 value="ja"
-                aria-invalid={actionData?.intent === "delete" ? true : undefined}
-                aria-describedby={actionData?.intent === "delete" ? "confirm-error" : undefined}
+                aria-invalid={actionData?.values.intent === "delete" ? true : undefined}
+                aria-describedby={actionData?.values.intent === "delete" ? "confirm-error" : undefined}
               />
               <label htmlFor="confirm">Ja, verwijder mijn casus met de notities</label>
             </div>
-            {actionData?.intent === "delete" ? (
+            {actionData?.values.intent === "delete" ? (
               <p className="field-error" id="confirm-error">
-                {actionData.errors.confirm}
+                {actionData.fieldErrors.confirm}
               </p>
             ) : null}
             <div>

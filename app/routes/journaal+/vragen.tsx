@@ -1,15 +1,15 @@
 // Facilitators: reflection questions ("prompts") for the participants of their cohorts, e.g. before a
 // session. A prompt shows on the participants' start pages with a link to write about it in their journal.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, SelectField, TextareaField } from "~/components/forms.tsx";
-import { createPrompt, deletePrompt, facilitatorCohorts, JournalError, listFacilitatorPrompts } from "~/models/journal.server.ts";
+import { ErrorSummary, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
+import { createPrompt, deletePrompt, facilitatorCohorts, listFacilitatorPrompts } from "~/models/journal.server.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
-import { type FieldErrors, parseForm } from "~/utils/forms.ts";
+import { formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reflectievragen — Leernetwerk" }];
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cohorts, prompts, preselectedGroup };
 }
 
-const promptSchema = z.object({
+const promptFields = z.object({
   cohortId: z.string().refine(isUuid, "Kies een leernetwerk."),
   sessionId: z
     .string()
@@ -40,31 +40,26 @@ const promptSchema = z.object({
     .max(1000, "De vraag mag maximaal 1000 tekens hebben."),
 });
 
+const schema = formIntents({
+  create: promptFields,
+  delete: z.object({ promptId: z.string().default("") }),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const promptId = String(formData.get("promptId") ?? "");
-    if (!isUuid(promptId) || !(await deletePrompt(user, promptId))) {
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const input = form.data;
+  if (input.intent === "delete") {
+    if (!isUuid(input.promptId) || !(await deletePrompt(user, input.promptId))) {
       return redirectWithToast("/journaal/vragen", { type: "error", title: "Deze vraag bestaat niet (meer)." });
     }
     return redirectWithToast("/journaal/vragen", { title: "De vraag is weggehaald", description: "Wat deelnemers erover schreven, blijft in hun journaal." });
   }
-  const parsed = parseForm(promptSchema, formData);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
-    await createPrompt(user, {
-      cohortId: parsed.data.cohortId,
-      sessionId: parsed.data.sessionId || null,
-      groupId: parsed.data.groupId || null,
-      text: parsed.data.text,
-    });
+    await createPrompt(user, { cohortId: input.cohortId, sessionId: input.sessionId || null, groupId: input.groupId || null, text: input.text });
   } catch (error) {
-    if (error instanceof JournalError) {
-      const errors: FieldErrors = { [error.field]: [error.message] };
-      return data({ errors, values: parsed.values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorReply(error, form.values);
   }
   return redirectWithToast("/journaal/vragen", { title: "Je vraag staat nu op de startpagina van de deelnemers" });
 }
@@ -90,7 +85,8 @@ export default function PromptsPage() {
       ) : (
         <section aria-labelledby="new-prompt">
           <h2 id="new-prompt">Nieuwe vraag</h2>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary errors={actionData?.fieldErrors} />
+          <FormAlert message={actionData?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="create" />
             <SelectField
@@ -98,7 +94,7 @@ export default function PromptsPage() {
               name="cohortId"
               required
               defaultValue={values.cohortId ?? preselectedGroup?.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")}
-              errors={actionData?.errors.cohortId}
+              errors={actionData?.fieldErrors.cohortId}
             >
               {cohorts.length > 1 ? <option value="">— Kies een leernetwerk —</option> : null}
               {cohorts.map((cohort) => (
@@ -107,7 +103,7 @@ export default function PromptsPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Voor bijeenkomst (mag leeg blijven)" name="sessionId" defaultValue={values.sessionId ?? ""} errors={actionData?.errors.sessionId}>
+            <SelectField label="Voor bijeenkomst (mag leeg blijven)" name="sessionId" defaultValue={values.sessionId ?? ""} errors={actionData?.fieldErrors.sessionId}>
               <option value="">— Geen bijeenkomst —</option>
               {cohorts.map((cohort) => (
                 <optgroup key={cohort.id} label={cohort.name}>
@@ -124,7 +120,7 @@ export default function PromptsPage() {
                 label="Voor wie"
                 name="groupId"
                 defaultValue={values.groupId ?? preselectedGroup?.id ?? ""}
-                errors={actionData?.errors.groupId}
+                errors={actionData?.fieldErrors.groupId}
                 hint="Een vraag voor je intervisiegroep zien alleen de leden van die groep."
               >
                 <option value="">Alle deelnemers van het leernetwerk</option>
@@ -145,7 +141,7 @@ export default function PromptsPage() {
               rows={3}
               required
               defaultValue={values.text ?? ""}
-              errors={actionData?.errors.text}
+              errors={actionData?.fieldErrors.text}
               hint="Bijvoorbeeld: Wat heb je deze maand gemerkt van de leefwereld in je beleid?"
             />
             <div>

@@ -1,8 +1,8 @@
 // A lesson: the rendered content (with reflection prompts, assignments, zelfscans and the lemniscaat
 // figure), a table of contents for long lessons, previous/next, "markeer als gelezen" and the sources.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
@@ -11,6 +11,8 @@ import { SourceList } from "~/content/source-list.tsx";
 import { findDuo, readLessons, saveZelfscan, setLessonRead, zelfscanAnswers } from "~/models/course-progress.server.ts";
 import { assignmentsForOpdrachten } from "~/models/assignment.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
+import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +22,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Long lessons get a table of contents. */
 const TOC_MIN_HEADINGS = 3;
-const MAX_NOTE_LENGTH = 2000;
 
 function loadLesson(params: LoaderFunctionArgs["params"]) {
   const lesson = findLesson(params.module, params.lesson);
@@ -62,37 +63,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// A zelfscan's fields (<question id>.checked, <question id>.note) depend on the scan: read per question below.
+const schema = formIntents({
+  read: z.object({}),
+  unread: z.object({}),
+  zelfscan: z.object({ scanId: z.string().default("") }).passthrough(),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { lesson } = loadLesson(params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "read" || intent === "unread") {
-    await setLessonRead(user.id, lesson.id, intent === "read");
-    return { readChanged: intent };
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  if (input.intent !== "zelfscan") {
+    await setLessonRead(user.id, lesson.id, input.intent === "read");
+    return { status: "read" as const, readChanged: input.intent };
   }
-
-  if (intent === "zelfscan") {
-    const scan = lesson.zelfscans.find((candidate) => candidate.id === formData.get("scanId"));
-    invariantResponse(scan, "Deze zelfscan hoort niet bij deze les.", { status: 400 });
-    const values: Record<string, { checked: boolean; note: string }> = {};
-    for (const question of scan.questions) {
-      const note = formData.get(`${question.id}.note`);
-      values[question.id] = { checked: formData.get(`${question.id}.checked`) === "on", note: typeof note === "string" ? note.trim() : "" };
-    }
-    const tooLong = Object.values(values).some((value) => value.note.length > MAX_NOTE_LENGTH);
-    if (tooLong) {
-      return data(
-        { savedScan: { scanId: scan.id, error: `Een notitie mag hoogstens ${MAX_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`, values } },
-        { status: 400 },
-      );
-    }
-    await saveZelfscan(user.id, scan.id, values);
-    return { savedScan: { scanId: scan.id } };
+  const scan = lesson.zelfscans.find((candidate) => candidate.id === input.scanId);
+  invariantResponse(scan, "Deze zelfscan hoort niet bij deze les.", { status: 400 });
+  const answers = Object.fromEntries(
+    scan.questions.map((question) => [
+      question.id,
+      { checked: textValue(values, `${question.id}.checked`) === "on", note: (textValue(values, `${question.id}.note`) ?? "").trim() },
+    ]),
+  );
+  try {
+    await saveZelfscan(user.id, scan.id, answers);
+  } catch (error) {
+    return domainErrorReply(error, values);
   }
+  return { status: "saved" as const, scanId: scan.id };
+}
 
-  throw new Response("Onbekende actie", { status: 400 });
+/** The zelfscan as the lesson shows it after saving: saved, or refused with what was typed. */
+function savedScanOf(answer: ReturnType<typeof useActionData<typeof action>>) {
+  if (answer?.status === "saved") return { scanId: answer.scanId };
+  if (answer?.status !== "error" || answer.values.intent !== "zelfscan") return null;
+  const kept: Record<string, { checked: boolean; note: string }> = {};
+  for (const key of Object.keys(answer.values)) {
+    const match = /^(.+)\.(checked|note)$/.exec(key);
+    if (!match) continue;
+    const item = (kept[match[1]!] ??= { checked: false, note: "" });
+    if (match[2] === "note") item.note = textValue(answer.values, key) ?? "";
+    else item.checked = textValue(answer.values, key) === "on";
+  }
+  return { scanId: textValue(answer.values, "scanId") ?? "", error: answer.formError ?? undefined, values: kept };
 }
 
 export default function LessonPage() {
@@ -102,7 +118,7 @@ export default function LessonPage() {
   const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames, canWriteJournal, assignments } = loaderData;
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
-  const savedScan = actionData && "savedScan" in actionData ? actionData.savedScan : null;
+  const savedScan = savedScanOf(actionData);
 
   return (
     <div className="lesson">

@@ -2,15 +2,17 @@
 // knowledge base — chosen sections, edited before publishing, with themes and a title — and withdraw it
 // again (the published copy is deleted). Both duo members see the state and the consent history.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { canvasSections } from "~/models/action-plan-sections.ts";
 import { knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts";
-import { publishArticle, publishContext, PublishError, withdrawArticle } from "~/models/knowledge.server.ts";
+import { publishArticle, publishContext, withdrawArticle } from "~/models/knowledge.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
+import { confirmBox, formIntents, formList, type FormValues, listValue, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Delen in de kennisbank — Leernetwerk" }];
@@ -25,36 +27,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type PublishValues = { title: string; themes: string[]; showMunicipality: boolean; consent: boolean; include: string[]; texts: Record<string, string> };
-type ActionResult = { status: "invalid"; errors: Record<string, string[]>; values: PublishValues } | { status: "withdraw-invalid"; message: string };
-
-function readValues(formData: FormData): PublishValues {
+/** What was submitted on the publish form, as the form's shape (also to fill it again after an error). */
+function readValues(values: FormValues): PublishValues {
   const texts: Record<string, string> = {};
-  for (const section of canvasSections) texts[section.id] = String(formData.get(`text:${section.id}`) ?? "");
+  for (const section of canvasSections) texts[section.id] = textValue(values, `text:${section.id}`) ?? "";
   return {
-    title: String(formData.get("title") ?? ""),
-    themes: formData.getAll("themes").map(String),
-    showMunicipality: formData.get("showMunicipality") === "on",
-    consent: formData.get("consent") === "on",
-    include: canvasSections.filter((section) => formData.get(`include:${section.id}`) === "on").map((section) => section.id),
+    title: textValue(values, "title") ?? "",
+    themes: listValue(values, "themes"),
+    showMunicipality: textValue(values, "showMunicipality") === "on",
+    consent: textValue(values, "consent") === "on",
+    include: canvasSections.filter((section) => textValue(values, `include:${section.id}`) === "on").map((section) => section.id),
     texts,
   };
 }
 
+// The sections' check boxes and texts (include:<id>, text:<id>) are read with readValues.
+const schema = formIntents({
+  publish: z.object({ title: z.string().default(""), themes: formList(z.string()) }).passthrough(),
+  withdraw: z.object({ confirm: confirmBox("Vink aan dat jullie de samenvatting uit de kennisbank willen halen.") }),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    if (formData.get("confirm") !== "on") {
-      return data<ActionResult>({ status: "withdraw-invalid", message: "Vink aan dat jullie de samenvatting uit de kennisbank willen halen." }, { status: 400 });
-    }
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  if (form.data.intent === "withdraw") {
     const withdrawn = await withdrawArticle(user);
     return redirectWithToast("/aanpak/delen", withdrawn ? { title: "De samenvatting is uit de kennisbank verwijderd" } : { type: "info", title: "Er was geen samenvatting gedeeld" });
   }
-  const values = readValues(formData);
-  const consentErrors: Record<string, string[]> = values.consent ? {} : { consent: ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."] };
+  const values = readValues(form.values);
   try {
-    if (Object.keys(consentErrors).length) throw new PublishError(consentErrors);
     const article = await publishArticle(user, {
+      consent: values.consent,
       title: values.title,
       themes: values.themes,
       showMunicipality: values.showMunicipality,
@@ -62,8 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirectWithToast(`/kennisbank/${article.id}`, { title: "Jullie samenvatting staat in de kennisbank" });
   } catch (error) {
-    if (error instanceof PublishError) return data<ActionResult>({ status: "invalid", errors: { ...error.errors, ...consentErrors }, values }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, form.values);
   }
 }
 
@@ -83,9 +86,10 @@ export default function PublishPage() {
       </>
     );
   }
-  const invalid = actionData?.status === "invalid" ? actionData : null;
+  const refused = actionData?.values.intent === "publish" ? actionData : null;
+  const withdrawError = actionData?.values.intent === "withdraw" ? actionData.fieldErrors.confirm?.join(" ") : null;
   const article = context.article;
-  const values: PublishValues = invalid?.values ?? {
+  const values: PublishValues = refused ? readValues(refused.values) : {
     title: article?.title ?? "",
     themes: article?.themes ?? [],
     showMunicipality: Boolean(article?.municipality),
@@ -95,7 +99,7 @@ export default function PublishPage() {
       context.sections.map((section) => [section.id, article?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text]),
     ),
   };
-  const errors = invalid?.errors;
+  const errors = refused?.fieldErrors;
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
@@ -122,13 +126,13 @@ export default function PublishPage() {
                   type="checkbox"
                   id="confirm-withdraw"
                   name="confirm"
-                  aria-describedby={actionData?.status === "withdraw-invalid" ? "confirm-withdraw-error" : undefined}
+                  aria-describedby={withdrawError ? "confirm-withdraw-error" : undefined}
                 />
                 <label htmlFor="confirm-withdraw">Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)</label>
               </div>
-              {actionData?.status === "withdraw-invalid" ? (
+              {withdrawError ? (
                 <p className="field-error" id="confirm-withdraw-error">
-                  {actionData.message}
+                  {withdrawError}
                 </p>
               ) : null}
               <div className="button-row">
@@ -166,7 +170,7 @@ export default function PublishPage() {
           <h2 id="form-heading">{article ? "Samenvatting bijwerken" : "Samenvatting maken"}</h2>
           {!context.hasPlan ? <p>Jullie aanpak is nog leeg. Vul eerst jullie <Link to="/aanpak">aanpak</Link> in.</p> : null}
           <ErrorSummary errors={errors} />
-          <FormAlert message={errors?.form?.join(" ")} />
+          <FormAlert message={refused?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="publish" />
             <Field label="Titel" name="title" defaultValue={values.title} maxLength={150} errors={errors?.title} hint="Bijvoorbeeld: Inwoners met schulden denken mee over armoedebeleid" />

@@ -2,6 +2,7 @@
 // the health of the job queue, and a retry for failed messages. Coordinators only.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -14,6 +15,8 @@ import {
 } from "~/models/email.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { formIntents, parseForm } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { emailStatusLabels, emailStatuses } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -41,25 +44,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { messages, counts, health, jobRuns, filter: filter ?? null, delivering: Boolean(getEnv().RESEND_API_KEY) };
 }
 
+const schema = formIntents({ retry: z.object({ messageId: z.string().default(""), back: z.string().default("") }) });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const formData = await request.formData();
-  const messageId = formData.get("messageId");
-  if (formData.get("intent") !== "retry" || typeof messageId !== "string" || !isUuid(messageId)) {
-    throw notFound("Dit bericht bestaat niet.");
-  }
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { messageId, back } = form.data;
+  if (!isUuid(messageId)) throw notFound("Dit bericht bestaat niet.");
   const retried = await retryEmailMessage(messageId, user);
-  const back = safeBack(formData.get("back"));
   return redirectWithToast(
-    back,
+    safeBack(back),
     retried
       ? { title: "Het bericht wordt opnieuw verstuurd", description: "Je ziet hier zo de nieuwe status." }
       : { type: "error", title: "Dit bericht kan niet opnieuw verstuurd worden", description: "Alleen mislukte berichten kun je opnieuw versturen." },
   );
 }
 
-function safeBack(value: FormDataEntryValue | null) {
-  return typeof value === "string" && /^\/beheer\/e-mail(\/[0-9a-f-]{36})?(\?status=[A-Z]+)?$/.test(value) ? value : "/beheer/e-mail";
+function safeBack(value: string) {
+  return /^\/beheer\/e-mail(\/[0-9a-f-]{36})?(\?status=[A-Z]+)?$/.test(value) ? value : "/beheer/e-mail";
 }
 
 function QueueHealth({ health }: { health: ReturnType<typeof useLoaderData<typeof loader>>["health"] }) {

@@ -5,14 +5,14 @@ import type { action } from "./route.tsx";
 /** A member brings in a case: a situation from their own work and their question to the group. */
 export function ProposeCaseForm({ busy }: { busy: boolean }) {
   const actionData = useActionData<typeof action>();
-  const proposeErrors = actionData?.intent === "propose" ? actionData.errors : undefined;
-  const proposeValues = actionData?.intent === "propose" ? actionData.values : undefined;
+  const proposeErrors = actionData?.values.intent === "propose" ? actionData.fieldErrors : undefined;
+  const proposeValues = actionData?.values.intent === "propose" ? actionData.values : undefined;
   return (
     <section aria-labelledby="inbrengen" className="panel">
       <h2 id="inbrengen">Een casus inbrengen</h2>
       <p>Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.</p>
       <ErrorSummary errors={proposeErrors} />
-      <FormAlert message={actionData?.intent === "propose" ? actionData.formError : null} />
+      <FormAlert message={actionData?.values.intent === "propose" ? actionData.formError : null} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="propose" />
         <Field label="Korte titel" name="title" required maxLength={120} defaultValue={proposeValues?.title ?? ""} errors={proposeErrors?.title} />

@@ -2,17 +2,18 @@
 // propose a case beforehand (case intake); the facilitator chooses the case(s) and the method, records who
 // was there and opens the live view to run the meeting.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { isUuid, requireIntervisionMeeting } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelectField } from "~/components/forms.tsx";
 import { getMethods } from "~/content/methods.server.ts";
 import { caseSchema } from "~/models/intervision-forms.ts";
-import { getMeetingForViewer, IntervisionError, proposeCase, recordAttendance, setCaseChosen, setMethod } from "~/models/intervision.server.ts";
+import { proposeCase, recordAttendance, setCaseChosen, setMethod } from "~/models/intervision.server.ts";
 import { formatSessionTime } from "~/utils/dates.ts";
-import { parseForm, type FieldErrors } from "~/utils/forms.ts";
-import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { formIntents, formList, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { ProposeCaseForm } from "./propose-case.tsx";
 
@@ -20,18 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
 ];
 
-const NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
-
-async function loadMeeting(request: Request, meetingId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isUuid(meetingId)) throw notFound(NOT_FOUND);
-  const meeting = await getMeetingForViewer(user, meetingId);
-  invariantResponse(meeting, NOT_FOUND);
-  return { user, meeting };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, meeting } = await loadMeeting(request, params.meetingId);
+  const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
   return {
     meeting,
     userId: user.id,
@@ -39,47 +30,50 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const caseChoice = z.object({ caseId: z.string().default("") });
+
+const schema = formIntents({
+  propose: caseSchema,
+  method: z.object({ methodSlug: z.string().default("") }),
+  choose: caseChoice,
+  unchoose: caseChoice,
+  attendance: z.object({ present: formList(z.string()) }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, meeting } = await loadMeeting(request, params.meetingId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const here = `/intervisie/bijeenkomsten/${meeting.id}`;
-  if (intent === "propose") {
+  if (input.intent === "propose") {
     if (!meeting.isMember) throw forbidden("Alleen leden van de groep brengen een casus in.");
-    const parsed = parseForm(caseSchema, formData);
-    if (!parsed.ok) return data({ intent: "propose" as const, errors: parsed.errors, formError: null, values: parsed.values }, { status: 400 });
     try {
-      await proposeCase(user, meeting.id, parsed.data);
+      await proposeCase(user, meeting.id, { title: input.title, situation: input.situation, question: input.question, wish: input.wish });
     } catch (error) {
-      if (error instanceof IntervisionError) return data({ intent: "propose" as const, errors: {} as FieldErrors, formError: error.message, values: parsed.values }, { status: 400 });
-      throw error;
+      return domainErrorReply(error, values, { field: "form" });
     }
     return redirectWithToast(here, { title: "Je casus is ingebracht", description: "De begeleider kiest welke casus besproken wordt." });
   }
   if (!meeting.isFacilitator) throw forbidden("Alleen de begeleider van de groep kan dit doen.");
-  if (intent === "method") {
-    try {
-      await setMethod(user, meeting.id, String(formData.get("methodSlug") ?? ""));
-    } catch (error) {
-      if (error instanceof IntervisionError) {
-        return data({ intent: "method" as const, errors: { methodSlug: [error.message] }, formError: null, values: {} as Record<string, string> }, { status: 400 });
+  switch (input.intent) {
+    case "method":
+      try {
+        await setMethod(user, meeting.id, input.methodSlug);
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "methodSlug" });
       }
-      throw error;
-    }
-    return redirectWithToast(here, { title: "De methode is gekozen" });
+      return redirectWithToast(here, { title: "De methode is gekozen" });
+    case "choose":
+    case "unchoose":
+      if (!isUuid(input.caseId) || !(await setCaseChosen(user, meeting.id, input.caseId, input.intent === "choose"))) {
+        return redirectWithToast(here, { type: "error", title: "Deze casus kan niet (meer) worden gekozen." });
+      }
+      return redirectWithToast(here, { title: input.intent === "choose" ? "De casus is gekozen" : "De casus staat weer bij de voorstellen" });
+    case "attendance":
+      await recordAttendance(user, meeting.id, input.present);
+      return redirectWithToast(here, { title: "De aanwezigheid is opgeslagen" });
   }
-  if (intent === "choose" || intent === "unchoose") {
-    const caseId = String(formData.get("caseId") ?? "");
-    if (!isUuid(caseId) || !(await setCaseChosen(user, meeting.id, caseId, intent === "choose"))) {
-      return redirectWithToast(here, { type: "error", title: "Deze casus kan niet (meer) worden gekozen." });
-    }
-    return redirectWithToast(here, { title: intent === "choose" ? "De casus is gekozen" : "De casus staat weer bij de voorstellen" });
-  }
-  if (intent === "attendance") {
-    await recordAttendance(user, meeting.id, formData.getAll("present").map(String));
-    return redirectWithToast(here, { title: "De aanwezigheid is opgeslagen" });
-  }
-  throw new Response("Onbekende actie", { status: 400 });
 }
 
 const phaseLabels = { "not-started": "Nog niet begonnen", running: "Nu bezig", finished: "Afgerond" } as const;
@@ -141,7 +135,7 @@ export default function MeetingPage() {
               label="Methode"
               name="methodSlug"
               defaultValue={meeting.method?.slug ?? ""}
-              errors={actionData?.intent === "method" ? actionData.errors.methodSlug : undefined}
+              errors={actionData?.values.intent === "method" ? actionData.fieldErrors.methodSlug : undefined}
             >
               <option value="">— Kies een methode —</option>
               {methods.map((method) => (

@@ -50,14 +50,14 @@ export function CaseQuestions() {
 export function NoteForm({ busy }: { busy: boolean }) {
   const { meeting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const noteErrors = actionData?.intent === "note" ? actionData.errors : undefined;
-  const noteValues = actionData?.intent === "note" ? actionData.values : undefined;
+  const noteErrors = actionData?.values.intent === "note" ? actionData.fieldErrors : undefined;
+  const noteValues = actionData?.values.intent === "note" ? actionData.values : undefined;
   return (
     <section aria-labelledby="notuleren" className="panel">
       <h2 id="notuleren">Notuleren</h2>
       <p className="muted">De begeleider of een notulist uit de groep noteert open vragen en inzichten. Alleen de groep ziet ze.</p>
       <ErrorSummary errors={noteErrors} />
-      <FormAlert message={actionData?.intent === "note" ? actionData.formError : null} />
+      <FormAlert message={actionData?.values.intent === "note" ? actionData.formError : null} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="note" />
         {meeting.cases.length === 1 ? (

@@ -5,17 +5,19 @@
 // processes, as the state lives in the database). A step change is announced in a polite live region; the
 // timer itself is not announced, so screen readers do not chatter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { requireIntervisionMeeting } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert } from "~/components/forms.tsx";
 import { noteKindLabels, noteSchema } from "~/models/intervision-forms.ts";
-import { formatClock, stepTiming, type StepAction } from "~/models/intervision-steps.ts";
-import { addNote, getMeetingForViewer, IntervisionError, stepMeeting } from "~/models/intervision.server.ts";
+import { formatClock, stepTiming } from "~/models/intervision-steps.ts";
+import { addNote, stepMeeting } from "~/models/intervision.server.ts";
 import { formatSessionTime, formatTime } from "~/utils/dates.ts";
-import { parseForm, type FieldErrors } from "~/utils/forms.ts";
-import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { CaseQuestions, NoteForm } from "./case-notes.tsx";
 import { useFollow, useServerNow } from "./follow.ts";
@@ -25,53 +27,44 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Live: intervisie ${data.meeting.group.name} — Leernetwerk` : "Intervisie — Leernetwerk" },
 ];
 
-const NOT_FOUND = "Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.";
-
-async function loadMeeting(request: Request, meetingId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isUuid(meetingId)) throw notFound(NOT_FOUND);
-  const meeting = await getMeetingForViewer(user, meetingId);
-  invariantResponse(meeting, NOT_FOUND);
-  return { user, meeting };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await loadMeeting(request, params.meetingId);
+  const { meeting } = await requireIntervisionMeeting(request, params.meetingId);
   // Only the chosen cases are discussed; proposals stay on the meeting page.
   return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString() };
 }
 
-const stepActions = ["start", "next", "previous", "finish"] as const;
+const step = z.object({
+  fromStep: z
+    .string()
+    .default("")
+    .transform((value) => (/^\d+$/.test(value) ? Number(value) : null)),
+});
+
+const schema = formIntents({ note: noteSchema, start: step, next: step, previous: step, finish: step });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, meeting } = await loadMeeting(request, params.meetingId);
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
+  const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const here = `/intervisie/bijeenkomsten/${meeting.id}/live`;
-  if (intent === "note") {
-    const parsed = parseForm(noteSchema, formData);
-    if (!parsed.ok) return data({ intent: "note" as const, errors: parsed.errors, formError: null, values: parsed.values }, { status: 400 });
+  if (input.intent === "note") {
     try {
-      const note = await addNote(user, parsed.data.caseId, parsed.data.kind, parsed.data.body);
-      if (!note) return data({ intent: "note" as const, errors: { caseId: ["Kies een gekozen casus van deze bijeenkomst."] } as FieldErrors, formError: null, values: parsed.values }, { status: 400 });
+      const note = await addNote(user, meeting.id, input.caseId, input.kind, input.body);
+      if (!note) return invalid(fieldError(values, "caseId", "Kies een gekozen casus van deze bijeenkomst."));
     } catch (error) {
-      if (error instanceof IntervisionError) return data({ intent: "note" as const, errors: {} as FieldErrors, formError: error.message, values: parsed.values }, { status: 400 });
-      throw error;
+      return domainErrorReply(error, values, { field: "form" });
     }
-    return redirectWithToast(here, { title: `${noteKindLabels[parsed.data.kind]} genoteerd` });
+    return redirectWithToast(here, { title: `${noteKindLabels[input.kind]} genoteerd` });
   }
-  if (!(stepActions as readonly string[]).includes(intent)) throw new Response("Onbekende actie", { status: 400 });
   if (!meeting.isFacilitator) throw forbidden("Alleen de begeleider van de groep leidt de bijeenkomst.");
-  const fromRaw = String(formData.get("fromStep") ?? "");
-  const fromStep = fromRaw === "" ? null : Number(fromRaw);
   try {
-    await stepMeeting(user, meeting.id, intent as StepAction, Number.isInteger(fromStep) ? fromStep : null);
+    await stepMeeting(user, meeting.id, input.intent, input.fromStep);
   } catch (error) {
-    if (error instanceof IntervisionError) return data({ intent: "step" as const, errors: {} as FieldErrors, formError: error.message, values: {} as Record<string, string> }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, values, { field: "form" });
   }
   // No toast for a step: the live region announces the new step already (one announcement, not two).
-  return intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
+  return input.intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
 }
 
 export default function LiveMeetingPage() {
@@ -125,7 +118,7 @@ export default function LiveMeetingPage() {
         {meeting.phase === "finished" && meeting.finishedAt ? <p>Afgerond om {formatTime(meeting.finishedAt)}.</p> : null}
       </div>
 
-      <FormAlert message={actionData?.intent === "step" ? actionData.formError : null} />
+      <FormAlert message={actionData && actionData.values.intent !== "note" ? actionData.formError : null} />
       {meeting.isFacilitator && meeting.method && meeting.phase !== "finished" ? (
         <div className="button-row live-controls" role="group" aria-label="Bijeenkomst leiden">
           {meeting.phase === "not-started" ? (

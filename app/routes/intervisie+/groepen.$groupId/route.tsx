@@ -2,18 +2,19 @@
 // the members and facilitators, the group's agreements (edited by a facilitator, accepted by each member once
 // per version) and the meetings; a facilitator plans a new meeting here.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { requireIntervisionGroup } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms.tsx";
+import { ErrorSummary, Field, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { getMethods } from "~/content/methods.server.ts";
-import { agreementsSchema, meetingSchema } from "~/models/intervision-forms.ts";
-import { acceptAgreements, getGroupForViewer, IntervisionError, planMeeting, updateAgreements } from "~/models/intervision.server.ts";
+import { agreementsSchema, checkMeeting, meetingFields } from "~/models/intervision-forms.ts";
+import { acceptAgreements, planMeeting, updateAgreements } from "~/models/intervision.server.ts";
 import { amsterdamTime, formatDateTime, formatSessionTime } from "~/utils/dates.ts";
-import { parseForm } from "~/utils/forms.ts";
-import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -21,16 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 const NOT_FOUND = "Deze intervisiegroep bestaat niet of je hoort er niet bij.";
 
-async function loadGroup(request: Request, groupId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isUuid(groupId)) throw notFound(NOT_FOUND);
-  const group = await getGroupForViewer(user, groupId);
-  invariantResponse(group, NOT_FOUND);
-  return { user, group };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { group } = await loadGroup(request, params.groupId);
+  const { group } = await requireIntervisionGroup(request, params.groupId);
   return {
     group: { ...group, agreementsTree: renderText(group.agreements) },
     methods: getMethods().map((method) => ({ slug: method.slug, title: method.title, minutes: method.minutes })),
@@ -38,46 +31,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const schema = formIntents({
+  accept: z.object({}),
+  agreements: agreementsSchema,
+  plan: meetingFields,
+}).superRefine((data, ctx) => {
+  if (data.intent === "plan") checkMeeting(data, ctx);
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, group } = await loadGroup(request, params.groupId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, group } = await requireIntervisionGroup(request, params.groupId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const here = `/intervisie/groepen/${group.id}`;
-  if (intent === "accept") {
+  if (input.intent === "accept") {
     if (!group.isMember) throw forbidden("Alleen leden van de groep accepteren de afspraken.");
     await acceptAgreements(user, group.id);
     return redirectWithToast(here, { title: "Je hebt de afspraken geaccepteerd" });
   }
   if (!group.isFacilitator) throw forbidden("Alleen de begeleider van de groep kan dit doen.");
-  if (intent === "agreements") {
-    const parsed = parseForm(agreementsSchema, formData);
-    if (!parsed.ok) return data({ intent: "agreements" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    await updateAgreements(user, group.id, parsed.data.agreements);
+  if (input.intent === "agreements") {
+    await updateAgreements(user, group.id, input.agreements);
     return redirectWithToast(here, { title: "De afspraken zijn aangepast", description: "Elk lid accepteert de nieuwe versie opnieuw." });
   }
-  if (intent === "plan") {
-    const parsed = parseForm(meetingSchema, formData);
-    if (!parsed.ok) return data({ intent: "plan" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const input = parsed.data;
-    try {
-      const meeting = await planMeeting(user, group.id, {
-        sessionId: input.sessionId || null,
-        startsAt: amsterdamTime(input.date, input.start),
-        endsAt: amsterdamTime(input.date, input.end),
-        location: input.location || null,
-        meetingUrl: input.meetingUrl || null,
-        methodSlug: input.methodSlug || null,
-      });
-      invariantResponse(meeting, NOT_FOUND);
-      return redirectWithToast(`/intervisie/bijeenkomsten/${meeting.id}`, { title: "De bijeenkomst is gepland" });
-    } catch (error) {
-      if (error instanceof IntervisionError) {
-        return data({ intent: "plan" as const, errors: { [error.field]: [error.message] }, values: parsed.values }, { status: 400 });
-      }
-      throw error;
-    }
+  try {
+    const meeting = await planMeeting(user, group.id, {
+      sessionId: input.sessionId || null,
+      startsAt: amsterdamTime(input.date, input.start),
+      endsAt: amsterdamTime(input.date, input.end),
+      location: input.location || null,
+      meetingUrl: input.meetingUrl || null,
+      methodSlug: input.methodSlug || null,
+    });
+    invariantResponse(meeting, NOT_FOUND);
+    return redirectWithToast(`/intervisie/bijeenkomsten/${meeting.id}`, { title: "De bijeenkomst is gepland" });
+  } catch (error) {
+    return domainErrorReply(error, values);
   }
-  throw new Response("Onbekende actie", { status: 400 });
 }
 
 export default function GroupPage() {
@@ -85,8 +76,8 @@ export default function GroupPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const planErrors = actionData?.intent === "plan" ? actionData.errors : undefined;
-  const planValues = actionData?.intent === "plan" ? actionData.values : undefined;
+  const planErrors = actionData?.values.intent === "plan" ? actionData.fieldErrors : undefined;
+  const planValues = actionData?.values.intent === "plan" ? actionData.values : undefined;
   const upcoming = group.meetings.filter((meeting) => !meeting.finishedAt && new Date(meeting.endsAt) >= new Date(now));
   const past = group.meetings.filter((meeting) => !upcoming.includes(meeting));
   return (
@@ -140,7 +131,7 @@ export default function GroupPage() {
           )
         ) : null}
         {group.isFacilitator ? (
-          <details open={actionData?.intent === "agreements"}>
+          <details open={actionData?.values.intent === "agreements"}>
             <summary>Afspraken aanpassen</summary>
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="agreements" />
@@ -148,8 +139,8 @@ export default function GroupPage() {
                 label="Afspraken"
                 name="agreements"
                 rows={8}
-                defaultValue={actionData?.intent === "agreements" ? actionData.values.agreements : group.agreements}
-                errors={actionData?.intent === "agreements" ? actionData.errors.agreements : undefined}
+                defaultValue={actionData?.values.intent === "agreements" ? textValue(actionData.values, "agreements") : group.agreements}
+                errors={actionData?.values.intent === "agreements" ? actionData.fieldErrors.agreements : undefined}
                 hint="Na het opslaan accepteert elk lid de nieuwe versie opnieuw. Een regel die begint met - wordt een opsomming."
               />
               <div>
@@ -199,6 +190,7 @@ export default function GroupPage() {
         <section aria-labelledby="plannen" className="panel">
           <h2 id="plannen">Een bijeenkomst plannen</h2>
           <ErrorSummary errors={planErrors} />
+          <FormAlert message={actionData?.values.intent === "plan" ? actionData.formError : null} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="plan" />
             <SelectField label="Tijdens een bijeenkomst van het leernetwerk (mag leeg)" name="sessionId" defaultValue={planValues?.sessionId ?? ""} errors={planErrors?.sessionId}>

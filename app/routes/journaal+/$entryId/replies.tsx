@@ -4,6 +4,7 @@ import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { formatDateTime } from "~/utils/dates.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import type { action, loader } from "./route.tsx";
+import { textValue } from "~/utils/forms.ts";
 
 /** The replies under an entry and the form to add one. */
 export function Replies() {
@@ -36,8 +37,8 @@ export function Replies() {
           name="body"
           rows={5}
           required
-          defaultValue={actionData?.intent === "reply" ? (actionData.values.body ?? "") : ""}
-          errors={actionData?.intent === "reply" ? actionData.errors.body : undefined}
+          defaultValue={actionData?.values.intent === "reply" ? (textValue(actionData.values, "body") ?? "") : ""}
+          errors={actionData?.values.intent === "reply" ? actionData.fieldErrors.body : undefined}
         />
         <div>
           <button type="submit" disabled={busy}>

@@ -2,25 +2,22 @@
 // author sees who can read it, changes or withdraws the sharing (with its history), edits and deletes it.
 // An entry not shared with you is a 404, the same as one that does not exist.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { isUuid, requireUser } from "~/auth/guards.server.ts";
+import { requireJournalEntry } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
-import type { JournalAudience } from "~/generated/prisma/enums.ts";
 import {
   addReply,
   deleteEntry,
-  getEntryForViewer,
-  JournalError,
   offeredAudiences,
   readersDescription,
   setAudience,
 } from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
-import { parseForm } from "~/utils/forms.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { forbidden, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { Replies } from "./replies.tsx";
@@ -30,16 +27,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.entry.title || "Journaalstuk"} — Journaal — Leernetwerk` : "Journaal — Leernetwerk" },
 ];
 
-async function loadEntry(request: Request, entryId: string | undefined) {
-  const user = await requireUser(request);
-  if (!isUuid(entryId)) throw notFound("Dit journaalstuk bestaat niet of is niet met je gedeeld.");
-  const entry = await getEntryForViewer(user, entryId);
-  invariantResponse(entry, "Dit journaalstuk bestaat niet of is niet met je gedeeld.");
-  return { user, entry };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { entry } = await loadEntry(request, params.entryId);
+  const { entry } = await requireJournalEntry(request, params.entryId);
   const { body, replies, enrollment, ...rest } = entry;
   // What each choice would mean, in names, so the author knows before choosing.
   const audienceChoices = entry.isAuthor
@@ -64,44 +53,40 @@ const replySchema = z.object({
   body: z.string({ required_error: "Schrijf een reactie." }).trim().min(1, "Schrijf een reactie.").max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
 });
 
+const schema = formIntents({
+  reply: replySchema,
+  share: z.object({ audience: z.enum(offeredAudiences, { errorMap: () => ({ message: "Kies met wie je dit stuk deelt." }) }) }),
+  delete: z.object({ confirm: confirmBox("Vink aan dat je dit stuk echt wilt verwijderen.") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, entry } = await loadEntry(request, params.entryId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, entry } = await requireJournalEntry(request, params.entryId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const here = `/journaal/${entry.id}`;
-  if (intent === "reply") {
-    const parsed = parseForm(replySchema, formData);
-    if (!parsed.ok) return data({ intent: "reply" as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const reply = await addReply(user, entry.id, parsed.data.body);
-    invariantResponse(reply, "Dit journaalstuk bestaat niet of is niet met je gedeeld.");
-    return redirectWithToast(`${here}#reactie-${reply.id}`, { title: "Je reactie is geplaatst" });
-  }
-  // Everything below is for the author only.
-  if (!entry.isAuthor) throw new Response("Alleen de schrijver kan dit doen.", { status: 403 });
-  if (intent === "share") {
-    const audience = String(formData.get("audience") ?? "");
-    if (!(offeredAudiences as readonly string[]).includes(audience)) {
-      return data({ intent: "share" as const, errors: { audience: ["Kies met wie je dit stuk deelt."] }, values: { audience } }, { status: 400 });
+  // Everything but answering is for the author only.
+  if (input.intent !== "reply" && !entry.isAuthor) throw forbidden("Alleen de schrijver kan dit doen.");
+  switch (input.intent) {
+    case "reply": {
+      const reply = await addReply(user, entry.id, input.body);
+      if (!reply) throw notFound("Dit journaalstuk bestaat niet of is niet met je gedeeld.");
+      return redirectWithToast(`${here}#reactie-${reply.id}`, { title: "Je reactie is geplaatst" });
     }
-    try {
-      await setAudience(user, entry.id, audience as JournalAudience);
-    } catch (error) {
-      if (error instanceof JournalError) return data({ intent: "share" as const, errors: { audience: [error.message] }, values: { audience } }, { status: 400 });
-      throw error;
-    }
-    return redirectWithToast(here, {
-      title: audience === "PRIVATE" ? "Dit stuk is weer privé" : "Je hebt gekozen met wie je dit stuk deelt",
-      description: readersDescription(audience as JournalAudience, entry.enrollment, entry.authorGroups),
-    });
+    case "share":
+      try {
+        await setAudience(user, entry.id, input.audience);
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "audience" });
+      }
+      return redirectWithToast(here, {
+        title: input.audience === "PRIVATE" ? "Dit stuk is weer privé" : "Je hebt gekozen met wie je dit stuk deelt",
+        description: readersDescription(input.audience, entry.enrollment, entry.authorGroups),
+      });
+    case "delete":
+      await deleteEntry(user, entry.id);
+      return redirectWithToast("/journaal", { title: "Het journaalstuk en de reacties zijn verwijderd" });
   }
-  if (intent === "delete") {
-    if (formData.get("confirm") !== "ja") {
-      return data({ intent: "delete" as const, errors: { confirm: ["Vink aan dat je dit stuk echt wilt verwijderen."] }, values: {} }, { status: 400 });
-    }
-    await deleteEntry(user, entry.id);
-    return redirectWithToast("/journaal", { title: "Het journaalstuk en de reacties zijn verwijderd" });
-  }
-  throw new Response("Onbekende actie", { status: 400 });
 }
 
 export default function JournalEntryPage() {
@@ -188,14 +173,14 @@ export default function JournalEntryPage() {
                 id="confirm-delete"
                 name="confirm"
                 value="ja"
-                aria-invalid={actionData?.intent === "delete" ? true : undefined}
-                aria-describedby={actionData?.intent === "delete" ? "confirm-delete-error" : undefined}
+                aria-invalid={actionData?.values.intent === "delete" ? true : undefined}
+                aria-describedby={actionData?.values.intent === "delete" ? "confirm-delete-error" : undefined}
               />
               <label htmlFor="confirm-delete">Ja, verwijder dit stuk met alle reacties. Dit kan niet ongedaan worden gemaakt.</label>
             </div>
-            {actionData?.intent === "delete" ? (
+            {actionData?.values.intent === "delete" ? (
               <p className="field-error" id="confirm-delete-error">
-                {actionData.errors.confirm?.join(" ")}
+                {actionData.fieldErrors.confirm?.join(" ")}
               </p>
             ) : null}
             <div>

@@ -39,9 +39,9 @@ export function SharingPanel() {
           {audienceChoices.length === 1 ? (
             <p className="muted">Je doet (nog) niet mee aan een leernetwerk, dus dit stuk kan alleen privé blijven.</p>
           ) : null}
-          {actionData?.intent === "share" && actionData.errors.audience ? (
+          {actionData?.values.intent === "share" && actionData.fieldErrors.audience ? (
             <p className="field-error" role="alert">
-              {actionData.errors.audience.join(" ")}
+              {actionData.fieldErrors.audience.join(" ")}
             </p>
           ) : null}
         </fieldset>

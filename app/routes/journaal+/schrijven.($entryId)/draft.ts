@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { type FormValues, textValue } from "~/utils/forms.ts";
 
 /** What the writer has in the form, kept in state so autosave and a refused save can fill it in. */
 export type Draft = { title: string; body: string; writtenOn: string; tags: string; sessionId: string };
@@ -12,15 +13,15 @@ export function useDraft(initial: Draft) {
 }
 
 /** After a refused save (without JavaScript, or the final one): put back what was typed. */
-export function useRestoredValues(values: Partial<Record<keyof Draft, string>> | undefined, setDraft: (update: (current: Draft) => Draft) => void) {
+export function useRestoredValues(values: FormValues | undefined, setDraft: (update: (current: Draft) => Draft) => void) {
   useEffect(() => {
     if (!values) return;
     setDraft((current) => ({
-      title: values.title ?? current.title,
-      body: values.body ?? current.body,
-      writtenOn: values.writtenOn ?? current.writtenOn,
-      tags: values.tags ?? current.tags,
-      sessionId: values.sessionId ?? current.sessionId,
+      title: textValue(values, "title") ?? current.title,
+      body: textValue(values, "body") ?? current.body,
+      writtenOn: textValue(values, "writtenOn") ?? current.writtenOn,
+      tags: textValue(values, "tags") ?? current.tags,
+      sessionId: textValue(values, "sessionId") ?? current.sessionId,
     }));
   }, [values, setDraft]);
 }

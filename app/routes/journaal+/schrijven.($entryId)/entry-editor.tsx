@@ -46,7 +46,7 @@ export function EntryEditor() {
   // Restore what was typed after a failed (non-JavaScript or final) save.
   useRestoredValues(actionData && "values" in actionData ? actionData.values : undefined, setDraft);
 
-  const errors = actionData?.status === "invalid" ? actionData.errors : (autosave.errors ?? undefined);
+  const errors = actionData?.status === "error" ? actionData.fieldErrors : (autosave.errors ?? undefined);
   const submitting = navigation.state === "submitting";
 
   return (
@@ -65,7 +65,7 @@ export function EntryEditor() {
         />
       ) : null}
 
-      <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+      <ErrorSummary errors={actionData?.status === "error" ? actionData.fieldErrors : undefined} />
       <FormAlert message={errors?.form?.join(" ")} />
       <Form
         ref={formRef}

@@ -10,20 +10,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { isUuid, requireOwnJournalEntry, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findReflectie } from "~/content/library.server.ts";
 import {
   authorContext,
   findPromptForParticipant,
-  getOwnEntry,
-  JournalError,
   parseTags,
   saveEntry,
 } from "~/models/journal.server.ts";
 import { amsterdamDate, calendarDateString } from "~/utils/dates.ts";
-import { type FieldErrors, parseForm } from "~/utils/forms.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
+import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
 import { EntryEditor } from "./entry-editor.tsx";
@@ -34,14 +33,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "PARTICIPANT");
+  const own = params.entryId !== undefined ? await requireOwnJournalEntry(request, params.entryId) : null;
+  const user = own?.user ?? (await requireRole(request, "PARTICIPANT"));
   const url = new URL(request.url);
   const context = await authorContext(user.id);
   const sessions = (context?.cohort.sessions ?? []).map((session) => ({ ...session, label: `Bijeenkomst ${session.number}: ${session.title}` }));
-  if (params.entryId !== undefined) {
-    invariantResponse(isUuid(params.entryId), "Dit journaalstuk bestaat niet.");
-    const entry = await getOwnEntry(user, params.entryId);
-    invariantResponse(entry, "Dit journaalstuk bestaat niet.");
+  if (own) {
+    const { entry } = own;
     return {
       entry: { ...entry, writtenOn: calendarDateString(entry.writtenOn), tags: entry.tags.join(", ") },
       reflectie: findReflectie(entry.reflectieId),
@@ -68,8 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const entrySchema = z.object({
-  intent: z.enum(["autosave", "save"]),
+const entryFields = z.object({
   title: z.string().trim().max(200, "De titel mag maximaal 200 tekens hebben.").default(""),
   body: z.string().max(50_000, "Je tekst mag maximaal 50.000 tekens hebben.").default(""),
   writtenOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in, bijvoorbeeld 13-04-2027."),
@@ -88,24 +85,20 @@ const entrySchema = z.object({
   promptId: z.string().default(""),
 });
 
+const schema = formIntents({ autosave: entryFields, save: entryFields });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  if (params.entryId !== undefined && !isUuid(params.entryId)) throw new Response("Dit journaalstuk bestaat niet.", { status: 404 });
-  const parsed = parseForm(entrySchema, await request.formData());
-  if (!parsed.ok) {
-    return data<AutosaveResponse>({ status: "invalid", errors: parsed.errors, values: parsed.values }, { status: 400 });
-  }
+  // Whose entry it is, is checked by saveEntry itself (someone else's: not-found), so an autosave costs no extra query.
+  if (params.entryId !== undefined && !isUuid(params.entryId)) throw notFound("Dit journaalstuk bestaat niet.");
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.error);
   const input = parsed.data;
   const isNew = params.entryId === undefined;
   if (!input.body.trim()) {
     // Nothing to keep yet: an empty new entry is not created by autosave.
     if (input.intent === "autosave" && isNew) return data<AutosaveResponse>({ status: "empty" });
-    if (input.intent === "save") {
-      return data<AutosaveResponse>(
-        { status: "invalid", errors: { body: ["Schrijf iets in je journaal voordat je opslaat."] }, values: parsed.values },
-        { status: 400 },
-      );
-    }
+    if (input.intent === "save") return invalid(fieldError(parsed.values, "body", "Schrijf iets in je journaal voordat je opslaat."));
   }
   try {
     const result = await saveEntry(
@@ -121,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       isNew ? undefined : { id: params.entryId!, version: input.version },
     );
-    if (result.status === "not-found") throw new Response("Dit journaalstuk bestaat niet.", { status: 404 });
+    if (result.status === "not-found") throw notFound("Dit journaalstuk bestaat niet.");
     if (result.status === "conflict") {
       return data<AutosaveResponse>(
         {
@@ -139,10 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data<AutosaveResponse>({ status: "saved", id: result.id, version: result.version, savedAt: new Date().toISOString() });
   } catch (error) {
-    if (error instanceof JournalError) {
-      return data<AutosaveResponse>({ status: "invalid", errors: { [error.field]: [error.message] }, values: parsed.values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorReply(error, parsed.values);
   }
 }
 

@@ -1,19 +1,15 @@
 // Coordinator: the facilitators (begeleiders) of this cohort: assign someone who has a facilitator account,
 // or remove them. New facilitators are invited on the invitations page.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary, SelectField } from "~/components/forms.tsx";
-import {
-  assignFacilitator,
-  EnrollmentError,
-  listCohortFacilitators,
-  listFacilitatorChoices,
-  removeFacilitator,
-} from "~/models/enrollment.server.ts";
+import { ErrorSummary, FormAlert, SelectField } from "~/components/forms.tsx";
+import { assignFacilitator, listCohortFacilitators, listFacilitatorChoices, removeFacilitator } from "~/models/enrollment.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
+import { formIntents, idField, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
@@ -28,26 +24,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { facilitators, choices };
 }
 
+const schema = formIntents({
+  assign: z.object({ userId: idField("Kies een begeleider uit de lijst.") }),
+  remove: z.object({ userId: z.string().default("") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
   const here = `/leernetwerken/${cohortId}/begeleiders`;
-  const formData = await request.formData();
-  const userId = String(formData.get("userId") ?? "");
-  if (formData.get("intent") === "remove") {
-    if (!isUuid(userId) || !(await removeFacilitator({ cohortId, userId }, user))) {
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  if (input.intent === "remove") {
+    if (!isUuid(input.userId) || !(await removeFacilitator({ cohortId, userId: input.userId }, user))) {
       return redirectWithToast(here, { type: "error", title: "Deze begeleider hoorde niet (meer) bij dit leernetwerk." });
     }
     return redirectWithToast(here, { title: "De begeleider is van het leernetwerk gehaald" });
   }
-  if (!isUuid(userId))
-    return data({ errors: { userId: ["Kies een begeleider uit de lijst."] }, values: { userId } }, { status: 400 });
   try {
-    const name = await assignFacilitator({ cohortId, userId }, user);
+    const name = await assignFacilitator({ cohortId, userId: input.userId }, user);
     return redirectWithToast(here, { title: `${name} begeleidt nu dit leernetwerk` });
   } catch (error) {
-    if (error instanceof EnrollmentError)
-      return data({ errors: { userId: [error.message] }, values: { userId } }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, values, { field: "userId" });
   }
 }
 
@@ -83,15 +81,16 @@ export default function FacilitatorsPage() {
           <p>Alle begeleiders met een account horen al bij dit leernetwerk.</p>
         ) : (
           <>
-            <ErrorSummary errors={actionData?.errors} />
+            <FormAlert message={actionData?.formError} />
+            <ErrorSummary errors={actionData?.fieldErrors} />
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="assign" />
               <SelectField
                 label="Begeleider"
                 name="userId"
                 required
-                defaultValue={actionData?.values.userId ?? ""}
-                errors={actionData?.errors.userId}
+                defaultValue={textValue(actionData?.values, "userId") ?? ""}
+                errors={actionData?.fieldErrors.userId}
               >
                 <option value="">— Kies een begeleider —</option>
                 {choices.map((choice) => (

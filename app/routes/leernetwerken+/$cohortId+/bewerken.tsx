@@ -1,15 +1,16 @@
 // A coordinator edits a cohort's details: name, theme, description, period, capacity and status.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortFields } from "~/components/cohort-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ErrorSummary } from "~/components/forms.tsx";
-import { CohortConflict, CohortError, getCohortForEdit, updateCohort } from "~/models/cohort-admin.server.ts";
-import { cohortSchema } from "~/models/schedule-forms.ts";
+import { ErrorSummary, FormAlert } from "~/components/forms.tsx";
+import { CohortConflict, getCohortForEdit, updateCohort } from "~/models/cohort-admin.server.ts";
+import { checkCohortDates, cohortFields } from "~/models/schedule-forms.ts";
 import { calendarDateString } from "~/utils/dates.ts";
-import { parseForm } from "~/utils/forms.ts";
+import { type FormError, formError, parseForm } from "~/utils/forms.ts";
+import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -24,14 +25,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cohort };
 }
 
+/** Invalid input, or a conflict: someone else saved the cohort after this form was loaded. */
+type CohortEditError = FormError & { conflict?: { version: string } };
+
+// `version`: when the form was loaded (the cohort's updatedAt), so a save over someone else's change is caught.
+const schema = cohortFields.extend({ version: z.string().optional() }).superRefine(checkCohortDates);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const formData = await request.formData();
-  const form = parseForm(cohortSchema, formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const version = formData.get("version");
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid<CohortEditError>(form.error);
+  const { version, ...fields } = form.data;
   try {
-    const result = await updateCohort(cohortId, form.data, user, typeof version === "string" && version ? version : undefined);
+    const result = await updateCohort(cohortId, fields, user, version || undefined);
     const outside = result.sessionsOutsidePeriod;
     return redirectWithToast(`/leernetwerken/${cohortId}`, {
       type: outside.length ? "info" : "success",
@@ -43,10 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof CohortConflict) {
       // Keep what was typed; a second "Opslaan" (now with the current version) saves it deliberately.
-      return data({ errors: {}, values: form.values, conflict: { version: error.currentVersion } }, { status: 409 });
+      return invalid<CohortEditError>({ ...formError(form.values), conflict: { version: error.currentVersion } }, 409);
     }
-    if (error instanceof CohortError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-    throw error;
+    return invalid<CohortEditError>(domainFormError(error, form.values));
   }
 }
 
@@ -68,8 +73,9 @@ export default function EditCohortPage() {
       <p className="muted">
         Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke bijeenkomst.
       </p>
-      <ErrorSummary errors={actionData?.errors} />
-      {actionData && "conflict" in actionData && actionData.conflict ? (
+      <FormAlert message={actionData?.formError} />
+      <ErrorSummary errors={actionData?.fieldErrors} />
+      {actionData?.conflict ? (
         <div className="alert alert-error" role="alert">
           <p>
             <strong>Niet opgeslagen: iemand anders heeft dit leernetwerk intussen gewijzigd.</strong>
@@ -87,9 +93,9 @@ export default function EditCohortPage() {
         <input
           type="hidden"
           name="version"
-          value={actionData && "conflict" in actionData && actionData.conflict ? actionData.conflict.version : new Date(cohort.updatedAt).toISOString()}
+          value={actionData?.conflict ? actionData.conflict.version : new Date(cohort.updatedAt).toISOString()}
         />
-        <CohortFields values={values} errors={actionData?.errors ?? {}} />
+        <CohortFields values={values} errors={actionData?.fieldErrors ?? {}} />
         <div>
           <button type="submit">Opslaan</button>
         </div>

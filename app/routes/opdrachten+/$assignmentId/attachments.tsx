@@ -14,15 +14,15 @@ export function Attachments({
   canChange: boolean;
   allowFiles: boolean;
 }) {
-  const upload = useFetcher<{ status: string; message?: string; errors?: Record<string, string[]> }>({ key: "upload" });
-  const remove = useFetcher<{ status: string; message?: string; errors?: Record<string, string[]> }>({ key: "remove-attachment" });
+  const upload = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "upload" });
+  const remove = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "remove-attachment" });
   const uploadForm = useRef<HTMLFormElement>(null);
   const uploaded = upload.state === "idle" && upload.data?.status === "done";
   useEffect(() => {
     if (uploaded) uploadForm.current?.reset();
   }, [uploaded]);
-  const uploadError = upload.data?.status === "error" ? upload.data.errors?.file : undefined;
-  const removeError = remove.data?.status === "error" ? remove.data.errors?.file?.join(" ") : null;
+  const uploadError = upload.data?.status === "error" ? upload.data.fieldErrors?.file : undefined;
+  const removeError = remove.data?.status === "error" ? remove.data.fieldErrors?.file?.join(" ") : null;
   return (
     <>
       <AttachmentList

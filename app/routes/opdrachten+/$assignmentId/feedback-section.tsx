@@ -2,6 +2,7 @@ import { MessageThread } from "~/components/assignment-parts.tsx";
 import { formatDateTime } from "~/utils/dates.ts";
 import type { PageActionData } from "./submission-editor.tsx";
 import type { PageData } from "./route.tsx";
+import { isFormError, textValue } from "~/utils/forms.ts";
 
 /** The facilitator's feedback and the thread with the duo; replying is possible once there is feedback. */
 export function FeedbackSection({
@@ -13,7 +14,7 @@ export function FeedbackSection({
   actionData: PageActionData;
   busy: boolean;
 }) {
-  const refused = actionData && "intent" in actionData && actionData.intent === "message" && actionData.status === "error" ? actionData : null;
+  const refused = isFormError(actionData) && actionData.values.intent === "message" ? actionData : null;
   return (
     <section aria-labelledby="feedback">
       <h2 id="feedback">Feedback</h2>
@@ -23,8 +24,8 @@ export function FeedbackSection({
         formLabel="Jouw reactie op de feedback"
         buttonLabel="Reactie plaatsen"
         canWrite={Boolean(submission.feedbackAt)}
-        error={refused ? refused.errors.body : undefined}
-        value={refused ? refused.values.body : undefined}
+        error={refused ? refused.fieldErrors.body : undefined}
+        value={refused ? textValue(refused.values, "body") : undefined}
         busy={busy}
       />
     </section>

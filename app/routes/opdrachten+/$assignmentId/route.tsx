@@ -6,7 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { isUuid, requireRole } from "~/auth/guards.server.ts";
+import { isUuid, requireOwnAssignment } from "~/auth/guards.server.ts";
 import { AssignmentFacts, BackLink, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { renderInstructions } from "~/content/assignment-text.server.ts";
@@ -15,9 +15,7 @@ import { canEdit, canWithdraw, statusLabel, submissionStatus } from "~/models/as
 import {
   addAttachment,
   addSubmissionMessage,
-  AssignmentError,
   deleteAttachment,
-  getAssignmentForParticipant,
   saveSubmissionBody,
   submitSubmission,
   tooLargeMessage,
@@ -26,8 +24,9 @@ import {
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { parseForm } from "~/utils/forms.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, readMultipartForm } from "~/utils/upload.server.ts";
@@ -41,11 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "PARTICIPANT");
-  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
-  const found = await getAssignmentForParticipant(user, params.assignmentId);
-  invariantResponse(found, NOT_FOUND);
-  const { assignment, submission, context } = found;
+  const { user, assignment, submission, context } = await requireOwnAssignment(request, params.assignmentId);
   const partners = await prisma.duoMember.findMany({
     where: { enrollmentId: context.id, userId: { not: user.id } },
     select: { user: { select: { name: true } } },
@@ -70,135 +65,109 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const bodySchema = z.object({
-  intent: z.enum(["autosave", "save", "submit"]),
+const bodyFields = z.object({
   body: z.string().max(100_000, "Je tekst mag maximaal 100.000 tekens hebben.").default(""),
   version: z.coerce.number().int().nonnegative().default(0),
+});
+
+const schema = formIntents({
+  preview: z.object({ body: z.string().default("") }),
+  autosave: bodyFields,
+  save: bodyFields,
+  submit: bodyFields,
+  withdraw: z.object({}),
+  "delete-attachment": z.object({ attachmentId: z.string().default("") }),
+  message: z.object({
+    body: z.string().trim().min(1, "Schrijf eerst een reactie.").max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
+  }),
+});
+
+const uploadSchema = z.object({
+  file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
 });
 
 type ActionResult =
   | AutosaveResponse
   | { status: "done"; intent: "upload" | "delete-attachment"; message: string }
-  | { status: "error"; intent: "upload" | "delete-attachment" | "withdraw" | "message"; errors: Record<string, string[]>; values: Record<string, string> }
   | { status: "preview"; tree: unknown };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "PARTICIPANT");
-  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
-  const assignmentId = params.assignmentId;
-  const page = `/opdrachten/${assignmentId}`;
+  const { user, assignment, submission } = await requireOwnAssignment(request, params.assignmentId);
+  const page = `/opdrachten/${assignment.id}`;
 
   if (isMultipart(request)) {
+    // The draft text is saved by autosave and stays in the editor: only the file is refused.
     const upload = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
-    if (!upload.ok) {
-      // The draft text is saved by autosave and stays in the editor: only the file is refused.
-      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
-      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [tooLargeMessage] }, values: {} }, { status: 400 });
-    }
-    const file = upload.formData.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      if (!(await getAssignmentForParticipant(user, assignmentId))) throw notFound(NOT_FOUND);
-      return data<ActionResult>({ status: "error", intent: "upload", errors: { file: ["Kies een bestand."] }, values: {} }, { status: 400 });
-    }
+    if (!upload.ok) return invalid(fieldError({}, "file", tooLargeMessage));
+    const form = parseForm(uploadSchema, upload.formData);
+    if (!form.ok) return invalid(form.error);
+    const { file } = form.data;
     try {
-      const added = await addAttachment(user, assignmentId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const added = await addAttachment(user, assignment.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (!added) throw notFound(NOT_FOUND);
       return data<ActionResult>({ status: "done", intent: "upload", message: `${added.fileName} is toegevoegd.` });
     } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "upload", errors: { file: [error.message] }, values: {} }, { status: 400 });
+      return domainErrorReply(error, form.values, { field: "file" });
+    }
+  }
+
+  // A submit that waited for an autosave is sent again with its button's intent (useAutosave).
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+
+  switch (input.intent) {
+    case "preview":
+      return data<ActionResult>({ status: "preview", tree: renderText(input.body) });
+    case "autosave":
+    case "save":
+    case "submit": {
+      const saved = await saveSubmissionBody(user, assignment.id, input.body, input.version);
+      if (saved.status === "not-found") throw notFound(NOT_FOUND);
+      if (saved.status === "locked") return invalid(fieldError(values, "body", saved.reason), 409);
+      if (saved.status === "conflict") {
+        return data<ActionResult>({ status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values }, { status: 409 });
       }
-      throw error;
-    }
-  }
-
-  const formData = await request.formData();
-  // A submit that waited for an autosave is sent again without its button: the page kept its intent.
-  const pendingIntent = formData.get("pendingIntent");
-  if (!formData.has("intent") && typeof pendingIntent === "string" && pendingIntent) formData.set("intent", pendingIntent);
-  const intent = formData.get("intent");
-
-  if (intent === "preview") {
-    return data<ActionResult>({ status: "preview", tree: renderText(String(formData.get("body") ?? "")) });
-  }
-
-  if (intent === "autosave" || intent === "save" || intent === "submit") {
-    const parsed = parseForm(bodySchema, formData);
-    if (!parsed.ok) return data<ActionResult>({ status: "invalid", errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const { body, version } = parsed.data;
-    const saved = await saveSubmissionBody(user, assignmentId, body, version);
-    if (saved.status === "not-found") throw notFound(NOT_FOUND);
-    if (saved.status === "locked") {
-      return data<ActionResult>({ status: "invalid", errors: { body: [saved.reason] }, values: parsed.values }, { status: 409 });
-    }
-    if (saved.status === "conflict") {
-      return data<ActionResult>(
-        { status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values: parsed.values },
-        { status: 409 },
-      );
-    }
-    if (intent === "autosave") {
-      if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
-      return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
-    }
-    if (intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
-    try {
-      const submitted = await submitSubmission(user, assignmentId);
-      if (!submitted) throw notFound(NOT_FOUND);
-      return redirectWithToast(page, {
-        title: "De opdracht is ingeleverd",
-        description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
-      });
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "invalid", errors: { body: [error.message] }, values: parsed.values }, { status: 400 });
+      if (input.intent === "autosave") {
+        if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
+        return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
       }
-      throw error;
-    }
-  }
-
-  if (intent === "withdraw") {
-    try {
-      if (!(await withdrawSubmission(user, assignmentId))) throw notFound(NOT_FOUND);
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: [error.message] }, values: {} }, { status: 400 });
+      if (input.intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
+      try {
+        const submitted = await submitSubmission(user, assignment.id);
+        if (!submitted) throw notFound(NOT_FOUND);
+        return redirectWithToast(page, {
+          title: "De opdracht is ingeleverd",
+          description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
+        });
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "body" });
       }
-      throw error;
     }
-    return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
-  }
-
-  if (intent === "delete-attachment") {
-    const attachmentId = String(formData.get("attachmentId") ?? "");
-    try {
-      if (!isUuid(attachmentId) || !(await deleteAttachment(user, assignmentId, attachmentId))) throw notFound("Deze bijlage bestaat niet.");
-    } catch (error) {
-      if (error instanceof AssignmentError) {
-        return data<ActionResult>({ status: "error", intent: "delete-attachment", errors: { file: [error.message] }, values: {} }, { status: 400 });
+    case "withdraw":
+      try {
+        if (!(await withdrawSubmission(user, assignment.id))) throw notFound(NOT_FOUND);
+      } catch (error) {
+        return domainErrorReply(error, values);
       }
-      throw error;
+      return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
+    case "delete-attachment":
+      try {
+        if (!isUuid(input.attachmentId) || !(await deleteAttachment(user, assignment.id, input.attachmentId))) throw notFound("Deze bijlage bestaat niet.");
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "file" });
+      }
+      return data<ActionResult>({ status: "done", intent: "delete-attachment", message: "De bijlage is verwijderd." });
+    case "message": {
+      if (!submission) return invalid(fieldError(values, "body", "Reageren kan als er feedback is."));
+      try {
+        await addSubmissionMessage(user, submission.id, input.body);
+      } catch (error) {
+        return domainErrorReply(error, values);
+      }
+      return redirectWithToast(`${page}#feedback`, { title: "Je reactie is geplaatst" });
     }
-    return data<ActionResult>({ status: "done", intent: "delete-attachment", message: "De bijlage is verwijderd." });
   }
-
-  if (intent === "message") {
-    const body = String(formData.get("body") ?? "").trim();
-    const found = await getAssignmentForParticipant(user, assignmentId);
-    if (!found) throw notFound(NOT_FOUND);
-    if (!found.submission?.feedbackAt) {
-      return data<ActionResult>({ status: "error", intent: "message", errors: { body: ["Reageren kan als er feedback is."] }, values: { body } }, { status: 400 });
-    }
-    if (!body || body.length > 10_000) {
-      return data<ActionResult>(
-        { status: "error", intent: "message", errors: { body: [body ? "Je reactie mag maximaal 10.000 tekens hebben." : "Schrijf eerst een reactie."] }, values: { body } },
-        { status: 400 },
-      );
-    }
-    await addSubmissionMessage(user, found.submission.id, body);
-    return redirectWithToast(`${page}#feedback`, { title: "Je reactie is geplaatst" });
-  }
-  return data<ActionResult>({ status: "error", intent: "withdraw", errors: { form: ["Onbekende actie."] }, values: {} }, { status: 400 });
 }
 
 export type PageData = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -1,9 +1,10 @@
 import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import type { action, loader } from "./route.tsx";
+import { isFormError, textValue } from "~/utils/forms.ts";
 
 export type PageActionData = ReturnType<typeof useActionData<typeof action>>;
 
@@ -75,16 +76,10 @@ function SubmissionEditor({
     handled.current = actionData;
     save();
   }, [conflictOnSubmit, save, actionData]);
-  // Which button was pressed, kept in the form for a submit the autosave hook sends again after waiting.
-  const pendingIntent = useRef<HTMLInputElement>(null);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    if (pendingIntent.current && submitter instanceof HTMLButtonElement) pendingIntent.current.value = submitter.value;
-    autosave.formProps.onSubmit(event);
-  }
 
-  const errors = actionData?.status === "invalid" ? actionData.errors : (autosave.errors ?? undefined);
-  const kept = actionData?.status === "invalid" || actionData?.status === "conflict" ? actionData.values?.body : undefined;
+  const editorError = isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent)) ? actionData : null;
+  const errors = editorError ? editorError.fieldErrors : (autosave.errors ?? undefined);
+  const kept = editorError ? textValue(editorError.values, "body") : actionData?.status === "conflict" ? textValue(actionData.values, "body") : undefined;
 
   function showPreview() {
     const text = formRef.current?.elements.namedItem("body");
@@ -104,13 +99,12 @@ function SubmissionEditor({
           onTakeTheirs={autosave.takeTheirs}
         />
       ) : null}
-      <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+      <ErrorSummary errors={editorError?.fieldErrors} />
       {conflictOnSubmit ? (
         <FormAlert message="Niet ingeleverd: je duopartner heeft de tekst intussen gewijzigd. Er is niets overschreven; kies welke versie je houdt en lever dan in." />
       ) : null}
-      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps} onSubmit={onSubmit}>
+      <Form ref={formRef} method="post" action={action} className="stack" noValidate {...autosave.formProps}>
         <input type="hidden" name="version" value={autosave.version} />
-        <input type="hidden" name="pendingIntent" defaultValue="" ref={pendingIntent} />
         <TextareaField
           label={isDuo ? "Jullie tekst" : "Je tekst"}
           name="body"
@@ -151,7 +145,7 @@ function WithdrawForm({ actionData, busy }: { actionData: PageActionData; busy: 
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="withdraw" />
-      <FormAlert message={actionData && "intent" in actionData && actionData.intent === "withdraw" && actionData.status === "error" ? actionData.errors.form?.join(" ") : null} />
+      <FormAlert message={isFormError(actionData) && actionData.values.intent === "withdraw" ? actionData.formError : null} />
       <p>Nog iets veranderen? Trek de opdracht terug, pas hem aan en lever hem opnieuw in. Dat kan tot er feedback is.</p>
       <div>
         <button type="submit" className="button-secondary" disabled={busy}>

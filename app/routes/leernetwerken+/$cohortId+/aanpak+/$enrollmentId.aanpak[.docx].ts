@@ -1,7 +1,8 @@
 // The canvas as a Word file (.docx) with the same content as the printable page.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { docxFileName, planDocument, planDocx } from "~/models/action-plan-export.server.ts";
-import { getPlan, planStatusLine, requirePlanAccess } from "~/models/action-plan.server.ts";
+import { requirePlanAccess } from "~/auth/guards.server.ts";
+import { getPlan, planStatusLine } from "~/models/action-plan.server.ts";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

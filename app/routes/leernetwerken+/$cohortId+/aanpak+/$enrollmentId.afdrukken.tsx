@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { planDocument } from "~/models/action-plan-export.server.ts";
-import { getPlan, planStatusLine, requirePlanAccess } from "~/models/action-plan.server.ts";
+import { requirePlanAccess } from "~/auth/guards.server.ts";
+import { getPlan, planStatusLine } from "~/models/action-plan.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 
 // The way back to the canvas is the layout's breadcrumb, which print leaves out.

@@ -1,16 +1,18 @@
 // A coordinator changes a session (time, place, texts) or calls it off. Every change raises the session's
 // iCalendar SEQUENCE, so subscribed calendars move or cancel the event.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { requireCohortSession } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionFormFields } from "~/components/session-form.tsx";
-import { readSessionForm } from "~/models/session-form.server.ts";
-import { getSessionInCohort, SessionConflict, SessionError, setSessionCancelled, updateSession } from "~/models/session.server.ts";
+import { checkSessionPlace, sessionFields } from "~/models/schedule-forms.ts";
+import { checkSessionForm, type SessionFormError, sessionFormError } from "~/models/session-form.server.ts";
+import { SessionConflict, setSessionCancelled, updateSession } from "~/models/session.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { formError, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -21,36 +23,39 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bijeenkomst ${data.session.number} bewerken — Leernetwerk` : "Leernetwerk" },
 ];
 
-async function load(request: Request, params: { cohortId?: string; sessionId?: string }) {
-  const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  if (!isUuid(params.sessionId)) throw notFound("Deze bijeenkomst bestaat niet.");
-  const session = await getSessionInCohort(cohortId, params.sessionId);
-  invariantResponse(session, "Deze bijeenkomst bestaat niet.");
-  return { user, cohortId, session };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { session } = await load(request, params);
+  const { session } = await requireCohortSession(request, params.cohortId, params.sessionId, "coordinator");
   return { session };
 }
 
+/** Invalid input, or a conflict: someone else saved the session after this form was loaded. */
+type SessionEditError = SessionFormError & { conflict?: { version: number } };
+
+const schema = formIntents({
+  update: sessionFields.extend({ version: z.coerce.number().int().optional().catch(undefined) }),
+  cancel: z.object({}),
+  restore: z.object({}),
+}).superRefine((data, ctx) => {
+  if (data.intent === "update") checkSessionPlace(data, ctx);
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, session } = await load(request, params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId, "coordinator");
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid<SessionEditError>(sessionFormError(form.error));
+  const { data: input, values } = form;
   const sessionPage = `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`;
-  if (intent === "cancel" || intent === "restore") {
-    await setSessionCancelled(cohortId, session.id, intent === "cancel", user);
+  if (input.intent !== "update") {
+    await setSessionCancelled(cohortId, session.id, input.intent === "cancel", user);
     return redirectWithToast(sessionPage, {
-      title: intent === "cancel" ? "De bijeenkomst is afgelast" : "De bijeenkomst gaat weer door",
+      title: input.intent === "cancel" ? "De bijeenkomst is afgelast" : "De bijeenkomst gaat weer door",
       description: "Agenda's met een abonnement nemen dit vanzelf over.",
     });
   }
-  const outcome = await readSessionForm(formData, cohortId, session);
-  if (!outcome.ok) return data(outcome, { status: 400 });
-  const version = Number(formData.get("version"));
+  const outcome = await checkSessionForm(input, values, cohortId, session);
+  if (!outcome.ok) return invalid<SessionEditError>(outcome.error);
   try {
-    const result = await updateSession(cohortId, session.id, outcome.fields, user, Number.isInteger(version) ? version : undefined);
+    const result = await updateSession(cohortId, session.id, outcome.fields, user, input.version);
     return redirectWithToast(sessionPage, {
       title: result?.changed ? "De bijeenkomst is opgeslagen" : "Er was niets veranderd",
       description: result?.moved ? "Agenda's met een abonnement nemen de nieuwe tijd of plaats vanzelf over." : undefined,
@@ -58,15 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof SessionConflict) {
       // Keep what this person typed; show that the session changed, and save only on a deliberate second try.
-      return data(
-        { ok: false as const, errors: {}, warnings: [], values: outcome.values, conflict: { version: error.current.sequence } },
-        { status: 409 },
-      );
+      return invalid<SessionEditError>({ ...sessionFormError(formError(values)), conflict: { version: error.current.sequence } }, 409);
     }
-    if (error instanceof SessionError) {
-      return data({ ok: false as const, errors: { [error.field]: [error.message] }, warnings: [], values: outcome.values }, { status: 400 });
-    }
-    throw error;
+    return invalid<SessionEditError>(sessionFormError(domainFormError(error, values)));
   }
 }
 
@@ -101,7 +100,7 @@ export default function EditSessionPage() {
           </Form>
         </div>
       ) : null}
-      {actionData && "conflict" in actionData && actionData.conflict ? (
+      {actionData?.conflict ? (
         <div className="alert alert-error" role="alert">
           <p>
             <strong>Niet opgeslagen: iemand anders heeft deze bijeenkomst intussen gewijzigd.</strong>
@@ -117,8 +116,14 @@ export default function EditSessionPage() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={actionData && "conflict" in actionData && actionData.conflict ? actionData.conflict.version : session.sequence} />
-        <SessionFormFields values={values} errors={actionData?.errors ?? {}} warnings={actionData?.warnings ?? []} submitLabel="Opslaan" />
+        <input type="hidden" name="version" value={actionData?.conflict ? actionData.conflict.version : session.sequence} />
+        <SessionFormFields
+          values={values}
+          errors={actionData?.fieldErrors ?? {}}
+          formError={actionData?.formError}
+          warnings={actionData?.warnings ?? []}
+          submitLabel="Opslaan"
+        />
       </Form>
       {!session.cancelledAt ? (
         <section aria-labelledby="afgelasten">

@@ -1,18 +1,16 @@
 // The coordinator attaches modules or lessons to a session as preparation ("voorbereiding"). Participants
 // see them on the cohort page and on their start page before the session.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isUuid, requireCohortStaff } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { isUuid, requireCohortSession } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert, SelectField } from "~/components/forms.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
-import { describeContent } from "~/content/library.server.ts";
-import { recordAudit } from "~/models/audit.server.ts";
-import { sessionSummarySelect } from "~/models/cohort.server.ts";
 import { addReading, readingChoices, removeReading, sessionReadings } from "~/models/course-progress.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -22,58 +20,36 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? cohortTitle(matches, `Voorbereiding bijeenkomst ${data.session.number}`) : "Leernetwerk" },
 ];
 
-async function requireSession(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { user, relation, cohortId } = await requireCohortStaff(request, params.cohortId);
-  const notFoundMessage = "Deze bijeenkomst bestaat niet.";
-  invariantResponse(isUuid(params.sessionId), notFoundMessage);
-  const session = await prisma.cohortSession.findFirst({
-    where: { id: params.sessionId, cohortId },
-    select: { ...sessionSummarySelect, cohort: { select: { id: true } } },
-  });
-  invariantResponse(session, notFoundMessage);
-  return { user, relation, session };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { relation, session } = await requireSession(request, params);
+  const { relation, session } = await requireCohortSession(request, params.cohortId, params.sessionId, "staff");
   const readings = (await sessionReadings([session.id])).get(session.id) ?? [];
-  const { cohort: _cohort, ...rest } = session;
+  const { agenda: _agenda, ...rest } = session;
   return { session: rest, readings, choices: readingChoices(), canEdit: relation === "coordinator" };
 }
 
+const schema = formIntents({
+  add: z.object({ contentId: z.string().default("") }),
+  remove: z.object({ readingId: z.string().default("") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, relation, session } = await requireSession(request, params);
+  const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId, "staff");
   // Facilitators may look, only coordinators change the preparation.
   if (relation !== "coordinator") throw forbidden("Alleen de coördinator kan de voorbereiding aanpassen.");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const here = `/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}/voorbereiding`;
-
-  if (intent === "add") {
-    const contentId = String(formData.get("contentId") ?? "");
-    const described = contentId ? describeContent(contentId) : null;
-    if (!described) {
-      return data({ errors: { contentId: ["Kies een module of les uit de lijst."] }, values: { contentId } }, { status: 400 });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  const here = `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}/voorbereiding`;
+  if (input.intent === "add") {
+    try {
+      const reading = await addReading(session.id, input.contentId, user);
+      return redirectWithToast(here, { type: "success", title: `"${reading.title}" toegevoegd aan de voorbereiding` });
+    } catch (error) {
+      return domainErrorReply(error, values);
     }
-    const existing = await prisma.sessionPreparation.count({ where: { sessionId: session.id, contentId } });
-    if (existing) {
-      return data({ errors: { contentId: [`"${described.title}" staat al bij deze bijeenkomst.`] }, values: { contentId } }, { status: 400 });
-    }
-    const reading = await addReading(session.id, contentId);
-    await recordAudit({ actorId: user.id, action: "session.reading.add", entityType: "CohortSession", entityId: session.id, details: { contentId, readingId: reading.id } });
-    return redirectWithToast(here, { type: "success", title: `"${described.title}" toegevoegd aan de voorbereiding` });
   }
-
-  if (intent === "remove") {
-    const readingId = String(formData.get("readingId") ?? "");
-    invariantResponse(isUuid(readingId), "Dit onderdeel bestaat niet.");
-    const removed = await removeReading(session.id, readingId);
-    invariantResponse(removed.count > 0, "Dit onderdeel bestaat niet.");
-    await recordAudit({ actorId: user.id, action: "session.reading.remove", entityType: "CohortSession", entityId: session.id, details: { readingId } });
-    return redirectWithToast(here, { type: "success", title: "Onderdeel verwijderd uit de voorbereiding" });
-  }
-
-  throw new Response("Onbekende actie", { status: 400 });
+  invariantResponse(isUuid(input.readingId) && (await removeReading(session.id, input.readingId, user)), "Dit onderdeel bestaat niet.");
+  return redirectWithToast(here, { type: "success", title: "Onderdeel verwijderd uit de voorbereiding" });
 }
 
 export default function SessionPreparationPage() {
@@ -117,9 +93,9 @@ export default function SessionPreparationPage() {
       {canEdit ? (
         <Form method="post" className="card form-card">
           <h2>Module of les toevoegen</h2>
-          <FormAlert message={actionData?.errors ? "Controleer je keuze." : null} />
+          <FormAlert message={actionData ? (actionData.formError ?? "Controleer je keuze.") : null} />
           <input type="hidden" name="intent" value="add" />
-          <SelectField label="Wat moeten de deelnemers lezen?" name="contentId" defaultValue={actionData?.values.contentId ?? ""} errors={actionData?.errors.contentId}>
+          <SelectField label="Wat moeten de deelnemers lezen?" name="contentId" defaultValue={textValue(actionData?.values, "contentId") ?? ""} errors={actionData?.fieldErrors.contentId}>
             <option value="">Kies een module of les</option>
             {choices.map((module) => (
               <optgroup key={module.value} label={module.moduleTitle}>

@@ -1,12 +1,14 @@
 // A coordinator adds a session to a cohort's schedule.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionFormFields } from "~/components/session-form.tsx";
-import { readSessionForm } from "~/models/session-form.server.ts";
-import { createSession, nextSessionNumber, SessionError } from "~/models/session.server.ts";
+import { sessionSchema } from "~/models/schedule-forms.ts";
+import { checkSessionForm, sessionFormError } from "~/models/session-form.server.ts";
+import { createSession, nextSessionNumber } from "~/models/session.server.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomst toevoegen — Leernetwerk" }];
@@ -18,16 +20,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const outcome = await readSessionForm(await request.formData(), cohortId);
-  if (!outcome.ok) return data(outcome, { status: 400 });
+  const form = parseForm(sessionSchema, await request.formData());
+  if (!form.ok) return invalid(sessionFormError(form.error));
+  const outcome = await checkSessionForm(form.data, form.values, cohortId);
+  if (!outcome.ok) return invalid(outcome.error);
   try {
     const session = await createSession(cohortId, outcome.fields, user);
     return redirectWithToast(`/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`, { title: "De bijeenkomst is toegevoegd" });
   } catch (error) {
-    if (error instanceof SessionError) {
-      return data({ ok: false as const, errors: { [error.field]: [error.message] }, warnings: [], values: outcome.values }, { status: 400 });
-    }
-    throw error;
+    return invalid(sessionFormError(domainFormError(error, form.values)));
   }
 }
 
@@ -39,7 +40,13 @@ export default function NewSessionPage() {
     <>
       <h1>Bijeenkomst toevoegen</h1>
       <Form method="post" className="stack" noValidate>
-        <SessionFormFields values={values} errors={actionData?.errors ?? {}} warnings={actionData?.warnings ?? []} submitLabel="Bijeenkomst toevoegen" />
+        <SessionFormFields
+          values={values}
+          errors={actionData?.fieldErrors ?? {}}
+          formError={actionData?.formError}
+          warnings={actionData?.warnings ?? []}
+          submitLabel="Bijeenkomst toevoegen"
+        />
       </Form>
     </>
   );

@@ -1,7 +1,6 @@
 // Coordinator: the municipalities in this cohort with their duos, open invitations and intake status, and a
 // form to enrol a municipality directly (without the public application form).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
@@ -10,10 +9,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { duoFields, duoMembersFrom, municipalityField, placesLeft } from "~/models/enrollment-rules.ts";
-import { enrollMunicipality, EnrollmentError, listCohortEnrollments } from "~/models/enrollment.server.ts";
+import { enrollMunicipality, listCohortEnrollments } from "~/models/enrollment.server.ts";
 import { cohortPage, cohortTitle, useCohortAdminHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { parseForm, type FieldErrors } from "~/utils/forms.ts";
+import { parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
   const form = parseForm(enrolSchema, await request.formData());
-  if (!form.ok) return data({ errors: form.errors, formError: null as string | null, values: form.values }, { status: 400 });
+  if (!form.ok) return invalid(form.error);
   try {
     const result = await enrollMunicipality(
       { cohortId, municipality: form.data.municipality, vraagstuk: form.data.vraagstuk, members: form.data.members },
@@ -64,11 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       description: parts.length ? `${parts.join(", ")}.` : undefined,
     });
   } catch (error) {
-    if (error instanceof EnrollmentError) {
-      const errors: FieldErrors = error.field === "form" ? {} : { [error.field]: [error.message] };
-      return data({ errors, formError: error.field === "form" ? error.message : null, values: form.values }, { status: 400 });
-    }
-    throw error;
+    return domainErrorReply(error, form.values);
   }
 }
 
@@ -77,7 +73,7 @@ export default function ParticipantsPage() {
   const cohort = useCohortAdminHeader();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.fieldErrors ?? {};
   const left = placesLeft(cohort.admin);
   return (
     <>

@@ -3,15 +3,16 @@
 // facilitators, each person in one group) are checked on the server. Per group the coordinator sees only
 // which meetings took place and who attended — never a case or a note.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { groupCountProblem, MAX_GROUP_SIZE, MIN_GROUP_SIZE, suggestedGroupCount, suggestGroups, type ArrangementGroup } from "~/models/intervision-groups.ts";
 import { cohortGroupsOverview, saveArrangement } from "~/models/intervision.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
-import { formValues } from "~/utils/forms.ts";
+import { type FieldErrors, formError, formList, parseForm, textValue } from "~/utils/forms.ts";
+import { invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { GroupMeetingsOverview } from "./group-meetings.tsx";
 
@@ -72,23 +73,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// The fields are named after the groups and the people (name.<slot>, facilitator1.<slot>, member.<userId>):
+// the schema reads the slots, the rest is read from what was submitted.
+const schema = z.object({ slot: formList(z.string()) }).passthrough();
+const isSlotKey = (key: string) => /^(nieuw-\d+|[0-9a-f-]{36})$/.test(key);
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const formData = await request.formData();
-  const slotKeys = formData.getAll("slot").map(String).filter((key) => /^(nieuw-\d+|[0-9a-f-]{36})$/.test(key));
-  const groups: ArrangementGroup[] = slotKeys.map((key) => ({
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { values } = form;
+  const groups: ArrangementGroup[] = form.data.slot.filter(isSlotKey).map((key) => ({
     key,
-    name: String(formData.get(`name.${key}`) ?? ""),
+    name: textValue(values, `name.${key}`) ?? "",
     memberIds: [],
-    facilitatorIds: [String(formData.get(`facilitator1.${key}`) ?? ""), String(formData.get(`facilitator2.${key}`) ?? "")].filter(Boolean),
+    facilitatorIds: [textValue(values, `facilitator1.${key}`), textValue(values, `facilitator2.${key}`)].filter((id): id is string => Boolean(id)),
   }));
-  for (const [field, value] of formData.entries()) {
-    if (!field.startsWith("member.") || typeof value !== "string" || !value) continue;
-    groups.find((group) => group.key === value)?.memberIds.push(field.slice("member.".length));
+  for (const field of Object.keys(values)) {
+    const slot = field.startsWith("member.") ? textValue(values, field) : undefined;
+    if (slot) groups.find((group) => group.key === slot)?.memberIds.push(field.slice("member.".length));
   }
   const result = await saveArrangement(cohortId, groups, user);
   if (!result.ok) {
-    return data({ errors: result.errors, warnings: result.warnings, values: formValues(formData) }, { status: 400 });
+    // The refusals per group (keyed by the group's slot), "form" for the whole arrangement.
+    const fieldErrors: FieldErrors = {};
+    for (const { key, message } of result.errors) fieldErrors[key] = [...(fieldErrors[key] ?? []), message];
+    return invalid(formError(values, fieldErrors, fieldErrors.form?.join(" ")));
   }
   return redirectWithToast(`/leernetwerken/${cohortId}/intervisiegroepen`, {
     title: "De intervisiegroepen zijn opgeslagen",
@@ -101,8 +111,9 @@ export default function IntervisionGroupsPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values;
-  const errorsFor = (key: string) => actionData?.errors.filter((error) => error.key === key).map((error) => error.message) ?? [];
-  const slotName = (slot: Slot) => values?.[`name.${slot.key}`] ?? slot.name;
+  const errorsFor = (key: string) => actionData?.fieldErrors[key] ?? [];
+  const refusals = actionData ? [actionData.formError, ...Object.values(actionData.fieldErrors).flat()].filter(Boolean) : [];
+  const slotName = (slot: Slot) => textValue(values, `name.${slot.key}`) ?? slot.name;
   return (
     <>
       <h1>Intervisiegroepen</h1>
@@ -136,12 +147,12 @@ export default function IntervisionGroupsPage() {
             </p>
           ) : null}
 
-          {actionData?.errors.length ? (
+          {refusals.length ? (
             <div className="alert alert-error" role="alert">
               <p>De indeling is niet opgeslagen:</p>
               <ul>
-                {actionData.errors.map((error, index) => (
-                  <li key={index}>{error.message}</li>
+                {refusals.map((message, index) => (
+                  <li key={index}>{message}</li>
                 ))}
               </ul>
             </div>
@@ -164,7 +175,7 @@ export default function IntervisionGroupsPage() {
                       <select
                         id={`facilitator${position}-${slot.key}`}
                         name={`facilitator${position}.${slot.key}`}
-                        defaultValue={values?.[`facilitator${position}.${slot.key}`] ?? slot.facilitatorIds[position - 1] ?? ""}
+                        defaultValue={textValue(values, `facilitator${position}.${slot.key}`) ?? slot.facilitatorIds[position - 1] ?? ""}
                       >
                         <option value="">— Geen —</option>
                         {facilitators.map((facilitator) => (
@@ -204,7 +215,7 @@ export default function IntervisionGroupsPage() {
                         <label className="visually-hidden" htmlFor={`member-${person.id}`}>
                           Groep van {person.name}
                         </label>
-                        <select id={`member-${person.id}`} name={`member.${person.id}`} defaultValue={values ? (values[`member.${person.id}`] ?? "") : (assignment[person.id] ?? "")}>
+                        <select id={`member-${person.id}`} name={`member.${person.id}`} defaultValue={values ? (textValue(values, `member.${person.id}`) ?? "") : (assignment[person.id] ?? "")}>
                           <option value="">Geen groep</option>
                           {slots.map((slot, index) => (
                             <option key={slot.key} value={slot.key}>

@@ -1,19 +1,20 @@
 // Editing or deleting an assignment (coordinators). Deleting removes the submissions and their files too,
 // so it asks for confirmation first.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { requireAssignment } from "~/auth/guards.server.ts";
 import { AssignmentForm } from "~/components/assignment-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert } from "~/components/forms.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
-import { readAssignmentForm } from "~/models/assignment-form.server.ts";
-import { AssignmentError, deleteAssignment, findStaffAssignment, updateAssignment } from "~/models/assignment.server.ts";
+import { assignmentFields, assignmentInput } from "~/models/assignment-forms.ts";
+import { deleteAssignment, updateAssignment } from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -25,18 +26,8 @@ export const handle = cohortPage<typeof loader>({
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} bewerken — Leernetwerk` : "Leernetwerk" }];
 
-const NOT_FOUND = "Deze opdracht bestaat niet.";
-
-async function load(request: Request, params: { cohortId?: string; assignmentId?: string }) {
-  const member = await requireCohortCoordinator(request, params.cohortId);
-  if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
-  const assignment = await findStaffAssignment(member.user, member.cohortId, params.assignmentId);
-  invariantResponse(assignment, NOT_FOUND);
-  return { ...member, assignment };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId, assignment } = await load(request, params);
+  const { cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, { coordinatorOnly: true });
   const sessions = await prisma.cohortSession.findMany({
     where: { cohortId },
     orderBy: { number: "asc" },
@@ -62,23 +53,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const schema = formIntents({
+  save: assignmentFields,
+  delete: z.object({ confirm: confirmBox("Vink aan dat je de opdracht met alle inzendingen wilt verwijderen.") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, assignment } = await load(request, params);
-  const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    if (formData.get("confirm") !== "ja") {
-      return data({ errors: { delete: ["Vink aan dat je de opdracht met alle inzendingen wilt verwijderen."] }, values: {} as Record<string, string> }, { status: 400 });
-    }
+  const { user, cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, { coordinatorOnly: true });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  if (form.data.intent === "delete") {
     await deleteAssignment(user, cohortId, assignment.id);
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten`, { title: "De opdracht is verwijderd" });
   }
-  const form = await readAssignmentForm(formData);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   try {
-    await updateAssignment(user, cohortId, assignment.id, form.data);
+    await updateAssignment(user, cohortId, assignment.id, assignmentInput(form.data));
   } catch (error) {
-    if (error instanceof AssignmentError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, form.values);
   }
   return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${assignment.id}`, { title: "De opdracht is opgeslagen" });
 }
@@ -88,15 +79,15 @@ export default function EditAssignmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const deleteError = actionData?.errors && "delete" in actionData.errors ? actionData.errors.delete?.join(" ") : null;
+  const deleteError = actionData?.values.intent === "delete" ? (actionData.fieldErrors.confirm?.join(" ") ?? actionData.formError) : null;
   return (
     <>
       <h1>Opdracht bewerken</h1>
       <AssignmentForm
         sessions={sessions}
         opdrachten={opdrachten}
-        values={actionData && !deleteError ? actionData.values : values}
-        errors={deleteError ? undefined : actionData?.errors}
+        values={actionData && !deleteError ? { allowFiles: "", ...actionData.values } : values}
+        errors={deleteError ? undefined : actionData?.fieldErrors}
         submitLabel="Opslaan"
         busy={busy}
       />

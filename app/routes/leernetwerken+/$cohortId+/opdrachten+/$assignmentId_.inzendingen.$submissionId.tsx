@@ -2,17 +2,19 @@
 // feedback with a reply thread with the duo, and the "besproken" marker. A facilitator of another cohort,
 // or a submission that was not handed in: 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { requireSubmission } from "~/auth/guards.server.ts";
 import { AttachmentList, MessageThread, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
+import { FormAlert } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { statusLabel, submissionStatus } from "~/models/assignment-status.ts";
-import { addSubmissionMessage, getSubmissionForStaff, setDiscussed } from "~/models/assignment.server.ts";
+import { addSubmissionMessage, setDiscussed } from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { formIntents, parseForm, requiredText, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -27,20 +29,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.assignment.title}: ${data.submission.enrollment.municipality.name} — Leernetwerk` : "Leernetwerk" },
 ];
 
-const NOT_FOUND = "Deze uitwerking bestaat niet of is nog niet ingeleverd.";
-
-async function load(request: Request, params: { cohortId?: string; assignmentId?: string; submissionId?: string }) {
-  const member = await requireCohortMember(request, params.cohortId);
-  // A participant (also of another duo) never reaches a submission through this page: the same 404.
-  if (member.relation === "participant") throw notFound(NOT_FOUND);
-  if (!isUuid(params.assignmentId) || !isUuid(params.submissionId)) throw notFound(NOT_FOUND);
-  const found = await getSubmissionForStaff(member.user, member.cohortId, params.assignmentId, params.submissionId);
-  invariantResponse(found, NOT_FOUND);
-  return { ...member, ...found };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assignment, submission } = await load(request, params);
+  const { assignment, submission } = await requireSubmission(request, params.cohortId, params.assignmentId, params.submissionId);
   const state = submissionStatus(
     { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length },
     assignment.dueAt,
@@ -57,27 +47,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const schema = formIntents({
+  discussed: z.object({}),
+  undiscussed: z.object({}),
+  message: z.object({ body: requiredText(1, 10_000, "Schrijf eerst je feedback.", "De feedback mag maximaal 10.000 tekens hebben.") }),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, assignment, submission } = await load(request, params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, cohortId, assignment, submission } = await requireSubmission(request, params.cohortId, params.assignmentId, params.submissionId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const page = `/leernetwerken/${cohortId}/opdrachten/${assignment.id}/inzendingen/${submission.id}`;
-  if (intent === "discussed" || intent === "undiscussed") {
-    await setDiscussed(user, submission.id, intent === "discussed");
-    return redirectWithToast(page, { title: intent === "discussed" ? "Gemarkeerd als besproken" : "Markering 'besproken' weggehaald" });
+  if (input.intent !== "message") {
+    await setDiscussed(user, submission.id, input.intent === "discussed");
+    return redirectWithToast(page, { title: input.intent === "discussed" ? "Gemarkeerd als besproken" : "Markering 'besproken' weggehaald" });
   }
-  if (intent === "message") {
-    const body = String(formData.get("body") ?? "").trim();
-    if (!body || body.length > 10_000) {
-      return data(
-        { errors: { body: [body ? "De feedback mag maximaal 10.000 tekens hebben." : "Schrijf eerst je feedback."] }, values: { body } },
-        { status: 400 },
-      );
-    }
-    await addSubmissionMessage(user, submission.id, body);
-    return redirectWithToast(`${page}#feedback`, { title: "Je feedback is geplaatst", description: "Het duo krijgt er bericht van." });
+  try {
+    await addSubmissionMessage(user, submission.id, input.body);
+  } catch (error) {
+    return domainErrorReply(error, values, { field: "body" });
   }
-  return data({ errors: { body: ["Onbekende actie."] }, values: { body: "" } }, { status: 400 });
+  return redirectWithToast(`${page}#feedback`, { title: "Je feedback is geplaatst", description: "Het duo krijgt er bericht van." });
 }
 
 export default function StaffSubmissionPage() {
@@ -130,13 +121,14 @@ export default function StaffSubmissionPage() {
 
       <section aria-labelledby="feedback">
         <h2 id="feedback">Feedback en reacties</h2>
+        <FormAlert message={actionData?.formError} />
         <MessageThread
           messages={submission.messages}
           formLabel={submission.feedbackAt ? "Nog een bericht aan het duo" : "Je feedback"}
           buttonLabel={submission.feedbackAt ? "Bericht plaatsen" : "Feedback geven"}
           canWrite
-          error={actionData?.errors.body}
-          value={actionData?.values.body}
+          error={actionData?.fieldErrors.body}
+          value={textValue(actionData?.values, "body")}
           busy={busy}
         />
         {!submission.feedbackAt ? (

@@ -2,17 +2,19 @@
 // dashboard of submissions per municipality (a matrix). Coordinators add assignments here or copy them
 // from another cohort.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isUuid, requireCohortCoordinator, requireCohortStaff } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { requireCohortCoordinator, requireCohortStaff } from "~/auth/guards.server.ts";
 import { StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert, SelectField } from "~/components/forms.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import type { SubmissionStatus } from "~/models/assignment-status.ts";
-import { AssignmentError, copyAssignments, copySourceCohorts, submissionMatrix } from "~/models/assignment.server.ts";
+import { copyAssignments, copySourceCohorts, submissionMatrix } from "~/models/assignment.server.ts";
 import { cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
+import { idField, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Opdrachten") : "Leernetwerk" }];
@@ -26,20 +28,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { matrix, sources, isCoordinator: relation === "coordinator" };
 }
 
+const copySchema = z.object({ sourceCohortId: idField("Kies een leernetwerk om van te kopiëren.") });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const formData = await request.formData();
-  const sourceCohortId = String(formData.get("sourceCohortId") ?? "");
-  if (!isUuid(sourceCohortId)) return data({ errors: { sourceCohortId: ["Kies een leernetwerk om van te kopiëren."] } }, { status: 400 });
+  const form = parseForm(copySchema, await request.formData());
+  if (!form.ok) return invalid(form.error);
   try {
-    const result = await copyAssignments(user, cohortId, sourceCohortId);
+    const result = await copyAssignments(user, cohortId, form.data.sourceCohortId);
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten`, {
       title: `${result.copied === 1 ? "1 opdracht" : `${result.copied} opdrachten`} gekopieerd`,
       description: result.skipped ? `${result.skipped} niet: die bijeenkomst bestaat hier niet.` : "Controleer de inleverdata.",
     });
   } catch (error) {
-    if (error instanceof AssignmentError) return data({ errors: { sourceCohortId: [error.message] } }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, form.values, { field: "sourceCohortId" });
   }
 }
 
@@ -128,9 +130,9 @@ export default function CohortAssignmentsPage() {
               <p>
                 De opdrachten komen bij de bijeenkomst met hetzelfde nummer. De inleverdatum houdt dezelfde afstand tot de bijeenkomst.
               </p>
-              <FormAlert message={actionData?.errors.sourceCohortId?.join(" ")} />
+              <FormAlert message={actionData ? (actionData.formError ?? actionData.fieldErrors.sourceCohortId?.join(" ")) : null} />
               <Form method="post" className="stack" noValidate>
-                <SelectField label="Kopiëren uit" name="sourceCohortId" defaultValue="" errors={actionData?.errors.sourceCohortId}>
+                <SelectField label="Kopiëren uit" name="sourceCohortId" defaultValue="" errors={actionData?.fieldErrors.sourceCohortId}>
                   <option value="">— Kies een leernetwerk —</option>
                   {sources.map((source) => (
                     <option key={source.id} value={source.id}>

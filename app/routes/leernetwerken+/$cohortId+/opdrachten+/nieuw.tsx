@@ -1,15 +1,16 @@
 // A new assignment for one of the cohort's sessions (coordinators; ?bijeenkomst=<id> preselects the session).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { AssignmentForm } from "~/components/assignment-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
-import { readAssignmentForm } from "~/models/assignment-form.server.ts";
-import { AssignmentError, createAssignment } from "~/models/assignment.server.ts";
+import { assignmentFields, assignmentInput } from "~/models/assignment-forms.ts";
+import { createAssignment } from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { formIntents, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -33,16 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const schema = formIntents({ save: assignmentFields });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = await readAssignmentForm(await request.formData());
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
   try {
-    const created = await createAssignment(user, cohortId, form.data);
+    const created = await createAssignment(user, cohortId, assignmentInput(form.data));
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${created.id}`, { title: "De opdracht is aangemaakt" });
   } catch (error) {
-    if (error instanceof AssignmentError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-    throw error;
+    return domainErrorReply(error, form.values);
   }
 }
 
@@ -59,8 +61,8 @@ export default function NewAssignmentPage() {
         <AssignmentForm
           sessions={sessions}
           opdrachten={opdrachten}
-          values={actionData?.values ?? { sessionId }}
-          errors={actionData?.errors}
+          values={actionData ? { allowFiles: "", ...actionData.values } : { sessionId }}
+          errors={actionData?.fieldErrors}
           submitLabel="Opdracht aanmaken"
           busy={navigation.state !== "idle"}
         />

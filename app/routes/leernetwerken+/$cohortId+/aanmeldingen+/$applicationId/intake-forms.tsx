@@ -1,13 +1,14 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { formatDateTime } from "~/utils/dates.ts";
+import { textValue } from "~/utils/forms.ts";
 import type { action, loader } from "./route.tsx";
 
 /** Planning (or moving) the intake conversation, until a decision is final. */
 export function IntakePlanning() {
   const { application, intake } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const plan = actionData?.intent === "plan" ? actionData : null;
+  const plan = textValue(actionData?.values, "intent") === "plan" ? actionData : null;
   const decided = application.status === "ADMITTED" || application.status === "REJECTED";
   return (
     <section aria-labelledby="plannen">
@@ -15,7 +16,7 @@ export function IntakePlanning() {
       {application.intakeAt ? <p>Gepland op {formatDateTime(application.intakeAt)} uur.</p> : <p>Nog niet gepland.</p>}
       {decided ? null : (
         <>
-          <ErrorSummary errors={plan?.errors} />
+          <ErrorSummary errors={plan?.fieldErrors} />
           <FormAlert message={plan?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="plan" />
@@ -24,8 +25,8 @@ export function IntakePlanning() {
               name="intakeDate"
               type="date"
               required
-              defaultValue={plan?.values.intakeDate ?? intake?.date ?? ""}
-              errors={plan?.errors.intakeDate}
+              defaultValue={textValue(plan?.values, "intakeDate") ?? intake?.date ?? ""}
+              errors={plan?.fieldErrors.intakeDate}
             />
             <Field
               label="Tijd"
@@ -33,8 +34,8 @@ export function IntakePlanning() {
               type="time"
               required
               hint="Nederlandse tijd."
-              defaultValue={plan?.values.intakeTime ?? intake?.time ?? ""}
-              errors={plan?.errors.intakeTime}
+              defaultValue={textValue(plan?.values, "intakeTime") ?? intake?.time ?? ""}
+              errors={plan?.fieldErrors.intakeTime}
             />
             <div>
               <button type="submit">{application.intakeAt ? "Intake verplaatsen" : "Intake plannen"}</button>
@@ -57,9 +58,10 @@ const decisionLabels = {
 export function IntakeDecision() {
   const { application } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const decide = actionData?.intent === "decide" ? actionData : null;
+  // The decision form also shows an answer to a form the page does not know (anything but "plan").
+  const decide = actionData && textValue(actionData.values, "intent") !== "plan" ? actionData : null;
   const currentDecision =
-    decide?.values.decision ??
+    textValue(decide?.values, "decision") ??
     (application.status === "WAITLISTED" || application.status === "REJECTED" || application.status === "ADMITTED"
       ? application.status
       : "NONE");
@@ -77,7 +79,7 @@ export function IntakeDecision() {
             Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail. Iemand
             die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
           </p>
-          <ErrorSummary errors={decide?.errors} />
+          <ErrorSummary errors={decide?.fieldErrors} />
           <FormAlert message={decide?.formError} />
           {decide?.conflict ? (
             <div className="card">
@@ -94,10 +96,10 @@ export function IntakeDecision() {
               label="Aantekeningen van het intakegesprek"
               name="notes"
               hint="Alleen zichtbaar voor coördinatoren."
-              defaultValue={decide?.values.notes ?? application.intakeNotes}
-              errors={decide?.errors.notes}
+              defaultValue={textValue(decide?.values, "notes") ?? application.intakeNotes}
+              errors={decide?.fieldErrors.notes}
             />
-            <fieldset className="fieldset" aria-describedby={decide?.errors.decision ? "decision-error" : undefined}>
+            <fieldset className="fieldset" aria-describedby={decide?.fieldErrors.decision ? "decision-error" : undefined}>
               <legend>Besluit</legend>
               {(Object.keys(decisionLabels) as (keyof typeof decisionLabels)[]).map((value) => (
                 <div key={value}>
@@ -111,9 +113,9 @@ export function IntakeDecision() {
                   <label htmlFor={`decision-${value}`}>{decisionLabels[value]}</label>
                 </div>
               ))}
-              {decide?.errors.decision ? (
+              {decide?.fieldErrors.decision ? (
                 <p className="field-error" id="decision-error">
-                  {decide.errors.decision.join(" ")}
+                  {decide.fieldErrors.decision.join(" ")}
                 </p>
               ) : null}
             </fieldset>
@@ -121,8 +123,8 @@ export function IntakeDecision() {
               label="Reden"
               name="reason"
               hint="Verplicht bij wachtlijst of afwijzing. De contactpersoon krijgt deze reden in de e-mail."
-              defaultValue={decide?.values.reason ?? application.decisionReason}
-              errors={decide?.errors.reason}
+              defaultValue={textValue(decide?.values, "reason") ?? application.decisionReason}
+              errors={decide?.fieldErrors.reason}
             />
             <div>
               <button type="submit">Opslaan</button>

@@ -1,16 +1,16 @@
 // Coordinator: one application. Plan the intake conversation, record it (notes) and decide: toegelaten,
 // wachtlijst or afgewezen (with a reason). Admission enrols the municipality and invites its duo.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ApplicationConflict, ApplicationError, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
+import { ApplicationConflict, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamParts, amsterdamTime, formatDateTime } from "~/utils/dates.ts";
-import { parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
+import { type FormError, formError, formIntents, parseForm } from "~/utils/forms.ts";
+import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
@@ -27,22 +27,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Aanmelding ${data.application.municipalityName} — Leernetwerk` : "Aanmelding — Leernetwerk" },
 ];
 
-const planSchema = z.object({
-  intakeDate: z
-    .string({ required_error: "Kies een datum." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Kies een datum.")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Dit is geen bestaande datum."),
-  intakeTime: z
-    .string({ required_error: "Kies een tijd." })
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Kies een tijd, bijvoorbeeld 10:00."),
-});
-
-const decideSchema = z.object({
-  notes: z.string().trim().max(5000, "De aantekeningen mogen maximaal 5000 tekens hebben.").default(""),
-  decision: z
-    .enum(["NONE", ...intakeDecisions], { errorMap: () => ({ message: "Kies een besluit." }) })
-    .transform((value) => (value === "NONE" ? null : value)),
-  reason: z.string().trim().max(2000, "De reden mag maximaal 2000 tekens hebben.").default(""),
+const schema = formIntents({
+  plan: z.object({
+    intakeDate: z
+      .string({ required_error: "Kies een datum." })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Kies een datum.")
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Dit is geen bestaande datum."),
+    intakeTime: z
+      .string({ required_error: "Kies een tijd." })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Kies een tijd, bijvoorbeeld 10:00."),
+  }),
+  decide: z.object({
+    notes: z.string().trim().max(5000, "De aantekeningen mogen maximaal 5000 tekens hebben.").default(""),
+    decision: z
+      .enum(["NONE", ...intakeDecisions], { errorMap: () => ({ message: "Kies een besluit." }) })
+      .transform((value) => (value === "NONE" ? null : value)),
+    reason: z.string().trim().max(2000, "De reden mag maximaal 2000 tekens hebben.").default(""),
+    // When the form was loaded (the application's updatedAt): a save over someone else's change is caught.
+    version: z.string().optional(),
+  }),
 });
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -59,26 +62,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
 }
 
-type ActionResult = {
-  intent: "plan" | "decide";
-  errors: FieldErrors;
-  formError: string | null;
-  values: FormValues;
-  /** After a conflict: the version to save against now, and the notes someone else saved. */
-  conflict?: { version: string; notes: string };
-};
+/** The one answer, with after a conflict the version to save against now and the notes someone else saved. */
+type ApplicationFormError = FormError & { conflict?: { version: string; notes: string } };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, applicationId } = await load(request, params);
-  const formData = await request.formData();
-  const intent = formData.get("intent") === "plan" ? "plan" : "decide";
-  const fail = (result: Omit<ActionResult, "intent">) => data<ActionResult>({ intent, ...result }, { status: 400 });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid<ApplicationFormError>(form.error);
+  const { data: input, values } = form;
   const back = `/leernetwerken/${cohortId}/aanmeldingen/${applicationId}`;
   try {
-    if (intent === "plan") {
-      const form = parseForm(planSchema, formData);
-      if (!form.ok) return fail({ errors: form.errors, formError: null, values: form.values });
-      const intakeAt = amsterdamTime(form.data.intakeDate, form.data.intakeTime);
+    if (input.intent === "plan") {
+      const intakeAt = amsterdamTime(input.intakeDate, input.intakeTime);
       const application = await planIntake({ cohortId, applicationId, intakeAt }, user);
       invariantResponse(application, "Deze aanmelding bestaat niet.");
       return redirectWithToast(back, {
@@ -86,10 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         description: `${formatDateTime(intakeAt)}. ${application.contactName} krijgt een e-mail.`,
       });
     }
-    const form = parseForm(decideSchema, formData);
-    if (!form.ok) return fail({ errors: form.errors, formError: null, values: form.values });
-    const version = formData.get("version");
-    const result = await recordIntake({ cohortId, applicationId, ...form.data, version: typeof version === "string" ? version : undefined }, user);
+    const { intent: _intent, ...intake } = input;
+    const result = await recordIntake({ cohortId, applicationId, ...intake }, user);
     invariantResponse(result, "Deze aanmelding bestaat niet.");
     if (result.decision === "ADMITTED") {
       return redirectWithToast(`/leernetwerken/${cohortId}/deelnemers`, {
@@ -105,29 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof ApplicationConflict) {
-      const values = Object.fromEntries(
-        [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string")
-      );
-      return data<ActionResult>(
-        {
-          intent,
-          errors: {},
-          formError:
-            "Niet opgeslagen: iemand anders heeft deze aanmelding intussen gewijzigd. Jouw tekst staat hieronder nog. Neem zo nodig over wat de ander schreef (zie hieronder) en kies opnieuw Opslaan.",
-          values,
-          conflict: { version: error.currentVersion, notes: error.currentNotes },
-        },
-        { status: 409 }
+      const message =
+        "Niet opgeslagen: iemand anders heeft deze aanmelding intussen gewijzigd. Jouw tekst staat hieronder nog. Neem zo nodig over wat de ander schreef (zie hieronder) en kies opnieuw Opslaan.";
+      return invalid<ApplicationFormError>(
+        { ...formError(values, {}, message), conflict: { version: error.currentVersion, notes: error.currentNotes } },
+        409,
       );
     }
-    if (error instanceof ApplicationError) {
-      const values = Object.fromEntries(
-        [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string")
-      );
-      if (error.field === "form") return fail({ errors: {}, formError: error.message, values });
-      return fail({ errors: { [error.field]: [error.message] }, formError: null, values });
-    }
-    throw error;
+    return invalid<ApplicationFormError>(domainFormError(error, values));
   }
 }
 

@@ -5,6 +5,7 @@ import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components
 import { ErrorSummary, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
 import { canvasSections, conditionStatuses, conditionStatusLabels, fieldName, fieldTitle, MAX_FIELD_LENGTH } from "~/models/action-plan-sections.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
+import { isFormError, textValue } from "~/utils/forms.ts";
 import { CommentThreadWithErrors } from "./comment-thread.tsx";
 import type { action, loader } from "./route.tsx";
 
@@ -14,8 +15,8 @@ export function DuoEditor() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
-  // Which button was pressed. Kept in state (not only in the DOM): a submit that waits for an autosave sends
-  // the form's own data later, without the button, and React would reset an uncontrolled hidden field.
+  // Which button was pressed, in the one intent field (the buttons carry no intent of their own). Kept in state
+  // (not only in the DOM): React would reset an uncontrolled hidden field.
   const [intent, setIntent] = useState<"save" | "version">("save");
   const intentRef = useRef<HTMLInputElement>(null);
   const choose = (value: "save" | "version") => {
@@ -29,8 +30,12 @@ export function DuoEditor() {
   const autosave = useAutosave({ formRef, action: here, version });
   const submitting = navigation.state === "submitting" && navigation.formData?.get("intent") !== "comment";
 
-  const saveErrors = actionData?.status === "invalid" ? actionData.errors : (autosave.errors ?? undefined);
-  const versionErrors = actionData?.status === "version-invalid" ? actionData.errors : undefined;
+  // A refused save or version (a comment's answer goes to its thread): messages at the canvas fields, at the
+  // session (sessionId) or, for "Versie opslaan", about the version as a whole.
+  const refusedIntent = isFormError(actionData) ? textValue(actionData.values, "intent") : undefined;
+  const refused = isFormError(actionData) && refusedIntent !== "comment" ? actionData : null;
+  const saveErrors = refused?.fieldErrors ?? autosave.errors ?? undefined;
+  const versionError = refusedIntent === "version" ? refused?.formError : null;
   const conflictFields = autosave.conflict
     ? canvasSections.flatMap((section) =>
         section.fields
@@ -55,7 +60,8 @@ export function DuoEditor() {
       ) : conflictStatus ? (
         <FormAlert message="Niet opgeslagen: je duopartner heeft de aanpak intussen gewijzigd. Laad de pagina opnieuw om de nieuwste versie te zien; kopieer eerst wat je wilt bewaren." />
       ) : null}
-      <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+      <ErrorSummary errors={refused?.fieldErrors} />
+      <FormAlert message={versionError ? null : refused?.formError} />
       <Form ref={formRef} method="post" action={here} className="canvas-form" noValidate preventScrollReset {...autosave.formProps}>
         <input ref={intentRef} type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={autosave.version} />
@@ -120,10 +126,10 @@ export function DuoEditor() {
         <div className="canvas-version">
           <fieldset className="fieldset">
             <legend>Versie opslaan</legend>
-            <FormAlert message={versionErrors?.form?.join(" ")} />
+            <FormAlert message={versionError} />
             <p className="field-hint">Leg na een bijeenkomst vast hoe jullie aanpak er nu uitziet. Later zie je wat er sindsdien veranderd is.</p>
             {sessions.length ? (
-              <SelectField label="Bij welke bijeenkomst hoort deze versie?" name="sessionId" defaultValue={sessionId} errors={versionErrors?.sessionId}>
+              <SelectField label="Bij welke bijeenkomst hoort deze versie?" name="sessionId" defaultValue={sessionId} errors={refused?.fieldErrors.sessionId}>
                 {sessions.map((session) => (
                   <option key={session.id} value={session.id}>
                     {session.label}
@@ -136,8 +142,6 @@ export function DuoEditor() {
             <div className="button-row">
               <button
                 type="submit"
-                name="intent"
-                value="version"
                 className="button-secondary"
                 disabled={submitting || Boolean(autosave.conflict)}
                 onClick={() => choose("version")}

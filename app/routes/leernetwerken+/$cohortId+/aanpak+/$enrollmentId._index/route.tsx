@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { requirePlanAccess } from "~/auth/guards.server.ts";
 import { SectionDiffs, SectionValues } from "~/components/action-plan.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { canvasSections, changedSectionIds, contentFromForm, fieldName, findSection, MAX_FIELD_LENGTH, sectionAsText, tooLongFields } from "~/models/action-plan-sections.ts";
@@ -13,14 +14,14 @@ import {
   addComment,
   defaultSessionId,
   getPlan,
-  PlanError,
-  requirePlanAccess,
   savePlan,
   saveVersion,
   versionLabel,
 } from "~/models/action-plan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
+import { formError, formIntents, parseForm, requiredText } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse, FieldValues } from "~/utils/versioned.ts";
@@ -63,58 +64,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const commentSchema = z.object({
-  sectionId: z.string(),
-  body: z.string().trim().min(1, "Schrijf eerst je reactie.").max(5000, "Een reactie mag maximaal 5.000 tekens hebben."),
-});
+// The canvas fields are read from what was submitted (contentFromForm), with their length checked apart.
+const canvasForm = z.object({ version: z.coerce.number().int().nonnegative().catch(0) }).passthrough();
 
-type CommentError = { status: "comment-invalid"; sectionId: string; errors: Record<string, string[] | undefined>; values: Record<string, string> };
-type VersionError = { status: "version-invalid"; errors: Record<string, string[] | undefined> };
+const schema = formIntents({
+  comment: z.object({
+    sectionId: z.string().default(""),
+    body: requiredText(1, 5000, "Schrijf eerst je reactie.", "Een reactie mag maximaal 5.000 tekens hebben."),
+  }),
+  autosave: canvasForm,
+  save: canvasForm,
+  version: canvasForm.extend({ sessionId: z.string().default("") }),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mode, enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
-  const formData = await request.formData();
-  const intents = formData.getAll("intent").map(String);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const here = `/leernetwerken/${enrollment.cohortId}/aanpak/${enrollment.id}`;
 
-  if (intents.includes("comment")) {
-    const parsed = commentSchema.safeParse({ sectionId: formData.get("sectionId"), body: formData.get("body") ?? "" });
-    const sectionId = String(formData.get("sectionId") ?? "");
-    if (!parsed.success || !findSection(parsed.data.sectionId)) {
-      const errors = parsed.success ? { body: ["Dit onderdeel bestaat niet."] } : parsed.error.flatten().fieldErrors;
-      return data<CommentError>({ status: "comment-invalid", sectionId, errors, values: { body: String(formData.get("body") ?? "") } }, { status: 400 });
+  if (input.intent === "comment") {
+    try {
+      await addComment(user, enrollment, input.sectionId, input.body);
+    } catch (error) {
+      return domainErrorReply(error, values, { field: "body" });
     }
-    await addComment(user, enrollment, parsed.data.sectionId, parsed.data.body);
-    return redirectWithToast(`${here}#reacties-${parsed.data.sectionId}`, { title: "Je reactie is geplaatst" });
+    return redirectWithToast(`${here}#reacties-${input.sectionId}`, { title: "Je reactie is geplaatst" });
   }
 
   // Only the duo edits its canvas.
   if (mode !== "duo") throw forbidden("Alleen het duo zelf past de aanpak aan.");
-  const values: FieldValues = {};
-  for (const section of canvasSections) for (const field of section.fields) values[fieldName(section, field)] = String(formData.get(fieldName(section, field)) ?? "");
-  const tooLong = tooLongFields(formData);
+  const tooLong = tooLongFields(values);
   if (tooLong.length) {
-    const errors = Object.fromEntries(tooLong.map((name) => [name, [`Dit veld mag maximaal ${MAX_FIELD_LENGTH.toLocaleString("nl-NL")} tekens hebben.`]]));
-    return data<AutosaveResponse>({ status: "invalid", errors, values }, { status: 400 });
+    const message = `Dit veld mag maximaal ${MAX_FIELD_LENGTH.toLocaleString("nl-NL")} tekens hebben.`;
+    return invalid(formError(values, Object.fromEntries(tooLong.map((name) => [name, [message]]))));
   }
-  const version = Number(formData.get("version") ?? "0");
-  const result = await savePlan(user, enrollment.id, contentFromForm(formData), Number.isInteger(version) && version >= 0 ? version : 0);
+  const result = await savePlan(user, enrollment.id, contentFromForm(values), input.version);
   if (result.status === "conflict") {
     const current: FieldValues = {};
     for (const section of canvasSections) for (const field of section.fields) current[fieldName(section, field)] = result.current.content[section.id]?.[field.id] ?? "";
     return data<AutosaveResponse>({ status: "conflict", id: enrollment.id, version: result.current.version, current, values }, { status: 409 });
   }
-  if (intents.includes("version")) {
-    const sessionId = String(formData.get("sessionId") ?? "");
+  if (input.intent === "version") {
     try {
-      const saved = await saveVersion(user, enrollment, sessionId || null);
+      const saved = await saveVersion(user, enrollment, input.sessionId || null);
       return redirectWithToast(here, { title: `Versie ${saved.number} is opgeslagen` });
     } catch (error) {
-      if (error instanceof PlanError) return data<VersionError>({ status: "version-invalid", errors: { [error.field]: [error.message] } }, { status: 400 });
-      throw error;
+      return domainErrorReply(error, values);
     }
   }
-  if (intents.includes("autosave")) {
+  if (input.intent === "autosave") {
     return data<AutosaveResponse>({ status: "saved", id: enrollment.id, version: result.version, savedAt: new Date().toISOString() });
   }
   return redirectWithToast(here, { title: "Jullie aanpak is opgeslagen" });

@@ -1,15 +1,14 @@
 // One session: when and where, the agenda and what to prepare, and a calendar download. Participants can
 // sign off with a reason; facilitators and coordinators record attendance and see the sign-offs.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
+import { z } from "zod";
+import { isUuid, requireCohortSession } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import type { AttendanceStatus } from "~/generated/prisma/enums.ts";
 import {
-  AttendanceError,
   listCohortParticipants,
   listSessionAttendance,
   recordAttendance,
@@ -17,13 +16,13 @@ import {
   withdrawSignOff,
 } from "~/models/attendance.server.ts";
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
-import { getSessionInCohort } from "~/models/session.server.ts";
 import { sessionAssignments } from "~/models/assignment.server.ts";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { parseForm, type FormValues } from "~/utils/forms.ts";
-import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
+import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { forbidden } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { AttendanceSections } from "./attendance.tsx";
@@ -33,18 +32,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bijeenkomst ${data.session.number}: ${data.session.title} — Leernetwerk` : "Leernetwerk" },
 ];
 
-const noValues: FormValues = {};
-
-async function load(request: Request, params: { cohortId?: string; sessionId?: string }) {
-  const member = await requireCohortMember(request, params.cohortId);
-  if (!isUuid(params.sessionId)) throw notFound("Deze bijeenkomst bestaat niet.");
-  const session = await getSessionInCohort(member.cohortId, params.sessionId);
-  invariantResponse(session, "Deze bijeenkomst bestaat niet.");
-  return { ...member, session };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, relation, cohortId, session } = await load(request, params);
+  const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
   const isStaff = relation !== "participant";
   const [attendance, participants, readings, read, assignments] = await Promise.all([
     isStaff ? listSessionAttendance(session.id) : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -70,50 +59,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// Attendance comes as status-<userId> per participant: read from what was submitted.
+const schema = formIntents({
+  "sign-off": signOffSchema,
+  withdraw: z.object({}),
+  attendance: z.object({}).passthrough(),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, relation, cohortId, session } = await load(request, params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
   const page = `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`;
 
-  if (intent === "sign-off" || intent === "withdraw") {
-    if (relation !== "participant") throw forbidden("Alleen deelnemers kunnen zich afmelden.");
-    if (intent === "withdraw") {
-      try {
-        await withdrawSignOff(cohortId, session.id, user.id);
-      } catch (error) {
-        if (error instanceof AttendanceError) return data({ errors: { reason: [error.message] }, values: noValues }, { status: 400 });
-        throw error;
-      }
-      return redirectWithToast(page, { title: "Je afmelding is ingetrokken", description: "Fijn dat je erbij bent." });
-    }
-    const form = parseForm(signOffSchema, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    try {
-      await signOff(cohortId, session.id, user.id, form.data.reason);
-    } catch (error) {
-      if (error instanceof AttendanceError) return data({ errors: { [error.field]: [error.message] }, values: form.values }, { status: 400 });
-      throw error;
-    }
-    return redirectWithToast(page, { title: "Je bent afgemeld", description: "De begeleiders en de coördinator zien je afmelding." });
+  if (input.intent === "attendance") {
+    if (relation === "participant") throw forbidden();
+    const entries = Object.keys(values).flatMap((key) => {
+      const userId = key.startsWith("status-") ? key.slice("status-".length) : "";
+      if (!isUuid(userId)) return [];
+      const value = textValue(values, key);
+      const status = (attendanceStatusValues as readonly string[]).includes(String(value)) ? (value as AttendanceStatus) : null;
+      return [{ userId, status }];
+    });
+    const result = await recordAttendance(cohortId, session.id, entries, user);
+    return redirectWithToast(page, { title: result.changed ? "De aanwezigheid is opgeslagen" : "Er was niets veranderd" });
   }
 
-  if (intent === "attendance") {
-    if (relation === "participant") throw forbidden();
-    const entries = [];
-    for (const [key, value] of formData.entries()) {
-      if (!key.startsWith("status-")) continue;
-      const userId = key.slice("status-".length);
-      if (!isUuid(userId)) continue;
-      const status = (attendanceStatusValues as readonly string[]).includes(String(value)) ? (value as AttendanceStatus) : null;
-      entries.push({ userId, status });
+  if (relation !== "participant") throw forbidden("Alleen deelnemers kunnen zich afmelden.");
+  try {
+    if (input.intent === "withdraw") {
+      await withdrawSignOff(cohortId, session.id, user.id);
+      return redirectWithToast(page, { title: "Je afmelding is ingetrokken", description: "Fijn dat je erbij bent." });
     }
-    const result = await recordAttendance(cohortId, session.id, entries, user);
-    return redirectWithToast(page, {
-      title: result.changed ? "De aanwezigheid is opgeslagen" : "Er was niets veranderd",
-    });
+    await signOff(cohortId, session.id, user.id, input.reason);
+  } catch (error) {
+    return domainErrorReply(error, values);
   }
-  return data({ errors: { reason: ["Onbekende actie."] }, values: noValues }, { status: 400 });
+  return redirectWithToast(page, { title: "Je bent afgemeld", description: "De begeleiders en de coördinator zien je afmelding." });
 }
 
 export default function SessionPage() {

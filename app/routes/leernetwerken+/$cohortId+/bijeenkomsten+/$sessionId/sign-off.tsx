@@ -1,5 +1,6 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, TextareaField } from "~/components/forms.tsx";
+import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
+import { textValue } from "~/utils/forms.ts";
 import { attendanceStatusLabels } from "~/utils/labels.ts";
 import type { action, loader } from "./route.tsx";
 
@@ -31,10 +32,11 @@ export function SignOffSection() {
       ) : isFuture && !session.cancelledAt ? (
         <>
           <p>Kun je er niet bij zijn? Meld je dan hier af. De begeleiders en de coördinator zien je afmelding en je reden.</p>
-          <ErrorSummary errors={actionData?.errors} />
+          <ErrorSummary errors={actionData?.fieldErrors} />
+          <FormAlert message={actionData?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="sign-off" />
-            <TextareaField label="Reden" name="reason" required defaultValue={actionData?.values.reason ?? ""} errors={actionData?.errors.reason} />
+            <TextareaField label="Reden" name="reason" required defaultValue={textValue(actionData?.values, "reason") ?? ""} errors={actionData?.fieldErrors.reason} />
             <div>
               <button type="submit">Afmelden</button>
             </div>

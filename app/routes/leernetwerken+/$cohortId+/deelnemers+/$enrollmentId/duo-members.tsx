@@ -65,7 +65,7 @@ export function AddMemberForm() {
   const { enrollment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? {};
-  const errors = actionData?.errors ?? {};
+  const errors = actionData?.fieldErrors ?? {};
   return (
     <section aria-labelledby="toevoegen">
       <h2 id="toevoegen">Iemand toevoegen of vervangen</h2>

@@ -2,7 +2,6 @@
 // account, otherwise by invitation), replace or remove someone, withdraw an invitation, and withdraw or
 // reinstate the municipality.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
@@ -10,7 +9,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { allDuoFunctions } from "~/models/enrollment-rules.ts";
 import {
   addDuoMember,
-  EnrollmentError,
   getCohortEnrollment,
   reinstateEnrollment,
   removeDuoMember,
@@ -19,7 +17,8 @@ import {
 } from "~/models/enrollment.server.ts";
 import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { emailField, nameField, parseForm, type FieldErrors, type FormValues } from "~/utils/forms.ts";
+import { emailField, formIntents, nameField, parseForm } from "~/utils/forms.ts";
+import { domainErrorReply, domainErrorToast, invalid } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -34,15 +33,21 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? cohortTitle(matches, `Gemeente ${data.enrollment.municipality.name}`) : "Gemeente — Leernetwerk" },
 ];
 
-const addSchema = z.object({
-  name: nameField,
-  email: emailField,
-  function: z.enum(allDuoFunctions, { errorMap: () => ({ message: "Kies de functie." }) }),
-  replacesMemberId: z
-    .string()
-    .optional()
-    .transform((value) => value || null)
-    .refine((value) => value === null || isUuid(value), "Kies iemand uit het duo, of niemand."),
+const schema = formIntents({
+  "add-member": z.object({
+    name: nameField,
+    email: emailField,
+    function: z.enum(allDuoFunctions, { errorMap: () => ({ message: "Kies de functie." }) }),
+    replacesMemberId: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .refine((value) => value === null || isUuid(value), "Kies iemand uit het duo, of niemand."),
+  }),
+  "remove-member": z.object({ memberId: z.string().default("") }),
+  "revoke-invitation": z.object({ invitationId: z.string().default("") }),
+  withdraw: z.object({}),
+  reinstate: z.object({}),
 });
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -58,30 +63,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { enrollment, now: new Date() };
 }
 
-type ActionResult = { errors: FieldErrors; formError: string | null; values: FormValues };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, enrollmentId } = await load(request, params);
   const here = `/leernetwerken/${cohortId}/deelnemers/${enrollmentId}`;
-  const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  const fail = (result: ActionResult) => data(result, { status: 400 });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid(form.error);
+  const { data: input, values } = form;
+  if (input.intent === "add-member") {
+    const { intent: _intent, ...member } = input;
+    try {
+      const result = await addDuoMember({ cohortId, enrollmentId, ...member }, user);
+      return redirectWithToast(here, {
+        title: result.kind === "added" ? `${member.name} is toegevoegd aan het duo` : `${member.name} is uitgenodigd`,
+        description:
+          result.kind === "added"
+            ? "Deze persoon had al een account en ziet het leernetwerk meteen."
+            : `${member.email} krijgt een e-mail met een link die 14 dagen geldig is.`,
+      });
+    } catch (error) {
+      return domainErrorReply(error, values);
+    }
+  }
+  // The buttons in the lists: a refusal comes back as a message at the top of the page.
   try {
-    if (intent === "remove-member") {
-      const memberId = String(formData.get("memberId") ?? "");
+    return await changeEnrollment(input, { cohortId, enrollmentId, here }, user);
+  } catch (error) {
+    return domainErrorToast(error, here);
+  }
+}
+
+async function changeEnrollment(
+  input: Exclude<ActionInput, { intent: "add-member" }>,
+  { cohortId, enrollmentId, here }: { cohortId: string; enrollmentId: string; here: string },
+  user: { id: string; name: string },
+) {
+  switch (input.intent) {
+    case "remove-member": {
+      const { memberId } = input;
       const removed = isUuid(memberId) && (await removeDuoMember({ cohortId, enrollmentId, memberId }, user));
       if (!removed) return redirectWithToast(here, { type: "error", title: "Deze persoon zit niet (meer) in het duo." });
       return redirectWithToast(here, { title: "De persoon is uit het duo gehaald", description: "Het account blijft bestaan." });
     }
-    if (intent === "revoke-invitation") {
-      const invitationId = String(formData.get("invitationId") ?? "");
+    case "revoke-invitation": {
+      const { invitationId } = input;
       const revoked = isUuid(invitationId) && (await revokeEnrollmentInvitation({ cohortId, enrollmentId, invitationId }, user));
-      if (!revoked) {
-        return redirectWithToast(here, { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
-      }
+      if (!revoked) return redirectWithToast(here, { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
       return redirectWithToast(here, { title: "De uitnodiging is ingetrokken" });
     }
-    if (intent === "withdraw") {
+    case "withdraw":
       if (!(await withdrawEnrollment({ cohortId, enrollmentId }, user))) {
         return redirectWithToast(here, { type: "error", title: "Deze gemeente was al uitgeschreven." });
       }
@@ -89,37 +118,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         title: "De gemeente is uitgeschreven",
         description: "Het duo heeft geen toegang meer tot het leernetwerk; open uitnodigingen zijn ingetrokken.",
       });
-    }
-    if (intent === "reinstate") {
+    case "reinstate":
       if (!(await reinstateEnrollment({ cohortId, enrollmentId }, user))) {
         return redirectWithToast(here, { type: "error", title: "Deze gemeente was al ingeschreven." });
       }
       return redirectWithToast(here, { title: "De gemeente is weer ingeschreven" });
-    }
-
-    const form = parseForm(addSchema, formData);
-    if (!form.ok) return fail({ errors: form.errors, formError: null, values: form.values });
-    try {
-      const result = await addDuoMember({ cohortId, enrollmentId, ...form.data }, user);
-      return redirectWithToast(here, {
-        title: result.kind === "added" ? `${form.data.name} is toegevoegd aan het duo` : `${form.data.name} is uitgenodigd`,
-        description:
-          result.kind === "added"
-            ? "Deze persoon had al een account en ziet het leernetwerk meteen."
-            : `${form.data.email} krijgt een e-mail met een link die 14 dagen geldig is.`,
-      });
-    } catch (error) {
-      if (error instanceof EnrollmentError) {
-        if (error.field === "form") return fail({ errors: {}, formError: error.message, values: form.values });
-        return fail({ errors: { [error.field]: [error.message] }, formError: null, values: form.values });
-      }
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof EnrollmentError) return redirectWithToast(here, { type: "error", title: error.message });
-    throw error;
   }
 }
+
+type ActionInput = z.output<typeof schema>;
 
 export default function EnrollmentPage() {
   const { enrollment } = useLoaderData<typeof loader>();

@@ -4,9 +4,10 @@
 // when the partner saved in between, nothing is overwritten — the stored answers are shown and what was
 // typed stays in the form.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { requireCohortMember } from "~/auth/guards.server.ts";
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, FormAlert } from "~/components/forms.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
 import { type Answers, momentFromSlug, momentLabels } from "~/content/self-scan-schema.ts";
@@ -18,13 +19,13 @@ import {
   reopenResponse,
   responsesFor,
   saveResponse,
-  SelfScanError,
   setMode,
 } from "~/models/self-scan.server.ts";
 import { answersFromForm, answersToValues, missingAnswers } from "~/models/self-scan-scoring.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { formValues } from "~/utils/forms.ts";
+import { type FormError, formError, formIntents, parseForm, textValue } from "~/utils/forms.ts";
+import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { SectionFields } from "./self-scan-form.tsx";
@@ -86,49 +87,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult =
-  | { status: "invalid"; errors: Record<string, string[]>; values: Record<string, string>; formError?: string }
-  | { status: "incomplete"; errors: Record<string, string[]>; values: Record<string, string>; version: number }
-  | {
-      status: "conflict";
-      values: Record<string, string>;
-      current: { answers: Answers; version: number; completedAt: Date | null; updatedBy: string | null };
-    };
+/**
+ * The one answer to a refused save, with what this page adds: `draft` when "Afronden" kept the answers as a
+ * draft (open questions at their fields), `conflict` with the stored answers when the partner saved in between.
+ */
+type SelfScanFormError = FormError & {
+  draft?: { version: number };
+  conflict?: { answers: Answers; version: number; completedAt: Date | null; updatedBy: string | null };
+};
+
+// The answers' fields depend on the scan: they are read from what was submitted (answersFromForm).
+const answersFields = z.object({ version: z.coerce.number().int().nonnegative() }).passthrough();
+
+const schema = formIntents({
+  mode: z.object({ mode: z.enum(["DUO", "INDIVIDUAL"], { errorMap: () => ({ message: "Kies hoe jullie de zelfscan invullen." }) }) }),
+  reopen: z.object({}),
+  save: answersFields,
+  complete: answersFields,
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, scan, moment, duo } = await load(request, params);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return invalid<SelfScanFormError>(form.error);
+  const { data: input, values } = form;
   const here = `/leernetwerken/${cohortId}/zelfscans/${scan.id}/${params.moment}`;
   try {
-    if (intent === "mode") {
-      const mode = formData.get("mode");
-      if (mode !== "DUO" && mode !== "INDIVIDUAL") {
-        return data<ActionResult>({ status: "invalid", errors: { mode: ["Kies hoe jullie de zelfscan invullen."] }, values: {} }, { status: 400 });
-      }
-      await setMode({ duo, scanId: scan.id, moment, mode });
-      return redirectWithToast(here, { title: mode === "DUO" ? "Jullie vullen deze zelfscan samen in" : "Jullie vullen deze zelfscan ieder apart in" });
+    if (input.intent === "mode") {
+      await setMode({ duo, scanId: scan.id, moment, mode: input.mode });
+      return redirectWithToast(here, { title: input.mode === "DUO" ? "Jullie vullen deze zelfscan samen in" : "Jullie vullen deze zelfscan ieder apart in" });
     }
-    if (intent === "reopen") {
+    if (input.intent === "reopen") {
       await reopenResponse({ user, duo, scanId: scan.id, moment });
       return redirectWithToast(here, { title: "De zelfscan is weer open om te wijzigen" });
     }
-    if (intent !== "save" && intent !== "complete") throw new Response("Onbekende actie", { status: 400 });
 
-    const values = formValues(formData);
-    const versionText = formData.get("version");
-    const version = typeof versionText === "string" && /^\d+$/.test(versionText) ? Number(versionText) : NaN;
-    if (!Number.isSafeInteger(version)) throw new Response("Ongeldig formulier", { status: 400 });
-    const { answers, errors } = answersFromForm(scan, Object.fromEntries(formData));
-    if (Object.keys(errors).length) return data<ActionResult>({ status: "invalid", errors, values }, { status: 400 });
+    const { answers, errors } = answersFromForm(scan, values);
+    if (Object.keys(errors).length) return invalid<SelfScanFormError>(formError(values, errors));
 
-    const missing = intent === "complete" ? missingAnswers(scan, answers) : [];
-    const result = await saveResponse({ user, duo, scan, moment, answers, version, complete: intent === "complete" && missing.length === 0 });
-    if (result.status === "conflict") return data<ActionResult>({ status: "conflict", values, current: result.current }, { status: 409 });
+    const complete = input.intent === "complete";
+    const missing = complete ? missingAnswers(scan, answers) : [];
+    const result = await saveResponse({ user, duo, scan, moment, answers, version: input.version, complete: complete && missing.length === 0 });
+    if (result.status === "conflict") return invalid<SelfScanFormError>({ ...formError(values), conflict: result.current }, 409);
     if (missing.length) {
       // Kept as a draft; say what still needs an answer.
       const missingErrors = Object.fromEntries(missing.map((item) => [item.field, ["Beantwoord deze vraag om af te ronden."]]));
-      return data<ActionResult>({ status: "incomplete", errors: missingErrors, values, version: result.version }, { status: 400 });
+      return invalid<SelfScanFormError>({ ...formError(values, missingErrors), draft: { version: result.version } });
     }
     if (result.completed) {
       return redirectWithToast(`/leernetwerken/${cohortId}/zelfscans/${scan.id}/resultaten`, {
@@ -137,10 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(here, { title: "Je antwoorden zijn opgeslagen als concept" });
   } catch (error) {
-    if (error instanceof SelfScanError) {
-      return data<ActionResult>({ status: "invalid", errors: {}, values: formValues(formData), formError: error.message }, { status: 400 });
-    }
-    throw error;
+    return invalid<SelfScanFormError>(domainFormError(error, values));
   }
 }
 
@@ -152,15 +153,16 @@ export default function FillSelfScanPage() {
   const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/zelfscans`;
   const completed = Boolean(response?.completedAt);
-  // After a refused save: what was typed. Otherwise: what is stored.
-  const values =
-    actionData && (actionData.status !== "invalid" || Object.keys(actionData.values).length) ? actionData.values : answersToValues(response?.answers ?? {});
-  const version =
-    actionData?.status === "conflict" ? actionData.current.version : actionData?.status === "incomplete" ? actionData.version : (response?.version ?? 0);
-  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  // After a refused save: what was typed. Otherwise (also after refusing the mode choice): what is stored.
+  const intent = textValue(actionData?.values, "intent");
+  const typed = actionData && (intent === "save" || intent === "complete") ? actionData.values : null;
+  const values = typed ?? answersToValues(response?.answers ?? {});
+  const version = actionData?.conflict ? actionData.conflict.version : actionData?.draft ? actionData.draft.version : (response?.version ?? 0);
+  const errors = actionData?.fieldErrors;
+  const outcome = actionData?.conflict ? "conflict" : actionData?.draft ? "draft" : actionData ? "invalid" : "loaded";
   const busy = navigation.state !== "idle";
   // A new form (with new defaults) whenever the stored answers or the outcome of a save change.
-  const formKey = `${response?.version ?? 0}-${actionData?.status ?? "loaded"}-${version}`;
+  const formKey = `${response?.version ?? 0}-${outcome}-${version}`;
 
   return (
     <>
@@ -181,20 +183,20 @@ export default function FillSelfScanPage() {
 
       <ModeChoice />
 
-      {actionData?.status === "conflict" ? <ConflictNotice scan={scan} current={actionData.current} /> : null}
-      <FormAlert message={actionData?.status === "invalid" ? actionData.formError : null} />
-      {actionData?.status === "incomplete" ? (
+      {actionData?.conflict ? <ConflictNotice scan={scan} current={actionData.conflict} /> : null}
+      <FormAlert message={actionData?.formError} />
+      {actionData?.draft ? (
         <div className="alert alert-warning" role="alert">
           Je antwoorden zijn opgeslagen als concept.{" "}
-          {Object.keys(actionData.errors).length === 1
+          {Object.keys(actionData.fieldErrors).length === 1
             ? "Om af te ronden moet nog 1 vraag beantwoord worden; die is hieronder gemarkeerd."
-            : `Om af te ronden moeten nog ${Object.keys(actionData.errors).length} vragen beantwoord worden; ze zijn hieronder gemarkeerd.`}
+            : `Om af te ronden moeten nog ${Object.keys(actionData.fieldErrors).length} vragen beantwoord worden; ze zijn hieronder gemarkeerd.`}
         </div>
       ) : (
-        <ErrorSummary errors={actionData?.status === "invalid" ? actionData.errors : undefined} />
+        <ErrorSummary errors={actionData?.conflict ? undefined : actionData?.fieldErrors} />
       )}
 
-      {completed && actionData?.status !== "conflict" ? (
+      {completed && !actionData?.conflict ? (
         <section aria-labelledby="afgerond" className="panel">
           <h2 id="afgerond">Afgerond</h2>
           <p>
@@ -244,4 +246,8 @@ export default function FillSelfScanPage() {
       {mode === "INDIVIDUAL" ? <PartnerAnswers /> : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

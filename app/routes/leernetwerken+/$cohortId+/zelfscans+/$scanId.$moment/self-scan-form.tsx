@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Field, TextareaField } from "~/components/forms.tsx";
 import { judgementChoices, judgementLabels, type SelfScanSection } from "~/content/self-scan-schema.ts";
+import { type FormValues, textValue } from "~/utils/forms.ts";
 
 export function fieldError(errors: Record<string, string[] | undefined> | undefined, name: string) {
   return errors?.[name]?.length ? errors[name]!.join(" ") : null;
@@ -12,7 +13,7 @@ export function SectionFields({
   errors,
 }: {
   section: SelfScanSection;
-  values: Record<string, string>;
+  values: FormValues;
   errors: Record<string, string[] | undefined> | undefined;
 }) {
   return (
@@ -27,7 +28,7 @@ export function SectionFields({
               key={id}
               label={question.text}
               name={`${id}.text`}
-              defaultValue={values[`${id}.text`] ?? ""}
+              defaultValue={textValue(values, `${id}.text`) ?? ""}
               maxLength={300}
               hint={question.hint}
               errors={errors?.[`${id}.text`]}
@@ -39,7 +40,7 @@ export function SectionFields({
             label="Toelichting (mag leeg blijven)"
             name={`${id}.remark`}
             rows={2}
-            defaultValue={values[`${id}.remark`] ?? ""}
+            defaultValue={textValue(values, `${id}.remark`) ?? ""}
             errors={errors?.[`${id}.remark`]}
           />
         );
@@ -50,7 +51,7 @@ export function SectionFields({
                 name={`${id}.value`}
                 legend={question.text}
                 hint={question.hint}
-                value={values[`${id}.value`]}
+                value={textValue(values, `${id}.value`)}
                 error={fieldError(errors, `${id}.value`)}
                 className="scale-options"
                 options={Array.from({ length: section.scale.max }, (_, index) => {
@@ -67,7 +68,7 @@ export function SectionFields({
                 name={`${id}.choice`}
                 legend={question.text}
                 hint={question.hint}
-                value={values[`${id}.choice`]}
+                value={textValue(values, `${id}.choice`)}
                 error={fieldError(errors, `${id}.choice`)}
                 options={judgementChoices.map((choice) => ({ value: choice, label: judgementLabels[choice] }))}
               >
@@ -75,7 +76,7 @@ export function SectionFields({
                   label="Waarom? Jullie redenen"
                   name={`${id}.reasons`}
                   rows={4}
-                  defaultValue={values[`${id}.reasons`] ?? ""}
+                  defaultValue={textValue(values, `${id}.reasons`) ?? ""}
                   errors={errors?.[`${id}.reasons`]}
                 />
               </RadioGroup>
@@ -88,7 +89,7 @@ export function SectionFields({
                     key={field}
                     name={`${id}.${field}`}
                     legend={field === "now" ? "Waar staan inwoners met ervaringskennis nu?" : "Waar willen jullie dat ze komen te staan?"}
-                    value={values[`${id}.${field}`]}
+                    value={textValue(values, `${id}.${field}`)}
                     error={fieldError(errors, `${id}.${field}`)}
                     options={question.rungs.map((rung, index) => ({
                       value: String(index + 1),
