@@ -7,12 +7,12 @@ import { addFacilitator, createCohort, createEnrollment, createUser } from "../.
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as planAction, loader as planLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$enrollmentId._index.tsx";
-import { loader as overviewLoader } from "~/routes/leernetwerken.$cohortId_.aanpak._index.tsx";
-import { loader as printLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$enrollmentId.afdrukken.tsx";
-import { loader as docxLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$enrollmentId.aanpak[.docx].ts";
-import { loader as versionLoader } from "~/routes/leernetwerken.$cohortId_.aanpak.$enrollmentId.versies.$number.tsx";
-import { loader as menuLoader } from "~/routes/aanpak._index.tsx";
+import { action as planAction, loader as planLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId._index/route.tsx";
+import { loader as overviewLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/_index.tsx";
+import { loader as printLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.afdrukken.tsx";
+import { loader as docxLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.aanpak[.docx].ts";
+import { loader as versionLoader } from "~/routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number.tsx";
+import { loader as menuLoader } from "~/routes/aanpak+/_index.tsx";
 import { emptyContent, normalizeContent } from "./action-plan-sections.ts";
 import { addComment, cohortPlanOverview, getPlan, PlanError, requirePlanAccess, savePlan, saveVersion } from "./action-plan.server.ts";
 

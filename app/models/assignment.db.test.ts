@@ -12,16 +12,16 @@ import { scheduleAssignmentReminders } from "~/notifications/assignments.server.
 import { prisma } from "~/utils/db.server.ts";
 import { makeZip } from "~/storage/file-type.test.ts";
 import { loader as downloadLoader } from "~/routes/bijlagen.$attachmentId.tsx";
-import { action as newAction } from "~/routes/leernetwerken.$cohortId_.opdrachten.nieuw.tsx";
-import { action as copyAction, loader as dashboardLoader } from "~/routes/leernetwerken.$cohortId_.opdrachten._index.tsx";
-import { loader as overviewLoader } from "~/routes/leernetwerken.$cohortId_.opdrachten.$assignmentId.tsx";
-import { action as editAction } from "~/routes/leernetwerken.$cohortId_.opdrachten.$assignmentId_.bewerken.tsx";
+import { action as newAction } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/nieuw.tsx";
+import { action as copyAction, loader as dashboardLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/_index.tsx";
+import { loader as overviewLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId.tsx";
+import { action as editAction } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.bewerken.tsx";
 import {
   action as staffSubmissionAction,
   loader as staffSubmissionLoader,
-} from "~/routes/leernetwerken.$cohortId_.opdrachten.$assignmentId_.inzendingen.$submissionId.tsx";
-import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten.$assignmentId.tsx";
-import { loader as listLoader } from "~/routes/opdrachten._index.tsx";
+} from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId.tsx";
+import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten+/$assignmentId/route.tsx";
+import { loader as listLoader } from "~/routes/opdrachten+/_index.tsx";
 import {
   addSubmissionMessage,
   assignmentsForOpdrachten,

@@ -5,9 +5,9 @@ import { addFacilitator, createCohort, createEnrollment, createUser } from "../.
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as publishAction, loader as publishLoader } from "~/routes/aanpak.delen.tsx";
-import { loader as articleLoader } from "~/routes/kennisbank.$articleId.tsx";
-import { loader as listLoader } from "~/routes/kennisbank._index.tsx";
+import { action as publishAction, loader as publishLoader } from "~/routes/aanpak+/delen/route.tsx";
+import { loader as articleLoader } from "~/routes/kennisbank+/$articleId.tsx";
+import { loader as listLoader } from "~/routes/kennisbank+/_index.tsx";
 import { normalizeContent } from "./action-plan-sections.ts";
 import { savePlan } from "./action-plan.server.ts";
 import { publishArticle, PublishError, publishContext, searchArticles, withdrawArticle } from "./knowledge.server.ts";

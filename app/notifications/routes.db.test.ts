@@ -5,9 +5,9 @@ import { createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as preferencesAction, loader as preferencesLoader } from "~/routes/account_.meldingen.tsx";
-import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/e-mail.afmelden.$token.tsx";
-import { action as outboxAction, loader as outboxLoader } from "~/routes/beheer.e-mail._index.tsx";
+import { action as preferencesAction, loader as preferencesLoader } from "~/routes/_account+/account_.meldingen.tsx";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/_account+/e-mail.afmelden.$token.tsx";
+import { action as outboxAction, loader as outboxLoader } from "~/routes/beheer+/e-mail._index/route.tsx";
 import { unsubscribeToken } from "./links.server.ts";
 import { modesFor } from "./preferences.server.ts";
 

@@ -6,12 +6,12 @@ import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/suppo
 import { createUserSession } from "~/auth/session.server.ts";
 import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as formingAction, loader as formingLoader } from "./leernetwerken.$cohortId_.intervisiegroepen.tsx";
-import { action as groupAction, loader as groupLoader } from "./intervisie.groepen.$groupId.tsx";
-import { action as meetingAction, loader as meetingLoader } from "./intervisie.bijeenkomsten.$meetingId.tsx";
-import { action as liveAction, loader as liveLoader } from "./intervisie.bijeenkomsten.$meetingId_.live.tsx";
-import { action as caseAction, loader as caseLoader } from "./intervisie.casussen.$caseId.tsx";
-import { loader as methodLoader } from "./intervisie.methoden.$method.tsx";
+import { action as formingAction, loader as formingLoader } from "./leernetwerken+/$cohortId+/intervisiegroepen/route.tsx";
+import { action as groupAction, loader as groupLoader } from "./intervisie+/groepen.$groupId/route.tsx";
+import { action as meetingAction, loader as meetingLoader } from "./intervisie+/bijeenkomsten.$meetingId/route.tsx";
+import { action as liveAction, loader as liveLoader } from "./intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
+import { action as caseAction, loader as caseLoader } from "./intervisie+/casussen.$caseId.tsx";
+import { loader as methodLoader } from "./intervisie+/methoden.$method.tsx";
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);

@@ -6,12 +6,12 @@ import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/suppo
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { saveEntry, setAudience } from "~/models/journal.server.ts";
-import { action as entryAction, loader as entryLoader } from "./journaal.$entryId.tsx";
-import { loader as indexLoader } from "./journaal._index.tsx";
-import { loader as sharedLoader } from "./journaal.gedeeld.tsx";
-import { action as writeAction, loader as writeLoader } from "./journaal.schrijven.($entryId).tsx";
-import { loader as exportLoader } from "./journaal.export[.md].ts";
-import { action as promptsAction } from "./journaal.vragen.tsx";
+import { action as entryAction, loader as entryLoader } from "./journaal+/$entryId/route.tsx";
+import { loader as indexLoader } from "./journaal+/_index.tsx";
+import { loader as sharedLoader } from "./journaal+/gedeeld.tsx";
+import { action as writeAction, loader as writeLoader } from "./journaal+/schrijven.($entryId)/route.tsx";
+import { loader as exportLoader } from "./journaal+/export[.md].ts";
+import { action as promptsAction } from "./journaal+/vragen.tsx";
 
 async function requestAs(userId: string, url: string, init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);

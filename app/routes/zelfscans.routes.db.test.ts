@@ -6,11 +6,11 @@ import { addFacilitator, createCohort, createEnrollment, createUser } from "../.
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createUserSession } from "~/auth/session.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { loader as duoLoader } from "./leernetwerken.$cohortId_.zelfscans.duo.$enrollmentId.$scanId.tsx";
-import { action as fillAction, loader as fillLoader } from "./leernetwerken.$cohortId_.zelfscans.$scanId.$moment.tsx";
-import { loader as resultsLoader } from "./leernetwerken.$cohortId_.zelfscans.$scanId.resultaten.tsx";
-import { loader as totalLoader } from "./leernetwerken.$cohortId_.zelfscans.$scanId.totaal.tsx";
-import { loader as indexLoader } from "./leernetwerken.$cohortId_.zelfscans._index.tsx";
+import { loader as duoLoader } from "./leernetwerken+/$cohortId+/zelfscans+/duo.$enrollmentId.$scanId.tsx";
+import { action as fillAction, loader as fillLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route.tsx";
+import { loader as resultsLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten.tsx";
+import { loader as totalLoader } from "./leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal.tsx";
+import { loader as indexLoader } from "./leernetwerken+/$cohortId+/zelfscans+/_index/route.tsx";
 
 async function requestAs(userId: string, url = "http://localhost/", init: RequestInit = {}) {
   return requestWithCookie(cookiePair(await createUserSession(requestWithCookie(null), userId)), url, init);

@@ -17,7 +17,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { emailStatusLabels, emailStatuses } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { queueHealth } from "../../jobs/engine.ts";
+import { queueHealth } from "../../../../jobs/engine.ts";
 
 export const meta: MetaFunction = () => [{ title: "E-mail — Leernetwerk" }];
 
