@@ -11,6 +11,15 @@ import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./securit
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
+/**
+ * Only paths that name a file (`/favicon.svg`) go to a static folder: looking up every page's path there
+ * first cost each page request two file-system checks and an error object (about a tenth of an otherwise
+ * empty page's CPU).
+ */
+function filesOnly(serve: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? serve(req, res, next) : next());
+}
+
 export async function createApp(options: { development: boolean; loginLimit: number; trustProxy?: boolean }) {
   const app = express();
   app.disable("x-powered-by");
@@ -34,9 +43,9 @@ export async function createApp(options: { development: boolean; loginLimit: num
       "/assets",
       express.static(path.join(projectRoot, "build/client/assets"), { immutable: true, maxAge: "1y", index: false }),
     );
-    app.use(express.static(path.join(projectRoot, "build/client"), { maxAge: "1h", index: false }));
+    app.use(filesOnly(express.static(path.join(projectRoot, "build/client"), { maxAge: "1h", index: false })));
   }
-  app.use(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false }));
+  app.use(filesOnly(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false })));
 
   app.use(sameOriginOnly);
   app.use(rateLimits({ loginLimit: options.loginLimit }));

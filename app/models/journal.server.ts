@@ -521,7 +521,7 @@ export async function createPrompt(viewer: Viewer, input: { cohortId: string; se
 }
 
 /** Prompts a participant sees: those for the whole cohort, and those for an intervisie group they are in. */
-function promptAudienceWhere(viewer: Viewer): Prisma.JournalPromptWhereInput {
+export function promptAudienceWhere(viewer: Viewer): Prisma.JournalPromptWhereInput {
   return { OR: [{ intervisionGroupId: null }, { intervisionGroup: { members: { some: { userId: viewer.id } } } }] };
 }
 

@@ -21,24 +21,65 @@ export function onDatabaseQuery(listener: QueryListener): () => void {
   return () => queryListeners.delete(listener);
 }
 
-class ObservedClient extends pg.Client {}
-const sendQuery = pg.Client.prototype.query;
-ObservedClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (queryListeners.size > 0) {
-    const [first] = args;
-    const sql = typeof first === "string" ? first : String((first as { text?: unknown } | null)?.text ?? "");
-    for (const listener of queryListeners) listener(sql);
+// Statements are sent as named (prepared) statements, so the database parses and plans each distinct
+// statement once per connection instead of on every request. Prisma sends the same SQL text for the same
+// query shape (values are parameters), and planning the nested JSON queries of a page cost PGlite more than
+// running them (3.4 ms of planning against 1.4 ms for a start page's query). The number of names is capped,
+// so statements whose text varies (IN lists of different lengths) cannot grow the server's memory without
+// bound; past the cap a statement is sent unnamed, as before.
+const MAX_PREPARED_STATEMENTS = 500;
+const PREPARABLE = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i;
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS && PREPARABLE.test(text)) {
+    name = `ln${statementNames.size + 1}`;
+    statementNames.set(text, name);
   }
-  return (sendQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof sendQuery;
+  return name;
+}
+
+type QueryConfig = { text?: unknown; name?: unknown };
+type Send = (...args: unknown[]) => Promise<unknown>;
+const sendQuery = pg.Client.prototype.query as unknown as Send;
+
+/**
+ * The driver's client class for the pool: tells the listeners about every statement and names the
+ * preparable ones. The embedded PGlite is one database session shared by every connection, so prepared
+ * statements outlive the connection that made them (the pool replaces a connection after a failed query);
+ * a new connection therefore drops them first, or preparing a name again would fail ("already exists").
+ */
+function observedClient(sharedSession: boolean) {
+  const started = new WeakSet<pg.Client>();
+  class ObservedClient extends pg.Client {}
+  ObservedClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first] = args;
+    const config = first && typeof first === "object" ? (first as QueryConfig) : null;
+    if (queryListeners.size > 0) {
+      const sql = typeof first === "string" ? first : String(config?.text ?? "");
+      for (const listener of queryListeners) listener(sql);
+    }
+    if (sharedSession && !started.has(this)) {
+      started.add(this);
+      // Queued ahead of the statement below (the driver runs a connection's queries in order).
+      sendQuery.call(this, "DEALLOCATE ALL").catch(() => {});
+    }
+    if (config && typeof config.text === "string" && config.name === undefined) {
+      const name = statementName(config.text);
+      if (name) args[0] = { ...config, name };
+    }
+    return sendQuery.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  return ObservedClient;
+}
 
 function createClient() {
   const url = process.env.DATABASE_URL;
   const adapter = new PrismaPg({
+    Client: observedClient(isEmbedded(process.env.DATABASE_URL)),
     // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
     max: isEmbedded(url) ? 1 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    Client: ObservedClient,
   });
   return new PrismaClient({ adapter });
 }

@@ -20,7 +20,7 @@ type Page = { who: (world: World) => string; path: (world: World) => string; sta
 /** Statements per request, at most. The session check is one of them on every signed-in page. */
 const BUDGETS = {
   "empty page (/uitloggen)": 1,
-  "start page, participant": 8,
+  "start page, participant": 2,
   "start page, facilitator": 4,
   "start page, coordinator": 7,
   lesson: 6,
