@@ -5,6 +5,7 @@ import type { User } from "lucia";
 import type { Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
+import { rememberForRequest } from "~/utils/request-context.server.ts";
 import { getUser } from "./session.server.ts";
 
 export async function requireUser(request: Request): Promise<User> {
@@ -35,7 +36,12 @@ export type CohortRelation = "coordinator" | "facilitator" | "participant";
  * How the user relates to a cohort, or null when they have no business there. Coordinators see every
  * cohort; facilitators only the cohorts they facilitate; participants only the cohort their duo is in.
  */
-export async function getCohortRelation(user: User, cohortId: string): Promise<CohortRelation | null> {
+export function getCohortRelation(user: User, cohortId: string): Promise<CohortRelation | null> {
+  // The cohort layout and the page below it both ask, in parallel: one query per request.
+  return rememberForRequest(`cohort-relation:${user.id}:${cohortId}`, () => findCohortRelation(user, cohortId));
+}
+
+async function findCohortRelation(user: User, cohortId: string): Promise<CohortRelation | null> {
   if (user.role === "COORDINATOR") {
     const exists = await prisma.cohort.count({ where: { id: cohortId } });
     return exists ? "coordinator" : null;

@@ -1,8 +1,9 @@
 // The live view of an intervisie meeting, for the group's members and facilitators only (others: 404).
 // The facilitator steps through the method (start, next, previous, finish) with a timer per step; anyone in
 // the group can act as scribe and note open questions and insights. Members follow on their own screen: the
-// page asks the server again every few seconds while the tab is visible (works with any number of web
-// processes, as the state lives in the database). A step change is announced in a polite live region; the
+// page asks the server every few seconds while the tab is visible whether anything changed (a stamp, see
+// bijeenkomsten.$meetingId_.live_.stand.ts) and reloads when it did (works with any number of web processes,
+// as the state lives in the database). A step change is announced in a polite live region; the
 // timer itself is not announced, so screen readers do not chatter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -13,7 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { noteKindLabels, noteSchema } from "~/models/intervision-forms.ts";
 import { formatClock, stepTiming, type StepAction } from "~/models/intervision-steps.ts";
-import { addNote, getMeetingForViewer, IntervisionError, stepMeeting } from "~/models/intervision.server.ts";
+import { addNote, getMeetingForViewer, IntervisionError, liveStamp, stepMeeting } from "~/models/intervision.server.ts";
 import { formatSessionTime, formatTime } from "~/utils/dates.ts";
 import { parseForm, type FieldErrors } from "~/utils/forms.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
@@ -36,9 +37,11 @@ async function loadMeeting(request: Request, meetingId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The stamp before the data: a change in between makes the next poll reload once more, never miss it.
+  const stamp = isUuid(params.meetingId) ? await liveStamp(await requireUser(request), params.meetingId) : null;
   const { meeting } = await loadMeeting(request, params.meetingId);
   // Only the chosen cases are discussed; proposals stay on the meeting page.
-  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString() };
+  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString(), stamp };
 }
 
 const stepActions = ["start", "next", "previous", "finish"] as const;
@@ -74,13 +77,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return intent === "finish" ? redirectWithToast(here, { title: "De bijeenkomst is afgerond" }) : redirect(here);
 }
 
-/** Asks the server for fresh data every few seconds while the tab is visible and the meeting not finished. */
-function useFollow(active: boolean) {
+/**
+ * Every few seconds while the tab is visible and the meeting not finished, asks whether anything changed
+ * (…/live/stand with the stamp this page was loaded with: a 204 when nothing did) and reloads the page's
+ * data only when it did.
+ */
+function useFollow(active: boolean, meetingId: string, stamp: string | null) {
   const revalidator = useRevalidator();
   useEffect(() => {
     if (!active) return;
-    const tick = () => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    let asking = false;
+    const tick = async () => {
+      if (document.visibilityState !== "visible" || revalidator.state !== "idle" || asking) return;
+      asking = true;
+      try {
+        const response = await fetch(`/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`);
+        if (response.status !== 204) revalidator.revalidate();
+      } catch {
+        // Offline for a moment: the next tick asks again.
+      } finally {
+        asking = false;
+      }
     };
     const timer = window.setInterval(tick, POLL_MS);
     document.addEventListener("visibilitychange", tick);
@@ -88,7 +105,7 @@ function useFollow(active: boolean) {
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", tick);
     };
-  }, [active, revalidator]);
+  }, [active, meetingId, stamp, revalidator]);
 }
 
 /** "Now" on the server's clock: the browser's clock plus the difference measured at the last load. */
@@ -104,11 +121,11 @@ function useServerNow(serverNow: string) {
 }
 
 export default function LiveMeetingPage() {
-  const { meeting, serverNow } = useLoaderData<typeof loader>();
+  const { meeting, serverNow, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  useFollow(meeting.phase !== "finished");
+  useFollow(meeting.phase !== "finished", meeting.id, stamp);
   const now = useServerNow(serverNow);
   const steps = meeting.method?.steps ?? [];
   const state = {

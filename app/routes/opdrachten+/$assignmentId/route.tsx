@@ -29,7 +29,6 @@ import {
 } from "~/models/assignment.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { parseForm } from "~/utils/forms.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
@@ -46,11 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.assignmentId)) throw notFound(NOT_FOUND);
   const found = await getAssignmentForParticipant(user, params.assignmentId);
   invariantResponse(found, NOT_FOUND);
-  const { assignment, submission, context } = found;
-  const partners = await prisma.duoMember.findMany({
-    where: { enrollmentId: context.id, userId: { not: user.id } },
-    select: { user: { select: { name: true } } },
-  });
+  const { assignment, submission, partners } = found;
   const facts = submission
     ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length }
     : null;
@@ -67,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: { ...state, label: statusLabel(state) },
     editable: canEdit(submission),
     withdrawable: canWithdraw(submission).ok,
-    partners: partners.map((partner) => partner.user.name),
+    partners,
   };
 }
 
