@@ -10,6 +10,7 @@ import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/suppo
 import { createUserSession } from "~/auth/session.server.ts";
 import { scheduleAssignmentReminders } from "~/notifications/assignments.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { lessonForViewer } from "./course-progress.server.ts";
 import { makeZip } from "~/storage/file-type.test.ts";
 import { loader as downloadLoader } from "~/routes/bijlagen.$attachmentId.tsx";
 import { action as newAction } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/nieuw.tsx";
@@ -24,7 +25,6 @@ import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten+
 import { loader as listLoader } from "~/routes/opdrachten+/_index.tsx";
 import {
   addSubmissionMessage,
-  assignmentsForOpdrachten,
   saveSubmissionBody,
   submissionCountsForDigest,
   submissionMatrix,
@@ -169,7 +169,8 @@ describe("pages around the assignments", () => {
     const resent = await pageAction(args(await requestAs(lisa.id, url, form({ pendingIntent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
     expect(statusOf(resent)).toBe(302);
     expect((await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt).not.toBeNull();
-    expect(await assignmentsForOpdrachten(erik)).toEqual({
+    const lesson = { id: "tien-tips-en-rollen/zo-werkt-dit-leernetwerk", opdrachten: [{ id: "tien-tips-en-rollen-opdracht-vraagstuk" }], zelfscans: [] };
+    expect((await lessonForViewer(erik, lesson)).assignments).toEqual({
       "tien-tips-en-rollen-opdracht-vraagstuk": { href: `/opdrachten/${assignment.id}`, title: "Leefwereld in kaart", statusLabel: "Ingeleverd", dueAt: assignment.dueAt.toISOString() },
     });
   });

@@ -155,23 +155,6 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
   return { assignment: rest, submission, context, partners: members.map((member) => member.user.name) };
 }
 
-/** The lesson opdracht blocks that have an assignment in the participant's cohort: id → link and status. */
-export async function assignmentsForOpdrachten(user: Viewer, now = new Date()) {
-  if (user.role !== "PARTICIPANT") return {};
-  const { assignments } = await listParticipantAssignments(user, now);
-  const byOpdracht: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }> = {};
-  for (const assignment of assignments) {
-    if (!assignment.opdrachtId || byOpdracht[assignment.opdrachtId]) continue;
-    byOpdracht[assignment.opdrachtId] = {
-      href: `/opdrachten/${assignment.id}`,
-      title: assignment.title,
-      statusLabel: assignment.statusLabel,
-      dueAt: assignment.dueAt.toISOString(),
-    };
-  }
-  return byOpdracht;
-}
-
 async function loadOwnSubmission(user: Viewer, assignmentId: string) {
   const found = await getAssignmentForParticipant(user, assignmentId);
   if (!found) return null;

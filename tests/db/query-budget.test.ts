@@ -23,7 +23,7 @@ const BUDGETS = {
   "start page, participant": 2,
   "start page, facilitator": 4,
   "start page, coordinator": 7,
-  lesson: 6,
+  lesson: 2,
   "cohort page, participant": 4,
   "cohort page, facilitator": 4,
   "cohort page, coordinator": 4,
