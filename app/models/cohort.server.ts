@@ -3,6 +3,7 @@
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { resolveReadings } from "./course-progress.server.ts";
 
 /** What pages show of a scheduled session. */
 export const sessionSummarySelect = {
@@ -43,11 +44,12 @@ export function listCohortsForUser(user: Pick<User, "id" | "role">) {
 }
 
 /**
- * A cohort's page in one query: details, schedule, municipalities with their duos, facilitators, and
- * attendance — every row for staff (the dashboard), only the person's own rows for a participant.
+ * A cohort's page in one query: details, schedule with what to read before each session, municipalities
+ * with their duos, facilitators, and attendance — every row for staff (the dashboard), only the person's
+ * own rows for a participant.
  */
-export function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
-  return prisma.cohort.findUnique({
+export async function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
+  const cohort = await prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
       id: true,
@@ -66,6 +68,7 @@ export function getCohortOverview(cohortId: string, attendanceOf: { all: true } 
             where: "userId" in attendanceOf ? { userId: attendanceOf.userId } : {},
             select: { userId: true, status: true, reason: true },
           },
+          readings: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, contentId: true } },
         },
       },
       enrollments: {
@@ -87,6 +90,10 @@ export function getCohortOverview(cohortId: string, attendanceOf: { all: true } 
       },
     },
   });
+  if (!cohort) return null;
+  const sessions = cohort.sessions.map(({ readings: _readings, ...session }) => session);
+  const readings = Object.fromEntries(cohort.sessions.map((session) => [session.id, resolveReadings(session.readings)]));
+  return { ...cohort, sessions, readings };
 }
 
 /** The enrolments of all cohorts, for choosing where a new participant joins. */

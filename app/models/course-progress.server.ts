@@ -214,11 +214,16 @@ export async function sessionReadings(sessionIds: string[]): Promise<Map<string,
       })
     : [];
   const result = new Map<string, Reading[]>(sessionIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const described = describeContent(row.contentId);
-    if (described) result.get(row.sessionId)?.push({ id: row.id, contentId: row.contentId, ...described });
-  }
+  for (const row of rows) result.get(row.sessionId)?.push(...resolveReadings([row]));
   return result;
+}
+
+/** Readings as stored (in their order), resolved against the library; removed content is skipped. */
+export function resolveReadings(rows: { id: string; contentId: string }[]): Reading[] {
+  return rows.flatMap((row) => {
+    const described = describeContent(row.contentId);
+    return described ? [{ id: row.id, contentId: row.contentId, ...described }] : [];
+  });
 }
 
 export async function addReading(sessionId: string, contentId: string) {
