@@ -27,7 +27,7 @@ const BUDGETS = {
   "cohort page, participant": 3,
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
-  journal: 4,
+  journal: 3,
   "assignment with feedback": 2,
   "self-scan results": 3,
   "live intervisie poll": 2,
