@@ -2,7 +2,7 @@
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
+import { sessionSummarySelect } from "./cohort.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
@@ -10,51 +10,82 @@ import { ownerKeyFor } from "./assignment.server.ts";
 import { countAwaitingAnswer, promptAudienceWhere } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
 
-const sessionSelect = { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } } as const;
+/** A cohort card on the start pages (as listCohortsForUser). */
+const cohortCardSelect = {
+  id: true,
+  name: true,
+  theme: true,
+  status: true,
+  startsOn: true,
+  endsOn: true,
+  capacity: true,
+  _count: { select: { enrollments: { where: { status: "ACTIVE" } }, sessions: true } },
+} as const satisfies Prisma.CohortSelect;
 
+const OPEN_APPLICATION = { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } satisfies Prisma.ApplicationWhereInput;
+
+/** The coordinator's start page: every cohort with its sessions in the next two weeks and open applications, and the counts to act on (two queries). */
 export async function coordinatorStart(now = new Date()) {
   const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
-  const [cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions] = await Promise.all([
-    listCohortsForUser({ id: "", role: "COORDINATOR" }),
-    prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } } }),
-    prisma.invitation.count({ where: { acceptedAt: null, revokedAt: null, expiresAt: { lte: now } } }),
-    prisma.emailMessage.count({ where: { status: "FAILED" } }),
-    prisma.cohortSession.findMany({
-      where: { startsAt: { gte: now, lte: inTwoWeeks } },
-      orderBy: { startsAt: "asc" },
-      select: sessionSelect,
+  const [cohorts, [counts]] = await Promise.all([
+    prisma.cohort.findMany({
+      orderBy: { startsOn: "desc" },
+      select: {
+        ...cohortCardSelect,
+        // Applications waiting for an intake or a decision are counted with the card's counts.
+        _count: { select: { ...cohortCardSelect._count.select, applications: { where: OPEN_APPLICATION } } },
+        sessions: { where: { startsAt: { gte: now, lte: inTwoWeeks } }, orderBy: { startsAt: "asc" }, select: sessionSummarySelect },
+      },
     }),
+    prisma.$queryRaw<{ openInvitations: bigint; expiredInvitations: bigint; failedEmails: bigint }[]>`
+      SELECT count(*) FILTER (WHERE "expiresAt" > ${now}) AS "openInvitations",
+             count(*) FILTER (WHERE "expiresAt" <= ${now}) AS "expiredInvitations",
+             (SELECT count(*) FROM "EmailMessage" WHERE status = 'FAILED') AS "failedEmails"
+      FROM "Invitation" WHERE "acceptedAt" IS NULL AND "revokedAt" IS NULL`,
   ]);
-  // Applications waiting for an intake or a decision, per cohort (one query).
-  const openApplications = await prisma.cohort.findMany({
-    where: { applications: { some: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } },
-    orderBy: { startsOn: "asc" },
-    select: {
-      id: true,
-      name: true,
-      _count: { select: { applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } } },
-    },
-  });
-  const cohortsWithRoom = cohorts.filter(
-    (cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity,
-  );
-  return { cohorts, openInvitations, expiredInvitations, failedEmails, upcomingSessions, cohortsWithRoom, openApplications };
+  const upcomingSessions = cohorts
+    .flatMap((cohort) => cohort.sessions.map((session) => sessionSummary(session, cohort)))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const openApplications = cohorts
+    .filter((cohort) => cohort._count.applications > 0)
+    .sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime())
+    .map((cohort) => ({ id: cohort.id, name: cohort.name, _count: { applications: cohort._count.applications } }));
+  const cards = cohorts.map(({ sessions: _sessions, _count: { applications: _applications, ...counts }, ...cohort }) => ({ ...cohort, _count: counts }));
+  const cohortsWithRoom = cards.filter((cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity);
+  return {
+    cohorts: cards,
+    openInvitations: Number(counts?.openInvitations ?? 0),
+    expiredInvitations: Number(counts?.expiredInvitations ?? 0),
+    failedEmails: Number(counts?.failedEmails ?? 0),
+    upcomingSessions,
+    cohortsWithRoom,
+    openApplications,
+  };
 }
 
+/** The facilitator's start page: their cohorts with the next five sessions over all of them, and the journal entries waiting for an answer. */
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
-  const [cohorts, nextSessions, journalsAwaitingAnswer] = await Promise.all([
-    listCohortsForUser(user),
-    prisma.cohortSession.findMany({
-      where: { startsAt: { gte: now }, cancelledAt: null, cohort: { facilitators: { some: { userId: user.id } } } },
-      orderBy: { startsAt: "asc" },
-      take: 5,
-      select: sessionSelect,
+  const [cohorts, journalsAwaitingAnswer] = await Promise.all([
+    prisma.cohort.findMany({
+      where: { facilitators: { some: { userId: user.id } } },
+      orderBy: { startsOn: "desc" },
+      select: {
+        ...cohortCardSelect,
+        // The next five of each cohort hold the next five of all of them.
+        sessions: { where: { startsAt: { gte: now }, cancelledAt: null }, orderBy: { startsAt: "asc" }, take: NEXT_SESSIONS, select: sessionSummarySelect },
+      },
     }),
     // Shared journal entries that wait for an answer (only entries shared with this facilitator).
     countAwaitingAnswer(user),
   ]);
-  return { cohorts, nextSessions, journalsAwaitingAnswer };
+  const nextSessions = cohorts
+    .flatMap((cohort) => cohort.sessions.map((session) => sessionSummary(session, cohort)))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, NEXT_SESSIONS);
+  return { cohorts: cohorts.map(({ sessions: _sessions, ...cohort }) => cohort), nextSessions, journalsAwaitingAnswer };
 }
+
+const NEXT_SESSIONS = 5;
 
 /**
  * Everything the participant's start page shows, in one query (plus the session check): per active

@@ -21,8 +21,8 @@ type Page = { who: (world: World) => string; path: (world: World) => string | Pr
 const BUDGETS = {
   "empty page (/uitloggen)": 1,
   "start page, participant": 2,
-  "start page, facilitator": 4,
-  "start page, coordinator": 7,
+  "start page, facilitator": 3,
+  "start page, coordinator": 3,
   lesson: 2,
   "cohort page, participant": 3,
   "cohort page, facilitator": 3,
