@@ -18,12 +18,15 @@
 //   self-scan         the participant's self-scan results
 //   live-poll         what the live intervisie view asks every few seconds, with nothing changed: the
 //                     state stamp (or, for code that has none, the route data the view revalidates)
-// Every figure is the median over the runs. Any answer other than the expected status, a socket error or
+// First each target is asked BENCH_ALONE times one request after another ("alone": the median is what the
+// page itself takes, with no queue in front of it), then under load. Every figure is the median over the
+// runs. Any answer other than the expected status, a socket error or
 // a timeout fails the run. Latency percentiles are computed from every response time (autocannon itself
 // has no p95). Next to req/s the CPU time per request is read from /proc: the app server's (which for
 // PGlite includes the database) and PostgreSQL's (all its processes). CPU per request hardly depends on
 // other load on the machine, req/s and latency do; the load average is printed so a busy machine shows.
-// The report compares each page with the empty page and the empty page with /healthz (the goals of
+// The report compares each page with the static file of the same server (the floor of the HTTP stack),
+// with the empty page, and the empty page with /healthz (the goals of
 // issue 18: empty page ≥ 50 % of /healthz; participant start page ≥ 70 % of the empty page with a p95 at
 // most 1.5× the empty page's; a lesson ≥ 80 %; every other page ≥ 50 %).
 //
@@ -36,13 +39,23 @@
 // PostgreSQL part, Debian's postgresql package. Everything listens on 127.0.0.1 only; the data lives
 // in tmp/bench/ and is removed afterwards.
 //
-// Tuning (environment): BENCH_CONNECTIONS (50), BENCH_DURATION seconds per run and target (3),
-// BENCH_RUNS (3), BENCH_WARMUP seconds per target (1), BENCH_DATABASES ("pglite,postgres"),
+// A run under load must outlast the first answers: with 50 connections on one busy core every request waits
+// for about 50 others, so a page taking 30 ms alone first answers after ~1.5 s. Each run therefore lasts
+// at least BENCH_DURATION and at least 1.5 × that estimate (connections × "alone"), at most 10 s.
+//
+// Tuning (environment): BENCH_CONNECTIONS (50), BENCH_DURATION seconds per run and target at least (1),
+// BENCH_RUNS (3), BENCH_WARMUP seconds per target (0: the "alone" requests warm up), BENCH_ALONE requests
+// one at a time per target (20), BENCH_TIMEOUT seconds for the whole run, after which it stops and fails
+// (600),
+// BENCH_DATABASES ("pglite,postgres"),
 // BENCH_TARGETS (comma-separated keys, default all), BENCH_PORTS (a range such as "3300-3349" for the app
 // servers; default: a free port chosen by the system), BENCH_POSTGRES_PORT (55499), BENCH_APP_DIR (the
 // checkout whose build, server and seed are measured; default this one, e.g. to measure another branch
 // with this script), BENCH_CPU_PROFILE (a folder: the servers run with --cpu-prof and write there).
-// With the defaults the whole run takes about 6 minutes.
+// With the defaults the whole run takes about 2½ minutes on a 2-CPU machine (per database: seed and cold
+// start ~20 s, 13 targets × 3 runs of 1–2 s under load) when the pages take 10–20 ms alone; slower code
+// runs longer. The short runs make req/s and latency noisier than CPU per request and "alone"; for
+// steadier figures, e.g. BENCH_DURATION=8 (about 11 minutes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -77,6 +90,16 @@ function intSetting(name: string, fallback: number, min: number, max: number): n
   return value;
 }
 
+function numberSetting(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
 function portRange(name: string): [number, number] | null {
   const raw = process.env[name];
   if (!raw) return null;
@@ -87,9 +110,13 @@ function portRange(name: string): [number, number] | null {
 }
 
 const CONNECTIONS = intSetting("BENCH_CONNECTIONS", 50, 1, 1000);
-const DURATION = intSetting("BENCH_DURATION", 3, 1, 120);
+const DURATION = numberSetting("BENCH_DURATION", 1, 0.5, 120);
 const RUNS = intSetting("BENCH_RUNS", 3, 1, 20);
-const WARMUP = intSetting("BENCH_WARMUP", 1, 0, 60);
+const WARMUP = numberSetting("BENCH_WARMUP", 0, 0, 60);
+// Requests one after another (one connection, nothing else running) per target: the page's own time.
+const ALONE = intSetting("BENCH_ALONE", 20, 0, 1000);
+// The whole run stops (cleaning up, failing) after this many seconds, whatever the settings above.
+const TIMEOUT = intSetting("BENCH_TIMEOUT", 600, 10, 24 * 3600);
 const POSTGRES_PORT = intSetting("BENCH_POSTGRES_PORT", 55499, 1024, 65535);
 const APP_PORTS = portRange("BENCH_PORTS");
 // 3210: the e2e tests' default server.
@@ -348,6 +375,8 @@ async function stopServer(server: Server): Promise<void> {
     }
   }
   await server.exited;
+  // Its port can serve the next server (usedPorts only keeps two running servers apart).
+  usedPorts.delete(server.port);
 }
 
 /** Fails when the server process has died (the log's last lines go into the message). */
@@ -579,7 +608,28 @@ type RunFigures = {
   otherStatuses: string;
 };
 type Medians = Omit<RunFigures, "requests" | "unexpected" | "errors" | "otherStatuses">;
-type TargetFigures = Medians & { target: Target; runs: RunFigures[]; requests: number; unexpected: number; errors: number; bytes: number };
+type TargetFigures = Medians & {
+  target: Target;
+  runs: RunFigures[];
+  requests: number;
+  unexpected: number;
+  errors: number;
+  bytes: number;
+  /** Median time of one request with nothing else running (ms): what the page itself takes. */
+  aloneMs: number;
+};
+
+/** The median time of ALONE requests sent one after another (each on a new connection, as a browser's first). */
+async function timeAlone(server: Server, cookies: Cookies, target: Target): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < ALONE; i++) {
+    const started = performance.now();
+    const res = await request(server.port, { path: target.path, headers: target.person ? { Cookie: cookies.get(target.person)! } : {} });
+    times.push(performance.now() - started);
+    if (res.status !== target.status) throw new BenchError(`GET ${target.path}: expected ${target.status}, got ${res.status} (one request at a time)`);
+  }
+  return times.length ? median(times) : Number.NaN;
+}
 
 async function cannon(
   server: Server,
@@ -618,7 +668,8 @@ async function cannon(
     appCpuMs: cpu ? cpu.app / completed : Number.NaN,
     appCpuShare: cpu ? cpu.app / elapsedMs : Number.NaN,
     dbCpuMs: cpu && postgresPid ? cpu.db / completed : Number.NaN,
-    rps: result.requests.average,
+    // Completed requests over the run's length (autocannon's own average is of whole-second samples).
+    rps: result.requests.total / Math.max(0.001, result.duration),
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
@@ -628,6 +679,12 @@ async function cannon(
   };
 }
 
+/** How long one run under load lasts: at least DURATION and 1.5 × the first answers' wait (see above), at most 10 s. */
+function runSeconds(aloneMs: number): number {
+  const firstAnswers = Number.isNaN(aloneMs) ? 0 : (CONNECTIONS * aloneMs) / 1000;
+  return Math.min(Math.max(DURATION, 10), Math.max(DURATION, Math.ceil(1.5 * firstAnswers * 10) / 10));
+}
+
 async function measure(server: Server, cookies: Cookies, targets: Target[], sizes: Map<string, number>, postgresPid: number | null): Promise<TargetFigures[]> {
   if (WARMUP > 0) {
     for (const target of targets) {
@@ -635,14 +692,18 @@ async function measure(server: Server, cookies: Cookies, targets: Target[], size
       log(`  warm-up ${target.label}: ${warm.rps.toFixed(0)} req/s`);
     }
   }
+  const alone = new Map<string, number>();
+  for (const target of targets) alone.set(target.key, await timeAlone(server, cookies, target));
+  if (ALONE > 0) log(`  one request at a time (median of ${ALONE}): ${targets.map((t) => `${t.key} ${alone.get(t.key)!.toFixed(1)} ms`).join(", ")}`);
+  const seconds = new Map(targets.map((target) => [target.key, runSeconds(alone.get(target.key)!)]));
   const runs = new Map<string, RunFigures[]>(targets.map((target) => [target.key, []]));
   for (let i = 1; i <= RUNS; i++) {
     for (const target of targets) {
-      const figures = await cannon(server, target, cookies, DURATION, postgresPid);
+      const figures = await cannon(server, target, cookies, seconds.get(target.key)!, postgresPid);
       runs.get(target.key)!.push(figures);
       const db = Number.isNaN(figures.dbCpuMs) ? "" : ` + PostgreSQL ${figures.dbCpuMs.toFixed(2)} ms`;
       log(
-        `  run ${i}/${RUNS} ${target.label.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
+        `  run ${i}/${RUNS} (${seconds.get(target.key)} s) ${target.label.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
           `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ` +
           `CPU/req: app ${figures.appCpuMs.toFixed(2)} ms${db} (app at ${(figures.appCpuShare * 100).toFixed(0)}% of a core)  ` +
           `(${figures.requests} requests, ${figures.unexpected} unexpected)`,
@@ -655,6 +716,7 @@ async function measure(server: Server, cookies: Cookies, targets: Target[], size
       target,
       runs: list,
       bytes: sizes.get(target.key) ?? 0,
+      aloneMs: alone.get(target.key) ?? Number.NaN,
       rps: median(list.map((r) => r.rps)),
       p50: median(list.map((r) => r.p50)),
       p95: median(list.map((r) => r.p95)),
@@ -860,14 +922,14 @@ function report(results: DatabaseResult[], totalMs: number) {
   const lines: string[] = [];
   lines.push("");
   lines.push(
-    `## ${SCENARIO === "lesson" ? "Lesson page" : "Pages"} benchmark — ${CONNECTIONS} connections, ${RUNS} × ${DURATION} s per target after ${WARMUP} s warm-up ` +
-      `(medians over the runs)`,
+    `## ${SCENARIO === "lesson" ? "Lesson page" : "Pages"} benchmark — ${CONNECTIONS} connections, ${RUNS} runs per target of ${DURATION}–${Math.max(DURATION, 10)} s (at least 1.5 × connections × alone) after ${WARMUP} s warm-up ` +
+      `(medians over the runs); "alone": median of ${ALONE} requests one at a time`,
   );
   lines.push("");
   lines.push(
-    "| Database | Target | req/s | share (goal) | p50 (ms) | p95 (ms) | app CPU/req (ms) | app CPU use | PostgreSQL CPU/req (ms) | size (bytes) | requests | unexpected |",
+    "| Database | Target | alone (ms) | req/s | % of static | share (goal) | p50 (ms) | p95 (ms) | app CPU/req (ms) | app CPU use | PostgreSQL CPU/req (ms) | size (bytes) | requests | unexpected |",
   );
-  lines.push("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  lines.push("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   const misses: string[] = [];
   for (const result of results) {
     for (const f of result.figures) {
@@ -884,8 +946,10 @@ function report(results: DatabaseResult[], totalMs: number) {
           `) ${ok ? "✓" : "✗"}`;
         if (!ok) misses.push(`${result.name}: ${f.target.label} ${share}`);
       }
+      const staticFigures = result.figures.find((other) => other.target.key === "static");
+      const ofStatic = staticFigures && f.target.key !== "static" ? `${((f.rps / staticFigures.rps) * 100).toFixed(1)} %` : "";
       lines.push(
-        `| ${result.name} | ${f.target.label} | ${f.rps.toFixed(0)} | ${share} | ${ms(f.p50)} | ${ms(f.p95)} | ` +
+        `| ${result.name} | ${f.target.label} | ${ms(f.aloneMs)} | ${f.rps.toFixed(0)} | ${ofStatic} | ${share} | ${ms(f.p50)} | ${ms(f.p95)} | ` +
           `${cpu(f.appCpuMs)} | ${Number.isNaN(f.appCpuShare) ? "–" : `${(f.appCpuShare * 100).toFixed(0)}%`} | ${cpu(f.dbCpuMs)} | ` +
           `${f.bytes} | ${f.requests} | ${f.unexpected} |`,
       );
@@ -921,21 +985,24 @@ function cleanup(): Promise<void> {
   return cleaningUp;
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    const script = path.join(root, "tests/support/postgres.sh");
-    void cleanup()
-      .then(() => (DATABASES.includes("postgres") ? run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }) : ""))
-      .catch(() => {})
-      .finally(() => process.exit(130));
-  });
+/** Stops everything this run started (servers, the throw-away PostgreSQL, tmp/bench) and exits. */
+function abort(message: string, exitCode: number) {
+  console.error(`\n${message}: cleaning up…`);
+  const script = path.join(root, "tests/support/postgres.sh");
+  void cleanup()
+    .then(() => (DATABASES.includes("postgres") ? run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }) : ""))
+    .catch(() => {})
+    .finally(() => process.exit(exitCode));
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => abort(signal, 130));
+// A bound on the whole run, so a hanging server or database cannot keep it (or CI) waiting.
+setTimeout(() => abort(`BENCHMARK FAILED: not done after ${TIMEOUT} s (BENCH_TIMEOUT)`, 1), TIMEOUT * 1000).unref();
 
 async function main() {
   log(
     `Leernetwerk ${SCENARIO === "lesson" ? "lesson page" : "pages"} benchmark: ${DATABASES.join(" + ")}, ${CONNECTIONS} connections, ` +
-      `${WARMUP} s warm-up, ${RUNS} × ${DURATION} s per target; measuring the checkout in ${root}`,
+      `${WARMUP} s warm-up, ${RUNS} runs of at least ${DURATION} s per target; measuring the checkout in ${root}`,
   );
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     log("build/server/index.js is missing: running `npm run build`");
