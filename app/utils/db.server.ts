@@ -59,14 +59,16 @@ function observedClient(sharedSession: boolean) {
       const sql = typeof first === "string" ? first : String(config?.text ?? "");
       for (const listener of queryListeners) listener(sql);
     }
-    if (sharedSession && !started.has(this)) {
-      started.add(this);
-      // Queued ahead of the statement below (the driver runs a connection's queries in order).
-      sendQuery.call(this, "DEALLOCATE ALL").catch(() => {});
-    }
     if (config && typeof config.text === "string" && config.name === undefined) {
       const name = statementName(config.text);
       if (name) args[0] = { ...config, name };
+    }
+    if (sharedSession && !started.has(this)) {
+      started.add(this);
+      const deallocate = sendQuery.call(this, "DEALLOCATE ALL").catch(() => {});
+      // The statement follows once DEALLOCATE is done (the driver warns about, and pg 9 refuses, a query
+      // sent while another runs). A caller with a callback (the pool's query()) gets its answer there.
+      return deallocate.then(() => sendQuery.apply(this, args));
     }
     return sendQuery.apply(this, args);
   } as typeof pg.Client.prototype.query;

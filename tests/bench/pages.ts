@@ -319,7 +319,9 @@ async function startServer(label: string, dbEnv: Record<string, string>): Promis
     LOGIN_RATE_LIMIT: "1000",
   };
   const spawnedAt = performance.now();
-  const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`, `--cpu-prof-name=${label}.cpuprofile`] : [];
+  // One folder per server, Node's own file names: every thread (tsx's loader runs in one) writes its own
+  // profile, which a fixed --cpu-prof-name would overwrite with whichever thread ends last.
+  const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(CPU_PROFILE_DIR, label)}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
     cwd: root,
     env,
