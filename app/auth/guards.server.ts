@@ -7,9 +7,10 @@ import { findPlanEnrollment, type PlanEnrollment, type PlanMode } from "~/models
 import { findStaffAssignment, getAssignmentForParticipant, getSubmissionForStaff } from "~/models/assignment.server.ts";
 import { getCaseForViewer, getGroupForViewer, getMeetingForViewer } from "~/models/intervision.server.ts";
 import { getEntryForViewer, getOwnEntry } from "~/models/journal.server.ts";
+import { type CohortHeader, type CohortRelation, findCohortAccess } from "~/models/cohort.server.ts";
 import { getSessionInCohort } from "~/models/session.server.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
+import { rememberForRequest } from "~/utils/request-context.server.ts";
 import { getUser } from "./session.server.ts";
 
 export async function requireUser(request: Request): Promise<User> {
@@ -34,25 +35,19 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<U
   return user;
 }
 
-export type CohortRelation = "coordinator" | "facilitator" | "participant";
+export type { CohortRelation };
 
 /**
- * How the user relates to a cohort, or null when they have no business there. Coordinators see every
- * cohort; facilitators only the cohorts they facilitate; participants only the cohort their duo is in.
+ * How the user relates to a cohort (and its header), or null when they have no business there. Coordinators
+ * see every cohort; facilitators only the cohorts they facilitate; participants only the cohort their duo is in.
  */
+export function getCohortAccess(user: User, cohortId: string) {
+  // The cohort layout and the page below it both ask, in parallel: one query per request.
+  return rememberForRequest(`cohort-access:${user.id}:${cohortId}`, () => findCohortAccess(user, cohortId));
+}
+
 export async function getCohortRelation(user: User, cohortId: string): Promise<CohortRelation | null> {
-  if (user.role === "COORDINATOR") {
-    const exists = await prisma.cohort.count({ where: { id: cohortId } });
-    return exists ? "coordinator" : null;
-  }
-  if (user.role === "FACILITATOR") {
-    const link = await prisma.cohortFacilitator.count({ where: { cohortId, userId: user.id } });
-    return link ? "facilitator" : null;
-  }
-  const membership = await prisma.duoMember.count({
-    where: { userId: user.id, enrollment: { cohortId, status: "ACTIVE" } },
-  });
-  return membership ? "participant" : null;
+  return (await getCohortAccess(user, cohortId))?.relation ?? null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,12 +63,12 @@ export function isUuid(value: string | undefined): value is string {
 export async function requireCohortMember(
   request: Request,
   cohortId: string | undefined,
-): Promise<{ user: User; relation: CohortRelation; cohortId: string }> {
+): Promise<{ user: User; relation: CohortRelation; cohortId: string; cohort: CohortHeader }> {
   const user = await requireUser(request);
   if (!isUuid(cohortId)) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
-  const relation = await getCohortRelation(user, cohortId);
-  if (!relation) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
-  return { user, relation, cohortId };
+  const access = await getCohortAccess(user, cohortId);
+  if (!access) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
+  return { user, relation: access.relation, cohortId, cohort: access.cohort };
 }
 
 /** Like requireCohortMember, but only for the cohort's facilitators and coordinators. */

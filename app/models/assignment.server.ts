@@ -86,55 +86,67 @@ export async function listParticipantAssignments(user: Viewer, now = new Date())
   };
 }
 
-/** One assignment of the participant's cohort with their own submission, or null (→ 404). */
+/**
+ * One assignment of the participant's cohort with their own submission and the names of their duo
+ * partners, or null (→ 404). One query: the participant's active enrolment (as participantContext) with the
+ * assignment, if it belongs to that enrolment's cohort.
+ */
 export async function getAssignmentForParticipant(user: Viewer, assignmentId: string) {
-  const context = await participantContext(user.id);
-  if (!context) return null;
-  const assignment = await prisma.assignment.findFirst({
-    where: { id: assignmentId, session: { cohortId: context.cohortId } },
+  const membership = await prisma.duoMember.findFirst({
+    where: { userId: user.id, enrollment: { status: "ACTIVE" } },
+    orderBy: { createdAt: "desc" },
     select: {
-      id: true,
-      title: true,
-      instructions: true,
-      dueAt: true,
-      kind: true,
-      allowFiles: true,
-      opdrachtId: true,
-      session: { select: { id: true, number: true, title: true, cohortId: true } },
-      submissions: {
-        where: { ownerKey: { in: [context.id, user.id] } },
+      enrollment: {
         select: {
-          ...submissionFacts,
-          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { name: true } } } },
-          messages: {
-            orderBy: { createdAt: "asc" },
-            select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+          id: true,
+          cohortId: true,
+          municipality: { select: { name: true } },
+          members: { where: { userId: { not: user.id } }, orderBy: { createdAt: "asc" }, select: { user: { select: { name: true } } } },
+          cohort: {
+            select: {
+              sessions: {
+                where: { assignments: { some: { id: assignmentId } } },
+                select: {
+                  assignments: {
+                    where: { id: assignmentId },
+                    select: {
+                      id: true,
+                      title: true,
+                      instructions: true,
+                      dueAt: true,
+                      kind: true,
+                      allowFiles: true,
+                      opdrachtId: true,
+                      session: { select: { id: true, number: true, title: true, cohortId: true } },
+                      // The duo's submissions (DUO) and the participant's own (INDIVIDUAL); ownerKeyFor picks.
+                      submissions: {
+                        where: { OR: [{ userId: user.id }, { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } }] },
+                        select: {
+                          ...submissionFacts,
+                          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { name: true } } } },
+                          messages: {
+                            orderBy: { createdAt: "asc" },
+                            select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },
     },
   });
+  if (!membership) return null;
+  const { cohort, members, ...context } = membership.enrollment;
+  const assignment = cohort.sessions[0]?.assignments[0];
   if (!assignment) return null;
   const { submissions, ...rest } = assignment;
   const submission = submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
-  return { assignment: rest, submission, context };
-}
-
-/** The lesson opdracht blocks that have an assignment in the participant's cohort: id → link and status. */
-export async function assignmentsForOpdrachten(user: Viewer, now = new Date()) {
-  if (user.role !== "PARTICIPANT") return {};
-  const { assignments } = await listParticipantAssignments(user, now);
-  const byOpdracht: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }> = {};
-  for (const assignment of assignments) {
-    if (!assignment.opdrachtId || byOpdracht[assignment.opdrachtId]) continue;
-    byOpdracht[assignment.opdrachtId] = {
-      href: `/opdrachten/${assignment.id}`,
-      title: assignment.title,
-      statusLabel: assignment.statusLabel,
-      dueAt: assignment.dueAt.toISOString(),
-    };
-  }
-  return byOpdracht;
+  return { assignment: rest, submission, context, partners: members.map((member) => member.user.name) };
 }
 
 async function loadOwnSubmission(user: Viewer, assignmentId: string) {

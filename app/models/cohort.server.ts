@@ -1,8 +1,9 @@
 // Cohorts (leernetwerken) as the pages need them. Queries select only what is shown and fetch related
 // rows in the same query (no N+1).
 import type { User } from "lucia";
-import type { Prisma } from "~/generated/prisma/client.ts";
+import type { Prisma, Role } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { resolveReadings } from "./course-progress.server.ts";
 
 /** What pages show of a scheduled session. */
 export const sessionSummarySelect = {
@@ -43,11 +44,12 @@ export function listCohortsForUser(user: Pick<User, "id" | "role">) {
 }
 
 /**
- * A cohort's page in one query: details, schedule, municipalities with their duos, facilitators, and
- * attendance — every row for staff (the dashboard), only the person's own rows for a participant.
+ * A cohort's page in one query: details, schedule with what to read before each session, municipalities
+ * with their duos, facilitators, and attendance — every row for staff (the dashboard), only the person's
+ * own rows for a participant.
  */
-export function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
-  return prisma.cohort.findUnique({
+export async function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
+  const cohort = await prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
       id: true,
@@ -66,6 +68,7 @@ export function getCohortOverview(cohortId: string, attendanceOf: { all: true } 
             where: "userId" in attendanceOf ? { userId: attendanceOf.userId } : {},
             select: { userId: true, status: true, reason: true },
           },
+          readings: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, contentId: true } },
         },
       },
       enrollments: {
@@ -87,6 +90,10 @@ export function getCohortOverview(cohortId: string, attendanceOf: { all: true } 
       },
     },
   });
+  if (!cohort) return null;
+  const sessions = cohort.sessions.map(({ readings: _readings, ...session }) => session);
+  const readings = Object.fromEntries(cohort.sessions.map((session) => [session.id, resolveReadings(session.readings)]));
+  return { ...cohort, sessions, readings };
 }
 
 /** The enrolments of all cohorts, for choosing where a new participant joins. */
@@ -109,14 +116,25 @@ export function listCohortChoices() {
 /** The header of every page of a cohort (the /leernetwerken/:cohortId layout loads it once per request). */
 const cohortHeaderSelect = { id: true, name: true, slug: true, status: true } as const satisfies Prisma.CohortSelect;
 
+/** How a user relates to a cohort: coordinators see every cohort, facilitators the ones they facilitate, participants their duo's. */
+export type CohortRelation = "coordinator" | "facilitator" | "participant";
+
+const relationOfRole = { COORDINATOR: "coordinator", FACILITATOR: "facilitator", PARTICIPANT: "participant" } as const satisfies Record<Role, CohortRelation>;
+
 /**
- * The cohort's header, and for its coordinators the figures of the cohort admin navigation (places taken,
- * open applications) in the same query. Null when the cohort does not exist.
+ * Whether the user may see the cohort, with its header, in one query: null when they have no business there
+ * (or it does not exist). Coordinators get the figures of the cohort admin navigation (places taken, open
+ * applications) too. The guard (requireCohortMember) asks this once per request, for the layout and the page.
  */
-export async function getCohortHeader(cohortId: string, { withAdminFigures }: { withAdminFigures: boolean }) {
-  if (!withAdminFigures) {
-    const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: cohortHeaderSelect });
-    return cohort ? { ...cohort, admin: null } : null;
+export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId: string) {
+  const relation = relationOfRole[user.role];
+  if (relation !== "coordinator") {
+    const where: Prisma.CohortWhereInput =
+      relation === "facilitator"
+        ? { id: cohortId, facilitators: { some: { userId: user.id } } }
+        : { id: cohortId, enrollments: { some: { status: "ACTIVE", members: { some: { userId: user.id } } } } };
+    const cohort = await prisma.cohort.findFirst({ where, select: cohortHeaderSelect });
+    return cohort ? { relation, cohort: { ...cohort, admin: null } } : null;
   }
   const cohort = await prisma.cohort.findUnique({
     where: { id: cohortId },
@@ -133,5 +151,7 @@ export async function getCohortHeader(cohortId: string, { withAdminFigures }: { 
   });
   if (!cohort) return null;
   const { capacity, _count, ...header } = cohort;
-  return { ...header, admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications } };
+  return { relation, cohort: { ...header, admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications } } };
 }
+
+export type CohortHeader = NonNullable<Awaited<ReturnType<typeof findCohortAccess>>>["cohort"];

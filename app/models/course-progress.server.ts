@@ -6,6 +6,8 @@ import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
+import { statusLabel, submissionStatus } from "./assignment-status.ts";
+import { ownerKeyFor } from "./assignment.server.ts";
 
 export async function setLessonRead(userId: string, lessonId: string, read: boolean) {
   if (read) {
@@ -63,6 +65,89 @@ export async function findDuo(user: Pick<User, "id">) {
   return { municipality: enrollment.municipality.name, cohort: enrollment.cohort, people };
 }
 
+/**
+ * What a lesson page shows of the viewer in one query: when they (and, for a participant, their duo
+ * partners) read the lesson, their answers to its zelfscan checklists, and the assignments of their cohort
+ * that belong to its opdracht blocks with their status. The duo is the one findDuo picks; the assignments
+ * come from the enrolment listParticipantAssignments uses (the /opdrachten page).
+ */
+export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: { id: string; opdrachten: { id: string }[]; zelfscans: { id: string }[] }, now = new Date()) {
+  const participant = user.role === "PARTICIPANT";
+  const opdrachtIds = lesson.opdrachten.map((opdracht) => opdracht.id);
+  const found = await prisma.user.findUnique({
+    where: { id: user.id },
+    select: {
+      lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } },
+      zelfscanAnswers: { where: { scanId: { in: lesson.zelfscans.map((scan) => scan.id) } }, select: { scanId: true, itemId: true, checked: true, note: true } },
+      duoMemberships: {
+        where: participant ? { enrollment: { status: "ACTIVE" } } : { id: { in: [] } },
+        orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
+        select: {
+          createdAt: true,
+          enrollment: {
+            select: {
+              id: true,
+              members: {
+                orderBy: { createdAt: "asc" },
+                select: { user: { select: { id: true, name: true, lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } } } } },
+              },
+              cohort: {
+                select: {
+                  sessions: {
+                    where: { assignments: { some: { opdrachtId: { in: opdrachtIds } } } },
+                    select: {
+                      assignments: {
+                        where: { opdrachtId: { in: opdrachtIds } },
+                        select: {
+                          id: true,
+                          title: true,
+                          dueAt: true,
+                          kind: true,
+                          opdrachtId: true,
+                          submissions: {
+                            where: { OR: [{ userId: user.id }, { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } }] },
+                            select: { ownerKey: true, body: true, submittedAt: true, feedbackAt: true, _count: { select: { attachments: true } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const memberships = found?.duoMemberships ?? [];
+  const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
+  for (const row of found?.zelfscanAnswers ?? []) (answers[row.scanId] ??= {})[row.itemId] = { checked: row.checked, note: row.note };
+
+  // The duo partners (findDuo's duo: the most recent cohort).
+  const partners = (memberships[0]?.enrollment.members ?? [])
+    .filter((member) => member.user.id !== user.id)
+    .map((member) => ({ name: member.user.name, readAt: member.user.lessonProgress[0]?.readAt ?? null }));
+
+  // Per opdracht block the first assignment (by due moment, then title), as on the /opdrachten page.
+  const context = [...memberships].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.enrollment;
+  const assignments: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }> = {};
+  const candidates = (context?.cohort.sessions ?? []).flatMap((session) => session.assignments);
+  candidates.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
+  for (const assignment of candidates) {
+    if (!assignment.opdrachtId || assignments[assignment.opdrachtId]) continue;
+    const own = assignment.submissions.find((submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context!, user.id));
+    const facts = own ? { body: own.body, submittedAt: own.submittedAt, feedbackAt: own.feedbackAt, attachmentCount: own._count.attachments } : null;
+    assignments[assignment.opdrachtId] = {
+      href: `/opdrachten/${assignment.id}`,
+      title: assignment.title,
+      statusLabel: statusLabel(submissionStatus(facts, assignment.dueAt, now)),
+      dueAt: assignment.dueAt.toISOString(),
+    };
+  }
+  return { readAt: found?.lessonProgress[0]?.readAt ?? null, partners, answers, assignments };
+}
+
 export type ModuleProgress = { slug: string; read: number; total: number };
 
 export function progressPerModule(read: Map<string, Date> | undefined): ModuleProgress[] {
@@ -105,18 +190,6 @@ export async function cohortProgress(cohortId: string) {
 
 // ---- Zelfscan answers ----
 
-export async function zelfscanAnswers(userId: string, scanIds: string[]) {
-  const rows = scanIds.length
-    ? await prisma.zelfscanAnswer.findMany({ where: { userId, scanId: { in: scanIds } }, select: { scanId: true, itemId: true, checked: true, note: true } })
-    : [];
-  const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
-  for (const row of rows) {
-    answers[row.scanId] ??= {};
-    answers[row.scanId]![row.itemId] = { checked: row.checked, note: row.note };
-  }
-  return answers;
-}
-
 /** A note in a lesson's zelfscan has at most this many characters. */
 export const MAX_ZELFSCAN_NOTE_LENGTH = 2000;
 
@@ -150,11 +223,16 @@ export async function sessionReadings(sessionIds: string[]): Promise<Map<string,
       })
     : [];
   const result = new Map<string, Reading[]>(sessionIds.map((id) => [id, []]));
-  for (const row of rows) {
-    const described = describeContent(row.contentId);
-    if (described) result.get(row.sessionId)?.push({ id: row.id, contentId: row.contentId, ...described });
-  }
+  for (const row of rows) result.get(row.sessionId)?.push(...resolveReadings([row]));
   return result;
+}
+
+/** Readings as stored (in their order), resolved against the library; removed content is skipped. */
+export function resolveReadings(rows: { id: string; contentId: string }[]): Reading[] {
+  return rows.flatMap((row) => {
+    const described = describeContent(row.contentId);
+    return described ? [{ id: row.id, contentId: row.contentId, ...described }] : [];
+  });
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   getGroupForViewer,
   getMeetingForViewer,
   listMyGroups,
+  liveStamp,
   planMeeting,
   proposeCase,
   saveArrangement,
@@ -301,6 +302,34 @@ describe("running a meeting", () => {
     expect((await getMeetingForViewer(people.inbrenger, meetingId))!.phase).toBe("finished");
     await expect(addNote(people.groupMember, meetingId, caseId, "INSIGHT", "Te laat")).rejects.toThrow(/terwijl de bijeenkomst loopt/);
     await expect(proposeCase(people.groupMember, meetingId, { title: "Later", situation: "x", question: "x", wish: "" })).rejects.toThrow(/al afgerond/);
+  });
+
+  it("the live view's stamp moves with every change it shows, and only the group gets one", async () => {
+    const context = await setup();
+    const { people } = context;
+    const { meetingId, caseId } = await meetingWithCase(context);
+    const stamps = [await liveStamp(people.groupMember, meetingId)];
+    const expectNewStamp = async (what: string) => {
+      const stamp = await liveStamp(people.groupMember, meetingId);
+      expect(stamps, what).not.toContain(stamp);
+      stamps.push(stamp);
+    };
+    // Nothing changed: the same stamp, for everyone in the group.
+    expect(await liveStamp(people.groupMember, meetingId)).toBe(stamps[0]);
+    expect(await liveStamp(people.groupFacilitator, meetingId)).toBe(stamps[0]);
+    await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
+    await expectNewStamp("a case chosen");
+    await stepMeeting(people.groupFacilitator, meetingId, "start", null);
+    await expectNewStamp("the meeting started");
+    await addNote(people.groupMember, meetingId, caseId, "QUESTION", "Wie was erbij?");
+    await expectNewStamp("a note");
+    await stepMeeting(people.groupFacilitator, meetingId, "next", 0);
+    await expectNewStamp("the next step");
+    await proposeCase(people.groupMember, meetingId, { title: "Nog een", situation: "x", question: "x", wish: "" });
+    await expectNewStamp("a case proposed");
+    for (const outsider of [people.otherGroupMember, people.otherGroupFacilitator, people.otherCohortParticipant, people.coordinator]) {
+      expect(await liveStamp(outsider, meetingId)).toBeNull();
+    }
   });
 
   it("the takeaway can go into the inbrenger's journal as a private entry linked to the meeting", async () => {

@@ -5,6 +5,7 @@
 // members and its facilitators. No role has access of its own: a coordinator forms the groups and sees only
 // which meetings took place and who attended (cohortGroupsOverview), never a case. Someone outside the group
 // gets null from these functions, which the routes turn into a 404.
+import { createHash } from "node:crypto";
 import type { User } from "lucia";
 import type { IntervisionNoteKind, Prisma } from "~/generated/prisma/client.ts";
 import { findMethod } from "~/content/methods.server.ts";
@@ -393,6 +394,30 @@ export async function getMeetingForViewer(viewer: Viewer, meetingId: string) {
 }
 
 export type MeetingForViewer = NonNullable<Awaited<ReturnType<typeof getMeetingForViewer>>>;
+
+/**
+ * A short stamp of everything the live view of a meeting shows (its state, the group, the cases and how
+ * many notes each has), or null for anyone outside the group. The live view polls it every few seconds and
+ * reloads only when it changed: one indexed query, nothing rendered. Notes are only ever added (or removed
+ * with their case), so their number tells when one was added.
+ */
+export async function liveStamp(viewer: Viewer, meetingId: string): Promise<string | null> {
+  const meeting = await prisma.intervisionMeeting.findFirst({
+    where: { id: meetingId, group: groupAccessWhere(viewer) },
+    select: {
+      updatedAt: true,
+      // The live state itself too, so two changes within one millisecond still move the stamp.
+      currentStep: true,
+      methodSlug: true,
+      finishedAt: true,
+      group: { select: { updatedAt: true } },
+      cases: { orderBy: { id: "asc" }, select: { id: true, updatedAt: true, _count: { select: { notes: true } } } },
+    },
+  });
+  if (!meeting) return null;
+  const parts = [meeting.updatedAt.getTime(), meeting.currentStep, meeting.methodSlug, meeting.finishedAt?.getTime(), meeting.group.updatedAt.getTime(), ...meeting.cases.map((item) => `${item.id}:${item.updatedAt.getTime()}:${item._count.notes}`)];
+  return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 22);
+}
 
 /** The facilitator chooses the method (before the meeting starts). */
 export async function setMethod(viewer: Viewer, meetingId: string, methodSlug: string) {

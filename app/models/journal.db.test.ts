@@ -25,6 +25,8 @@ import {
   getEntryForViewer,
   journalAccessWhere,
   listOwnEntries,
+  ownFilterChoices,
+  ownJournal,
   listSharedWithMe,
   promptsForParticipant,
   saveEntry,
@@ -256,6 +258,11 @@ describe("journal entries", () => {
     expect((await listOwnEntries(people.author, { prompt: `reflectie:${reflectie.id}` })).length).toBe(1);
     expect((await listOwnEntries(people.author, { tag: "leefwereld" })).length).toBe(1);
     expect((await listOwnEntries(people.author, { tag: "anders" })).length).toBe(0);
+    // The journal page makes its filter menus from the unfiltered list: the same menus as their own query.
+    const page = await ownJournal(people.author);
+    expect(page.choices).toEqual(await ownFilterChoices(people.author));
+    expect(page.choices.prompts.map((prompt) => prompt.value)).toEqual([`reflectie:${reflectie.id}`, "sessie"]);
+    expect((await ownJournal(people.author, { tag: "leefwereld" })).choices).toEqual(page.choices);
   });
 
   it("searches the author's own entries in title and text", async () => {

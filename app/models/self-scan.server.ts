@@ -95,7 +95,11 @@ export function responsesFor<R extends { scanId: string; moment: SelfScanMomentK
 export type MomentStatus = { state: "not-started" | "draft" | "completed" | "partly"; label: string; mode: SelfScanMode };
 
 /** "Niet begonnen", "Concept", "Afgerond", or for members answering each on their own "1 van 2 afgerond". */
-export function momentStatus(duo: DuoScans, scanId: string, moment: SelfScanMomentKey): MomentStatus {
+export function momentStatus(
+  duo: Settings & { members: unknown[]; selfScanResponses: { scanId: string; moment: SelfScanMomentKey; respondentKey: string; completedAt: Date | null }[] },
+  scanId: string,
+  moment: SelfScanMomentKey,
+): MomentStatus {
   const mode = modeOf(duo, scanId, moment);
   const responses = responsesFor(duo, scanId, moment);
   if (responses.length === 0) return { state: "not-started", label: "Niet begonnen", mode };

@@ -44,7 +44,10 @@ export async function redirectWithToast(
 }
 
 export async function getToast(request: Request): Promise<{ toast: Toast | null; setCookie: string | null }> {
-  const session = await toastStorage().getSession(request.headers.get("Cookie"));
+  const cookie = request.headers.get("Cookie");
+  // Nearly every request has no toast: skip parsing and verifying the signed cookie then.
+  if (!cookie?.includes("ln_toast=")) return { toast: null, setCookie: null };
+  const session = await toastStorage().getSession(cookie);
   const parsed = toastSchema.safeParse(session.get("toast"));
   if (!parsed.success) return { toast: null, setCookie: null };
   return { toast: parsed.data, setCookie: await toastStorage().destroySession(session) };

@@ -80,3 +80,14 @@ test("'Overal uitloggen' on the account page ends the sessions in other browsers
     await other.close();
   }
 });
+
+test("opening /uitloggen asks first; the button signs out", async ({ page }) => {
+  await login(page, "erik.mulder@zwolle.test", { to: "/uitloggen" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uitloggen");
+  await expect(page.getByText("Je bent ingelogd als Erik Mulder")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("main").getByRole("button", { name: "Uitloggen" }).click();
+  await expect(page).toHaveURL(/\/inloggen$/);
+  await page.goto("/uitloggen");
+  await expect(page).toHaveURL(/\/inloggen$/);
+});

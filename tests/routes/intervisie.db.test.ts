@@ -9,6 +9,7 @@ import { action as formingAction, loader as formingLoader } from "~/routes/leern
 import { action as groupAction, loader as groupLoader } from "~/routes/intervisie+/groepen.$groupId/route.tsx";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId/route.tsx";
 import { action as liveAction, loader as liveLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
+import { loader as standLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live_.stand.ts";
 import { action as caseAction, loader as caseLoader } from "~/routes/intervisie+/casussen.$caseId.tsx";
 import { loader as methodLoader } from "~/routes/intervisie+/methoden.$method.tsx";
 
@@ -60,6 +61,7 @@ describe("intervisie pages", () => {
       { url: `/intervisie/groepen/${groupId}`, load: groupLoader, params: { groupId } },
       { url: `/intervisie/bijeenkomsten/${meetingId}`, load: meetingLoader, params: { meetingId } },
       { url: `/intervisie/bijeenkomsten/${meetingId}/live`, load: liveLoader, params: { meetingId } },
+      { url: `/intervisie/bijeenkomsten/${meetingId}/live/stand`, load: standLoader, params: { meetingId } },
       { url: `/intervisie/casussen/${caseId}`, load: caseLoader, params: { caseId } },
     ];
     for (const page of pages) {
@@ -72,7 +74,15 @@ describe("intervisie pages", () => {
         expect(status, `${insider.name} ${page.url}`).toBe(200);
       }
     }
+    // The live view's poll: the stamp the page was loaded with answers 204 (nothing changed), another one 200.
+    const live = (await liveLoader(args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live`), { meetingId }))) as { stamp: string };
+    const poll = async (since: string) => (await standLoader(args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live/stand?sinds=${since}`), { meetingId }))) as Response;
+    expect((await poll(live.stamp)).status).toBe(204);
+    const changed = await poll("ouder");
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toEqual({ stamp: live.stamp });
     // Not a uuid: the same 404.
+    expect(await statusOfCall(async () => standLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/bijeenkomsten/abc/live/stand"), { meetingId: "abc" })))).toBe(404);
     expect(await statusOfCall(async () => caseLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/casussen/abc"), { caseId: "abc" })))).toBe(404);
     expect(await statusOfCall(async () => methodLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/methoden/x"), { method: "bestaat-niet" })))).toBe(404);
   });

@@ -18,7 +18,8 @@ import { action as editAction } from "~/routes/leernetwerken+/$cohortId+/opdrach
 import { action as staffSubmissionAction, loader as staffSubmissionLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId.tsx";
 import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten+/$assignmentId/route.tsx";
 import { loader as listLoader } from "~/routes/opdrachten+/_index.tsx";
-import { addSubmissionMessage, assignmentsForOpdrachten, saveSubmissionBody, submitSubmission, withdrawSubmission } from "~/models/assignment.server.ts";
+import { lessonForViewer } from "~/models/course-progress.server.ts";
+import { addSubmissionMessage, saveSubmissionBody, submitSubmission, withdrawSubmission } from "~/models/assignment.server.ts";
 
 process.env.UPLOAD_DIR = await mkdtemp(path.join(tmpdir(), "leernetwerk-test-uploads-"));
 
@@ -92,7 +93,8 @@ describe("pages around the assignments", () => {
     const resent = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
     expect(statusOf(resent)).toBe(302);
     expect((await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt).not.toBeNull();
-    expect(await assignmentsForOpdrachten(erik)).toEqual({
+    const lesson = { id: "tien-tips-en-rollen/zo-werkt-dit-leernetwerk", opdrachten: [{ id: "tien-tips-en-rollen-opdracht-vraagstuk" }], zelfscans: [] };
+    expect((await lessonForViewer(erik, lesson)).assignments).toEqual({
       "tien-tips-en-rollen-opdracht-vraagstuk": { href: `/opdrachten/${assignment.id}`, title: "Leefwereld in kaart", statusLabel: "Ingeleverd", dueAt: assignment.dueAt.toISOString() },
     });
   });

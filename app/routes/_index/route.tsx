@@ -2,9 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
-import { listParticipantAssignments } from "~/models/assignment.server.ts";
-import { dueSelfScans } from "~/models/self-scan.server.ts";
-import { coordinatorStart, facilitatorStart, participantJournalPrompts, participantStart } from "~/models/start-page.server.ts";
+import { coordinatorStart, facilitatorStart, participantStartPage } from "~/models/start-page.server.ts";
 import { CoordinatorStart } from "./coordinator-start.tsx";
 import { FacilitatorStart } from "./facilitator-start.tsx";
 import { ParticipantStart } from "./participant-start.tsx";
@@ -19,14 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === "FACILITATOR") {
     return { role: "FACILITATOR" as const, name: user.name, facilitator: await facilitatorStart(user) };
   }
-  const [participant, journalPrompts, selfScans, assignments] = await Promise.all([
-    participantStart(user),
-    participantJournalPrompts(user),
-    dueSelfScans(user),
-    listParticipantAssignments(user),
-  ]);
-  // Assignments still to hand in (open, concept, te laat), the first due first.
-  const openAssignments = assignments.assignments.filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status)).slice(0, 5);
+  const { participant, journalPrompts, selfScans, openAssignments } = await participantStartPage(user);
   return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts, selfScans, openAssignments };
 }
 

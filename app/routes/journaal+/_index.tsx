@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField } from "~/components/forms.tsx";
-import { countSharedWithMe, listOwnEntries, ownFilterChoices } from "~/models/journal.server.ts";
+import { countSharedWithMe, ownJournal } from "~/models/journal.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tag: url.searchParams.get("label") ?? "",
     prompt: url.searchParams.get("vraag") ?? "",
   };
-  const [entries, choices, sharedCount] = await Promise.all([listOwnEntries(user, filter), ownFilterChoices(user), countSharedWithMe(user)]);
+  const [{ entries, choices }, sharedCount] = await Promise.all([ownJournal(user, filter), countSharedWithMe(user)]);
   return {
     filter,
     choices,

@@ -8,8 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
 import { MarkdocContent } from "~/content/render.tsx";
 import { SourceList } from "~/content/source-list.tsx";
-import { findDuo, readLessons, saveZelfscan, setLessonRead, zelfscanAnswers } from "~/models/course-progress.server.ts";
-import { assignmentsForOpdrachten } from "~/models/assignment.server.ts";
+import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
@@ -34,24 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { lesson, module } = loadLesson(params);
   const library = getLibrary();
-  const duo = user.role === "PARTICIPANT" ? await findDuo(user) : null;
-  const people = duo?.people ?? [{ id: user.id, name: user.name, function: "", isMe: true }];
-  const [read, answers, assignments] = await Promise.all([
-    readLessons(people.map((person) => person.id)),
-    zelfscanAnswers(user.id, lesson.zelfscans.map((scan) => scan.id)),
-    // The cohort's assignments linked to this lesson's opdracht blocks, with the participant's status.
-    lesson.opdrachten.length ? assignmentsForOpdrachten(user) : Promise.resolve({}),
-  ]);
+  // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: one query.
+  const { readAt, partners, answers, assignments } = await lessonForViewer(user, lesson);
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
   return {
     lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, content: lesson.content, toc: lesson.toc },
     module: { slug: module.slug, title: module.title, number: library.modules.indexOf(module) + 1, lessonCount: module.lessons.length },
     position: module.lessons.findIndex((entry) => entry.id === lesson.id) + 1,
-    readAt: read.get(user.id)?.get(lesson.id) ?? null,
-    partners: people
-      .filter((person) => !person.isMe)
-      .map((person) => ({ name: person.name, readAt: read.get(person.id)?.get(lesson.id) ?? null })),
+    readAt,
+    partners,
     answers,
     // Only participants keep a journal; staff see the prompt without the link.
     canWriteJournal: user.role === "PARTICIPANT",

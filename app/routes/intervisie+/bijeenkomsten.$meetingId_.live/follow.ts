@@ -4,13 +4,27 @@ import { useEffect, useState } from "react";
 /** How often a follower's page asks for the current step. */
 const POLL_MS = 3000;
 
-/** Asks the server for fresh data every few seconds while the tab is visible and the meeting not finished. */
-export function useFollow(active: boolean) {
+/**
+ * Every few seconds while the tab is visible and the meeting not finished, asks whether anything changed
+ * (…/live/stand with the stamp this page was loaded with: a 204 when nothing did) and reloads the page's
+ * data only when it did.
+ */
+export function useFollow(active: boolean, meetingId: string, stamp: string | null) {
   const revalidator = useRevalidator();
   useEffect(() => {
     if (!active) return;
-    const tick = () => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    let asking = false;
+    const tick = async () => {
+      if (document.visibilityState !== "visible" || revalidator.state !== "idle" || asking) return;
+      asking = true;
+      try {
+        const response = await fetch(`/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`);
+        if (response.status !== 204) revalidator.revalidate();
+      } catch {
+        // Offline for a moment: the next tick asks again.
+      } finally {
+        asking = false;
+      }
     };
     const timer = window.setInterval(tick, POLL_MS);
     document.addEventListener("visibilitychange", tick);
@@ -18,7 +32,7 @@ export function useFollow(active: boolean) {
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", tick);
     };
-  }, [active, revalidator]);
+  }, [active, meetingId, stamp, revalidator]);
 }
 
 /** "Now" on the server's clock: the browser's clock plus the difference measured at the last load. */

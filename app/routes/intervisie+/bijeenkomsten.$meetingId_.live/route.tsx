@@ -1,19 +1,20 @@
 // The live view of an intervisie meeting, for the group's members and facilitators only (others: 404).
 // The facilitator steps through the method (start, next, previous, finish) with a timer per step; anyone in
 // the group can act as scribe and note open questions and insights. Members follow on their own screen: the
-// page asks the server again every few seconds while the tab is visible (works with any number of web
-// processes, as the state lives in the database). A step change is announced in a polite live region; the
+// page asks the server every few seconds while the tab is visible whether anything changed (a stamp, see
+// bijeenkomsten.$meetingId_.live_.stand.ts) and reloads when it did (works with any number of web processes,
+// as the state lives in the database). A step change is announced in a polite live region; the
 // timer itself is not announced, so screen readers do not chatter.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireIntervisionMeeting } from "~/auth/guards.server.ts";
+import { isUuid, requireIntervisionMeeting, requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert } from "~/components/forms.tsx";
 import { noteKindLabels, noteSchema } from "~/models/intervision-forms.ts";
 import { formatClock, stepTiming } from "~/models/intervision-steps.ts";
-import { addNote, stepMeeting } from "~/models/intervision.server.ts";
+import { addNote, liveStamp, stepMeeting } from "~/models/intervision.server.ts";
 import { formatSessionTime, formatTime } from "~/utils/dates.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
@@ -28,9 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The stamp before the data: a change in between makes the next poll reload once more, never miss it.
+  const stamp = isUuid(params.meetingId) ? await liveStamp(await requireUser(request), params.meetingId) : null;
   const { meeting } = await requireIntervisionMeeting(request, params.meetingId);
   // Only the chosen cases are discussed; proposals stay on the meeting page.
-  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString() };
+  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString(), stamp };
 }
 
 const step = z.object({
@@ -68,11 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LiveMeetingPage() {
-  const { meeting, serverNow } = useLoaderData<typeof loader>();
+  const { meeting, serverNow, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  useFollow(meeting.phase !== "finished");
+  useFollow(meeting.phase !== "finished", meeting.id, stamp);
   const now = useServerNow(serverNow);
   const steps = meeting.method?.steps ?? [];
   const state = {

@@ -23,7 +23,6 @@ import {
 } from "~/models/assignment.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -40,11 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, assignment, submission, context } = await requireOwnAssignment(request, params.assignmentId);
-  const partners = await prisma.duoMember.findMany({
-    where: { enrollmentId: context.id, userId: { not: user.id } },
-    select: { user: { select: { name: true } } },
-  });
+  const { assignment, submission, partners } = await requireOwnAssignment(request, params.assignmentId);
   const facts = submission
     ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length }
     : null;
@@ -61,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     state: { ...state, label: statusLabel(state) },
     editable: canEdit(submission),
     withdrawable: canWithdraw(submission).ok,
-    partners: partners.map((partner) => partner.user.name),
+    partners,
   };
 }
 

@@ -8,7 +8,6 @@ import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
-import { sessionReadings } from "~/models/course-progress.server.ts";
 import { warningsForSchedule } from "~/models/schedule.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { calendarDateString, formatCalendarDate } from "~/utils/dates.ts";
@@ -25,8 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  const cohort = await getCohortOverview(cohortId, relation === "participant" ? { userId: user.id } : { all: true });
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
+  const overview = await getCohortOverview(cohortId, relation === "participant" ? { userId: user.id } : { all: true });
+  invariantResponse(overview, "Dit leernetwerk bestaat niet.");
+  const { readings, ...cohort } = overview;
   const warnings =
     relation === "coordinator"
       ? Object.fromEntries(
@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         )
       : {};
   const participantCount = cohort.enrollments.reduce((sum, enrollment) => sum + enrollment.members.length, 0);
-  const readings = Object.fromEntries(await sessionReadings(cohort.sessions.map((session) => session.id)));
   return { cohort, relation, userId: user.id, warnings, participantCount, readings, now: new Date() };
 }
 

@@ -1,5 +1,5 @@
 // The layout of every page under /leernetwerken/:cohortId. It checks once that the viewer belongs to the
-// cohort, loads the cohort's header, and renders the breadcrumb and, for coordinators on the cohort page
+// cohort (the same query brings the cohort's header), and renders the breadcrumb and, for coordinators on the cohort page
 // and its admin pages, the cohort admin navigation above the page. Pages read the header with
 // useCohortHeader() (app/utils/cohort-page.ts) and never query it themselves.
 // Each page still runs its own guard in its loader and action: Remix runs the loaders of a layout and its
@@ -9,15 +9,12 @@ import { Outlet, useLoaderData, useMatches } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { CohortAdminNav } from "~/components/cohort-admin-nav.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { getCohortHeader } from "~/models/cohort.server.ts";
 import { isCohortPageHandle, type CohortPageHandle } from "~/utils/cohort-page.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
 import { CohortBreadcrumbs } from "./breadcrumbs.tsx";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  const cohort = await getCohortHeader(cohortId, { withAdminFigures: relation === "coordinator" });
-  invariantResponse(cohort, "Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
+  // The guard's one query brings the header along (and the page's guard reuses it).
+  const { relation, cohort } = await requireCohortMember(request, params.cohortId);
   return { cohort, relation };
 }
 

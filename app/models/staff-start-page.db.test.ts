@@ -1,0 +1,82 @@
+// The coordinator's and the facilitator's start pages load in a few queries (the cohorts with their
+// sessions and open applications nested, the invitation and e-mail counts in one statement); they must say
+// what the plain query per part says. Its own file, so its own database: the exact counts below are this
+// test's data only.
+import { describe, expect, it } from "vitest";
+import { addFacilitator, createCohort, createUser } from "../../prisma/factories.ts";
+import { createCohortWorld } from "../../tests/support/cohort-world.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
+import { coordinatorStart, facilitatorStart } from "./start-page.server.ts";
+
+describe("the coordinator's and the facilitator's start pages in a few queries", () => {
+  const DAY = 24 * 60 * 60_000;
+  const sessionSelect = { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } } as const;
+
+  it("show the cohorts, sessions, open applications, invitations and failed e-mails the plain queries find", async () => {
+    const now = new Date();
+    const first = await createCohortWorld(prisma, { duos: 2, now });
+    // The second cohort a day later, so that no two sessions start at the same moment.
+    const second = await createCohortWorld(prisma, { duos: 2, now: new Date(now.getTime() + DAY) });
+    // A cohort without sessions or applications, a cancelled session, the facilitator in both cohorts.
+    await createCohort(prisma, { status: "APPLICATIONS_OPEN", capacity: 4 });
+    await prisma.cohortSession.update({ where: { id: second.sessions[2]!.id }, data: { cancelledAt: now } });
+    await addFacilitator(prisma, second.cohort.id, first.facilitator.id);
+    // An expired, a revoked and an accepted invitation; a failed and a sent e-mail.
+    const invitation = { email: "iemand@voorbeeld.test", role: "PARTICIPANT" as const };
+    await prisma.invitation.createMany({
+      data: [
+        { ...invitation, tokenHash: "verlopen", expiresAt: new Date(now.getTime() - DAY) },
+        { ...invitation, tokenHash: "ingetrokken", expiresAt: new Date(now.getTime() + DAY), revokedAt: now },
+        { ...invitation, tokenHash: "aangenomen", expiresAt: new Date(now.getTime() + DAY), acceptedAt: now },
+      ],
+    });
+    const email = { kind: "test", to: "iemand@voorbeeld.test", subject: "Test", html: "", text: "" };
+    await prisma.emailMessage.createMany({
+      data: [
+        { ...email, idempotencyKey: "mislukt", status: "FAILED" },
+        { ...email, idempotencyKey: "verstuurd", status: "SENT" },
+      ],
+    });
+
+    const coordinator = await coordinatorStart(now);
+    const open = { acceptedAt: null, revokedAt: null };
+    expect(coordinator.cohorts).toEqual(await listCohortsForUser({ id: "", role: "COORDINATOR" }));
+    expect(coordinator.openInvitations).toBe(await prisma.invitation.count({ where: { ...open, expiresAt: { gt: now } } }));
+    expect(coordinator.expiredInvitations).toBe(await prisma.invitation.count({ where: { ...open, expiresAt: { lte: now } } }));
+    expect([coordinator.openInvitations, coordinator.expiredInvitations, coordinator.failedEmails]).toEqual([2, 1, 1]);
+    const upcoming = await prisma.cohortSession.findMany({
+      where: { startsAt: { gte: now, lte: new Date(now.getTime() + 14 * DAY) } },
+      orderBy: { startsAt: "asc" },
+      select: sessionSelect,
+    });
+    expect(coordinator.upcomingSessions).toEqual(upcoming);
+    expect(upcoming.length).toBe(2);
+    const openApplications = await prisma.cohort.findMany({
+      where: { applications: { some: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } },
+      orderBy: { startsOn: "asc" },
+      select: { id: true, name: true, _count: { select: { applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } } } },
+    });
+    expect(coordinator.openApplications).toEqual(openApplications);
+    expect(openApplications.map((cohort) => cohort._count.applications)).toEqual([3, 3]);
+    expect(coordinator.cohortsWithRoom.map((cohort) => cohort.status)).toEqual(["APPLICATIONS_OPEN"]);
+
+    const user = { id: first.facilitator.id, role: "FACILITATOR" as const };
+    const facilitator = await facilitatorStart(user, now);
+    expect(facilitator.cohorts).toEqual(await listCohortsForUser(user));
+    expect(facilitator.cohorts.length).toBe(2);
+    const next = await prisma.cohortSession.findMany({
+      where: { startsAt: { gte: now }, cancelledAt: null, cohort: { facilitators: { some: { userId: user.id } } } },
+      orderBy: { startsAt: "asc" },
+      take: 5,
+      select: sessionSelect,
+    });
+    expect(facilitator.nextSessions).toEqual(next);
+    expect(next.length).toBe(5);
+    // The other facilitator of the second cohort sees only its sessions.
+    const other = await createUser(prisma, { role: "FACILITATOR" });
+    await addFacilitator(prisma, second.cohort.id, other.id);
+    const theirs = await facilitatorStart({ id: other.id, role: "FACILITATOR" }, now);
+    expect(theirs.nextSessions.map((session) => session.cohort.id)).toEqual([second.cohort.id, second.cohort.id]);
+  });
+});

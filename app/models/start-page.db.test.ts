@@ -1,0 +1,40 @@
+// The participant's start page loads in one query (participantStartPage); its parts must say what the
+// models behind the other pages say: the self-scans due (dueSelfScans), the reflection questions
+// (promptsForParticipant, with its audience rules) and the assignments still to hand in
+// (listParticipantAssignments, the /opdrachten page).
+import { describe, expect, it } from "vitest";
+import { createCohortWorld } from "../../tests/support/cohort-world.ts";
+import { prisma } from "~/utils/db.server.ts";
+import { listParticipantAssignments } from "./assignment.server.ts";
+import { promptsForParticipant } from "./journal.server.ts";
+import { dueSelfScans } from "./self-scan.server.ts";
+import { participantStartPage } from "./start-page.server.ts";
+
+describe("the participant's start page in one query", () => {
+  it("shows the same self-scans, questions and open assignments as the pages they link to", async () => {
+    const world = await createCohortWorld(prisma, { duos: 4 });
+    const [, second] = world.duos;
+    // A second duo member with a concept, a group-only question for another group, one for theirs.
+    const groups = await prisma.intervisionGroup.findMany({ where: { cohortId: world.cohort.id }, orderBy: { name: "asc" }, select: { id: true } });
+    await prisma.journalPrompt.create({ data: { cohortId: world.cohort.id, authorId: world.facilitator.id, intervisionGroupId: groups[0]!.id, text: "Alleen voor groep 1" } });
+    const now = new Date();
+    for (const member of [world.participant, second!.members[1]!]) {
+      const page = await participantStartPage(member, now);
+      expect(page.selfScans).toEqual(await dueSelfScans(member, now));
+      expect(page.journalPrompts).toEqual(await promptsForParticipant(member));
+      const { assignments } = await listParticipantAssignments(member, now);
+      const open = assignments.filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status)).slice(0, 5);
+      expect(page.openAssignments.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late }))).toEqual(
+        open.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late })),
+      );
+      expect(page.openAssignments.length).toBeGreaterThan(0);
+      expect(page.participant[0]!.nextSession?.number).toBe(2);
+      expect(page.participant[0]!.toRead.length).toBe(2);
+    }
+    // The group-only question reaches the members of that group only.
+    const texts = async (member: { id: string }) => (await participantStartPage(member, now)).journalPrompts.map((prompt) => prompt.text);
+    expect(await texts(world.participant)).toContain("Alleen voor groep 1");
+    const outsider = (await prisma.intervisionMember.findFirst({ where: { groupId: { not: groups[0]!.id }, group: { cohortId: world.cohort.id } }, select: { userId: true } }))!;
+    expect(await texts({ id: outsider.userId })).not.toContain("Alleen voor groep 1");
+  });
+});

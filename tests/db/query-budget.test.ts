@@ -1,0 +1,110 @@
+// How many statements each measured page sends to the database (issue 18), for a cohort of 6 duos and one
+// of 60: a page may not exceed its budget, and a page may not send more statements for the larger cohort
+// (work that grows with the cohort belongs in one query, not in one query per duo). Counts, not timings,
+// so the test is exact on a busy machine. Each page is requested through the whole app (root loader,
+// layouts, the page, the render) as a signed-in person, once to warm up and once counted.
+//
+// The budgets sit here, in one table: raising one is a visible decision in a diff. The benchmark
+// (`npm run bench`, tests/bench/pages.ts) measures what the pages cost in time.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../prisma/factories.ts";
+import { appRequest } from "../support/app-requests.ts";
+import { createCohortWorld, WORLD_LESSON, WORLD_SCAN } from "../support/cohort-world.ts";
+import { cookiePair, requestWithCookie } from "../support/requests.ts";
+import { createUserSession } from "~/auth/session.server.ts";
+import { onDatabaseQuery, prisma } from "~/utils/db.server.ts";
+
+type World = Awaited<ReturnType<typeof createCohortWorld>> & { coordinatorId: string };
+type Page = { who: (world: World) => string; path: (world: World) => string | Promise<string>; status?: number };
+
+/** Statements per request, at most. The session check is one of them on every signed-in page. */
+const BUDGETS = {
+  "empty page (/uitloggen)": 1,
+  "start page, participant": 2,
+  "start page, facilitator": 3,
+  "start page, coordinator": 3,
+  lesson: 2,
+  "cohort page, participant": 3,
+  "cohort page, facilitator": 3,
+  "cohort page, coordinator": 3,
+  journal: 3,
+  "assignment with feedback": 2,
+  "self-scan results": 3,
+  "live intervisie poll": 2,
+} as const satisfies Record<string, number>;
+
+const PAGES: Record<keyof typeof BUDGETS, Page> = {
+  "empty page (/uitloggen)": { who: (w) => w.participant.id, path: () => "/uitloggen" },
+  "start page, participant": { who: (w) => w.participant.id, path: () => "/" },
+  "start page, facilitator": { who: (w) => w.facilitator.id, path: () => "/" },
+  "start page, coordinator": { who: (w) => w.coordinatorId, path: () => "/" },
+  lesson: { who: (w) => w.participant.id, path: () => WORLD_LESSON.path },
+  "cohort page, participant": { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}` },
+  "cohort page, facilitator": { who: (w) => w.facilitator.id, path: (w) => `/leernetwerken/${w.cohort.id}` },
+  "cohort page, coordinator": { who: (w) => w.coordinatorId, path: (w) => `/leernetwerken/${w.cohort.id}` },
+  journal: { who: (w) => w.participant.id, path: () => "/journaal" },
+  "assignment with feedback": { who: (w) => w.participant.id, path: (w) => `/opdrachten/${w.handedIn.id}` },
+  "self-scan results": { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten` },
+  // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
+  "live intervisie poll": {
+    who: (w) => w.participant.id,
+    path: async (w) => {
+      const url = `/intervisie/bijeenkomsten/${w.meetingId}/live/stand`;
+      const response = await appRequest(new Request(`http://localhost${url}`, { headers: { Cookie: await cookieFor(w.participant.id) } }));
+      const { stamp } = (await response.json()) as { stamp: string };
+      return `${url}?sinds=${encodeURIComponent(stamp)}`;
+    },
+    status: 204,
+  },
+};
+
+const cookies = new Map<string, string>();
+async function cookieFor(userId: string) {
+  if (!cookies.has(userId)) cookies.set(userId, cookiePair(await createUserSession(requestWithCookie(null), userId)));
+  return cookies.get(userId)!;
+}
+
+/** The statements one request sends (the request is made twice; the second one is counted). */
+async function statementsOf(world: World, page: Page): Promise<string[]> {
+  const path = await page.path(world);
+  const request = async () => new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor(page.who(world)) } });
+  const warm = await appRequest(await request());
+  expect(warm.status, `${path}: ${(await warm.text()).slice(0, 500)}`).toBe(page.status ?? 200);
+  const statements: string[] = [];
+  const stop = onDatabaseQuery((sql) => statements.push(sql));
+  try {
+    const response = await appRequest(await request());
+    await response.text();
+    expect(response.status).toBe(page.status ?? 200);
+  } finally {
+    stop();
+  }
+  return statements;
+}
+
+const counted: Record<string, Record<string, string[]>> = { small: {}, large: {} };
+
+describe("database statements per page", () => {
+  beforeAll(async () => {
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    for (const [size, duos] of [["small", 6], ["large", 60]] as const) {
+      const world = { ...(await createCohortWorld(prisma, { duos })), coordinatorId: coordinator.id };
+      for (const [name, page] of Object.entries(PAGES)) counted[size]![name] = await statementsOf(world, page);
+    }
+  }, 240_000);
+
+  afterAll(() => {
+    const rows = Object.entries(BUDGETS).map(([name, budget]) => `  ${name.padEnd(28)} ${String(counted.small![name]?.length).padStart(3)} ${String(counted.large![name]?.length).padStart(3)}   (budget ${budget})`);
+    console.log(`Statements per page (6 duos, 60 duos):\n${rows.join("\n")}`);
+  });
+
+  for (const [name, budget] of Object.entries(BUDGETS)) {
+    it(`${name}: at most ${budget}, the same for 6 and 60 duos`, () => {
+      const small = counted.small![name]!;
+      const large = counted.large![name]!;
+      const list = (statements: string[]) => statements.map((sql, i) => `  ${i + 1}. ${sql.replace(/\s+/g, " ").slice(0, 160)}`).join("\n");
+      expect(large.length, `60 duos sent more statements than 6 duos:\n6 duos:\n${list(small)}\n60 duos:\n${list(large)}`).toBe(small.length);
+      expect(small.length, `over budget:\n${list(small)}`).toBeLessThanOrEqual(budget);
+    });
+  }
+});
