@@ -23,7 +23,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "server/**/*.test.ts", "jobs/**/*.test.ts", "prisma/**/*.test.ts", "tests/architecture/**/*.test.ts"],
+          include: [
+            "app/**/*.test.ts",
+            "server/**/*.test.ts",
+            "jobs/**/*.test.ts",
+            "prisma/**/*.test.ts",
+            "tests/architecture/**/*.test.ts",
+          ],
           exclude: ["**/*.db.test.ts", "**/*.redis.test.ts"],
           environment: "node",
         },
@@ -35,7 +41,12 @@ export default defineConfig({
           // (in-memory PGlite by default, a new PostgreSQL database when TEST_POSTGRES_URL is set).
           name: "db",
           // Route tests (loaders and actions called directly) live in tests/routes, model tests next to the model.
-          include: ["app/**/*.db.test.ts", "tests/db/**/*.test.ts", "tests/routes/**/*.db.test.ts", "jobs/**/*.db.test.ts"],
+          include: [
+            "app/**/*.db.test.ts",
+            "tests/db/**/*.test.ts",
+            "tests/routes/**/*.db.test.ts",
+            "jobs/**/*.db.test.ts",
+          ],
           setupFiles: ["tests/setup/database.ts"],
           environment: "node",
           testTimeout: 30_000,

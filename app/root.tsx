@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import {
+  data,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -46,9 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">
-            Leernetwerk — samen leren werken met ervaringskennis in gemeentelijk beleid.
-          </div>
+          <div className="container">Leernetwerk — samen leren werken met ervaringskennis in gemeentelijk beleid.</div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -73,7 +73,8 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
   }
 }
 
-const statusOf = (id: string) => prisma.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, error: true } });
+const statusOf = (id: string) =>
+  prisma.emailMessage.findUniqueOrThrow({ where: { id }, select: { status: true, attempts: true, error: true } });
 const sentWithKey = (key: string) => recorder.received.filter((request) => request.headers["idempotency-key"] === key);
 
 describe("Bull on Redis", () => {
@@ -84,7 +85,10 @@ describe("Bull on Redis", () => {
     recorder.failNextRequests(1, 500);
     const message = await sendEmail({ to: "a@test.nl", kind: "test", idempotencyKey: "redis-ok", ...content() });
     expect(message.status).toBe("PENDING");
-    const final = await waitFor(() => statusOf(message.id), (m) => m.status === "SENT");
+    const final = await waitFor(
+      () => statusOf(message.id),
+      (m) => m.status === "SENT",
+    );
     expect(final).toMatchObject({ status: "SENT", attempts: 2 });
     expect(sentWithKey("redis-ok")).toHaveLength(1);
   });
@@ -93,7 +97,10 @@ describe("Bull on Redis", () => {
     await worker();
     await waitFor(queueHealth, (h) => h.mode === "redis" && h.connected);
     await redis.stop();
-    await waitFor(async () => getQueue().client.status, (status) => status !== "ready");
+    await waitFor(
+      async () => getQueue().client.status,
+      (status) => status !== "ready",
+    );
 
     const started = performance.now();
     const message = await sendEmail({ to: "b@test.nl", kind: "test", idempotencyKey: "redis-outage", ...content() });
@@ -109,7 +116,10 @@ describe("Bull on Redis", () => {
 
     // Redis comes back empty (no persistence): the worker registers its sweep again, which finds the message.
     await redis.start();
-    const final = await waitFor(() => statusOf(message.id), (m) => m.status === "SENT");
+    const final = await waitFor(
+      () => statusOf(message.id),
+      (m) => m.status === "SENT",
+    );
     expect(final.status).toBe("SENT");
     expect(sentWithKey("redis-outage")).toHaveLength(1);
   });
@@ -125,7 +135,10 @@ describe("Bull on Redis", () => {
       killed ??= first.kill();
     });
     const message = await sendEmail({ to: "c@test.nl", kind: "test", idempotencyKey: "redis-kill", ...content() });
-    await waitFor(async () => killed, (value) => value !== undefined);
+    await waitFor(
+      async () => killed,
+      (value) => value !== undefined,
+    );
     await killed;
     expect(first.child.signalCode).toBe("SIGKILL");
     expect((await statusOf(message.id)).status).toBe("PENDING");
@@ -133,7 +146,11 @@ describe("Bull on Redis", () => {
     recorder.delayResponses(0);
 
     await worker();
-    const final = await waitFor(() => statusOf(message.id), (m) => m.status === "SENT", 30_000);
+    const final = await waitFor(
+      () => statusOf(message.id),
+      (m) => m.status === "SENT",
+      30_000,
+    );
     expect(final.status).toBe("SENT");
     expect(sentWithKey("redis-kill")).toHaveLength(1);
     expect(recorder.requestCount()).toBeGreaterThanOrEqual(2);

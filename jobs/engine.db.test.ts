@@ -7,7 +7,15 @@ import { sendEmail } from "../app/email/send-email.server.ts";
 import { passwordResetEmail } from "../app/email/templates.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { clearEnvCache } from "../app/utils/env.server.ts";
-import { enqueue, inProcessIdle, queueHealth, registerJobs, runPeriodic, startInProcessJobs, stopJobs } from "./engine.ts";
+import {
+  enqueue,
+  inProcessIdle,
+  queueHealth,
+  registerJobs,
+  runPeriodic,
+  startInProcessJobs,
+  stopJobs,
+} from "./engine.ts";
 import { allJobs } from "./registry.ts";
 import { sweepOutboxJob } from "./sweep-outbox.ts";
 
@@ -70,7 +78,10 @@ describe("in-process concurrency", () => {
     await startInProcessJobs({ timers: false });
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      ids.push((await sendEmail({ to: `y${i}@test.nl`, kind: "test", idempotencyKey: `inprocess-many-${i}`, ...content() })).id);
+      ids.push(
+        (await sendEmail({ to: `y${i}@test.nl`, kind: "test", idempotencyKey: `inprocess-many-${i}`, ...content() }))
+          .id,
+      );
     }
     await inProcessIdle();
     expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(12);

@@ -180,7 +180,10 @@ export async function enqueue<Schema extends z.ZodTypeAny>(
 }
 
 /** Runs a periodic job and records it in JobRun (shown on the coordinator's e-mail page). */
-export async function runPeriodic<Schema extends z.ZodTypeAny>(definition: JobDefinition<Schema>, payload: unknown = {}) {
+export async function runPeriodic<Schema extends z.ZodTypeAny>(
+  definition: JobDefinition<Schema>,
+  payload: unknown = {},
+) {
   const started = Date.now();
   try {
     const result = await definition.process(definition.payload.parse(payload));
@@ -258,7 +261,10 @@ export async function startWorker(options: { concurrency: number; settings?: Bul
   await registerPeriodic();
   // A Redis that restarts without its data forgets the repeatable jobs: register them again on every
   // reconnect, so the sweep resumes and delivers what was recorded during the outage.
-  q.client.on("ready", () => void registerPeriodic().catch((error: unknown) => log("vaste taken niet opnieuw ingepland", error)));
+  q.client.on(
+    "ready",
+    () => void registerPeriodic().catch((error: unknown) => log("vaste taken niet opnieuw ingepland", error)),
+  );
   return q;
 }
 
@@ -293,14 +299,22 @@ export async function queueHealth(): Promise<QueueHealth> {
   }
   const q = getQueue();
   const connected = q.client.status === "ready";
-  const counts = connected ? await withTimeout(q.getJobCounts(), ENQUEUE_TIMEOUT_MS).catch(() => "timeout" as const) : "timeout";
+  const counts = connected
+    ? await withTimeout(q.getJobCounts(), ENQUEUE_TIMEOUT_MS).catch(() => "timeout" as const)
+    : "timeout";
   return {
     mode: "redis",
     connected,
     counts:
       counts === "timeout"
         ? null
-        : { waiting: counts.waiting, active: counts.active, delayed: counts.delayed, failed: counts.failed, completed: counts.completed },
+        : {
+            waiting: counts.waiting,
+            active: counts.active,
+            delayed: counts.delayed,
+            failed: counts.failed,
+            completed: counts.completed,
+          },
     lastError: state.lastRedisError ?? null,
   };
 }

@@ -7,4 +7,10 @@ import { scheduleNotificationsJob } from "./schedule-notifications.ts";
 import { sendDigestsJob } from "./send-digests.ts";
 import { sweepOutboxJob } from "./sweep-outbox.ts";
 
-export const allJobs: readonly JobDefinition[] = [deliverEmailJob, sweepOutboxJob, scheduleNotificationsJob, sendDigestsJob, cleanUpJob];
+export const allJobs: readonly JobDefinition[] = [
+  deliverEmailJob,
+  sweepOutboxJob,
+  scheduleNotificationsJob,
+  sendDigestsJob,
+  cleanUpJob,
+];

@@ -6,7 +6,10 @@ import { type CanvasContent, emptyContent, normalizeContent } from "../app/model
 import { addFacilitator, createCohort, createEnrollment } from "./factories.ts";
 
 export const PAST_COHORT_SLUG = "ervaringskennis-in-beleid-voorjaar-2026";
-export const demoAanpakLogins = { unpublishedDuo: "noor.hendriks@helmond.test", publishedDuo: "sem.devos@zutphen.test" } as const;
+export const demoAanpakLogins = {
+  unpublishedDuo: "noor.hendriks@helmond.test",
+  publishedDuo: "sem.devos@zutphen.test",
+} as const;
 
 function canvas(vraagstuk: string, fill: Record<string, Record<string, string>>): CanvasContent {
   const content = emptyContent(vraagstuk);
@@ -19,9 +22,17 @@ const json = (content: CanvasContent) => content as unknown as Record<string, Re
 export async function seedAanpak(prisma: PrismaClient) {
   const zwolle = await prisma.enrollment.findFirstOrThrow({
     where: { municipality: { name: "Zwolle" }, cohort: { slug: "ervaringsdeskundigheid-en-beleid-voorjaar-2027" } },
-    select: { id: true, vraagstuk: true, members: { orderBy: { createdAt: "asc" }, select: { userId: true } }, cohort: { select: { sessions: { orderBy: { number: "asc" }, select: { id: true } } } } },
+    select: {
+      id: true,
+      vraagstuk: true,
+      members: { orderBy: { createdAt: "asc" }, select: { userId: true } },
+      cohort: { select: { sessions: { orderBy: { number: "asc" }, select: { id: true } } } },
+    },
   });
-  const marco = await prisma.user.findUniqueOrThrow({ where: { email: "marco.jansen@leernetwerk.test" }, select: { id: true } });
+  const marco = await prisma.user.findUniqueOrThrow({
+    where: { email: "marco.jansen@leernetwerk.test" },
+    select: { id: true },
+  });
   const [lisaId, erikId] = zwolle.members.map((member) => member.userId);
 
   const first = canvas(zwolle.vraagstuk, {
@@ -31,7 +42,10 @@ export async function seedAanpak(prisma: PrismaClient) {
       betrekken: "Twee ervaringsdeskundigen van de cliëntenraad, het wijkteam Zwolle-Zuid, collega's van schuldhulp.",
       wanneer: "Mei en juni 2027",
     },
-    randvoorwaarden: { "beloning-status": "mee-bezig", "beloning-toelichting": "We zoeken uit hoe een vergoeding past bij de bijstand." },
+    randvoorwaarden: {
+      "beloning-status": "mee-bezig",
+      "beloning-toelichting": "We zoeken uit hoe een vergoeding past bij de bijstand.",
+    },
     "eerste-stappen": { tekst: "Lisa belt de cliëntenraad. Erik zet het onderwerp op de agenda van het MT." },
   });
   const second = canvas(zwolle.vraagstuk, {
@@ -49,7 +63,8 @@ export async function seedAanpak(prisma: PrismaClient) {
     randvoorwaarden: {
       ...first.randvoorwaarden,
       "beloning-status": "geregeld",
-      "beloning-toelichting": "Vergoeding per bijeenkomst via de vrijwilligersregeling, afgestemd met de afdeling inkomen.",
+      "beloning-toelichting":
+        "Vergoeding per bijeenkomst via de vrijwilligersregeling, afgestemd met de afdeling inkomen.",
       "twee-ervaringsdeskundigen-status": "geregeld",
       "intervisie-status": "niet-geregeld",
     },
@@ -66,10 +81,24 @@ export async function seedAanpak(prisma: PrismaClient) {
   });
   const [session1, session2] = zwolle.cohort.sessions;
   await prisma.actionPlanVersion.create({
-    data: { planId: plan.id, number: 1, sessionId: session1?.id ?? null, content: json(first), savedById: lisaId ?? null, createdAt: new Date("2027-04-13T14:30:00Z") },
+    data: {
+      planId: plan.id,
+      number: 1,
+      sessionId: session1?.id ?? null,
+      content: json(first),
+      savedById: lisaId ?? null,
+      createdAt: new Date("2027-04-13T14:30:00Z"),
+    },
   });
   await prisma.actionPlanVersion.create({
-    data: { planId: plan.id, number: 2, sessionId: session2?.id ?? null, content: json(second), savedById: erikId ?? null, createdAt: new Date("2027-05-25T14:40:00Z") },
+    data: {
+      planId: plan.id,
+      number: 2,
+      sessionId: session2?.id ?? null,
+      content: json(second),
+      savedById: erikId ?? null,
+      createdAt: new Date("2027-05-25T14:40:00Z"),
+    },
   });
   await prisma.actionPlanComment.create({
     data: {
@@ -96,7 +125,10 @@ export async function seedAanpak(prisma: PrismaClient) {
 }
 
 async function seedFinishedCohort(prisma: PrismaClient) {
-  const fatima = await prisma.user.findUniqueOrThrow({ where: { email: "fatima.elamrani@leernetwerk.test" }, select: { id: true } });
+  const fatima = await prisma.user.findUniqueOrThrow({
+    where: { email: "fatima.elamrani@leernetwerk.test" },
+    select: { id: true },
+  });
   const cohort = await createCohort(prisma, {
     name: "Leernetwerk Ervaringskennis in beleid, voorjaar 2026",
     slug: PAST_COHORT_SLUG,
@@ -106,10 +138,42 @@ async function seedFinishedCohort(prisma: PrismaClient) {
     capacity: 6,
     status: "CLOSED",
     sessions: [
-      { number: 1, title: "Kennismaken en je vraagstuk", date: "2026-02-17", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
-      { number: 2, title: "Ontsluiten en vertalen", date: "2026-03-31", start: "14:00", end: "16:30", format: "ONLINE", meetingUrl: "https://meet.leernetwerk.test/vj26-2" },
-      { number: 3, title: "Beleid aanpassen", date: "2026-05-12", start: "14:00", end: "16:30", format: "ONLINE", meetingUrl: "https://meet.leernetwerk.test/vj26-3" },
-      { number: 4, title: "Terugkoppelen en verder", date: "2026-06-23", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
+      {
+        number: 1,
+        title: "Kennismaken en je vraagstuk",
+        date: "2026-02-17",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Utrecht",
+      },
+      {
+        number: 2,
+        title: "Ontsluiten en vertalen",
+        date: "2026-03-31",
+        start: "14:00",
+        end: "16:30",
+        format: "ONLINE",
+        meetingUrl: "https://meet.leernetwerk.test/vj26-2",
+      },
+      {
+        number: 3,
+        title: "Beleid aanpassen",
+        date: "2026-05-12",
+        start: "14:00",
+        end: "16:30",
+        format: "ONLINE",
+        meetingUrl: "https://meet.leernetwerk.test/vj26-3",
+      },
+      {
+        number: 4,
+        title: "Terugkoppelen en verder",
+        date: "2026-06-23",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Utrecht",
+      },
     ],
   });
   await addFacilitator(prisma, cohort.id, fatima.id);
@@ -155,7 +219,10 @@ async function seedFinishedCohort(prisma: PrismaClient) {
           betrekken: "Twee jonge ervaringsdeskundigen, het jongerenwerk, de opvang.",
           indicatoren: "Vijftien jongeren deden mee; drie willen blijven meedenken.",
         },
-        "fase-aanpassen": { gaan: "De huisregels van de opvang samen met jongeren herschreven.", wanneer: "Voorjaar 2026" },
+        "fase-aanpassen": {
+          gaan: "De huisregels van de opvang samen met jongeren herschreven.",
+          wanneer: "Voorjaar 2026",
+        },
         "eerste-stappen": { tekst: "Een vaste jongerenraad voor de opvang, twee keer per jaar." },
       }),
     },
@@ -166,7 +233,10 @@ async function seedFinishedCohort(prisma: PrismaClient) {
           gaan: "Een klankbordgroep van ervaringsdeskundigen leest mee met elke nieuwe werkinstructie.",
           betrekken: "Zes ervaringsdeskundigen, klantmanagers, het cliëntenplatform.",
         },
-        randvoorwaarden: { "beloning-status": "geregeld", "beloning-toelichting": "Betaalde opdracht per meeleesronde, zonder gevolgen voor de uitkering." },
+        randvoorwaarden: {
+          "beloning-status": "geregeld",
+          "beloning-toelichting": "Betaalde opdracht per meeleesronde, zonder gevolgen voor de uitkering.",
+        },
       }),
     },
     {
@@ -186,7 +256,13 @@ async function seedFinishedCohort(prisma: PrismaClient) {
       select: { id: true },
     });
     await prisma.actionPlanVersion.create({
-      data: { planId: plan.id, number: 1, content: json(content), savedById: enrollment.members[0]!.id, createdAt: new Date("2026-06-23T14:00:00Z") },
+      data: {
+        planId: plan.id,
+        number: 1,
+        content: json(content),
+        savedById: enrollment.members[0]!.id,
+        createdAt: new Date("2026-06-23T14:00:00Z"),
+      },
     });
   }
 
@@ -229,7 +305,9 @@ async function seedFinishedCohort(prisma: PrismaClient) {
     },
   ];
   for (const article of articles) {
-    const searchText = [article.title, ...article.sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase();
+    const searchText = [article.title, ...article.sections.map((section) => `${section.title}\n${section.text}`)]
+      .join("\n")
+      .toLowerCase();
     await prisma.knowledgeArticle.create({
       data: {
         enrollmentId: article.enrollment.enrollment.id,

@@ -25,7 +25,9 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
     where: { slug: input.cohortSlug },
     select: {
       sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, startsAt: true } },
-      enrollments: { select: { id: true, municipality: { select: { name: true } }, members: { select: { userId: true } } } },
+      enrollments: {
+        select: { id: true, municipality: { select: { name: true } }, members: { select: { userId: true } } },
+      },
       facilitators: { select: { userId: true } },
     },
   });
@@ -51,7 +53,7 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
       sessionId: second!.id,
       title: "Maak een rollenkaart",
       instructions:
-        "Zet op één kaart wie in jullie gemeente welke rol heeft bij het vraagstuk: beleid, uitvoering, bestuur, inwoners en ervaringsdeskundigen. Wie ontbreekt er nog?\n\n{% callout type=\"tip\" %}Een foto van een tekening op papier is ook goed.{% /callout %}",
+        'Zet op één kaart wie in jullie gemeente welke rol heeft bij het vraagstuk: beleid, uitvoering, bestuur, inwoners en ervaringsdeskundigen. Wie ontbreekt er nog?\n\n{% callout type="tip" %}Een foto van een tekening op papier is ook goed.{% /callout %}',
       dueAt: amsterdamTime("2027-05-23", "17:00"),
       kind: "DUO",
       allowFiles: true,
@@ -62,7 +64,8 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
     data: {
       sessionId: second!.id,
       title: "Eén gesprek met een inwoner",
-      instructions: "Spreek ieder voor zich één inwoner die met jullie vraagstuk te maken heeft. Wat hoorde je dat je nog niet wist?",
+      instructions:
+        "Spreek ieder voor zich één inwoner die met jullie vraagstuk te maken heeft. Wat hoorde je dat je nog niet wist?",
       dueAt: amsterdamTime("2027-05-23", "17:00"),
       kind: "INDIVIDUAL",
       allowFiles: false,
@@ -75,8 +78,7 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
       assignmentId: vraagstuk.id,
       enrollmentId: zwolle.id,
       ownerKey: zwolle.id,
-      body:
-        "## Ons vraagstuk\n\nIn Zwolle hebben ongeveer 2.400 huishoudens problematische schulden. Ons armoedebeleid wordt nu gemaakt **over** hen, niet **met** hen.\n\n- Wie: inwoners met schulden en hun naasten\n- Wat we al doen: een klankbordgroep bij de schuldhulpverlening\n- Wat we willen: dat ervaringsdeskundigen meeschrijven aan de herziening in 2027",
+      body: "## Ons vraagstuk\n\nIn Zwolle hebben ongeveer 2.400 huishoudens problematische schulden. Ons armoedebeleid wordt nu gemaakt **over** hen, niet **met** hen.\n\n- Wie: inwoners met schulden en hun naasten\n- Wat we al doen: een klankbordgroep bij de schuldhulpverlening\n- Wat we willen: dat ervaringsdeskundigen meeschrijven aan de herziening in 2027",
       version: 4,
       submittedAt: amsterdamTime("2027-04-10", "20:15"),
       feedbackAt: amsterdamTime("2027-04-12", "09:30"),
@@ -87,7 +89,14 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
   const pdf = new TextEncoder().encode(DEMO_PDF);
   await fileStorage().put(storageKey, pdf);
   await prisma.submissionAttachment.create({
-    data: { submissionId: submitted.id, storageKey, fileName: "Vraagstuk Zwolle.pdf", contentType: "application/pdf", size: pdf.length, uploadedById: zwolle.members[0]!.userId },
+    data: {
+      submissionId: submitted.id,
+      storageKey,
+      fileName: "Vraagstuk Zwolle.pdf",
+      contentType: "application/pdf",
+      size: pdf.length,
+      uploadedById: zwolle.members[0]!.userId,
+    },
   });
   await prisma.submissionMessage.createMany({
     data: [
@@ -142,7 +151,8 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
     data: {
       sessionId: other.sessions[0].id,
       title: "Wat betekent werk voor jullie inwoners?",
-      instructions: "Vraag drie inwoners met een uitkering wat werk voor hen betekent, en schrijf samen op wat jullie opviel.",
+      instructions:
+        "Vraag drie inwoners met een uitkering wat werk voor hen betekent, en schrijf samen op wat jullie opviel.",
       dueAt,
       kind: "DUO",
       allowFiles: true,

@@ -65,7 +65,8 @@ export async function seedDemo(prisma: PrismaClient) {
         end: "16:00",
         format: "IN_PERSON",
         location: "Vergadercentrum Utrecht, Catharijnesingel, Utrecht",
-        agenda: "Ontvangst met lunch. Kennismaking met de duo's. Wat is ervaringskennis? Je vraagstuk delen in kleine groepen.",
+        agenda:
+          "Ontvangst met lunch. Kennismaking met de duo's. Wat is ervaringskennis? Je vraagstuk delen in kleine groepen.",
         preparation:
           "Schrijf met je duopartner in een paar zinnen op welk vraagstuk jullie gemeente meebrengt en wat jullie al doen met ervaringskennis.",
       },
@@ -77,8 +78,10 @@ export async function seedDemo(prisma: PrismaClient) {
         end: "16:30",
         format: "ONLINE",
         meetingUrl: "https://meet.leernetwerk.test/sessie-2",
-        agenda: "De lemniscaat: leefwereld en systeemwereld. Methoden om ervaringskennis op te halen. Intervisie in groepjes.",
-        preparation: "Lees de module 'De lemniscaat' en kies één methode die jullie in de eigen gemeente willen proberen.",
+        agenda:
+          "De lemniscaat: leefwereld en systeemwereld. Methoden om ervaringskennis op te halen. Intervisie in groepjes.",
+        preparation:
+          "Lees de module 'De lemniscaat' en kies één methode die jullie in de eigen gemeente willen proberen.",
       },
       {
         number: 3,
@@ -88,7 +91,8 @@ export async function seedDemo(prisma: PrismaClient) {
         end: "16:30",
         format: "ONLINE",
         meetingUrl: "https://meet.leernetwerk.test/sessie-3",
-        agenda: "Eigenaarschap en bondgenoten. Samenwerken met ervaringsdeskundigen: afspraken over rol, tijd en vergoeding.",
+        agenda:
+          "Eigenaarschap en bondgenoten. Samenwerken met ervaringsdeskundigen: afspraken over rol, tijd en vergoeding.",
         preparation: "Vraag een collega of ervaringsdeskundige om feedback op jullie aanpak tot nu toe.",
       },
       {
@@ -100,7 +104,8 @@ export async function seedDemo(prisma: PrismaClient) {
         format: "IN_PERSON",
         location: "Vergadercentrum Utrecht, Catharijnesingel, Utrecht",
         agenda: "Duo's presenteren hun aanpak. Terugkoppelen aan inwoners. Wat nemen we mee na het leernetwerk?",
-        preparation: "Maak een korte presentatie (5 minuten) van jullie aanpak en de eerste stappen die jullie hebben gezet.",
+        preparation:
+          "Maak een korte presentatie (5 minuten) van jullie aanpak en de eerste stappen die jullie hebben gezet.",
       },
     ],
   });
@@ -121,7 +126,8 @@ export async function seedDemo(prisma: PrismaClient) {
     {
       municipality: "Amersfoort",
       province: "Utrecht",
-      vraagstuk: "We werken al met ervaringsdeskundigen in de uitvoering; hoe krijgen ze ook een plek bij het maken van beleid?",
+      vraagstuk:
+        "We werken al met ervaringsdeskundigen in de uitvoering; hoe krijgen ze ook een plek bij het maken van beleid?",
       members: [
         { name: "Noor Visser", email: "noor.visser@amersfoort.test", function: "BELEIDSMEDEWERKER" as const },
         { name: "Hans Smit", email: "hans.smit@amersfoort.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
@@ -143,7 +149,11 @@ export async function seedDemo(prisma: PrismaClient) {
       vraagstuk: "Hoe organiseren we een vaste groep ervaringsdeskundigen die meedenkt over de Participatiewet?",
       members: [
         { name: "Femke de Boer", email: "femke.deboer@leeuwarden.test", function: "BELEIDSMEDEWERKER" as const },
-        { name: "Wouter Hoekstra", email: "wouter.hoekstra@leeuwarden.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
+        {
+          name: "Wouter Hoekstra",
+          email: "wouter.hoekstra@leeuwarden.test",
+          function: "STRATEGISCH_BELEIDSADVISEUR" as const,
+        },
       ],
     },
     {
@@ -158,7 +168,8 @@ export async function seedDemo(prisma: PrismaClient) {
     {
       municipality: "Zaanstad",
       province: "Noord-Holland",
-      vraagstuk: "Hoe nemen we inclusie en toegankelijkheid van onze dienstverlening op met mensen die het zelf meemaken?",
+      vraagstuk:
+        "Hoe nemen we inclusie en toegankelijkheid van onze dienstverlening op met mensen die het zelf meemaken?",
       members: [
         { name: "Yara Bos", email: "yara.bos@zaanstad.test", function: "BELEIDSMEDEWERKER" as const },
         { name: "Gerrit Dekker", email: "gerrit.dekker@zaanstad.test", function: "LEIDINGGEVENDE" as const },
@@ -169,7 +180,9 @@ export async function seedDemo(prisma: PrismaClient) {
   for (const duo of duos) enrollments.push(await createEnrollment(prisma, { cohortId: cohort.id, ...duo }));
 
   // Erik (Zwolle) has already signed off for the second session; the coordinator sees it on the cohort page.
-  const secondSession = await prisma.cohortSession.findUniqueOrThrow({ where: { cohortId_number: { cohortId: cohort.id, number: 2 } } });
+  const secondSession = await prisma.cohortSession.findUniqueOrThrow({
+    where: { cohortId_number: { cohortId: cohort.id, number: 2 } },
+  });
   const erik = enrollments[0]!.members[1]!;
   await prisma.attendance.create({
     data: {
@@ -194,7 +207,11 @@ export async function seedDemo(prisma: PrismaClient) {
     coordinator,
   );
 
-  await seedApplications(prisma, { cohortId: cohort.id, zwolleEnrollmentId: enrollments[0]!.enrollment.id, coordinatorId: coordinator.id });
+  await seedApplications(prisma, {
+    cohortId: cohort.id,
+    zwolleEnrollmentId: enrollments[0]!.enrollment.id,
+    coordinatorId: coordinator.id,
+  });
   await seedJournal(prisma, { cohortId: cohort.id, zwolle: enrollments[0]!, marcoId: marco.id });
 
   // A second, running cohort with its own facilitator and municipalities.
@@ -207,8 +224,24 @@ export async function seedDemo(prisma: PrismaClient) {
     capacity: 6,
     status: "RUNNING",
     sessions: [
-      { number: 1, title: "Waarden: gelijkwaardigheid, vertrouwen en moed", date: "2026-09-15", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
-      { number: 2, title: "De participatieladder", date: "2026-11-10", start: "14:00", end: "16:30", format: "ONLINE", meetingUrl: "https://meet.leernetwerk.test/pw-2" },
+      {
+        number: 1,
+        title: "Waarden: gelijkwaardigheid, vertrouwen en moed",
+        date: "2026-09-15",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Utrecht",
+      },
+      {
+        number: 2,
+        title: "De participatieladder",
+        date: "2026-11-10",
+        start: "14:00",
+        end: "16:30",
+        format: "ONLINE",
+        meetingUrl: "https://meet.leernetwerk.test/pw-2",
+      },
       {
         number: 3,
         title: "Positie van de ervaringsdeskundige",
@@ -220,7 +253,15 @@ export async function seedDemo(prisma: PrismaClient) {
         meetingUrl: "https://meet.leernetwerk.test/pw-3",
         preparation: "Breng in kaart waar ervaringsdeskundigen nu een plek hebben in jullie organisatie.",
       },
-      { number: 4, title: "Terugblik en borging", date: "2027-02-09", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
+      {
+        number: 4,
+        title: "Terugblik en borging",
+        date: "2027-02-09",
+        start: "12:30",
+        end: "16:00",
+        format: "IN_PERSON",
+        location: "Utrecht",
+      },
     ],
   });
   const anouk = await createUser(prisma, {
@@ -264,7 +305,10 @@ export async function seedDemo(prisma: PrismaClient) {
 
   // Attendance of the two sessions that have taken place, entered by the facilitator; one sign-off with a
   // reason for the coming session.
-  const otherSessions = await prisma.cohortSession.findMany({ where: { cohortId: other.id }, orderBy: { number: "asc" } });
+  const otherSessions = await prisma.cohortSession.findMany({
+    where: { cohortId: other.id },
+    orderBy: { number: "asc" },
+  });
   const [joost, karin] = almere.members;
   const [daan, ellen] = emmen.members;
   const attendance: [number, { id: string }, "PRESENT" | "ABSENT" | "SIGNED_OFF", string][] = [
@@ -293,7 +337,12 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedSelfScans(prisma, cohort.id);
   await seedAssignments(prisma, { cohortSlug: DEMO_COHORT_SLUG, otherCohortSlug: OTHER_COHORT_SLUG });
   await seedAanpak(prisma);
-  await seedIntervision(prisma, { cohortId: cohort.id, lisaEmail: demoLogins.participant, marcoEmail: demoLogins.facilitator, fatimaEmail: demoLogins.facilitator2 });
+  await seedIntervision(prisma, {
+    cohortId: cohort.id,
+    lisaEmail: demoLogins.participant,
+    marcoEmail: demoLogins.facilitator,
+    fatimaEmail: demoLogins.facilitator2,
+  });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 
@@ -304,7 +353,10 @@ const readingPlan: Record<number, string[]> = {
   3: ["beleid-en-uitvoering-aanpassen", "evalueren-en-terugkoppelen", "samenwerken"],
   4: ["kwartiermaken", "tien-tips-en-rollen"],
 };
-const otherReadingPlan: Record<number, string[]> = { 2: ["participatiewet/participatieladder"], 3: ["participatiewet"] };
+const otherReadingPlan: Record<number, string[]> = {
+  2: ["participatiewet/participatieladder"],
+  3: ["participatiewet"],
+};
 
 async function seedLearning(
   prisma: PrismaClient,
@@ -313,7 +365,10 @@ async function seedLearning(
   const library = getLibrary();
   const known = (id: string) => library.lessons.has(id) || library.modules.some((module) => module.slug === id);
   const [main, other] = input.cohortIds;
-  const sessions = await prisma.cohortSession.findMany({ where: { cohortId: { in: [main, other] } }, select: { id: true, number: true, cohortId: true } });
+  const sessions = await prisma.cohortSession.findMany({
+    where: { cohortId: { in: [main, other] } },
+    select: { id: true, number: true, cohortId: true },
+  });
   const readings = sessions.flatMap((session) =>
     ((session.cohortId === main ? readingPlan : otherReadingPlan)[session.number] ?? [])
       .filter(known)
@@ -337,8 +392,14 @@ async function seedLearning(
  * intake (its enrolment above), Groningen just applied, Utrechtse Heuvelrug has its intake planned and
  * Arnhem was advised to join another cohort.
  */
-async function seedApplications(prisma: PrismaClient, input: { cohortId: string; zwolleEnrollmentId: string; coordinatorId: string }) {
-  const zwolle = await prisma.enrollment.findUniqueOrThrow({ where: { id: input.zwolleEnrollmentId }, select: { municipalityId: true, vraagstuk: true } });
+async function seedApplications(
+  prisma: PrismaClient,
+  input: { cohortId: string; zwolleEnrollmentId: string; coordinatorId: string },
+) {
+  const zwolle = await prisma.enrollment.findUniqueOrThrow({
+    where: { id: input.zwolleEnrollmentId },
+    select: { municipalityId: true, vraagstuk: true },
+  });
   const applications = [
     {
       municipalityName: "Zwolle",
@@ -348,7 +409,8 @@ async function seedApplications(prisma: PrismaClient, input: { cohortId: string;
       vraagstuk: zwolle.vraagstuk,
       status: "ADMITTED" as const,
       intakeAt: amsterdamTime("2026-11-05", "10:00"),
-      intakeNotes: "Duidelijk vraagstuk over het armoedebeleid. Erik (leidinggevende) draagt het mee. Ze willen ook hun eigen ervaringsdeskundige laten meedoen.",
+      intakeNotes:
+        "Duidelijk vraagstuk over het armoedebeleid. Erik (leidinggevende) draagt het mee. Ze willen ook hun eigen ervaringsdeskundige laten meedoen.",
       decidedAt: amsterdamTime("2026-11-05", "11:15"),
       decidedById: input.coordinatorId,
       enrollmentId: input.zwolleEnrollmentId,
@@ -365,12 +427,17 @@ async function seedApplications(prisma: PrismaClient, input: { cohortId: string;
       contactName: "Jeroen Wiersma",
       contactEmail: "jeroen.wiersma@groningen.test",
       contactPhone: "050 367 1000",
-      vraagstuk: "In onze wijkteams werken al ervaringsdeskundigen, maar wat zij zien komt niet terug in het beleid. Hoe maken we die verbinding?",
+      vraagstuk:
+        "In onze wijkteams werken al ervaringsdeskundigen, maar wat zij zien komt niet terug in het beleid. Hoe maken we die verbinding?",
       status: "SUBMITTED" as const,
       createdAt: amsterdamTime("2026-11-19", "15:40"),
       members: [
         { name: "Jeroen Wiersma", email: "jeroen.wiersma@groningen.test", function: "BELEIDSMEDEWERKER" as const },
-        { name: "Anke Zijlstra", email: "anke.zijlstra@groningen.test", function: "STRATEGISCH_BELEIDSADVISEUR" as const },
+        {
+          name: "Anke Zijlstra",
+          email: "anke.zijlstra@groningen.test",
+          function: "STRATEGISCH_BELEIDSADVISEUR" as const,
+        },
       ],
     },
     {
@@ -378,7 +445,8 @@ async function seedApplications(prisma: PrismaClient, input: { cohortId: string;
       contactName: "Merel Jansen",
       contactEmail: "merel.jansen@heuvelrug.test",
       contactPhone: "0343 56 5600",
-      vraagstuk: "We willen jongeren met ervaring in de jeugdhulp laten meedenken over de nieuwe inkoop van jeugdzorg. Hoe doen we dat zonder hen te overvragen?",
+      vraagstuk:
+        "We willen jongeren met ervaring in de jeugdhulp laten meedenken over de nieuwe inkoop van jeugdzorg. Hoe doen we dat zonder hen te overvragen?",
       status: "INTAKE_PLANNED" as const,
       intakeAt: amsterdamTime("2026-12-03", "14:00"),
       createdAt: amsterdamTime("2026-11-12", "11:05"),
@@ -396,7 +464,8 @@ async function seedApplications(prisma: PrismaClient, input: { cohortId: string;
       status: "REJECTED" as const,
       intakeAt: amsterdamTime("2026-11-10", "13:30"),
       intakeNotes: "Het vraagstuk gaat vooral over de uitvoering van de Participatiewet.",
-      decisionReason: "Jullie vraagstuk past beter bij het leernetwerk over de Participatiewet dat in het najaar van 2027 weer start. We nemen dan contact op.",
+      decisionReason:
+        "Jullie vraagstuk past beter bij het leernetwerk over de Participatiewet dat in het najaar van 2027 weer start. We nemen dan contact op.",
       decidedAt: amsterdamTime("2026-11-10", "14:30"),
       decidedById: input.coordinatorId,
       createdAt: amsterdamTime("2026-10-28", "16:20"),
@@ -431,7 +500,9 @@ async function seedNotifications(prisma: PrismaClient) {
   const byEmail = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
 
   await savePreferences((await byEmail(demoLogins.facilitator)).id, [{ kind: "session-reminder", mode: "DIGEST" }]);
-  await savePreferences((await byEmail(demoLogins.participantPartner)).id, [{ kind: "session-changed", mode: "DIGEST" }]);
+  await savePreferences((await byEmail(demoLogins.participantPartner)).id, [
+    { kind: "session-changed", mode: "DIGEST" },
+  ]);
   await savePreferences((await byEmail(demoLogins.facilitator2)).id, [{ kind: "weekly-digest", mode: "OFF" }]);
 
   // What people know about every session now (so only later changes are announced).
@@ -447,7 +518,12 @@ async function seedNotifications(prisma: PrismaClient) {
   });
   await prisma.emailMessage.update({
     where: { id: refused.id },
-    data: { status: "FAILED", attempts: 1, lastAttemptAt: new Date(), error: "422 validation_error: Invalid `to` field. The email address is not accepted." },
+    data: {
+      status: "FAILED",
+      attempts: 1,
+      lastAttemptAt: new Date(),
+      error: "422 validation_error: Invalid `to` field. The email address is not accepted.",
+    },
   });
 }
 
@@ -458,7 +534,9 @@ async function seedJournal(
   input: { cohortId: string; zwolle: { enrollment: { id: string }; members: { id: string }[] }; marcoId: string },
 ) {
   const [lisa] = input.zwolle.members;
-  const firstSession = await prisma.cohortSession.findUniqueOrThrow({ where: { cohortId_number: { cohortId: input.cohortId, number: 1 } } });
+  const firstSession = await prisma.cohortSession.findUniqueOrThrow({
+    where: { cohortId_number: { cohortId: input.cohortId, number: 1 } },
+  });
   const prompt = await prisma.journalPrompt.create({
     data: {
       cohortId: input.cohortId,
@@ -468,7 +546,9 @@ async function seedJournal(
       createdAt: daysAgo(2, "09:15"),
     },
   });
-  const reflectie = getLibrary().readingOrder.flatMap((lesson) => getLibrary().lessons.get(lesson.id)?.reflecties ?? [])[0];
+  const reflectie = getLibrary().readingOrder.flatMap(
+    (lesson) => getLibrary().lessons.get(lesson.id)?.reflecties ?? [],
+  )[0];
   const entry = (data: {
     title: string;
     body: string;
@@ -492,22 +572,23 @@ async function seedJournal(
         reflectieId: data.reflectieId ?? null,
         promptId: data.promptId ?? null,
         createdAt: at,
-        shareChanges: data.audience && data.audience !== "PRIVATE" ? { create: { from: "PRIVATE", to: data.audience, changedAt: at } } : undefined,
+        shareChanges:
+          data.audience && data.audience !== "PRIVATE"
+            ? { create: { from: "PRIVATE", to: data.audience, changedAt: at } }
+            : undefined,
       },
     });
   };
   await entry({
     title: "Mijn eigen ervaring met de schuldhulp",
-    body:
-      "Toen mijn vader vroeger schulden had, zag ik hoe lang het duurde voordat iemand écht luisterde. Ik merk dat ik dat beeld meeneem als ik aan het armoedebeleid werk.\n\nIk weet nog niet of ik dit met de groep wil delen. Eerst voor mezelf opschrijven.",
+    body: "Toen mijn vader vroeger schulden had, zag ik hoe lang het duurde voordat iemand écht luisterde. Ik merk dat ik dat beeld meeneem als ik aan het armoedebeleid werk.\n\nIk weet nog niet of ik dit met de groep wil delen. Eerst voor mezelf opschrijven.",
     days: 9,
     tags: ["eigen ervaring"],
     reflectieId: reflectie?.id,
   });
   const shared = await entry({
     title: "Het gesprek bij het inloopspreekuur",
-    body:
-      "Vorige week zat ik een ochtend bij het inloopspreekuur. Een vrouw vertelde dat ze de brief over haar betalingsregeling drie keer had gelezen en nog steeds niet wist wat ze moest doen.\n\n- Onze brieven zijn geschreven vanuit de **systeemwereld**.\n- Niemand in ons team heeft die brief ooit aan een inwoner voorgelegd.\n\nIk wil voorstellen om de brieven samen met ervaringsdeskundigen te herschrijven. Is dat een goede eerste stap?",
+    body: "Vorige week zat ik een ochtend bij het inloopspreekuur. Een vrouw vertelde dat ze de brief over haar betalingsregeling drie keer had gelezen en nog steeds niet wist wat ze moest doen.\n\n- Onze brieven zijn geschreven vanuit de **systeemwereld**.\n- Niemand in ons team heeft die brief ooit aan een inwoner voorgelegd.\n\nIk wil voorstellen om de brieven samen met ervaringsdeskundigen te herschrijven. Is dat een goede eerste stap?",
     days: 5,
     tags: ["leefwereld", "brieven"],
     audience: "FACILITATORS",
@@ -517,8 +598,7 @@ async function seedJournal(
     data: {
       entryId: shared.id,
       authorId: input.marcoId,
-      body:
-        "Wat mooi dat je zelf bent gaan kijken, Lisa. Brieven zijn een goede plek om te beginnen: klein genoeg om snel iets te veranderen, en iedereen ziet het verschil. Vraag de ervaringsdeskundigen ook wat er in de brief *mist*, niet alleen wat er onduidelijk is.",
+      body: "Wat mooi dat je zelf bent gaan kijken, Lisa. Brieven zijn een goede plek om te beginnen: klein genoeg om snel iets te veranderen, en iedereen ziet het verschil. Vraag de ervaringsdeskundigen ook wat er in de brief *mist*, niet alleen wat er onduidelijk is.",
       createdAt: daysAgo(4, "10:05"),
     },
   });
@@ -532,8 +612,7 @@ async function seedJournal(
   });
   await entry({
     title: "Hoe krijgen we de wethouder mee?",
-    body:
-      "Erik, na ons gesprek van vanmorgen: ik denk dat we de wethouder het beste meenemen met één concreet verhaal van een inwoner, niet met cijfers. Wil jij dit agenderen voor het portefeuillehoudersoverleg?",
+    body: "Erik, na ons gesprek van vanmorgen: ik denk dat we de wethouder het beste meenemen met één concreet verhaal van een inwoner, niet met cijfers. Wil jij dit agenderen voor het portefeuillehoudersoverleg?",
     days: 2,
     tags: ["bestuur", "bondgenoten"],
     audience: "DUO",

@@ -7,18 +7,36 @@ import { suggestGroups, suggestedGroupCount } from "../app/models/intervision-gr
 import { DEFAULT_AGREEMENTS } from "../app/models/intervision.server.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 
-export async function seedIntervision(prisma: PrismaClient, input: { cohortId: string; lisaEmail: string; marcoEmail: string; fatimaEmail: string }) {
+export async function seedIntervision(
+  prisma: PrismaClient,
+  input: { cohortId: string; lisaEmail: string; marcoEmail: string; fatimaEmail: string },
+) {
   const enrollments = await prisma.enrollment.findMany({
     where: { cohortId: input.cohortId, status: "ACTIVE" },
-    select: { id: true, municipality: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true, email: true } } } } },
+    select: {
+      id: true,
+      municipality: { select: { name: true } },
+      members: { select: { user: { select: { id: true, name: true, email: true } } } },
+    },
   });
   const participants = enrollments.flatMap((enrollment) =>
-    enrollment.members.map(({ user }) => ({ id: user.id, name: user.name, email: user.email, enrollmentId: enrollment.id, municipality: enrollment.municipality.name })),
+    enrollment.members.map(({ user }) => ({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      enrollmentId: enrollment.id,
+      municipality: enrollment.municipality.name,
+    })),
   );
   const suggestion = suggestGroups(participants, suggestedGroupCount(participants.length)!);
   // Lisa's group first, so it is "Groep 1".
-  suggestion.sort((a, b) => Number(b.some((p) => p.email === input.lisaEmail)) - Number(a.some((p) => p.email === input.lisaEmail)));
-  const facilitators = await prisma.cohortFacilitator.findMany({ where: { cohortId: input.cohortId }, select: { user: { select: { id: true, email: true } } } });
+  suggestion.sort(
+    (a, b) => Number(b.some((p) => p.email === input.lisaEmail)) - Number(a.some((p) => p.email === input.lisaEmail)),
+  );
+  const facilitators = await prisma.cohortFacilitator.findMany({
+    where: { cohortId: input.cohortId },
+    select: { user: { select: { id: true, email: true } } },
+  });
   const marco = facilitators.find((f) => f.user.email === input.marcoEmail)!.user;
   const fatima = facilitators.find((f) => f.user.email === input.fatimaEmail)!.user;
   const others = facilitators.filter((f) => f.user.id !== marco.id && f.user.id !== fatima.id).map((f) => f.user);
@@ -61,7 +79,9 @@ export async function seedIntervision(prisma: PrismaClient, input: { cohortId: s
       startedAt: start,
       stepStartedAt: new Date(start.getTime() + 52 * 60_000),
       finishedAt: new Date(start.getTime() + 58 * 60_000),
-      attendances: { create: first!.members.map((person, position) => ({ userId: person.id, present: position !== 2 })) },
+      attendances: {
+        create: first!.members.map((person, position) => ({ userId: person.id, present: position !== 2 })),
+      },
     },
     select: { id: true },
   });
@@ -72,7 +92,8 @@ export async function seedIntervision(prisma: PrismaClient, input: { cohortId: s
       title: "De ervaringsdeskundige die niet meer kwam",
       situation:
         "In ons project over armoede deed een ervaringsdeskundige drie maanden mee aan de werkgroep. Na een overleg waarin een teamleider haar verhaal 'anekdotisch' noemde, kwam ze niet meer. Ik heb haar een mail gestuurd, maar geen antwoord gekregen.",
-      question: "Hoe had ik haar in dat overleg beter kunnen steunen, en hoe maak ik nu contact zonder haar onder druk te zetten?",
+      question:
+        "Hoe had ik haar in dat overleg beter kunnen steunen, en hoe maak ik nu contact zonder haar onder druk te zetten?",
       wish: "Vooral vragen die me helpen zien wat er in dat overleg gebeurde.",
       status: "CHOSEN",
       takeaway:
@@ -81,17 +102,43 @@ export async function seedIntervision(prisma: PrismaClient, input: { cohortId: s
       createdAt: daysAgo(25, "11:00"),
       notes: {
         create: [
-          { authorId: marco.id, step: 1, kind: "QUESTION", body: "Wat deed jij op het moment dat het woord 'anekdotisch' viel?", createdAt: new Date(start.getTime() + 8 * 60_000) },
-          { authorId: marco.id, step: 1, kind: "QUESTION", body: "Wie had haar uitgenodigd voor de werkgroep, en wat was er met haar afgesproken?", createdAt: new Date(start.getTime() + 10 * 60_000) },
-          { authorId: marco.id, step: 3, kind: "INSIGHT", body: "Zwijgen in zo'n overleg voelt neutraal, maar de ervaringsdeskundige hoort het als instemming.", createdAt: new Date(start.getTime() + 30 * 60_000) },
-          { authorId: marco.id, step: 4, kind: "INSIGHT", body: "Thema voor de hele groep: je eigen rol als bondgenoot in een overleg.", createdAt: new Date(start.getTime() + 45 * 60_000) },
+          {
+            authorId: marco.id,
+            step: 1,
+            kind: "QUESTION",
+            body: "Wat deed jij op het moment dat het woord 'anekdotisch' viel?",
+            createdAt: new Date(start.getTime() + 8 * 60_000),
+          },
+          {
+            authorId: marco.id,
+            step: 1,
+            kind: "QUESTION",
+            body: "Wie had haar uitgenodigd voor de werkgroep, en wat was er met haar afgesproken?",
+            createdAt: new Date(start.getTime() + 10 * 60_000),
+          },
+          {
+            authorId: marco.id,
+            step: 3,
+            kind: "INSIGHT",
+            body: "Zwijgen in zo'n overleg voelt neutraal, maar de ervaringsdeskundige hoort het als instemming.",
+            createdAt: new Date(start.getTime() + 30 * 60_000),
+          },
+          {
+            authorId: marco.id,
+            step: 4,
+            kind: "INSIGHT",
+            body: "Thema voor de hele groep: je eigen rol als bondgenoot in een overleg.",
+            createdAt: new Date(start.getTime() + 45 * 60_000),
+          },
         ],
       },
     },
   });
 
   // Groep 1: the next meeting, during session 2, with one proposed case.
-  const session2 = await prisma.cohortSession.findUniqueOrThrow({ where: { cohortId_number: { cohortId: input.cohortId, number: 2 } } });
+  const session2 = await prisma.cohortSession.findUniqueOrThrow({
+    where: { cohortId_number: { cohortId: input.cohortId, number: 2 } },
+  });
   const upcoming = await prisma.intervisionMeeting.create({
     data: {
       groupId: first!.id,
@@ -121,7 +168,13 @@ export async function seedIntervision(prisma: PrismaClient, input: { cohortId: s
   if (groups[1]) {
     const later = amsterdamTime("2027-06-08", "15:00");
     await prisma.intervisionMeeting.create({
-      data: { groupId: groups[1].id, startsAt: later, endsAt: new Date(later.getTime() + 75 * 60_000), location: "Vergadercentrum Utrecht", methodSlug: "balintmethode" },
+      data: {
+        groupId: groups[1].id,
+        startsAt: later,
+        endsAt: new Date(later.getTime() + 75 * 60_000),
+        location: "Vergadercentrum Utrecht",
+        methodSlug: "balintmethode",
+      },
     });
   }
 }

@@ -19,16 +19,33 @@ const verkenningIds = [
   "opdrachtgever",
   "verandercultuur",
 ];
-const randvoorwaardenIds = ["waarde-motivatie", "bewustwording", "ruimte-voor-verandering", "duo", "verankering", "financiering", "ontsluiten", "vertalen", "aanpassen", "evalueren"];
+const randvoorwaardenIds = [
+  "waarde-motivatie",
+  "bewustwording",
+  "ruimte-voor-verandering",
+  "duo",
+  "verankering",
+  "financiering",
+  "ontsluiten",
+  "vertalen",
+  "aanpassen",
+  "evalueren",
+];
 
 function scaleAnswers(ids: string[], values: number[], remarks: Record<string, string> = {}): Answers {
-  return Object.fromEntries(ids.map((id, index) => [id, { value: values[index]!, ...(remarks[id] ? { remark: remarks[id] } : {}) }]));
+  return Object.fromEntries(
+    ids.map((id, index) => [id, { value: values[index]!, ...(remarks[id] ? { remark: remarks[id] } : {}) }]),
+  );
 }
 
 export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
   const enrollments = await prisma.enrollment.findMany({
     where: { cohortId },
-    select: { id: true, municipality: { select: { name: true } }, members: { orderBy: { createdAt: "asc" }, select: { userId: true } } },
+    select: {
+      id: true,
+      municipality: { select: { name: true } },
+      members: { orderBy: { createdAt: "asc" }, select: { userId: true } },
+    },
   });
   const duo = (name: string) => {
     const enrollment = enrollments.find((candidate) => candidate.municipality.name === name);
@@ -74,7 +91,11 @@ export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
         "al-samenwerking": "Eén keer een klankbordgroep van mensen met schulden, voor de nieuwe folder.",
         geld: "Er is geen budget om ervaringsdeskundigen te betalen.",
       }),
-      besluit: { choice: "nog-niet", reasons: "Eerst moeten we geld vrijmaken voor een eerlijke vergoeding, en de directie moet weten waar we aan beginnen." },
+      besluit: {
+        choice: "nog-niet",
+        reasons:
+          "Eerst moeten we geld vrijmaken voor een eerlijke vergoeding, en de directie moet weten waar we aan beginnen.",
+      },
     },
   });
   await respond({
@@ -88,7 +109,10 @@ export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
         geld: "De wethouder heeft geld toegezegd voor twee ervaringsdeskundigen, voor een jaar.",
         steun: "Na de presentatie aan het MT is er veel meer steun.",
       }),
-      besluit: { choice: "go", reasons: "Er is geld voor een jaar en het MT staat erachter. We beginnen met de schuldhulpverlening." },
+      besluit: {
+        choice: "go",
+        reasons: "Er is geld voor een jaar en het MT staat erachter. We beginnen met de schuldhulpverlening.",
+      },
     },
   });
 
@@ -106,7 +130,9 @@ export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
   });
 
   // Zwolle: randvoorwaarden en lemniscaat, each on their own (side by side).
-  await prisma.selfScanSetting.create({ data: { enrollmentId: zwolle.id, scanId: "randvoorwaarden-en-lemniscaat", moment: "INTAKE", mode: "INDIVIDUAL" } });
+  await prisma.selfScanSetting.create({
+    data: { enrollmentId: zwolle.id, scanId: "randvoorwaarden-en-lemniscaat", moment: "INTAKE", mode: "INDIVIDUAL" },
+  });
   await respond({
     enrollmentId: zwolle.id,
     scanId: "randvoorwaarden-en-lemniscaat",
@@ -114,7 +140,9 @@ export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
     userId: lisa,
     by: lisa,
     completedAt: intakeDone,
-    answers: scaleAnswers(randvoorwaardenIds, [3, 2, 2, 1, 1, 1, 2, 1, 1, 1], { duo: "We hebben nog geen senior ervaringsdeskundige gevonden." }),
+    answers: scaleAnswers(randvoorwaardenIds, [3, 2, 2, 1, 1, 1, 2, 1, 1, 1], {
+      duo: "We hebben nog geen senior ervaringsdeskundige gevonden.",
+    }),
   });
   await respond({
     enrollmentId: zwolle.id,
@@ -123,14 +151,26 @@ export async function seedSelfScans(prisma: PrismaClient, cohortId: string) {
     userId: erik,
     by: erik,
     completedAt: intakeDone,
-    answers: scaleAnswers(randvoorwaardenIds, [4, 3, 2, 1, 2, 1, 2, 2, 1, 1], { verankering: "Het staat in het coalitieakkoord, maar nog niet in ons beleid." }),
+    answers: scaleAnswers(randvoorwaardenIds, [4, 3, 2, 1, 2, 1, 2, 2, 1, 1], {
+      verankering: "Het staat in het coalitieakkoord, maar nog niet in ons beleid.",
+    }),
   });
 
   // Three more duos completed the verkenning at intake, so the cohort aggregate shows.
   const others: [string, number[], "go" | "nog-niet" | "no-go", string][] = [
-    ["Amersfoort", [4, 3, 4, 5, 4, 3, 4, 4, 3, 4, 4], "go", "In de uitvoering werkt het al; nu willen we het ook bij beleid."],
+    [
+      "Amersfoort",
+      [4, 3, 4, 5, 4, 3, 4, 4, 3, 4, 4],
+      "go",
+      "In de uitvoering werkt het al; nu willen we het ook bij beleid.",
+    ],
     ["Deventer", [2, 3, 2, 2, 3, 3, 3, 3, 2, 3, 3], "go", "Draagvlak is er; we beginnen klein met het welzijnsbeleid."],
-    ["Leeuwarden", [3, 2, 3, 3, 2, 2, 3, 3, 1, 2, 2], "nog-niet", "Zonder vaste financiering beginnen we niet aan een vaste groep."],
+    [
+      "Leeuwarden",
+      [3, 2, 3, 3, 2, 2, 3, 3, 1, 2, 2],
+      "nog-niet",
+      "Zonder vaste financiering beginnen we niet aan een vaste groep.",
+    ],
   ];
   for (const [name, values, choice, reasons] of others) {
     const enrollment = duo(name);

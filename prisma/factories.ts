@@ -112,7 +112,9 @@ export async function createEnrollment(
   const members = [];
   for (const member of input.members ?? []) {
     const user = await createUser(prisma, { name: member.name, email: member.email, role: "PARTICIPANT" });
-    await prisma.duoMember.create({ data: { enrollmentId: enrollment.id, userId: user.id, function: member.function } });
+    await prisma.duoMember.create({
+      data: { enrollmentId: enrollment.id, userId: user.id, function: member.function },
+    });
     members.push(user);
   }
   return { enrollment, municipality, members };

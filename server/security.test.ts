@@ -19,10 +19,16 @@ describe("sameOriginOnly (CSRF)", () => {
     expect(run("POST", { origin: "https://leernetwerk.nl", host: "leernetwerk.nl" }).passed).toBe(true);
   });
   it("refuses a post from another site", () => {
-    expect(run("POST", { origin: "https://evil.example", host: "leernetwerk.nl" })).toEqual({ passed: false, status: 403 });
+    expect(run("POST", { origin: "https://evil.example", host: "leernetwerk.nl" })).toEqual({
+      passed: false,
+      status: 403,
+    });
   });
   it("refuses a cross-site post without Origin", () => {
-    expect(run("POST", { "sec-fetch-site": "cross-site", host: "leernetwerk.nl" })).toEqual({ passed: false, status: 403 });
+    expect(run("POST", { "sec-fetch-site": "cross-site", host: "leernetwerk.nl" })).toEqual({
+      passed: false,
+      status: 403,
+    });
   });
   it("accepts a post without Origin from a non-browser client", () => {
     expect(run("POST", { host: "leernetwerk.nl" }).passed).toBe(true);

@@ -71,7 +71,10 @@ function reject(res: Response) {
 }
 
 const tooMany = (message: string) => (_req: Request, res: Response) => {
-  res.status(429).type("text/html; charset=utf-8").send(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
+  res
+    .status(429)
+    .type("text/html; charset=utf-8")
+    .send(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <title>Te veel pogingen — Leernetwerk</title></head><body><main><h1>Te veel pogingen</h1><p>${message}</p>
 <p><a href="/">Naar de startpagina</a></p></main></body></html>`);
 };
@@ -88,14 +91,18 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
     standardHeaders: "draft-7",
     legacyHeaders: false,
     skipSuccessfulRequests: true,
-    handler: tooMany("Er is te vaak geprobeerd in te loggen of een wachtwoord te herstellen vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+    handler: tooMany(
+      "Er is te vaak geprobeerd in te loggen of een wachtwoord te herstellen vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
+    ),
   });
   const resetLimit = rateLimit({
     windowMs: 15 * 60_000,
     limit: loginLimit,
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    handler: tooMany("Er zijn te veel aanvragen voor een nieuw wachtwoord gedaan vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+    handler: tooMany(
+      "Er zijn te veel aanvragen voor een nieuw wachtwoord gedaan vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
+    ),
   });
   // The public application form sends an e-mail to an address anyone can type: limit it like the reset form.
   const applicationLimit = rateLimit({
@@ -103,7 +110,9 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
     limit: loginLimit,
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    handler: tooMany("Er zijn te veel aanmeldingen verstuurd vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw."),
+    handler: tooMany(
+      "Er zijn te veel aanmeldingen verstuurd vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
+    ),
   });
   const general = rateLimit({
     windowMs: 60_000,

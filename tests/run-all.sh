@@ -37,6 +37,9 @@ npm run build --silent
 step "Type check"
 npx tsc
 
+step "Lint and format check (Biome)"
+npm run lint --silent
+
 # 3. Unit and database tests on the embedded PGlite.
 step "Vitest: unit + database tests on PGlite"
 npx vitest run --project unit --project db --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json

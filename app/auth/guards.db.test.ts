@@ -27,7 +27,15 @@ async function world() {
   const otherFacilitator = await createUser(prisma, { role: "FACILITATOR" });
   await addFacilitator(prisma, otherCohort.id, otherFacilitator.id);
   const coordinator = await createUser(prisma, { role: "COORDINATOR" });
-  return { cohort, otherCohort, participant: members[0]!, outsider: otherMembers[0]!, facilitator, otherFacilitator, coordinator };
+  return {
+    cohort,
+    otherCohort,
+    participant: members[0]!,
+    outsider: otherMembers[0]!,
+    facilitator,
+    otherFacilitator,
+    coordinator,
+  };
 }
 
 describe("guards", () => {
@@ -48,7 +56,9 @@ describe("guards", () => {
   it("requireRole answers 403 to other roles", async () => {
     const participant = await createUser(prisma, { role: "PARTICIPANT" });
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
-    expect((await thrownResponse(async () => requireRole(await requestAs(participant.id), "COORDINATOR")))?.status).toBe(403);
+    expect(
+      (await thrownResponse(async () => requireRole(await requestAs(participant.id), "COORDINATOR")))?.status,
+    ).toBe(403);
     expect(await requireRole(await requestAs(coordinator.id), "COORDINATOR")).toMatchObject({ id: coordinator.id });
   });
 
@@ -71,13 +81,17 @@ describe("guards", () => {
   it("a withdrawn enrolment no longer gives access", async () => {
     const w = await world();
     await prisma.enrollment.updateMany({ where: { cohortId: w.cohort.id }, data: { status: "WITHDRAWN" } });
-    const response = await thrownResponse(async () => requireCohortMember(await requestAs(w.participant.id), w.cohort.id));
+    const response = await thrownResponse(async () =>
+      requireCohortMember(await requestAs(w.participant.id), w.cohort.id),
+    );
     expect(response?.status).toBe(404);
   });
 
   it("requireCohortStaff refuses participants with 403", async () => {
     const w = await world();
-    expect((await thrownResponse(async () => requireCohortStaff(await requestAs(w.participant.id), w.cohort.id)))?.status).toBe(403);
+    expect(
+      (await thrownResponse(async () => requireCohortStaff(await requestAs(w.participant.id), w.cohort.id)))?.status,
+    ).toBe(403);
     expect((await requireCohortStaff(await requestAs(w.facilitator.id), w.cohort.id)).relation).toBe("facilitator");
   });
 

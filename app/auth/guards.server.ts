@@ -166,7 +166,9 @@ export async function requireAssignment(
   assignmentId: string | undefined,
   options: { coordinatorOnly?: boolean } = {},
 ) {
-  const member = options.coordinatorOnly ? await requireCohortCoordinator(request, cohortId) : await requireCohortStaff(request, cohortId);
+  const member = options.coordinatorOnly
+    ? await requireCohortCoordinator(request, cohortId)
+    : await requireCohortStaff(request, cohortId);
   if (!isUuid(assignmentId)) throw notFound(ASSIGNMENT_NOT_FOUND);
   const assignment = await findStaffAssignment(member.user, member.cohortId, assignmentId);
   if (!assignment) throw notFound(ASSIGNMENT_NOT_FOUND);
@@ -218,7 +220,8 @@ export async function requirePlanAccess(
   enrollmentId: string | undefined,
 ): Promise<{ user: User; mode: PlanMode; enrollment: PlanEnrollment }> {
   const { user, relation, cohortId: checkedCohortId } = await requireCohortMember(request, cohortId);
-  if (relation === "coordinator") throw forbidden("De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
+  if (relation === "coordinator")
+    throw forbidden("De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
   if (!isUuid(enrollmentId)) throw notFound(PLAN_NOT_FOUND);
   const mode: PlanMode = relation === "participant" ? "duo" : "facilitator";
   const enrollment = await findPlanEnrollment(user, mode, checkedCohortId, enrollmentId);

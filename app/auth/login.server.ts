@@ -7,9 +7,7 @@ import { verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILED_LOGINS = 5;
 
-export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "throttled" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
 export async function attemptLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();

@@ -41,7 +41,10 @@ async function world() {
     members: [{ function: "BELEIDSMEDEWERKER" }, { function: "LEIDINGGEVENDE" }],
   });
   const almere = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ function: "BELEIDSMEDEWERKER" }] });
-  const elsewhere = await createEnrollment(prisma, { cohortId: other.id, members: [{ function: "BELEIDSMEDEWERKER" }] });
+  const elsewhere = await createEnrollment(prisma, {
+    cohortId: other.id,
+    members: [{ function: "BELEIDSMEDEWERKER" }],
+  });
   const facilitator = await createUser(prisma, { role: "FACILITATOR" });
   const otherFacilitator = await createUser(prisma, { role: "FACILITATOR" });
   const coordinator = await createUser(prisma, { role: "COORDINATOR" });
@@ -57,7 +60,15 @@ async function world() {
 describe("resource guards", () => {
   it("requireJournalEntry and requireOwnJournalEntry: the author, and whoever it is shared with", async () => {
     const w = await world();
-    const saved = await saveEntry(w.lisa, { title: "Mijn stuk", body: "Tekst", writtenOn: "2099-01-02", tags: [], sessionId: null, reflectieId: null, promptId: null });
+    const saved = await saveEntry(w.lisa, {
+      title: "Mijn stuk",
+      body: "Tekst",
+      writtenOn: "2099-01-02",
+      tags: [],
+      sessionId: null,
+      reflectieId: null,
+      promptId: null,
+    });
     if (saved.status !== "saved") throw new Error("not saved");
     const notShared = "404 Dit journaalstuk bestaat niet of is niet met je gedeeld.";
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.lisa.id), saved.id))).toBe("passed");
@@ -67,11 +78,17 @@ describe("resource guards", () => {
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.lisa.id), "x"))).toBe(notShared);
     await setAudience(w.lisa, saved.id, "FACILITATORS");
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.facilitator.id), saved.id))).toBe("passed");
-    expect(await outcome(async () => requireJournalEntry(await requestAs(w.otherFacilitator.id), saved.id))).toBe(notShared);
+    expect(await outcome(async () => requireJournalEntry(await requestAs(w.otherFacilitator.id), saved.id))).toBe(
+      notShared,
+    );
     // Editing: only the author, even when it is shared with you.
     expect(await outcome(async () => requireOwnJournalEntry(await requestAs(w.lisa.id), saved.id))).toBe("passed");
-    expect(await outcome(async () => requireOwnJournalEntry(await requestAs(w.erik.id), saved.id))).toBe("404 Dit journaalstuk bestaat niet.");
-    expect(await outcome(async () => requireOwnJournalEntry(await requestAs(w.facilitator.id), saved.id))).toMatch(/^403/);
+    expect(await outcome(async () => requireOwnJournalEntry(await requestAs(w.erik.id), saved.id))).toBe(
+      "404 Dit journaalstuk bestaat niet.",
+    );
+    expect(await outcome(async () => requireOwnJournalEntry(await requestAs(w.facilitator.id), saved.id))).toMatch(
+      /^403/,
+    );
   });
 
   it("requireIntervisionGroup, -Meeting and -Case: the group's members and facilitators; the inbrenger keeps their case", async () => {
@@ -85,10 +102,21 @@ describe("resource guards", () => {
       },
     });
     const meeting = await prisma.intervisionMeeting.create({
-      data: { groupId: group.id, startsAt: amsterdamTime("2099-04-01", "14:00"), endsAt: amsterdamTime("2099-04-01", "15:30"), location: "Utrecht" },
+      data: {
+        groupId: group.id,
+        startsAt: amsterdamTime("2099-04-01", "14:00"),
+        endsAt: amsterdamTime("2099-04-01", "15:30"),
+        location: "Utrecht",
+      },
     });
     const item = await prisma.intervisionCase.create({
-      data: { meetingId: meeting.id, authorId: w.lisa.id, title: "Casus", situation: "Een situatie", question: "Wat nu?" },
+      data: {
+        meetingId: meeting.id,
+        authorId: w.lisa.id,
+        title: "Casus",
+        situation: "Een situatie",
+        question: "Wat nu?",
+      },
     });
     for (const user of [w.lisa, w.noor, w.facilitator]) {
       const request = await requestAs(user.id);
@@ -98,11 +126,15 @@ describe("resource guards", () => {
     }
     for (const user of [w.erik, w.coordinator, w.otherFacilitator]) {
       const request = await requestAs(user.id);
-      expect(await outcome(() => requireIntervisionGroup(request, group.id))).toBe("404 Deze intervisiegroep bestaat niet of je hoort er niet bij.");
+      expect(await outcome(() => requireIntervisionGroup(request, group.id))).toBe(
+        "404 Deze intervisiegroep bestaat niet of je hoort er niet bij.",
+      );
       expect(await outcome(() => requireIntervisionMeeting(request, meeting.id))).toBe(
         "404 Deze intervisiebijeenkomst bestaat niet of je hoort niet bij de groep.",
       );
-      expect(await outcome(() => requireIntervisionCase(request, item.id))).toBe("404 Deze casus bestaat niet of is alleen voor de intervisiegroep.");
+      expect(await outcome(() => requireIntervisionCase(request, item.id))).toBe(
+        "404 Deze casus bestaat niet of is alleen voor de intervisiegroep.",
+      );
     }
     // Lisa leaves the group: her own case stays hers (to delete it), the group's pages do not.
     await prisma.intervisionMember.delete({ where: { groupId_userId: { groupId: group.id, userId: w.lisa.id } } });
@@ -127,41 +159,79 @@ describe("resource guards", () => {
     expect(await outcome(async () => requireOwnAssignment(await requestAs(w.joost.id), assignment.id))).toBe(
       "404 Deze opdracht bestaat niet of is niet voor jou.",
     );
-    expect(await outcome(async () => requireOwnAssignment(await requestAs(w.facilitator.id), assignment.id))).toMatch(/^403/);
+    expect(await outcome(async () => requireOwnAssignment(await requestAs(w.facilitator.id), assignment.id))).toMatch(
+      /^403/,
+    );
     // Staff: the cohort's facilitators and coordinators; editing (coordinatorOnly): coordinators.
-    expect(await outcome(async () => requireAssignment(await requestAs(w.facilitator.id), w.cohort.id, assignment.id))).toBe("passed");
-    expect(await outcome(async () => requireAssignment(await requestAs(w.coordinator.id), w.cohort.id, assignment.id))).toBe("passed");
-    expect(await outcome(async () => requireAssignment(await requestAs(w.lisa.id), w.cohort.id, assignment.id))).toMatch(/^403/);
-    expect(await outcome(async () => requireAssignment(await requestAs(w.otherFacilitator.id), w.cohort.id, assignment.id))).toMatch(/^404/);
-    expect(await outcome(async () => requireAssignment(await requestAs(w.coordinator.id), w.other.id, assignment.id))).toBe("404 Deze opdracht bestaat niet.");
     expect(
-      await outcome(async () => requireAssignment(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, { coordinatorOnly: true })),
+      await outcome(async () => requireAssignment(await requestAs(w.facilitator.id), w.cohort.id, assignment.id)),
+    ).toBe("passed");
+    expect(
+      await outcome(async () => requireAssignment(await requestAs(w.coordinator.id), w.cohort.id, assignment.id)),
+    ).toBe("passed");
+    expect(
+      await outcome(async () => requireAssignment(await requestAs(w.lisa.id), w.cohort.id, assignment.id)),
+    ).toMatch(/^403/);
+    expect(
+      await outcome(async () => requireAssignment(await requestAs(w.otherFacilitator.id), w.cohort.id, assignment.id)),
+    ).toMatch(/^404/);
+    expect(
+      await outcome(async () => requireAssignment(await requestAs(w.coordinator.id), w.other.id, assignment.id)),
+    ).toBe("404 Deze opdracht bestaat niet.");
+    expect(
+      await outcome(async () =>
+        requireAssignment(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, { coordinatorOnly: true }),
+      ),
     ).toMatch(/^403/);
     // A submission: only once handed in, and never for a participant (any duo).
     const saved = await saveSubmissionBody(w.lisa, assignment.id, "Onze uitwerking", 0);
     if (saved.status !== "saved") throw new Error("not saved");
     const notYet = "404 Deze uitwerking bestaat niet of is nog niet ingeleverd.";
-    expect(await outcome(async () => requireSubmission(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, saved.id))).toBe(notYet);
+    expect(
+      await outcome(async () =>
+        requireSubmission(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, saved.id),
+      ),
+    ).toBe(notYet);
     await submitSubmission(w.lisa, assignment.id);
-    expect(await outcome(async () => requireSubmission(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, saved.id))).toBe("passed");
-    expect(await outcome(async () => requireSubmission(await requestAs(w.lisa.id), w.cohort.id, assignment.id, saved.id))).toBe(notYet);
-    expect(await outcome(async () => requireSubmission(await requestAs(w.noor.id), w.cohort.id, assignment.id, saved.id))).toBe(notYet);
+    expect(
+      await outcome(async () =>
+        requireSubmission(await requestAs(w.facilitator.id), w.cohort.id, assignment.id, saved.id),
+      ),
+    ).toBe("passed");
+    expect(
+      await outcome(async () => requireSubmission(await requestAs(w.lisa.id), w.cohort.id, assignment.id, saved.id)),
+    ).toBe(notYet);
+    expect(
+      await outcome(async () => requireSubmission(await requestAs(w.noor.id), w.cohort.id, assignment.id, saved.id)),
+    ).toBe(notYet);
   });
 
   it("requireCohortSession: a session of this cohort, for whom the page is", async () => {
     const w = await world();
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.lisa.id), w.cohort.id, w.session.id))).toBe("passed");
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.lisa.id), w.cohort.id, w.session.id, "staff"))).toMatch(/^403/);
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.facilitator.id), w.cohort.id, w.session.id, "staff"))).toBe("passed");
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.facilitator.id), w.cohort.id, w.session.id, "coordinator"))).toMatch(
-      /^403/,
+    expect(await outcome(async () => requireCohortSession(await requestAs(w.lisa.id), w.cohort.id, w.session.id))).toBe(
+      "passed",
     );
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.coordinator.id), w.other.id, w.session.id, "coordinator"))).toBe(
-      "404 Deze bijeenkomst bestaat niet.",
-    );
-    expect(await outcome(async () => requireCohortSession(await requestAs(w.joost.id), w.cohort.id, w.session.id))).toBe(
-      "404 Dit leernetwerk bestaat niet of je hebt er geen toegang toe.",
-    );
+    expect(
+      await outcome(async () => requireCohortSession(await requestAs(w.lisa.id), w.cohort.id, w.session.id, "staff")),
+    ).toMatch(/^403/);
+    expect(
+      await outcome(async () =>
+        requireCohortSession(await requestAs(w.facilitator.id), w.cohort.id, w.session.id, "staff"),
+      ),
+    ).toBe("passed");
+    expect(
+      await outcome(async () =>
+        requireCohortSession(await requestAs(w.facilitator.id), w.cohort.id, w.session.id, "coordinator"),
+      ),
+    ).toMatch(/^403/);
+    expect(
+      await outcome(async () =>
+        requireCohortSession(await requestAs(w.coordinator.id), w.other.id, w.session.id, "coordinator"),
+      ),
+    ).toBe("404 Deze bijeenkomst bestaat niet.");
+    expect(
+      await outcome(async () => requireCohortSession(await requestAs(w.joost.id), w.cohort.id, w.session.id)),
+    ).toBe("404 Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
   });
 
   it("requirePlanAccess: the duo edits, the cohort's facilitators read, coordinators 403, others 404", async () => {
@@ -169,13 +239,17 @@ describe("resource guards", () => {
     const enrollmentId = w.zwolle.enrollment.id;
     const access = await requirePlanAccess(await requestAs(w.lisa.id), w.cohort.id, enrollmentId);
     expect(access.mode).toBe("duo");
-    expect((await requirePlanAccess(await requestAs(w.facilitator.id), w.cohort.id, enrollmentId)).mode).toBe("facilitator");
-    expect(await outcome(async () => requirePlanAccess(await requestAs(w.coordinator.id), w.cohort.id, enrollmentId))).toBe(
-      "403 De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.",
+    expect((await requirePlanAccess(await requestAs(w.facilitator.id), w.cohort.id, enrollmentId)).mode).toBe(
+      "facilitator",
     );
+    expect(
+      await outcome(async () => requirePlanAccess(await requestAs(w.coordinator.id), w.cohort.id, enrollmentId)),
+    ).toBe("403 De aanpak is van het duo: coördinatoren zien alleen of er een aanpak is.");
     expect(await outcome(async () => requirePlanAccess(await requestAs(w.noor.id), w.cohort.id, enrollmentId))).toBe(
       "404 Deze aanpak bestaat niet of je hebt er geen toegang toe.",
     );
-    expect(await outcome(async () => requirePlanAccess(await requestAs(w.otherFacilitator.id), w.cohort.id, enrollmentId))).toMatch(/^404/);
+    expect(
+      await outcome(async () => requirePlanAccess(await requestAs(w.otherFacilitator.id), w.cohort.id, enrollmentId)),
+    ).toMatch(/^404/);
   });
 });

@@ -8,7 +8,6 @@ export type AuthUser = User;
 
 type Auth = { user: User; session: Session; refreshedCookie: string | null } | null;
 
-
 async function validate(request: Request): Promise<Auth> {
   const lucia = getLucia();
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");

@@ -18,11 +18,15 @@ function session(overrides: Partial<SessionForCalendar> = {}): SessionForCalenda
     location: "Vergadercentrum Utrecht, Catharijnesingel; zaal 2",
     meetingUrl: null,
     agenda: "Ontvangst met lunch.\nKennismaking, daarna: je vraagstuk delen\\bespreken.",
-    preparation: "Schrijf op welk vraagstuk jullie gemeente meebrengt — één of twee zinnen, met ‘ervaringskennis’ erin.",
+    preparation:
+      "Schrijf op welk vraagstuk jullie gemeente meebrengt — één of twee zinnen, met ‘ervaringskennis’ erin.",
     sequence: 0,
     cancelledAt: null,
     updatedAt: new Date("2026-11-01T09:00:00Z"),
-    cohort: { id: "c0000000-0000-4000-8000-000000000001", name: "Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027" },
+    cohort: {
+      id: "c0000000-0000-4000-8000-000000000001",
+      name: "Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027",
+    },
     ...overrides,
   };
 }
@@ -40,7 +44,12 @@ function parse(text: string) {
 
 describe("iCalendar output", () => {
   it("round-trips a session: times in Amsterdam, UID, SEQUENCE, text with commas, semicolons and line breaks", () => {
-    const text = buildCalendar({ name: "Leernetwerk", events: [sessionEvent(session(), "https://leernetwerk.example")], now: NOW, kind: "download" });
+    const text = buildCalendar({
+      name: "Leernetwerk",
+      events: [sessionEvent(session(), "https://leernetwerk.example")],
+      now: NOW,
+      kind: "download",
+    });
     const { root, events } = parse(text);
     expect(root.getFirstPropertyValue("version")).toBe("2.0");
     expect(root.getFirstPropertyValue("method")).toBe("PUBLISH");
@@ -65,12 +74,33 @@ describe("iCalendar output", () => {
   });
 
   it("keeps the wall-clock time on both sides of the daylight-saving change", () => {
-    const winter = session({ id: "a", startsAt: amsterdamTime("2027-03-23", "14:00"), endsAt: amsterdamTime("2027-03-23", "16:30") });
-    const summer = session({ id: "b", startsAt: amsterdamTime("2027-03-30", "14:00"), endsAt: amsterdamTime("2027-03-30", "16:30") });
-    const autumn = session({ id: "c", startsAt: amsterdamTime("2027-11-02", "14:00"), endsAt: amsterdamTime("2027-11-02", "16:30") });
-    const text = buildCalendar({ name: "x", events: [winter, summer, autumn].map((s) => sessionEvent(s, "http://localhost")), now: NOW, kind: "feed" });
+    const winter = session({
+      id: "a",
+      startsAt: amsterdamTime("2027-03-23", "14:00"),
+      endsAt: amsterdamTime("2027-03-23", "16:30"),
+    });
+    const summer = session({
+      id: "b",
+      startsAt: amsterdamTime("2027-03-30", "14:00"),
+      endsAt: amsterdamTime("2027-03-30", "16:30"),
+    });
+    const autumn = session({
+      id: "c",
+      startsAt: amsterdamTime("2027-11-02", "14:00"),
+      endsAt: amsterdamTime("2027-11-02", "16:30"),
+    });
+    const text = buildCalendar({
+      name: "x",
+      events: [winter, summer, autumn].map((s) => sessionEvent(s, "http://localhost")),
+      now: NOW,
+      kind: "feed",
+    });
     const { events } = parse(text);
-    expect(events.map((event) => event.startDate.toString())).toEqual(["2027-03-23T14:00:00", "2027-03-30T14:00:00", "2027-11-02T14:00:00"]);
+    expect(events.map((event) => event.startDate.toString())).toEqual([
+      "2027-03-23T14:00:00",
+      "2027-03-30T14:00:00",
+      "2027-11-02T14:00:00",
+    ]);
     expect(events.map((event) => event.startDate.toJSDate().toISOString())).toEqual([
       "2027-03-23T13:00:00.000Z",
       "2027-03-30T12:00:00.000Z",
@@ -83,7 +113,9 @@ describe("iCalendar output", () => {
 
   it("marks a cancelled session as CANCELLED, keeps its UID and carries the raised SEQUENCE", () => {
     const cancelled = session({ sequence: 3, cancelledAt: new Date("2026-11-20T10:00:00Z") });
-    const { events } = parse(buildCalendar({ name: "x", events: [sessionEvent(cancelled, "http://localhost")], now: NOW, kind: "feed" }));
+    const { events } = parse(
+      buildCalendar({ name: "x", events: [sessionEvent(cancelled, "http://localhost")], now: NOW, kind: "feed" }),
+    );
     expect(events[0]!.uid).toBe(sessionUid(cancelled.id));
     expect(events[0]!.sequence).toBe(3);
     expect(events[0]!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
@@ -93,7 +125,12 @@ describe("iCalendar output", () => {
 
   it("writes a feed with refresh hints, CRLF line ends and no line longer than 75 octets", () => {
     const online = session({ format: "ONLINE", location: null, meetingUrl: "https://meet.example/sessie-2?x=1,2" });
-    const text = buildCalendar({ name: "Leernetwerk — Lisa Bakker", events: [sessionEvent(online, "http://localhost")], now: NOW, kind: "feed" });
+    const text = buildCalendar({
+      name: "Leernetwerk — Lisa Bakker",
+      events: [sessionEvent(online, "http://localhost")],
+      now: NOW,
+      kind: "feed",
+    });
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
     for (const line of text.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
@@ -118,7 +155,12 @@ describe("escaping and folding", () => {
 
   it("folds at 75 octets without splitting a multi-byte character", () => {
     const long = "é".repeat(100);
-    const text = buildCalendar({ name: "x", events: [sessionEvent(session({ title: long }), "http://localhost")], now: NOW, kind: "download" });
+    const text = buildCalendar({
+      name: "x",
+      events: [sessionEvent(session({ title: long }), "http://localhost")],
+      now: NOW,
+      kind: "download",
+    });
     const start = lines(text).findIndex((line) => line.startsWith("SUMMARY:"));
     const folded = [lines(text)[start]!];
     for (const line of lines(text).slice(start + 1)) {
@@ -129,19 +171,31 @@ describe("escaping and folding", () => {
     for (const part of folded) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     // A split "é" would not survive decoding as UTF-8 text of each line.
     expect(folded.join("")).not.toContain("\uFFFD");
-    expect(folded.map((part, index) => (index === 0 ? part : part.slice(1))).join("")).toBe(`SUMMARY:Bijeenkomst 1: ${long}`);
+    expect(folded.map((part, index) => (index === 0 ? part : part.slice(1))).join("")).toBe(
+      `SUMMARY:Bijeenkomst 1: ${long}`,
+    );
     expect(parse(text).events[0]!.summary).toBe(`Bijeenkomst 1: ${long}`);
   });
 
   it("leaves short lines alone", () => {
-    const text = buildCalendar({ name: "x", events: [sessionEvent(session({ title: "kort" }), "http://localhost")], now: NOW, kind: "download" });
+    const text = buildCalendar({
+      name: "x",
+      events: [sessionEvent(session({ title: "kort" }), "http://localhost")],
+      now: NOW,
+      kind: "download",
+    });
     expect(lines(text)).toContain("SUMMARY:Bijeenkomst 1: kort");
   });
 });
 
 describe("times in UTC where RFC 5545 asks for UTC, whatever the server's zone", () => {
   it("writes DTSTAMP and LAST-MODIFIED in UTC and DTSTART/DTEND as Amsterdam wall-clock times", () => {
-    const text = buildCalendar({ name: "x", events: [sessionEvent(session(), "http://localhost")], now: NOW, kind: "download" });
+    const text = buildCalendar({
+      name: "x",
+      events: [sessionEvent(session(), "http://localhost")],
+      now: NOW,
+      kind: "download",
+    });
     expect(lines(text)).toEqual(
       expect.arrayContaining([
         "DTSTAMP:20261122T120000Z",

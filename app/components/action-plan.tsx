@@ -143,8 +143,12 @@ export function CommentThread({
             <li key={comment.id} className="card">
               <p className="muted">
                 <strong>{comment.author.name}</strong>
-                {comment.author.title ? ` (${comment.author.title})` : comment.author.role === "FACILITATOR" ? " (begeleider)" : ""},{" "}
-                {formatDateTime(comment.createdAt)}
+                {comment.author.title
+                  ? ` (${comment.author.title})`
+                  : comment.author.role === "FACILITATOR"
+                    ? " (begeleider)"
+                    : ""}
+                , {formatDateTime(comment.createdAt)}
               </p>
               <p className="canvas-text">{comment.body}</p>
             </li>

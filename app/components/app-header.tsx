@@ -63,7 +63,11 @@ export function AppHeader({ user }: { user: HeaderUser }) {
             <ul className="nav-list">
               {[...navigation[user.role], { to: "/account", label: "Account" }].map((item) => (
                 <li key={item.to}>
-                  <Link to={item.to} className={item.to === current ? "active" : undefined} aria-current={item.to === current ? "page" : undefined}>
+                  <Link
+                    to={item.to}
+                    className={item.to === current ? "active" : undefined}
+                    aria-current={item.to === current ? "page" : undefined}
+                  >
                     {item.label}
                   </Link>
                 </li>

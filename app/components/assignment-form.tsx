@@ -27,7 +27,13 @@ export function AssignmentForm({
       <ErrorSummary errors={errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="save" />
-        <SelectField label="Bij bijeenkomst" name="sessionId" defaultValue={values.sessionId ?? ""} errors={errors?.sessionId} required>
+        <SelectField
+          label="Bij bijeenkomst"
+          name="sessionId"
+          defaultValue={values.sessionId ?? ""}
+          errors={errors?.sessionId}
+          required
+        >
           <option value="">— Kies een bijeenkomst —</option>
           {sessions.map((session) => (
             <option key={session.id} value={session.id}>
@@ -35,7 +41,14 @@ export function AssignmentForm({
             </option>
           ))}
         </SelectField>
-        <Field label="Titel" name="title" defaultValue={values.title ?? ""} maxLength={200} required errors={errors?.title} />
+        <Field
+          label="Titel"
+          name="title"
+          defaultValue={values.title ?? ""}
+          maxLength={200}
+          required
+          errors={errors?.title}
+        />
         <TextareaField
           label="Uitleg (mag leeg blijven)"
           name="instructions"
@@ -45,8 +58,23 @@ export function AssignmentForm({
           hint="In Markdown. Verwijs naar een les met een link, bijvoorbeeld [De leefwereld](/leren/module/les). Ook {% callout type=&quot;tip&quot; %}…{% /callout %} werkt."
         />
         <div className="field-row">
-          <Field label="Inleveren vóór (datum)" name="dueDate" type="date" defaultValue={values.dueDate ?? ""} required errors={errors?.dueDate} />
-          <Field label="Tijd" name="dueTime" type="time" defaultValue={values.dueTime ?? "17:00"} required errors={errors?.dueTime} hint="Nederlandse tijd" />
+          <Field
+            label="Inleveren vóór (datum)"
+            name="dueDate"
+            type="date"
+            defaultValue={values.dueDate ?? ""}
+            required
+            errors={errors?.dueDate}
+          />
+          <Field
+            label="Tijd"
+            name="dueTime"
+            type="time"
+            defaultValue={values.dueTime ?? "17:00"}
+            required
+            errors={errors?.dueTime}
+            hint="Nederlandse tijd"
+          />
         </div>
         <fieldset className="fieldset" aria-describedby={errors?.kind ? "kind-error" : undefined}>
           <legend>Soort opdracht</legend>
@@ -65,8 +93,15 @@ export function AssignmentForm({
           ) : null}
         </fieldset>
         <div className="checkbox-field">
-          <input type="checkbox" id="allowFiles" name="allowFiles" defaultChecked={values.allowFiles !== "off" && values.allowFiles !== ""} />
-          <label htmlFor="allowFiles">Deelnemers mogen bestanden toevoegen (PDF, Word, Excel, PowerPoint, afbeeldingen)</label>
+          <input
+            type="checkbox"
+            id="allowFiles"
+            name="allowFiles"
+            defaultChecked={values.allowFiles !== "off" && values.allowFiles !== ""}
+          />
+          <label htmlFor="allowFiles">
+            Deelnemers mogen bestanden toevoegen (PDF, Word, Excel, PowerPoint, afbeeldingen)
+          </label>
         </div>
         <SelectField
           label="Hoort bij de opdracht in een les (mag leeg blijven)"

@@ -29,7 +29,13 @@ export function AttachmentList({
   attachments,
   renderAction,
 }: {
-  attachments: { id: string; fileName: string; size: number; createdAt: Date | string; uploadedBy?: { name: string } | null }[];
+  attachments: {
+    id: string;
+    fileName: string;
+    size: number;
+    createdAt: Date | string;
+    uploadedBy?: { name: string } | null;
+  }[];
   renderAction?: (attachment: { id: string; fileName: string }) => ReactNode;
 }) {
   if (attachments.length === 0) return <p className="muted">Er zijn geen bijlagen.</p>;
@@ -42,7 +48,8 @@ export function AttachmentList({
           </a>{" "}
           <span className="muted">
             ({formatBytes(attachment.size)}
-            {attachment.uploadedBy ? `, toegevoegd door ${attachment.uploadedBy.name}` : ""}, {formatDateTime(attachment.createdAt)})
+            {attachment.uploadedBy ? `, toegevoegd door ${attachment.uploadedBy.name}` : ""},{" "}
+            {formatDateTime(attachment.createdAt)})
           </span>{" "}
           {renderAction?.(attachment)}
         </li>
@@ -86,8 +93,10 @@ export function MessageThread({
             <li key={message.id} id={`bericht-${message.id}`} className="card">
               <p className="muted">
                 <strong>{message.author.name}</strong>
-                {message.author.role !== "PARTICIPANT" ? ` (${message.author.title ?? roleLabels[message.author.role].toLowerCase()})` : ""} ·{" "}
-                {formatDateTime(message.createdAt)}
+                {message.author.role !== "PARTICIPANT"
+                  ? ` (${message.author.title ?? roleLabels[message.author.role].toLowerCase()})`
+                  : ""}{" "}
+                · {formatDateTime(message.createdAt)}
               </p>
               <MarkdocText tree={message.bodyTree} />
             </li>
@@ -112,7 +121,12 @@ export function MessageThread({
 export function AssignmentFacts({
   assignment,
 }: {
-  assignment: { dueAt: Date | string; kind: "DUO" | "INDIVIDUAL"; allowFiles: boolean; session: { number: number; title: string } };
+  assignment: {
+    dueAt: Date | string;
+    kind: "DUO" | "INDIVIDUAL";
+    allowFiles: boolean;
+    session: { number: number; title: string };
+  };
 }) {
   return (
     <dl className="facts">
@@ -128,11 +142,17 @@ export function AssignmentFacts({
       </div>
       <div>
         <dt>Soort</dt>
-        <dd>{assignment.kind === "DUO" ? "Duo-opdracht: jullie leveren samen één uitwerking in" : "Individuele opdracht"}</dd>
+        <dd>
+          {assignment.kind === "DUO" ? "Duo-opdracht: jullie leveren samen één uitwerking in" : "Individuele opdracht"}
+        </dd>
       </div>
       <div>
         <dt>Bijlagen</dt>
-        <dd>{assignment.allowFiles ? "Toegestaan (PDF, Word, Excel, PowerPoint, afbeeldingen; max. 10 MB)" : "Niet bij deze opdracht"}</dd>
+        <dd>
+          {assignment.allowFiles
+            ? "Toegestaan (PDF, Word, Excel, PowerPoint, afbeeldingen; max. 10 MB)"
+            : "Niet bij deze opdracht"}
+        </dd>
       </div>
     </dl>
   );

@@ -187,7 +187,8 @@ export function useAutosave(options: UseAutosaveOptions) {
       event.preventDefault();
       submitAfterSave.current = true;
       const submitter = (event.nativeEvent as SubmitEvent).submitter;
-      waitingSubmitter.current = submitter instanceof HTMLButtonElement && submitter.name ? [submitter.name, submitter.value] : null;
+      waitingSubmitter.current =
+        submitter instanceof HTMLButtonElement && submitter.name ? [submitter.name, submitter.value] : null;
     }
   }, []);
 
@@ -212,7 +213,11 @@ export function useAutosave(options: UseAutosaveOptions) {
     else if (form) {
       for (const [name, value] of Object.entries(current.theirs)) {
         const element = form.elements.namedItem(name);
-        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
+        if (
+          element instanceof HTMLInputElement ||
+          element instanceof HTMLTextAreaElement ||
+          element instanceof HTMLSelectElement
+        ) {
           element.value = value;
         }
       }
@@ -253,7 +258,8 @@ export function AutosaveStatus({
   let text = idleText;
   if (autosave.conflict) text = conflictText;
   else if (autosave.saving) text = "Bezig met opslaan…";
-  else if (autosave.failed) text = "Opslaan lukte niet (geen verbinding?). We proberen het zo opnieuw; sluit dit venster nog niet.";
+  else if (autosave.failed)
+    text = "Opslaan lukte niet (geen verbinding?). We proberen het zo opnieuw; sluit dit venster nog niet.";
   else if (autosave.errors) text = "Automatisch opslaan lukte niet: kijk hieronder wat er mis is.";
   else if (autosave.savedAt) text = `Automatisch opgeslagen om ${formatTime(autosave.savedAt)}.`;
   else if (autosave.dirty) text = "Nog niet opgeslagen.";
@@ -293,7 +299,11 @@ export function AutosaveConflictPanel({
           <div key={field.name}>
             <dt>{field.label}</dt>
             <dd>
-              {values[field.name]?.trim() ? <pre className="conflict-text">{values[field.name]}</pre> : <span className="muted">(leeg)</span>}
+              {values[field.name]?.trim() ? (
+                <pre className="conflict-text">{values[field.name]}</pre>
+              ) : (
+                <span className="muted">(leeg)</span>
+              )}
             </dd>
           </div>
         ))}

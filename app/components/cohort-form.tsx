@@ -16,8 +16,22 @@ export function CohortFields({ values, errors }: { values: FormValues; errors: F
         errors={errors.description}
       />
       <div className="field-row">
-        <Field label="Startdatum" name="startsOn" type="date" required defaultValue={values.startsOn ?? ""} errors={errors.startsOn} />
-        <Field label="Einddatum" name="endsOn" type="date" required defaultValue={values.endsOn ?? ""} errors={errors.endsOn} />
+        <Field
+          label="Startdatum"
+          name="startsOn"
+          type="date"
+          required
+          defaultValue={values.startsOn ?? ""}
+          errors={errors.startsOn}
+        />
+        <Field
+          label="Einddatum"
+          name="endsOn"
+          type="date"
+          required
+          defaultValue={values.endsOn ?? ""}
+          errors={errors.endsOn}
+        />
       </div>
       <Field
         label="Capaciteit (aantal gemeenten)"
@@ -30,7 +44,13 @@ export function CohortFields({ values, errors }: { values: FormValues; errors: F
         defaultValue={values.capacity ?? "8"}
         errors={errors.capacity}
       />
-      <SelectField label="Status" name="status" required defaultValue={values.status ?? "CONCEPT"} errors={errors.status}>
+      <SelectField
+        label="Status"
+        name="status"
+        required
+        defaultValue={values.status ?? "CONCEPT"}
+        errors={errors.status}
+      >
         {Object.entries(cohortStatusLabels).map(([value, label]) => (
           <option key={value} value={value}>
             {label}

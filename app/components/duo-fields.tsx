@@ -61,8 +61,9 @@ export function DuoFields({ values, errors }: { values: FormValues; errors: Fiel
   return (
     <>
       <p className="field-hint">
-        Het duo bestaat uit een beleidsmedewerker en een leidinggevende of strategisch beleidsadviseur. Zo wordt de verandering op
-        twee niveaus in de organisatie gedragen. Beiden krijgen na toelating een eigen uitnodiging per e-mail.
+        Het duo bestaat uit een beleidsmedewerker en een leidinggevende of strategisch beleidsadviseur. Zo wordt de
+        verandering op twee niveaus in de organisatie gedragen. Beiden krijgen na toelating een eigen uitnodiging per
+        e-mail.
       </p>
       <Member
         slot="member1"

@@ -17,18 +17,24 @@ describe("the message an error page shows", () => {
     expect(errorMessageOf(new ErrorResponse(404, "", "Dit journaalstuk bestaat niet of is niet met je gedeeld."))).toBe(
       "Dit journaalstuk bestaat niet of is niet met je gedeeld.",
     );
-    expect(errorMessageOf(new ErrorResponse(403, "", "Alleen de schrijver kan dit doen."))).toBe("Alleen de schrijver kan dit doen.");
+    expect(errorMessageOf(new ErrorResponse(403, "", "Alleen de schrijver kan dit doen."))).toBe(
+      "Alleen de schrijver kan dit doen.",
+    );
   });
 
   it("reads the message of a thrown data() or JSON body", () => {
-    expect(errorMessageOf(new ErrorResponse(404, "", { message: "Deze opdracht bestaat niet." }))).toBe("Deze opdracht bestaat niet.");
+    expect(errorMessageOf(new ErrorResponse(404, "", { message: "Deze opdracht bestaat niet." }))).toBe(
+      "Deze opdracht bestaat niet.",
+    );
   });
 
   it("keeps the page's own text for the generic defaults, an empty body, router errors and server errors", () => {
     expect(errorMessageOf(new ErrorResponse(404, "", "Niet gevonden"))).toBeNull();
     expect(errorMessageOf(new ErrorResponse(403, "", "Geen toegang"))).toBeNull();
     expect(errorMessageOf(new ErrorResponse(404, "", ""))).toBeNull();
-    expect(errorMessageOf(new ErrorResponse(404, "Not Found", new Error('No route matches URL "/x"'), true))).toBeNull();
+    expect(
+      errorMessageOf(new ErrorResponse(404, "Not Found", new Error('No route matches URL "/x"'), true)),
+    ).toBeNull();
     expect(errorMessageOf(new ErrorResponse(500, "", "TypeError: x is undefined"))).toBeNull();
     expect(errorMessageOf(new Error("boom"))).toBeNull();
     expect(errorMessageOf(new ErrorResponse(404, "", { other: 1 }))).toBeNull();

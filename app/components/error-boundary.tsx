@@ -12,7 +12,10 @@ const messages: Record<number, { title: string; text: string }> = {
     title: "Pagina niet gevonden",
     text: "Deze pagina bestaat niet (meer), of je hebt er geen toegang toe. Controleer de link of ga terug naar de startpagina.",
   },
-  429: { title: "Even geduld", text: "Je hebt te veel verzoeken achter elkaar gedaan. Wacht een paar minuten en probeer het opnieuw." },
+  429: {
+    title: "Even geduld",
+    text: "Je hebt te veel verzoeken achter elkaar gedaan. Wacht een paar minuten en probeer het opnieuw.",
+  },
   500: {
     title: "Er ging iets mis bij ons",
     text: "Door een fout aan onze kant lukt dit nu niet. Er is niets verloren gegaan van wat al was opgeslagen. Probeer het later nog eens.",
@@ -32,7 +35,13 @@ const genericMessages = new Set(["Niet gevonden", "Geen toegang"]);
  * (`internal`, e.g. "No route matches") and server errors are never shown.
  */
 export function errorMessageOf(error: unknown): string | null {
-  if (!isRouteErrorResponse(error) || ("internal" in error && error.internal) || error.status < 400 || error.status >= 500) return null;
+  if (
+    !isRouteErrorResponse(error) ||
+    ("internal" in error && error.internal) ||
+    error.status < 400 ||
+    error.status >= 500
+  )
+    return null;
   const data: unknown = error.data;
   const raw =
     typeof data === "string"

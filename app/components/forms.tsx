@@ -1,5 +1,11 @@
 // Accessible form fields: a visible label, the error linked with aria-describedby, aria-invalid when wrong.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type Common = { label: string; errors?: string[]; hint?: ReactNode };
 
@@ -20,7 +26,17 @@ function useFieldIds(id: string | undefined, hint: ReactNode, errors: string[] |
   };
 }
 
-function FieldMessages({ hint, hintId, errors, errorId }: { hint?: ReactNode; hintId?: string; errors?: string[]; errorId?: string }) {
+function FieldMessages({
+  hint,
+  hintId,
+  errors,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId?: string;
+  errors?: string[];
+  errorId?: string;
+}) {
   return (
     <>
       {hint ? (
@@ -42,26 +58,24 @@ export function Field({ label, errors, hint, id, ...props }: Common & InputHTMLA
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <input
-        id={inputId}
-        {...aria}
-        {...props}
-      />
+      <input id={inputId} {...aria} {...props} />
       <FieldMessages hint={hint} hintId={hintId} errors={errors} errorId={errorId} />
     </div>
   );
 }
 
-export function TextareaField({ label, errors, hint, id, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  errors,
+  hint,
+  id,
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { inputId, hintId, errorId, aria } = useFieldIds(id, hint, errors);
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <textarea
-        id={inputId}
-        {...aria}
-        {...props}
-      />
+      <textarea id={inputId} {...aria} {...props} />
       <FieldMessages hint={hint} hintId={hintId} errors={errors} errorId={errorId} />
     </div>
   );
@@ -79,11 +93,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <select
-        id={inputId}
-        {...aria}
-        {...props}
-      >
+      <select id={inputId} {...aria} {...props}>
         {children}
       </select>
       <FieldMessages hint={hint} hintId={hintId} errors={errors} errorId={errorId} />
@@ -107,8 +117,8 @@ export function ErrorSummary({ errors }: { errors?: Record<string, string[] | un
   if (!count) return null;
   return (
     <div className="alert alert-error" role="alert">
-      {count === 1 ? "Eén veld is niet goed ingevuld." : `${count} velden zijn niet goed ingevuld.`} Kijk hieronder wat er
-      mis is.
+      {count === 1 ? "Eén veld is niet goed ingevuld." : `${count} velden zijn niet goed ingevuld.`} Kijk hieronder wat
+      er mis is.
     </div>
   );
 }
@@ -127,7 +137,15 @@ export function NewPasswordFields({
 }) {
   return (
     <>
-      <Field label={label} name="password" type="password" autoComplete="new-password" required hint={hint} errors={errors?.password} />
+      <Field
+        label={label}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={hint}
+        errors={errors?.password}
+      />
       <Field
         label={repeatLabel}
         name="confirmPassword"

@@ -3,9 +3,18 @@ import { Link } from "@remix-run/react";
 type Status = "expired" | "used" | "unknown" | "revoked" | "email-taken";
 
 const resetTexts: Record<Status, { title: string; text: string }> = {
-  expired: { title: "Deze link is verlopen", text: "Een link om je wachtwoord te herstellen werkt één uur. Vraag een nieuwe link aan." },
-  used: { title: "Deze link is al gebruikt", text: "Een link werkt maar één keer. Weet je je wachtwoord niet meer? Vraag dan een nieuwe link aan." },
-  unknown: { title: "Deze link werkt niet", text: "We herkennen deze link niet. Misschien is hij niet helemaal gekopieerd. Vraag een nieuwe link aan." },
+  expired: {
+    title: "Deze link is verlopen",
+    text: "Een link om je wachtwoord te herstellen werkt één uur. Vraag een nieuwe link aan.",
+  },
+  used: {
+    title: "Deze link is al gebruikt",
+    text: "Een link werkt maar één keer. Weet je je wachtwoord niet meer? Vraag dan een nieuwe link aan.",
+  },
+  unknown: {
+    title: "Deze link werkt niet",
+    text: "We herkennen deze link niet. Misschien is hij niet helemaal gekopieerd. Vraag een nieuwe link aan.",
+  },
   revoked: { title: "Deze link werkt niet meer", text: "Vraag een nieuwe link aan." },
   "email-taken": { title: "Deze link werkt niet meer", text: "Vraag een nieuwe link aan." },
 };

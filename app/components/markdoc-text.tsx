@@ -4,8 +4,26 @@
 import { createElement, Fragment, type ReactNode } from "react";
 
 const ALLOWED = new Set([
-  "article", "p", "ul", "ol", "li", "strong", "em", "s", "a", "code", "pre", "blockquote", "hr", "br",
-  "table", "thead", "tbody", "tr", "th", "td",
+  "article",
+  "p",
+  "ul",
+  "ol",
+  "li",
+  "strong",
+  "em",
+  "s",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "hr",
+  "br",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
 ]);
 
 type TagNode = { $$mdtype: "Tag"; name: string; attributes?: Record<string, unknown>; children?: unknown[] };
@@ -16,7 +34,12 @@ function isTag(node: unknown): node is TagNode {
 
 function render(node: unknown, key: number | string): ReactNode {
   if (typeof node === "string" || typeof node === "number") return node;
-  if (Array.isArray(node)) return createElement(Fragment, { key }, node.map((child, index) => render(child, index)));
+  if (Array.isArray(node))
+    return createElement(
+      Fragment,
+      { key },
+      node.map((child, index) => render(child, index)),
+    );
   if (!isTag(node)) return null;
   const children = (node.children ?? []).map((child, index) => render(child, index));
   if (!ALLOWED.has(node.name)) return createElement(Fragment, { key }, children);

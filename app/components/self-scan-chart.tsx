@@ -5,7 +5,12 @@ import { momentLabels, type SelfScanMomentKey } from "~/content/self-scan-schema
 import { formatDelta, formatMeasureValue, type Measure } from "~/models/self-scan-scoring.ts";
 import { TableScroll } from "./table-scroll.tsx";
 
-export type ChartSeries = { key: string; label: string; moment?: SelfScanMomentKey; values: Record<string, number | null | undefined> };
+export type ChartSeries = {
+  key: string;
+  label: string;
+  moment?: SelfScanMomentKey;
+  values: Record<string, number | null | undefined>;
+};
 
 const WIDTH = 380;
 const BAR_AREA = 200;
@@ -21,17 +26,36 @@ function seriesClass(series: ChartSeries, index: number): string {
   return `chart-series-${["intake", "midway", "end"][index % 3]}`;
 }
 
-export function ScoreChart({ id, title, measures, series }: { id: string; title: string; measures: Measure[]; series: ChartSeries[] }) {
+export function ScoreChart({
+  id,
+  title,
+  measures,
+  series,
+}: {
+  id: string;
+  title: string;
+  measures: Measure[];
+  series: ChartSeries[];
+}) {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const rowHeight = LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP) + ROW_GAP;
   const height = measures.length * rowHeight + 24;
   const description = measures
-    .map((measure) => `${measure.label}: ${series.map((s) => `${s.label} ${formatMeasureValue(measure, s.values[measure.key])}`).join(", ")}`)
+    .map(
+      (measure) =>
+        `${measure.label}: ${series.map((s) => `${s.label} ${formatMeasureValue(measure, s.values[measure.key])}`).join(", ")}`,
+    )
     .join(". ");
   return (
     <figure className="score-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${titleId} ${descId}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{description}.</desc>
         {measures.map((measure, rowIndex) => {
@@ -43,7 +67,13 @@ export function ScoreChart({ id, title, measures, series }: { id: string; title:
                 {measure.label}
               </text>
               {/* The scale's ends as faint guides, so bars of different rows compare at a glance. */}
-              <line x1={LEFT} x2={LEFT} y1={top + LABEL_HEIGHT - 2} y2={top + LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP)} className="chart-axis" />
+              <line
+                x1={LEFT}
+                x2={LEFT}
+                y1={top + LABEL_HEIGHT - 2}
+                y2={top + LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP)}
+                className="chart-axis"
+              />
               <line
                 x1={LEFT + BAR_AREA}
                 x2={LEFT + BAR_AREA}
@@ -57,7 +87,15 @@ export function ScoreChart({ id, title, measures, series }: { id: string; title:
                 const width = typeof value === "number" ? Math.max(scaleX(value), 2) : 0;
                 return (
                   <g key={s.key}>
-                    {width ? <rect x={LEFT} y={y} width={width} height={BAR_HEIGHT} className={`chart-bar ${seriesClass(s, index)}`} /> : null}
+                    {width ? (
+                      <rect
+                        x={LEFT}
+                        y={y}
+                        width={width}
+                        height={BAR_HEIGHT}
+                        className={`chart-bar ${seriesClass(s, index)}`}
+                      />
+                    ) : null}
                     <text x={LEFT + width + 6} y={y + BAR_HEIGHT - 4} className="chart-value">
                       {formatMeasureValue(measure, value)} ({s.label.toLowerCase()})
                     </text>
@@ -68,7 +106,9 @@ export function ScoreChart({ id, title, measures, series }: { id: string; title:
           );
         })}
         <text x={LEFT} y={height - 6} className="chart-note">
-          {measures[0]?.rungs ? `Trede 1 (${measures[0].rungs[0]}) tot ${measures[0].max} (${measures[0].rungs.at(-1)})` : `Schaal 1 tot ${measures[0]?.max ?? 5}`}
+          {measures[0]?.rungs
+            ? `Trede 1 (${measures[0].rungs[0]}) tot ${measures[0].max} (${measures[0].rungs.at(-1)})`
+            : `Schaal 1 tot ${measures[0]?.max ?? 5}`}
         </text>
       </svg>
       <figcaption>
@@ -133,7 +173,9 @@ export function ScoreTable({
   );
 }
 
-export function momentSeries(byMoment: Partial<Record<SelfScanMomentKey, { measures: Record<string, number | null> }>>): ChartSeries[] {
+export function momentSeries(
+  byMoment: Partial<Record<SelfScanMomentKey, { measures: Record<string, number | null> }>>,
+): ChartSeries[] {
   return (Object.keys(momentLabels) as SelfScanMomentKey[])
     .filter((moment) => byMoment[moment])
     .map((moment) => ({ key: moment, label: momentLabels[moment], moment, values: byMoment[moment]!.measures }));

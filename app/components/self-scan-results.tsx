@@ -1,6 +1,13 @@
 // A duo's results for one scan: the chart over the moments with the change, then per moment the answers
 // (members who answered on their own side by side). Shown to the duo and to the cohort's facilitators.
-import { judgementLabels, momentLabels, type Answer, type SelfScan, type SelfScanMomentKey, type SelfScanQuestion } from "~/content/self-scan-schema.ts";
+import {
+  judgementLabels,
+  momentLabels,
+  type Answer,
+  type SelfScan,
+  type SelfScanMomentKey,
+  type SelfScanQuestion,
+} from "~/content/self-scan-schema.ts";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import type { Measure } from "~/models/self-scan-scoring.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -20,7 +27,15 @@ export type ResultsData = {
   }[];
 };
 
-export function AnswerView({ question, answer, scaleMax }: { question: SelfScanQuestion; answer: Answer | undefined; scaleMax?: number }) {
+export function AnswerView({
+  question,
+  answer,
+  scaleMax,
+}: {
+  question: SelfScanQuestion;
+  answer: Answer | undefined;
+  scaleMax?: number;
+}) {
   if (!answer) return <span className="muted">Niet beantwoord</span>;
   let main: string | null = null;
   if (question.type === "scale") main = answer.value !== undefined ? `${answer.value} van ${scaleMax ?? 5}` : null;
@@ -54,10 +69,22 @@ export function SelfScanResults({ scan, data, idPrefix }: { scan: SelfScan; data
               {data.measures[0]?.rungs
                 ? "De trede waarop inwoners nu staan en waar jullie ze willen hebben."
                 : "Het gemiddelde per onderdeel, op een schaal van 1 tot 5."}{" "}
-              {data.change ? `De laatste kolom van de tabel toont het verschil (${data.change.label}).` : "Na een volgend moment zie je hier ook het verschil."}
+              {data.change
+                ? `De laatste kolom van de tabel toont het verschil (${data.change.label}).`
+                : "Na een volgend moment zie je hier ook het verschil."}
             </p>
-            <ScoreChart id={`${idPrefix}-grafiek`} title={`${scan.title}: uitkomst per moment`} measures={data.measures} series={series} />
-            <ScoreTable caption={`${scan.title}: uitkomst per moment`} measures={data.measures} series={series} change={data.change} />
+            <ScoreChart
+              id={`${idPrefix}-grafiek`}
+              title={`${scan.title}: uitkomst per moment`}
+              measures={data.measures}
+              series={series}
+            />
+            <ScoreTable
+              caption={`${scan.title}: uitkomst per moment`}
+              measures={data.measures}
+              series={series}
+              change={data.change}
+            />
           </>
         ) : null}
       </section>
@@ -95,7 +122,11 @@ export function SelfScanResults({ scan, data, idPrefix }: { scan: SelfScan; data
                       <th scope="row">{question.text}</th>
                       {entry.respondents.map((respondent) => (
                         <td key={respondent.key}>
-                          <AnswerView question={question} answer={respondent.answers[question.id]} scaleMax={section.scale?.max} />
+                          <AnswerView
+                            question={question}
+                            answer={respondent.answers[question.id]}
+                            scaleMax={section.scale?.max}
+                          />
                         </td>
                       ))}
                     </tr>

@@ -9,7 +9,13 @@ export function SessionFormFields({
   formError,
   warnings,
   submitLabel,
-}: { values: FormValues; errors: FieldErrors; formError?: string | null; warnings: string[]; submitLabel: string }) {
+}: {
+  values: FormValues;
+  errors: FieldErrors;
+  formError?: string | null;
+  warnings: string[];
+  submitLabel: string;
+}) {
   return (
     <>
       <FormAlert message={formError} />
@@ -27,21 +33,59 @@ export function SessionFormFields({
           <p>Pas de gegevens aan, of kies onderaan &quot;Toch opslaan&quot; als het zo klopt.</p>
         </div>
       ) : null}
-      <Field label="Nummer" name="number" type="number" inputMode="numeric" min={1} max={99} required defaultValue={values.number ?? ""} errors={errors.number} />
+      <Field
+        label="Nummer"
+        name="number"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={99}
+        required
+        defaultValue={values.number ?? ""}
+        errors={errors.number}
+      />
       <Field label="Titel" name="title" required defaultValue={values.title ?? ""} errors={errors.title} />
       <div className="field-row">
         <Field label="Datum" name="date" type="date" required defaultValue={values.date ?? ""} errors={errors.date} />
-        <Field label="Begintijd" name="start" type="time" required hint="Nederlandse tijd" defaultValue={values.start ?? ""} errors={errors.start} />
-        <Field label="Eindtijd" name="end" type="time" required hint="Nederlandse tijd" defaultValue={values.end ?? ""} errors={errors.end} />
+        <Field
+          label="Begintijd"
+          name="start"
+          type="time"
+          required
+          hint="Nederlandse tijd"
+          defaultValue={values.start ?? ""}
+          errors={errors.start}
+        />
+        <Field
+          label="Eindtijd"
+          name="end"
+          type="time"
+          required
+          hint="Nederlandse tijd"
+          defaultValue={values.end ?? ""}
+          errors={errors.end}
+        />
       </div>
-      <SelectField label="Vorm" name="format" required defaultValue={values.format ?? "IN_PERSON"} errors={errors.format}>
+      <SelectField
+        label="Vorm"
+        name="format"
+        required
+        defaultValue={values.format ?? "IN_PERSON"}
+        errors={errors.format}
+      >
         {Object.entries(sessionFormatLabels).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>
         ))}
       </SelectField>
-      <Field label="Locatie" name="location" hint="Adres of plaats. Nodig bij fysiek en hybride." defaultValue={values.location ?? ""} errors={errors.location} />
+      <Field
+        label="Locatie"
+        name="location"
+        hint="Adres of plaats. Nodig bij fysiek en hybride."
+        defaultValue={values.location ?? ""}
+        errors={errors.location}
+      />
       <Field
         label="Link naar de online bijeenkomst"
         name="meetingUrl"

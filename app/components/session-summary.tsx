@@ -14,7 +14,13 @@ export type SessionSummaryData = {
 };
 
 /** One scheduled meeting: number, title, when (Amsterdam time) and where. */
-export function SessionSummary({ session, headingLevel = 3 }: { session: SessionSummaryData; headingLevel?: 1 | 2 | 3 }) {
+export function SessionSummary({
+  session,
+  headingLevel = 3,
+}: {
+  session: SessionSummaryData;
+  headingLevel?: 1 | 2 | 3;
+}) {
   const Heading = headingLevel === 1 ? "h1" : headingLevel === 2 ? "h2" : "h3";
   return (
     <>

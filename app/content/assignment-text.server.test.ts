@@ -6,7 +6,9 @@ const html = (source: string) => Markdoc.renderers.html(renderInstructions(sourc
 
 describe("assignment instructions (Markdoc by coordinators)", () => {
   it("keeps links to the platform's own pages, http(s) and mailto, and nothing else", () => {
-    expect(html("Lees [de les](/leren/ontsluiten/wat-is-ervaringskennis) eerst.")).toContain('<a href="/leren/ontsluiten/wat-is-ervaringskennis">de les</a>');
+    expect(html("Lees [de les](/leren/ontsluiten/wat-is-ervaringskennis) eerst.")).toContain(
+      '<a href="/leren/ontsluiten/wat-is-ervaringskennis">de les</a>',
+    );
     expect(html("[Movisie](https://www.movisie.nl)")).toContain('<a href="https://www.movisie.nl">Movisie</a>');
     expect(html("[klik](javascript:alert(1))")).not.toContain("href");
     // A protocol-relative address leaves the platform: only the text stays.

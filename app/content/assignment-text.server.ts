@@ -27,7 +27,12 @@ export function listOpdrachten(): { id: string; title: string; lessonTitle: stri
   const list: { id: string; title: string; lessonTitle: string; href: string }[] = [];
   for (const lesson of getLibrary().lessons.values()) {
     for (const opdracht of lesson.opdrachten) {
-      list.push({ id: opdracht.id, title: opdracht.title, lessonTitle: lesson.title, href: `/leren/${lesson.id}#opdracht-${opdracht.id}` });
+      list.push({
+        id: opdracht.id,
+        title: opdracht.title,
+        lessonTitle: lesson.title,
+        href: `/leren/${lesson.id}#opdracht-${opdracht.id}`,
+      });
     }
   }
   return list;

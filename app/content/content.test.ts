@@ -52,7 +52,9 @@ describe("content/", () => {
   });
 
   it("has a glossary whose terms the lessons link to", () => {
-    expect(library.glossary?.termIds).toEqual(expect.arrayContaining(["ervaringskennis", "leefwereld", "systeemwereld", "lemniscaat", "kwartiermaken"]));
+    expect(library.glossary?.termIds).toEqual(
+      expect.arrayContaining(["ervaringskennis", "leefwereld", "systeemwereld", "lemniscaat", "kwartiermaken"]),
+    );
   });
 });
 
@@ -61,7 +63,12 @@ describe("content/intervisie (methods)", () => {
 
   it("has the incidentmethode, the Balintmethode, a roddelmethode variant and an open round, each with timed steps", () => {
     expect(methods.errors).toEqual([]);
-    expect(methods.methods.map((method) => method.slug)).toEqual(["incidentmethode", "balintmethode", "roddelmethode", "open-ronde"]);
+    expect(methods.methods.map((method) => method.slug)).toEqual([
+      "incidentmethode",
+      "balintmethode",
+      "roddelmethode",
+      "open-ronde",
+    ]);
     for (const method of methods.methods) {
       expect(method.steps.length, method.slug).toBeGreaterThanOrEqual(4);
       for (const step of method.steps) expect(step.minutes * 60, `${method.slug}: ${step.name}`).toBeGreaterThan(0);
@@ -78,11 +85,17 @@ describe("content/intervisie (methods)", () => {
     const dir = path.join(root, "content");
     mkdirSync(path.join(dir, "intervisie"), { recursive: true });
     cpSync(path.resolve("content/bronnen.yaml"), path.join(dir, "bronnen.yaml"));
-    writeFileSync(path.join(dir, "intervisie", "kapot.md"), "---\ntitle: Kapot\nsummary: x\norder: 1\nsources: [onbekend]\nsteps:\n  - name: Een\n    minutes: 0\n    inbrenger: a\n    groep: b\n---\nTekst\n");
+    writeFileSync(
+      path.join(dir, "intervisie", "kapot.md"),
+      "---\ntitle: Kapot\nsummary: x\norder: 1\nsources: [onbekend]\nsteps:\n  - name: Een\n    minutes: 0\n    inbrenger: a\n    groep: b\n---\nTekst\n",
+    );
     const { loadMethods } = await import("./methods.server.ts");
     const result = loadMethods(new Set(["movisie-ervaringskennis-in-beleid"]), dir);
     expect(result.errors.map((error) => error.message)).toEqual(
-      expect.arrayContaining(["steps.0.minutes: een stap duurt minstens 1 minuut", "steps: een methode heeft minstens 2 stappen"]),
+      expect.arrayContaining([
+        "steps.0.minutes: een stap duurt minstens 1 minuut",
+        "steps: een methode heeft minstens 2 stappen",
+      ]),
     );
   });
 });

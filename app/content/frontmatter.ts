@@ -7,7 +7,10 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "alleen kleine letters, cijfers en streepjes");
 
 const text = (what: string) =>
-  z.string({ required_error: `${what} is verplicht`, invalid_type_error: `${what} moet tekst zijn` }).trim().min(1, `${what} is leeg`);
+  z
+    .string({ required_error: `${what} is verplicht`, invalid_type_error: `${what} moet tekst zijn` })
+    .trim()
+    .min(1, `${what} is leeg`);
 
 export const moduleFrontmatterSchema = z
   .object({
@@ -44,7 +47,11 @@ export const methodFrontmatterSchema = z
         z
           .object({
             name: text("name"),
-            minutes: z.number({ required_error: "minutes is verplicht" }).int().min(1, "een stap duurt minstens 1 minuut").max(60, "een stap duurt hoogstens 60 minuten"),
+            minutes: z
+              .number({ required_error: "minutes is verplicht" })
+              .int()
+              .min(1, "een stap duurt minstens 1 minuut")
+              .max(60, "een stap duurt hoogstens 60 minuten"),
             inbrenger: text("inbrenger"),
             groep: text("groep"),
           })

@@ -37,12 +37,13 @@ function arc(from: number, to: number): string {
 }
 
 // t runs from π (far left) down through 3π/2 (crossing) … each phase is a quarter turn.
-const segments: Record<LemniscaatPhase, { path: string; label: [number, number]; anchor: "start" | "middle" | "end" }> = {
-  ontsluiten: { path: arc(Math.PI, Math.PI / 2), label: [170, 345], anchor: "middle" },
-  vertalen: { path: arc(Math.PI / 2, 0), label: [470, 28], anchor: "middle" },
-  aanpassen: { path: arc(0, -Math.PI / 2), label: [470, 345], anchor: "middle" },
-  evalueren: { path: arc(-Math.PI / 2, -Math.PI), label: [170, 28], anchor: "middle" },
-};
+const segments: Record<LemniscaatPhase, { path: string; label: [number, number]; anchor: "start" | "middle" | "end" }> =
+  {
+    ontsluiten: { path: arc(Math.PI, Math.PI / 2), label: [170, 345], anchor: "middle" },
+    vertalen: { path: arc(Math.PI / 2, 0), label: [470, 28], anchor: "middle" },
+    aanpassen: { path: arc(0, -Math.PI / 2), label: [470, 345], anchor: "middle" },
+    evalueren: { path: arc(-Math.PI / 2, -Math.PI), label: [170, 28], anchor: "middle" },
+  };
 
 export function LemniscaatFigure({ fase }: { fase?: LemniscaatPhase }) {
   const id = useId();
@@ -58,10 +59,10 @@ export function LemniscaatFigure({ fase }: { fase?: LemniscaatPhase }) {
             : "De lemniscaat Ervaringskennis in beleid"}
         </title>
         <desc id={descId}>
-          Een liggende acht. Links de leefwereld (samenleving), rechts de systeemwereld (beleid en dienstverlening).
-          De vier fasen volgen elkaar op: 1 ervaringskennis ontsluiten in de leefwereld, 2 vertalen naar de
-          systeemwereld, 3 beleid en uitvoering aanpassen in de systeemwereld, 4 evalueren en terugkoppelen naar de
-          leefwereld. Daarna begint de cyclus opnieuw.
+          Een liggende acht. Links de leefwereld (samenleving), rechts de systeemwereld (beleid en dienstverlening). De
+          vier fasen volgen elkaar op: 1 ervaringskennis ontsluiten in de leefwereld, 2 vertalen naar de systeemwereld,
+          3 beleid en uitvoering aanpassen in de systeemwereld, 4 evalueren en terugkoppelen naar de leefwereld. Daarna
+          begint de cyclus opnieuw.
         </desc>
         <text x="170" y="178" textAnchor="middle" className="lemniscaat-world">
           Leefwereld

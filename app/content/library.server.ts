@@ -84,7 +84,10 @@ type Parsed = { ast: Node; frontmatter: unknown; errors: ContentError[] };
 
 // Markdoc's own validation messages, in Dutch for our authors.
 const markdocMessages: [RegExp, (...groups: string[]) => string][] = [
-  [/^Attribute '(.+)' must match one of (.+)\. Got '(.*)' instead\.$/, (name, options, got) => `attribuut ${name}="${got}" is niet toegestaan; kies uit ${options}`],
+  [
+    /^Attribute '(.+)' must match one of (.+)\. Got '(.*)' instead\.$/,
+    (name, options, got) => `attribuut ${name}="${got}" is niet toegestaan; kies uit ${options}`,
+  ],
   [/^Missing required attribute: '(.+)'$/, (name) => `verplicht attribuut ${name} ontbreekt`],
   [/^Undefined tag: '(.+)'$/, (name) => `onbekende tag {% ${name} %} (zie content/AUTHORING.md)`],
   [/^Invalid attribute: '(.+)'$/, (name) => `onbekend attribuut ${name}`],
@@ -126,9 +129,10 @@ export function transform(ast: Node): RenderableTreeNode {
 type PlainTag = { $$mdtype?: string; name?: string; attributes?: Record<string, unknown>; children?: unknown[] };
 
 function walkTree(node: unknown, visit: (tag: PlainTag) => void) {
-  if (Array.isArray(node)) return node.forEach((child) => {
-    walkTree(child, visit);
-  });
+  if (Array.isArray(node))
+    return node.forEach((child) => {
+      walkTree(child, visit);
+    });
   if (!node || typeof node !== "object") return;
   const tag = node as PlainTag;
   if (tag.$$mdtype === "Tag") {
@@ -187,7 +191,9 @@ export function documentText(ast: Node, frontmatter: unknown): string {
 }
 
 function countWords(ast: Node): number {
-  return documentText(ast, null).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return documentText(ast, null)
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
 function tagsNamed(ast: Node, name: string): Node[] {
@@ -210,9 +216,10 @@ export function loadLibrary(directory = contentDirectory()): Library {
   try {
     const parsed = sourcesSchema.safeParse(parseYaml(readFileSync(sourcesFile, "utf8")));
     if (parsed.success) sources = parsed.data;
-    else describeZodError(parsed.error).forEach((message) => {
-      errors.push({ file: relative(sourcesFile), message });
-    });
+    else
+      describeZodError(parsed.error).forEach((message) => {
+        errors.push({ file: relative(sourcesFile), message });
+      });
   } catch (error) {
     errors.push({ file: relative(sourcesFile), message: `kan bronnen niet lezen: ${(error as Error).message}` });
   }
@@ -249,7 +256,10 @@ export function loadLibrary(directory = contentDirectory()): Library {
     // Not modules: the self-scans (self-scans.server.ts) and the intervisie methods (methods.server.ts).
     if (entry === SELF_SCAN_DIR || entry === METHODS_DIRECTORY) continue;
     if (!MODULE_DIR.test(entry)) {
-      errors.push({ file: relative(moduleDir), message: "mapnaam van een module: alleen kleine letters, cijfers en streepjes" });
+      errors.push({
+        file: relative(moduleDir),
+        message: "mapnaam van een module: alleen kleine letters, cijfers en streepjes",
+      });
       continue;
     }
     const moduleFile = path.join(moduleDir, "module.md");
@@ -292,16 +302,28 @@ export function loadLibrary(directory = contentDirectory()): Library {
         });
         continue;
       }
-      if (meta.data.module !== entry) errors.push({ file: label, line: 1, message: `module: "${meta.data.module}" moet "${entry}" zijn (de map)` });
-      if (meta.data.order !== Number(match[1])) errors.push({ file: label, line: 1, message: `order: ${meta.data.order} klopt niet met het nummer in de bestandsnaam (${Number(match[1])})` });
-      if (orders.has(meta.data.order)) errors.push({ file: label, line: 1, message: `order ${meta.data.order} komt twee keer voor in module ${entry}` });
+      if (meta.data.module !== entry)
+        errors.push({ file: label, line: 1, message: `module: "${meta.data.module}" moet "${entry}" zijn (de map)` });
+      if (meta.data.order !== Number(match[1]))
+        errors.push({
+          file: label,
+          line: 1,
+          message: `order: ${meta.data.order} klopt niet met het nummer in de bestandsnaam (${Number(match[1])})`,
+        });
+      if (orders.has(meta.data.order))
+        errors.push({
+          file: label,
+          line: 1,
+          message: `order ${meta.data.order} komt twee keer voor in module ${entry}`,
+        });
       orders.add(meta.data.order);
       meta.data.sources.forEach((key) => {
         checkSource(label, key, 1);
       });
 
       for (const tag of tagsNamed(parsed.ast, "praktijkvoorbeeld")) {
-        if (typeof tag.attributes.source === "string") checkSource(label, tag.attributes.source, (tag.lines[0] ?? 0) + 1);
+        if (typeof tag.attributes.source === "string")
+          checkSource(label, tag.attributes.source, (tag.lines[0] ?? 0) + 1);
       }
       for (const kind of ["reflectie", "opdracht", "zelfscan"]) {
         for (const tag of tagsNamed(parsed.ast, kind)) claimId(kind, tag.attributes.id, label, (tag.lines[0] ?? 0) + 1);
@@ -322,19 +344,36 @@ export function loadLibrary(directory = contentDirectory()): Library {
         file: label,
         content,
         toc: tableOfContents(content),
-        reflecties: tagsNamed(parsed.ast, "reflectie").map((tag) => ({ id: tag.attributes.id as string, text: textOf(tag) })),
-        opdrachten: tagsNamed(parsed.ast, "opdracht").map((tag) => ({ id: tag.attributes.id as string, title: tag.attributes.title as string })),
+        reflecties: tagsNamed(parsed.ast, "reflectie").map((tag) => ({
+          id: tag.attributes.id as string,
+          text: textOf(tag),
+        })),
+        opdrachten: tagsNamed(parsed.ast, "opdracht").map((tag) => ({
+          id: tag.attributes.id as string,
+          title: tag.attributes.title as string,
+        })),
         zelfscans: tagsNamed(parsed.ast, "zelfscan").map((tag) => ({
           id: tag.attributes.id as string,
           title: tag.attributes.title as string,
-          questions: tagsNamed(tag, "vraag").map((question) => ({ id: question.attributes.id as string, text: textOf(question) })),
+          questions: tagsNamed(tag, "vraag").map((question) => ({
+            id: question.attributes.id as string,
+            text: textOf(question),
+          })),
         })),
       };
       lessons.set(lesson.id, lesson);
       linksOf(parsed.ast).forEach((link) => {
         links.push({ file: label, ...link, pageIds: headingIds(content) });
       });
-      const { file: _file, content: _content, toc: _toc, reflecties: _r, opdrachten: _o, zelfscans: _z, ...lessonMeta } = lesson;
+      const {
+        file: _file,
+        content: _content,
+        toc: _toc,
+        reflecties: _r,
+        opdrachten: _o,
+        zelfscans: _z,
+        ...lessonMeta
+      } = lesson;
       moduleLessons.push(lessonMeta);
     }
     moduleLessons.sort((a, b) => a.order - b.order);
@@ -354,7 +393,12 @@ export function loadLibrary(directory = contentDirectory()): Library {
   modules.sort((a, b) => a.order - b.order);
   const moduleOrders = new Set<number>();
   for (const module of modules) {
-    if (moduleOrders.has(module.order)) errors.push({ file: `content/${module.slug}/module.md`, line: 1, message: `order ${module.order} wordt al door een andere module gebruikt` });
+    if (moduleOrders.has(module.order))
+      errors.push({
+        file: `content/${module.slug}/module.md`,
+        line: 1,
+        message: `order ${module.order} wordt al door een andere module gebruikt`,
+      });
     moduleOrders.add(module.order);
   }
 
@@ -366,9 +410,10 @@ export function loadLibrary(directory = contentDirectory()): Library {
     errors.push(...parsed.errors);
     texts.push({ file: label, text: documentText(parsed.ast, parsed.frontmatter) });
     const meta = glossaryFrontmatterSchema.safeParse(parsed.frontmatter);
-    if (!meta.success) describeZodError(meta.error).forEach((message) => {
-      errors.push({ file: label, line: 1, message });
-    });
+    if (!meta.success)
+      describeZodError(meta.error).forEach((message) => {
+        errors.push({ file: label, line: 1, message });
+      });
     const content = transform(parsed.ast);
     checkDuplicateHeadings(label, content);
     glossary = {
@@ -397,7 +442,8 @@ export function loadLibrary(directory = contentDirectory()): Library {
     const { href, file, line } = link;
     if (/^(https?:|mailto:)/.test(href)) continue;
     if (href.startsWith("#")) {
-      if (!link.pageIds.includes(href.slice(1))) errors.push({ file, line, message: `link naar onbekend anker "${href}"` });
+      if (!link.pageIds.includes(href.slice(1)))
+        errors.push({ file, line, message: `link naar onbekend anker "${href}"` });
       continue;
     }
     const [pathname = "", anchor] = href.split("#");
@@ -408,7 +454,8 @@ export function loadLibrary(directory = contentDirectory()): Library {
     }
     if (parts[1] === "begrippen" && parts.length === 2) {
       if (!glossary) errors.push({ file, line, message: `link "${href}": er is geen begrippenlijst` });
-      else if (anchor && !glossary.termIds.includes(anchor)) errors.push({ file, line, message: `link "${href}": begrip "${anchor}" staat niet in content/begrippen.md` });
+      else if (anchor && !glossary.termIds.includes(anchor))
+        errors.push({ file, line, message: `link "${href}": begrip "${anchor}" staat niet in content/begrippen.md` });
       continue;
     }
     if (parts.length === 2 && parts[1] && moduleSlugs.has(parts[1]) && !anchor) continue;
@@ -416,7 +463,8 @@ export function loadLibrary(directory = contentDirectory()): Library {
       const lesson = lessons.get(`${parts[1]}/${parts[2]}`);
       if (lesson && (!anchor || headingIds(lesson.content).includes(anchor))) continue;
     }
-    if (parts.length >= 2) errors.push({ file, line, message: `link "${href}" leidt naar een pagina die niet bestaat` });
+    if (parts.length >= 2)
+      errors.push({ file, line, message: `link "${href}" leidt naar een pagina die niet bestaat` });
     else errors.push({ file, line, message: `link "${href}" leidt naar een pagina die niet bestaat` });
   }
 
@@ -441,7 +489,8 @@ export function getLibrary(): Library {
   const mode = cacheMode();
   if (cached && (mode !== "dev" || Date.now() - cached.builtAt < 1000)) return cached.library;
   const library = loadLibrary();
-  if (library.errors.length > 0) console.warn(`Inhoud: ${library.errors.length} fout(en) in content/ — draai npm run content:check`);
+  if (library.errors.length > 0)
+    console.warn(`Inhoud: ${library.errors.length} fout(en) in content/ — draai npm run content:check`);
   cached = { library, builtAt: Date.now() };
   return library;
 }
@@ -470,16 +519,30 @@ export function neighbours(lessonId: string): { previous: LessonMeta | null; nex
 }
 
 /** Titles for a content id: "<module>" or "<module>/<lesson>"; null if it does not exist (any more). */
-export function describeContent(contentId: string): { href: string; title: string; moduleTitle: string; minutes: number; lessonIds: string[] } | null {
+export function describeContent(
+  contentId: string,
+): { href: string; title: string; moduleTitle: string; minutes: number; lessonIds: string[] } | null {
   const library = getLibrary();
   const lesson = library.lessons.get(contentId);
   if (lesson) {
     const module = library.modules.find((candidate) => candidate.slug === lesson.moduleSlug)!;
-    return { href: `/leren/${lesson.id}`, title: lesson.title, moduleTitle: module.title, minutes: lesson.minutes, lessonIds: [lesson.id] };
+    return {
+      href: `/leren/${lesson.id}`,
+      title: lesson.title,
+      moduleTitle: module.title,
+      minutes: lesson.minutes,
+      lessonIds: [lesson.id],
+    };
   }
   const module = library.modules.find((candidate) => candidate.slug === contentId);
   if (module) {
-    return { href: `/leren/${module.slug}`, title: module.title, moduleTitle: module.title, minutes: module.minutes, lessonIds: module.lessons.map((l) => l.id) };
+    return {
+      href: `/leren/${module.slug}`,
+      title: module.title,
+      moduleTitle: module.title,
+      minutes: module.minutes,
+      lessonIds: module.lessons.map((l) => l.id),
+    };
   }
   return null;
 }

@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadLibrary } from "./library.server.ts";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => {
-  rmSync(dir, { recursive: true, force: true });
-}));
+afterEach(() =>
+  dirs.splice(0).forEach((dir) => {
+    rmSync(dir, { recursive: true, force: true });
+  }),
+);
 
 const lessonFrontmatter = (extra = "") => `---
 title: Een les
@@ -37,7 +39,8 @@ function library(files: Record<string, string>) {
   return loadLibrary(dir);
 }
 
-const messages = (lib: ReturnType<typeof library>) => lib.errors.map((error) => `${error.file}:${error.line ?? ""} ${error.message}`);
+const messages = (lib: ReturnType<typeof library>) =>
+  lib.errors.map((error) => `${error.file}:${error.line ?? ""} ${error.message}`);
 
 describe("content library validation", () => {
   it("accepts a valid lesson and derives its id, toc, tags and neighbours", () => {
@@ -62,11 +65,22 @@ Kort.
     const lesson = lib.lessons.get("proef/eerste-les")!;
     expect(lesson.toc).toEqual([{ id: "deel-een", title: "Deel een", level: 2 }]);
     expect(lesson.reflecties).toEqual([{ id: "proef-vraag", text: "Wat merk je?" }]);
-    expect(lesson.zelfscans).toEqual([{ id: "proef-scan", title: "Scan", questions: [{ id: "a", text: "Eerste vraag?" }, { id: "b", text: "Tweede vraag?" }] }]);
+    expect(lesson.zelfscans).toEqual([
+      {
+        id: "proef-scan",
+        title: "Scan",
+        questions: [
+          { id: "a", text: "Eerste vraag?" },
+          { id: "b", text: "Tweede vraag?" },
+        ],
+      },
+    ]);
   });
 
   it("rejects bad frontmatter with a message per field", () => {
-    const lib = library({ "proef/01-les.md": "---\ntitle: Les\nmodule: proef\norder: 1\nminutes: 30\nsources: []\n---\nTekst.\n" });
+    const lib = library({
+      "proef/01-les.md": "---\ntitle: Les\nmodule: proef\norder: 1\nminutes: 30\nsources: []\n---\nTekst.\n",
+    });
     expect(messages(lib)).toEqual(
       expect.arrayContaining([
         expect.stringContaining("summary: summary is verplicht"),
@@ -92,7 +106,9 @@ Kort.
     });
     const text = messages(lib).join("\n");
     // Line numbers count from the top of the file, frontmatter included.
-    expect(text).toContain('proef/01-les.md:10 attribuut type="waarschuwing" is niet toegestaan; kies uit ["tip","let-op","voorbeeld"]');
+    expect(text).toContain(
+      'proef/01-les.md:10 attribuut type="waarschuwing" is niet toegestaan; kies uit ["tip","let-op","voorbeeld"]',
+    );
     expect(text).toContain('proef/01-les.md:12 attribuut fase="fase-5" is niet toegestaan');
     expect(text).toContain("proef/01-les.md:14 verplicht attribuut id ontbreekt");
     expect(text).toContain('id "Met Hoofdletters" van {% opdracht %} mag alleen kleine letters');

@@ -5,7 +5,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { RenderableTreeNode } from "@markdoc/markdoc";
 import { describeZodError, methodFrontmatterSchema, type MethodFrontmatter } from "./frontmatter.ts";
-import { contentDirectory, documentText, getLibrary, METHODS_DIRECTORY, parseFile, transform, type ContentError } from "./library.server.ts";
+import {
+  contentDirectory,
+  documentText,
+  getLibrary,
+  METHODS_DIRECTORY,
+  parseFile,
+  transform,
+  type ContentError,
+} from "./library.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 export type MethodStep = MethodFrontmatter["steps"][number];
@@ -49,7 +57,9 @@ export function loadMethods(sources: Set<string>, directory = contentDirectory()
     const parsed = parseFile(label, readFileSync(file, "utf8"));
     errors.push(...parsed.errors);
     const meta = methodFrontmatterSchema.safeParse(parsed.frontmatter);
-    const stepText = meta.success ? meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep]).join(" ") : "";
+    const stepText = meta.success
+      ? meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep]).join(" ")
+      : "";
     texts.push({ file: label, text: `${documentText(parsed.ast, parsed.frontmatter)} ${stepText}` });
     if (!meta.success) {
       describeZodError(meta.error).forEach((message) => {
@@ -58,10 +68,15 @@ export function loadMethods(sources: Set<string>, directory = contentDirectory()
       continue;
     }
     for (const key of meta.data.sources) {
-      if (!sources.has(key)) errors.push({ file: label, line: 1, message: `onbekende bron "${key}" (zie content/bronnen.yaml)` });
+      if (!sources.has(key))
+        errors.push({ file: label, line: 1, message: `onbekende bron "${key}" (zie content/bronnen.yaml)` });
     }
     if (methods.some((method) => method.order === meta.data.order)) {
-      errors.push({ file: label, line: 1, message: `order ${meta.data.order} wordt al door een andere methode gebruikt` });
+      errors.push({
+        file: label,
+        line: 1,
+        message: `order ${meta.data.order} wordt al door een andere methode gebruikt`,
+      });
     }
     methods.push({
       slug: match[1]!,
@@ -81,7 +96,8 @@ export function getMethods(): Method[] {
   const development = getEnv().NODE_ENV !== "production";
   if (!cached || (development && Date.now() - cached.builtAt > 1000)) {
     const methods = loadMethods(new Set(Object.keys(getLibrary().sources)));
-    if (methods.errors.length) console.warn(`Inhoud: ${methods.errors.length} fout(en) in content/intervisie — draai npm run content:check`);
+    if (methods.errors.length)
+      console.warn(`Inhoud: ${methods.errors.length} fout(en) in content/intervisie — draai npm run content:check`);
     cached = { methods, builtAt: Date.now() };
   }
   return cached.methods.methods;

@@ -26,7 +26,12 @@ export function buildSeedIndex(seedTexts: string[], length = MIN_COPIED_RUN): Se
 }
 
 /** Every maximal run of at least `length` words in `text` whose every window occurs in the seed index. */
-export function findCopiedRuns(file: string, text: string, seedIndex: Set<string>, length = MIN_COPIED_RUN): CopiedRun[] {
+export function findCopiedRuns(
+  file: string,
+  text: string,
+  seedIndex: Set<string>,
+  length = MIN_COPIED_RUN,
+): CopiedRun[] {
   const words = normaliseWords(text);
   const runs: CopiedRun[] = [];
   let start = -1;

@@ -39,7 +39,17 @@ function Callout({ type, title, children }: { type: CalloutType; title?: string;
   );
 }
 
-function Praktijkvoorbeeld({ title, setting, source, children }: { title: string; setting: string; source?: string; children: ReactNode }) {
+function Praktijkvoorbeeld({
+  title,
+  setting,
+  source,
+  children,
+}: {
+  title: string;
+  setting: string;
+  source?: string;
+  children: ReactNode;
+}) {
   const { sources } = useContext(LessonContext);
   const origin = source ? sources[source] : undefined;
   return (
@@ -161,7 +171,16 @@ function Lemniscaat({ fase }: { fase?: LemniscaatPhase }) {
   return <LemniscaatFigure fase={fase} />;
 }
 
-const components = { Callout, Praktijkvoorbeeld, Reflectie, Opdracht, Zelfscan, ZelfscanIntro, ZelfscanVraag, Lemniscaat };
+const components = {
+  Callout,
+  Praktijkvoorbeeld,
+  Reflectie,
+  Opdracht,
+  Zelfscan,
+  ZelfscanIntro,
+  ZelfscanVraag,
+  Lemniscaat,
+};
 
 export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {
   const rendered = Markdoc.renderers.react(content, React, { components });

@@ -7,7 +7,10 @@ const id = z
   .string({ required_error: "id is verplicht" })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "id: alleen kleine letters, cijfers en streepjes");
 const text = (what: string) =>
-  z.string({ required_error: `${what} is verplicht`, invalid_type_error: `${what} moet tekst zijn` }).trim().min(1, `${what} is leeg`);
+  z
+    .string({ required_error: `${what} is verplicht`, invalid_type_error: `${what} moet tekst zijn` })
+    .trim()
+    .min(1, `${what} is leeg`);
 
 const scaleSchema = z
   .object({
@@ -42,7 +45,10 @@ const questionSchema = z.discriminatedUnion("type", [
 const sectionSchema = z
   .object({
     id,
-    title: text("title").refine((value) => value.length <= 32, "title van een onderdeel: hoogstens 32 tekens (past in de grafiek)"),
+    title: text("title").refine(
+      (value) => value.length <= 32,
+      "title van een onderdeel: hoogstens 32 tekens (past in de grafiek)",
+    ),
     intro: z.string().trim().optional(),
     scale: scaleSchema.optional(),
     questions: z.array(questionSchema).min(1, "een onderdeel heeft minstens één vraag"),
@@ -57,7 +63,10 @@ export const selfScanFileSchema = z
     /** A key of content/bronnen.yaml: the publication the scan is written from. */
     source: id,
     /** A lesson or module (/leren/…) to read for background. */
-    lesson: z.string().regex(/^\/leren\//, "lesson: een link naar /leren/…").optional(),
+    lesson: z
+      .string()
+      .regex(/^\/leren\//, "lesson: een link naar /leren/…")
+      .optional(),
     scale: scaleSchema.optional(),
     sections: z.array(sectionSchema).min(1, "een zelfscan heeft minstens één onderdeel"),
   })
@@ -66,15 +75,28 @@ export const selfScanFileSchema = z
     const seen = new Set<string>();
     scan.sections.forEach((section, sectionIndex) => {
       if (seen.has(`section:${section.id}`)) {
-        ctx.addIssue({ code: "custom", path: ["sections", sectionIndex, "id"], message: `onderdeel-id "${section.id}" komt twee keer voor` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", sectionIndex, "id"],
+          message: `onderdeel-id "${section.id}" komt twee keer voor`,
+        });
       }
       seen.add(`section:${section.id}`);
       section.questions.forEach((question, questionIndex) => {
         const path = ["sections", sectionIndex, "questions", questionIndex];
-        if (seen.has(question.id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `vraag-id "${question.id}" komt twee keer voor` });
+        if (seen.has(question.id))
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "id"],
+            message: `vraag-id "${question.id}" komt twee keer voor`,
+          });
         seen.add(question.id);
         if (question.type === "scale" && !section.scale && !scan.scale) {
-          ctx.addIssue({ code: "custom", path, message: "een schaalvraag heeft een schaal nodig (scale in het onderdeel of de zelfscan)" });
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: "een schaalvraag heeft een schaal nodig (scale in het onderdeel of de zelfscan)",
+          });
         }
       });
     });
@@ -124,7 +146,11 @@ export const judgementLabels: Record<JudgementChoice, string> = {
   "nog-niet": "Nog niet: eerst moet er iets veranderen",
   "no-go": "No-go: we beginnen er (nu) niet aan",
 };
-export const judgementShortLabels: Record<JudgementChoice, string> = { go: "Go", "nog-niet": "Nog niet", "no-go": "No-go" };
+export const judgementShortLabels: Record<JudgementChoice, string> = {
+  go: "Go",
+  "nog-niet": "Nog niet",
+  "no-go": "No-go",
+};
 
 /** What a duo (or a member) answered, per question id. Stored as JSON; checked against the scan on saving. */
 export type Answer = {

@@ -16,7 +16,12 @@ export function loadSelfScans(
   directory: string,
   sources: Record<string, Source>,
   relative: (file: string) => string,
-): { scans: SelfScan[]; errors: Problem[]; texts: { file: string; text: string }[]; links: { file: string; href: string; line: number }[] } {
+): {
+  scans: SelfScan[];
+  errors: Problem[];
+  texts: { file: string; text: string }[];
+  links: { file: string; href: string; line: number }[];
+} {
   const scanDir = path.join(directory, SELF_SCAN_DIR);
   const scans: SelfScan[] = [];
   const errors: Problem[] = [];
@@ -52,7 +57,8 @@ export function loadSelfScans(
       continue;
     }
     const source = sources[parsed.data.source];
-    if (!source) errors.push({ file: label, message: `onbekende bron "${parsed.data.source}" (zie content/bronnen.yaml)` });
+    if (!source)
+      errors.push({ file: label, message: `onbekende bron "${parsed.data.source}" (zie content/bronnen.yaml)` });
     if (parsed.data.lesson) links.push({ file: label, href: parsed.data.lesson, line: 1 });
     const scan = normaliseScan(match[1]!, parsed.data, source?.title ?? "");
     scans.push(scan);
@@ -61,7 +67,11 @@ export function loadSelfScans(
   scans.sort((a, b) => a.order - b.order);
   const orders = new Set<number>();
   for (const scan of scans) {
-    if (orders.has(scan.order)) errors.push({ file: `content/${SELF_SCAN_DIR}/${scan.id}.yaml`, message: `order ${scan.order} wordt al door een andere zelfscan gebruikt` });
+    if (orders.has(scan.order))
+      errors.push({
+        file: `content/${SELF_SCAN_DIR}/${scan.id}.yaml`,
+        message: `order ${scan.order} wordt al door een andere zelfscan gebruikt`,
+      });
     orders.add(scan.order);
   }
   return { scans, errors, texts, links };
@@ -75,9 +85,10 @@ function scanText(scan: SelfScan): string {
     if (section.scale) parts.push(section.scale.minLabel, section.scale.maxLabel);
     for (const question of section.questions) {
       parts.push(question.text, question.hint ?? "");
-      if (question.type === "ladder") question.rungs.forEach((rung) => {
-        parts.push(rung.label, rung.description);
-      });
+      if (question.type === "ladder")
+        question.rungs.forEach((rung) => {
+          parts.push(rung.label, rung.description);
+        });
     }
   }
   return parts.filter(Boolean).join("\n");

@@ -11,7 +11,11 @@ const library = loadLibrary();
 
 describe("content/zelfscans", () => {
   it("has the three scans from the seeds, in order, each naming a known source", () => {
-    expect(library.selfScans.map((scan) => scan.id)).toEqual(["verkenning", "randvoorwaarden-en-lemniscaat", "participatieladder"]);
+    expect(library.selfScans.map((scan) => scan.id)).toEqual([
+      "verkenning",
+      "randvoorwaarden-en-lemniscaat",
+      "participatieladder",
+    ]);
     for (const scan of library.selfScans) expect(scan.sourceTitle, scan.id).not.toBe("");
     expect(library.errors.filter((error) => error.file.includes("zelfscans"))).toEqual([]);
   });
@@ -28,7 +32,9 @@ describe("content/zelfscans", () => {
     expect(randvoorwaarden.sections.map((section) => section.questions.length)).toEqual([6, 4]);
     expect(randvoorwaarden.sections[1]!.scale?.minLabel).toBe("Doen we nog niet");
     const ladder = library.selfScans.find((scan) => scan.id === "participatieladder")!;
-    const question = ladder.sections.flatMap((section) => section.questions).find((candidate) => candidate.type === "ladder");
+    const question = ladder.sections
+      .flatMap((section) => section.questions)
+      .find((candidate) => candidate.type === "ladder");
     expect(question?.type === "ladder" ? question.rungs.map((rung) => rung.id) : []).toEqual([
       "informeren",
       "raadplegen",
@@ -71,6 +77,8 @@ describe("content/zelfscans", () => {
       "title: Kapot\nsummary: x\norder: 1\nsource: onbekend\nsections:\n  - id: a\n    title: A\n    questions:\n      - { id: q, type: text, text: Vraag }\n",
     );
     const second = loadSelfScans(directory, {}, (file) => path.relative(directory, file));
-    expect(second.errors.map((error) => error.message)).toContain('onbekende bron "onbekend" (zie content/bronnen.yaml)');
+    expect(second.errors.map((error) => error.message)).toContain(
+      'onbekende bron "onbekend" (zie content/bronnen.yaml)',
+    );
   });
 });

@@ -148,7 +148,14 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
   if (!error) {
     await prisma.emailMessage.update({
       where: { id: message.id },
-      data: { status: "SENT", providerId: data?.id ?? null, sentAt: new Date(), attempts: attempt, error: null, claimedUntil: null },
+      data: {
+        status: "SENT",
+        providerId: data?.id ?? null,
+        sentAt: new Date(),
+        attempts: attempt,
+        error: null,
+        claimedUntil: null,
+      },
     });
     return { result: "sent", providerId: data?.id ?? null };
   }
@@ -163,7 +170,12 @@ export async function deliverMessage(messageId: string, now = new Date()): Promi
     const retryInMs = backoffFor(attempt);
     await prisma.emailMessage.update({
       where: { id: message.id },
-      data: { attempts: attempt, error: description, nextAttemptAt: new Date(now.getTime() + retryInMs), claimedUntil: null },
+      data: {
+        attempts: attempt,
+        error: description,
+        nextAttemptAt: new Date(now.getTime() + retryInMs),
+        claimedUntil: null,
+      },
     });
     return { result: "retry", error: description, retryInMs };
   }

@@ -147,7 +147,11 @@ describe("deliverMessage (the deliver-email job)", () => {
     useResend();
     const message = await sendEmail({ to: "i@test.nl", kind: "test", idempotencyKey: "k-race", ...content() });
     const before = recorder.requestCount();
-    const outcomes = await Promise.all([deliverMessage(message.id), deliverMessage(message.id), deliverMessage(message.id)]);
+    const outcomes = await Promise.all([
+      deliverMessage(message.id),
+      deliverMessage(message.id),
+      deliverMessage(message.id),
+    ]);
     // The losers see it either still claimed ("busy") or already sent ("skipped"), depending on timing.
     expect(outcomes.filter((o) => o.result === "sent")).toHaveLength(1);
     expect(outcomes.filter((o) => o.result === "busy" || o.result === "skipped")).toHaveLength(2);
@@ -157,7 +161,10 @@ describe("deliverMessage (the deliver-email job)", () => {
   it("a claim left by a crashed worker expires, then the sweep hands the message out again", async () => {
     useResend();
     const message = await sendEmail({ to: "j@test.nl", kind: "test", idempotencyKey: "k-crash", ...content() });
-    await prisma.emailMessage.update({ where: { id: message.id }, data: { claimedUntil: later(deliveryPolicy.claimMs) } });
+    await prisma.emailMessage.update({
+      where: { id: message.id },
+      data: { claimedUntil: later(deliveryPolicy.claimMs) },
+    });
     expect((await deliverMessage(message.id)).result).toBe("busy");
     const afterClaim = later(deliveryPolicy.claimMs + 1000);
     expect((await sweepOutbox(afterClaim)).ids).toContain(message.id);

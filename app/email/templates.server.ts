@@ -63,9 +63,7 @@ export function invitationEmail(input: {
   url: string;
   expiresAt: Date;
 }): EmailContent {
-  const subject = input.cohortName
-    ? `Uitnodiging voor ${input.cohortName}`
-    : "Uitnodiging voor het Leernetwerk";
+  const subject = input.cohortName ? `Uitnodiging voor ${input.cohortName}` : "Uitnodiging voor het Leernetwerk";
   const paragraphs = [
     "Hallo,",
     input.cohortName

@@ -24,7 +24,12 @@ describe("clean-up job", () => {
     await prisma.passwordResetToken.createMany({
       data: [
         { tokenHash: "old-expired", userId: user.id, expiresAt: new Date(now.getTime() - 8 * DAY) },
-        { tokenHash: "old-used", userId: user.id, expiresAt: new Date(now.getTime() + DAY), usedAt: new Date(now.getTime() - 8 * DAY) },
+        {
+          tokenHash: "old-used",
+          userId: user.id,
+          expiresAt: new Date(now.getTime() + DAY),
+          usedAt: new Date(now.getTime() - 8 * DAY),
+        },
         { tokenHash: "recent", userId: user.id, expiresAt: new Date(now.getTime() - DAY) },
       ],
     });
@@ -32,7 +37,9 @@ describe("clean-up job", () => {
     expect(await cleanUp(now)).toEqual({ sessions: 1, loginAttempts: 1, passwordResets: 2 });
     expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual(["valid"]);
     expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
-    expect((await prisma.passwordResetToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual(["recent"]);
+    expect((await prisma.passwordResetToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual([
+      "recent",
+    ]);
     // Running it again removes nothing more.
     expect(await cleanUp(now)).toEqual({ sessions: 0, loginAttempts: 0, passwordResets: 0 });
   });

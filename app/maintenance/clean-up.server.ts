@@ -18,7 +18,12 @@ export async function cleanUp(now = new Date()) {
     prisma.session.deleteMany({ where: { expiresAt: { lt: now } } }),
     prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(retention.loginAttemptsDays) } } }),
     prisma.passwordResetToken.deleteMany({
-      where: { OR: [{ expiresAt: { lt: before(retention.passwordResetsDays) } }, { usedAt: { lt: before(retention.passwordResetsDays) } }] },
+      where: {
+        OR: [
+          { expiresAt: { lt: before(retention.passwordResetsDays) } },
+          { usedAt: { lt: before(retention.passwordResetsDays) } },
+        ],
+      },
     }),
   ]);
   return { sessions: sessions.count, loginAttempts: loginAttempts.count, passwordResets: passwordResets.count };

@@ -12,7 +12,12 @@ export type PlanDocument = {
   sections: { id: string; title: string; fields: { label: string; group?: string; text: string }[] }[];
 };
 
-export function planDocument(input: { municipality: string; cohort: string; status: string; content: CanvasContent }): PlanDocument {
+export function planDocument(input: {
+  municipality: string;
+  cohort: string;
+  status: string;
+  content: CanvasContent;
+}): PlanDocument {
   return {
     title: `Aanpak ervaringskennis — ${input.municipality}`,
     municipality: input.municipality,
@@ -21,7 +26,11 @@ export function planDocument(input: { municipality: string; cohort: string; stat
     sections: canvasSections.map((section) => ({
       id: section.id,
       title: section.title,
-      fields: section.fields.map((field) => ({ label: field.label, group: field.group, text: fieldText(field, input.content[section.id]?.[field.id]) })),
+      fields: section.fields.map((field) => ({
+        label: field.label,
+        group: field.group,
+        text: fieldText(field, input.content[section.id]?.[field.id]),
+      })),
     })),
   };
 }
@@ -41,10 +50,18 @@ export async function planDocx(doc: PlanDocument): Promise<Buffer> {
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
     let lastGroup: string | undefined;
     for (const field of section.fields) {
-      if (field.group && field.group !== lastGroup) children.push(new Paragraph({ text: field.group, heading: HeadingLevel.HEADING_2 }));
+      if (field.group && field.group !== lastGroup)
+        children.push(new Paragraph({ text: field.group, heading: HeadingLevel.HEADING_2 }));
       lastGroup = field.group;
-      if (section.fields.length > 1) children.push(new Paragraph({ children: [new TextRun({ text: field.label, bold: true })], spacing: { before: 120 } }));
-      children.push(...(field.text ? paragraphsOf(field.text) : [new Paragraph({ children: [new TextRun({ text: "Nog niet ingevuld.", italics: true })] })]));
+      if (section.fields.length > 1)
+        children.push(
+          new Paragraph({ children: [new TextRun({ text: field.label, bold: true })], spacing: { before: 120 } }),
+        );
+      children.push(
+        ...(field.text
+          ? paragraphsOf(field.text)
+          : [new Paragraph({ children: [new TextRun({ text: "Nog niet ingevuld.", italics: true })] })]),
+      );
     }
   }
   const document = new Document({

@@ -85,7 +85,9 @@ describe("the canvas sections", () => {
     content.randvoorwaarden!["beloning-status"] = "geregeld";
     content.randvoorwaarden!["beloning-toelichting"] = "Vergoeding per bijeenkomst";
     expect(sectionAsText(findSection("vraagstuk")!, content)).toBe("Ons vraagstuk");
-    expect(sectionAsText(findSection("fase-ontsluiten")!, content)).toBe("Wat we nu doen: Gesprekstafels\n\nWanneer: Voor de zomer");
+    expect(sectionAsText(findSection("fase-ontsluiten")!, content)).toBe(
+      "Wat we nu doen: Gesprekstafels\n\nWanneer: Voor de zomer",
+    );
     expect(sectionAsText(findSection("randvoorwaarden")!, content)).toBe(
       "Beloning en betaling van ervaringsdeskundigen — hoe ver is het?: Geregeld\n\nBeloning en betaling van ervaringsdeskundigen — toelichting: Vergoeding per bijeenkomst",
     );

@@ -80,7 +80,13 @@ export const canvasSections: CanvasSection[] = [
     intro: "Wat moet geregeld zijn om goed met ervaringsdeskundigen te werken? Geef per punt aan hoe ver het is.",
     fields: conditions.flatMap((condition) => [
       { id: `${condition.id}-status`, label: "Hoe ver is het?", kind: "status" as const, group: condition.title },
-      { id: `${condition.id}-toelichting`, label: "Toelichting", kind: "text" as const, group: condition.title, rows: 2 },
+      {
+        id: `${condition.id}-toelichting`,
+        label: "Toelichting",
+        kind: "text" as const,
+        group: condition.title,
+        rows: 2,
+      },
     ]),
   },
   {
@@ -114,7 +120,8 @@ export function normalizeContent(raw: unknown): CanvasContent {
   const content: CanvasContent = {};
   for (const section of canvasSections) {
     const values = source[section.id];
-    const record = values && typeof values === "object" && !Array.isArray(values) ? (values as Record<string, unknown>) : {};
+    const record =
+      values && typeof values === "object" && !Array.isArray(values) ? (values as Record<string, unknown>) : {};
     content[section.id] = {};
     for (const field of section.fields) {
       const value = record[field.id];
@@ -146,7 +153,8 @@ export function tooLongFields(values: FormValues): string[] {
   const names: string[] = [];
   for (const section of canvasSections) {
     for (const field of section.fields) {
-      if ((textValue(values, fieldName(section, field))?.length ?? 0) > MAX_FIELD_LENGTH) names.push(fieldName(section, field));
+      if ((textValue(values, fieldName(section, field))?.length ?? 0) > MAX_FIELD_LENGTH)
+        names.push(fieldName(section, field));
     }
   }
   return names;
@@ -159,7 +167,7 @@ export function fieldTitle(field: CanvasField): string {
 
 /** The value of a field as text (a status as its label). */
 export function fieldText(field: CanvasField, value: string | undefined): string {
-  if (field.kind === "status") return value ? conditionStatusLabels[value as ConditionStatus] ?? "" : "";
+  if (field.kind === "status") return value ? (conditionStatusLabels[value as ConditionStatus] ?? "") : "";
   return (value ?? "").trim();
 }
 
@@ -182,7 +190,8 @@ export function isSectionEmpty(section: CanvasSection, content: CanvasContent): 
 /** The sections whose text differs between two canvases. */
 export function changedSectionIds(before: CanvasContent, after: CanvasContent): string[] {
   return canvasSections
-    .filter((section) => section.fields.some((field) => (before[section.id]?.[field.id] ?? "") !== (after[section.id]?.[field.id] ?? "")))
+    .filter((section) =>
+      section.fields.some((field) => (before[section.id]?.[field.id] ?? "") !== (after[section.id]?.[field.id] ?? "")),
+    )
     .map((section) => section.id);
 }
-

@@ -13,7 +13,13 @@ import { modesFor } from "~/notifications/preferences.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { type CanvasContent, changedSectionIds, emptyContent, findSection, normalizeContent } from "./action-plan-sections.ts";
+import {
+  type CanvasContent,
+  changedSectionIds,
+  emptyContent,
+  findSection,
+  normalizeContent,
+} from "./action-plan-sections.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
 export type PlanMode = "duo" | "facilitator";
@@ -101,12 +107,26 @@ export async function getPlan(enrollment: Pick<PlanEnrollment, "id" | "vraagstuk
       },
       comments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, sectionId: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+        select: {
+          id: true,
+          sectionId: true,
+          body: true,
+          createdAt: true,
+          author: { select: { id: true, name: true, role: true, title: true } },
+        },
       },
     },
   });
   if (!plan) {
-    return { id: null, content: emptyContent(enrollment.vraagstuk), version: 0, updatedAt: null, updatedBy: null, versions: [], comments: [] };
+    return {
+      id: null,
+      content: emptyContent(enrollment.vraagstuk),
+      version: 0,
+      updatedAt: null,
+      updatedBy: null,
+      versions: [],
+      comments: [],
+    };
   }
   return {
     ...plan,
@@ -115,7 +135,11 @@ export async function getPlan(enrollment: Pick<PlanEnrollment, "id" | "vraagstuk
   };
 }
 
-export type PlanVersionSummary = { number: number; createdAt: Date | string; session: { number: number; startsAt: Date | string } | null };
+export type PlanVersionSummary = {
+  number: number;
+  createdAt: Date | string;
+  session: { number: number; startsAt: Date | string } | null;
+};
 
 /** "Versie 2 · bijeenkomst 2 (25 mei 2027)" */
 export function versionLabel(version: PlanVersionSummary): string {
@@ -148,7 +172,9 @@ async function currentPlan(enrollmentId: string) {
 
 /** Only the duo itself edits its canvas; facilitators read and comment. */
 async function requireDuoMember(viewer: Pick<User, "id">, enrollmentId: string) {
-  const member = await prisma.duoMember.count({ where: { userId: viewer.id, enrollmentId, enrollment: { status: "ACTIVE" } } });
+  const member = await prisma.duoMember.count({
+    where: { userId: viewer.id, enrollmentId, enrollment: { status: "ACTIVE" } },
+  });
   if (!member) throw new DomainError("Alleen het duo zelf past de aanpak aan.");
 }
 
@@ -156,7 +182,12 @@ async function requireDuoMember(viewer: Pick<User, "id">, enrollmentId: string) 
  * Saves the canvas for a duo member. `baseVersion` is the version the text was based on (0: no canvas yet).
  * When someone else saved in between, nothing is written and the current canvas comes back.
  */
-export async function savePlan(viewer: Pick<User, "id">, enrollmentId: string, content: CanvasContent, baseVersion: number): Promise<PlanSaveResult> {
+export async function savePlan(
+  viewer: Pick<User, "id">,
+  enrollmentId: string,
+  content: CanvasContent,
+  baseVersion: number,
+): Promise<PlanSaveResult> {
   await requireDuoMember(viewer, enrollmentId);
   const data = { content: content as Prisma.InputJsonObject, updatedById: viewer.id };
   if (baseVersion === 0) {
@@ -192,12 +223,17 @@ export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnro
   }
   return prisma.$transaction(async (tx) => {
     // Lock the canvas row so two "Versie opslaan" clicks at once get numbers one after the other.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ActionPlan" WHERE "enrollmentId" = ${enrollment.id}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "ActionPlan" WHERE "enrollmentId" = ${enrollment.id}::uuid FOR UPDATE`;
     const planId = locked[0]?.id;
     if (!planId) throw new DomainError("Vul eerst iets in voordat je een versie opslaat.");
     const plan = await tx.actionPlan.findUniqueOrThrow({
       where: { id: planId },
-      select: { content: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } } },
+      select: {
+        content: true,
+        versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } },
+      },
     });
     const last = plan.versions[0];
     const content = normalizeContent(plan.content);
@@ -205,7 +241,13 @@ export async function saveVersion(viewer: Pick<User, "id">, enrollment: PlanEnro
       throw new DomainError(`Er is niets veranderd sinds versie ${last.number}.`);
     }
     return tx.actionPlanVersion.create({
-      data: { planId, number: (last?.number ?? 0) + 1, sessionId, content: content as Prisma.InputJsonObject, savedById: viewer.id },
+      data: {
+        planId,
+        number: (last?.number ?? 0) + 1,
+        sessionId,
+        content: content as Prisma.InputJsonObject,
+        savedById: viewer.id,
+      },
       select: { id: true, number: true },
     });
   });
@@ -239,11 +281,19 @@ export async function getVersion(enrollmentId: string, number: number) {
  * writer) are notified as their preferences say; the notification names who wrote and which section, and
  * the e-mail carries no text from the canvas.
  */
-export async function addComment(viewer: Pick<User, "id" | "name">, enrollment: PlanEnrollment, sectionId: string, body: string) {
+export async function addComment(
+  viewer: Pick<User, "id" | "name">,
+  enrollment: PlanEnrollment,
+  sectionId: string,
+  body: string,
+) {
   const section = findSection(sectionId);
   if (!section) throw new DomainError("Dit onderdeel bestaat niet.", "sectionId");
   const planId = await ensurePlanId(viewer, enrollment);
-  const comment = await prisma.actionPlanComment.create({ data: { planId, sectionId, authorId: viewer.id, body }, select: { id: true } });
+  const comment = await prisma.actionPlanComment.create({
+    data: { planId, sectionId, authorId: viewer.id, body },
+    select: { id: true },
+  });
   const recipients = enrollment.members.map((member) => member.user).filter((user) => user.id !== viewer.id);
   if (recipients.length) {
     const modes = await modesFor(
@@ -274,7 +324,11 @@ async function ensurePlanId(viewer: Pick<User, "id">, enrollment: PlanEnrollment
   const created = await prisma.actionPlan.upsert({
     where: { enrollmentId: enrollment.id },
     update: {},
-    create: { enrollmentId: enrollment.id, content: emptyContent(enrollment.vraagstuk) as Prisma.InputJsonObject, updatedById: viewer.id },
+    create: {
+      enrollmentId: enrollment.id,
+      content: emptyContent(enrollment.vraagstuk) as Prisma.InputJsonObject,
+      updatedById: viewer.id,
+    },
     select: { id: true },
   });
   return created.id;
@@ -319,8 +373,13 @@ export async function cohortPlanOverview(cohortId: string) {
 }
 
 /** "Stand van 12 mei 2027 (na versie 2 · bijeenkomst 2 …)" for the printed and Word versions. */
-export function planStatusLine(plan: { updatedAt: Date | null; versions: PlanVersionSummary[] }, now = new Date()): string {
+export function planStatusLine(
+  plan: { updatedAt: Date | null; versions: PlanVersionSummary[] },
+  now = new Date(),
+): string {
   const date = formatShortDate(plan.updatedAt ?? now);
   const last = plan.versions[0];
-  return last ? `Stand van ${date}; laatst opgeslagen versie: ${versionLabel(last).toLowerCase()}.` : `Stand van ${date}.`;
+  return last
+    ? `Stand van ${date}; laatst opgeslagen versie: ${versionLabel(last).toLowerCase()}.`
+    : `Stand van ${date}.`;
 }

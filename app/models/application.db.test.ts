@@ -146,7 +146,7 @@ describe("intake and decision", () => {
         decision: "ADMITTED",
         reason: "",
       },
-      coordinator
+      coordinator,
     );
 
     const admitted = await prisma.application.findUniqueOrThrow({ where: { id } });
@@ -191,8 +191,8 @@ describe("intake and decision", () => {
     await expect(
       recordIntake(
         { cohortId: cohort.id, applicationId: id, notes: "", decision: "REJECTED", reason: "toch niet" },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({ field: "decision" });
 
     // The export lists the three people, with the intake.
@@ -204,13 +204,13 @@ describe("intake and decision", () => {
       .split("\r\n");
     expect(lines[0]).toBe("Gemeente;Naam;E-mailadres;Functie;Inschrijving;Account;Intake");
     expect(lines).toContain(
-      "Kampen;Bram Beleid;bram@kampen.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 2 mrt 2027, 10:00"
+      "Kampen;Bram Beleid;bram@kampen.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 2 mrt 2027, 10:00",
     );
     expect(lines).toContain(
-      "Kampen;Lotte Leiding;lotte@kampen.test;Leidinggevende;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 2 mrt 2027, 10:00"
+      "Kampen;Lotte Leiding;lotte@kampen.test;Leidinggevende;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 2 mrt 2027, 10:00",
     );
     expect(await prisma.auditLog.count({ where: { action: "cohort.export_participants", entityId: cohort.id } })).toBe(
-      1
+      1,
     );
   });
 
@@ -226,23 +226,23 @@ describe("intake and decision", () => {
           { slot: "member1", name: "Lisa Bakker", email: "lisa@zwolle.test", function: "BELEIDSMEDEWERKER" },
           { slot: "member2", name: "Hans Smit", email: "hans@zwolle.test", function: "STRATEGISCH_BELEIDSADVISEUR" },
         ],
-      })
+      }),
     );
     await expect(
       recordIntake(
         { cohortId: cohort.id, applicationId: second.id, notes: "", decision: "WAITLISTED", reason: "" },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({ field: "reason" });
     await recordIntake(
       { cohortId: cohort.id, applicationId: first.id, notes: "", decision: "ADMITTED", reason: "" },
-      coordinator
+      coordinator,
     );
     await expect(
       recordIntake(
         { cohortId: cohort.id, applicationId: second.id, notes: "Past goed", decision: "ADMITTED", reason: "" },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({ field: "decision", message: expect.stringMatching(/zit vol/) });
     expect(await prisma.application.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
       status: "SUBMITTED",
@@ -257,7 +257,7 @@ describe("intake and decision", () => {
         decision: "WAITLISTED",
         reason: "Het leernetwerk is vol.",
       },
-      coordinator
+      coordinator,
     );
     expect(await prisma.application.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
       status: "WAITLISTED",
@@ -285,14 +285,14 @@ describe("direct enrolment and the duo", () => {
           { slot: "member2", name: "Roos Leiding", email: "roos@zwolle.test", function: "LEIDINGGEVENDE" },
         ],
       },
-      coordinator
+      coordinator,
     );
     expect(result).toMatchObject({ municipality: "Zwolle", invited: 2, added: 0 });
     expect(await prisma.auditLog.count({ where: { action: "enrollment.create", entityId: result.enrollmentId } })).toBe(
-      1
+      1,
     );
     await expect(
-      enrollMunicipality({ cohortId: cohort.id, municipality: "ZWOLLE", vraagstuk: "", members: [] }, coordinator)
+      enrollMunicipality({ cohortId: cohort.id, municipality: "ZWOLLE", vraagstuk: "", members: [] }, coordinator),
     ).rejects.toMatchObject({ field: "municipality", message: "De gemeente Zwolle doet al mee aan dit leernetwerk." });
     await expect(
       enrollMunicipality(
@@ -302,8 +302,8 @@ describe("direct enrolment and the duo", () => {
           vraagstuk: "",
           members: [{ slot: "member2", name: "Roos", email: "roos@zwolle.test", function: "LEIDINGGEVENDE" }],
         },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({
       field: "member2Email",
       message: expect.stringMatching(/is al uitgenodigd voor dit leernetwerk, in het duo van de gemeente Zwolle/),
@@ -331,8 +331,8 @@ describe("direct enrolment and the duo", () => {
           email: "Ahmed@Deventer.test",
           function: "LEIDINGGEVENDE",
         },
-        coordinator
-      )
+        coordinator,
+      ),
     ).toEqual({ kind: "added" });
     expect(await prisma.duoMember.count({ where: { enrollmentId: enrollment.id, userId: existing.id } })).toBe(1);
     expect(await prisma.invitation.count({ where: { email: "ahmed@deventer.test" } })).toBe(0);
@@ -346,8 +346,8 @@ describe("direct enrolment and the duo", () => {
           email: "ahmed@deventer.test",
           function: "LEIDINGGEVENDE",
         },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({ field: "email", message: expect.stringMatching(/doet al mee aan dit leernetwerk/) });
     const facilitator = await createUser(prisma, { role: "FACILITATOR", email: "beg@test.nl" });
     await expect(
@@ -359,8 +359,8 @@ describe("direct enrolment and the duo", () => {
           email: facilitator.email,
           function: "LEIDINGGEVENDE",
         },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toMatchObject({ field: "email", message: expect.stringMatching(/account als begeleider/) });
 
     // Replace Sophie by someone new: an invitation goes out and Sophie leaves the duo.
@@ -374,23 +374,23 @@ describe("direct enrolment and the duo", () => {
           function: "BELEIDSMEDEWERKER",
           replacesMemberId: sophieMember.id,
         },
-        coordinator
-      )
+        coordinator,
+      ),
     ).toEqual({ kind: "invited" });
     expect(await prisma.duoMember.count({ where: { id: sophieMember.id } })).toBe(0);
     expect(await prisma.invitation.count({ where: { email: "nina@deventer.test", enrollmentId: enrollment.id } })).toBe(
-      1
+      1,
     );
     expect(await prisma.auditLog.count({ where: { action: "duo_member.replace", entityId: enrollment.id } })).toBe(1);
 
     const ahmed = await prisma.duoMember.findFirstOrThrow({ where: { userId: existing.id } });
     expect(
-      await removeDuoMember({ cohortId: cohort.id, enrollmentId: enrollment.id, memberId: ahmed.id }, coordinator)
+      await removeDuoMember({ cohortId: cohort.id, enrollmentId: enrollment.id, memberId: ahmed.id }, coordinator),
     ).toBe(true);
     // A member id from another cohort's URL does nothing.
     const other = await createCohort(prisma);
     expect(
-      await removeDuoMember({ cohortId: other.id, enrollmentId: enrollment.id, memberId: ahmed.id }, coordinator)
+      await removeDuoMember({ cohortId: other.id, enrollmentId: enrollment.id, memberId: ahmed.id }, coordinator),
     ).toBe(false);
 
     expect(await withdrawEnrollment({ cohortId: cohort.id, enrollmentId: enrollment.id }, coordinator)).toBe(true);
@@ -400,8 +400,8 @@ describe("direct enrolment and the duo", () => {
     await expect(
       addDuoMember(
         { cohortId: cohort.id, enrollmentId: enrollment.id, name: "X Y", email: "x@y.nl", function: "LEIDINGGEVENDE" },
-        coordinator
-      )
+        coordinator,
+      ),
     ).rejects.toBeInstanceOf(DomainError);
   });
 
@@ -409,10 +409,10 @@ describe("direct enrolment and the duo", () => {
     const { coordinator, cohort } = await setup(1);
     const first = await enrollMunicipality(
       { cohortId: cohort.id, municipality: "Zwolle", vraagstuk: "", members: [] },
-      coordinator
+      coordinator,
     );
     await expect(
-      enrollMunicipality({ cohortId: cohort.id, municipality: "Kampen", vraagstuk: "", members: [] }, coordinator)
+      enrollMunicipality({ cohortId: cohort.id, municipality: "Kampen", vraagstuk: "", members: [] }, coordinator),
     ).rejects.toMatchObject({
       field: "form",
       message: "Dit leernetwerk zit vol: alle 1 plaatsen voor gemeenten zijn bezet.",
@@ -431,12 +431,12 @@ describe("direct enrolment and the duo", () => {
       message: "Marco Jansen begeleidt dit leernetwerk al.",
     });
     await expect(
-      assignFacilitator({ cohortId: cohort.id, userId: participant.id }, coordinator)
+      assignFacilitator({ cohortId: cohort.id, userId: participant.id }, coordinator),
     ).rejects.toBeInstanceOf(DomainError);
     expect(await removeFacilitator({ cohortId: cohort.id, userId: marco.id }, coordinator)).toBe(true);
     expect(await removeFacilitator({ cohortId: cohort.id, userId: marco.id }, coordinator)).toBe(false);
     expect(
-      await prisma.auditLog.count({ where: { action: { in: ["facilitator.assign", "facilitator.remove"] } } })
+      await prisma.auditLog.count({ where: { action: { in: ["facilitator.assign", "facilitator.remove"] } } }),
     ).toBe(2);
   });
 });
@@ -447,18 +447,28 @@ describe("intake notes written by two coordinators at once", () => {
     const { id } = await submitApplication(cohort.slug, application());
     const loaded = (await getApplication(cohort.id, id))!;
     const version = loaded.updatedAt.toISOString();
-    await recordIntake({ cohortId: cohort.id, applicationId: id, notes: "Notities van Sanne", decision: null, reason: "", version }, coordinator);
+    await recordIntake(
+      { cohortId: cohort.id, applicationId: id, notes: "Notities van Sanne", decision: null, reason: "", version },
+      coordinator,
+    );
     const conflict = await recordIntake(
       { cohortId: cohort.id, applicationId: id, notes: "Notities van Peter", decision: null, reason: "", version },
-      coordinator
+      coordinator,
     ).catch((error: unknown) => error);
     expect(conflict).toBeInstanceOf(ApplicationConflict);
     expect((conflict as ApplicationConflict).currentNotes).toBe("Notities van Sanne");
     expect((await getApplication(cohort.id, id))!.intakeNotes).toBe("Notities van Sanne");
     // Saving again from the current version is deliberate and works.
     await recordIntake(
-      { cohortId: cohort.id, applicationId: id, notes: "Notities van Sanne en Peter", decision: null, reason: "", version: (conflict as ApplicationConflict).currentVersion },
-      coordinator
+      {
+        cohortId: cohort.id,
+        applicationId: id,
+        notes: "Notities van Sanne en Peter",
+        decision: null,
+        reason: "",
+        version: (conflict as ApplicationConflict).currentVersion,
+      },
+      coordinator,
     );
     expect((await getApplication(cohort.id, id))!.intakeNotes).toBe("Notities van Sanne en Peter");
   });

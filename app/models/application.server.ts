@@ -147,18 +147,21 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
           entityId: application.id,
           details: { cohortId: cohort.id, municipality, contactEmail: input.contactEmail },
         },
-        tx
+        tx,
       );
       return application.id;
     });
   } catch (error) {
     // Two submissions at the same moment: the unique key (cohort, municipality) lets only one through.
     if (isUniqueViolation(error)) {
-      throw new DomainError(duplicateMunicipalityProblem({
+      throw new DomainError(
+        duplicateMunicipalityProblem({
           name: municipality,
           appliedKeys: [municipalityKey(municipality)],
           enrolledKeys: [],
-        })!, "municipality");
+        })!,
+        "municipality",
+      );
     }
     throw error;
   }
@@ -252,7 +255,7 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
           intakeAt: input.intakeAt.toISOString(),
         },
       },
-      tx
+      tx,
     );
   });
   await sendEmail({
@@ -277,8 +280,15 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
  * capacity and people already in the cohort), ApplicationConflict when someone else saved in between.
  */
 export async function recordIntake(
-  input: { cohortId: string; applicationId: string; notes: string; decision: IntakeDecision | null; reason: string; version?: string },
-  actor: Actor
+  input: {
+    cohortId: string;
+    applicationId: string;
+    notes: string;
+    decision: IntakeDecision | null;
+    reason: string;
+    version?: string;
+  },
+  actor: Actor,
 ) {
   const application = await getApplication(input.cohortId, input.applicationId);
   if (!application) return null;
@@ -304,7 +314,7 @@ export async function recordIntake(
         })),
         admission: { applicationId: application.id, notes: input.notes, reason: input.reason },
       },
-      actor
+      actor,
     ).catch((error: unknown) => {
       // The duo comes from the application, not from a form field: show the rule at the decision.
       if (error instanceof DomainError) throw new DomainError(error.message, "decision");
@@ -347,7 +357,7 @@ export async function recordIntake(
 async function saveDecision(
   applicationId: string,
   input: { cohortId: string; notes: string; decision: IntakeDecision | null; reason: string },
-  actor: Actor
+  actor: Actor,
 ) {
   await prisma.$transaction(async (tx) => {
     await tx.application.update({
@@ -367,7 +377,7 @@ async function saveDecision(
         entityId: applicationId,
         details: { cohortId: input.cohortId, decision: input.decision, reason: input.reason || null },
       },
-      tx
+      tx,
     );
   });
 }
@@ -401,6 +411,6 @@ export async function previewAdmission(cohortId: string, members: { email: strin
           ? { kind: "account" as const, text: "Heeft al een account: komt direct in het duo." }
           : { kind: "invite" as const, text: "Krijgt een uitnodiging per e-mail." },
       ];
-    })
+    }),
   );
 }

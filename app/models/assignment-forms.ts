@@ -14,8 +14,13 @@ export const assignmentFields = z.object({
     .max(200, "De titel mag maximaal 200 tekens hebben."),
   instructions: optionalText(20_000, "De uitleg mag maximaal 20.000 tekens hebben."),
   dueDate: z.string({ required_error: "Vul een datum in." }).trim().refine(isCalendarDate, "Vul een geldige datum in."),
-  dueTime: z.string({ required_error: "Vul een tijd in." }).trim().refine(isClockTime, "Vul een tijd in, bijvoorbeeld 17:00."),
-  kind: z.enum(["DUO", "INDIVIDUAL"], { errorMap: () => ({ message: "Kies of het een duo-opdracht of een individuele opdracht is." }) }),
+  dueTime: z
+    .string({ required_error: "Vul een tijd in." })
+    .trim()
+    .refine(isClockTime, "Vul een tijd in, bijvoorbeeld 17:00."),
+  kind: z.enum(["DUO", "INDIVIDUAL"], {
+    errorMap: () => ({ message: "Kies of het een duo-opdracht of een individuele opdracht is." }),
+  }),
   allowFiles: z
     .string()
     .optional()
@@ -29,7 +34,15 @@ export const assignmentFields = z.object({
 /** The form's fields as the model's input: the due date and time become one moment. */
 export function assignmentInput(fields: z.output<typeof assignmentFields>) {
   const { sessionId, title, instructions, kind, allowFiles, opdrachtId } = fields;
-  return { sessionId, title, instructions, kind, allowFiles, opdrachtId, dueAt: amsterdamTime(fields.dueDate, fields.dueTime) };
+  return {
+    sessionId,
+    title,
+    instructions,
+    kind,
+    allowFiles,
+    opdrachtId,
+    dueAt: amsterdamTime(fields.dueDate, fields.dueTime),
+  };
 }
 
 export const assignmentSchema = assignmentFields.transform(assignmentInput);

@@ -23,8 +23,14 @@ describe("submissionStatus", () => {
   });
 
   it("is ingeleverd, marked late when handed in after the due moment", () => {
-    expect(submissionStatus({ ...empty, body: "x", submittedAt: before }, due, after)).toEqual({ status: "ingeleverd", late: false });
-    expect(submissionStatus({ ...empty, body: "x", submittedAt: after }, due, after)).toEqual({ status: "ingeleverd", late: true });
+    expect(submissionStatus({ ...empty, body: "x", submittedAt: before }, due, after)).toEqual({
+      status: "ingeleverd",
+      late: false,
+    });
+    expect(submissionStatus({ ...empty, body: "x", submittedAt: after }, due, after)).toEqual({
+      status: "ingeleverd",
+      late: true,
+    });
     expect(statusLabel({ status: "ingeleverd", late: true })).toBe("Ingeleverd (te laat)");
     expect(statusLabel({ status: "te-laat", late: true })).toBe("Te laat");
   });
@@ -36,14 +42,19 @@ describe("submissionStatus", () => {
   });
 
   it("accepts ISO strings (as loaders serialise dates)", () => {
-    expect(submissionStatus({ ...empty, body: "x", submittedAt: after.toISOString() }, due.toISOString(), after).late).toBe(true);
+    expect(
+      submissionStatus({ ...empty, body: "x", submittedAt: after.toISOString() }, due.toISOString(), after).late,
+    ).toBe(true);
   });
 });
 
 describe("submit, withdraw, edit", () => {
   it("refuses an empty submission and a second one", () => {
     expect(canSubmit(null).ok).toBe(false);
-    expect(canSubmit({ ...empty, body: "   " })).toMatchObject({ ok: false, reason: expect.stringContaining("lege opdracht") });
+    expect(canSubmit({ ...empty, body: "   " })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("lege opdracht"),
+    });
     expect(canSubmit({ ...empty, body: "Klaar" }).ok).toBe(true);
     expect(canSubmit({ ...empty, attachmentCount: 1 }).ok).toBe(true);
     expect(canSubmit({ ...empty, body: "Klaar", submittedAt: before }).ok).toBe(false);
@@ -52,7 +63,10 @@ describe("submit, withdraw, edit", () => {
   it("allows withdrawing and resubmitting only until feedback is given", () => {
     expect(canWithdraw({ submittedAt: before, feedbackAt: null }).ok).toBe(true);
     expect(canWithdraw({ submittedAt: null, feedbackAt: null }).ok).toBe(false);
-    expect(canWithdraw({ submittedAt: before, feedbackAt: after })).toMatchObject({ ok: false, reason: expect.stringContaining("feedback") });
+    expect(canWithdraw({ submittedAt: before, feedbackAt: after })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("feedback"),
+    });
     // After withdrawing (submittedAt cleared) the text can be edited and handed in again.
     expect(canEdit({ submittedAt: null, feedbackAt: null })).toBe(true);
     expect(canEdit({ submittedAt: before, feedbackAt: null })).toBe(false);

@@ -55,12 +55,17 @@ export function canSubmit(submission: SubmissionFacts | null): { ok: true } | { 
   if (submission?.feedbackAt) return { ok: false, reason: "Er is al feedback gegeven; inleveren kan niet meer." };
   if (submission?.submittedAt) return { ok: false, reason: "Deze opdracht is al ingeleverd." };
   if (!submission || (!submission.body.trim() && submission.attachmentCount === 0)) {
-    return { ok: false, reason: "Schrijf eerst iets of voeg een bijlage toe. Een lege opdracht kun je niet inleveren." };
+    return {
+      ok: false,
+      reason: "Schrijf eerst iets of voeg een bijlage toe. Een lege opdracht kun je niet inleveren.",
+    };
   }
   return { ok: true };
 }
 
-export function canWithdraw(submission: Pick<SubmissionFacts, "submittedAt" | "feedbackAt"> | null): { ok: true } | { ok: false; reason: string } {
+export function canWithdraw(
+  submission: Pick<SubmissionFacts, "submittedAt" | "feedbackAt"> | null,
+): { ok: true } | { ok: false; reason: string } {
   if (!submission?.submittedAt) return { ok: false, reason: "Deze opdracht is nog niet ingeleverd." };
   if (submission.feedbackAt) return { ok: false, reason: "Er is al feedback gegeven; terugtrekken kan niet meer." };
   return { ok: true };

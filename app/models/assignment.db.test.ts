@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { assignmentWorld, HOUR } from "../../tests/support/assignment-world.ts";
 import { scheduleAssignmentReminders } from "~/notifications/assignments.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { saveSubmissionBody, submissionCountsForDigest, submissionMatrix, submitSubmission } from "./assignment.server.ts";
+import {
+  saveSubmissionBody,
+  submissionCountsForDigest,
+  submissionMatrix,
+  submitSubmission,
+} from "./assignment.server.ts";
 
 describe("duo submissions", () => {
   it("the second save based on an old version is a conflict with both texts, nothing overwritten", async () => {
@@ -15,10 +20,19 @@ describe("duo submissions", () => {
     const stale = await saveSubmissionBody(erik, assignment.id, "Erik begint ook", 0);
     expect(stale).toMatchObject({ status: "conflict", current: { body: "Lisa begint", version: 1 } });
     // Lisa saves on; then Erik, still on version 1, is refused again.
-    expect(await saveSubmissionBody(lisa, assignment.id, "Lisa gaat verder", 1)).toMatchObject({ status: "saved", version: 2 });
-    expect(await saveSubmissionBody(erik, assignment.id, "Erik", 1)).toMatchObject({ status: "conflict", current: { body: "Lisa gaat verder" } });
+    expect(await saveSubmissionBody(lisa, assignment.id, "Lisa gaat verder", 1)).toMatchObject({
+      status: "saved",
+      version: 2,
+    });
+    expect(await saveSubmissionBody(erik, assignment.id, "Erik", 1)).toMatchObject({
+      status: "conflict",
+      current: { body: "Lisa gaat verder" },
+    });
     // Erik keeps his version: based on the stored one, it is written.
-    expect(await saveSubmissionBody(erik, assignment.id, "Erik, na het conflict", 2)).toMatchObject({ status: "saved", version: 3 });
+    expect(await saveSubmissionBody(erik, assignment.id, "Erik, na het conflict", 2)).toMatchObject({
+      status: "saved",
+      version: 3,
+    });
     const stored = await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } });
     expect(stored.body).toBe("Erik, na het conflict");
   });
@@ -32,7 +46,9 @@ describe("reminders, digest, dashboard", () => {
     const now = new Date();
     await scheduleAssignmentReminders(now);
     await scheduleAssignmentReminders(now); // a second run does no harm
-    const notices = await prisma.notification.findMany({ where: { kind: "assignment-due", url: { contains: assignment.id } } });
+    const notices = await prisma.notification.findMany({
+      where: { kind: "assignment-due", url: { contains: assignment.id } },
+    });
     expect(notices.map((notice) => notice.userId).sort()).toEqual([lisa.id, erik.id].sort());
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { to: lisa.email, kind: "assignment-due" } });
     expect(email.subject).toBe("Opdracht bijna verlopen: Leefwereld in kaart");
@@ -44,8 +60,11 @@ describe("reminders, digest, dashboard", () => {
     await saveSubmissionBody(lisa, assignment.id, "Klaar", 0);
     await submitSubmission(lisa, assignment.id);
     const counts = await submissionCountsForDigest(since);
-    expect([...(counts.get(marco.id)?.cohorts.values() ?? [])]).toEqual([{ id: cohort.id, name: cohort.name, count: 1 }]);
+    expect([...(counts.get(marco.id)?.cohorts.values() ?? [])]).toEqual([
+      { id: cohort.id, name: cohort.name, count: 1 },
+    ]);
     const matrix = await submissionMatrix(cohort.id);
     const cells = Object.fromEntries(matrix.rows.map((row) => [row.municipality, row.cells.map((cell) => cell.label)]));
     expect(Object.values(cells).sort()).toEqual([["Ingeleverd"], ["Open"]]);
-  });});
+  });
+});

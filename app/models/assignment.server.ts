@@ -53,9 +53,19 @@ const submissionFacts = {
   _count: { select: { attachments: true } },
 } satisfies Prisma.AssignmentSubmissionSelect;
 
-function factsOf(submission: { body: string; submittedAt: Date | null; feedbackAt: Date | null; _count: { attachments: number } } | null | undefined) {
+function factsOf(
+  submission:
+    | { body: string; submittedAt: Date | null; feedbackAt: Date | null; _count: { attachments: number } }
+    | null
+    | undefined,
+) {
   return submission
-    ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission._count.attachments }
+    ? {
+        body: submission.body,
+        submittedAt: submission.submittedAt,
+        feedbackAt: submission.feedbackAt,
+        attachmentCount: submission._count.attachments,
+      }
     : null;
 }
 
@@ -79,7 +89,9 @@ export async function listParticipantAssignments(user: Viewer, now = new Date())
   return {
     context,
     assignments: assignments.map(({ submissions, ...assignment }) => {
-      const own = submissions.find((submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context, user.id));
+      const own = submissions.find(
+        (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context, user.id),
+      );
       const state = submissionStatus(factsOf(own), assignment.dueAt, now);
       return { ...assignment, ...state, statusLabel: statusLabel(state), submittedAt: own?.submittedAt ?? null };
     }),
@@ -101,7 +113,11 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
           id: true,
           cohortId: true,
           municipality: { select: { name: true } },
-          members: { where: { userId: { not: user.id } }, orderBy: { createdAt: "asc" }, select: { user: { select: { name: true } } } },
+          members: {
+            where: { userId: { not: user.id } },
+            orderBy: { createdAt: "asc" },
+            select: { user: { select: { name: true } } },
+          },
           cohort: {
             select: {
               sessions: {
@@ -120,13 +136,33 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
                       session: { select: { id: true, number: true, title: true, cohortId: true } },
                       // The duo's submissions (DUO) and the participant's own (INDIVIDUAL); ownerKeyFor picks.
                       submissions: {
-                        where: { OR: [{ userId: user.id }, { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } }] },
+                        where: {
+                          OR: [
+                            { userId: user.id },
+                            { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } },
+                          ],
+                        },
                         select: {
                           ...submissionFacts,
-                          attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, contentType: true, size: true, createdAt: true, uploadedBy: { select: { name: true } } } },
+                          attachments: {
+                            orderBy: { createdAt: "asc" },
+                            select: {
+                              id: true,
+                              fileName: true,
+                              contentType: true,
+                              size: true,
+                              createdAt: true,
+                              uploadedBy: { select: { name: true } },
+                            },
+                          },
                           messages: {
                             orderBy: { createdAt: "asc" },
-                            select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+                            select: {
+                              id: true,
+                              body: true,
+                              createdAt: true,
+                              author: { select: { id: true, name: true, role: true, title: true } },
+                            },
                           },
                         },
                       },
@@ -145,7 +181,8 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
   const assignment = cohort.sessions[0]?.assignments[0];
   if (!assignment) return null;
   const { submissions, ...rest } = assignment;
-  const submission = submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
+  const submission =
+    submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
   return { assignment: rest, submission, context, partners: members.map((member) => member.user.name) };
 }
 
@@ -166,12 +203,22 @@ export type BodySave =
  * Saves the text of the participant's (duo's) submission, based on `version` (0: there was none yet).
  * When the duo partner saved in between, nothing is written and the stored text comes back.
  */
-export async function saveSubmissionBody(user: Viewer, assignmentId: string, body: string, version: number): Promise<BodySave> {
+export async function saveSubmissionBody(
+  user: Viewer,
+  assignmentId: string,
+  body: string,
+  version: number,
+): Promise<BodySave> {
   const found = await loadOwnSubmission(user, assignmentId);
   if (!found) return { status: "not-found" };
   const { assignment, submission, context } = found;
   if (submission && !canEdit(submission)) {
-    return { status: "locked", reason: submission.feedbackAt ? "Er is al feedback gegeven." : "De opdracht is ingeleverd. Trek hem terug om verder te schrijven." };
+    return {
+      status: "locked",
+      reason: submission.feedbackAt
+        ? "Er is al feedback gegeven."
+        : "De opdracht is ingeleverd. Trek hem terug om verder te schrijven.",
+    };
   }
   if (!submission) {
     if (version !== 0) return { status: "not-found" };
@@ -209,7 +256,8 @@ export async function saveSubmissionBody(user: Viewer, assignmentId: string, bod
         where: { id: submission.id, version: basedOn, submittedAt: null, feedbackAt: null },
         data: { body, version: { increment: 1 } },
       }),
-    current: () => prisma.assignmentSubmission.findUnique({ where: { id: submission.id }, select: { body: true, version: true } }),
+    current: () =>
+      prisma.assignmentSubmission.findUnique({ where: { id: submission.id }, select: { body: true, version: true } }),
   });
   if (result.status === "saved") return { status: "saved", id: submission.id, version: result.version };
   if (result.status === "conflict") return { status: "conflict", id: submission.id, current: result.current };
@@ -252,7 +300,8 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
   if (!found) return null;
   const { assignment, context } = found;
   if (!assignment.allowFiles) throw new DomainError("Bij deze opdracht kun je geen bestanden toevoegen.", "file");
-  if (found.submission && !canEdit(found.submission)) throw new DomainError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
+  if (found.submission && !canEdit(found.submission))
+    throw new DomainError("Trek de opdracht eerst terug om bestanden toe te voegen.", "file");
   if (file.bytes.length === 0) throw new DomainError("Kies een bestand.", "file");
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError(tooLargeMessage, "file");
   const kind = await detectFileKind(file.bytes);
@@ -262,7 +311,12 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
     found.submission ??
     (await prisma.assignmentSubmission.upsert({
       where: { assignmentId_ownerKey: { assignmentId, ownerKey } },
-      create: { assignmentId, enrollmentId: context.id, userId: assignment.kind === "INDIVIDUAL" ? user.id : null, ownerKey },
+      create: {
+        assignmentId,
+        enrollmentId: context.id,
+        userId: assignment.kind === "INDIVIDUAL" ? user.id : null,
+        ownerKey,
+      },
       update: {},
       select: { id: true },
     }));
@@ -311,7 +365,9 @@ export function submissionAccessWhere(viewer: Viewer): Prisma.AssignmentSubmissi
       OR: [{ userId: null }, { userId: viewer.id }],
     };
   }
-  const seen: Prisma.AssignmentSubmissionWhereInput = { OR: [{ submittedAt: { not: null } }, { feedbackAt: { not: null } }] };
+  const seen: Prisma.AssignmentSubmissionWhereInput = {
+    OR: [{ submittedAt: { not: null } }, { feedbackAt: { not: null } }],
+  };
   if (viewer.role === "COORDINATOR") return seen;
   return { AND: [seen, { assignment: { session: { cohort: { facilitators: { some: { userId: viewer.id } } } } } }] };
 }
@@ -333,7 +389,11 @@ export async function readAttachment(viewer: Viewer, attachmentId: string) {
  * marks the submission "feedback ontvangen" (no withdrawing after it) and the duo hears about it. The duo
  * replies only once there is feedback (DomainError before).
  */
-export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "name">, submissionId: string, body: string) {
+export async function addSubmissionMessage(
+  viewer: Pick<User, "id" | "role" | "name">,
+  submissionId: string,
+  body: string,
+) {
   const submission = await prisma.assignmentSubmission.findFirst({
     where: { AND: [{ id: submissionId }, submissionAccessWhere(viewer)] },
     select: {
@@ -349,14 +409,22 @@ export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "n
   // The thread starts with feedback: the duo replies to it, it does not open it.
   if (!isStaff && !submission.feedbackAt) throw new DomainError("Reageren kan als er feedback is.", "body");
   const message = await prisma.$transaction(async (tx) => {
-    const created = await tx.submissionMessage.create({ data: { submissionId, authorId: viewer.id, body }, select: { id: true } });
+    const created = await tx.submissionMessage.create({
+      data: { submissionId, authorId: viewer.id, body },
+      select: { id: true },
+    });
     if (isStaff && !submission.feedbackAt) {
       await tx.assignmentSubmission.update({ where: { id: submissionId }, data: { feedbackAt: new Date() } });
     }
     return created;
   });
   if (viewer.role === "COORDINATOR") {
-    await recordAudit({ actorId: viewer.id, action: "assignment.feedback", entityType: "AssignmentSubmission", entityId: submissionId });
+    await recordAudit({
+      actorId: viewer.id,
+      action: "assignment.feedback",
+      entityType: "AssignmentSubmission",
+      entityId: submissionId,
+    });
   }
   if (isStaff) {
     const people = submission.enrollment.members
@@ -376,7 +444,14 @@ export async function addSubmissionMessage(viewer: Pick<User, "id" | "role" | "n
         mode: modes.get(person.id)!,
         title: `Feedback op de opdracht "${submission.assignment.title}" van ${viewer.name}`,
         url,
-        email: () => assignmentFeedbackEmail({ appUrl, user: person, from: viewer.name, assignmentTitle: submission.assignment.title, url }),
+        email: () =>
+          assignmentFeedbackEmail({
+            appUrl,
+            user: person,
+            from: viewer.name,
+            assignmentTitle: submission.assignment.title,
+            url,
+          }),
       });
     }
   }
@@ -417,9 +492,16 @@ export async function assignmentOverview(viewer: Viewer, cohortId: string, assig
     prisma.enrollment.findMany({
       where: { cohortId, status: "ACTIVE" },
       orderBy: { municipality: { name: "asc" } },
-      select: { id: true, municipality: { select: { name: true } }, members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } } },
+      select: {
+        id: true,
+        municipality: { select: { name: true } },
+        members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
+      },
     }),
-    prisma.assignmentSubmission.findMany({ where: { assignmentId }, select: { ...submissionFacts, _count: { select: { attachments: true, messages: true } } } }),
+    prisma.assignmentSubmission.findMany({
+      where: { assignmentId },
+      select: { ...submissionFacts, _count: { select: { attachments: true, messages: true } } },
+    }),
   ]);
   const byOwner = new Map(submissions.map((submission) => [submission.ownerKey, submission]));
   const rows = enrollments.flatMap((enrollment) => {
@@ -448,7 +530,12 @@ export async function assignmentOverview(viewer: Viewer, cohortId: string, assig
 }
 
 /** A handed-in submission of an assignment in the viewer's cohort, with its files and thread; null → 404. */
-export async function getSubmissionForStaff(viewer: Viewer, cohortId: string, assignmentId: string, submissionId: string) {
+export async function getSubmissionForStaff(
+  viewer: Viewer,
+  cohortId: string,
+  assignmentId: string,
+  submissionId: string,
+) {
   const assignment = await findStaffAssignment(viewer, cohortId, assignmentId);
   if (!assignment) return null;
   const submission = await prisma.assignmentSubmission.findFirst({
@@ -456,11 +543,21 @@ export async function getSubmissionForStaff(viewer: Viewer, cohortId: string, as
     select: {
       ...submissionFacts,
       user: { select: { name: true } },
-      enrollment: { select: { municipality: { select: { name: true } }, members: { select: { user: { select: { id: true, name: true } } } } } },
+      enrollment: {
+        select: {
+          municipality: { select: { name: true } },
+          members: { select: { user: { select: { id: true, name: true } } } },
+        },
+      },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
       messages: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          author: { select: { id: true, name: true, role: true, title: true } },
+        },
       },
     },
   });
@@ -475,7 +572,12 @@ export async function setDiscussed(viewer: Viewer, submissionId: string, discuss
     data: { discussedAt: discussed ? new Date() : null },
   });
   if (updated.count === 1 && viewer.role === "COORDINATOR") {
-    await recordAudit({ actorId: viewer.id, action: discussed ? "assignment.discussed" : "assignment.undiscussed", entityType: "AssignmentSubmission", entityId: submissionId });
+    await recordAudit({
+      actorId: viewer.id,
+      action: discussed ? "assignment.discussed" : "assignment.undiscussed",
+      entityType: "AssignmentSubmission",
+      entityId: submissionId,
+    });
   }
   return updated.count === 1;
 }
@@ -500,7 +602,16 @@ export async function submissionMatrix(cohortId: string, now = new Date()) {
             title: true,
             dueAt: true,
             kind: true,
-            submissions: { select: { enrollmentId: true, ownerKey: true, body: true, submittedAt: true, feedbackAt: true, _count: { select: { attachments: true } } } },
+            submissions: {
+              select: {
+                enrollmentId: true,
+                ownerKey: true,
+                body: true,
+                submittedAt: true,
+                feedbackAt: true,
+                _count: { select: { attachments: true } },
+              },
+            },
           },
         },
       },
@@ -522,10 +633,19 @@ export async function submissionMatrix(cohortId: string, now = new Date()) {
         return { assignmentId: assignment.id, status: state.status, label: statusLabel(state) };
       }
       const states = enrollment.members.map((member) =>
-        submissionStatus(factsOf(assignment.submissions.find((candidate) => candidate.ownerKey === member.userId)), assignment.dueAt, now),
+        submissionStatus(
+          factsOf(assignment.submissions.find((candidate) => candidate.ownerKey === member.userId)),
+          assignment.dueAt,
+          now,
+        ),
       );
       const handedIn = states.filter((state) => state.status === "ingeleverd" || state.status === "feedback").length;
-      const status = handedIn === states.length && states.length > 0 ? "ingeleverd" : states.some((state) => state.status === "te-laat") ? "te-laat" : "open";
+      const status =
+        handedIn === states.length && states.length > 0
+          ? "ingeleverd"
+          : states.some((state) => state.status === "te-laat")
+            ? "te-laat"
+            : "open";
       return { assignmentId: assignment.id, status, label: `${handedIn} van ${states.length} ingeleverd` };
     }),
   }));
@@ -568,7 +688,13 @@ export async function createAssignment(actor: Viewer, cohortId: string, input: A
   return prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({ data: input, select: { id: true } });
     await recordAudit(
-      { actorId: actor.id, action: "assignment.create", entityType: "Assignment", entityId: created.id, details: { title: input.title, cohortId } },
+      {
+        actorId: actor.id,
+        action: "assignment.create",
+        entityType: "Assignment",
+        entityId: created.id,
+        details: { title: input.title, cohortId },
+      },
       tx,
     );
     return created;
@@ -582,7 +708,13 @@ export async function updateAssignment(actor: Viewer, cohortId: string, assignme
     const updated = await tx.assignment.updateMany({ where: { id: assignmentId, session: { cohortId } }, data: input });
     if (updated.count !== 1) return false;
     await recordAudit(
-      { actorId: actor.id, action: "assignment.update", entityType: "Assignment", entityId: assignmentId, details: { title: input.title, cohortId } },
+      {
+        actorId: actor.id,
+        action: "assignment.update",
+        entityType: "Assignment",
+        entityId: assignmentId,
+        details: { title: input.title, cohortId },
+      },
       tx,
     );
     return true;
@@ -599,7 +731,13 @@ export async function deleteAssignment(actor: Viewer, cohortId: string, assignme
   await prisma.$transaction(async (tx) => {
     await tx.assignment.delete({ where: { id: assignment.id } });
     await recordAudit(
-      { actorId: actor.id, action: "assignment.delete", entityType: "Assignment", entityId: assignment.id, details: { title: assignment.title, cohortId } },
+      {
+        actorId: actor.id,
+        action: "assignment.delete",
+        entityType: "Assignment",
+        entityId: assignment.id,
+        details: { title: assignment.title, cohortId },
+      },
       tx,
     );
   });
@@ -627,7 +765,13 @@ export async function copyAssignments(actor: Viewer, cohortId: string, sourceCoh
   const [source, target] = await Promise.all([
     prisma.cohortSession.findMany({
       where: { cohortId: sourceCohortId },
-      select: { number: true, startsAt: true, assignments: { select: { title: true, instructions: true, dueAt: true, kind: true, allowFiles: true, opdrachtId: true } } },
+      select: {
+        number: true,
+        startsAt: true,
+        assignments: {
+          select: { title: true, instructions: true, dueAt: true, kind: true, allowFiles: true, opdrachtId: true },
+        },
+      },
     }),
     prisma.cohortSession.findMany({ where: { cohortId }, select: { id: true, number: true, startsAt: true } }),
   ]);
@@ -645,11 +789,21 @@ export async function copyAssignments(actor: Viewer, cohortId: string, sourceCoh
       copies.push({ ...assignment, sessionId: to.id, dueAt: new Date(to.startsAt.getTime() + offset) });
     }
   }
-  if (copies.length === 0) throw new DomainError("Dit leernetwerk heeft geen opdrachten bij bijeenkomsten die hier ook bestaan.", "sourceCohortId");
+  if (copies.length === 0)
+    throw new DomainError(
+      "Dit leernetwerk heeft geen opdrachten bij bijeenkomsten die hier ook bestaan.",
+      "sourceCohortId",
+    );
   await prisma.$transaction(async (tx) => {
     await tx.assignment.createMany({ data: copies });
     await recordAudit(
-      { actorId: actor.id, action: "assignment.copy", entityType: "Cohort", entityId: cohortId, details: { sourceCohortId, copied: copies.length, skipped } },
+      {
+        actorId: actor.id,
+        action: "assignment.copy",
+        entityType: "Cohort",
+        entityId: cohortId,
+        details: { sourceCohortId, copied: copies.length, skipped },
+      },
       tx,
     );
   });
@@ -664,7 +818,12 @@ export async function sessionAssignments(viewer: Viewer, sessionId: string, now 
     select: { id: true, title: true, dueAt: true, kind: true },
   });
   if (viewer.role !== "PARTICIPANT") return assignments.map((assignment) => ({ ...assignment, statusLabel: null }));
-  const own = new Map((await listParticipantAssignments(viewer, now)).assignments.map((assignment) => [assignment.id, assignment.statusLabel]));
+  const own = new Map(
+    (await listParticipantAssignments(viewer, now)).assignments.map((assignment) => [
+      assignment.id,
+      assignment.statusLabel,
+    ]),
+  );
   return assignments.map((assignment) => ({ ...assignment, statusLabel: own.get(assignment.id) ?? null }));
 }
 
@@ -676,13 +835,27 @@ export async function submissionCountsForDigest(since: Date) {
       assignment: {
         select: {
           session: {
-            select: { cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } } },
+            select: {
+              cohort: {
+                select: {
+                  id: true,
+                  name: true,
+                  facilitators: { select: { user: { select: { id: true, name: true, email: true } } } },
+                },
+              },
+            },
           },
         },
       },
     },
   });
-  const perFacilitator = new Map<string, { user: { id: string; name: string; email: string }; cohorts: Map<string, { id: string; name: string; count: number }> }>();
+  const perFacilitator = new Map<
+    string,
+    {
+      user: { id: string; name: string; email: string };
+      cohorts: Map<string, { id: string; name: string; count: number }>;
+    }
+  >();
   for (const submission of submissions) {
     const cohort = submission.assignment.session.cohort;
     for (const { user } of cohort.facilitators) {

@@ -37,7 +37,10 @@ export type AttendanceEntry = { userId: string; status: AttendanceStatus | null 
 export async function recordAttendance(cohortId: string, sessionId: string, entries: AttendanceEntry[], actor: Actor) {
   // The cohort's staff record attendance: coordinators and the cohort's facilitators, never a participant.
   const staff = await prisma.user.count({
-    where: { id: actor.id, OR: [{ role: "COORDINATOR" }, { role: "FACILITATOR", facilitatedCohorts: { some: { cohortId } } }] },
+    where: {
+      id: actor.id,
+      OR: [{ role: "COORDINATOR" }, { role: "FACILITATOR", facilitatedCohorts: { some: { cohortId } } }],
+    },
   });
   if (!staff) throw new DomainError("Alleen de begeleiders en de coördinator houden de aanwezigheid bij.");
   const participants = await prisma.duoMember.findMany({
@@ -46,9 +49,14 @@ export async function recordAttendance(cohortId: string, sessionId: string, entr
   });
   const allowed = new Set(participants.map((participant) => participant.userId));
   const existing = new Map(
-    (await prisma.attendance.findMany({ where: { sessionId }, select: { userId: true, status: true } })).map((row) => [row.userId, row.status]),
+    (await prisma.attendance.findMany({ where: { sessionId }, select: { userId: true, status: true } })).map((row) => [
+      row.userId,
+      row.status,
+    ]),
   );
-  const changes = entries.filter((entry) => allowed.has(entry.userId) && (existing.get(entry.userId) ?? null) !== entry.status);
+  const changes = entries.filter(
+    (entry) => allowed.has(entry.userId) && (existing.get(entry.userId) ?? null) !== entry.status,
+  );
   if (!changes.length) return { changed: 0 };
   await prisma.$transaction(async (tx) => {
     for (const entry of changes) {
@@ -86,7 +94,8 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
   if (!session) return null;
   await requireParticipant(cohortId, userId);
   if (session.cancelledAt) throw new DomainError("Deze bijeenkomst gaat niet door; afmelden is niet nodig.", "reason");
-  if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.", "reason");
+  if (session.startsAt <= now)
+    throw new DomainError("Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.", "reason");
   await prisma.$transaction(async (tx) => {
     await tx.attendance.upsert({
       where: { sessionId_userId: { sessionId, userId } },
@@ -94,7 +103,13 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
       update: { status: "SIGNED_OFF", reason, recordedById: userId },
     });
     await recordAudit(
-      { actorId: userId, action: "attendance.sign-off", entityType: "CohortSession", entityId: sessionId, details: { cohortId, number: session.number } },
+      {
+        actorId: userId,
+        action: "attendance.sign-off",
+        entityType: "CohortSession",
+        entityId: sessionId,
+        details: { cohortId, number: session.number },
+      },
       tx,
     );
   });
@@ -109,7 +124,10 @@ async function requireParticipant(cohortId: string, userId: string) {
 
 /** Takes back one's own sign-off (only a sign-off; attendance entered by staff stays). */
 export async function withdrawSignOff(cohortId: string, sessionId: string, userId: string, now = new Date()) {
-  const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { startsAt: true, number: true } });
+  const session = await prisma.cohortSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: { startsAt: true, number: true },
+  });
   if (!session) return null;
   await requireParticipant(cohortId, userId);
   if (session.startsAt <= now) throw new DomainError("Deze bijeenkomst is al begonnen of voorbij.", "reason");

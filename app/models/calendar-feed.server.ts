@@ -25,13 +25,24 @@ export async function renewFeedToken(userId: string): Promise<string> {
     create: { userId, tokenHash },
     update: { tokenHash, createdAt: new Date(), lastUsedAt: null },
   });
-  await recordAudit({ actorId: userId, action: "calendar-feed.renew", entityType: "CalendarFeedToken", entityId: userId });
+  await recordAudit({
+    actorId: userId,
+    action: "calendar-feed.renew",
+    entityType: "CalendarFeedToken",
+    entityId: userId,
+  });
   return feedUrl(token);
 }
 
 export async function revokeFeedToken(userId: string): Promise<boolean> {
   const { count } = await prisma.calendarFeedToken.deleteMany({ where: { userId } });
-  if (count) await recordAudit({ actorId: userId, action: "calendar-feed.revoke", entityType: "CalendarFeedToken", entityId: userId });
+  if (count)
+    await recordAudit({
+      actorId: userId,
+      action: "calendar-feed.revoke",
+      entityType: "CalendarFeedToken",
+      entityId: userId,
+    });
   return count > 0;
 }
 
@@ -70,7 +81,10 @@ export async function calendarFeedFor(token: string, now = new Date()): Promise<
 
 /** One session as a download, for someone who may see its cohort (checked by the route's guard). */
 export async function sessionCalendar(cohortId: string, sessionId: string, now = new Date()): Promise<string | null> {
-  const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: calendarSessionSelect });
+  const session = await prisma.cohortSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: calendarSessionSelect,
+  });
   if (!session) return null;
   return buildCalendar({
     name: session.cohort.name,

@@ -180,7 +180,10 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
     throw new CohortConflict(before.updatedAt.toISOString());
   }
   if (fields.capacity < before._count.enrollments) {
-    throw new DomainError(`Er doen al ${before._count.enrollments} gemeenten mee. De capaciteit kan niet lager zijn dan dat.`, "capacity");
+    throw new DomainError(
+      `Er doen al ${before._count.enrollments} gemeenten mee. De capaciteit kan niet lager zijn dan dat.`,
+      "capacity",
+    );
   }
   const previous = {
     name: before.name,
@@ -214,7 +217,10 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
       throw new CohortConflict(current.updatedAt.toISOString());
     }
     if (Object.keys(changes).length) {
-      await recordAudit({ actorId: actor.id, action: "cohort.update", entityType: "Cohort", entityId: cohortId, details: { changes } }, tx);
+      await recordAudit(
+        { actorId: actor.id, action: "cohort.update", entityType: "Cohort", entityId: cohortId, details: { changes } },
+        tx,
+      );
     }
     return tx.cohortSession.findMany({
       where: { cohortId },
@@ -233,6 +239,13 @@ export async function updateCohort(cohortId: string, fields: CohortFields, actor
 export function listCohortsToCopy() {
   return prisma.cohort.findMany({
     orderBy: { startsOn: "desc" },
-    select: { id: true, name: true, theme: true, description: true, capacity: true, _count: { select: { sessions: true } } },
+    select: {
+      id: true,
+      name: true,
+      theme: true,
+      description: true,
+      capacity: true,
+      _count: { select: { sessions: true } },
+    },
   });
 }

@@ -17,9 +17,15 @@ describe("attendance export", () => {
     const { members } = await createEnrollment(prisma, {
       cohortId: cohort.id,
       municipality: "Ede",
-      members: [{ name: "Anna de Wit", function: "BELEIDSMEDEWERKER" }, { name: "Bram Smit", function: "LEIDINGGEVENDE" }],
+      members: [
+        { name: "Anna de Wit", function: "BELEIDSMEDEWERKER" },
+        { name: "Bram Smit", function: "LEIDINGGEVENDE" },
+      ],
     });
-    const sessions = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
+    const sessions = await prisma.cohortSession.findMany({
+      where: { cohortId: cohort.id },
+      orderBy: { number: "asc" },
+    });
     await prisma.attendance.createMany({
       data: [
         { sessionId: sessions[0]!.id, userId: members[0]!.id, status: "PRESENT" },
@@ -31,13 +37,20 @@ describe("attendance export", () => {
 
     const result = (await attendanceExport(cohort.id, coordinator))!;
     expect(result.filename).toBe("aanwezigheid-export-test.csv");
-    const lines = result.csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = result.csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toEqual([
       "Gemeente;Naam;E-mailadres;Functie;1. Start (12 maart 2030);2. Vervolg (9 april 2030);3. Afsluiting (14 mei 2030)",
       `Ede;Anna de Wit;${members[0]!.email};Beleidsmedewerker;Aanwezig;Afwezig;Gaat niet door`,
       `Ede;Bram Smit;${members[1]!.email};Leidinggevende;"Afgemeld: Ziek; koorts";;Gaat niet door`,
     ]);
-    expect(await prisma.auditLog.count({ where: { action: "cohort.export_attendance", entityId: cohort.id, actorId: coordinator.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "cohort.export_attendance", entityId: cohort.id, actorId: coordinator.id },
+      }),
+    ).toBe(1);
     expect(await attendanceExport("00000000-0000-4000-8000-000000000000", coordinator)).toBeNull();
   });
 });

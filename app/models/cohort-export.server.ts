@@ -7,7 +7,12 @@
 import { prisma } from "~/utils/db.server.ts";
 import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
 import { rowsToCsv, fileSlug, type CsvColumn } from "~/utils/csv.ts";
-import { applicationStatusLabels, attendanceStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
+import {
+  applicationStatusLabels,
+  attendanceStatusLabels,
+  duoFunctionLabels,
+  enrollmentStatusLabels,
+} from "~/utils/labels.ts";
 import { recordAudit } from "./audit.server.ts";
 import type { DuoFunction, EnrollmentStatus } from "~/generated/prisma/enums.ts";
 
@@ -96,7 +101,11 @@ export async function participantsExport(cohortId: string, actor: { id: string }
     entityId: cohortId,
     details: { rows: rows.length },
   });
-  return { filename: `deelnemers-${fileSlug(cohort.slug)}.csv`, csv: rowsToCsv(participantColumns, rows), rows: rows.length };
+  return {
+    filename: `deelnemers-${fileSlug(cohort.slug)}.csv`,
+    csv: rowsToCsv(participantColumns, rows),
+    rows: rows.length,
+  };
 }
 
 /** The attendance CSV of a cohort: one column per session. Null when the cohort does not exist. */
@@ -105,13 +114,19 @@ export async function attendanceExport(cohortId: string, actor: { id: string }) 
     where: { id: cohortId },
     select: {
       slug: true,
-      sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true, cancelledAt: true } },
+      sessions: {
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, title: true, startsAt: true, cancelledAt: true },
+      },
     },
   });
   if (!cohort) return null;
   const [rows, attendance] = await Promise.all([
     participantRows(cohortId),
-    prisma.attendance.findMany({ where: { session: { cohortId } }, select: { sessionId: true, userId: true, status: true, reason: true } }),
+    prisma.attendance.findMany({
+      where: { session: { cohortId } },
+      select: { sessionId: true, userId: true, status: true, reason: true },
+    }),
   ]);
   const byKey = new Map(attendance.map((row) => [`${row.sessionId}:${row.userId}`, row]));
   const columns: CsvColumn<ParticipantRow>[] = [

@@ -48,7 +48,10 @@ export function listCohortsForUser(user: Pick<User, "id" | "role">) {
  * with their duos, facilitators, and attendance — every row for staff (the dashboard), only the person's
  * own rows for a participant.
  */
-export async function getCohortOverview(cohortId: string, attendanceOf: { all: true } | { userId: string } = { all: true }) {
+export async function getCohortOverview(
+  cohortId: string,
+  attendanceOf: { all: true } | { userId: string } = { all: true },
+) {
   const cohort = await prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
@@ -92,7 +95,9 @@ export async function getCohortOverview(cohortId: string, attendanceOf: { all: t
   });
   if (!cohort) return null;
   const sessions = cohort.sessions.map(({ readings: _readings, ...session }) => session);
-  const readings = Object.fromEntries(cohort.sessions.map((session) => [session.id, resolveReadings(session.readings)]));
+  const readings = Object.fromEntries(
+    cohort.sessions.map((session) => [session.id, resolveReadings(session.readings)]),
+  );
   return { ...cohort, sessions, readings };
 }
 
@@ -119,7 +124,11 @@ const cohortHeaderSelect = { id: true, name: true, slug: true, status: true } as
 /** How a user relates to a cohort: coordinators see every cohort, facilitators the ones they facilitate, participants their duo's. */
 export type CohortRelation = "coordinator" | "facilitator" | "participant";
 
-const relationOfRole = { COORDINATOR: "coordinator", FACILITATOR: "facilitator", PARTICIPANT: "participant" } as const satisfies Record<Role, CohortRelation>;
+const relationOfRole = {
+  COORDINATOR: "coordinator",
+  FACILITATOR: "facilitator",
+  PARTICIPANT: "participant",
+} as const satisfies Record<Role, CohortRelation>;
 
 /**
  * Whether the user may see the cohort, with its header, in one query: null when they have no business there
@@ -151,7 +160,13 @@ export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId
   });
   if (!cohort) return null;
   const { capacity, _count, ...header } = cohort;
-  return { relation, cohort: { ...header, admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications } } };
+  return {
+    relation,
+    cohort: {
+      ...header,
+      admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications },
+    },
+  };
 }
 
 export type CohortHeader = NonNullable<Awaited<ReturnType<typeof findCohortAccess>>>["cohort"];

@@ -26,7 +26,10 @@ async function setup() {
   const zwolle = await createEnrollment(prisma, {
     cohortId: cohort.id,
     municipality: "Zwolle (test)",
-    members: [{ name: "Lisa", function: "BELEIDSMEDEWERKER" }, { name: "Erik", function: "LEIDINGGEVENDE" }],
+    members: [
+      { name: "Lisa", function: "BELEIDSMEDEWERKER" },
+      { name: "Erik", function: "LEIDINGGEVENDE" },
+    ],
   });
   const almere = await createEnrollment(prisma, {
     cohortId: cohort.id,
@@ -52,7 +55,10 @@ describe("course progress", () => {
 
   it("finds the duo with the participant first, and the cohort's progress per duo", async () => {
     const { cohort, lisa, erik, joost } = await setup();
-    expect((await findDuo(lisa))?.people.map((person) => [person.name, person.isMe])).toEqual([["Lisa", true], ["Erik", false]]);
+    expect((await findDuo(lisa))?.people.map((person) => [person.name, person.isMe])).toEqual([
+      ["Lisa", true],
+      ["Erik", false],
+    ]);
     expect((await findDuo(erik))?.people.map((person) => person.name)).toEqual(["Erik", "Lisa"]);
     await setLessonRead(lisa.id, first!.id, true);
     await setLessonRead(lisa.id, second!.id, true);
@@ -60,7 +66,10 @@ describe("course progress", () => {
     const progress = await cohortProgress(cohort.id);
     expect(progress.map((duo) => duo.municipality)).toEqual(["Almere (test)", "Zwolle (test)"]);
     const zwolle = progress[1]!;
-    expect(zwolle.members.map((member) => [member.name, member.total.read])).toEqual([["Lisa", 2], ["Erik", 0]]);
+    expect(zwolle.members.map((member) => [member.name, member.total.read])).toEqual([
+      ["Lisa", 2],
+      ["Erik", 0],
+    ]);
     expect(zwolle.members[0]!.total.total).toBe(library.readingOrder.length);
     const firstModule = zwolle.members[0]!.modules.find((module) => module.slug === first!.moduleSlug)!;
     expect(firstModule.read).toBe(first!.moduleSlug === second!.moduleSlug ? 2 : 1);
@@ -68,7 +77,10 @@ describe("course progress", () => {
 
   it("saves zelfscan answers per participant and updates them", async () => {
     const { lisa, erik } = await setup();
-    await saveZelfscan(lisa.id, "scan-a", { q1: { checked: true, note: "Besproken in het MT" }, q2: { checked: false, note: "" } });
+    await saveZelfscan(lisa.id, "scan-a", {
+      q1: { checked: true, note: "Besproken in het MT" },
+      q2: { checked: false, note: "" },
+    });
     await saveZelfscan(lisa.id, "scan-a", { q2: { checked: true, note: "Nu wel" } });
     const lesson = { id: first!.id, opdrachten: [], zelfscans: [{ id: "scan-a" }] };
     expect((await lessonForViewer(lisa, lesson)).answers).toEqual({
@@ -87,7 +99,10 @@ describe("course progress", () => {
     await setLessonRead(lisa.id, module.lessons[0]!.id, true);
 
     const readings = (await sessionReadings([session.id])).get(session.id)!;
-    expect(readings.map((reading) => reading.href)).toEqual([`/leren/${module.slug}`, `/leren/${library.modules[1]!.lessons[0]!.id}`]);
+    expect(readings.map((reading) => reading.href)).toEqual([
+      `/leren/${module.slug}`,
+      `/leren/${library.modules[1]!.lessons[0]!.id}`,
+    ]);
     expect(readings[0]!.minutes).toBe(module.minutes);
 
     const [start] = await participantStart(lisa, new Date("2099-01-01T00:00:00Z"));
@@ -97,7 +112,9 @@ describe("course progress", () => {
     ]);
 
     await removeReading(session.id, lessonReading.id, sanne);
-    expect((await sessionReadings([session.id])).get(session.id)!.map((reading) => reading.contentId)).toEqual([module.slug]);
+    expect((await sessionReadings([session.id])).get(session.id)!.map((reading) => reading.contentId)).toEqual([
+      module.slug,
+    ]);
   });
 });
 
@@ -110,10 +127,16 @@ describe("start page: next session", () => {
         { number: 2, title: "Gaat wel door", date: "2099-04-10", start: "10:00", end: "12:00", format: "ONLINE" },
       ],
     });
-    const { members } = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Ria", function: "BELEIDSMEDEWERKER" }] });
+    const { members } = await createEnrollment(prisma, {
+      cohortId: cohort.id,
+      members: [{ name: "Ria", function: "BELEIDSMEDEWERKER" }],
+    });
     const facilitator = await createUser(prisma, { role: "FACILITATOR" });
     await addFacilitator(prisma, cohort.id, facilitator.id);
-    await prisma.cohortSession.updateMany({ where: { cohortId: cohort.id, number: 1 }, data: { cancelledAt: new Date() } });
+    await prisma.cohortSession.updateMany({
+      where: { cohortId: cohort.id, number: 1 },
+      data: { cancelledAt: new Date() },
+    });
     const now = new Date("2099-01-01T00:00:00Z");
     const [start] = await participantStart(members[0]!, now);
     expect(start!.nextSession?.title).toBe("Gaat wel door");

@@ -24,7 +24,10 @@ export async function setLessonRead(userId: string, lessonId: string, read: bool
 /** The lessons each of these people has read: one query for any number of people. */
 export async function readLessons(userIds: string[]): Promise<Map<string, Map<string, Date>>> {
   const rows = userIds.length
-    ? await prisma.lessonProgress.findMany({ where: { userId: { in: userIds } }, select: { userId: true, lessonId: true, readAt: true } })
+    ? await prisma.lessonProgress.findMany({
+        where: { userId: { in: userIds } },
+        select: { userId: true, lessonId: true, readAt: true },
+      })
     : [];
   const result = new Map<string, Map<string, Date>>(userIds.map((id) => [id, new Map()]));
   for (const row of rows) result.get(row.userId)?.set(row.lessonId, row.readAt);
@@ -47,7 +50,10 @@ export async function findDuo(user: Pick<User, "id">) {
           id: true,
           municipality: { select: { name: true } },
           cohort: { select: { id: true, name: true } },
-          members: { orderBy: { createdAt: "asc" }, select: { function: true, user: { select: { id: true, name: true } } } },
+          members: {
+            orderBy: { createdAt: "asc" },
+            select: { function: true, user: { select: { id: true, name: true } } },
+          },
         },
       },
     },
@@ -71,14 +77,21 @@ export async function findDuo(user: Pick<User, "id">) {
  * that belong to its opdracht blocks with their status. The duo is the one findDuo picks; the assignments
  * come from the enrolment listParticipantAssignments uses (the /opdrachten page).
  */
-export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: { id: string; opdrachten: { id: string }[]; zelfscans: { id: string }[] }, now = new Date()) {
+export async function lessonForViewer(
+  user: Pick<User, "id" | "role">,
+  lesson: { id: string; opdrachten: { id: string }[]; zelfscans: { id: string }[] },
+  now = new Date(),
+) {
   const participant = user.role === "PARTICIPANT";
   const opdrachtIds = lesson.opdrachten.map((opdracht) => opdracht.id);
   const found = await prisma.user.findUnique({
     where: { id: user.id },
     select: {
       lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } },
-      zelfscanAnswers: { where: { scanId: { in: lesson.zelfscans.map((scan) => scan.id) } }, select: { scanId: true, itemId: true, checked: true, note: true } },
+      zelfscanAnswers: {
+        where: { scanId: { in: lesson.zelfscans.map((scan) => scan.id) } },
+        select: { scanId: true, itemId: true, checked: true, note: true },
+      },
       duoMemberships: {
         where: participant ? { enrollment: { status: "ACTIVE" } } : { id: { in: [] } },
         orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
@@ -89,7 +102,15 @@ export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: {
               id: true,
               members: {
                 orderBy: { createdAt: "asc" },
-                select: { user: { select: { id: true, name: true, lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } } } } },
+                select: {
+                  user: {
+                    select: {
+                      id: true,
+                      name: true,
+                      lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } },
+                    },
+                  },
+                },
               },
               cohort: {
                 select: {
@@ -105,8 +126,22 @@ export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: {
                           kind: true,
                           opdrachtId: true,
                           submissions: {
-                            where: { OR: [{ userId: user.id }, { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } }] },
-                            select: { ownerKey: true, body: true, submittedAt: true, feedbackAt: true, _count: { select: { attachments: true } } },
+                            where: {
+                              OR: [
+                                { userId: user.id },
+                                {
+                                  userId: null,
+                                  enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } },
+                                },
+                              ],
+                            },
+                            select: {
+                              ownerKey: true,
+                              body: true,
+                              submittedAt: true,
+                              feedbackAt: true,
+                              _count: { select: { attachments: true } },
+                            },
                           },
                         },
                       },
@@ -122,7 +157,9 @@ export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: {
   });
   const memberships = found?.duoMemberships ?? [];
   const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
-  for (const row of found?.zelfscanAnswers ?? []) (answers[row.scanId] ??= {})[row.itemId] = { checked: row.checked, note: row.note };
+  for (const row of found?.zelfscanAnswers ?? []) {
+    answers[row.scanId] = { ...answers[row.scanId], [row.itemId]: { checked: row.checked, note: row.note } };
+  }
 
   // The duo partners (findDuo's duo: the most recent cohort).
   const partners = (memberships[0]?.enrollment.members ?? [])
@@ -136,8 +173,17 @@ export async function lessonForViewer(user: Pick<User, "id" | "role">, lesson: {
   candidates.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
   for (const assignment of candidates) {
     if (!assignment.opdrachtId || assignments[assignment.opdrachtId]) continue;
-    const own = assignment.submissions.find((submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context!, user.id));
-    const facts = own ? { body: own.body, submittedAt: own.submittedAt, feedbackAt: own.feedbackAt, attachmentCount: own._count.attachments } : null;
+    const own = assignment.submissions.find(
+      (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context!, user.id),
+    );
+    const facts = own
+      ? {
+          body: own.body,
+          submittedAt: own.submittedAt,
+          feedbackAt: own.feedbackAt,
+          attachmentCount: own._count.attachments,
+        }
+      : null;
     assignments[assignment.opdrachtId] = {
       href: `/opdrachten/${assignment.id}`,
       title: assignment.title,
@@ -171,10 +217,15 @@ export async function cohortProgress(cohortId: string) {
     select: {
       id: true,
       municipality: { select: { name: true } },
-      members: { orderBy: { createdAt: "asc" }, select: { function: true, user: { select: { id: true, name: true } } } },
+      members: {
+        orderBy: { createdAt: "asc" },
+        select: { function: true, user: { select: { id: true, name: true } } },
+      },
     },
   });
-  const read = await readLessons(enrollments.flatMap((enrollment) => enrollment.members.map((member) => member.user.id)));
+  const read = await readLessons(
+    enrollments.flatMap((enrollment) => enrollment.members.map((member) => member.user.id)),
+  );
   return enrollments.map((enrollment) => ({
     id: enrollment.id,
     municipality: enrollment.municipality.name,
@@ -194,9 +245,15 @@ export async function cohortProgress(cohortId: string) {
 export const MAX_ZELFSCAN_NOTE_LENGTH = 2000;
 
 /** Stores the answers to a lesson's zelfscan (refused, DomainError, when a note is too long). */
-export async function saveZelfscan(userId: string, scanId: string, answers: Record<string, { checked: boolean; note: string }>) {
+export async function saveZelfscan(
+  userId: string,
+  scanId: string,
+  answers: Record<string, { checked: boolean; note: string }>,
+) {
   if (Object.values(answers).some((answer) => answer.note.length > MAX_ZELFSCAN_NOTE_LENGTH)) {
-    throw new DomainError(`Een notitie mag hoogstens ${MAX_ZELFSCAN_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`);
+    throw new DomainError(
+      `Een notitie mag hoogstens ${MAX_ZELFSCAN_NOTE_LENGTH} tekens hebben. Maak je notitie korter en sla opnieuw op.`,
+    );
   }
   await prisma.$transaction(
     Object.entries(answers).map(([itemId, answer]) =>
@@ -211,7 +268,15 @@ export async function saveZelfscan(userId: string, scanId: string, answers: Reco
 
 // ---- Preparation ("voorbereiding") attached to sessions ----
 
-export type Reading = { id: string; contentId: string; href: string; title: string; moduleTitle: string; minutes: number; lessonIds: string[] };
+export type Reading = {
+  id: string;
+  contentId: string;
+  href: string;
+  title: string;
+  moduleTitle: string;
+  minutes: number;
+  lessonIds: string[];
+};
 
 /** Readings per session, resolved against the library; readings whose content was removed are skipped. */
 export async function sessionReadings(sessionIds: string[]): Promise<Map<string, Reading[]>> {
@@ -246,8 +311,16 @@ export async function addReading(sessionId: string, contentId: string, actor: { 
     throw new DomainError(`"${described.title}" staat al bij deze bijeenkomst.`, "contentId");
   }
   const last = await prisma.sessionPreparation.aggregate({ where: { sessionId }, _max: { position: true } });
-  const reading = await prisma.sessionPreparation.create({ data: { sessionId, contentId, position: (last._max.position ?? -1) + 1 } });
-  await recordAudit({ actorId: actor.id, action: "session.reading.add", entityType: "CohortSession", entityId: sessionId, details: { contentId, readingId: reading.id } });
+  const reading = await prisma.sessionPreparation.create({
+    data: { sessionId, contentId, position: (last._max.position ?? -1) + 1 },
+  });
+  await recordAudit({
+    actorId: actor.id,
+    action: "session.reading.add",
+    entityType: "CohortSession",
+    entityId: sessionId,
+    details: { contentId, readingId: reading.id },
+  });
   return { ...reading, title: described.title };
 }
 
@@ -255,7 +328,13 @@ export async function addReading(sessionId: string, contentId: string, actor: { 
 export async function removeReading(sessionId: string, readingId: string, actor: { id: string }) {
   const removed = await prisma.sessionPreparation.deleteMany({ where: { id: readingId, sessionId } });
   if (removed.count === 0) return false;
-  await recordAudit({ actorId: actor.id, action: "session.reading.remove", entityType: "CohortSession", entityId: sessionId, details: { readingId } });
+  await recordAudit({
+    actorId: actor.id,
+    action: "session.reading.remove",
+    entityType: "CohortSession",
+    entityId: sessionId,
+    details: { readingId },
+  });
   return true;
 }
 

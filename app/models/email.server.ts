@@ -67,8 +67,17 @@ export async function retryEmailMessage(id: string, actor: User): Promise<boolea
     data: { status: "PENDING", attempts: 0, error: null, nextAttemptAt: new Date(), claimedUntil: null },
   });
   if (updated.count === 0) return false;
-  const message = await prisma.emailMessage.findUniqueOrThrow({ where: { id }, select: { id: true, to: true, kind: true, status: true } });
-  await recordAudit({ actorId: actor.id, action: "email.retry", entityType: "EmailMessage", entityId: id, details: { to: message.to, kind: message.kind } });
+  const message = await prisma.emailMessage.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, to: true, kind: true, status: true },
+  });
+  await recordAudit({
+    actorId: actor.id,
+    action: "email.retry",
+    entityType: "EmailMessage",
+    entityId: id,
+    details: { to: message.to, kind: message.kind },
+  });
   await enqueueDelivery(message);
   return true;
 }

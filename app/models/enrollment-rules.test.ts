@@ -31,7 +31,7 @@ describe("capacity", () => {
   });
   it("refuses when every place is taken, or more", () => {
     expect(capacityProblem({ capacity: 8, activeEnrollments: 8 })).toBe(
-      "Dit leernetwerk zit vol: alle 8 plaatsen voor gemeenten zijn bezet."
+      "Dit leernetwerk zit vol: alle 8 plaatsen voor gemeenten zijn bezet.",
     );
     expect(capacityProblem({ capacity: 2, activeEnrollments: 3 })).toMatch(/zit vol/);
     expect(placesLeft({ capacity: 2, activeEnrollments: 3 })).toBe(0);
@@ -52,12 +52,12 @@ describe("a municipality applying twice", () => {
   });
   it("is refused when it already takes part", () => {
     expect(duplicateMunicipalityProblem({ name: "Zwolle", appliedKeys: [], enrolledKeys: ["zwolle"] })).toBe(
-      "De gemeente Zwolle doet al mee aan dit leernetwerk."
+      "De gemeente Zwolle doet al mee aan dit leernetwerk.",
     );
   });
   it("is fine for another municipality", () => {
     expect(
-      duplicateMunicipalityProblem({ name: "Kampen", appliedKeys: ["zwolle"], enrolledKeys: ["deventer"] })
+      duplicateMunicipalityProblem({ name: "Kampen", appliedKeys: ["zwolle"], enrolledKeys: ["deventer"] }),
     ).toBeNull();
   });
 });
@@ -69,7 +69,7 @@ describe("a person already in the cohort", () => {
   ];
   it("names the duo they are in, ignoring case", () => {
     expect(alreadyInCohortProblem(" Lisa.Bakker@Zwolle.test", people)).toBe(
-      "lisa.bakker@zwolle.test doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle."
+      "lisa.bakker@zwolle.test doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle.",
     );
     expect(alreadyInCohortProblem("marieke.groen@zwolle.test", people)).toMatch(/is al uitgenodigd/);
   });
@@ -82,7 +82,7 @@ describe("the duo", () => {
   const member = (
     slot: "member1" | "member2" | "expert",
     fn: "BELEIDSMEDEWERKER" | "LEIDINGGEVENDE" | "STRATEGISCH_BELEIDSADVISEUR" | "ERVARINGSDESKUNDIGE",
-    email = `${slot}@x.nl`
+    email = `${slot}@x.nl`,
   ) => ({
     slot,
     name: "Iemand",
@@ -92,15 +92,15 @@ describe("the duo", () => {
   it("is a beleidsmedewerker with a leidinggevende or strategisch beleidsadviseur, in either order", () => {
     expect(duoProblems([member("member1", "BELEIDSMEDEWERKER"), member("member2", "LEIDINGGEVENDE")])).toEqual({});
     expect(
-      duoProblems([member("member1", "STRATEGISCH_BELEIDSADVISEUR"), member("member2", "BELEIDSMEDEWERKER")])
+      duoProblems([member("member1", "STRATEGISCH_BELEIDSADVISEUR"), member("member2", "BELEIDSMEDEWERKER")]),
     ).toEqual({});
   });
   it("needs both levels", () => {
     expect(
-      duoProblems([member("member1", "BELEIDSMEDEWERKER"), member("member2", "BELEIDSMEDEWERKER")])
+      duoProblems([member("member1", "BELEIDSMEDEWERKER"), member("member2", "BELEIDSMEDEWERKER")]),
     ).toHaveProperty("member2Function");
     expect(
-      duoProblems([member("member1", "LEIDINGGEVENDE"), member("member2", "STRATEGISCH_BELEIDSADVISEUR")])
+      duoProblems([member("member1", "LEIDINGGEVENDE"), member("member2", "STRATEGISCH_BELEIDSADVISEUR")]),
     ).toHaveProperty("member2Function");
   });
   it("needs a different e-mail address per person", () => {
@@ -168,7 +168,7 @@ describe("intake decisions", () => {
       field: "reason",
     });
     expect(
-      decisionProblem({ current: "SUBMITTED", decision: "WAITLISTED", reason: "Nu vol, in het najaar weer" })
+      decisionProblem({ current: "SUBMITTED", decision: "WAITLISTED", reason: "Nu vol, in het najaar weer" }),
     ).toBeNull();
     expect(decisionProblem({ current: "INTAKE_PLANNED", decision: "ADMITTED", reason: "" })).toBeNull();
   });

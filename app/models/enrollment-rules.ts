@@ -174,7 +174,7 @@ export const phoneField = z
   .min(1, "Vul een telefoonnummer in.")
   .refine(
     (value) => /^\+?[0-9(][0-9 ()-]{7,18}$/.test(value) && value.replace(/\D/g, "").length >= 9,
-    "Vul een geldig telefoonnummer in, bijvoorbeeld 038 498 2000 of +31 6 1234 5678."
+    "Vul een geldig telefoonnummer in, bijvoorbeeld 038 498 2000 of +31 6 1234 5678.",
   );
 
 // --- Intake decisions ------------------------------------------------------------------------------------

@@ -68,9 +68,12 @@ async function planMembers(tx: Tx, cohortId: string, members: DuoMemberInput[]):
     if (problem) throw new DomainError(problem, `${member.slot}Email`);
     const user = users.find((candidate) => candidate.email === member.email.toLowerCase());
     if (user && user.role !== "PARTICIPANT") {
-      throw new DomainError(`${member.email} heeft al een account als ${
+      throw new DomainError(
+        `${member.email} heeft al een account als ${
           user.role === "COORDINATOR" ? "coördinator" : "begeleider"
-        } en kan niet in een duo.`, `${member.slot}Email`);
+        } en kan niet in een duo.`,
+        `${member.slot}Email`,
+      );
     }
     return { ...member, userId: user?.id ?? null };
   });
@@ -169,7 +172,7 @@ export async function enrollMunicipality(input: EnrollInput, actor: Actor) {
           invited: planned.filter((member) => !member.userId).map((member) => member.email),
         },
       },
-      tx
+      tx,
     );
     return { enrollmentId: enrollment.id, municipalityId: municipality.id, municipality: municipality.name, planned };
   });
@@ -185,7 +188,7 @@ export async function enrollMunicipality(input: EnrollInput, actor: Actor) {
         enrollmentId: result.enrollmentId,
         duoFunction: member.function,
       },
-      actor
+      actor,
     );
   }
   return {
@@ -219,7 +222,7 @@ export async function addDuoMember(
     function: DuoFunction;
     replacesMemberId?: string | null;
   },
-  actor: Actor
+  actor: Actor,
 ): Promise<{ kind: "added" | "invited" }> {
   const slot: DuoSlot = "member1";
   const outcome = await prisma.$transaction(async (tx) => {
@@ -228,7 +231,9 @@ export async function addDuoMember(
       const enrollment = await requireActiveEnrollment(tx, input.cohortId, input.enrollmentId);
       if (!enrollment) throw new DomainError("Deze gemeente is niet ingeschreven in dit leernetwerk.");
       if (enrollment.status !== "ACTIVE") {
-        throw new DomainError(`De gemeente ${enrollment.municipality.name} is uitgeschreven; schrijf haar eerst opnieuw in.`);
+        throw new DomainError(
+          `De gemeente ${enrollment.municipality.name} is uitgeschreven; schrijf haar eerst opnieuw in.`,
+        );
       }
       let replaced: { id: string; userId: string; user: { email: string } } | null = null;
       if (input.replacesMemberId) {
@@ -261,13 +266,12 @@ export async function addDuoMember(
             replaced: replaced?.user.email ?? null,
           },
         },
-        tx
+        tx,
       );
       return { userId: member!.userId };
     } catch (error) {
       // The form on the enrolment page has one person: its e-mail field is called "email".
-      if (error instanceof DomainError && error.field === `${slot}Email`)
-        throw new DomainError(error.message, "email");
+      if (error instanceof DomainError && error.field === `${slot}Email`) throw new DomainError(error.message, "email");
       throw error;
     }
   });
@@ -280,7 +284,7 @@ export async function addDuoMember(
       enrollmentId: input.enrollmentId,
       duoFunction: input.function,
     },
-    actor
+    actor,
   );
   return { kind: "invited" };
 }
@@ -288,7 +292,7 @@ export async function addDuoMember(
 /** Takes a person out of a duo (their account stays). Returns false when there was no such member. */
 export async function removeDuoMember(
   input: { cohortId: string; enrollmentId: string; memberId: string },
-  actor: Actor
+  actor: Actor,
 ) {
   const member = await prisma.duoMember.findFirst({
     where: { id: input.memberId, enrollmentId: input.enrollmentId, enrollment: { cohortId: input.cohortId } },
@@ -305,7 +309,7 @@ export async function removeDuoMember(
         entityId: input.enrollmentId,
         details: { cohortId: input.cohortId, email: member.user.email },
       },
-      tx
+      tx,
     );
   });
   return true;
@@ -332,7 +336,7 @@ export async function withdrawEnrollment(input: { cohortId: string; enrollmentId
         entityId: input.enrollmentId,
         details: { cohortId: input.cohortId },
       },
-      tx
+      tx,
     );
     return true;
   });
@@ -358,7 +362,7 @@ export async function reinstateEnrollment(input: { cohortId: string; enrollmentI
         entityId: input.enrollmentId,
         details: { cohortId: input.cohortId },
       },
-      tx
+      tx,
     );
     return true;
   });
@@ -459,7 +463,7 @@ export async function assignFacilitator(input: { cohortId: string; userId: strin
         entityId: input.cohortId,
         details: { userId: input.userId, name: user.name },
       },
-      tx
+      tx,
     );
   });
   return user.name;
@@ -479,7 +483,7 @@ export async function removeFacilitator(input: { cohortId: string; userId: strin
         entityId: input.cohortId,
         details: { userId: input.userId },
       },
-      tx
+      tx,
     );
     return true;
   });

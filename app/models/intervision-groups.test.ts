@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { checkArrangement, groupCountProblem, suggestGroups, suggestedGroupCount, type GroupCandidate } from "./intervision-groups.ts";
+import {
+  checkArrangement,
+  groupCountProblem,
+  suggestGroups,
+  suggestedGroupCount,
+  type GroupCandidate,
+} from "./intervision-groups.ts";
 
 function cohort(sizes: Record<string, number>): GroupCandidate[] {
   return Object.entries(sizes).flatMap(([municipality, size]) =>
-    Array.from({ length: size }, (_, index) => ({ id: `${municipality}-${index}`, name: `${municipality} ${index}`, enrollmentId: municipality, municipality })),
+    Array.from({ length: size }, (_, index) => ({
+      id: `${municipality}-${index}`,
+      name: `${municipality} ${index}`,
+      enrollmentId: municipality,
+      municipality,
+    })),
   );
 }
 
@@ -26,7 +37,12 @@ describe("suggestGroups", () => {
       // Each group has one person of every duo (Amersfoort's three members: two in one group, unavoidable).
       expect(new Set(municipalities).size).toBe(6);
     }
-    expect(groups.flat().map((person) => person.id).sort()).toEqual(people.map((person) => person.id).sort());
+    expect(
+      groups
+        .flat()
+        .map((person) => person.id)
+        .sort(),
+    ).toEqual(people.map((person) => person.id).sort());
     // Same input, same suggestion.
     expect(suggestGroups([...people].reverse(), 2)).toEqual(groups);
   });
@@ -58,8 +74,18 @@ describe("checkArrangement", () => {
       participants: people,
       facilitatorIds,
       groups: [
-        { key: "a", name: "Groep 1", memberIds: ids("Zwolle-0", "Deventer-0", "Tilburg-0", "Zaanstad-0"), facilitatorIds: ["marco"] },
-        { key: "b", name: "Groep 2", memberIds: ids("Zwolle-1", "Deventer-1", "Tilburg-1", "Zaanstad-1"), facilitatorIds: ["fatima", "pieter"] },
+        {
+          key: "a",
+          name: "Groep 1",
+          memberIds: ids("Zwolle-0", "Deventer-0", "Tilburg-0", "Zaanstad-0"),
+          facilitatorIds: ["marco"],
+        },
+        {
+          key: "b",
+          name: "Groep 2",
+          memberIds: ids("Zwolle-1", "Deventer-1", "Tilburg-1", "Zaanstad-1"),
+          facilitatorIds: ["fatima", "pieter"],
+        },
         { key: "c", name: "", memberIds: [], facilitatorIds: [] },
       ],
     });
@@ -73,9 +99,19 @@ describe("checkArrangement", () => {
       facilitatorIds,
       groups: [
         { key: "a", name: "Groep 1", memberIds: ids("Zwolle-0", "Deventer-0", "Tilburg-0"), facilitatorIds: [] },
-        { key: "b", name: "Groep 2", memberIds: ids("Zwolle-0", "Zwolle-1", "Deventer-1", "Tilburg-1", "someone-else"), facilitatorIds: ["marco", "fatima", "pieter"] },
+        {
+          key: "b",
+          name: "Groep 2",
+          memberIds: ids("Zwolle-0", "Zwolle-1", "Deventer-1", "Tilburg-1", "someone-else"),
+          facilitatorIds: ["marco", "fatima", "pieter"],
+        },
         { key: "c", name: "Groep 3", memberIds: people.slice(0, 9).map((p) => p.id), facilitatorIds: ["anouk"] },
-        { key: "d", name: "groep 1", memberIds: ids("Zaanstad-0", "Zaanstad-1", "Emmen-0", "Tilburg-0"), facilitatorIds: ["marco"] },
+        {
+          key: "d",
+          name: "groep 1",
+          memberIds: ids("Zaanstad-0", "Zaanstad-1", "Emmen-0", "Tilburg-0"),
+          facilitatorIds: ["marco"],
+        },
       ],
     });
     const messages = result.errors.map((error) => `${error.key}: ${error.message}`);
@@ -97,7 +133,14 @@ describe("checkArrangement", () => {
     const result = checkArrangement({
       participants: people,
       facilitatorIds,
-      groups: [{ key: "a", name: "Groep 1", memberIds: ids("Zwolle-0", "Zwolle-1", "Tilburg-0", "Zaanstad-0"), facilitatorIds: ["marco"] }],
+      groups: [
+        {
+          key: "a",
+          name: "Groep 1",
+          memberIds: ids("Zwolle-0", "Zwolle-1", "Tilburg-0", "Zaanstad-0"),
+          facilitatorIds: ["marco"],
+        },
+      ],
     });
     expect(result.errors).toEqual([]);
     expect(result.warnings[0]).toBe("Zwolle 0 en Zwolle 1 (zelfde gemeente) zitten samen in Groep 1.");

@@ -84,29 +84,43 @@ export function checkArrangement(input: {
     const name = group.name.trim();
     if (group.memberIds.length === 0) continue;
     if (!name) errors.push({ key: group.key, message: "Geef de groep een naam." });
-    else if (names.has(name.toLocaleLowerCase("nl"))) errors.push({ key: group.key, message: `Er is al een groep met de naam ${name}.` });
+    else if (names.has(name.toLocaleLowerCase("nl")))
+      errors.push({ key: group.key, message: `Er is al een groep met de naam ${name}.` });
     names.add(name.toLocaleLowerCase("nl"));
     const label = name || "Deze groep";
     if (group.memberIds.length < MIN_GROUP_SIZE) {
-      errors.push({ key: group.key, message: `${label} heeft ${group.memberIds.length} deelnemer(s); een intervisiegroep heeft er minstens ${MIN_GROUP_SIZE}.` });
+      errors.push({
+        key: group.key,
+        message: `${label} heeft ${group.memberIds.length} deelnemer(s); een intervisiegroep heeft er minstens ${MIN_GROUP_SIZE}.`,
+      });
     }
     if (group.memberIds.length > MAX_GROUP_SIZE) {
-      errors.push({ key: group.key, message: `${label} heeft ${group.memberIds.length} deelnemers; een intervisiegroep heeft er hoogstens ${MAX_GROUP_SIZE}.` });
+      errors.push({
+        key: group.key,
+        message: `${label} heeft ${group.memberIds.length} deelnemers; een intervisiegroep heeft er hoogstens ${MAX_GROUP_SIZE}.`,
+      });
     }
     for (const memberId of group.memberIds) {
       const person = byId.get(memberId);
       if (!person) {
-        errors.push({ key: group.key, message: `${label}: iemand in deze groep is geen actieve deelnemer van dit leernetwerk.` });
+        errors.push({
+          key: group.key,
+          message: `${label}: iemand in deze groep is geen actieve deelnemer van dit leernetwerk.`,
+        });
         continue;
       }
       const earlier = placed.get(memberId);
-      if (earlier) errors.push({ key: group.key, message: `${person.name} staat al in ${earlier}; iemand zit in één groep.` });
+      if (earlier)
+        errors.push({ key: group.key, message: `${person.name} staat al in ${earlier}; iemand zit in één groep.` });
       placed.set(memberId, label);
     }
     const facilitators = [...new Set(group.facilitatorIds.filter(Boolean))];
     if (facilitators.length === 0) errors.push({ key: group.key, message: `Kies een begeleider voor ${label}.` });
     if (facilitators.length > MAX_GROUP_FACILITATORS) {
-      errors.push({ key: group.key, message: `${label} heeft ${facilitators.length} begeleiders; het zijn er hoogstens ${MAX_GROUP_FACILITATORS}.` });
+      errors.push({
+        key: group.key,
+        message: `${label} heeft ${facilitators.length} begeleiders; het zijn er hoogstens ${MAX_GROUP_FACILITATORS}.`,
+      });
     }
     if (facilitators.some((id) => !cohortFacilitators.has(id))) {
       errors.push({ key: group.key, message: `Kies voor ${label} begeleiders van dit leernetwerk.` });

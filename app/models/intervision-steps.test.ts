@@ -41,7 +41,11 @@ describe("intervisie step machine", () => {
     expect(stepTiming(fresh, steps, t0)).toBeNull();
     const running = transition(fresh, "start", steps.length, t0);
     expect(stepTiming(running, steps, at(0))).toEqual({ elapsedSeconds: 0, remainingSeconds: 600, overtime: false });
-    expect(stepTiming(running, steps, at(125))).toEqual({ elapsedSeconds: 125, remainingSeconds: 475, overtime: false });
+    expect(stepTiming(running, steps, at(125))).toEqual({
+      elapsedSeconds: 125,
+      remainingSeconds: 475,
+      overtime: false,
+    });
     expect(stepTiming(running, steps, at(690))).toEqual({ elapsedSeconds: 690, remainingSeconds: -90, overtime: true });
     // A clock slightly behind the stored start never shows negative elapsed time.
     expect(stepTiming(running, steps, at(-3))!.elapsedSeconds).toBe(0);

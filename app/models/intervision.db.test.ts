@@ -43,7 +43,10 @@ async function setup() {
     createEnrollment(prisma, {
       cohortId,
       municipality: `${municipality} ${tag}`,
-      members: names.map((name, index) => ({ name, function: index === 0 ? ("BELEIDSMEDEWERKER" as const) : ("LEIDINGGEVENDE" as const) })),
+      members: names.map((name, index) => ({
+        name,
+        function: index === 0 ? ("BELEIDSMEDEWERKER" as const) : ("LEIDINGGEVENDE" as const),
+      })),
     });
   const zwolle = await duo("Zwolle", ["Lisa", "Erik"]);
   const amersfoort = await duo("Amersfoort", ["Noor", "Hans"]);
@@ -62,7 +65,12 @@ async function setup() {
   const saved = await saveArrangement(
     cohortA.id,
     [
-      { key: "nieuw-1", name: "Groep 1", memberIds: [lisa.id, noor.id, sophie.id, mirjam.id], facilitatorIds: [marco.id] },
+      {
+        key: "nieuw-1",
+        name: "Groep 1",
+        memberIds: [lisa.id, noor.id, sophie.id, mirjam.id],
+        facilitatorIds: [marco.id],
+      },
       { key: "nieuw-2", name: "Groep 2", memberIds: [erik.id, hans.id, ahmed.id, bas.id], facilitatorIds: [fatima.id] },
     ],
     sanne,
@@ -76,7 +84,15 @@ async function setup() {
     session,
     group1: groups[0]!,
     group2: groups[1]!,
-    people: { inbrenger: lisa, groupMember: noor, groupFacilitator: marco, otherGroupMember: erik, otherGroupFacilitator: fatima, otherCohortParticipant: emmen.members[0]!, coordinator: sanne },
+    people: {
+      inbrenger: lisa,
+      groupMember: noor,
+      groupFacilitator: marco,
+      otherGroupMember: erik,
+      otherGroupFacilitator: fatima,
+      otherCohortParticipant: emmen.members[0]!,
+      coordinator: sanne,
+    },
     all: { lisa, erik, noor, hans, sophie, ahmed, mirjam, bas, marco, fatima, sanne },
   };
 }
@@ -101,7 +117,15 @@ async function meetingWithCase(setupResult: Awaited<ReturnType<typeof setup>>) {
 }
 
 type Relation = keyof Awaited<ReturnType<typeof setup>>["people"];
-const relations: Relation[] = ["inbrenger", "groupMember", "groupFacilitator", "otherGroupMember", "otherGroupFacilitator", "otherCohortParticipant", "coordinator"];
+const relations: Relation[] = [
+  "inbrenger",
+  "groupMember",
+  "groupFacilitator",
+  "otherGroupMember",
+  "otherGroupFacilitator",
+  "otherCohortParticipant",
+  "coordinator",
+];
 const inGroup: Relation[] = ["inbrenger", "groupMember", "groupFacilitator"];
 
 describe("intervisie confidentiality matrix", () => {
@@ -123,7 +147,8 @@ describe("intervisie confidentiality matrix", () => {
         meeting: meeting !== null,
         caseInMeeting: meeting?.cases.some((item) => item.id === caseId && item.notes.length === 1) ?? false,
         case: (await getCaseForViewer(viewer, caseId)) !== null,
-        rawQuery: (await prisma.intervisionCase.count({ where: { AND: [{ id: caseId }, caseAccessWhere(viewer)] } })) === 1,
+        rawQuery:
+          (await prisma.intervisionCase.count({ where: { AND: [{ id: caseId }, caseAccessWhere(viewer)] } })) === 1,
         listed: (await listMyGroups(viewer)).some((group) => group.id === context.group1.id),
       };
     }
@@ -150,31 +175,48 @@ describe("intervisie confidentiality matrix", () => {
       expect(await deleteCase(viewer, caseId), relation).toBeNull();
       expect(await setCaseChosen(viewer, meetingId, caseId, false), relation).toBe(false);
       expect(await stepMeeting(viewer, meetingId, "next", 0), relation).toBeNull();
-      expect(await proposeCase(viewer, meetingId, { title: "x", situation: "x", question: "x", wish: "" }), relation).toBeNull();
+      expect(
+        await proposeCase(viewer, meetingId, { title: "x", situation: "x", question: "x", wish: "" }),
+        relation,
+      ).toBeNull();
     }
     // Inside the group, only the inbrenger writes the takeaway or deletes; only the facilitator steers.
     expect(await saveTakeaway(people.groupMember, caseId, "niet van mij", false)).toBeNull();
     expect(await deleteCase(people.groupFacilitator, caseId)).toBeNull();
     expect(await stepMeeting(people.groupMember, meetingId, "next", 0)).toBeNull();
     expect(await prisma.intervisionNote.count({ where: { caseId } })).toBe(0);
-    expect(await prisma.intervisionCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ takeaway: "", status: "CHOSEN" });
-    expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ currentStep: 0 });
+    expect(await prisma.intervisionCase.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      takeaway: "",
+      status: "CHOSEN",
+    });
+    expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
+      currentStep: 0,
+    });
   });
 
   it("whoever leaves the cohort loses access at once; the inbrenger keeps their own case to delete it", async () => {
     const context = await setup();
     const { people } = context;
     const { caseId } = await meetingWithCase(context);
-    const enrollmentOf = (userId: string) => prisma.enrollment.findFirstOrThrow({ where: { cohortId: context.cohortA.id, members: { some: { userId } } } });
+    const enrollmentOf = (userId: string) =>
+      prisma.enrollment.findFirstOrThrow({ where: { cohortId: context.cohortA.id, members: { some: { userId } } } });
     // Noor's municipality withdraws; Marco stops as a facilitator of the cohort. Both are still in the group's rows.
-    await prisma.enrollment.update({ where: { id: (await enrollmentOf(people.groupMember.id)).id }, data: { status: "WITHDRAWN" } });
-    await prisma.cohortFacilitator.deleteMany({ where: { cohortId: context.cohortA.id, userId: people.groupFacilitator.id } });
+    await prisma.enrollment.update({
+      where: { id: (await enrollmentOf(people.groupMember.id)).id },
+      data: { status: "WITHDRAWN" },
+    });
+    await prisma.cohortFacilitator.deleteMany({
+      where: { cohortId: context.cohortA.id, userId: people.groupFacilitator.id },
+    });
     expect(await getCaseForViewer(people.groupMember, caseId)).toBeNull();
     expect(await getGroupForViewer(people.groupMember, context.group1.id)).toBeNull();
     expect(await getCaseForViewer(people.groupFacilitator, caseId)).toBeNull();
     expect(await getGroupForViewer(people.groupFacilitator, context.group1.id)).toBeNull();
     // Lisa's municipality withdraws too: the group is closed to her, her own case is not.
-    await prisma.enrollment.update({ where: { id: (await enrollmentOf(people.inbrenger.id)).id }, data: { status: "WITHDRAWN" } });
+    await prisma.enrollment.update({
+      where: { id: (await enrollmentOf(people.inbrenger.id)).id },
+      data: { status: "WITHDRAWN" },
+    });
     expect(await getGroupForViewer(people.inbrenger, context.group1.id)).toBeNull();
     expect(await getCaseForViewer(people.inbrenger, caseId)).not.toBeNull();
     expect(await deleteCase(people.inbrenger, caseId)).not.toBeNull();
@@ -212,8 +254,18 @@ describe("group forming", () => {
     const refused = await saveArrangement(
       cohortA.id,
       [
-        { key: group1.id, name: "Groep 1", memberIds: [all.lisa.id, all.noor.id, all.sophie.id], facilitatorIds: [all.marco.id] },
-        { key: group2.id, name: "Groep 2", memberIds: [all.erik.id, all.hans.id, all.ahmed.id, all.bas.id, all.mirjam.id], facilitatorIds: [] },
+        {
+          key: group1.id,
+          name: "Groep 1",
+          memberIds: [all.lisa.id, all.noor.id, all.sophie.id],
+          facilitatorIds: [all.marco.id],
+        },
+        {
+          key: group2.id,
+          name: "Groep 2",
+          memberIds: [all.erik.id, all.hans.id, all.ahmed.id, all.bas.id, all.mirjam.id],
+          facilitatorIds: [],
+        },
       ],
       all.sanne,
     );
@@ -227,21 +279,44 @@ describe("group forming", () => {
     const saved = await saveArrangement(
       cohortA.id,
       [
-        { key: group1.id, name: "Groep 1", memberIds: [all.lisa.id, all.noor.id, all.sophie.id, all.ahmed.id], facilitatorIds: [all.marco.id, all.fatima.id] },
-        { key: group2.id, name: "Groep 2", memberIds: [all.erik.id, all.hans.id, all.mirjam.id, all.bas.id], facilitatorIds: [all.fatima.id] },
+        {
+          key: group1.id,
+          name: "Groep 1",
+          memberIds: [all.lisa.id, all.noor.id, all.sophie.id, all.ahmed.id],
+          facilitatorIds: [all.marco.id, all.fatima.id],
+        },
+        {
+          key: group2.id,
+          name: "Groep 2",
+          memberIds: [all.erik.id, all.hans.id, all.mirjam.id, all.bas.id],
+          facilitatorIds: [all.fatima.id],
+        },
       ],
       all.sanne,
     );
     // Allowed, with a warning: the duos of Deventer and Tilburg now sit together.
     expect(saved).toEqual({
       ok: true,
-      warnings: ["Sophie en Ahmed (zelfde gemeente) zitten samen in Groep 1.", "Mirjam en Bas (zelfde gemeente) zitten samen in Groep 2."],
+      warnings: [
+        "Sophie en Ahmed (zelfde gemeente) zitten samen in Groep 1.",
+        "Mirjam en Bas (zelfde gemeente) zitten samen in Groep 2.",
+      ],
     });
-    const members = await prisma.intervisionMember.findMany({ where: { group: { cohortId: cohortA.id } }, select: { groupId: true, userId: true, acceptedAgreementsVersion: true } });
-    expect(members.filter((m) => m.groupId === group1.id).map((m) => m.userId).sort()).toEqual([all.lisa.id, all.noor.id, all.sophie.id, all.ahmed.id].sort());
+    const members = await prisma.intervisionMember.findMany({
+      where: { group: { cohortId: cohortA.id } },
+      select: { groupId: true, userId: true, acceptedAgreementsVersion: true },
+    });
+    expect(
+      members
+        .filter((m) => m.groupId === group1.id)
+        .map((m) => m.userId)
+        .sort(),
+    ).toEqual([all.lisa.id, all.noor.id, all.sophie.id, all.ahmed.id].sort());
     expect(members.find((m) => m.userId === all.lisa.id)?.acceptedAgreementsVersion).toBe(1);
     expect(await prisma.intervisionFacilitator.count({ where: { groupId: group1.id } })).toBe(2);
-    const audit = await prisma.auditLog.findMany({ where: { action: "intervision.groups.saved", entityId: cohortA.id } });
+    const audit = await prisma.auditLog.findMany({
+      where: { action: "intervision.groups.saved", entityId: cohortA.id },
+    });
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit[1]!.details)).toContain("Ahmed");
   });
@@ -252,7 +327,14 @@ describe("group forming", () => {
     const { all, cohortA, group2 } = context;
     const result = await saveArrangement(
       cohortA.id,
-      [{ key: group2.id, name: "Groep 2", memberIds: [all.erik.id, all.hans.id, all.ahmed.id, all.bas.id], facilitatorIds: [all.fatima.id] }],
+      [
+        {
+          key: group2.id,
+          name: "Groep 2",
+          memberIds: [all.erik.id, all.hans.id, all.ahmed.id, all.bas.id],
+          facilitatorIds: [all.fatima.id],
+        },
+      ],
       all.sanne,
     );
     expect(!result.ok && result.errors.map((error) => error.message)).toEqual([
@@ -279,11 +361,29 @@ describe("running a meeting", () => {
     const context = await setup();
     const { people, session, group1 } = context;
     const { meetingId, caseId } = await meetingWithCase(context);
-    await expect(planMeeting(people.groupFacilitator, group1.id, { sessionId: context.cohortB.id, startsAt: new Date(), endsAt: new Date(), location: "x", meetingUrl: null, methodSlug: null })).rejects.toThrow(
-      /bijeenkomst van dit leernetwerk/,
+    await expect(
+      planMeeting(people.groupFacilitator, group1.id, {
+        sessionId: context.cohortB.id,
+        startsAt: new Date(),
+        endsAt: new Date(),
+        location: "x",
+        meetingUrl: null,
+        methodSlug: null,
+      }),
+    ).rejects.toThrow(/bijeenkomst van dit leernetwerk/);
+    expect(
+      await planMeeting(people.groupFacilitator, group1.id, {
+        sessionId: session.id,
+        startsAt: session.startsAt,
+        endsAt: session.endsAt,
+        location: null,
+        meetingUrl: "https://meet.test/x",
+        methodSlug: null,
+      }),
+    ).not.toBeNull();
+    await expect(stepMeeting(people.groupFacilitator, meetingId, "start", null)).rejects.toThrow(
+      "Kies eerst een casus (of kies de open ronde).",
     );
-    expect(await planMeeting(people.groupFacilitator, group1.id, { sessionId: session.id, startsAt: session.startsAt, endsAt: session.endsAt, location: null, meetingUrl: "https://meet.test/x", methodSlug: null })).not.toBeNull();
-    await expect(stepMeeting(people.groupFacilitator, meetingId, "start", null)).rejects.toThrow("Kies eerst een casus (of kies de open ronde).");
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
     await expect(addNote(people.groupMember, meetingId, caseId, "QUESTION", "Te vroeg")).rejects.toThrow(DomainError);
     const t0 = new Date("2099-03-11T13:00:00Z");
@@ -300,8 +400,12 @@ describe("running a meeting", () => {
     await expect(stepMeeting(people.groupFacilitator, meetingId, "next", 5)).rejects.toThrow(/laatste stap/);
     await stepMeeting(people.groupFacilitator, meetingId, "finish", 5);
     expect((await getMeetingForViewer(people.inbrenger, meetingId))!.phase).toBe("finished");
-    await expect(addNote(people.groupMember, meetingId, caseId, "INSIGHT", "Te laat")).rejects.toThrow(/terwijl de bijeenkomst loopt/);
-    await expect(proposeCase(people.groupMember, meetingId, { title: "Later", situation: "x", question: "x", wish: "" })).rejects.toThrow(/al afgerond/);
+    await expect(addNote(people.groupMember, meetingId, caseId, "INSIGHT", "Te laat")).rejects.toThrow(
+      /terwijl de bijeenkomst loopt/,
+    );
+    await expect(
+      proposeCase(people.groupMember, meetingId, { title: "Later", situation: "x", question: "x", wish: "" }),
+    ).rejects.toThrow(/al afgerond/);
   });
 
   it("the live view's stamp moves with every change it shows, and only the group gets one", async () => {
@@ -327,7 +431,12 @@ describe("running a meeting", () => {
     await expectNewStamp("the next step");
     await proposeCase(people.groupMember, meetingId, { title: "Nog een", situation: "x", question: "x", wish: "" });
     await expectNewStamp("a case proposed");
-    for (const outsider of [people.otherGroupMember, people.otherGroupFacilitator, people.otherCohortParticipant, people.coordinator]) {
+    for (const outsider of [
+      people.otherGroupMember,
+      people.otherGroupFacilitator,
+      people.otherCohortParticipant,
+      people.coordinator,
+    ]) {
       expect(await liveStamp(outsider, meetingId)).toBeNull();
     }
   });
@@ -338,7 +447,12 @@ describe("running a meeting", () => {
     const { meetingId, caseId } = await meetingWithCase(context);
     const saved = await saveTakeaway(people.inbrenger, caseId, "Ik vraag eerst, dan pas advies.", true);
     const entry = await getEntryForViewer(people.inbrenger, saved!.journalEntryId!);
-    expect(entry).toMatchObject({ audience: "PRIVATE", body: "Ik vraag eerst, dan pas advies.", tags: ["intervisie"], intervisionMeeting: { id: meetingId } });
+    expect(entry).toMatchObject({
+      audience: "PRIVATE",
+      body: "Ik vraag eerst, dan pas advies.",
+      tags: ["intervisie"],
+      intervisionMeeting: { id: meetingId },
+    });
     // Private: not even the group reads it in the journal.
     expect(await getEntryForViewer(people.groupMember, saved!.journalEntryId!)).toBeNull();
     expect((await getCaseForViewer(people.inbrenger, caseId))!.meeting.journalEntries).toHaveLength(1);
@@ -351,12 +465,20 @@ describe("notifications", () => {
     const context = await setup();
     const { people } = context;
     const { meetingId, caseId } = await meetingWithCase(context);
-    const planned = await prisma.notification.findMany({ where: { kind: "intervision-meeting", url: { endsWith: meetingId } }, select: { userId: true } });
-    expect(planned.map((n) => n.userId).sort()).toEqual([people.inbrenger.id, people.groupMember.id, context.all.sophie.id, context.all.mirjam.id].sort());
+    const planned = await prisma.notification.findMany({
+      where: { kind: "intervision-meeting", url: { endsWith: meetingId } },
+      select: { userId: true },
+    });
+    expect(planned.map((n) => n.userId).sort()).toEqual(
+      [people.inbrenger.id, people.groupMember.id, context.all.sophie.id, context.all.mirjam.id].sort(),
+    );
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, false);
     await setCaseChosen(people.groupFacilitator, meetingId, caseId, true);
-    const chosen = await prisma.notification.findMany({ where: { kind: "intervision-case-chosen", url: { endsWith: meetingId } }, select: { userId: true, id: true } });
+    const chosen = await prisma.notification.findMany({
+      where: { kind: "intervision-case-chosen", url: { endsWith: meetingId } },
+      select: { userId: true, id: true },
+    });
     expect(chosen.map((n) => n.userId)).toEqual([people.inbrenger.id]);
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { notificationId: chosen[0]!.id } });
     expect(email.subject).toBe("Intervisie Groep 1: je casus is gekozen");
@@ -372,7 +494,18 @@ describe("demo data", () => {
     const groups = await prisma.intervisionGroup.findMany({
       where: { cohortId },
       orderBy: { name: "asc" },
-      select: { name: true, members: { select: { user: { select: { email: true } } } }, facilitators: { select: { user: { select: { email: true } } } }, meetings: { select: { finishedAt: true, attendances: true, cases: { select: { status: true, takeaway: true, _count: { select: { notes: true } } } } } } },
+      select: {
+        name: true,
+        members: { select: { user: { select: { email: true } } } },
+        facilitators: { select: { user: { select: { email: true } } } },
+        meetings: {
+          select: {
+            finishedAt: true,
+            attendances: true,
+            cases: { select: { status: true, takeaway: true, _count: { select: { notes: true } } } },
+          },
+        },
+      },
     });
     expect(groups.map((group) => group.name)).toEqual(["Groep 1", "Groep 2"]);
     const emails = groups.map((group) => group.members.map((member) => member.user.email));
@@ -380,7 +513,10 @@ describe("demo data", () => {
     expect(emails[1]).toContain(demoLogins.participantPartner);
     for (const group of groups) expect(group.members.length).toBeGreaterThanOrEqual(4);
     expect(groups[0]!.facilitators.map((f) => f.user.email)).toEqual([demoLogins.facilitator]);
-    const [past, upcoming] = [groups[0]!.meetings.find((m) => m.finishedAt), groups[0]!.meetings.find((m) => !m.finishedAt)];
+    const [past, upcoming] = [
+      groups[0]!.meetings.find((m) => m.finishedAt),
+      groups[0]!.meetings.find((m) => !m.finishedAt),
+    ];
     expect(past!.attendances.length).toBeGreaterThan(0);
     expect(past!.cases[0]).toMatchObject({ status: "CHOSEN", _count: { notes: 4 } });
     expect(past!.cases[0]!.takeaway).not.toBe("");

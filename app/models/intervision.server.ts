@@ -87,14 +87,23 @@ export async function cohortGroupsOverview(cohortId: string) {
             id: true,
             startsAt: true,
             finishedAt: true,
-            attendances: { where: { present: true }, orderBy: { user: { name: "asc" } }, select: { user: { select: { name: true } } } },
+            attendances: {
+              where: { present: true },
+              orderBy: { user: { name: "asc" } },
+              select: { user: { select: { name: true } } },
+            },
           },
         },
       },
     }),
   ]);
   const participants: GroupCandidate[] = enrollments.flatMap((enrollment) =>
-    enrollment.members.map(({ user }) => ({ id: user.id, name: user.name, enrollmentId: enrollment.id, municipality: enrollment.municipality.name })),
+    enrollment.members.map(({ user }) => ({
+      id: user.id,
+      name: user.name,
+      enrollmentId: enrollment.id,
+      municipality: enrollment.municipality.name,
+    })),
   );
   return { participants, facilitators: facilitators.map(({ user }) => user), groups };
 }
@@ -106,7 +115,11 @@ export async function cohortGroupsOverview(cohortId: string) {
  */
 export async function saveArrangement(cohortId: string, groups: ArrangementGroup[], actor: Viewer) {
   const overview = await cohortGroupsOverview(cohortId);
-  const check = checkArrangement({ groups, participants: overview.participants, facilitatorIds: overview.facilitators.map((f) => f.id) });
+  const check = checkArrangement({
+    groups,
+    participants: overview.participants,
+    facilitatorIds: overview.facilitators.map((f) => f.id),
+  });
   for (const group of groups) {
     const existing = overview.groups.find((candidate) => candidate.id === group.key);
     if (group.key.startsWith("nieuw-") || existing) continue;
@@ -126,10 +139,12 @@ export async function saveArrangement(cohortId: string, groups: ArrangementGroup
   await prisma.$transaction(async (tx) => {
     const kept = groups.filter((group) => group.memberIds.length > 0);
     const removed = overview.groups.filter((existing) => !kept.some((group) => group.key === existing.id));
-    if (removed.length) await tx.intervisionGroup.deleteMany({ where: { cohortId, id: { in: removed.map((group) => group.id) } } });
+    if (removed.length)
+      await tx.intervisionGroup.deleteMany({ where: { cohortId, id: { in: removed.map((group) => group.id) } } });
     // Names are unique per cohort: move kept groups to a temporary name first, so two groups can swap names.
     for (const group of kept) {
-      if (!group.key.startsWith("nieuw-")) await tx.intervisionGroup.update({ where: { id: group.key }, data: { name: `tijdelijk-${group.key}` } });
+      if (!group.key.startsWith("nieuw-"))
+        await tx.intervisionGroup.update({ where: { id: group.key }, data: { name: `tijdelijk-${group.key}` } });
     }
     for (const group of kept) {
       const facilitatorIds = [...new Set(group.facilitatorIds.filter(Boolean))];
@@ -145,10 +160,18 @@ export async function saveArrangement(cohortId: string, groups: ArrangementGroup
       }
       await tx.intervisionMember.deleteMany({ where: { groupId, userId: { notIn: group.memberIds } } });
       // Someone moved from another group leaves that group first.
-      await tx.intervisionMember.deleteMany({ where: { group: { cohortId }, groupId: { not: groupId }, userId: { in: group.memberIds } } });
-      await tx.intervisionMember.createMany({ data: group.memberIds.map((userId) => ({ groupId, userId })), skipDuplicates: true });
+      await tx.intervisionMember.deleteMany({
+        where: { group: { cohortId }, groupId: { not: groupId }, userId: { in: group.memberIds } },
+      });
+      await tx.intervisionMember.createMany({
+        data: group.memberIds.map((userId) => ({ groupId, userId })),
+        skipDuplicates: true,
+      });
       await tx.intervisionFacilitator.deleteMany({ where: { groupId, userId: { notIn: facilitatorIds } } });
-      await tx.intervisionFacilitator.createMany({ data: facilitatorIds.map((userId) => ({ groupId, userId })), skipDuplicates: true });
+      await tx.intervisionFacilitator.createMany({
+        data: facilitatorIds.map((userId) => ({ groupId, userId })),
+        skipDuplicates: true,
+      });
     }
     const names = new Map(overview.participants.map((person) => [person.id, person.name]));
     const facilitatorNames = new Map(overview.facilitators.map((person) => [person.id, person.name]));
@@ -253,7 +276,19 @@ export async function getGroupForViewer(viewer: Viewer, groupId: string) {
         select: {
           id: true,
           name: true,
-          sessions: { where: { cancelledAt: null }, orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true, endsAt: true, location: true, meetingUrl: true } },
+          sessions: {
+            where: { cancelledAt: null },
+            orderBy: { number: "asc" },
+            select: {
+              id: true,
+              number: true,
+              title: true,
+              startsAt: true,
+              endsAt: true,
+              location: true,
+              meetingUrl: true,
+            },
+          },
         },
       },
       members: {
@@ -262,11 +297,25 @@ export async function getGroupForViewer(viewer: Viewer, groupId: string) {
           userId: true,
           acceptedAgreementsVersion: true,
           acceptedAgreementsAt: true,
-          user: { select: { name: true, duoMemberships: { where: { enrollment: { status: "ACTIVE" } }, select: { enrollment: { select: { municipality: { select: { name: true } } } } } } } },
+          user: {
+            select: {
+              name: true,
+              duoMemberships: {
+                where: { enrollment: { status: "ACTIVE" } },
+                select: { enrollment: { select: { municipality: { select: { name: true } } } } },
+              },
+            },
+          },
         },
       },
-      facilitators: { orderBy: { createdAt: "asc" }, select: { userId: true, user: { select: { name: true, title: true } } } },
-      meetings: { orderBy: { startsAt: "asc" }, select: { ...meetingSummarySelect, _count: { select: { cases: true } } } },
+      facilitators: {
+        orderBy: { createdAt: "asc" },
+        select: { userId: true, user: { select: { name: true, title: true } } },
+      },
+      meetings: {
+        orderBy: { startsAt: "asc" },
+        select: { ...meetingSummarySelect, _count: { select: { cases: true } } },
+      },
     },
   });
   if (!group) return null;
@@ -302,7 +351,11 @@ export async function acceptAgreements(viewer: Viewer, groupId: string) {
   });
   if (!group) return false;
   await prisma.intervisionMember.updateMany({
-    where: { groupId, userId: viewer.id, OR: [{ acceptedAgreementsVersion: null }, { acceptedAgreementsVersion: { lt: group.agreementsVersion } }] },
+    where: {
+      groupId,
+      userId: viewer.id,
+      OR: [{ acceptedAgreementsVersion: null }, { acceptedAgreementsVersion: { lt: group.agreementsVersion } }],
+    },
     data: { acceptedAgreementsVersion: group.agreementsVersion, acceptedAgreementsAt: new Date() },
   });
   return true;
@@ -332,10 +385,14 @@ export async function planMeeting(viewer: Viewer, groupId: string, input: Meetin
   if (input.sessionId && !group.cohort.sessions.some((session) => session.id === input.sessionId)) {
     throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
   }
-  if (input.methodSlug && !findMethod(input.methodSlug)) throw new DomainError("Kies een methode uit de lijst.", "methodSlug");
+  if (input.methodSlug && !findMethod(input.methodSlug))
+    throw new DomainError("Kies een methode uit de lijst.", "methodSlug");
   const meeting = await prisma.intervisionMeeting.create({ data: { groupId, ...input }, select: { id: true } });
   // Each member hears about it as they chose (kind intervision-meeting).
-  const modes = await modesFor(group.members.map((member) => member.user.id), "intervision-meeting");
+  const modes = await modesFor(
+    group.members.map((member) => member.user.id),
+    "intervision-meeting",
+  );
   const appUrl = getEnv().APP_URL;
   const url = `${appUrl}/intervisie/bijeenkomsten/${meeting.id}`;
   for (const { user } of group.members) {
@@ -346,7 +403,15 @@ export async function planMeeting(viewer: Viewer, groupId: string, input: Meetin
       mode: modes.get(user.id)!,
       title: `Intervisie ${group.name}: nieuwe bijeenkomst`,
       url,
-      email: () => intervisionMeetingEmail({ appUrl, user, groupName: group.name, startsAt: input.startsAt, endsAt: input.endsAt, url }),
+      email: () =>
+        intervisionMeetingEmail({
+          appUrl,
+          user,
+          groupName: group.name,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          url,
+        }),
     });
   }
   return meeting;
@@ -415,14 +480,24 @@ export async function liveStamp(viewer: Viewer, meetingId: string): Promise<stri
     },
   });
   if (!meeting) return null;
-  const parts = [meeting.updatedAt.getTime(), meeting.currentStep, meeting.methodSlug, meeting.finishedAt?.getTime(), meeting.group.updatedAt.getTime(), ...meeting.cases.map((item) => `${item.id}:${item.updatedAt.getTime()}:${item._count.notes}`)];
+  const parts = [
+    meeting.updatedAt.getTime(),
+    meeting.currentStep,
+    meeting.methodSlug,
+    meeting.finishedAt?.getTime(),
+    meeting.group.updatedAt.getTime(),
+    ...meeting.cases.map((item) => `${item.id}:${item.updatedAt.getTime()}:${item._count.notes}`),
+  ];
   return createHash("sha256").update(parts.join("|")).digest("base64url").slice(0, 22);
 }
 
 /** The facilitator chooses the method (before the meeting starts). */
 export async function setMethod(viewer: Viewer, meetingId: string, methodSlug: string) {
   if (!findMethod(methodSlug)) throw new DomainError("Kies een methode uit de lijst.", "methodSlug");
-  const meeting = await prisma.intervisionMeeting.findFirst({ where: { id: meetingId, group: groupStaffWhere(viewer) }, select: { startedAt: true } });
+  const meeting = await prisma.intervisionMeeting.findFirst({
+    where: { id: meetingId, group: groupStaffWhere(viewer) },
+    select: { startedAt: true },
+  });
   if (!meeting) return false;
   if (meeting.startedAt) throw new DomainError("De bijeenkomst is al begonnen; de methode ligt vast.", "methodSlug");
   await prisma.intervisionMeeting.update({ where: { id: meetingId }, data: { methodSlug } });
@@ -430,13 +505,18 @@ export async function setMethod(viewer: Viewer, meetingId: string, methodSlug: s
 }
 
 /** A member proposes a case for a meeting that has not finished. */
-export async function proposeCase(viewer: Viewer, meetingId: string, input: { title: string; situation: string; question: string; wish: string }) {
+export async function proposeCase(
+  viewer: Viewer,
+  meetingId: string,
+  input: { title: string; situation: string; question: string; wish: string },
+) {
   const meeting = await prisma.intervisionMeeting.findFirst({
     where: { id: meetingId, group: { members: { some: { userId: viewer.id } } } },
     select: { id: true, finishedAt: true },
   });
   if (!meeting) return null;
-  if (meeting.finishedAt) throw new DomainError("Deze bijeenkomst is al afgerond. Breng je casus in bij een volgende bijeenkomst.");
+  if (meeting.finishedAt)
+    throw new DomainError("Deze bijeenkomst is al afgerond. Breng je casus in bij een volgende bijeenkomst.");
   return prisma.intervisionCase.create({ data: { meetingId, authorId: viewer.id, ...input }, select: { id: true } });
 }
 
@@ -450,7 +530,10 @@ export async function setCaseChosen(viewer: Viewer, meetingId: string, caseId: s
   if (chosen) {
     const found = await prisma.intervisionCase.findUniqueOrThrow({
       where: { id: caseId },
-      select: { author: { select: { id: true, name: true, email: true } }, meeting: { select: { startsAt: true, group: { select: { name: true } } } } },
+      select: {
+        author: { select: { id: true, name: true, email: true } },
+        meeting: { select: { startsAt: true, group: { select: { name: true } } } },
+      },
     });
     const { author, meeting } = found;
     const mode = (await modesFor([author.id], "intervision-case-chosen")).get(author.id)!;
@@ -464,7 +547,14 @@ export async function setCaseChosen(viewer: Viewer, meetingId: string, caseId: s
       mode,
       title: `Intervisie ${meeting.group.name}: je casus is gekozen`,
       url,
-      email: () => intervisionCaseChosenEmail({ appUrl, user: author, groupName: meeting.group.name, startsAt: meeting.startsAt, url }),
+      email: () =>
+        intervisionCaseChosenEmail({
+          appUrl,
+          user: author,
+          groupName: meeting.group.name,
+          startsAt: meeting.startsAt,
+          url,
+        }),
     });
   }
   return true;
@@ -494,10 +584,23 @@ export async function recordAttendance(viewer: Viewer, meetingId: string, presen
  * Moves the live meeting (facilitator only). `fromStep` is the step the facilitator's screen showed: when
  * another screen moved the meeting in the meantime, nothing changes and the caller says so.
  */
-export async function stepMeeting(viewer: Viewer, meetingId: string, action: StepAction, fromStep: number | null, now = new Date()) {
+export async function stepMeeting(
+  viewer: Viewer,
+  meetingId: string,
+  action: StepAction,
+  fromStep: number | null,
+  now = new Date(),
+) {
   const meeting = await prisma.intervisionMeeting.findFirst({
     where: { id: meetingId, group: groupStaffWhere(viewer) },
-    select: { currentStep: true, stepStartedAt: true, startedAt: true, finishedAt: true, methodSlug: true, _count: { select: { cases: { where: { status: "CHOSEN" } } } } },
+    select: {
+      currentStep: true,
+      stepStartedAt: true,
+      startedAt: true,
+      finishedAt: true,
+      methodSlug: true,
+      _count: { select: { cases: { where: { status: "CHOSEN" } } } },
+    },
   });
   if (!meeting) return null;
   const method = findMethod(meeting.methodSlug);
@@ -505,14 +608,21 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
   if (action === "start" && meeting._count.cases === 0 && method.slug !== "open-ronde") {
     throw new DomainError("Kies eerst een casus (of kies de open ronde).");
   }
-  if (meeting.currentStep !== fromStep) throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
+  if (meeting.currentStep !== fromStep)
+    throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
   const { currentStep, stepStartedAt, startedAt, finishedAt } = meeting;
   const next = transition({ currentStep, stepStartedAt, startedAt, finishedAt }, action, method.steps.length, now);
   const updated = await prisma.intervisionMeeting.updateMany({
     where: { id: meetingId, currentStep: meeting.currentStep, finishedAt: null },
-    data: { currentStep: next.currentStep, stepStartedAt: next.stepStartedAt, startedAt: next.startedAt, finishedAt: next.finishedAt },
+    data: {
+      currentStep: next.currentStep,
+      stepStartedAt: next.stepStartedAt,
+      startedAt: next.startedAt,
+      finishedAt: next.finishedAt,
+    },
   });
-  if (updated.count !== 1) throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
+  if (updated.count !== 1)
+    throw new DomainError("De bijeenkomst is intussen op een ander scherm verder gezet. Kijk of de stap klopt.");
   return next;
 }
 
@@ -520,7 +630,13 @@ export async function stepMeeting(viewer: Viewer, meetingId: string, action: Ste
  * An open question or insight, noted during the running meeting by the facilitator or a member (scribe), on
  * a chosen case of that meeting (null for any other case).
  */
-export async function addNote(viewer: Viewer, meetingId: string, caseId: string, kind: IntervisionNoteKind, body: string) {
+export async function addNote(
+  viewer: Viewer,
+  meetingId: string,
+  caseId: string,
+  kind: IntervisionNoteKind,
+  body: string,
+) {
   const found = await prisma.intervisionCase.findFirst({
     where: { AND: [{ id: caseId, meetingId, status: "CHOSEN" }, caseAccessWhere(viewer)] },
     select: { meeting: { select: { currentStep: true, startedAt: true, finishedAt: true } } },
@@ -530,7 +646,10 @@ export async function addNote(viewer: Viewer, meetingId: string, caseId: string,
   if (!meeting.startedAt || meeting.finishedAt || meeting.currentStep === null) {
     throw new DomainError("Je kunt alleen notities maken terwijl de bijeenkomst loopt.");
   }
-  return prisma.intervisionNote.create({ data: { caseId, authorId: viewer.id, step: meeting.currentStep, kind, body }, select: { id: true } });
+  return prisma.intervisionNote.create({
+    data: { caseId, authorId: viewer.id, step: meeting.currentStep, kind, body },
+    select: { id: true },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -568,7 +687,13 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
  * The inbrenger writes down what they take away; optionally also as a private entry in their journal,
  * linked to the meeting.
  */
-export async function saveTakeaway(viewer: Viewer, caseId: string, takeaway: string, toJournal: boolean, now = new Date()) {
+export async function saveTakeaway(
+  viewer: Viewer,
+  caseId: string,
+  takeaway: string,
+  toJournal: boolean,
+  now = new Date(),
+) {
   return prisma.$transaction(async (tx) => {
     const found = await tx.intervisionCase.findFirst({
       where: { AND: [{ id: caseId, authorId: viewer.id }, caseAccessWhere(viewer)] },

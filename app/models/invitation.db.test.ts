@@ -25,24 +25,35 @@ describe("invitations", () => {
     expect(email.subject).toBe("Uitnodiging voor Leernetwerk Test");
     expect(email.text).toContain(`/uitnodiging/${token}`);
     expect(email.html).toContain(`/uitnodiging/${token}`);
-    expect(await prisma.auditLog.count({ where: { action: "invitation.create", entityId: id, actorId: coordinator.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "invitation.create", entityId: id, actorId: coordinator.id } }),
+    ).toBe(1);
     // Only the hash of the token is stored.
     expect(await prisma.invitation.count({ where: { tokenHash: token } })).toBe(0);
 
     const result = await acceptInvitation(token, { name: "Nieuwe Deelnemer", password: "een goed wachtwoord" });
     expect(result).toMatchObject({ ok: true, landing: `/leernetwerken/${cohort.id}` });
-    const member = await prisma.duoMember.findFirstOrThrow({ where: { enrollmentId: enrollment.id }, include: { user: true } });
+    const member = await prisma.duoMember.findFirstOrThrow({
+      where: { enrollmentId: enrollment.id },
+      include: { user: true },
+    });
     expect(member.function).toBe("LEIDINGGEVENDE");
     expect(member.user).toMatchObject({ name: "Nieuwe Deelnemer", role: "PARTICIPANT", email: "nieuw@gemeente.test" });
     expect((await attemptLogin("nieuw@gemeente.test", "een goed wachtwoord")).ok).toBe(true);
 
     expect(await checkInvitation(token)).toEqual({ status: "used" });
-    expect(await acceptInvitation(token, { name: "Nog eens", password: "een goed wachtwoord" })).toEqual({ ok: false, status: "used" });
+    expect(await acceptInvitation(token, { name: "Nog eens", password: "een goed wachtwoord" })).toEqual({
+      ok: false,
+      status: "used",
+    });
   });
 
   it("makes a facilitator of a cohort", async () => {
     const { coordinator, cohort } = await setup();
-    const { token } = await createInvitation({ email: "begeleider@test.nl", role: "FACILITATOR", cohortId: cohort.id }, coordinator);
+    const { token } = await createInvitation(
+      { email: "begeleider@test.nl", role: "FACILITATOR", cohortId: cohort.id },
+      coordinator,
+    );
     const result = await acceptInvitation(token, { name: "Bege Leider", password: "een goed wachtwoord" });
     expect(result.ok).toBe(true);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "begeleider@test.nl" } });
@@ -61,10 +72,16 @@ describe("invitations", () => {
 
   it("can be revoked, and an unknown token is unknown", async () => {
     const { coordinator, cohort } = await setup();
-    const { id, token } = await createInvitation({ email: "weg@test.nl", role: "FACILITATOR", cohortId: cohort.id }, coordinator);
+    const { id, token } = await createInvitation(
+      { email: "weg@test.nl", role: "FACILITATOR", cohortId: cohort.id },
+      coordinator,
+    );
     expect(await revokeInvitation(id, coordinator.id)).toBe(true);
     expect(await checkInvitation(token)).toEqual({ status: "revoked" });
-    expect(await acceptInvitation(token, { name: "X Y", password: "een goed wachtwoord" })).toEqual({ ok: false, status: "revoked" });
+    expect(await acceptInvitation(token, { name: "X Y", password: "een goed wachtwoord" })).toEqual({
+      ok: false,
+      status: "revoked",
+    });
     expect(await checkInvitation("bestaat-niet")).toEqual({ status: "unknown" });
   });
 
@@ -74,8 +91,10 @@ describe("invitations", () => {
     await expect(createInvitation({ email: "bestaat@test.nl", role: "COORDINATOR" }, coordinator)).rejects.toThrowError(
       DomainError,
     );
-    await expect(createInvitation({ email: "iemand@test.nl", role: "PARTICIPANT" }, coordinator)).rejects.toMatchObject({
-      field: "enrollmentId",
-    });
+    await expect(createInvitation({ email: "iemand@test.nl", role: "PARTICIPANT" }, coordinator)).rejects.toMatchObject(
+      {
+        field: "enrollmentId",
+      },
+    );
   });
 });

@@ -144,7 +144,9 @@ export async function checkInvitation(token: string, now = new Date()): Promise<
 export async function acceptInvitation(
   token: string,
   input: { name: string; password: string },
-): Promise<{ ok: true; userId: string; landing: string } | { ok: false; status: InvitationState["status"] | "email-taken" }> {
+): Promise<
+  { ok: true; userId: string; landing: string } | { ok: false; status: InvitationState["status"] | "email-taken" }
+> {
   const state = await checkInvitation(token);
   if (state.status !== "valid") return { ok: false, status: state.status };
   const { invitation } = state;

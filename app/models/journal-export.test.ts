@@ -16,7 +16,13 @@ describe("journal export as Markdown", () => {
           reflectie: { text: "Wat valt je op?", lesson: { title: "Wat is ervaringskennis?" } },
           prompt: null,
           session: { number: 1, title: "Kennismaken" },
-          replies: [{ body: "Herkenbaar.\n# Geen kop", createdAt: new Date("2027-04-15T08:30:00Z"), author: { name: "Marco Jansen" } }],
+          replies: [
+            {
+              body: "Herkenbaar.\n# Geen kop",
+              createdAt: new Date("2027-04-15T08:30:00Z"),
+              author: { name: "Marco Jansen" },
+            },
+          ],
         },
         {
           title: "Privé",
@@ -43,4 +49,3 @@ describe("journal export as Markdown", () => {
     expect(markdown).toContain("Vraag van je begeleider:\n\n> Wat heb je gemerkt?");
   });
 });
-

@@ -35,7 +35,8 @@ export function journalToMarkdown(input: { author: string; exportedAt: Date; ent
     if (entry.tags.length) meta.push(`Labels: ${entry.tags.join(", ")}`);
     if (entry.session) meta.push(`Bijeenkomst ${entry.session.number}: ${entry.session.title}`);
     const section = [`## ${heading}`, meta.map((line) => `- ${line}`).join("\n")];
-    if (entry.reflectie) section.push(`Reflectievraag (les "${entry.reflectie.lesson.title}"):\n\n${quote(entry.reflectie.text)}`);
+    if (entry.reflectie)
+      section.push(`Reflectievraag (les "${entry.reflectie.lesson.title}"):\n\n${quote(entry.reflectie.text)}`);
     if (entry.prompt) section.push(`Vraag van je begeleider:\n\n${quote(entry.prompt.text)}`);
     section.push(entry.body.trim());
     if (entry.replies.length) {

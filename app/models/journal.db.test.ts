@@ -111,7 +111,16 @@ async function setup() {
 }
 
 function entryInput(body: string, extra: Partial<Parameters<typeof saveEntry>[1]> = {}) {
-  return { title: "", body, writtenOn: "2099-03-11", tags: [], sessionId: null, reflectieId: null, promptId: null, ...extra };
+  return {
+    title: "",
+    body,
+    writtenOn: "2099-03-11",
+    tags: [],
+    sessionId: null,
+    reflectieId: null,
+    promptId: null,
+    ...extra,
+  };
 }
 
 async function writeEntry(author: { id: string }, body: string, audience: JournalAudience) {
@@ -162,23 +171,31 @@ describe("journal privacy matrix", () => {
       for (const relation of relations) {
         const viewer = people[relation];
         const read = (await getEntryForViewer(viewer, entryId)) !== null;
-        const answer = (await addReply({ id: viewer.id, name: viewer.name }, entryId, `Antwoord van ${relation}`)) !== null;
+        const answer =
+          (await addReply({ id: viewer.id, name: viewer.name }, entryId, `Antwoord van ${relation}`)) !== null;
         const own = await listOwnEntries(viewer);
         const shared = await listSharedWithMe(viewer);
-        const list = own.some((entry) => entry.id === entryId) || shared.some((group) => group.entries.some((entry) => entry.id === entryId));
-        const rawQuery = (await prisma.journalEntry.count({ where: { AND: [{ id: entryId }, journalAccessWhere(viewer)] } })) === 1;
+        const list =
+          own.some((entry) => entry.id === entryId) ||
+          shared.some((group) => group.entries.some((entry) => entry.id === entryId));
+        const rawQuery =
+          (await prisma.journalEntry.count({ where: { AND: [{ id: entryId }, journalAccessWhere(viewer)] } })) === 1;
         outcome[relation] = { read, answer, list, rawQuery };
       }
       const allowed = expected[audience];
       expect(outcome).toEqual(
-        Object.fromEntries(relations.map((relation) => {
-          const yes = allowed.includes(relation);
-          return [relation, { read: yes, answer: yes, list: yes, rawQuery: yes }];
-        })),
+        Object.fromEntries(
+          relations.map((relation) => {
+            const yes = allowed.includes(relation);
+            return [relation, { read: yes, answer: yes, list: yes, rawQuery: yes }];
+          }),
+        ),
       );
       // The refused answers left nothing behind.
       const replies = await prisma.journalReply.findMany({ where: { entryId }, select: { authorId: true } });
-      expect(replies.map((reply) => reply.authorId).sort()).toEqual(allowed.map((relation) => people[relation].id).sort());
+      expect(replies.map((reply) => reply.authorId).sort()).toEqual(
+        allowed.map((relation) => people[relation].id).sort(),
+      );
     });
   }
 
@@ -201,10 +218,14 @@ describe("journal privacy matrix", () => {
     const { people, lisaGroup } = await setup();
     const saved = await saveEntry(people.otherParticipant, entryInput("Geen groep"));
     if (saved.status !== "saved") throw new Error("not saved");
-    await expect(setAudience(people.otherParticipant, saved.id, "GROUP")).rejects.toThrow("Je zit (nog) niet in een intervisiegroep.");
+    await expect(setAudience(people.otherParticipant, saved.id, "GROUP")).rejects.toThrow(
+      "Je zit (nog) niet in een intervisiegroep.",
+    );
     const entryId = await writeEntry(people.author, "Voor de groep", "GROUP");
     expect(await getEntryForViewer(people.groupMember, entryId)).not.toBeNull();
-    await prisma.intervisionMember.delete({ where: { groupId_userId: { groupId: lisaGroup.id, userId: people.groupMember.id } } });
+    await prisma.intervisionMember.delete({
+      where: { groupId_userId: { groupId: lisaGroup.id, userId: people.groupMember.id } },
+    });
     expect(await getEntryForViewer(people.groupMember, entryId)).toBeNull();
     expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).not.toBeNull();
   });
@@ -224,7 +245,9 @@ describe("journal privacy matrix", () => {
     const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
     const staffEntry = await writeEntry(people.author, "Voor Marco", "FACILITATORS");
     expect((await getEntryForViewer(people.author, duoEntry))!.readers).toBe("Jij en je duo: Erik.");
-    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe("Jij en de begeleiders van Journaal A: Marco, Pieter.");
+    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe(
+      "Jij en de begeleiders van Journaal A: Marco, Pieter.",
+    );
     const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
     expect((await getEntryForViewer(people.author, groupEntry))!.readers).toBe("Jij en Groep 1: Joost, Marco.");
     // The sharing history is for the author only.
@@ -238,23 +261,38 @@ describe("journal entries", () => {
     const created = await saveEntry(people.author, entryInput("Eerste versie"));
     expect(created).toMatchObject({ status: "saved", version: 1 });
     const id = created.status === "saved" ? created.id : "";
-    expect(await saveEntry(people.author, entryInput("Tab 1"), { id, version: 1 })).toMatchObject({ status: "saved", version: 2 });
+    expect(await saveEntry(people.author, entryInput("Tab 1"), { id, version: 1 })).toMatchObject({
+      status: "saved",
+      version: 2,
+    });
     const stale = await saveEntry(people.author, entryInput("Tab 2"), { id, version: 1 });
     expect(stale).toMatchObject({ status: "conflict", current: { body: "Tab 1", version: 2 } });
     expect((await prisma.journalEntry.findUniqueOrThrow({ where: { id } })).body).toBe("Tab 1");
     // Choosing to keep one's own text: save again based on the current version.
-    expect(await saveEntry(people.author, entryInput("Tab 2"), { id, version: 2 })).toMatchObject({ status: "saved", version: 3 });
+    expect(await saveEntry(people.author, entryInput("Tab 2"), { id, version: 2 })).toMatchObject({
+      status: "saved",
+      version: 3,
+    });
     // Someone else cannot save it at all.
-    expect(await saveEntry(people.duoPartner, entryInput("Overschreven"), { id, version: 3 })).toEqual({ status: "not-found" });
+    expect(await saveEntry(people.duoPartner, entryInput("Overschreven"), { id, version: 3 })).toEqual({
+      status: "not-found",
+    });
   });
 
   it("links a session of the author's own cohort only, and a lesson prompt that exists", async () => {
     const { people, session } = await setup();
     const reflectie = [...getLibrary().lessons.values()].flatMap((lesson) => lesson.reflecties)[0]!;
-    const saved = await saveEntry(people.author, entryInput("Over de les", { sessionId: session.id, reflectieId: reflectie.id, tags: ["leefwereld"] }));
+    const saved = await saveEntry(
+      people.author,
+      entryInput("Over de les", { sessionId: session.id, reflectieId: reflectie.id, tags: ["leefwereld"] }),
+    );
     expect(saved.status).toBe("saved");
-    await expect(saveEntry(people.otherParticipant, entryInput("Niet mijn sessie", { sessionId: session.id }))).rejects.toThrow(/eigen leernetwerk/);
-    await expect(saveEntry(people.author, entryInput("Onbekend", { reflectieId: "bestaat-niet" }))).rejects.toThrow(/bestaat niet/);
+    await expect(
+      saveEntry(people.otherParticipant, entryInput("Niet mijn sessie", { sessionId: session.id })),
+    ).rejects.toThrow(/eigen leernetwerk/);
+    await expect(saveEntry(people.author, entryInput("Onbekend", { reflectieId: "bestaat-niet" }))).rejects.toThrow(
+      /bestaat niet/,
+    );
     expect((await listOwnEntries(people.author, { prompt: `reflectie:${reflectie.id}` })).length).toBe(1);
     expect((await listOwnEntries(people.author, { tag: "leefwereld" })).length).toBe(1);
     expect((await listOwnEntries(people.author, { tag: "anders" })).length).toBe(0);
@@ -291,14 +329,18 @@ describe("journal entries", () => {
     await addReply(people.author, entryId, "Nog een gedachte");
     expect(await prisma.notification.count({ where: { userId: people.author.id } })).toBe(0);
     await addReply(people.facilitatorOfCohort, entryId, "Herkenbaar, dank je");
-    const notification = await prisma.notification.findFirstOrThrow({ where: { userId: people.author.id, kind: "journal-answered" } });
+    const notification = await prisma.notification.findFirstOrThrow({
+      where: { userId: people.author.id, kind: "journal-answered" },
+    });
     expect(notification.url).toMatch(new RegExp(`/journaal/${entryId}$`));
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { notificationId: notification.id } });
     expect(email.text).toContain("Marco");
     expect(email.text).not.toContain("Herkenbaar");
     expect(email.text).not.toContain("persoonlijk");
     // Switched off: nothing recorded.
-    await prisma.notificationPreference.create({ data: { userId: people.author.id, kind: "journal-answered", mode: "OFF" } });
+    await prisma.notificationPreference.create({
+      data: { userId: people.author.id, kind: "journal-answered", mode: "OFF" },
+    });
     await addReply(people.facilitatorOfCohort, entryId, "Nog iets");
     expect(await prisma.notification.count({ where: { userId: people.author.id } })).toBe(1);
   });
@@ -317,9 +359,17 @@ describe("journal entries", () => {
 describe("facilitators' prompts and the digest", () => {
   it("a facilitator posts a prompt to their own cohort only; it shows to that cohort's participants", async () => {
     const { people, cohortA, cohortB } = await setup();
-    await expect(createPrompt(people.facilitatorOfCohort, { cohortId: cohortB.id, sessionId: null, text: "Niet mijn groep" })).rejects.toThrow();
-    const prompt = await createPrompt(people.facilitatorOfCohort, { cohortId: cohortA.id, sessionId: null, text: "Wat merkte je van de leefwereld?" });
-    expect((await promptsForParticipant(people.author)).map((p) => p.text)).toEqual(["Wat merkte je van de leefwereld?"]);
+    await expect(
+      createPrompt(people.facilitatorOfCohort, { cohortId: cohortB.id, sessionId: null, text: "Niet mijn groep" }),
+    ).rejects.toThrow();
+    const prompt = await createPrompt(people.facilitatorOfCohort, {
+      cohortId: cohortA.id,
+      sessionId: null,
+      text: "Wat merkte je van de leefwereld?",
+    });
+    expect((await promptsForParticipant(people.author)).map((p) => p.text)).toEqual([
+      "Wat merkte je van de leefwereld?",
+    ]);
     expect(await promptsForParticipant(people.otherParticipant)).toEqual([]);
     await saveEntry(people.author, entryInput("Antwoord op de vraag", { promptId: prompt.id }));
     expect((await promptsForParticipant(people.author))[0]!.myEntryId).not.toBeNull();
@@ -330,11 +380,24 @@ describe("facilitators' prompts and the digest", () => {
   it("a facilitator asks only their intervisie group; the rest of the cohort does not see it", async () => {
     const { people, cohortA, lisaGroup } = await setup();
     await expect(
-      createPrompt(people.otherGroupFacilitator, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Niet mijn groep" }),
+      createPrompt(people.otherGroupFacilitator, {
+        cohortId: cohortA.id,
+        sessionId: null,
+        groupId: lisaGroup.id,
+        text: "Niet mijn groep",
+      }),
     ).rejects.toThrow(/die jij begeleidt/);
-    await createPrompt(people.facilitatorOfCohort, { cohortId: cohortA.id, sessionId: null, groupId: lisaGroup.id, text: "Wat nam je mee uit de intervisie?" });
+    await createPrompt(people.facilitatorOfCohort, {
+      cohortId: cohortA.id,
+      sessionId: null,
+      groupId: lisaGroup.id,
+      text: "Wat nam je mee uit de intervisie?",
+    });
     for (const relation of ["author", "groupMember"] as const) {
-      expect((await promptsForParticipant(people[relation])).map((p) => p.text), relation).toEqual(["Wat nam je mee uit de intervisie?"]);
+      expect(
+        (await promptsForParticipant(people[relation])).map((p) => p.text),
+        relation,
+      ).toEqual(["Wat nam je mee uit de intervisie?"]);
     }
     for (const relation of ["duoPartner", "otherGroupMember", "otherParticipant"] as const) {
       expect(await promptsForParticipant(people[relation]), relation).toEqual([]);
@@ -364,10 +427,14 @@ describe("facilitators' prompts and the digest", () => {
     let monday = digestTimeOfWeek(new Date());
     if (monday.getTime() <= Date.now()) monday = new Date(monday.getTime() + 7 * 24 * 60 * 60_000);
     await sendWeeklyDigests(new Date(monday.getTime() + 30 * 60_000));
-    const digest = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "weekly-digest", to: people.facilitatorOfCohort.email } });
+    const digest = await prisma.emailMessage.findFirstOrThrow({
+      where: { kind: "weekly-digest", to: people.facilitatorOfCohort.email },
+    });
     expect(digest.text).toContain("Nieuw gedeelde journaalstukken");
     expect(digest.text).toContain("Journaal A: 1 stuk");
     expect(digest.text).not.toContain("niet in een e-mail");
-    expect(await prisma.emailMessage.count({ where: { kind: "weekly-digest", to: people.facilitatorOfOtherCohort.email } })).toBe(0);
+    expect(
+      await prisma.emailMessage.count({ where: { kind: "weekly-digest", to: people.facilitatorOfOtherCohort.email } }),
+    ).toBe(0);
   });
 });

@@ -23,7 +23,12 @@ import { DomainError } from "~/utils/domain-error.ts";
 type Viewer = Pick<User, "id">;
 
 /** The audiences an author can choose. GROUP only when the author is in an intervisie group (setAudience checks). */
-export const offeredAudiences = ["PRIVATE", "DUO", "FACILITATORS", "GROUP"] as const satisfies readonly JournalAudience[];
+export const offeredAudiences = [
+  "PRIVATE",
+  "DUO",
+  "FACILITATORS",
+  "GROUP",
+] as const satisfies readonly JournalAudience[];
 
 /**
  * The entries `viewer` may read: their own, entries shared with the duo by another member of the same
@@ -35,14 +40,21 @@ export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInpu
     OR: [
       { authorId: viewer.id },
       { audience: "DUO", enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } } },
-      { audience: "FACILITATORS", enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } } },
+      {
+        audience: "FACILITATORS",
+        enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } },
+      },
       // GROUP: the members and facilitators of an intervisie group the author is a member of.
       {
         audience: "GROUP",
         enrollment: { status: "ACTIVE" },
         author: {
           intervisionMemberships: {
-            some: { group: { OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }] } },
+            some: {
+              group: {
+                OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }],
+              },
+            },
           },
         },
       },
@@ -72,7 +84,10 @@ export async function authorContext(userId: string) {
             select: {
               id: true,
               name: true,
-              facilitators: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, title: true } } } },
+              facilitators: {
+                orderBy: { createdAt: "asc" },
+                select: { user: { select: { id: true, name: true, title: true } } },
+              },
               sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } },
             },
           },
@@ -92,7 +107,11 @@ export function authorIntervisionGroups(authorId: string) {
     orderBy: { name: "asc" },
     select: {
       name: true,
-      members: { where: { userId: { not: authorId } }, orderBy: { user: { name: "asc" } }, select: { user: { select: { name: true } } } },
+      members: {
+        where: { userId: { not: authorId } },
+        orderBy: { user: { name: "asc" } },
+        select: { user: { select: { name: true } } },
+      },
       facilitators: { select: { user: { select: { name: true } } } },
     },
   });
@@ -103,7 +122,10 @@ export type AuthorGroups = Awaited<ReturnType<typeof authorIntervisionGroups>>;
 /** Who can read an entry with this audience, in words, for the author. */
 export function readersDescription(
   audience: JournalAudience,
-  enrollment: { members: { user: { name: string } }[]; cohort: { name: string; facilitators: { user: { name: string } }[] } } | null,
+  enrollment: {
+    members: { user: { name: string } }[];
+    cohort: { name: string; facilitators: { user: { name: string } }[] };
+  } | null,
   groups: AuthorGroups = [],
 ): string {
   if (audience === "DUO" && enrollment) {
@@ -153,10 +175,13 @@ export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {})
   const conditions: Prisma.JournalEntryWhereInput[] = [journalAccessWhere(viewer), { authorId: viewer.id }];
   const q = filter.q?.trim();
   if (q) {
-    conditions.push({ OR: [{ title: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }] });
+    conditions.push({
+      OR: [{ title: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }],
+    });
   }
   if (filter.tag) conditions.push({ tags: { has: filter.tag } });
-  if (filter.prompt?.startsWith("reflectie:")) conditions.push({ reflectieId: filter.prompt.slice("reflectie:".length) });
+  if (filter.prompt?.startsWith("reflectie:"))
+    conditions.push({ reflectieId: filter.prompt.slice("reflectie:".length) });
   if (filter.prompt?.startsWith("vraag:")) conditions.push({ promptId: filter.prompt.slice("vraag:".length) });
   if (filter.prompt === "sessie") conditions.push({ sessionId: { not: null } });
   return prisma.journalEntry.findMany({
@@ -175,13 +200,23 @@ export async function ownFilterChoices(viewer: Viewer) {
   return filterChoicesOf(rows);
 }
 
-function filterChoicesOf(rows: { tags: string[]; reflectieId: string | null; prompt: { id: string; text: string } | null; sessionId: string | null }[]) {
+function filterChoicesOf(
+  rows: {
+    tags: string[];
+    reflectieId: string | null;
+    prompt: { id: string; text: string } | null;
+    sessionId: string | null;
+  }[],
+) {
   const tags = [...new Set(rows.flatMap((row) => row.tags))].sort((a, b) => a.localeCompare(b, "nl"));
   const prompts = new Map<string, string>();
   for (const row of rows) {
     if (row.reflectieId) {
       const reflectie = findReflectie(row.reflectieId);
-      prompts.set(`reflectie:${row.reflectieId}`, reflectie ? `Les: ${reflectie.lesson.title}` : `Reflectievraag ${row.reflectieId}`);
+      prompts.set(
+        `reflectie:${row.reflectieId}`,
+        reflectie ? `Les: ${reflectie.lesson.title}` : `Reflectievraag ${row.reflectieId}`,
+      );
     }
     if (row.prompt) prompts.set(`vraag:${row.prompt.id}`, `Vraag van je begeleider: ${shorten(row.prompt.text, 60)}`);
   }
@@ -195,8 +230,14 @@ function filterChoicesOf(rows: { tags: string[]; reflectieId: string | null; pro
  */
 export async function ownJournal(viewer: Viewer, filter: OwnListFilter = {}) {
   const filtered = Boolean(filter.q?.trim() || filter.tag || filter.prompt);
-  const [entries, choices] = await Promise.all([listOwnEntries(viewer, filter), filtered ? ownFilterChoices(viewer) : null]);
-  return { entries, choices: choices ?? filterChoicesOf(entries.map((entry) => ({ ...entry, sessionId: entry.session?.id ?? null }))) };
+  const [entries, choices] = await Promise.all([
+    listOwnEntries(viewer, filter),
+    filtered ? ownFilterChoices(viewer) : null,
+  ]);
+  return {
+    entries,
+    choices: choices ?? filterChoicesOf(entries.map((entry) => ({ ...entry, sessionId: entry.session?.id ?? null }))),
+  };
 }
 
 /** Entries shared with the viewer (by duo partners or, for facilitators, by participants), per author. */
@@ -208,12 +249,17 @@ export async function listSharedWithMe(viewer: Viewer) {
       ...listSelect,
       sharedAt: true,
       author: { select: { id: true, name: true } },
-      enrollment: { select: { municipality: { select: { name: true } }, cohort: { select: { id: true, name: true } } } },
+      enrollment: {
+        select: { municipality: { select: { name: true } }, cohort: { select: { id: true, name: true } } },
+      },
       replies: { orderBy: { createdAt: "desc" }, take: 1, select: { authorId: true } },
     },
   });
   // Per participant, the participant with the newest shared entry first; entries newest first.
-  const byAuthor = new Map<string, { author: { id: string; name: string }; municipality: string; cohort: string; entries: typeof entries }>();
+  const byAuthor = new Map<
+    string,
+    { author: { id: string; name: string }; municipality: string; cohort: string; entries: typeof entries }
+  >();
   for (const entry of entries) {
     let group = byAuthor.get(entry.author.id);
     if (!group) {
@@ -275,12 +321,19 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       enrollment: {
         select: {
           members: { select: { user: { select: { id: true, name: true } } } },
-          cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true } } } } } },
+          cohort: {
+            select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true } } } } },
+          },
         },
       },
       replies: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true, role: true, title: true } } },
+        select: {
+          id: true,
+          body: true,
+          createdAt: true,
+          author: { select: { id: true, name: true, role: true, title: true } },
+        },
       },
       shareChanges: { orderBy: { changedAt: "desc" }, select: { id: true, from: true, to: true, changedAt: true } },
     },
@@ -343,7 +396,14 @@ export type SaveResult =
 
 /** Tags from a comma-separated line: trimmed, lower case, without doubles. */
 export function parseTags(line: string): string[] {
-  return [...new Set(line.split(",").map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      line
+        .split(",")
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -370,7 +430,8 @@ export async function saveEntry(
     if (input.promptId && !(await findPromptForParticipant(viewer, input.promptId))) {
       throw new DomainError("Deze vraag van je begeleider bestaat niet (meer).");
     }
-    if (input.reflectieId && !findReflectie(input.reflectieId)) throw new DomainError("Deze reflectievraag bestaat niet.");
+    if (input.reflectieId && !findReflectie(input.reflectieId))
+      throw new DomainError("Deze reflectievraag bestaat niet.");
     const created = await prisma.journalEntry.create({
       data: {
         ...data,
@@ -436,7 +497,10 @@ export async function addReply(viewer: Pick<User, "id" | "name">, entryId: strin
     select: { id: true, title: true, author: { select: { id: true, name: true, email: true } } },
   });
   if (!entry) return null;
-  const reply = await prisma.journalReply.create({ data: { entryId, authorId: viewer.id, body }, select: { id: true } });
+  const reply = await prisma.journalReply.create({
+    data: { entryId, authorId: viewer.id, body },
+    select: { id: true },
+  });
   if (entry.author.id !== viewer.id) {
     const mode = (await modesFor([entry.author.id], "journal-answered")).get(entry.author.id)!;
     const appUrl = getEnv().APP_URL;
@@ -457,7 +521,9 @@ export async function addReply(viewer: Pick<User, "id" | "name">, entryId: strin
 
 /** Deletes the author's entry with its replies and history (really deleted). */
 export async function deleteEntry(viewer: Viewer, entryId: string): Promise<boolean> {
-  const deleted = await prisma.journalEntry.deleteMany({ where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] } });
+  const deleted = await prisma.journalEntry.deleteMany({
+    where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] },
+  });
   return deleted.count === 1;
 }
 
@@ -479,7 +545,10 @@ export async function exportEntries(viewer: Viewer) {
       reflectieId: true,
       prompt: { select: { text: true } },
       session: { select: { number: true, title: true } },
-      replies: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      replies: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
     },
   });
   return entries.map((entry) => ({ ...entry, reflectie: findReflectie(entry.reflectieId) }));
@@ -497,16 +566,27 @@ export function facilitatorCohorts(viewer: Viewer) {
       id: true,
       name: true,
       sessions: { orderBy: { number: "asc" }, select: { id: true, number: true, title: true, startsAt: true } },
-      intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, orderBy: { name: "asc" }, select: { id: true, name: true } },
+      intervisionGroups: {
+        where: { facilitators: { some: { userId: viewer.id } } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      },
     },
   });
 }
 
 /** A prompt for the whole cohort, or (groupId) only for an intervisie group of that cohort the facilitator runs. */
-export async function createPrompt(viewer: Viewer, input: { cohortId: string; sessionId: string | null; text: string; groupId?: string | null }) {
+export async function createPrompt(
+  viewer: Viewer,
+  input: { cohortId: string; sessionId: string | null; text: string; groupId?: string | null },
+) {
   const cohort = await prisma.cohort.findFirst({
     where: { id: input.cohortId, facilitators: { some: { userId: viewer.id } } },
-    select: { id: true, sessions: { select: { id: true } }, intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, select: { id: true } } },
+    select: {
+      id: true,
+      sessions: { select: { id: true } },
+      intervisionGroups: { where: { facilitators: { some: { userId: viewer.id } } }, select: { id: true } },
+    },
   });
   if (!cohort) throw new DomainError("Kies een leernetwerk dat jij begeleidt.", "cohortId");
   if (input.sessionId && !cohort.sessions.some((session) => session.id === input.sessionId)) {
@@ -516,7 +596,13 @@ export async function createPrompt(viewer: Viewer, input: { cohortId: string; se
     throw new DomainError("Kies een intervisiegroep van dit leernetwerk die jij begeleidt.", "groupId");
   }
   return prisma.journalPrompt.create({
-    data: { cohortId: cohort.id, sessionId: input.sessionId, text: input.text, authorId: viewer.id, intervisionGroupId: input.groupId ?? null },
+    data: {
+      cohortId: cohort.id,
+      sessionId: input.sessionId,
+      text: input.text,
+      authorId: viewer.id,
+      intervisionGroupId: input.groupId ?? null,
+    },
     select: { id: true },
   });
 }
@@ -560,14 +646,23 @@ export function findPromptForParticipant(viewer: Viewer, promptId: string) {
       cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
       ...promptAudienceWhere(viewer),
     },
-    select: { id: true, text: true, createdAt: true, author: { select: { name: true } }, session: { select: { id: true, number: true, title: true } } },
+    select: {
+      id: true,
+      text: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      session: { select: { id: true, number: true, title: true } },
+    },
   });
 }
 
 /** The latest prompts for the participant's start page, with whether they wrote for it already. */
 export async function promptsForParticipant(viewer: Viewer, take = 3) {
   const prompts = await prisma.journalPrompt.findMany({
-    where: { cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } }, ...promptAudienceWhere(viewer) },
+    where: {
+      cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
+      ...promptAudienceWhere(viewer),
+    },
     orderBy: { createdAt: "desc" },
     take,
     select: {
@@ -595,12 +690,21 @@ export async function sharedEntryCountsForDigest(since: Date) {
     select: {
       enrollment: {
         select: {
-          cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+          cohort: {
+            select: {
+              id: true,
+              name: true,
+              facilitators: { select: { user: { select: { id: true, name: true, email: true } } } },
+            },
+          },
         },
       },
     },
   });
-  const perFacilitator = new Map<string, { user: { id: string; name: string; email: string }; cohorts: Map<string, { name: string; count: number }> }>();
+  const perFacilitator = new Map<
+    string,
+    { user: { id: string; name: string; email: string }; cohorts: Map<string, { name: string; count: number }> }
+  >();
   for (const entry of entries) {
     const cohort = entry.enrollment!.cohort;
     for (const { user } of cohort.facilitators) {

@@ -9,7 +9,11 @@ const session = (date: string, cancelled = false) => ({
 });
 
 describe("when a duo may publish", () => {
-  const running = { status: "RUNNING" as const, endsOn: day("2026-12-31", "00:00"), sessions: [session("2026-10-01"), session("2026-11-20")] };
+  const running = {
+    status: "RUNNING" as const,
+    endsOn: day("2026-12-31", "00:00"),
+    sessions: [session("2026-10-01"), session("2026-11-20")],
+  };
 
   it("opens when the last session has ended", () => {
     expect(publishWindow(running, day("2026-11-20", "14:59")).open).toBe(false);
@@ -72,7 +76,9 @@ describe("anonymity checks", () => {
   });
 
   it("finds e-mail addresses and phone numbers", () => {
-    const found = anonymityProblems("Mail naar info@gemeente.test of bel 06-12345678 of +31 30 123 4567.", { names: [] });
+    const found = anonymityProblems("Mail naar info@gemeente.test of bel 06-12345678 of +31 30 123 4567.", {
+      names: [],
+    });
     expect(found.map((problem) => problem.kind)).toEqual(["email", "phone", "phone"]);
     expect(anonymityProblems("In 2027 komen 12 mensen, budget 015000 niet.", { names: [] })).toEqual([]);
   });
@@ -81,7 +87,9 @@ describe("anonymity checks", () => {
     expect(anonymityProblems("In Zwolle is armoede een thema.", { names: [], municipality: "Zwolle" })).toEqual([
       { kind: "municipality", found: "Zwolle" },
     ]);
-    expect(anonymityProblems("In zwolle is armoede een thema.", { names: [], municipality: "Gemeente Zwolle" })).toHaveLength(1);
+    expect(
+      anonymityProblems("In zwolle is armoede een thema.", { names: [], municipality: "Gemeente Zwolle" }),
+    ).toHaveLength(1);
     expect(anonymityProblems("In Zwolle is armoede een thema.", { names: [], municipality: null })).toEqual([]);
   });
 

@@ -54,7 +54,27 @@ export function publishWindow(cohort: CohortForRule, now: Date): { open: boolean
 }
 
 // Short words that are part of Dutch (and other) surnames but are not names by themselves.
-const NAME_PARTICLES = new Set(["van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "el", "al", "la", "le", "da", "di", "du", "von", "'t"]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "de",
+  "der",
+  "den",
+  "het",
+  "ter",
+  "ten",
+  "te",
+  "in",
+  "op",
+  "el",
+  "al",
+  "la",
+  "le",
+  "da",
+  "di",
+  "du",
+  "von",
+  "'t",
+]);
 
 /** The parts of people's names worth looking for: full names, and first and last names of 3+ letters. */
 export function nameParts(names: string[]): string[] {
@@ -95,10 +115,12 @@ export function anonymityProblems(
     }
   };
   for (const part of nameParts(context.names)) {
-    if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(part)}(?![\\p{L}])`, "u").test(text)) add({ kind: "name", found: part });
+    if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(part)}(?![\\p{L}])`, "u").test(text))
+      add({ kind: "name", found: part });
   }
   for (const match of text.matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)) add({ kind: "email", found: match[0] });
-  for (const match of text.matchAll(/(?<![\w+])(\+31|0)[\s-]?\d(?:[\s-]?\d){7,9}/g)) add({ kind: "phone", found: match[0].trim() });
+  for (const match of text.matchAll(/(?<![\w+])(\+31|0)[\s-]?\d(?:[\s-]?\d){7,9}/g))
+    add({ kind: "phone", found: match[0].trim() });
   if (context.municipality) {
     const bare = context.municipality.replace(/^gemeente\s+/i, "").trim();
     if (bare && new RegExp(`(^|[^\\p{L}])${escapeRegExp(bare)}(?![\\p{L}])`, "iu").test(text)) {

@@ -11,7 +11,10 @@ describe("publishing a summary", () => {
   it("waits until the last session is over", async () => {
     const world = await knowledgeWorld("2099-06-01");
     const context = await publishContext(world.noor);
-    expect(context!.window).toEqual({ open: false, reason: "Je kunt delen na de laatste bijeenkomst van je leernetwerk." });
+    expect(context!.window).toEqual({
+      open: false,
+      reason: "Je kunt delen na de laatste bijeenkomst van je leernetwerk.",
+    });
     await expect(publishArticle(world.noor, goodInput)).rejects.toBeInstanceOf(DomainError);
     expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: world.duo.enrollment.id } })).toBe(0);
   });
@@ -23,25 +26,36 @@ describe("publishing a summary", () => {
         () => null,
         (error: unknown) => (error as DomainError).fieldErrors,
       );
-    expect(await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Bram belde met Fatima over de planning." }] })).toEqual({
+    expect(
+      await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Bram belde met Fatima over de planning." }] }),
+    ).toEqual({
       "text:fase-ontsluiten": [
         "Er staat een naam in: “Fatima”. Haal namen van mensen weg.",
         "Er staat een naam in: “Bram”. Haal namen van mensen weg.",
       ],
     });
     expect(await attempt({ title: "Wat Joost Peters leerde" })).toHaveProperty("title");
-    expect(await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Mail ons: team@kampen.test" }] })).toHaveProperty(["text:fase-ontsluiten"]);
-    expect(await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }] })).toHaveProperty([
-      "text:fase-ontsluiten",
-    ]);
+    expect(
+      await attempt({ sections: [{ sectionId: "fase-ontsluiten", text: "Mail ons: team@kampen.test" }] }),
+    ).toHaveProperty(["text:fase-ontsluiten"]);
+    expect(
+      await attempt({
+        sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }],
+      }),
+    ).toHaveProperty(["text:fase-ontsluiten"]);
     expect(await attempt({ themes: [] })).toEqual({ themes: ["Kies minstens één thema."] });
     expect(await attempt({ themes: ["geheim"] })).toEqual({ themes: ["Kies thema's uit de lijst."] });
     expect(await attempt({ sections: [] })).toEqual({ sections: ["Kies minstens één onderdeel van jullie aanpak."] });
     // With the municipality shown, its name may appear.
     expect(
-      await attempt({ showMunicipality: true, sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }] }),
+      await attempt({
+        showMunicipality: true,
+        sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }],
+      }),
     ).toBeNull();
-    const article = await prisma.knowledgeArticle.findUniqueOrThrow({ where: { enrollmentId: world.duo.enrollment.id } });
+    const article = await prisma.knowledgeArticle.findUniqueOrThrow({
+      where: { enrollmentId: world.duo.enrollment.id },
+    });
     expect(article.municipality).toBe(world.municipality);
   });
 });

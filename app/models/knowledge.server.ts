@@ -5,7 +5,13 @@ import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
-import { anonymityProblems, describeProblem, isKnowledgeTheme, publishWindow, type KnowledgeTheme } from "./knowledge-rules.ts";
+import {
+  anonymityProblems,
+  describeProblem,
+  isKnowledgeTheme,
+  publishWindow,
+  type KnowledgeTheme,
+} from "./knowledge-rules.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
 export type ArticleSection = { sectionId: string; title: string; text: string };
@@ -15,7 +21,9 @@ export function parseArticleSections(raw: unknown): ArticleSection[] {
   return raw.flatMap((item) => {
     if (!item || typeof item !== "object") return [];
     const { sectionId, title, text } = item as Record<string, unknown>;
-    return typeof sectionId === "string" && typeof title === "string" && typeof text === "string" ? [{ sectionId, title, text }] : [];
+    return typeof sectionId === "string" && typeof title === "string" && typeof text === "string"
+      ? [{ sectionId, title, text }]
+      : [];
   });
 }
 
@@ -31,7 +39,17 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
           vraagstuk: true,
           municipality: { select: { name: true } },
           actionPlan: { select: { content: true } },
-          knowledgeArticle: { select: { id: true, title: true, themes: true, sections: true, municipality: true, publishedAt: true, updatedAt: true } },
+          knowledgeArticle: {
+            select: {
+              id: true,
+              title: true,
+              themes: true,
+              sections: true,
+              municipality: true,
+              publishedAt: true,
+              updatedAt: true,
+            },
+          },
           knowledgeConsents: {
             orderBy: { createdAt: "desc" },
             select: { id: true, action: true, title: true, createdAt: true, user: { select: { name: true } } },
@@ -65,7 +83,11 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
     cohort: { id: enrollment.cohort.id, name: enrollment.cohort.name },
     hasPlan: Boolean(enrollment.actionPlan),
     window: publishWindow(enrollment.cohort, now),
-    sections: canvasSections.map((section) => ({ id: section.id, title: section.title, text: sectionAsText(section, content) })),
+    sections: canvasSections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      text: sectionAsText(section, content),
+    })),
     article: enrollment.knowledgeArticle
       ? { ...enrollment.knowledgeArticle, sections: parseArticleSections(enrollment.knowledgeArticle.sections) }
       : null,
@@ -86,7 +108,10 @@ export type PublishInput = {
 };
 
 /** Field errors for a publication, in Dutch; empty when it may be published. */
-export function checkPublication(context: Pick<PublishContext, "names" | "municipality">, input: PublishInput): Record<string, string[]> {
+export function checkPublication(
+  context: Pick<PublishContext, "names" | "municipality">,
+  input: PublishInput,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => {
     errors[field] ??= [];
@@ -126,7 +151,11 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
   if (Object.keys(errors).length) throw DomainError.fields(errors);
   const sections: ArticleSection[] = canvasSections
     .filter((section) => input.sections.some((chosen) => chosen.sectionId === section.id))
-    .map((section) => ({ sectionId: section.id, title: section.title, text: input.sections.find((chosen) => chosen.sectionId === section.id)!.text.trim() }));
+    .map((section) => ({
+      sectionId: section.id,
+      title: section.title,
+      text: input.sections.find((chosen) => chosen.sectionId === section.id)!.text.trim(),
+    }));
   const title = input.title.trim();
   const data = {
     title,
@@ -142,7 +171,9 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
       update: data,
       select: { id: true },
     });
-    await tx.knowledgeConsentEvent.create({ data: { enrollmentId: context.enrollmentId, userId: viewer.id, action: "GIVEN", title } });
+    await tx.knowledgeConsentEvent.create({
+      data: { enrollmentId: context.enrollmentId, userId: viewer.id, action: "GIVEN", title },
+    });
     return article;
   });
 }
@@ -155,7 +186,9 @@ export async function withdrawArticle(viewer: Pick<User, "id">): Promise<boolean
   return prisma.$transaction(async (tx) => {
     const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
     if (deleted.count === 0) return false;
-    await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title: article.title } });
+    await tx.knowledgeConsentEvent.create({
+      data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title: article.title },
+    });
     return true;
   });
 }
@@ -171,18 +204,40 @@ export async function searchArticles(filter: { q?: string; theme?: string }) {
   const articles = await prisma.knowledgeArticle.findMany({
     where: { AND: conditions },
     orderBy: { publishedAt: "desc" },
-    select: { id: true, title: true, themes: true, municipality: true, publishedAt: true, sections: true, enrollment: { select: { cohort: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      themes: true,
+      municipality: true,
+      publishedAt: true,
+      sections: true,
+      enrollment: { select: { cohort: { select: { name: true } } } },
+    },
   });
   return articles.map(({ sections, enrollment, ...article }) => {
     const parsed = parseArticleSections(sections);
-    return { ...article, cohort: enrollment.cohort.name, sectionTitles: parsed.map((section) => section.title), excerpt: parsed[0]?.text ?? "" };
+    return {
+      ...article,
+      cohort: enrollment.cohort.name,
+      sectionTitles: parsed.map((section) => section.title),
+      excerpt: parsed[0]?.text ?? "",
+    };
   });
 }
 
 export async function getArticle(id: string) {
   const article = await prisma.knowledgeArticle.findUnique({
     where: { id },
-    select: { id: true, title: true, themes: true, municipality: true, publishedAt: true, updatedAt: true, sections: true, enrollment: { select: { cohort: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      themes: true,
+      municipality: true,
+      publishedAt: true,
+      updatedAt: true,
+      sections: true,
+      enrollment: { select: { cohort: { select: { name: true } } } },
+    },
   });
   if (!article) return null;
   const { enrollment, sections, ...rest } = article;

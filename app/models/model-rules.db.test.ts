@@ -38,7 +38,13 @@ describe("rules the models enforce themselves", () => {
   it("the duo replies in a feedback thread only after feedback", async () => {
     const w = await world();
     const assignment = await prisma.assignment.create({
-      data: { sessionId: w.session.id, title: "Opdracht", instructions: "", dueAt: amsterdamTime("2099-03-09", "17:00"), kind: "DUO" },
+      data: {
+        sessionId: w.session.id,
+        title: "Opdracht",
+        instructions: "",
+        dueAt: amsterdamTime("2099-03-09", "17:00"),
+        kind: "DUO",
+      },
     });
     const saved = await saveSubmissionBody(w.lisa, assignment.id, "Onze uitwerking", 0);
     if (saved.status !== "saved") throw new Error("not saved");
@@ -67,22 +73,38 @@ describe("rules the models enforce themselves", () => {
     });
     expect(await removeReading(w.session.id, reading.id, w.sanne)).toBe(true);
     expect(await removeReading(w.session.id, reading.id, w.sanne)).toBe(false);
-    const audit = await prisma.auditLog.findMany({ where: { entityId: w.session.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    const audit = await prisma.auditLog.findMany({
+      where: { entityId: w.session.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
     expect(audit.map((entry) => entry.action)).toEqual(["session.reading.add", "session.reading.remove"]);
   });
 
   it("a summary is published only with consent", async () => {
     const w = await world("2020-01-10");
-    await savePlan(w.lisa, w.zwolle.enrollment.id, normalizeContent({ "fase-ontsluiten": { gaan: "Gesprekken in eenvoudige taal" } }), 0);
+    await savePlan(
+      w.lisa,
+      w.zwolle.enrollment.id,
+      normalizeContent({ "fase-ontsluiten": { gaan: "Gesprekken in eenvoudige taal" } }),
+      0,
+    );
     const input = {
       title: "Gesprekken in eenvoudige taal over schulden",
       themes: ["schulden"],
       showMunicipality: false,
-      sections: [{ sectionId: "fase-ontsluiten", text: "We voerden gesprekken in eenvoudige taal op plekken waar mensen al komen." }],
+      sections: [
+        {
+          sectionId: "fase-ontsluiten",
+          text: "We voerden gesprekken in eenvoudige taal op plekken waar mensen al komen.",
+        },
+      ],
     };
     const refused = await publishArticle(w.lisa, { ...input, consent: false }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DomainError);
-    expect((refused as DomainError).fieldErrors).toEqual({ consent: ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."] });
+    expect((refused as DomainError).fieldErrors).toEqual({
+      consent: ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."],
+    });
     expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: w.zwolle.enrollment.id } })).toBe(0);
     expect(await publishArticle(w.lisa, { ...input, consent: true })).toMatchObject({ id: expect.any(String) });
   });
@@ -90,24 +112,44 @@ describe("rules the models enforce themselves", () => {
   it("a note goes on a chosen case of this meeting only", async () => {
     const w = await world();
     const group = await prisma.intervisionGroup.create({
-      data: { cohortId: w.cohort.id, name: "Groep", members: { create: [{ userId: w.lisa.id }, { userId: w.erik.id }] }, facilitators: { create: [{ userId: w.marco.id }] } },
+      data: {
+        cohortId: w.cohort.id,
+        name: "Groep",
+        members: { create: [{ userId: w.lisa.id }, { userId: w.erik.id }] },
+        facilitators: { create: [{ userId: w.marco.id }] },
+      },
     });
-    const times = { startsAt: amsterdamTime("2099-04-01", "14:00"), endsAt: amsterdamTime("2099-04-01", "15:30"), location: "Utrecht" };
+    const times = {
+      startsAt: amsterdamTime("2099-04-01", "14:00"),
+      endsAt: amsterdamTime("2099-04-01", "15:30"),
+      location: "Utrecht",
+    };
     const running = { methodSlug: "open-ronde", currentStep: 0, startedAt: new Date(), stepStartedAt: new Date() };
     const first = await prisma.intervisionMeeting.create({ data: { groupId: group.id, ...times, ...running } });
     const second = await prisma.intervisionMeeting.create({ data: { groupId: group.id, ...times, ...running } });
     const item = await prisma.intervisionCase.create({
-      data: { meetingId: first.id, authorId: w.lisa.id, title: "Casus", situation: "Een situatie", question: "Wat nu?", status: "CHOSEN" },
+      data: {
+        meetingId: first.id,
+        authorId: w.lisa.id,
+        title: "Casus",
+        situation: "Een situatie",
+        question: "Wat nu?",
+        status: "CHOSEN",
+      },
     });
     expect(await addNote(w.erik, second.id, item.id, "QUESTION", "Op de verkeerde bijeenkomst")).toBeNull();
-    expect(await addNote(w.erik, first.id, item.id, "QUESTION", "Wat deed je toen?")).toMatchObject({ id: expect.any(String) });
+    expect(await addNote(w.erik, first.id, item.id, "QUESTION", "Wat deed je toen?")).toMatchObject({
+      id: expect.any(String),
+    });
     expect(await prisma.intervisionNote.count({ where: { caseId: item.id } })).toBe(1);
   });
 
   it("only participants of the cohort sign off; only its staff record attendance", async () => {
     const w = await world();
     for (const staff of [w.marco, w.sanne]) {
-      await expect(signOff(w.cohort.id, w.session.id, staff.id, "Ik kan niet")).rejects.toMatchObject({ message: "Alleen deelnemers kunnen zich afmelden." });
+      await expect(signOff(w.cohort.id, w.session.id, staff.id, "Ik kan niet")).rejects.toMatchObject({
+        message: "Alleen deelnemers kunnen zich afmelden.",
+      });
       await expect(withdrawSignOff(w.cohort.id, w.session.id, staff.id)).rejects.toBeInstanceOf(DomainError);
     }
     expect(await prisma.attendance.count({ where: { sessionId: w.session.id } })).toBe(0);
@@ -115,17 +157,23 @@ describe("rules the models enforce themselves", () => {
 
     const otherFacilitator = await createUser(prisma, { role: "FACILITATOR" });
     for (const actor of [w.erik, otherFacilitator]) {
-      await expect(recordAttendance(w.cohort.id, w.session.id, [{ userId: w.erik.id, status: "PRESENT" }], actor)).rejects.toMatchObject({
+      await expect(
+        recordAttendance(w.cohort.id, w.session.id, [{ userId: w.erik.id, status: "PRESENT" }], actor),
+      ).rejects.toMatchObject({
         message: "Alleen de begeleiders en de coördinator houden de aanwezigheid bij.",
       });
     }
-    expect(await recordAttendance(w.cohort.id, w.session.id, [{ userId: w.erik.id, status: "PRESENT" }], w.marco)).toEqual({ changed: 1 });
+    expect(
+      await recordAttendance(w.cohort.id, w.session.id, [{ userId: w.erik.id, status: "PRESENT" }], w.marco),
+    ).toEqual({ changed: 1 });
   });
 
   it("only the duo itself saves its canvas and its versions", async () => {
     const w = await world();
     const content = normalizeContent({ "fase-ontsluiten": { gaan: "Iets" } });
-    await expect(savePlan(w.marco, w.zwolle.enrollment.id, content, 0)).rejects.toMatchObject({ message: "Alleen het duo zelf past de aanpak aan." });
+    await expect(savePlan(w.marco, w.zwolle.enrollment.id, content, 0)).rejects.toMatchObject({
+      message: "Alleen het duo zelf past de aanpak aan.",
+    });
     expect(await prisma.actionPlan.count({ where: { enrollmentId: w.zwolle.enrollment.id } })).toBe(0);
     expect(await savePlan(w.lisa, w.zwolle.enrollment.id, content, 0)).toMatchObject({ status: "saved" });
     const enrollment = (await findPlanEnrollment(w.marco, "facilitator", w.cohort.id, w.zwolle.enrollment.id))!;

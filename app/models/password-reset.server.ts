@@ -35,7 +35,9 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
-export type ResetTokenState = { status: "valid"; userId: string; email: string } | { status: "expired" | "used" | "unknown" };
+export type ResetTokenState =
+  | { status: "valid"; userId: string; email: string }
+  | { status: "expired" | "used" | "unknown" };
 
 export async function checkResetToken(token: string, now = new Date()): Promise<ResetTokenState> {
   const reset = await prisma.passwordResetToken.findUnique({

@@ -33,14 +33,20 @@ export const cohortFields = z.object({
 /** The checks across the cohort form's fields. */
 export function checkCohortDates(data: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) {
   if (data.endsOn < data.startsOn) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endsOn"], message: "De einddatum moet op of na de startdatum liggen." });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["endsOn"],
+      message: "De einddatum moet op of na de startdatum liggen.",
+    });
   }
 }
 
 export const cohortSchema = cohortFields.superRefine(checkCohortDates);
 
 export const scheduleChoiceSchema = z.object({
-  schedule: z.enum(["default", "copy", "none"], { errorMap: () => ({ message: "Kies hoe de bijeenkomsten worden gepland." }) }),
+  schedule: z.enum(["default", "copy", "none"], {
+    errorMap: () => ({ message: "Kies hoe de bijeenkomsten worden gepland." }),
+  }),
   copyFromId: z.string().optional(),
 });
 
@@ -74,7 +80,11 @@ export const sessionFields = z.object({
 /** The checks across the session form's fields. */
 export function checkSessionPlace(data: { format: string; location: string }, ctx: z.RefinementCtx) {
   if (data.format !== "ONLINE" && !data.location) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["location"], message: "Vul de locatie in (bij een fysieke of hybride bijeenkomst)." });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["location"],
+      message: "Vul de locatie in (bij een fysieke of hybride bijeenkomst).",
+    });
   }
 }
 

@@ -34,7 +34,10 @@ describe("creating and editing cohorts", () => {
   it("creates a cohort with the default four sessions of seed 002, and logs it", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const cohort = await createCohortWithSchedule(fields, { kind: "default" }, coordinator);
-    const sessions = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
+    const sessions = await prisma.cohortSession.findMany({
+      where: { cohortId: cohort.id },
+      orderBy: { number: "asc" },
+    });
     expect(sessions.map((session) => [session.number, session.format, session.startsAt.toISOString()])).toEqual([
       [1, "IN_PERSON", amsterdamTime("2027-09-14", "12:30").toISOString()],
       [2, "ONLINE", amsterdamTime("2027-10-26", "14:00").toISOString()],
@@ -54,16 +57,48 @@ describe("creating and editing cohorts", () => {
       startsOn: "2027-03-02",
       endsOn: "2027-08-31",
       sessions: [
-        { number: 1, title: "Start", date: "2027-03-16", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht", preparation: "Lees de folder." },
-        { number: 2, title: "Online", date: "2027-04-20", start: "14:00", end: "16:30", format: "ONLINE", meetingUrl: "https://meet.test/oud" },
+        {
+          number: 1,
+          title: "Start",
+          date: "2027-03-16",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+          preparation: "Lees de folder.",
+        },
+        {
+          number: 2,
+          title: "Online",
+          date: "2027-04-20",
+          start: "14:00",
+          end: "16:30",
+          format: "ONLINE",
+          meetingUrl: "https://meet.test/oud",
+        },
         { number: 3, title: "Vervallen", date: "2027-05-04", start: "14:00", end: "16:30", format: "ONLINE" },
       ],
     });
-    await prisma.cohortSession.updateMany({ where: { cohortId: source.id, number: 3 }, data: { cancelledAt: new Date() } });
+    await prisma.cohortSession.updateMany({
+      where: { cohortId: source.id, number: 3 },
+      data: { cancelledAt: new Date() },
+    });
     // 2027-03-02 → 2027-09-07 is 189 days (27 weeks): Tuesdays stay Tuesdays.
-    const copy = await createCohortWithSchedule({ ...fields, startsOn: "2027-09-07" }, { kind: "copy", fromCohortId: source.id }, coordinator);
+    const copy = await createCohortWithSchedule(
+      { ...fields, startsOn: "2027-09-07" },
+      { kind: "copy", fromCohortId: source.id },
+      coordinator,
+    );
     const sessions = await prisma.cohortSession.findMany({ where: { cohortId: copy.id }, orderBy: { number: "asc" } });
-    expect(sessions.map((session) => [session.number, session.title, session.startsAt.toISOString(), session.meetingUrl, session.preparation])).toEqual([
+    expect(
+      sessions.map((session) => [
+        session.number,
+        session.title,
+        session.startsAt.toISOString(),
+        session.meetingUrl,
+        session.preparation,
+      ]),
+    ).toEqual([
       [1, "Start", amsterdamTime("2027-09-21", "12:30").toISOString(), null, "Lees de folder."],
       [2, "Online", amsterdamTime("2027-10-26", "14:00").toISOString(), null, ""],
     ]);
@@ -77,13 +112,22 @@ describe("creating and editing cohorts", () => {
     await createEnrollment(prisma, { cohortId: cohort.id });
     await createEnrollment(prisma, { cohortId: cohort.id });
     await expect(updateCohort(cohort.id, { ...fields, capacity: 1 }, coordinator)).rejects.toThrow(DomainError);
-    const result = await updateCohort(cohort.id, { ...fields, endsOn: "2027-12-31", status: "APPLICATIONS_OPEN" }, coordinator);
+    const result = await updateCohort(
+      cohort.id,
+      { ...fields, endsOn: "2027-12-31", status: "APPLICATIONS_OPEN" },
+      coordinator,
+    );
     expect(result).toEqual({ changed: true, sessionsOutsidePeriod: [4] });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "cohort.update", entityId: cohort.id } });
     expect(audit.details).toEqual({
-      changes: { endsOn: { from: "2028-02-29", to: "2027-12-31" }, status: { from: "CONCEPT", to: "APPLICATIONS_OPEN" } },
+      changes: {
+        endsOn: { from: "2028-02-29", to: "2027-12-31" },
+        status: { from: "CONCEPT", to: "APPLICATIONS_OPEN" },
+      },
     });
-    expect(await updateCohort(cohort.id, { ...fields, endsOn: "2027-12-31", status: "APPLICATIONS_OPEN" }, coordinator)).toMatchObject({ changed: false });
+    expect(
+      await updateCohort(cohort.id, { ...fields, endsOn: "2027-12-31", status: "APPLICATIONS_OPEN" }, coordinator),
+    ).toMatchObject({ changed: false });
   });
 });
 
@@ -103,11 +147,18 @@ describe("editing a cohort at the same time", () => {
     };
     const version = loaded.updatedAt.toISOString();
     await updateCohort(cohort.id, { ...fields, theme: "Eerste wijziging" }, coordinator, version);
-    const conflict = await updateCohort(cohort.id, { ...fields, capacity: 12 }, coordinator, version).catch((error: unknown) => error);
+    const conflict = await updateCohort(cohort.id, { ...fields, capacity: 12 }, coordinator, version).catch(
+      (error: unknown) => error,
+    );
     expect(conflict).toBeInstanceOf(CohortConflict);
     const now = (await getCohortForEdit(cohort.id))!;
     expect([now.theme, now.capacity]).toEqual(["Eerste wijziging", loaded.capacity]);
-    await updateCohort(cohort.id, { ...fields, theme: "Eerste wijziging", capacity: 12 }, coordinator, (conflict as CohortConflict).currentVersion);
+    await updateCohort(
+      cohort.id,
+      { ...fields, theme: "Eerste wijziging", capacity: 12 },
+      coordinator,
+      (conflict as CohortConflict).currentVersion,
+    );
     expect((await getCohortForEdit(cohort.id))!.capacity).toBe(12);
   });
 });
@@ -116,9 +167,22 @@ describe("sessions", () => {
   it("raises SEQUENCE on every change; the feed then shows the new time, and a cancelled session as CANCELLED", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const cohort = await createCohort(prisma, {
-      sessions: [{ number: 1, title: "Start", date: "2027-04-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }],
+      sessions: [
+        {
+          number: 1,
+          title: "Start",
+          date: "2027-04-13",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
+      ],
     });
-    const { members } = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ function: "BELEIDSMEDEWERKER" }] });
+    const { members } = await createEnrollment(prisma, {
+      cohortId: cohort.id,
+      members: [{ function: "BELEIDSMEDEWERKER" }],
+    });
     const participant = members[0]!;
     const session = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: cohort.id } });
     const token = tokenOf(await renewFeedToken(participant.id));
@@ -153,15 +217,34 @@ describe("sessions", () => {
     expect(cancelled[0]!.sequence).toBe(2);
     expect(cancelled[0]!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
 
-    const actions = await prisma.auditLog.findMany({ where: { entityId: session.id }, orderBy: { createdAt: "asc" }, select: { action: true, details: true } });
+    const actions = await prisma.auditLog.findMany({
+      where: { entityId: session.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, details: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["session.update", "session.cancel"]);
-    expect(actions[0]!.details).toMatchObject({ changes: { startsAt: { from: "2027-04-13T10:30:00.000Z", to: "2027-04-20T11:00:00.000Z" }, format: { from: "IN_PERSON", to: "HYBRID" } } });
+    expect(actions[0]!.details).toMatchObject({
+      changes: {
+        startsAt: { from: "2027-04-13T10:30:00.000Z", to: "2027-04-20T11:00:00.000Z" },
+        format: { from: "IN_PERSON", to: "HYBRID" },
+      },
+    });
   });
 
   it("never lets a stale form overwrite a newer change (version = SEQUENCE)", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const cohort = await createCohort(prisma, {
-      sessions: [{ number: 1, title: "Start", date: "2027-04-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }],
+      sessions: [
+        {
+          number: 1,
+          title: "Start",
+          date: "2027-04-13",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
+      ],
     });
     const session = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: cohort.id } });
     const fields = {
@@ -183,13 +266,31 @@ describe("sessions", () => {
     const now = await prisma.cohortSession.findUniqueOrThrow({ where: { id: session.id } });
     expect([now.title, now.location, now.sequence]).toEqual(["Start", "Amersfoort", 1]);
     // Saving again deliberately, from the current version, works.
-    expect(await updateSession(cohort.id, session.id, { ...fields, location: "Amersfoort", title: "Andere titel" }, coordinator, 1)).toEqual({ changed: true, moved: false });
+    expect(
+      await updateSession(
+        cohort.id,
+        session.id,
+        { ...fields, location: "Amersfoort", title: "Andere titel" },
+        coordinator,
+        1,
+      ),
+    ).toEqual({ changed: true, moved: false });
   });
 
   it("refuses a number that is already taken", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const cohort = await createCohort(prisma, {
-      sessions: [{ number: 1, title: "Start", date: "2027-04-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }],
+      sessions: [
+        {
+          number: 1,
+          title: "Start",
+          date: "2027-04-13",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
+      ],
     });
     const input = {
       number: 1,
@@ -213,7 +314,15 @@ describe("attendance and sign-off", () => {
     const facilitator = await createUser(prisma, { role: "FACILITATOR" });
     const cohort = await createCohort(prisma, {
       sessions: [
-        { number: 1, title: "Voorbij", date: "2026-01-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" },
+        {
+          number: 1,
+          title: "Voorbij",
+          date: "2026-01-13",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
         { number: 2, title: "Komt nog", date: "2030-01-15", start: "14:00", end: "16:30", format: "ONLINE" },
       ],
     });
@@ -225,16 +334,25 @@ describe("attendance and sign-off", () => {
     const anna = members[0]!;
     const bert = members[1]!;
     const outsider = await createUser(prisma);
-    const [past, future] = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
+    const [past, future] = await prisma.cohortSession.findMany({
+      where: { cohortId: cohort.id },
+      orderBy: { number: "asc" },
+    });
 
     await expect(signOff(cohort.id, past!.id, anna.id, "Te laat")).rejects.toThrow(DomainError);
     expect(await signOff(cohort.id, future!.id, anna.id, "Raadsvergadering")).toBe(true);
-    expect(await prisma.attendance.findUniqueOrThrow({ where: { sessionId_userId: { sessionId: future!.id, userId: anna.id } } })).toMatchObject({
+    expect(
+      await prisma.attendance.findUniqueOrThrow({
+        where: { sessionId_userId: { sessionId: future!.id, userId: anna.id } },
+      }),
+    ).toMatchObject({
       status: "SIGNED_OFF",
       reason: "Raadsvergadering",
     });
     // A session of another cohort is not found through this cohort.
-    const other = await createCohort(prisma, { sessions: [{ number: 1, title: "Elders", date: "2030-02-01", start: "10:00", end: "11:00", format: "ONLINE" }] });
+    const other = await createCohort(prisma, {
+      sessions: [{ number: 1, title: "Elders", date: "2030-02-01", start: "10:00", end: "11:00", format: "ONLINE" }],
+    });
     const elsewhere = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: other.id } });
     expect(await signOff(cohort.id, elsewhere.id, anna.id, "reden")).toBeNull();
 
@@ -252,11 +370,31 @@ describe("attendance and sign-off", () => {
     expect(await prisma.attendance.count({ where: { sessionId: past!.id } })).toBe(2);
     expect(await prisma.attendance.count({ where: { userId: outsider.id } })).toBe(0);
     // Clearing an entry removes it; unchanged entries are not rewritten.
-    expect(await recordAttendance(cohort.id, past!.id, [{ userId: anna.id, status: "PRESENT" }, { userId: bert.id, status: null }], facilitator)).toEqual({ changed: 1 });
+    expect(
+      await recordAttendance(
+        cohort.id,
+        past!.id,
+        [
+          { userId: anna.id, status: "PRESENT" },
+          { userId: bert.id, status: null },
+        ],
+        facilitator,
+      ),
+    ).toEqual({ changed: 1 });
     expect(await prisma.attendance.count({ where: { sessionId: past!.id } })).toBe(1);
     // Staff leaving a sign-off as it is keeps the reason.
-    await recordAttendance(cohort.id, future!.id, [{ userId: anna.id, status: "SIGNED_OFF" }, { userId: bert.id, status: "PRESENT" }], facilitator);
-    expect((await prisma.attendance.findFirstOrThrow({ where: { sessionId: future!.id, userId: anna.id } })).reason).toBe("Raadsvergadering");
+    await recordAttendance(
+      cohort.id,
+      future!.id,
+      [
+        { userId: anna.id, status: "SIGNED_OFF" },
+        { userId: bert.id, status: "PRESENT" },
+      ],
+      facilitator,
+    );
+    expect(
+      (await prisma.attendance.findFirstOrThrow({ where: { sessionId: future!.id, userId: anna.id } })).reason,
+    ).toBe("Raadsvergadering");
     expect(await prisma.auditLog.count({ where: { action: "attendance.record", actorId: facilitator.id } })).toBe(3);
 
     expect(await withdrawSignOff(cohort.id, future!.id, anna.id)).toBe(true);
@@ -268,9 +406,36 @@ describe("attendance and sign-off", () => {
 
 describe("the personal calendar feed", () => {
   it("stores only a hash, shows only the person's own cohorts, and stops working when renewed or revoked", async () => {
-    const mine = await createCohort(prisma, { sessions: [{ number: 1, title: "Mijn sessie", date: "2027-04-13", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }] });
-    await createCohort(prisma, { sessions: [{ number: 1, title: "Andermans sessie", date: "2027-04-14", start: "12:30", end: "16:00", format: "IN_PERSON", location: "Utrecht" }] });
-    const { members } = await createEnrollment(prisma, { cohortId: mine.id, members: [{ function: "BELEIDSMEDEWERKER" }] });
+    const mine = await createCohort(prisma, {
+      sessions: [
+        {
+          number: 1,
+          title: "Mijn sessie",
+          date: "2027-04-13",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
+      ],
+    });
+    await createCohort(prisma, {
+      sessions: [
+        {
+          number: 1,
+          title: "Andermans sessie",
+          date: "2027-04-14",
+          start: "12:30",
+          end: "16:00",
+          format: "IN_PERSON",
+          location: "Utrecht",
+        },
+      ],
+    });
+    const { members } = await createEnrollment(prisma, {
+      cohortId: mine.id,
+      members: [{ function: "BELEIDSMEDEWERKER" }],
+    });
     const user = members[0]!;
 
     const first = tokenOf(await renewFeedToken(user.id));
@@ -279,13 +444,17 @@ describe("the personal calendar feed", () => {
     expect(stored.tokenHash).not.toContain(first);
     const feed = events((await calendarFeedFor(first))!);
     expect(feed.map((event) => event.summary)).toEqual(["Bijeenkomst 1: Mijn sessie"]);
-    expect((await prisma.calendarFeedToken.findUniqueOrThrow({ where: { userId: user.id } })).lastUsedAt).not.toBeNull();
+    expect(
+      (await prisma.calendarFeedToken.findUniqueOrThrow({ where: { userId: user.id } })).lastUsedAt,
+    ).not.toBeNull();
 
     const second = tokenOf(await renewFeedToken(user.id));
     expect(await calendarFeedFor(first)).toBeNull();
     expect(await calendarFeedFor(second)).not.toBeNull();
     expect(await revokeFeedToken(user.id)).toBe(true);
     expect(await calendarFeedFor(second)).toBeNull();
-    expect(await prisma.auditLog.count({ where: { actorId: user.id, action: { startsWith: "calendar-feed." } } })).toBe(3);
+    expect(await prisma.auditLog.count({ where: { actorId: user.id, action: { startsWith: "calendar-feed." } } })).toBe(
+      3,
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { amsterdamTime } from "~/utils/dates.ts";
-import { checkSessionTimes, defaultSessionTemplate, scheduleWarnings, shiftSchedule, warningsForSchedule, type ScheduleContext } from "./schedule.ts";
+import {
+  checkSessionTimes,
+  defaultSessionTemplate,
+  scheduleWarnings,
+  shiftSchedule,
+  warningsForSchedule,
+  type ScheduleContext,
+} from "./schedule.ts";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 const context = (overrides: Partial<ScheduleContext> = {}): ScheduleContext => ({
@@ -20,7 +27,10 @@ describe("checking a session's date and times", () => {
     expect(before.startsAt?.toISOString()).toBe("2027-03-23T11:30:00.000Z");
     expect(after.startsAt?.toISOString()).toBe("2027-03-30T10:30:00.000Z");
     // Winter time again from Sunday 31 October 2027.
-    const autumn = checkSessionTimes({ date: "2027-11-02", start: "14:00", end: "16:30" }, context({ endsOn: "2027-12-31" }));
+    const autumn = checkSessionTimes(
+      { date: "2027-11-02", start: "14:00", end: "16:30" },
+      context({ endsOn: "2027-12-31" }),
+    );
     expect(autumn.startsAt?.toISOString()).toBe("2027-11-02T13:00:00.000Z");
   });
 
@@ -43,7 +53,10 @@ describe("checking a session's date and times", () => {
   });
 
   it("refuses a new time in the past, but lets a past session keep its own time", () => {
-    const past = checkSessionTimes({ date: "2026-11-10", start: "14:00", end: "16:30" }, context({ startsOn: "2026-09-01" }));
+    const past = checkSessionTimes(
+      { date: "2026-11-10", start: "14:00", end: "16:30" },
+      context({ startsOn: "2026-09-01" }),
+    );
     expect(past.errors.date).toEqual(["Deze datum en tijd liggen in het verleden. Kies een moment in de toekomst."]);
     const unchanged = checkSessionTimes(
       {
@@ -78,21 +91,59 @@ describe("checking a session's date and times", () => {
 
   it("warns about overlapping sessions, but not about itself, touching sessions or cancelled ones", () => {
     const others = [
-      { id: "s1", number: 1, startsAt: amsterdamTime("2027-04-13", "12:30"), endsAt: amsterdamTime("2027-04-13", "16:00"), cancelledAt: null },
-      { id: "s2", number: 2, startsAt: amsterdamTime("2027-04-20", "12:30"), endsAt: amsterdamTime("2027-04-20", "16:00"), cancelledAt: new Date() },
+      {
+        id: "s1",
+        number: 1,
+        startsAt: amsterdamTime("2027-04-13", "12:30"),
+        endsAt: amsterdamTime("2027-04-13", "16:00"),
+        cancelledAt: null,
+      },
+      {
+        id: "s2",
+        number: 2,
+        startsAt: amsterdamTime("2027-04-20", "12:30"),
+        endsAt: amsterdamTime("2027-04-20", "16:00"),
+        cancelledAt: new Date(),
+      },
     ];
     const overlapping = checkSessionTimes({ date: "2027-04-13", start: "15:00", end: "17:00" }, context({ others }));
-    expect(overlapping.warnings).toEqual(["Deze bijeenkomst overlapt met bijeenkomst 1 (dinsdag 13 april 2027, 12:30–16:00 uur)."]);
-    expect(checkSessionTimes({ date: "2027-04-13", start: "16:00", end: "17:00" }, context({ others })).warnings).toEqual([]);
-    expect(checkSessionTimes({ id: "s1", date: "2027-04-13", start: "13:00", end: "16:00" }, context({ others })).warnings).toEqual([]);
-    expect(checkSessionTimes({ date: "2027-04-20", start: "13:00", end: "15:00" }, context({ others })).warnings).toEqual([]);
+    expect(overlapping.warnings).toEqual([
+      "Deze bijeenkomst overlapt met bijeenkomst 1 (dinsdag 13 april 2027, 12:30–16:00 uur).",
+    ]);
+    expect(
+      checkSessionTimes({ date: "2027-04-13", start: "16:00", end: "17:00" }, context({ others })).warnings,
+    ).toEqual([]);
+    expect(
+      checkSessionTimes({ id: "s1", date: "2027-04-13", start: "13:00", end: "16:00" }, context({ others })).warnings,
+    ).toEqual([]);
+    expect(
+      checkSessionTimes({ date: "2027-04-20", start: "13:00", end: "15:00" }, context({ others })).warnings,
+    ).toEqual([]);
   });
 
   it("lists the warnings of a whole schedule per session", () => {
     const sessions = [
-      { id: "a", number: 1, startsAt: amsterdamTime("2027-04-13", "12:30"), endsAt: amsterdamTime("2027-04-13", "16:00"), cancelledAt: null },
-      { id: "b", number: 2, startsAt: amsterdamTime("2027-04-13", "14:00"), endsAt: amsterdamTime("2027-04-13", "16:30"), cancelledAt: null },
-      { id: "c", number: 3, startsAt: amsterdamTime("2027-06-29", "14:00"), endsAt: amsterdamTime("2027-06-29", "16:30"), cancelledAt: null },
+      {
+        id: "a",
+        number: 1,
+        startsAt: amsterdamTime("2027-04-13", "12:30"),
+        endsAt: amsterdamTime("2027-04-13", "16:00"),
+        cancelledAt: null,
+      },
+      {
+        id: "b",
+        number: 2,
+        startsAt: amsterdamTime("2027-04-13", "14:00"),
+        endsAt: amsterdamTime("2027-04-13", "16:30"),
+        cancelledAt: null,
+      },
+      {
+        id: "c",
+        number: 3,
+        startsAt: amsterdamTime("2027-06-29", "14:00"),
+        endsAt: amsterdamTime("2027-06-29", "16:30"),
+        cancelledAt: null,
+      },
     ];
     const warnings = warningsForSchedule(sessions, { startsOn: "2027-04-01", endsOn: "2027-05-31" });
     expect([...warnings.keys()]).toEqual(["a", "b", "c"]);
@@ -104,7 +155,16 @@ describe("checking a session's date and times", () => {
 describe("the default template (seed 002)", () => {
   it("plans four Tuesdays: Utrecht 12:30–16:00, online 14:00–16:30 twice, Utrecht again", () => {
     const plan = defaultSessionTemplate("2027-04-01", "2027-09-30");
-    expect(plan.map((session) => [session.number, session.date, session.start, session.end, session.format, session.location])).toEqual([
+    expect(
+      plan.map((session) => [
+        session.number,
+        session.date,
+        session.start,
+        session.end,
+        session.format,
+        session.location,
+      ]),
+    ).toEqual([
       [1, "2027-04-13", "12:30", "16:00", "IN_PERSON", "Utrecht"],
       [2, "2027-05-25", "14:00", "16:30", "ONLINE", null],
       [3, "2027-06-29", "14:00", "16:30", "ONLINE", null],

@@ -6,7 +6,16 @@
 // clocks go forward). Warnings (outside the cohort period, overlapping another session) are shown first
 // and can then be accepted, because a coordinator sometimes plans a session that way on purpose.
 import type { SessionFormat } from "~/generated/prisma/enums.ts";
-import { addDays, amsterdamParts, amsterdamTime, calendarDate, daysBetween, formatCalendarDate, formatSessionTime, isoWeekday } from "~/utils/dates.ts";
+import {
+  addDays,
+  amsterdamParts,
+  amsterdamTime,
+  calendarDate,
+  daysBetween,
+  formatCalendarDate,
+  formatSessionTime,
+  isoWeekday,
+} from "~/utils/dates.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -140,7 +149,8 @@ const TEMPLATE: (Omit<SessionPlan, "date"> & { week: number })[] = [
     format: "IN_PERSON",
     location: "Utrecht",
     meetingUrl: null,
-    agenda: "Ontvangst met lunch.\n\nKennismaking met de duo's en de ervaringsdeskundigen.\n\nJe vraagstuk delen in kleine groepen.",
+    agenda:
+      "Ontvangst met lunch.\n\nKennismaking met de duo's en de ervaringsdeskundigen.\n\nJe vraagstuk delen in kleine groepen.",
     preparation: "Schrijf met je duopartner in een paar zinnen op welk vraagstuk jullie gemeente meebrengt.",
   },
   {
@@ -191,7 +201,10 @@ export function defaultSessionTemplate(startsOn: string, endsOn: string): Sessio
   const lastWeek = TEMPLATE.at(-1)!.week;
   const weeksAvailable = Math.floor(daysBetween(firstTuesday, endsOn) / 7);
   const scale = weeksAvailable >= lastWeek ? 1 : Math.max(weeksAvailable, 0) / lastWeek;
-  return TEMPLATE.map(({ week, ...session }) => ({ ...session, date: addDays(firstTuesday, Math.round(week * scale) * 7) }));
+  return TEMPLATE.map(({ week, ...session }) => ({
+    ...session,
+    date: addDays(firstTuesday, Math.round(week * scale) * 7),
+  }));
 }
 
 /**

@@ -8,7 +8,12 @@ const session = (number: number, date: string, cancelled = false) => ({
   endsAt: amsterdamTime(date, "16:00"),
   cancelledAt: cancelled ? new Date("2027-01-01T00:00:00Z") : null,
 });
-const schedule = [session(1, "2027-04-13"), session(2, "2027-05-25"), session(3, "2027-06-29"), session(4, "2027-09-28")];
+const schedule = [
+  session(1, "2027-04-13"),
+  session(2, "2027-05-25"),
+  session(3, "2027-06-29"),
+  session(4, "2027-09-28"),
+];
 const at = (date: string, time = "10:00") => amsterdamTime(date, time);
 
 describe("dueMoment", () => {

@@ -2,7 +2,12 @@
 // Every moment stays open while the cohort runs; "due" only tells the duo which one is at hand now.
 import type { SelfScanMomentKey } from "~/content/self-scan-schema.ts";
 
-type ScheduledSession = { number: number; startsAt: Date | string; endsAt: Date | string; cancelledAt: Date | string | null };
+type ScheduledSession = {
+  number: number;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  cancelledAt: Date | string | null;
+};
 
 /**
  * Intake: until the first session has ended. Halverwege: from the end of the session in the middle of the

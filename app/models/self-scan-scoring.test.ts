@@ -63,7 +63,13 @@ describe("self-scan measures", () => {
       ["ladder:trede:now", "Nu", 3],
       ["ladder:trede:wanted", "Gewenst", 3],
     ]);
-    expect(questionMeasures(scan).map((measure) => measure.key)).toEqual(["a1", "a2", "b1", "trede:now", "trede:wanted"]);
+    expect(questionMeasures(scan).map((measure) => measure.key)).toEqual([
+      "a1",
+      "a2",
+      "b1",
+      "trede:now",
+      "trede:wanted",
+    ]);
   });
 });
 
@@ -89,11 +95,20 @@ describe("answersFromForm", () => {
       trede: { now: 1, wanted: 3 },
       besluit: { choice: "nog-niet", reasons: "Eerst geld regelen." },
     });
-    expect(answersToValues(answers)).toMatchObject({ "a1.value": "4", "trede.wanted": "3", "besluit.choice": "nog-niet" });
+    expect(answersToValues(answers)).toMatchObject({
+      "a1.value": "4",
+      "trede.wanted": "3",
+      "besluit.choice": "nog-niet",
+    });
   });
 
   it("refuses values outside the scale or ladder, and unknown judgements, with Dutch messages", () => {
-    const { answers, errors } = answersFromForm(scan, { "a1.value": "6", "a2.value": "2.5", "trede.now": "4", "besluit.choice": "misschien" });
+    const { answers, errors } = answersFromForm(scan, {
+      "a1.value": "6",
+      "a2.value": "2.5",
+      "trede.now": "4",
+      "besluit.choice": "misschien",
+    });
     expect(errors["a1.value"]).toEqual(["Kies een waarde van 1 tot en met 5."]);
     expect(errors["a2.value"]).toBeDefined();
     expect(errors["trede.now"]).toEqual(["Kies een waarde van 1 tot en met 3."]);
@@ -109,13 +124,11 @@ describe("answersFromForm", () => {
 
 describe("missingAnswers", () => {
   it("lists what must be answered before completing, including the reasons of the judgement", () => {
-    expect(missingAnswers(scan, { a1: { value: 3 }, trede: { now: 2 }, besluit: { choice: "go" } }).map((item) => item.field)).toEqual([
-      "a2.value",
-      "b1.value",
-      "onderwerp.text",
-      "trede.wanted",
-      "besluit.reasons",
-    ]);
+    expect(
+      missingAnswers(scan, { a1: { value: 3 }, trede: { now: 2 }, besluit: { choice: "go" } }).map(
+        (item) => item.field,
+      ),
+    ).toEqual(["a2.value", "b1.value", "onderwerp.text", "trede.wanted", "besluit.reasons"]);
     const complete = {
       a1: { value: 3 },
       a2: { value: 4 },
@@ -130,14 +143,29 @@ describe("missingAnswers", () => {
 
 describe("scoring", () => {
   it("averages the scale questions per section, ignoring unanswered ones", () => {
-    const score = scoreAnswers(scan, { a1: { value: 2 }, a2: { value: 5 }, trede: { now: 1, wanted: 3 }, besluit: { choice: "go" } });
-    expect(score.measures).toEqual({ "section:a": 3.5, "section:b": null, "ladder:trede:now": 1, "ladder:trede:wanted": 3 });
+    const score = scoreAnswers(scan, {
+      a1: { value: 2 },
+      a2: { value: 5 },
+      trede: { now: 1, wanted: 3 },
+      besluit: { choice: "go" },
+    });
+    expect(score.measures).toEqual({
+      "section:a": 3.5,
+      "section:b": null,
+      "ladder:trede:now": 1,
+      "ladder:trede:wanted": 3,
+    });
     expect(score.questions).toMatchObject({ a1: 2, a2: 5, b1: null, "trede:now": 1 });
     expect(score.judgements).toEqual(["go"]);
   });
 
   it("combines members who answered on their own as the mean per measure", () => {
-    const lisa = scoreAnswers(scan, { a1: { value: 2 }, a2: { value: 2 }, b1: { value: 4 }, besluit: { choice: "go" } });
+    const lisa = scoreAnswers(scan, {
+      a1: { value: 2 },
+      a2: { value: 2 },
+      b1: { value: 4 },
+      besluit: { choice: "go" },
+    });
     const erik = scoreAnswers(scan, { a1: { value: 4 }, a2: { value: 4 }, besluit: { choice: "nog-niet" } });
     const duo = combineScores([lisa, erik])!;
     expect(duo.measures["section:a"]).toBe(3);
@@ -149,17 +177,28 @@ describe("scoring", () => {
   it("gives the change from the first to the last answered moment", () => {
     const intake = scoreAnswers(scan, { a1: { value: 2 }, a2: { value: 2 }, trede: { now: 1, wanted: 3 } });
     const midway = scoreAnswers(scan, { a1: { value: 3 }, a2: { value: 3 } });
-    const end = scoreAnswers(scan, { a1: { value: 4 }, a2: { value: 5 }, b1: { value: 3 }, trede: { now: 2, wanted: 3 } });
+    const end = scoreAnswers(scan, {
+      a1: { value: 4 },
+      a2: { value: 5 },
+      b1: { value: 3 },
+      trede: { now: 2, wanted: 3 },
+    });
     expect(changeBetweenMoments(scan, { INTAKE: intake })).toBeNull();
     const change = changeBetweenMoments(scan, { INTAKE: intake, MIDWAY: midway, END: end })!;
     expect([change.from, change.to]).toEqual(["INTAKE", "END"]);
-    expect(change.deltas).toEqual({ "section:a": 2.5, "section:b": null, "ladder:trede:now": 1, "ladder:trede:wanted": 0 });
+    expect(change.deltas).toEqual({
+      "section:a": 2.5,
+      "section:b": null,
+      "ladder:trede:now": 1,
+      "ladder:trede:wanted": 0,
+    });
     expect(changeBetweenMoments(scan, { MIDWAY: midway, END: end })!.deltas["section:a"]).toBe(1.5);
   });
 });
 
 describe("anonymised cohort aggregate", () => {
-  const duo = (a: number, choice: "go" | "nog-niet" | "no-go") => scoreAnswers(scan, { a1: { value: a }, a2: { value: a }, besluit: { choice } });
+  const duo = (a: number, choice: "go" | "nog-niet" | "no-go") =>
+    scoreAnswers(scan, { a1: { value: a }, a2: { value: a }, besluit: { choice } });
 
   it("shows nothing but the count when fewer than three duos answered", () => {
     expect(MIN_DUOS_FOR_AGGREGATE).toBe(3);

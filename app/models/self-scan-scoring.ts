@@ -34,7 +34,12 @@ export function scanMeasures(scan: SelfScan): Measure[] {
   const measures: Measure[] = [];
   for (const section of scan.sections) {
     if (section.scale && section.questions.some((question) => question.type === "scale")) {
-      measures.push({ key: `section:${section.id}`, label: section.title, min: section.scale.min, max: section.scale.max });
+      measures.push({
+        key: `section:${section.id}`,
+        label: section.title,
+        min: section.scale.min,
+        max: section.scale.max,
+      });
     }
     for (const question of section.questions) {
       if (question.type !== "ladder") continue;
@@ -54,11 +59,31 @@ export function questionMeasures(scan: SelfScan): QuestionMeasure[] {
   for (const section of scan.sections) {
     for (const question of section.questions) {
       if (question.type === "scale" && section.scale) {
-        measures.push({ key: question.id, label: question.text, min: section.scale.min, max: section.scale.max, sectionTitle: section.title });
+        measures.push({
+          key: question.id,
+          label: question.text,
+          min: section.scale.min,
+          max: section.scale.max,
+          sectionTitle: section.title,
+        });
       } else if (question.type === "ladder") {
         const rungs = question.rungs.map((rung) => rung.label);
-        measures.push({ key: `${question.id}:now`, label: `${question.text} (nu)`, min: 1, max: rungs.length, rungs, sectionTitle: section.title });
-        measures.push({ key: `${question.id}:wanted`, label: `${question.text} (gewenst)`, min: 1, max: rungs.length, rungs, sectionTitle: section.title });
+        measures.push({
+          key: `${question.id}:now`,
+          label: `${question.text} (nu)`,
+          min: 1,
+          max: rungs.length,
+          rungs,
+          sectionTitle: section.title,
+        });
+        measures.push({
+          key: `${question.id}:wanted`,
+          label: `${question.text} (gewenst)`,
+          min: 1,
+          max: rungs.length,
+          rungs,
+          sectionTitle: section.title,
+        });
       }
     }
   }
@@ -77,7 +102,10 @@ function intIn(value: unknown, min: number, max: number): number | undefined {
  * The answers in a submitted form (fields `<questionId>.value`, `.remark`, `.choice`, `.reasons`, `.now`,
  * `.wanted`, `.text`). Unknown fields are ignored; values outside the scale are refused with a message.
  */
-export function answersFromForm(scan: SelfScan, form: FormValues): { answers: Answers; errors: Record<string, string[]> } {
+export function answersFromForm(
+  scan: SelfScan,
+  form: FormValues,
+): { answers: Answers; errors: Record<string, string[]> } {
   const answers: Answers = {};
   const errors: Record<string, string[]> = {};
   const field = (name: string) => textValue(form, name);
@@ -103,7 +131,8 @@ export function answersFromForm(scan: SelfScan, form: FormValues): { answers: An
         answer.remark = text(`${id}.remark`, MAX_REMARK, "Je toelichting");
       } else if (question.type === "judgement") {
         const choice = field(`${id}.choice`);
-        if (choice && (judgementChoices as readonly string[]).includes(choice)) answer.choice = choice as JudgementChoice;
+        if (choice && (judgementChoices as readonly string[]).includes(choice))
+          answer.choice = choice as JudgementChoice;
         else if (choice) errors[`${id}.choice`] = ["Kies go, nog niet of no-go."];
         answer.reasons = text(`${id}.reasons`, MAX_REMARK, "De redenen");
       } else if (question.type === "ladder") {
@@ -126,16 +155,21 @@ export function missingAnswers(scan: SelfScan, answers: Answers): { id: string; 
   for (const section of scan.sections) {
     for (const question of section.questions) {
       const answer = answers[question.id] ?? {};
-      if (question.type === "scale" && answer.value === undefined) missing.push({ id: question.id, field: `${question.id}.value`, text: question.text });
+      if (question.type === "scale" && answer.value === undefined)
+        missing.push({ id: question.id, field: `${question.id}.value`, text: question.text });
       if (question.type === "judgement") {
         if (!answer.choice) missing.push({ id: question.id, field: `${question.id}.choice`, text: question.text });
-        else if (!answer.reasons) missing.push({ id: question.id, field: `${question.id}.reasons`, text: `${question.text} (redenen)` });
+        else if (!answer.reasons)
+          missing.push({ id: question.id, field: `${question.id}.reasons`, text: `${question.text} (redenen)` });
       }
       if (question.type === "ladder") {
-        if (answer.now === undefined) missing.push({ id: question.id, field: `${question.id}.now`, text: `${question.text} (nu)` });
-        if (answer.wanted === undefined) missing.push({ id: question.id, field: `${question.id}.wanted`, text: `${question.text} (gewenst)` });
+        if (answer.now === undefined)
+          missing.push({ id: question.id, field: `${question.id}.now`, text: `${question.text} (nu)` });
+        if (answer.wanted === undefined)
+          missing.push({ id: question.id, field: `${question.id}.wanted`, text: `${question.text} (gewenst)` });
       }
-      if (question.type === "text" && !answer.text) missing.push({ id: question.id, field: `${question.id}.text`, text: question.text });
+      if (question.type === "text" && !answer.text)
+        missing.push({ id: question.id, field: `${question.id}.text`, text: question.text });
     }
   }
   return missing;
@@ -152,7 +186,8 @@ export type Score = {
   judgements: JudgementChoice[];
 };
 
-const mean = (values: number[]): number | null => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
+const mean = (values: number[]): number | null =>
+  values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
 
 /** The score of one response: the average of the scale questions per section, and the ladder positions. */
 export function scoreAnswers(scan: SelfScan, answers: Answers): Score {
@@ -175,7 +210,8 @@ export function scoreAnswers(scan: SelfScan, answers: Answers): Score {
         judgements.push(answer.choice);
       }
     }
-    if (section.scale && section.questions.some((question) => question.type === "scale")) measures[`section:${section.id}`] = mean(values);
+    if (section.scale && section.questions.some((question) => question.type === "scale"))
+      measures[`section:${section.id}`] = mean(values);
   }
   return { measures, questions, judgements };
 }
@@ -186,10 +222,17 @@ export function combineScores(scores: Score[]): Score | null {
   const combine = (pick: (score: Score) => Record<string, number | null>) => {
     const keys = new Set(scores.flatMap((score) => Object.keys(pick(score))));
     return Object.fromEntries(
-      [...keys].map((key) => [key, mean(scores.map((score) => pick(score)[key]).filter((value): value is number => typeof value === "number"))]),
+      [...keys].map((key) => [
+        key,
+        mean(scores.map((score) => pick(score)[key]).filter((value): value is number => typeof value === "number")),
+      ]),
     );
   };
-  return { measures: combine((score) => score.measures), questions: combine((score) => score.questions), judgements: scores.flatMap((score) => score.judgements) };
+  return {
+    measures: combine((score) => score.measures),
+    questions: combine((score) => score.questions),
+    judgements: scores.flatMap((score) => score.judgements),
+  };
 }
 
 export type MomentScores = Partial<Record<SelfScanMomentKey, Score>>;

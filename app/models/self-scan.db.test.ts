@@ -22,10 +22,15 @@ import {
 
 const scan = findSelfScan("verkenning")!;
 const ladder = findSelfScan("participatieladder")!;
-const scaleIds = scan.sections.flatMap((section) => section.questions.filter((question) => question.type === "scale").map((question) => question.id));
+const scaleIds = scan.sections.flatMap((section) =>
+  section.questions.filter((question) => question.type === "scale").map((question) => question.id),
+);
 
 function fullAnswers(value: number, choice: "go" | "nog-niet" | "no-go" = "go"): Answers {
-  return { ...Object.fromEntries(scaleIds.map((id) => [id, { value }])), besluit: { choice, reasons: "Omdat het kan." } };
+  return {
+    ...Object.fromEntries(scaleIds.map((id) => [id, { value }])),
+    besluit: { choice, reasons: "Omdat het kan." },
+  };
 }
 
 async function setup() {
@@ -40,7 +45,10 @@ async function setup() {
     duos.push(
       await createEnrollment(prisma, {
         cohortId: cohort.id,
-        members: [{ name: `${name} beleid`, function: "BELEIDSMEDEWERKER" }, { name: `${name} leiding`, function: "LEIDINGGEVENDE" }],
+        members: [
+          { name: `${name} beleid`, function: "BELEIDSMEDEWERKER" },
+          { name: `${name} leiding`, function: "LEIDINGGEVENDE" },
+        ],
       }),
     );
   }
@@ -53,9 +61,23 @@ async function setup() {
   return { cohort, duos, facilitator, otherFacilitator, coordinator };
 }
 
-async function complete(userId: string, cohortId: string, value: number, choice: "go" | "nog-niet" | "no-go" = "go", moment: "INTAKE" | "END" = "INTAKE") {
+async function complete(
+  userId: string,
+  cohortId: string,
+  value: number,
+  choice: "go" | "nog-niet" | "no-go" = "go",
+  moment: "INTAKE" | "END" = "INTAKE",
+) {
   const duo = (await findOwnDuo({ id: userId }, cohortId))!;
-  const result = await saveResponse({ user: { id: userId }, duo, scan, moment, answers: fullAnswers(value, choice), version: 0, complete: true });
+  const result = await saveResponse({
+    user: { id: userId },
+    duo,
+    scan,
+    moment,
+    answers: fullAnswers(value, choice),
+    version: 0,
+    complete: true,
+  });
   expect(result.status).toBe("saved");
 }
 
@@ -64,13 +86,37 @@ describe("saving self-scans", () => {
     const { cohort, duos } = await setup();
     const [lisa, erik] = duos[0]!.members;
     const duo = (await findOwnDuo(lisa!, cohort.id))!;
-    const first = await saveResponse({ user: lisa!, duo, scan, moment: "INTAKE", answers: { steun: { value: 2 } }, version: 0, complete: false });
+    const first = await saveResponse({
+      user: lisa!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: { steun: { value: 2 } },
+      version: 0,
+      complete: false,
+    });
     expect(first).toMatchObject({ status: "saved", version: 1, completed: false });
     // Erik loaded version 1 and saves: fine.
-    const erikSave = await saveResponse({ user: erik!, duo, scan, moment: "INTAKE", answers: { steun: { value: 4 } }, version: 1, complete: false });
+    const erikSave = await saveResponse({
+      user: erik!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: { steun: { value: 4 } },
+      version: 1,
+      complete: false,
+    });
     expect(erikSave).toMatchObject({ status: "saved", version: 2 });
     // Lisa, still on version 1, saves: refused, and she gets Erik's answers to compare.
-    const stale = await saveResponse({ user: lisa!, duo, scan, moment: "INTAKE", answers: { steun: { value: 1 } }, version: 1, complete: false });
+    const stale = await saveResponse({
+      user: lisa!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: { steun: { value: 1 } },
+      version: 1,
+      complete: false,
+    });
     expect(stale.status).toBe("conflict");
     if (stale.status !== "conflict") return;
     expect(stale.current.answers).toEqual({ steun: { value: 4 } });
@@ -86,8 +132,24 @@ describe("saving self-scans", () => {
     const [lisa, erik] = duos[0]!.members;
     const duo = (await findOwnDuo(lisa!, cohort.id))!;
     const results = await Promise.all([
-      saveResponse({ user: lisa!, duo, scan, moment: "INTAKE", answers: { steun: { value: 1 } }, version: 0, complete: false }),
-      saveResponse({ user: erik!, duo, scan, moment: "INTAKE", answers: { steun: { value: 5 } }, version: 0, complete: false }),
+      saveResponse({
+        user: lisa!,
+        duo,
+        scan,
+        moment: "INTAKE",
+        answers: { steun: { value: 1 } },
+        version: 0,
+        complete: false,
+      }),
+      saveResponse({
+        user: erik!,
+        duo,
+        scan,
+        moment: "INTAKE",
+        answers: { steun: { value: 5 } },
+        version: 0,
+        complete: false,
+      }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(["conflict", "saved"]);
     expect(await prisma.selfScanResponse.count({ where: { enrollmentId: duos[0]!.enrollment.id } })).toBe(1);
@@ -100,9 +162,19 @@ describe("saving self-scans", () => {
     let duo = (await findOwnDuo(lisa!, cohort.id))!;
     expect(momentStatus(duo, scan.id, "INTAKE")).toMatchObject({ state: "completed", mode: "DUO" });
     // A completed response is not changed by a save of an open page.
-    const late = await saveResponse({ user: erik!, duo, scan, moment: "INTAKE", answers: {}, version: 1, complete: false });
+    const late = await saveResponse({
+      user: erik!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: {},
+      version: 1,
+      complete: false,
+    });
     expect(late.status).toBe("conflict");
-    await expect(setMode({ duo, scanId: scan.id, moment: "INTAKE", mode: "INDIVIDUAL" })).rejects.toBeInstanceOf(DomainError);
+    await expect(setMode({ duo, scanId: scan.id, moment: "INTAKE", mode: "INDIVIDUAL" })).rejects.toBeInstanceOf(
+      DomainError,
+    );
     await reopenResponse({ user: erik!, duo, scanId: scan.id, moment: "INTAKE" });
     duo = (await findOwnDuo(lisa!, cohort.id))!;
     expect(momentStatus(duo, scan.id, "INTAKE").state).toBe("draft");
@@ -111,10 +183,26 @@ describe("saving self-scans", () => {
     expect(momentStatus(duo, scan.id, "INTAKE")).toMatchObject({ state: "not-started", mode: "INDIVIDUAL" });
 
     // Each on their own: two responses, shown side by side; the duo's score is their mean.
-    await saveResponse({ user: lisa!, duo, scan, moment: "INTAKE", answers: fullAnswers(2), version: 0, complete: true });
+    await saveResponse({
+      user: lisa!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: fullAnswers(2),
+      version: 0,
+      complete: true,
+    });
     duo = (await findOwnDuo(lisa!, cohort.id))!;
     expect(momentStatus(duo, scan.id, "INTAKE")).toMatchObject({ state: "partly", label: "1 van 2 afgerond" });
-    await saveResponse({ user: erik!, duo, scan, moment: "INTAKE", answers: fullAnswers(4, "nog-niet"), version: 0, complete: true });
+    await saveResponse({
+      user: erik!,
+      duo,
+      scan,
+      moment: "INTAKE",
+      answers: fullAnswers(4, "nog-niet"),
+      version: 0,
+      complete: true,
+    });
     duo = (await findOwnDuo(erik!, cohort.id))!;
     expect(momentStatus(duo, scan.id, "INTAKE").state).toBe("completed");
     const view = resultsView(scan, duo);
@@ -127,7 +215,9 @@ describe("saving self-scans", () => {
     await prisma.cohort.update({ where: { id: cohort.id }, data: { status: "CLOSED" } });
     const lisa = duos[0]!.members[0]!;
     const duo = (await findOwnDuo(lisa, cohort.id))!;
-    await expect(saveResponse({ user: lisa, duo, scan, moment: "INTAKE", answers: {}, version: 0, complete: false })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      saveResponse({ user: lisa, duo, scan, moment: "INTAKE", answers: {}, version: 0, complete: false }),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 });
 
@@ -141,7 +231,9 @@ describe("who sees a duo's scans", () => {
     expect(await findDuoForFacilitator(otherFacilitator, cohort.id, enrollmentId)).toBeNull();
     expect(await findDuoForFacilitator(coordinator, cohort.id, enrollmentId)).toBeNull();
     // A participant is never treated as staff.
-    expect(await findDuoForFacilitator({ ...duos[1]!.members[0]!, role: "PARTICIPANT" }, cohort.id, enrollmentId)).toBeNull();
+    expect(
+      await findDuoForFacilitator({ ...duos[1]!.members[0]!, role: "PARTICIPANT" }, cohort.id, enrollmentId),
+    ).toBeNull();
     // A withdrawn enrolment is nobody's any more.
     await prisma.enrollment.update({ where: { id: enrollmentId }, data: { status: "WITHDRAWN" } });
     expect(await findOwnDuo(duos[0]!.members[0]!, cohort.id)).toBeNull();
@@ -156,7 +248,15 @@ describe("the anonymised cohort aggregate", () => {
     await complete(duos[1]!.members[0]!.id, cohort.id, 2, "nog-niet");
     // A draft does not count.
     const draftDuo = (await findOwnDuo(duos[2]!.members[0]!, cohort.id))!;
-    await saveResponse({ user: duos[2]!.members[0]!, duo: draftDuo, scan, moment: "INTAKE", answers: fullAnswers(5), version: 0, complete: false });
+    await saveResponse({
+      user: duos[2]!.members[0]!,
+      duo: draftDuo,
+      scan,
+      moment: "INTAKE",
+      answers: fullAnswers(5),
+      version: 0,
+      complete: false,
+    });
     let aggregate = await cohortAggregate(cohort.id, scan);
     expect(aggregate.INTAKE).toEqual({ shown: false, duoCount: 2 });
     expect(aggregate.END).toEqual({ shown: false, duoCount: 0 });

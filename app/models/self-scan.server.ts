@@ -88,15 +88,25 @@ export function responsesFor<R extends { scanId: string; moment: SelfScanMomentK
 ): R[] {
   const mode = modeOf(duo, scanId, moment);
   return duo.selfScanResponses.filter(
-    (response) => response.scanId === scanId && response.moment === moment && (mode === "DUO") === (response.respondentKey === DUO_KEY),
+    (response) =>
+      response.scanId === scanId &&
+      response.moment === moment &&
+      (mode === "DUO") === (response.respondentKey === DUO_KEY),
   );
 }
 
-export type MomentStatus = { state: "not-started" | "draft" | "completed" | "partly"; label: string; mode: SelfScanMode };
+export type MomentStatus = {
+  state: "not-started" | "draft" | "completed" | "partly";
+  label: string;
+  mode: SelfScanMode;
+};
 
 /** "Niet begonnen", "Concept", "Afgerond", or for members answering each on their own "1 van 2 afgerond". */
 export function momentStatus(
-  duo: Settings & { members: unknown[]; selfScanResponses: { scanId: string; moment: SelfScanMomentKey; respondentKey: string; completedAt: Date | null }[] },
+  duo: Settings & {
+    members: unknown[];
+    selfScanResponses: { scanId: string; moment: SelfScanMomentKey; respondentKey: string; completedAt: Date | null }[];
+  },
   scanId: string,
   moment: SelfScanMomentKey,
 ): MomentStatus {
@@ -104,7 +114,9 @@ export function momentStatus(
   const responses = responsesFor(duo, scanId, moment);
   if (responses.length === 0) return { state: "not-started", label: "Niet begonnen", mode };
   if (mode === "DUO") {
-    return responses[0]!.completedAt ? { state: "completed", label: "Afgerond", mode } : { state: "draft", label: "Concept", mode };
+    return responses[0]!.completedAt
+      ? { state: "completed", label: "Afgerond", mode }
+      : { state: "draft", label: "Concept", mode };
   }
   const done = responses.filter((response) => response.completedAt).length;
   const total = duo.members.length;
@@ -137,7 +149,10 @@ export function canEdit(duo: Pick<DuoScans, "cohort">): boolean {
 
 export type SaveResult =
   | { status: "saved"; id: string; version: number; completed: boolean }
-  | { status: "conflict"; current: { answers: Answers; version: number; completedAt: Date | null; updatedBy: string | null } };
+  | {
+      status: "conflict";
+      current: { answers: Answers; version: number; completedAt: Date | null; updatedBy: string | null };
+    };
 
 /**
  * Saves a draft (complete = false) or completes the scan ("afronden"). `version` is the version the page was
@@ -154,7 +169,8 @@ export async function saveResponse(input: {
   complete: boolean;
 }): Promise<SaveResult> {
   const { user, duo, scan, moment } = input;
-  if (!canEdit(duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+  if (!canEdit(duo))
+    throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const mode = modeOf(duo, scan.id, moment);
   const respondentKey = mode === "DUO" ? DUO_KEY : user.id;
   const key = { enrollmentId: duo.id, scanId: scan.id, moment, respondentKey };
@@ -194,28 +210,48 @@ export async function saveResponse(input: {
   if (!current) throw new DomainError("Deze zelfscan is intussen verwijderd. Laad de pagina opnieuw.");
   return {
     status: "conflict",
-    current: { answers: current.answers as Answers, version: current.version, completedAt: current.completedAt, updatedBy: current.updatedBy?.name ?? null },
+    current: {
+      answers: current.answers as Answers,
+      version: current.version,
+      completedAt: current.completedAt,
+      updatedBy: current.updatedBy?.name ?? null,
+    },
   };
 }
 
 /** Opens a completed response again for changes (version raised, so an open page elsewhere notices). */
-export async function reopenResponse(input: { user: Pick<User, "id">; duo: DuoScans; scanId: string; moment: SelfScanMomentKey }) {
-  if (!canEdit(input.duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+export async function reopenResponse(input: {
+  user: Pick<User, "id">;
+  duo: DuoScans;
+  scanId: string;
+  moment: SelfScanMomentKey;
+}) {
+  if (!canEdit(input.duo))
+    throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const mode = modeOf(input.duo, input.scanId, input.moment);
   const respondentKey = mode === "DUO" ? DUO_KEY : input.user.id;
   await prisma.selfScanResponse.updateMany({
-    where: { enrollmentId: input.duo.id, scanId: input.scanId, moment: input.moment, respondentKey, completedAt: { not: null } },
+    where: {
+      enrollmentId: input.duo.id,
+      scanId: input.scanId,
+      moment: input.moment,
+      respondentKey,
+      completedAt: { not: null },
+    },
     data: { completedAt: null, updatedById: input.user.id, version: { increment: 1 } },
   });
 }
 
 /** Together or each on their own. Refused once a response under the current choice is completed. */
 export async function setMode(input: { duo: DuoScans; scanId: string; moment: SelfScanMomentKey; mode: SelfScanMode }) {
-  if (!canEdit(input.duo)) throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
+  if (!canEdit(input.duo))
+    throw new DomainError("Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.");
   const current = modeOf(input.duo, input.scanId, input.moment);
   if (current === input.mode) return;
   if (responsesFor(input.duo, input.scanId, input.moment).some((response) => response.completedAt)) {
-    throw new DomainError("Er is al een afgeronde zelfscan voor dit moment. Open die eerst weer, voordat je de manier van invullen wijzigt.");
+    throw new DomainError(
+      "Er is al een afgeronde zelfscan voor dit moment. Open die eerst weer, voordat je de manier van invullen wijzigt.",
+    );
   }
   await prisma.selfScanSetting.upsert({
     where: { enrollmentId_scanId_moment: { enrollmentId: input.duo.id, scanId: input.scanId, moment: input.moment } },
@@ -225,7 +261,9 @@ export async function setMode(input: { duo: DuoScans; scanId: string; moment: Se
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 // ---- Staff views ----
@@ -305,7 +343,12 @@ export function resultsView(scan: SelfScan, duo: DuoScans) {
   return {
     measures: scanMeasures(scan),
     scores: byMoment,
-    change: change ? { label: `${momentLabels[change.from].toLowerCase()} → ${momentLabels[change.to].toLowerCase()}`, deltas: change.deltas } : null,
+    change: change
+      ? {
+          label: `${momentLabels[change.from].toLowerCase()} → ${momentLabels[change.to].toLowerCase()}`,
+          deltas: change.deltas,
+        }
+      : null,
     moments,
   };
 }

@@ -8,7 +8,9 @@ import { getScheduleContext, type SessionFields } from "./session.server.ts";
 /** The session form's answer to invalid input: the one answer, with the warnings to confirm. */
 export type SessionFormError = FormError & { warnings: string[] };
 
-export type SessionFormOutcome = { ok: true; fields: SessionFields; warnings: string[] } | { ok: false; error: SessionFormError };
+export type SessionFormOutcome =
+  | { ok: true; fields: SessionFields; warnings: string[] }
+  | { ok: false; error: SessionFormError };
 
 export function sessionFormError(error: FormError, warnings: string[] = []): SessionFormError {
   return { ...error, warnings };
@@ -21,8 +23,12 @@ export async function checkSessionForm(
   existing?: { id: string; startsAt: Date; endsAt: Date },
 ): Promise<SessionFormOutcome> {
   const context = await getScheduleContext(cohortId);
-  if (!context) return { ok: false, error: sessionFormError(formError(values, { title: ["Dit leernetwerk bestaat niet meer."] })) };
-  const check = checkSessionTimes({ id: existing?.id, date: data.date, start: data.start, end: data.end, previous: existing }, context);
+  if (!context)
+    return { ok: false, error: sessionFormError(formError(values, { title: ["Dit leernetwerk bestaat niet meer."] })) };
+  const check = checkSessionTimes(
+    { id: existing?.id, date: data.date, start: data.start, end: data.end, previous: existing },
+    context,
+  );
   if (Object.keys(check.errors).length || !check.startsAt || !check.endsAt) {
     return { ok: false, error: sessionFormError(formError(values, check.errors)) };
   }

@@ -50,12 +50,16 @@ export async function getScheduleContext(cohortId: string, now = new Date()): Pr
 }
 
 async function assertNumberFree(cohortId: string, number: number, exceptId?: string) {
-  const taken = await prisma.cohortSession.count({ where: { cohortId, number, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  const taken = await prisma.cohortSession.count({
+    where: { cohortId, number, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
   if (taken) throw new DomainError(`Er is al een bijeenkomst met nummer ${number}. Kies een ander nummer.`, "number");
 }
 
 function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }
 
 export async function nextSessionNumber(cohortId: string) {
@@ -74,7 +78,13 @@ export async function createSession(cohortId: string, fields: SessionFields, act
           action: "session.create",
           entityType: "CohortSession",
           entityId: session.id,
-          details: { cohortId, number: fields.number, title: fields.title, startsAt: fields.startsAt.toISOString(), endsAt: fields.endsAt.toISOString() },
+          details: {
+            cohortId,
+            number: fields.number,
+            title: fields.title,
+            startsAt: fields.startsAt.toISOString(),
+            endsAt: fields.endsAt.toISOString(),
+          },
         },
         tx,
       );
@@ -82,7 +92,8 @@ export async function createSession(cohortId: string, fields: SessionFields, act
     });
   } catch (error) {
     // Two coordinators adding the same number at once: the unique index decides.
-    if (isUniqueViolation(error)) throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
+    if (isUniqueViolation(error))
+      throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
     throw error;
   }
 }
@@ -109,10 +120,17 @@ function comparable(value: Date | string | number | null): Comparable {
  * changed since (by someone else, or in another tab), nothing is saved and SessionConflict is thrown, so
  * no edit overwrites another one silently.
  */
-export async function updateSession(cohortId: string, sessionId: string, fields: SessionFields, actor: Actor, expectedSequence?: number) {
+export async function updateSession(
+  cohortId: string,
+  sessionId: string,
+  fields: SessionFields,
+  actor: Actor,
+  expectedSequence?: number,
+) {
   const before = await getSessionInCohort(cohortId, sessionId);
   if (!before) return null;
-  if (expectedSequence !== undefined && before.sequence !== expectedSequence) throw new SessionConflict({ sequence: before.sequence });
+  if (expectedSequence !== undefined && before.sequence !== expectedSequence)
+    throw new SessionConflict({ sequence: before.sequence });
   if (fields.number !== before.number) await assertNumberFree(cohortId, fields.number, sessionId);
   const changes: Record<string, { from: Comparable; to: Comparable }> = {};
   for (const key of Object.keys(fields) as (keyof SessionFields)[]) {
@@ -132,12 +150,19 @@ export async function updateSession(cohortId: string, sessionId: string, fields:
       });
       if (updated.count === 0) throw new SessionConflict({ sequence: before.sequence + 1 });
       await recordAudit(
-        { actorId: actor.id, action: "session.update", entityType: "CohortSession", entityId: sessionId, details: { cohortId, number: fields.number, changes } },
+        {
+          actorId: actor.id,
+          action: "session.update",
+          entityType: "CohortSession",
+          entityId: sessionId,
+          details: { cohortId, number: fields.number, changes },
+        },
         tx,
       );
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
+    if (isUniqueViolation(error))
+      throw new DomainError(`Er is al een bijeenkomst met nummer ${fields.number}. Kies een ander nummer.`, "number");
     throw error;
   }
   return { changed: true, moved };

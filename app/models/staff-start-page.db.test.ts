@@ -42,8 +42,12 @@ describe("the coordinator's and the facilitator's start pages in a few queries",
     const coordinator = await coordinatorStart(now);
     const open = { acceptedAt: null, revokedAt: null };
     expect(coordinator.cohorts).toEqual(await listCohortsForUser({ id: "", role: "COORDINATOR" }));
-    expect(coordinator.openInvitations).toBe(await prisma.invitation.count({ where: { ...open, expiresAt: { gt: now } } }));
-    expect(coordinator.expiredInvitations).toBe(await prisma.invitation.count({ where: { ...open, expiresAt: { lte: now } } }));
+    expect(coordinator.openInvitations).toBe(
+      await prisma.invitation.count({ where: { ...open, expiresAt: { gt: now } } }),
+    );
+    expect(coordinator.expiredInvitations).toBe(
+      await prisma.invitation.count({ where: { ...open, expiresAt: { lte: now } } }),
+    );
     expect([coordinator.openInvitations, coordinator.expiredInvitations, coordinator.failedEmails]).toEqual([2, 1, 1]);
     const upcoming = await prisma.cohortSession.findMany({
       where: { startsAt: { gte: now, lte: new Date(now.getTime() + 14 * DAY) } },
@@ -55,7 +59,11 @@ describe("the coordinator's and the facilitator's start pages in a few queries",
     const openApplications = await prisma.cohort.findMany({
       where: { applications: { some: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } },
       orderBy: { startsOn: "asc" },
-      select: { id: true, name: true, _count: { select: { applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } } } },
+      select: {
+        id: true,
+        name: true,
+        _count: { select: { applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } } } },
+      },
     });
     expect(coordinator.openApplications).toEqual(openApplications);
     expect(openApplications.map((cohort) => cohort._count.applications)).toEqual([3, 3]);

@@ -15,26 +15,43 @@ describe("the participant's start page in one query", () => {
     const world = await createCohortWorld(prisma, { duos: 4 });
     const [, second] = world.duos;
     // A second duo member with a concept, a group-only question for another group, one for theirs.
-    const groups = await prisma.intervisionGroup.findMany({ where: { cohortId: world.cohort.id }, orderBy: { name: "asc" }, select: { id: true } });
-    await prisma.journalPrompt.create({ data: { cohortId: world.cohort.id, authorId: world.facilitator.id, intervisionGroupId: groups[0]!.id, text: "Alleen voor groep 1" } });
+    const groups = await prisma.intervisionGroup.findMany({
+      where: { cohortId: world.cohort.id },
+      orderBy: { name: "asc" },
+      select: { id: true },
+    });
+    await prisma.journalPrompt.create({
+      data: {
+        cohortId: world.cohort.id,
+        authorId: world.facilitator.id,
+        intervisionGroupId: groups[0]!.id,
+        text: "Alleen voor groep 1",
+      },
+    });
     const now = new Date();
     for (const member of [world.participant, second!.members[1]!]) {
       const page = await participantStartPage(member, now);
       expect(page.selfScans).toEqual(await dueSelfScans(member, now));
       expect(page.journalPrompts).toEqual(await promptsForParticipant(member));
       const { assignments } = await listParticipantAssignments(member, now);
-      const open = assignments.filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status)).slice(0, 5);
-      expect(page.openAssignments.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late }))).toEqual(
-        open.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late })),
-      );
+      const open = assignments
+        .filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status))
+        .slice(0, 5);
+      expect(
+        page.openAssignments.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late })),
+      ).toEqual(open.map(({ id, status, statusLabel, late }) => ({ id, status, statusLabel, late })));
       expect(page.openAssignments.length).toBeGreaterThan(0);
       expect(page.participant[0]!.nextSession?.number).toBe(2);
       expect(page.participant[0]!.toRead.length).toBe(2);
     }
     // The group-only question reaches the members of that group only.
-    const texts = async (member: { id: string }) => (await participantStartPage(member, now)).journalPrompts.map((prompt) => prompt.text);
+    const texts = async (member: { id: string }) =>
+      (await participantStartPage(member, now)).journalPrompts.map((prompt) => prompt.text);
     expect(await texts(world.participant)).toContain("Alleen voor groep 1");
-    const outsider = (await prisma.intervisionMember.findFirst({ where: { groupId: { not: groups[0]!.id }, group: { cohortId: world.cohort.id } }, select: { userId: true } }))!;
+    const outsider = (await prisma.intervisionMember.findFirst({
+      where: { groupId: { not: groups[0]!.id }, group: { cohortId: world.cohort.id } },
+      select: { userId: true },
+    }))!;
     expect(await texts({ id: outsider.userId })).not.toContain("Alleen voor groep 1");
   });
 });

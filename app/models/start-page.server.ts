@@ -34,7 +34,11 @@ export async function coordinatorStart(now = new Date()) {
         ...cohortCardSelect,
         // Applications waiting for an intake or a decision are counted with the card's counts.
         _count: { select: { ...cohortCardSelect._count.select, applications: { where: OPEN_APPLICATION } } },
-        sessions: { where: { startsAt: { gte: now, lte: inTwoWeeks } }, orderBy: { startsAt: "asc" }, select: sessionSummarySelect },
+        sessions: {
+          where: { startsAt: { gte: now, lte: inTwoWeeks } },
+          orderBy: { startsAt: "asc" },
+          select: sessionSummarySelect,
+        },
       },
     }),
     prisma.$queryRaw<{ openInvitations: bigint; expiredInvitations: bigint; failedEmails: bigint }[]>`
@@ -50,8 +54,15 @@ export async function coordinatorStart(now = new Date()) {
     .filter((cohort) => cohort._count.applications > 0)
     .sort((a, b) => a.startsOn.getTime() - b.startsOn.getTime())
     .map((cohort) => ({ id: cohort.id, name: cohort.name, _count: { applications: cohort._count.applications } }));
-  const cards = cohorts.map(({ sessions: _sessions, _count: { applications: _applications, ...counts }, ...cohort }) => ({ ...cohort, _count: counts }));
-  const cohortsWithRoom = cards.filter((cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity);
+  const cards = cohorts.map(
+    ({ sessions: _sessions, _count: { applications: _applications, ...counts }, ...cohort }) => ({
+      ...cohort,
+      _count: counts,
+    }),
+  );
+  const cohortsWithRoom = cards.filter(
+    (cohort) => cohort.status === "APPLICATIONS_OPEN" && cohort._count.enrollments < cohort.capacity,
+  );
   return {
     cohorts: cards,
     openInvitations: Number(counts?.openInvitations ?? 0),
@@ -72,7 +83,12 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
       select: {
         ...cohortCardSelect,
         // The next five of each cohort hold the next five of all of them.
-        sessions: { where: { startsAt: { gte: now }, cancelledAt: null }, orderBy: { startsAt: "asc" }, take: NEXT_SESSIONS, select: sessionSummarySelect },
+        sessions: {
+          where: { startsAt: { gte: now }, cancelledAt: null },
+          orderBy: { startsAt: "asc" },
+          take: NEXT_SESSIONS,
+          select: sessionSummarySelect,
+        },
       },
     }),
     // Shared journal entries that wait for an answer (only entries shared with this facilitator).
@@ -110,7 +126,10 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
               id: true,
               vraagstuk: true,
               municipality: { select: { name: true } },
-              members: { orderBy: { createdAt: "asc" }, select: { function: true, user: { select: { id: true, name: true } } } },
+              members: {
+                orderBy: { createdAt: "asc" },
+                select: { function: true, user: { select: { id: true, name: true } } },
+              },
               selfScanSettings: { select: { scanId: true, moment: true, mode: true } },
               selfScanResponses: { select: { scanId: true, moment: true, respondentKey: true, completedAt: true } },
               cohort: {
@@ -132,8 +151,19 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
                           kind: true,
                           // The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
                           submissions: {
-                            where: { OR: [{ userId: user.id }, { userId: null, enrollment: { members: { some: { userId: user.id } } } }] },
-                            select: { ownerKey: true, body: true, submittedAt: true, feedbackAt: true, _count: { select: { attachments: true } } },
+                            where: {
+                              OR: [
+                                { userId: user.id },
+                                { userId: null, enrollment: { members: { some: { userId: user.id } } } },
+                              ],
+                            },
+                            select: {
+                              ownerKey: true,
+                              body: true,
+                              submittedAt: true,
+                              feedbackAt: true,
+                              _count: { select: { attachments: true } },
+                            },
                           },
                         },
                       },
@@ -171,11 +201,26 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
     const toRead = (next?.readings ?? []).flatMap(({ contentId }) => {
       const reading = describeContent(contentId);
       return reading
-        ? [{ href: reading.href, title: reading.title, moduleTitle: reading.moduleTitle, minutes: reading.minutes, lessons: reading.lessonIds.length, lessonsRead: reading.lessonIds.filter((id) => read.has(id)).length }]
+        ? [
+            {
+              href: reading.href,
+              title: reading.title,
+              moduleTitle: reading.moduleTitle,
+              minutes: reading.minutes,
+              lessons: reading.lessonIds.length,
+              lessonsRead: reading.lessonIds.filter((id) => read.has(id)).length,
+            },
+          ]
         : [];
     });
     const tasks = nextSession?.preparation
-      ? [{ title: `Voorbereiden: bijeenkomst ${nextSession.number}`, description: nextSession.preparation, dueAt: nextSession.startsAt }]
+      ? [
+          {
+            title: `Voorbereiden: bijeenkomst ${nextSession.number}`,
+            description: nextSession.preparation,
+            dueAt: nextSession.startsAt,
+          },
+        ]
       : [];
     return {
       function: duoFunction,
@@ -210,10 +255,26 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
   const openAssignments = (latest?.cohort.sessions ?? [])
     .flatMap((session) =>
       session.assignments.map(({ submissions, ...assignment }) => {
-        const own = submissions.find((submission) => submission.ownerKey === ownerKeyFor(assignment.kind, latest!, user.id));
-        const facts = own ? { body: own.body, submittedAt: own.submittedAt, feedbackAt: own.feedbackAt, attachmentCount: own._count.attachments } : null;
+        const own = submissions.find(
+          (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, latest!, user.id),
+        );
+        const facts = own
+          ? {
+              body: own.body,
+              submittedAt: own.submittedAt,
+              feedbackAt: own.feedbackAt,
+              attachmentCount: own._count.attachments,
+            }
+          : null;
         const state = submissionStatus(facts, assignment.dueAt, now);
-        return { id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, session: { number: session.number }, ...state, statusLabel: statusLabel(state) };
+        return {
+          id: assignment.id,
+          title: assignment.title,
+          dueAt: assignment.dueAt,
+          session: { number: session.number },
+          ...state,
+          statusLabel: statusLabel(state),
+        };
       }),
     )
     .filter((assignment) => ["open", "concept", "te-laat"].includes(assignment.status))
@@ -236,7 +297,19 @@ type SessionSummaryRow = Prisma.CohortSessionGetPayload<{ select: typeof session
 
 function sessionSummary(session: SessionSummaryRow, cohort: { id: string; name: string }) {
   const { id, number, title, startsAt, endsAt, format, location, meetingUrl, preparation, cancelledAt } = session;
-  return { id, number, title, startsAt, endsAt, format, location, meetingUrl, preparation, cancelledAt, cohort: { id: cohort.id, name: cohort.name } };
+  return {
+    id,
+    number,
+    title,
+    startsAt,
+    endsAt,
+    format,
+    location,
+    meetingUrl,
+    preparation,
+    cancelledAt,
+    cohort: { id: cohort.id, name: cohort.name },
+  };
 }
 
 /** The duo's part of the start page (see participantStartPage). */

@@ -70,7 +70,15 @@ export async function scheduleAssignmentReminders(now = new Date()) {
           mode: modes.get(user.id)!,
           title: `Opdracht bijna verlopen: ${assignment.title}`,
           url,
-          email: () => assignmentDueEmail({ appUrl, user, assignmentTitle: assignment.title, dueAt: assignment.dueAt, hasDraft, url }),
+          email: () =>
+            assignmentDueEmail({
+              appUrl,
+              user,
+              assignmentTitle: assignment.title,
+              dueAt: assignment.dueAt,
+              hasDraft,
+              url,
+            }),
         }),
       );
     }

@@ -29,7 +29,15 @@ export async function sendWeeklyDigests(now = new Date()) {
   const pending = await prisma.notification.findMany({
     where: { status: "PENDING", mode: "DIGEST", createdAt: { lte: now } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, title: true, url: true, sessionId: true, sessionStartsAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      url: true,
+      sessionId: true,
+      sessionStartsAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
   });
   const weekEnd = new Date(now.getTime() + 7 * DAY);
   const upcoming = await prisma.cohortSession.findMany({
@@ -41,7 +49,13 @@ export async function sendWeeklyDigests(now = new Date()) {
       title: true,
       startsAt: true,
       endsAt: true,
-      cohort: { select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+      cohort: {
+        select: {
+          id: true,
+          name: true,
+          facilitators: { select: { user: { select: { id: true, name: true, email: true } } } },
+        },
+      },
     },
   });
 
@@ -75,7 +89,10 @@ export async function sendWeeklyDigests(now = new Date()) {
   // Journal entries shared with facilitators in the past week: counts per cohort only, never titles or text.
   const shared = await sharedEntryCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
   for (const { user, cohorts } of shared.values()) {
-    entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({ cohort: cohort.name, count: cohort.count }));
+    entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({
+      cohort: cohort.name,
+      count: cohort.count,
+    }));
   }
 
   // Assignments handed in during the past week, per cohort (counts only, with a link to the dashboard).
@@ -92,16 +109,19 @@ export async function sendWeeklyDigests(now = new Date()) {
   const modes = await modesFor(userIds, "weekly-digest");
   const keys = userIds.map((id) => `weekly-digest:${weekKey}:${id}`);
   const alreadySent = new Set(
-    (await prisma.emailMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map(
-      (message) => message.idempotencyKey,
-    ),
+    (
+      await prisma.emailMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })
+    ).map((message) => message.idempotencyKey),
   );
   // Session notices whose session has moved or been cancelled since are dropped, as for direct e-mail.
   const sessionIds = [...new Set(pending.flatMap((item) => (item.sessionId ? [item.sessionId] : [])))];
   const sessions = new Map(
-    (await prisma.cohortSession.findMany({ where: { id: { in: sessionIds } }, select: { id: true, startsAt: true, cancelledAt: true } })).map(
-      (session) => [session.id, session],
-    ),
+    (
+      await prisma.cohortSession.findMany({
+        where: { id: { in: sessionIds } },
+        select: { id: true, startsAt: true, cancelledAt: true },
+      })
+    ).map((session) => [session.id, session]),
   );
   const isStale = (item: (typeof pending)[number]) => {
     if (!item.sessionId) return false;
@@ -124,11 +144,23 @@ export async function sendWeeklyDigests(now = new Date()) {
         data: { status: "CANCELLED", processedAt: now },
       });
     }
-    if (off || (fresh.length === 0 && sessionsOfWeek.length === 0 && sharedJournals.length === 0 && newSubmissions.length === 0)) continue;
+    if (
+      off ||
+      (fresh.length === 0 && sessionsOfWeek.length === 0 && sharedJournals.length === 0 && newSubmissions.length === 0)
+    )
+      continue;
     const message = await prisma.$transaction(async (tx) => {
       const recorded = await recordEmail(
         {
-          ...weeklyDigestEmail({ appUrl, user, weekOf, upcoming: sessionsOfWeek, items: fresh, sharedJournals, newSubmissions }),
+          ...weeklyDigestEmail({
+            appUrl,
+            user,
+            weekOf,
+            upcoming: sessionsOfWeek,
+            items: fresh,
+            sharedJournals,
+            newSubmissions,
+          }),
           to: user.email,
           kind: "weekly-digest",
           idempotencyKey: key,

@@ -41,14 +41,16 @@ export const notificationKinds = {
   },
   "assignment-due": {
     label: "Opdracht bijna verlopen",
-    description: "Twee dagen voordat een opdracht ingeleverd moet zijn, als jij of je duo hem nog niet heeft ingeleverd.",
+    description:
+      "Twee dagen voordat een opdracht ingeleverd moet zijn, als jij of je duo hem nog niet heeft ingeleverd.",
     roles: ["PARTICIPANT"],
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
   "assignment-feedback": {
     label: "Feedback op een opdracht",
-    description: "Als een begeleider feedback geeft op een opdracht die jij of je duo heeft ingeleverd. De e-mail noemt alleen wie het gaf.",
+    description:
+      "Als een begeleider feedback geeft op een opdracht die jij of je duo heeft ingeleverd. De e-mail noemt alleen wie het gaf.",
     roles: ["PARTICIPANT"],
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
@@ -63,14 +65,16 @@ export const notificationKinds = {
   },
   "intervision-meeting": {
     label: "Nieuwe intervisiebijeenkomst",
-    description: "Als de begeleider een bijeenkomst van je intervisiegroep plant, zodat je op tijd een casus kunt inbrengen.",
+    description:
+      "Als de begeleider een bijeenkomst van je intervisiegroep plant, zodat je op tijd een casus kunt inbrengen.",
     roles: ["PARTICIPANT"],
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
   "intervision-case-chosen": {
     label: "Je intervisiecasus is gekozen",
-    description: "Als de begeleider jouw casus kiest om te bespreken. De e-mail noemt de casus niet, alleen de bijeenkomst.",
+    description:
+      "Als de begeleider jouw casus kiest om te bespreken. De e-mail noemt de casus niet, alleen de bijeenkomst.",
     roles: ["PARTICIPANT"],
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",

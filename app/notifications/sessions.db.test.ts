@@ -50,7 +50,10 @@ async function setup(date: string, start = "14:00") {
     cohortId: cohort.id,
     members: [{ function: "BELEIDSMEDEWERKER" }, { function: "LEIDINGGEVENDE" }],
   });
-  const withdrawn = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ function: "BELEIDSMEDEWERKER" }] });
+  const withdrawn = await createEnrollment(prisma, {
+    cohortId: cohort.id,
+    members: [{ function: "BELEIDSMEDEWERKER" }],
+  });
   await prisma.enrollment.update({ where: { id: withdrawn.enrollment.id }, data: { status: "WITHDRAWN" } });
   const facilitator = await createUser(prisma, { role: "FACILITATOR" });
   await addFacilitator(prisma, cohort.id, facilitator.id);
@@ -98,8 +101,12 @@ describe("session reminders", () => {
       `https://leernetwerk.example/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/agenda.ics`,
     );
     expect(message.html).toContain("agenda.ics");
-    expect(message.text).toMatch(/Lees vooraf:\n- .*Ervaringskennis ontsluiten \(\d+ min\): https:\/\/leernetwerk\.example\/leren\/ontsluiten\n/);
-    expect(message.text).toContain(`https://leernetwerk.example/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}\n`);
+    expect(message.text).toMatch(
+      /Lees vooraf:\n- .*Ervaringskennis ontsluiten \(\d+ min\): https:\/\/leernetwerk\.example\/leren\/ontsluiten\n/,
+    );
+    expect(message.text).toContain(
+      `https://leernetwerk.example/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}\n`,
+    );
     const token = /\/e-mail\/afmelden\/([^\s"]+)/.exec(message.text)![1]!;
     expect(readUnsubscribeToken(token)).toEqual({ userId: message.notification!.userId, kind: "session-reminder" });
     expect(message.text).toContain("https://leernetwerk.example/account/meldingen");
@@ -137,7 +144,11 @@ describe("session reminders", () => {
     const newStart = new Date(session.startsAt.getTime() + 7 * 24 * HOUR);
     await prisma.cohortSession.update({
       where: { id: session.id },
-      data: { startsAt: newStart, endsAt: new Date(session.endsAt.getTime() + 7 * 24 * HOUR), sequence: { increment: 1 } },
+      data: {
+        startsAt: newStart,
+        endsAt: new Date(session.endsAt.getTime() + 7 * 24 * HOUR),
+        sequence: { increment: 1 },
+      },
     });
     const before = recorder.requestCount();
     for (const message of old) expect(await deliverMessage(message.id)).toMatchObject({ result: "cancelled" });
@@ -156,9 +167,15 @@ describe("session reminders", () => {
   it("a cancelled session gets no reminders, and a recorded one is not sent", async () => {
     const { session } = await setup("2030-06-11");
     await scheduleSessionReminders(new Date(session.startsAt.getTime() - 47 * HOUR));
-    await prisma.cohortSession.update({ where: { id: session.id }, data: { cancelledAt: new Date(), sequence: { increment: 1 } } });
+    await prisma.cohortSession.update({
+      where: { id: session.id },
+      data: { cancelledAt: new Date(), sequence: { increment: 1 } },
+    });
     const [message] = await messagesFor(session.id);
-    expect(await deliverMessage(message!.id)).toMatchObject({ result: "cancelled", reason: "De bijeenkomst is afgelast." });
+    expect(await deliverMessage(message!.id)).toMatchObject({
+      result: "cancelled",
+      reason: "De bijeenkomst is afgelast.",
+    });
     const result = await scheduleSessionReminders(amsterdamTime("2030-06-11", "07:01"));
     expect(result.emailed ?? 0).toBe(0);
   });
@@ -174,19 +191,31 @@ describe("session changes", () => {
 
     await prisma.cohortSession.update({
       where: { id: session.id },
-      data: { startsAt: amsterdamTime("2030-09-17", "14:00"), endsAt: amsterdamTime("2030-09-17", "16:30"), sequence: { increment: 1 } },
+      data: {
+        startsAt: amsterdamTime("2030-09-17", "14:00"),
+        endsAt: amsterdamTime("2030-09-17", "16:30"),
+        sequence: { increment: 1 },
+      },
     });
     await announceSessionChanges(now);
     await announceSessionChanges(now); // nothing new the second time
-    const moved = await prisma.emailMessage.findMany({ where: { kind: "session-changed", to: { in: [...members.map((m) => m.email), facilitator.email] } } });
+    const moved = await prisma.emailMessage.findMany({
+      where: { kind: "session-changed", to: { in: [...members.map((m) => m.email), facilitator.email] } },
+    });
     expect(moved).toHaveLength(3);
     expect(moved[0]!.subject).toBe("Gewijzigd: bijeenkomst 1, Ervaringskennis ontsluiten");
     expect(moved[0]!.text).toContain("dinsdag 17 september 2030, 14:00–16:30 uur");
 
     // Editing only the preparation is not announced.
-    await prisma.cohortSession.update({ where: { id: session.id }, data: { preparation: "Nieuw", sequence: { increment: 1 } } });
+    await prisma.cohortSession.update({
+      where: { id: session.id },
+      data: { preparation: "Nieuw", sequence: { increment: 1 } },
+    });
     await announceSessionChanges(now);
-    await prisma.cohortSession.update({ where: { id: session.id }, data: { cancelledAt: new Date(), sequence: { increment: 1 } } });
+    await prisma.cohortSession.update({
+      where: { id: session.id },
+      data: { cancelledAt: new Date(), sequence: { increment: 1 } },
+    });
     await announceSessionChanges(now);
     await announceSessionChanges(now);
     const all = await prisma.emailMessage.findMany({ where: { kind: "session-changed", to: facilitator.email } });
@@ -206,20 +235,32 @@ describe("weekly digest", () => {
   it("bundles DIGEST items per user and the facilitator's sessions of the coming week, once per week", async () => {
     const { session, members, facilitator } = await setup("2031-01-15");
     await savePreferences(members[0]!.id, [{ kind: "session-reminder", mode: "DIGEST" }]);
-    await savePreferences(members[1]!.id, [{ kind: "session-reminder", mode: "DIGEST" }, { kind: "weekly-digest", mode: "OFF" }]);
+    await savePreferences(members[1]!.id, [
+      { kind: "session-reminder", mode: "DIGEST" },
+      { kind: "weekly-digest", mode: "OFF" },
+    ]);
     await scheduleSessionReminders(new Date(session.startsAt.getTime() - 47 * HOUR));
     const monday = new Date("2031-01-13T09:00:00Z"); // Monday 10:00 in Amsterdam
     const result = await sendWeeklyDigests(monday);
     expect(result.due).toBe(true);
-    const digest = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "weekly-digest", to: members[0]!.email } });
+    const digest = await prisma.emailMessage.findFirstOrThrow({
+      where: { kind: "weekly-digest", to: members[0]!.email },
+    });
     expect(digest.subject).toBe("Je wekelijkse samenvatting, week van maandag 13 januari 2031");
     expect(digest.text).toContain("Herinnering voor een bijeenkomst:\n- Bijeenkomst 1: Ervaringskennis ontsluiten");
-    const forFacilitator = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "weekly-digest", to: facilitator.email } });
+    const forFacilitator = await prisma.emailMessage.findFirstOrThrow({
+      where: { kind: "weekly-digest", to: facilitator.email },
+    });
     expect(forFacilitator.text).toContain("Bijeenkomsten in de komende week:");
-    expect(forFacilitator.text).toContain("bijeenkomst 1: Ervaringskennis ontsluiten, woensdag 15 januari 2031, 14:00–16:30 uur");
+    expect(forFacilitator.text).toContain(
+      "bijeenkomst 1: Ervaringskennis ontsluiten, woensdag 15 januari 2031, 14:00–16:30 uur",
+    );
     // Weekly digest switched off: no digest, and the waiting item is dropped.
     expect(await prisma.emailMessage.count({ where: { kind: "weekly-digest", to: members[1]!.email } })).toBe(0);
-    const items = await prisma.notification.findMany({ where: { sessionId: session.id, mode: "DIGEST" }, orderBy: { userId: "asc" } });
+    const items = await prisma.notification.findMany({
+      where: { sessionId: session.id, mode: "DIGEST" },
+      orderBy: { userId: "asc" },
+    });
     expect(items.map((i) => i.status).sort()).toEqual(["CANCELLED", "DIGESTED"]);
     // The hourly job runs again: nothing is sent twice.
     await sendWeeklyDigests(new Date(monday.getTime() + HOUR));

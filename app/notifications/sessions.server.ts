@@ -22,7 +22,9 @@ export type ReminderSlot = "two-days" | "morning";
 
 /** When the reminders of a session starting at `startsAt` are due. */
 export function reminderTimes(startsAt: Date): { slot: ReminderSlot; at: Date }[] {
-  const times: { slot: ReminderSlot; at: Date }[] = [{ slot: "two-days", at: new Date(startsAt.getTime() - 48 * HOUR) }];
+  const times: { slot: ReminderSlot; at: Date }[] = [
+    { slot: "two-days", at: new Date(startsAt.getTime() - 48 * HOUR) },
+  ];
   const morning = amsterdamTime(amsterdamDate(startsAt), "07:00");
   if (morning < startsAt) times.push({ slot: "morning", at: morning });
   return times;
@@ -31,7 +33,9 @@ export function reminderTimes(startsAt: Date): { slot: ReminderSlot; at: Date }[
 /** The reminder slot due now for a session, if any (the latest one; an older one that is also due is skipped). */
 export function dueSlot(startsAt: Date, now: Date): ReminderSlot | null {
   if (startsAt <= now) return null;
-  const due = reminderTimes(startsAt).filter((time) => time.at <= now && now.getTime() - time.at.getTime() < LATE_LIMIT_MS);
+  const due = reminderTimes(startsAt).filter(
+    (time) => time.at <= now && now.getTime() - time.at.getTime() < LATE_LIMIT_MS,
+  );
   return due.at(-1)?.slot ?? null;
 }
 
@@ -72,7 +76,8 @@ function loadSessions(where: { startsAt: { gt: Date; lte?: Date }; cancelledAt?:
 
 function recipients(session: SessionWithPeople) {
   const people = new Map<string, { id: string; name: string; email: string }>();
-  for (const enrollment of session.cohort.enrollments) for (const member of enrollment.members) people.set(member.user.id, member.user);
+  for (const enrollment of session.cohort.enrollments)
+    for (const member of enrollment.members) people.set(member.user.id, member.user);
   for (const facilitator of session.cohort.facilitators) people.set(facilitator.user.id, facilitator.user);
   return [...people.values()];
 }
@@ -85,7 +90,10 @@ function count(results: NotifyResult[]) {
 
 export async function scheduleSessionReminders(now = new Date()) {
   const appUrl = getEnv().APP_URL;
-  const sessions = await loadSessions({ startsAt: { gt: now, lte: new Date(now.getTime() + 49 * HOUR) }, cancelledAt: null });
+  const sessions = await loadSessions({
+    startsAt: { gt: now, lte: new Date(now.getTime() + 49 * HOUR) },
+    cancelledAt: null,
+  });
   const results: NotifyResult[] = [];
   // What to read before each session (issue 3's "voorbereiding"): one query for all sessions.
   const readingsBySession = await sessionReadings(sessions.map((session) => session.id));
@@ -98,7 +106,10 @@ export async function scheduleSessionReminders(now = new Date()) {
       minutes: reading.minutes,
     }));
     const people = recipients(session);
-    const modes = await modesFor(people.map((person) => person.id), "session-reminder");
+    const modes = await modesFor(
+      people.map((person) => person.id),
+      "session-reminder",
+    );
     for (const user of people) {
       results.push(
         await notify({
@@ -152,7 +163,10 @@ export async function announceSessionChanges(now = new Date()) {
       continue;
     }
     const people = recipients(session);
-    const modes = await modesFor(people.map((person) => person.id), "session-changed");
+    const modes = await modesFor(
+      people.map((person) => person.id),
+      "session-changed",
+    );
     // The key names this change (hashed: it travels as a header to Resend, which wants short ASCII).
     const change = newlyCancelled
       ? "afgelast"

@@ -125,7 +125,9 @@ export function weeklyDigestEmail(input: {
   const subject = `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
   const paragraphs = [`Hallo ${input.user.name},`, "Dit is je samenvatting van het Leernetwerk."];
   if (input.upcoming.length > 0) {
-    paragraphs.push(`Bijeenkomsten in de komende week:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`);
+    paragraphs.push(
+      `Bijeenkomsten in de komende week:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`,
+    );
   }
   if (input.sharedJournals?.length) {
     paragraphs.push(
@@ -137,7 +139,9 @@ export function weeklyDigestEmail(input: {
   if (input.newSubmissions?.length) {
     paragraphs.push(
       `Nieuw ingeleverde opdrachten:\n${input.newSubmissions
-        .map((item) => `- ${item.cohort}: ${item.count === 1 ? "1 inzending" : `${item.count} inzendingen`} (${item.url})`)
+        .map(
+          (item) => `- ${item.cohort}: ${item.count === 1 ? "1 inzending" : `${item.count} inzendingen`} (${item.url})`,
+        )
         .join("\n")}`,
     );
   }
@@ -160,13 +164,22 @@ export function weeklyDigestEmail(input: {
 }
 
 /** An answer under a journal entry. Deliberately without any text of the entry or the answer. */
-export function journalAnsweredEmail(input: { appUrl: string; user: { id: string; name: string }; answeredBy: string; url: string }): EmailContent {
+export function journalAnsweredEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  answeredBy: string;
+  url: string;
+}): EmailContent {
   const subject = "Er is een reactie op je journaal";
   return {
     subject,
     ...layout(
       subject,
-      [`Hallo ${input.user.name},`, `${input.answeredBy} heeft gereageerd op een stuk dat je hebt gedeeld in je reflectiejournaal.`, "Log in om de reactie te lezen."],
+      [
+        `Hallo ${input.user.name},`,
+        `${input.answeredBy} heeft gereageerd op een stuk dat je hebt gedeeld in je reflectiejournaal.`,
+        "Log in om de reactie te lezen.",
+      ],
       { label: "Lees de reactie", url: input.url },
       "Je krijgt dit bericht omdat je een stuk uit je journaal hebt gedeeld.",
       notificationFooterLinks(input.user.id, "journal-answered"),
@@ -186,7 +199,11 @@ export function actionPlanCommentEmail(input: {
     subject,
     ...layout(
       subject,
-      [`Hallo ${input.user.name},`, `${input.writtenBy} heeft iets geschreven bij “${input.sectionTitle}” in jullie aanpak.`, "Log in om het te lezen en te reageren."],
+      [
+        `Hallo ${input.user.name},`,
+        `${input.writtenBy} heeft iets geschreven bij “${input.sectionTitle}” in jullie aanpak.`,
+        "Log in om het te lezen en te reageren.",
+      ],
       { label: "Lees de reactie", url: input.url },
       "Je krijgt dit bericht omdat je met je duo aan een aanpak werkt in het leernetwerk.",
       notificationFooterLinks(input.user.id, "action-plan-comment"),
@@ -221,7 +238,13 @@ export function intervisionMeetingEmail(input: {
 }
 
 /** The inbrenger's case was chosen. The e-mail names the meeting only, never the case (confidential). */
-export function intervisionCaseChosenEmail(input: { appUrl: string; user: { id: string; name: string }; groupName: string; startsAt: Date; url: string }): EmailContent {
+export function intervisionCaseChosenEmail(input: {
+  appUrl: string;
+  user: { id: string; name: string };
+  groupName: string;
+  startsAt: Date;
+  url: string;
+}): EmailContent {
   const subject = `Intervisie ${input.groupName}: je casus is gekozen`;
   return {
     subject,
@@ -251,7 +274,11 @@ export function assignmentFeedbackEmail(input: {
     subject,
     ...layout(
       subject,
-      [`Hallo ${input.user.name},`, `${input.from} heeft feedback gegeven op de opdracht "${input.assignmentTitle}".`, "Log in om de feedback te lezen en te reageren."],
+      [
+        `Hallo ${input.user.name},`,
+        `${input.from} heeft feedback gegeven op de opdracht "${input.assignmentTitle}".`,
+        "Log in om de feedback te lezen en te reageren.",
+      ],
       { label: "Lees de feedback", url: input.url },
       "Je krijgt dit bericht omdat je deze opdracht hebt ingeleverd.",
       notificationFooterLinks(input.user.id, "assignment-feedback"),

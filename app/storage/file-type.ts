@@ -8,16 +8,29 @@ export type FileKind = "pdf" | "docx" | "xlsx" | "pptx" | "png" | "jpeg" | "gif"
 
 export const fileKinds: Record<FileKind, { contentType: string; extension: string; label: string }> = {
   pdf: { contentType: "application/pdf", extension: "pdf", label: "PDF" },
-  docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx", label: "Word" },
-  xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx", label: "Excel" },
-  pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extension: "pptx", label: "PowerPoint" },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extension: "docx",
+    label: "Word",
+  },
+  xlsx: {
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    extension: "xlsx",
+    label: "Excel",
+  },
+  pptx: {
+    contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    extension: "pptx",
+    label: "PowerPoint",
+  },
   png: { contentType: "image/png", extension: "png", label: "PNG-afbeelding" },
   jpeg: { contentType: "image/jpeg", extension: "jpg", label: "JPEG-afbeelding" },
   gif: { contentType: "image/gif", extension: "gif", label: "GIF-afbeelding" },
   webp: { contentType: "image/webp", extension: "webp", label: "WebP-afbeelding" },
 };
 
-export const ALLOWED_TYPES_TEXT = "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP)";
+export const ALLOWED_TYPES_TEXT =
+  "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP)";
 
 /** A file name safe to show and to put in Content-Disposition, with the extension of its real kind. */
 export function safeFileName(name: string, kind: FileKind): string {

@@ -65,5 +65,8 @@ export function cohortPage<Loader>(handle: {
 }): CohortPageHandle {
   const { breadcrumb } = handle;
   if (typeof breadcrumb !== "function") return { breadcrumb, adminNav: handle.adminNav };
-  return { adminNav: handle.adminNav, breadcrumb: (data, cohortPath) => breadcrumb(data as SerializeFrom<Loader>, cohortPath) };
+  return {
+    adminNav: handle.adminNav,
+    breadcrumb: (data, cohortPath) => breadcrumb(data as SerializeFrom<Loader>, cohortPath),
+  };
 }

@@ -42,7 +42,7 @@ describe("toCsv", () => {
       [
         ["Súdwest-Fryslân", "Jan; de Vries"],
         ["Zwolle", 'Lisa "L" Bakker'],
-      ]
+      ],
     );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('Gemeente;Naam\r\nSúdwest-Fryslân;"Jan; de Vries"\r\nZwolle;"Lisa ""L"" Bakker"\r\n');
@@ -57,7 +57,7 @@ describe("toCsv", () => {
         { header: "Naam", value: (row: { name: string; n: number }) => row.name },
         { header: "Aantal", value: (row) => row.n },
       ],
-      [{ name: "A", n: 1 }]
+      [{ name: "A", n: 1 }],
     );
     expect(csv).toBe("\uFEFFNaam;Aantal\r\nA;1\r\n");
   });
@@ -66,7 +66,7 @@ describe("toCsv", () => {
 describe("fileSlug", () => {
   it("makes a safe file name part", () => {
     expect(fileSlug("Leernetwerk Ervaringsdeskundigheid en beleid, voorjaar 2027")).toBe(
-      "leernetwerk-ervaringsdeskundigheid-en-beleid-voorjaar-2027"
+      "leernetwerk-ervaringsdeskundigheid-en-beleid-voorjaar-2027",
     );
     expect(fileSlug("Súdwest-Fryslân")).toBe("sudwest-fryslan");
     expect(fileSlug('"; rm -rf')).toBe("rm-rf");

@@ -34,7 +34,7 @@ export type CsvColumn<Row> = { header: string; value: (row: Row) => CsvValue };
 export function rowsToCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): string {
   return toCsv(
     columns.map((column) => column.header),
-    rows.map((row) => columns.map((column) => column.value(row)))
+    rows.map((row) => columns.map((column) => column.value(row))),
   );
 }
 

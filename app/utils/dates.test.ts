@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { amsterdamDate, amsterdamTime, calendarDate, formatCalendarDate, formatDate, formatSessionTime, formatTime, isoWeekday } from "./dates.ts";
+import {
+  amsterdamDate,
+  amsterdamTime,
+  calendarDate,
+  formatCalendarDate,
+  formatDate,
+  formatSessionTime,
+  formatTime,
+  isoWeekday,
+} from "./dates.ts";
 
 describe("Amsterdam dates", () => {
   it("converts wall-clock times in winter (UTC+1) and summer (UTC+2)", () => {

@@ -56,7 +56,12 @@ export function formatSessionTime(start: DateInput, end: DateInput): string {
   return `${formatDate(start)}, ${formatTime(start)}–${formatTime(end)} uur`;
 }
 
-const calendarDateFormat = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+const calendarDateFormat = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
 
 /** Calendar dates (stored as UTC midnight) must not shift a day: format them in UTC. */
 export function formatCalendarDate(value: DateInput): string {
@@ -78,7 +83,11 @@ const partsFormat = new Intl.DateTimeFormat("en-GB", {
 export function amsterdamParts(value: DateInput): { date: string; time: string; seconds: string } {
   const parts = partsFormat.formatToParts(toDate(value));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "00";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}`, seconds: get("second") };
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    time: `${get("hour")}:${get("minute")}`,
+    seconds: get("second"),
+  };
 }
 
 /** The Amsterdam calendar date of an instant, "YYYY-MM-DD" (today's date when no instant is given). */

@@ -14,7 +14,8 @@ function isEmbedded(url: string | undefined): boolean {
 // can count a page's round trips exactly. Without a listener this costs one size check per statement.
 type QueryListener = (sql: string) => void;
 const globalListeners = globalThis as unknown as { __leernetwerkQueryListeners?: Set<QueryListener> };
-const queryListeners = (globalListeners.__leernetwerkQueryListeners ??= new Set<QueryListener>());
+globalListeners.__leernetwerkQueryListeners ??= new Set<QueryListener>();
+const queryListeners = globalListeners.__leernetwerkQueryListeners;
 
 /** Calls `listener` with the text of every statement sent to the database until the returned function runs. */
 export function onDatabaseQuery(listener: QueryListener): () => void {
@@ -90,4 +91,5 @@ function createClient() {
 
 const globalForPrisma = globalThis as unknown as { __leernetwerkPrisma?: ReturnType<typeof createClient> };
 
-export const prisma = (globalForPrisma.__leernetwerkPrisma ??= createClient());
+globalForPrisma.__leernetwerkPrisma ??= createClient();
+export const prisma = globalForPrisma.__leernetwerkPrisma;

@@ -23,7 +23,10 @@ export class DomainError extends Error {
 
   /** A refusal with messages at several fields at once (e.g. every problem of a form that is checked whole). */
   static fields(fieldErrors: DomainFieldErrors): DomainError {
-    const [field, messages] = Object.entries(fieldErrors).find(([, list]) => list.length > 0) ?? ["form", ["Dit kan zo niet."]];
+    const [field, messages] = Object.entries(fieldErrors).find(([, list]) => list.length > 0) ?? [
+      "form",
+      ["Dit kan zo niet."],
+    ];
     return new DomainError(messages[0]!, field, fieldErrors);
   }
 }

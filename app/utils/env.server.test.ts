@@ -16,7 +16,9 @@ describe("parseEnv", () => {
 
   it("requires SESSION_SECRET in production, with a message in Dutch and English", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(EnvError);
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/SESSION_SECRET is verplicht.*required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
+      /SESSION_SECRET is verplicht.*required in production/,
+    );
   });
 
   it("rejects malformed values with a clear message per variable", () => {
@@ -105,7 +107,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ CONTENT_CACHE: "0" }).CONTENT_CACHE).toBe("off");
     expect(parseEnv({ CONTENT_CACHE: "on" }).CONTENT_CACHE).toBe("on");
     expect(parseEnv({ CONTENT_CACHE: "1" }).CONTENT_CACHE).toBe("on");
-    expect(() => parseEnv({ CONTENT_CACHE: "sometimes" })).toThrowError(/CONTENT_CACHE moet on of off zijn \/ CONTENT_CACHE must be on or off/);
+    expect(() => parseEnv({ CONTENT_CACHE: "sometimes" })).toThrowError(
+      /CONTENT_CACHE moet on of off zijn \/ CONTENT_CACHE must be on or off/,
+    );
   });
 
   it("a malformed pool size is a clear error in Dutch and English, never NaN", () => {
@@ -120,7 +124,12 @@ describe("parseEnv", () => {
   it("rejects malformed job timings and TRUST_PROXY, naming each variable", () => {
     let error: unknown;
     try {
-      parseEnv({ WORKER_CONCURRENCY: "veel", OUTBOX_SWEEP_MS: "0", EMAIL_RETRY_BASE_MS: "abc", TRUST_PROXY: "misschien" });
+      parseEnv({
+        WORKER_CONCURRENCY: "veel",
+        OUTBOX_SWEEP_MS: "0",
+        EMAIL_RETRY_BASE_MS: "abc",
+        TRUST_PROXY: "misschien",
+      });
     } catch (caught) {
       error = caught;
     }

@@ -108,9 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
-    throw new EnvError(
-      `Ongeldige omgevingsvariabelen / invalid environment variables:\n${lines.join("\n")}`,
-    );
+    throw new EnvError(`Ongeldige omgevingsvariabelen / invalid environment variables:\n${lines.join("\n")}`);
   }
   const env = result.data;
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");

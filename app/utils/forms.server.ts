@@ -15,7 +15,11 @@ export function invalid<E extends FormError>(error: E, status = 400) {
  * submitted kept. `field` puts the message at that field instead (for a form whose only field it is about).
  * Anything else is thrown on: that is a bug, not a refusal.
  */
-export function domainErrorReply(error: unknown, values: FormValues, options: { field?: string; status?: number } = {}) {
+export function domainErrorReply(
+  error: unknown,
+  values: FormValues,
+  options: { field?: string; status?: number } = {},
+) {
   return invalid(domainFormError(error, values, options), options.status);
 }
 

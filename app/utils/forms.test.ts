@@ -31,12 +31,32 @@ const actions = formIntents({
 
 describe("parseForm with one union of intents", () => {
   it("parses the fields of the intent that was sent, with the intent", () => {
-    const parsed = parseForm(actions, form([["intent", "reply"], ["body", "  Dank je  "]]));
-    expect(parsed).toEqual({ ok: true, data: { intent: "reply", body: "Dank je" }, values: { intent: "reply", body: "  Dank je  " } });
+    const parsed = parseForm(
+      actions,
+      form([
+        ["intent", "reply"],
+        ["body", "  Dank je  "],
+      ]),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      data: { intent: "reply", body: "Dank je" },
+      values: { intent: "reply", body: "  Dank je  " },
+    });
   });
 
   it("refuses a missing or unknown intent as a whole, in Dutch, keeping what was typed", () => {
-    for (const entries of [[["body", "Mijn tekst"]], [["intent", "publish"], ["body", "Mijn tekst"]], [["intent", ""], ["body", "Mijn tekst"]]] as [string, string][][]) {
+    for (const entries of [
+      [["body", "Mijn tekst"]],
+      [
+        ["intent", "publish"],
+        ["body", "Mijn tekst"],
+      ],
+      [
+        ["intent", ""],
+        ["body", "Mijn tekst"],
+      ],
+    ] as [string, string][][]) {
       const parsed = parseForm(actions, form(entries));
       expect(parsed.ok).toBe(false);
       if (parsed.ok) continue;
@@ -56,14 +76,32 @@ describe("parseForm with one union of intents", () => {
   });
 
   it("answers in Dutch where the schema has no message of its own", () => {
-    const parsed = parseForm(actions, form([["intent", "share"], ["audience", "EVERYONE"]]));
+    const parsed = parseForm(
+      actions,
+      form([
+        ["intent", "share"],
+        ["audience", "EVERYONE"],
+      ]),
+    );
     expect(!parsed.ok && parsed.error.fieldErrors.audience).toEqual(["Kies een van de mogelijkheden."]);
     const missing = parseForm(z.object({ name: z.string() }), form([]));
     expect(!missing.ok && missing.error.fieldErrors.name).toEqual(["Vul dit veld in."]);
-    const twice = parseForm(z.object({ name: z.string() }), form([["name", "a"], ["name", "b"]]));
+    const twice = parseForm(
+      z.object({ name: z.string() }),
+      form([
+        ["name", "a"],
+        ["name", "b"],
+      ]),
+    );
     expect(!twice.ok && twice.error.fieldErrors.name).toEqual(["Dit veld is niet goed ingevuld."]);
-    const own = z.object({ status: z.enum(["A", "B"], { errorMap: () => ({ message: "Kies een status." }) }), title: z.string({ required_error: "Vul een titel in." }) });
-    expect(!parseForm(own, form([["status", "C"]])).ok && (parseForm(own, form([["status", "C"]])) as { error: { fieldErrors: unknown } }).error.fieldErrors).toEqual({
+    const own = z.object({
+      status: z.enum(["A", "B"], { errorMap: () => ({ message: "Kies een status." }) }),
+      title: z.string({ required_error: "Vul een titel in." }),
+    });
+    expect(
+      !parseForm(own, form([["status", "C"]])).ok &&
+        (parseForm(own, form([["status", "C"]])) as { error: { fieldErrors: unknown } }).error.fieldErrors,
+    ).toEqual({
       status: ["Kies een status."],
       title: ["Vul een titel in."],
     });
@@ -75,19 +113,34 @@ describe("parseForm with one union of intents", () => {
       logout: z.object({}),
     }).superRefine((data, ctx) => {
       if (data.intent === "password" && data.password !== data.confirmPassword) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["confirmPassword"], message: "De twee wachtwoorden zijn niet gelijk." });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["confirmPassword"],
+          message: "De twee wachtwoorden zijn niet gelijk.",
+        });
       }
     });
-    const parsed = parseForm(withCheck, form([["intent", "password"], ["password", "a"], ["confirmPassword", "b"]]), {
-      secretFields: ["password", "confirmPassword"],
-    });
+    const parsed = parseForm(
+      withCheck,
+      form([
+        ["intent", "password"],
+        ["password", "a"],
+        ["confirmPassword", "b"],
+      ]),
+      {
+        secretFields: ["password", "confirmPassword"],
+      },
+    );
     expect(!parsed.ok && parsed.error).toEqual({
       status: "error",
       fieldErrors: { confirmPassword: ["De twee wachtwoorden zijn niet gelijk."] },
       formError: null,
       values: { intent: "password" },
     });
-    expect(parseForm(withCheck, form([["intent", "nope"]]))).toMatchObject({ ok: false, error: { formError: UNKNOWN_INTENT } });
+    expect(parseForm(withCheck, form([["intent", "nope"]]))).toMatchObject({
+      ok: false,
+      error: { formError: UNKNOWN_INTENT },
+    });
     expect(parseForm(withCheck, form([["intent", "logout"]]))).toMatchObject({ ok: true, data: { intent: "logout" } });
   });
 
@@ -96,12 +149,23 @@ describe("parseForm with one union of intents", () => {
     expect(parsed).toMatchObject({ ok: true, data: { title: "Kort" } });
     const tooLong = parseForm(z.object({ title: optionalText(5, "Te lang.") }), form([["title", "Veel te lang"]]));
     expect(!tooLong.ok && tooLong.error.fieldErrors.title).toEqual(["Te lang."]);
-    expect(parseForm(z.object({ title: optionalText(5, "Te lang.") }), form([]))).toMatchObject({ ok: true, data: { title: "" } });
+    expect(parseForm(z.object({ title: optionalText(5, "Te lang.") }), form([]))).toMatchObject({
+      ok: true,
+      data: { title: "" },
+    });
   });
 
   it("reads a field sent more than once as a list", () => {
     const schema = z.object({ themes: formList(z.string()) });
-    expect(parseForm(schema, form([["themes", "a"], ["themes", "b"]]))).toMatchObject({ ok: true, data: { themes: ["a", "b"] } });
+    expect(
+      parseForm(
+        schema,
+        form([
+          ["themes", "a"],
+          ["themes", "b"],
+        ]),
+      ),
+    ).toMatchObject({ ok: true, data: { themes: ["a", "b"] } });
     expect(parseForm(schema, form([["themes", "a"]]))).toMatchObject({ ok: true, data: { themes: ["a"] } });
     expect(parseForm(schema, form([]))).toMatchObject({ ok: true, data: { themes: [] } });
   });
@@ -109,7 +173,12 @@ describe("parseForm with one union of intents", () => {
 
 describe("what was submitted", () => {
   it("keeps every text field, lists for repeated fields, and never a secret or a file", () => {
-    const formData = form([["name", "Lisa"], ["themes", "a"], ["themes", "b"], ["password", "geheim-geheim"]]);
+    const formData = form([
+      ["name", "Lisa"],
+      ["themes", "a"],
+      ["themes", "b"],
+      ["password", "geheim-geheim"],
+    ]);
     formData.append("file", new File(["x"], "x.txt"));
     const values = formValues(formData, ["password"]);
     expect(values).toEqual({ name: "Lisa", themes: ["a", "b"] });
@@ -129,8 +198,18 @@ describe("the one answer to invalid input", () => {
       formError: "Het geheel klopt niet.",
       values: { a: "1" },
     });
-    expect(fieldError({}, "form", "Niet nu.")).toEqual({ status: "error", fieldErrors: {}, formError: "Niet nu.", values: {} });
-    expect(fieldError({}, "body", "Leeg.")).toEqual({ status: "error", fieldErrors: { body: ["Leeg."] }, formError: null, values: {} });
+    expect(fieldError({}, "form", "Niet nu.")).toEqual({
+      status: "error",
+      fieldErrors: {},
+      formError: "Niet nu.",
+      values: {},
+    });
+    expect(fieldError({}, "body", "Leeg.")).toEqual({
+      status: "error",
+      fieldErrors: { body: ["Leeg."] },
+      formError: null,
+      values: {},
+    });
     expect(isFormError(fieldError({}, "body", "Leeg."))).toBe(true);
     expect(isFormError({ status: "saved" })).toBe(false);
     expect(isFormError(null)).toBe(false);
@@ -146,7 +225,9 @@ describe("the one answer to invalid input", () => {
 
 describe("domainErrorReply", () => {
   it("turns a refused rule into the form's answer, at its field, keeping the values", () => {
-    const reply = domainErrorReply(new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId"), { title: "Opdracht 1" });
+    const reply = domainErrorReply(new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId"), {
+      title: "Opdracht 1",
+    });
     expect(reply.init?.status).toBe(400);
     expect(reply.data).toEqual({
       status: "error",
@@ -164,11 +245,16 @@ describe("domainErrorReply", () => {
     const several = DomainError.fields({ title: ["Te kort."], themes: ["Kies een thema."] });
     expect(several.message).toBe("Te kort.");
     expect(several.field).toBe("title");
-    expect(domainErrorReply(several, {}).data.fieldErrors).toEqual({ title: ["Te kort."], themes: ["Kies een thema."] });
+    expect(domainErrorReply(several, {}).data.fieldErrors).toEqual({
+      title: ["Te kort."],
+      themes: ["Kies een thema."],
+    });
   });
 
   it("can put the message at the one field the form has", () => {
-    expect(domainErrorReply(new DomainError("Deze begeleider hoort al bij dit leernetwerk."), {}, { field: "userId" }).data).toMatchObject({
+    expect(
+      domainErrorReply(new DomainError("Deze begeleider hoort al bij dit leernetwerk."), {}, { field: "userId" }).data,
+    ).toMatchObject({
       fieldErrors: { userId: ["Deze begeleider hoort al bij dit leernetwerk."] },
       formError: null,
     });

@@ -39,7 +39,13 @@ export function fieldError(values: FormValues, field: string, message: string): 
 
 /** Whether an action's answer is the invalid-input answer (for components reading `useActionData`). */
 export function isFormError(answer: unknown): answer is FormError {
-  return typeof answer === "object" && answer !== null && "status" in answer && answer.status === "error" && "fieldErrors" in answer;
+  return (
+    typeof answer === "object" &&
+    answer !== null &&
+    "status" in answer &&
+    answer.status === "error" &&
+    "fieldErrors" in answer
+  );
 }
 
 /** Every value of a field that may be sent more than once (check boxes), as a list. */
@@ -70,7 +76,9 @@ export function formValues(formData: FormData, secretFields: string[] = []): For
  * delete: z.object({…}) })`. Each intent's fields are a plain object schema; checks across fields go on the
  * union (`.superRefine`) so the intents stay one union.
  */
-export function formIntents<const T extends Record<string, z.AnyZodObject>>(intents: T): z.ZodType<IntentOutput<T>, z.ZodTypeDef, unknown> {
+export function formIntents<const T extends Record<string, z.AnyZodObject>>(
+  intents: T,
+): z.ZodType<IntentOutput<T>, z.ZodTypeDef, unknown> {
   const options = Object.entries(intents).map(([intent, schema]) => schema.extend({ intent: z.literal(intent) }));
   const union = z.discriminatedUnion("intent", options as [z.AnyZodObject, ...z.AnyZodObject[]]);
   return union as unknown as z.ZodType<IntentOutput<T>, z.ZodTypeDef, unknown>;
@@ -108,7 +116,9 @@ const dutchErrors: z.ZodErrorMap = (issue, context) => {
     case z.ZodIssueCode.invalid_union_discriminator:
       return { message: "Kies een van de mogelijkheden." };
     case z.ZodIssueCode.too_big:
-      return { message: issue.type === "string" ? `Dit mag maximaal ${issue.maximum} tekens hebben.` : "Dit is te veel." };
+      return {
+        message: issue.type === "string" ? `Dit mag maximaal ${issue.maximum} tekens hebben.` : "Dit is te veel.",
+      };
     case z.ZodIssueCode.too_small:
       return { message: issue.type === "string" ? "Vul dit veld in." : "Dit is te weinig." };
     default:

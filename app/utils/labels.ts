@@ -64,7 +64,13 @@ export const enrollmentStatusLabels: Record<EnrollmentStatus, string> = {
   WITHDRAWN: "Uitgeschreven",
 };
 /** The outbox statuses in the order the coordinator's filter shows them. */
-export const emailStatuses = ["PENDING", "SENT", "FAILED", "STORED", "CANCELLED"] as const satisfies readonly EmailStatus[];
+export const emailStatuses = [
+  "PENDING",
+  "SENT",
+  "FAILED",
+  "STORED",
+  "CANCELLED",
+] as const satisfies readonly EmailStatus[];
 
 /** The author's choices for who may read a journal entry (GROUP only for an author in an intervisie group). */
 export const journalAudienceLabels: Record<JournalAudience, string> = {

@@ -9,7 +9,9 @@ const html = (source: string) => Markdoc.renderers.html(renderText(source));
 
 describe("agenda text (plain text or Markdoc)", () => {
   it("renders plain text as paragraphs and Markdoc lists and emphasis", () => {
-    expect(html("Ontvangst met lunch.\n\nKennismaking.")).toBe("<article><p>Ontvangst met lunch.</p><p>Kennismaking.</p></article>");
+    expect(html("Ontvangst met lunch.\n\nKennismaking.")).toBe(
+      "<article><p>Ontvangst met lunch.</p><p>Kennismaking.</p></article>",
+    );
     expect(html("- **12:30** lunch\n- 13:00 start")).toBe(
       "<article><ul><li><strong>12:30</strong> lunch</li><li>13:00 start</li></ul></article>",
     );
@@ -42,7 +44,9 @@ describe("the browser-side renderer", () => {
     const source = "Welkom.\n\n1. **Lunch**\n2. [Programma](https://movisie.nl)\n\n---\n\n`code`";
     const tree = JSON.parse(JSON.stringify(renderText(source)));
     // React writes void elements as <hr/>, Markdoc's HTML renderer as <hr>.
-    expect(react(tree).replaceAll("<hr/>", "<hr>")).toBe(`<div class="rich-text">${Markdoc.renderers.html(renderText(source))}</div>`);
+    expect(react(tree).replaceAll("<hr/>", "<hr>")).toBe(
+      `<div class="rich-text">${Markdoc.renderers.html(renderText(source))}</div>`,
+    );
   });
 
   it("creates no element outside its allow-list and no unsafe link, whatever the tree says", () => {

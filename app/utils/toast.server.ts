@@ -33,11 +33,7 @@ export async function createToastHeader(toast: z.input<typeof toastSchema>): Pro
   return toastStorage().commitSession(session);
 }
 
-export async function redirectWithToast(
-  url: string,
-  toast: z.input<typeof toastSchema>,
-  init: ResponseInit = {},
-) {
+export async function redirectWithToast(url: string, toast: z.input<typeof toastSchema>, init: ResponseInit = {}) {
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await createToastHeader(toast));
   return redirect(url, { ...init, headers });

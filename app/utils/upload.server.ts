@@ -10,7 +10,10 @@ export function isMultipart(request: Request): boolean {
   return (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
 }
 
-export async function readMultipartForm(request: Request, maxBytes: number): Promise<{ ok: true; formData: FormData } | { ok: false; tooLarge: true }> {
+export async function readMultipartForm(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; formData: FormData } | { ok: false; tooLarge: true }> {
   try {
     const formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: maxBytes }));
     return { ok: true, formData };

@@ -18,7 +18,10 @@ function fakeRow(initial: { body: string; version: number } | null) {
 describe("saveIfUnchanged (the version check)", () => {
   it("writes when the stored version is the one the change was based on", async () => {
     const row = fakeRow({ body: "A", version: 3 });
-    expect(await saveIfUnchanged({ basedOn: 3, update: row.update("B"), current: row.current })).toEqual({ status: "saved", version: 4 });
+    expect(await saveIfUnchanged({ basedOn: 3, update: row.update("B"), current: row.current })).toEqual({
+      status: "saved",
+      version: 4,
+    });
     expect(row.get()).toEqual({ body: "B", version: 4 });
   });
 
@@ -31,12 +34,17 @@ describe("saveIfUnchanged (the version check)", () => {
     expect(result).toEqual({ status: "conflict", current: { body: "partner", version: 4 } });
     expect(row.get()).toEqual({ body: "partner", version: 4 });
     // Choosing "keep mine" saves based on the stored version.
-    expect(await saveIfUnchanged({ basedOn: 4, update: row.update("mine"), current: row.current })).toEqual({ status: "saved", version: 5 });
+    expect(await saveIfUnchanged({ basedOn: 4, update: row.update("mine"), current: row.current })).toEqual({
+      status: "saved",
+      version: 5,
+    });
   });
 
   it("answers not-found for a row that is gone or not the caller's", async () => {
     const gone = fakeRow(null);
-    expect(await saveIfUnchanged({ basedOn: 1, update: gone.update("x"), current: gone.current })).toEqual({ status: "not-found" });
+    expect(await saveIfUnchanged({ basedOn: 1, update: gone.update("x"), current: gone.current })).toEqual({
+      status: "not-found",
+    });
     // The update's authorization matched nothing although the version is the same.
     const foreign = fakeRow({ body: "A", version: 2 });
     const result = await saveIfUnchanged({ basedOn: 2, update: async () => ({ count: 0 }), current: foreign.current });

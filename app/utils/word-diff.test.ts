@@ -13,8 +13,12 @@ describe("word diff", () => {
   });
 
   it("marks an inserted and a removed word and keeps the rest", () => {
-    expect(render("We praten met inwoners.", "We praten elke maand met inwoners.")).toBe("We praten [+elke maand ]met inwoners.");
-    expect(render("We praten elke maand met inwoners.", "We praten met inwoners.")).toBe("We praten [-elke maand ]met inwoners.");
+    expect(render("We praten met inwoners.", "We praten elke maand met inwoners.")).toBe(
+      "We praten [+elke maand ]met inwoners.",
+    );
+    expect(render("We praten elke maand met inwoners.", "We praten met inwoners.")).toBe(
+      "We praten [-elke maand ]met inwoners.",
+    );
   });
 
   it("shows a replaced word as removed then added", () => {

@@ -46,7 +46,8 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   let start = 0;
   while (start < a.length && start < b.length && same(a[start]!, b[start]!)) start++;
   let end = 0;
-  while (end < a.length - start && end < b.length - start && same(a[a.length - 1 - end]!, b[b.length - 1 - end]!)) end++;
+  while (end < a.length - start && end < b.length - start && same(a[a.length - 1 - end]!, b[b.length - 1 - end]!))
+    end++;
   const parts: DiffPart[] = [
     { type: "same", text: b.slice(0, start).join("") },
     { type: "removed", text: a.slice(start, a.length - end).join("") },

@@ -3,10 +3,7 @@
 // database server (see ../shared/STACK.md). Never used at run time.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 function patchAdapter(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
   // The schema engine replays each migration file as one argument-less executeRaw, which PGlite's

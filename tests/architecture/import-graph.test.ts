@@ -24,7 +24,11 @@ let runtimeGraph: Map<string, string[]>;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Whether every import/export statement in `source` that names `request` is type-only. */
 function typeOnly(source: string, request: string): boolean {
-  const statements = [...source.matchAll(new RegExp(`(?:import|export)\\s+(type\\s+)?[^;]*?from\\s+["']${escapeRegExp(request)}["']`, "g"))];
+  const statements = [
+    ...source.matchAll(
+      new RegExp(`(?:import|export)\\s+(type\\s+)?[^;]*?from\\s+["']${escapeRegExp(request)}["']`, "g"),
+    ),
+  ];
   return statements.length > 0 && statements.every((statement) => statement[1] !== undefined);
 }
 /** A route module Remix loads: a folder route's route.tsx, or a flat route file (not a colocated part). */
@@ -36,14 +40,17 @@ function isRouteModule(file: string): boolean {
 beforeAll(async () => {
   const tree: DependencyTree = shortenTree(
     root,
-    await parseDependencyTree(["app/**/*.{ts,tsx}", "jobs/**/*.ts", "server/**/*.ts", "prisma/**/*.ts", "tests/**/*.ts"], {
-      cwd: root,
-      context: root,
-      tsconfig: path.join(root, "tsconfig.json"),
-      exclude: /node_modules|app\/generated\//,
-      transform: false,
-      skipDynamicImports: false,
-    }),
+    await parseDependencyTree(
+      ["app/**/*.{ts,tsx}", "jobs/**/*.ts", "server/**/*.ts", "prisma/**/*.ts", "tests/**/*.ts"],
+      {
+        cwd: root,
+        context: root,
+        tsconfig: path.join(root, "tsconfig.json"),
+        exclude: /node_modules|app\/generated\//,
+        transform: false,
+        skipDynamicImports: false,
+      },
+    ),
   );
   graph = new Map();
   runtimeGraph = new Map();
@@ -108,7 +115,8 @@ function cycles(edges: Map<string, string[]>): string[][] {
   return found;
 }
 
-const filesUnder = (folder: string) => [...graph.keys()].filter((file) => file.startsWith(folder) && !/\.test\.tsx?$/.test(file));
+const filesUnder = (folder: string) =>
+  [...graph.keys()].filter((file) => file.startsWith(folder) && !/\.test\.tsx?$/.test(file));
 
 /**
  * Each forbidden file that the `from` files reach through their imports, with one shortest chain that
@@ -141,9 +149,9 @@ describe("import graph", () => {
     expect(graph.size).toBeGreaterThan(200);
     expect(graph.get("server/index.ts")).toContain("server/startup.ts");
     // The allowed direction is there, so the empty answers below mean something.
-    expect(violations(["app/models/journal.server.ts"], (file) => file === "app/notifications/notify.server.ts")).toEqual([
-      "app/models/journal.server.ts → app/notifications/notify.server.ts",
-    ]);
+    expect(
+      violations(["app/models/journal.server.ts"], (file) => file === "app/notifications/notify.server.ts"),
+    ).toEqual(["app/models/journal.server.ts → app/notifications/notify.server.ts"]);
     expect(violations(["app/notifications/notify.server.ts"], (file) => file === "jobs/engine.ts")).toEqual([
       "app/notifications/notify.server.ts → app/email/send-email.server.ts → jobs/engine.ts",
     ]);
@@ -160,7 +168,9 @@ describe("import graph", () => {
     expect(runtimeImportsOfRoutes).toEqual([]);
     // The type-only edges are seen (so the empty answer above means something).
     expect(graph.get("app/utils/cohort-page.ts")).toContain("app/routes/leernetwerken+/$cohortId+/_layout/route.tsx");
-    expect(runtimeGraph.get("app/utils/cohort-page.ts")).not.toContain("app/routes/leernetwerken+/$cohortId+/_layout/route.tsx");
+    expect(runtimeGraph.get("app/utils/cohort-page.ts")).not.toContain(
+      "app/routes/leernetwerken+/$cohortId+/_layout/route.tsx",
+    );
   });
 
   it("the job engine imports no job, e-mail, notification or model module (jobs are registered at start-up)", () => {
@@ -172,13 +182,19 @@ describe("import graph", () => {
   });
 
   it("e-mail imports no notification, model or route module", () => {
-    expect(violations(filesUnder("app/email/"), (file) => /^app\/(notifications|models|routes)\//.test(file))).toEqual([]);
+    expect(violations(filesUnder("app/email/"), (file) => /^app\/(notifications|models|routes)\//.test(file))).toEqual(
+      [],
+    );
   });
 
   it("what the models call in notifications (notify, preferences, kinds, links, templates) imports no model", () => {
-    const core = ["notify.server.ts", "preferences.server.ts", "kinds.ts", "links.server.ts", "templates.server.ts"].map(
-      (file) => `app/notifications/${file}`,
-    );
+    const core = [
+      "notify.server.ts",
+      "preferences.server.ts",
+      "kinds.ts",
+      "links.server.ts",
+      "templates.server.ts",
+    ].map((file) => `app/notifications/${file}`);
     for (const file of core) expect(graph.has(file), file).toBe(true);
     expect(violations(core, (file) => /^app\/(models|routes)\//.test(file) || isJobFile(file))).toEqual([]);
   });

@@ -79,7 +79,12 @@ try {
   const queue = getQueue();
   await queue.isReady();
 
-  console.log(`Machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`Throughput: ${MESSAGES} e-mails, worker concurrency ${CONCURRENCY}, ${RUNS} runs per setting`);
 
   const throughput: Record<number, number[]> = { 1: [], 2: [] };
@@ -99,10 +104,15 @@ try {
         // Far in the future: only the queued jobs deliver them, not the sweep.
         nextAttemptAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
       }));
-      for (let i = 0; i < rows.length; i += 1000) await prisma.emailMessage.createMany({ data: rows.slice(i, i + 1000) });
+      for (let i = 0; i < rows.length; i += 1000)
+        await prisma.emailMessage.createMany({ data: rows.slice(i, i + 1000) });
       for (let i = 0; i < rows.length; i += 1000) {
         await queue.addBulk(
-          rows.slice(i, i + 1000).map((row) => ({ name: "deliver-email", data: { messageId: row.id }, opts: { jobId: `email:${row.id}`, removeOnComplete: true, attempts: 6 } })),
+          rows.slice(i, i + 1000).map((row) => ({
+            name: "deliver-email",
+            data: { messageId: row.id },
+            opts: { jobId: `email:${row.id}`, removeOnComplete: true, attempts: 6 },
+          })),
         );
       }
       for (let i = 0; i < count; i++) {
@@ -152,7 +162,12 @@ try {
     for (let i = 0; i < ACTIONS * 2; i++) {
       const variant = i % 2 === 0 ? "without" : "with";
       const started = performance.now();
-      const message = await recordEmail({ to: "a@bench.test", kind: "bench", idempotencyKey: `action-${run}-${i}`, ...content });
+      const message = await recordEmail({
+        to: "a@bench.test",
+        kind: "bench",
+        idempotencyKey: `action-${run}-${i}`,
+        ...content,
+      });
       if (variant === "with") await enqueue(deliverEmailJob, { messageId: message.id });
       timings[variant].push(performance.now() - started);
     }
@@ -167,8 +182,12 @@ try {
   await queue.empty();
 
   console.log("\nMedians");
-  console.log(`  1 worker:  ${median(throughput[1]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[1]!).toFixed(2)} ms per message`);
-  console.log(`  2 workers: ${median(throughput[2]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[2]!).toFixed(2)} ms per message`);
+  console.log(
+    `  1 worker:  ${median(throughput[1]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[1]!).toFixed(2)} ms per message`,
+  );
+  console.log(
+    `  2 workers: ${median(throughput[2]!).toFixed(0)} messages/s, worker CPU ${median(cpuPerMessage[2]!).toFixed(2)} ms per message`,
+  );
   console.log(
     `  action's e-mail step p50: ${median(p50s.without).toFixed(2)} ms without enqueue, ${median(p50s.with).toFixed(2)} ms with`,
   );

@@ -105,7 +105,8 @@ function portRange(name: string): [number, number] | null {
   if (!raw) return null;
   const match = /^(\d+)-(\d+)$/.exec(raw.trim());
   const [from, to] = match ? [Number(match[1]), Number(match[2])] : [0, -1];
-  if (!match || from < 1024 || to > 65535 || from > to) throw new Error(`${name} must be a port range such as 3300-3349 (got ${JSON.stringify(raw)})`);
+  if (!match || from < 1024 || to > 65535 || from > to)
+    throw new Error(`${name} must be a port range such as 3300-3349 (got ${JSON.stringify(raw)})`);
   return [from, to];
 }
 
@@ -123,7 +124,9 @@ const APP_PORTS = portRange("BENCH_PORTS");
 const RESERVED_PORTS = new Set([3210, POSTGRES_PORT]);
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 const SCENARIO = process.env.BENCH_SCENARIO === "lesson" ? "lesson" : "pages";
-const DATABASES = (process.env.BENCH_DATABASES || (SCENARIO === "lesson" ? "pglite" : "pglite,postgres")).split(",").map((s) => s.trim());
+const DATABASES = (process.env.BENCH_DATABASES || (SCENARIO === "lesson" ? "pglite" : "pglite,postgres"))
+  .split(",")
+  .map((s) => s.trim());
 // A long lesson with the lemniscaat figure and an opdracht block.
 const LESSON = { path: "/leren/ontsluiten/werk-bronnen-en-klantreis", expect: "Ervaringskennis ontsluiten" };
 for (const name of DATABASES) {
@@ -160,7 +163,8 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 // Small helpers
 
 const t0 = performance.now();
-const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 
 class BenchError extends Error {
   override name = "BenchError";
@@ -269,7 +273,9 @@ async function run(
       child.once("close", (exitCode, signal) => resolve(signal ? -1 : exitCode));
     });
     if (code !== 0) {
-      throw new BenchError(`\`${command} ${args.join(" ")}\` failed (exit ${code})${output ? `:\n${output.trim()}` : ""}`);
+      throw new BenchError(
+        `\`${command} ${args.join(" ")}\` failed (exit ${code})${output ? `:\n${output.trim()}` : ""}`,
+      );
     }
   } finally {
     clearTimeout(timeout);
@@ -294,7 +300,15 @@ const servers = new Set<Server>();
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   // Settings of the surrounding shell that would change what is measured.
-  for (const key of ["DATABASE_URL", "PGLITE_DATA_DIR", "PORT", "HOST", "APP_URL", "TRUST_PROXY", "DATABASE_POOL_SIZE"]) {
+  for (const key of [
+    "DATABASE_URL",
+    "PGLITE_DATA_DIR",
+    "PORT",
+    "HOST",
+    "APP_URL",
+    "TRUST_PROXY",
+    "DATABASE_POOL_SIZE",
+  ]) {
     delete env[key];
   }
   // Defined but empty: server/index.ts and prisma/seed.ts load .env without overriding what is already
@@ -303,7 +317,10 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function startServer(label: string, dbEnv: Record<string, string>): Promise<{ server: Server; coldStartMs: number }> {
+async function startServer(
+  label: string,
+  dbEnv: Record<string, string>,
+): Promise<{ server: Server; coldStartMs: number }> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
   const logFile = path.join(benchDir, `server-${label}.log`);
@@ -384,7 +401,10 @@ async function stopServer(server: Server): Promise<void> {
 /** Fails when the server process has died (the log's last lines go into the message). */
 function assertRunning(server: Server) {
   const info = server.exitInfo();
-  if (info) throw new BenchError(`Server (${server.label}) died under load (${info}). Last lines of its log:\n${tail(server.logFile)}`);
+  if (info)
+    throw new BenchError(
+      `Server (${server.label}) died under load (${info}). Last lines of its log:\n${tail(server.logFile)}`,
+    );
 }
 
 function tail(file: string, lines = 30): string {
@@ -433,7 +453,9 @@ function cpuSnapshot(server: Server, postmasterPid: number | null): { appMs: num
 
 function postmasterPid(): number | null {
   try {
-    const pid = Number(readFileSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}/data/postmaster.pid`, "utf8").split("\n")[0]);
+    const pid = Number(
+      readFileSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}/data/postmaster.pid`, "utf8").split("\n")[0],
+    );
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
@@ -486,7 +508,13 @@ type Target = {
 };
 
 /** GET as a person; fails unless the status is the expected one. React's `<!-- -->` separators removed. */
-async function fetchPage(server: Server, cookies: Cookies, person: Person | null, path: string, status = 200): Promise<HttpResponse> {
+async function fetchPage(
+  server: Server,
+  cookies: Cookies,
+  person: Person | null,
+  path: string,
+  status = 200,
+): Promise<HttpResponse> {
   const res = await request(server.port, { path, headers: person ? { Cookie: cookies.get(person)! } : {} });
   if (res.status !== status) {
     throw new BenchError(
@@ -512,12 +540,31 @@ async function findTargets(server: Server, cookies: Cookies): Promise<Target[]> 
     { key: "static", label: "static GET /favicon.svg", path: "/favicon.svg", person: null, status: 200 },
     { key: "healthz", label: "GET /healthz (SELECT 1)", path: "/healthz", person: null, status: 200, expect: "ok" },
   ];
-  const lesson: Target = { key: "lesson", label: "lesson (participant)", path: LESSON.path, person: PARTICIPANT, status: 200, expect: LESSON.expect };
+  const lesson: Target = {
+    key: "lesson",
+    label: "lesson (participant)",
+    path: LESSON.path,
+    person: PARTICIPANT,
+    status: 200,
+    expect: LESSON.expect,
+  };
   if (SCENARIO === "lesson") return [...base, lesson];
 
   const me = PARTICIPANT;
-  const cohortId = firstMatch((await fetchPage(server, cookies, me, "/leernetwerken")).body, new RegExp(`href="/leernetwerken/(${UUID})"`), "the participant's cohort");
-  const assignmentIds = [...new Set([...(await fetchPage(server, cookies, me, "/opdrachten")).body.matchAll(new RegExp(`href="/opdrachten/(${UUID})"`, "g"))].map((m) => m[1]!))];
+  const cohortId = firstMatch(
+    (await fetchPage(server, cookies, me, "/leernetwerken")).body,
+    new RegExp(`href="/leernetwerken/(${UUID})"`),
+    "the participant's cohort",
+  );
+  const assignmentIds = [
+    ...new Set(
+      [
+        ...(await fetchPage(server, cookies, me, "/opdrachten")).body.matchAll(
+          new RegExp(`href="/opdrachten/(${UUID})"`, "g"),
+        ),
+      ].map((m) => m[1]!),
+    ),
+  ];
   let assignmentId: string | undefined;
   for (const id of assignmentIds) {
     if ((await fetchPage(server, cookies, me, `/opdrachten/${id}`)).body.includes("Er is feedback gegeven")) {
@@ -531,18 +578,63 @@ async function findTargets(server: Server, cookies: Cookies): Promise<Target[]> 
     new RegExp(`href="/leernetwerken/${cohortId}/zelfscans/([a-z0-9-]+)/resultaten"`),
     "the participant's self-scan results",
   );
-  const meetingId = firstMatch((await fetchPage(server, cookies, me, "/intervisie")).body, new RegExp(`href="/intervisie/bijeenkomsten/(${UUID})"`), "an intervisie meeting");
+  const meetingId = firstMatch(
+    (await fetchPage(server, cookies, me, "/intervisie")).body,
+    new RegExp(`href="/intervisie/bijeenkomsten/(${UUID})"`),
+    "an intervisie meeting",
+  );
   return [
     ...base,
-    { key: "empty", label: "empty page (GET /uitloggen)", path: "/uitloggen", person: me, status: 200, expect: "Uitloggen" },
-    { key: "start-participant", label: "start page, participant", path: "/", person: me, status: 200, expect: `Welkom, ${me.firstName}` },
-    { key: "start-facilitator", label: "start page, facilitator", path: "/", person: FACILITATOR, status: 200, expect: `Welkom, ${FACILITATOR.firstName}` },
-    { key: "start-coordinator", label: "start page, coordinator", path: "/", person: COORDINATOR, status: 200, expect: `Welkom, ${COORDINATOR.firstName}` },
+    {
+      key: "empty",
+      label: "empty page (GET /uitloggen)",
+      path: "/uitloggen",
+      person: me,
+      status: 200,
+      expect: "Uitloggen",
+    },
+    {
+      key: "start-participant",
+      label: "start page, participant",
+      path: "/",
+      person: me,
+      status: 200,
+      expect: `Welkom, ${me.firstName}`,
+    },
+    {
+      key: "start-facilitator",
+      label: "start page, facilitator",
+      path: "/",
+      person: FACILITATOR,
+      status: 200,
+      expect: `Welkom, ${FACILITATOR.firstName}`,
+    },
+    {
+      key: "start-coordinator",
+      label: "start page, coordinator",
+      path: "/",
+      person: COORDINATOR,
+      status: 200,
+      expect: `Welkom, ${COORDINATOR.firstName}`,
+    },
     lesson,
     { key: "cohort", label: "cohort page (participant)", path: `/leernetwerken/${cohortId}`, person: me, status: 200 },
     { key: "journal", label: "journal (participant)", path: "/journaal", person: me, status: 200, expect: "Journaal" },
-    { key: "assignment", label: "assignment with feedback", path: `/opdrachten/${assignmentId}`, person: me, status: 200, expect: "Er is feedback gegeven" },
-    { key: "self-scan", label: "self-scan results", path: `/leernetwerken/${cohortId}/zelfscans/${scanId}/resultaten`, person: me, status: 200 },
+    {
+      key: "assignment",
+      label: "assignment with feedback",
+      path: `/opdrachten/${assignmentId}`,
+      person: me,
+      status: 200,
+      expect: "Er is feedback gegeven",
+    },
+    {
+      key: "self-scan",
+      label: "self-scan results",
+      path: `/leernetwerken/${cohortId}/zelfscans/${scanId}/resultaten`,
+      person: me,
+      status: 200,
+    },
     await livePollTarget(server, cookies, meetingId),
   ];
 }
@@ -559,9 +651,21 @@ async function livePollTarget(server: Server, cookies: Cookies, meetingId: strin
   if (stamp.status === 200 && stamp.headers["content-type"]?.includes("application/json")) {
     const value = (JSON.parse(stamp.body) as { stamp?: unknown }).stamp;
     if (typeof value !== "string") throw new BenchError(`GET ${base}/stand: no stamp in ${stamp.body}`);
-    return { key: "live-poll", label: "live intervisie poll, unchanged", path: `${base}/stand?sinds=${encodeURIComponent(value)}`, person: PARTICIPANT, status: 204 };
+    return {
+      key: "live-poll",
+      label: "live intervisie poll, unchanged",
+      path: `${base}/stand?sinds=${encodeURIComponent(value)}`,
+      person: PARTICIPANT,
+      status: 204,
+    };
   }
-  return { key: "live-poll", label: "live intervisie poll (route data)", path: `${base}.data`, person: PARTICIPANT, status: 200 };
+  return {
+    key: "live-poll",
+    label: "live intervisie poll (route data)",
+    path: `${base}.data`,
+    person: PARTICIPANT,
+    status: 200,
+  };
 }
 
 /** Every target answers as expected; returns the size of each answer. */
@@ -570,7 +674,9 @@ async function checkTargets(server: Server, cookies: Cookies, targets: Target[])
   for (const target of targets) {
     const res = await fetchPage(server, cookies, target.person, target.path, target.status);
     if (target.expect && !res.body.includes(target.expect)) {
-      throw new BenchError(`GET ${target.path}: the answer does not contain "${target.expect}"\n${res.body.slice(0, 1500)}`);
+      throw new BenchError(
+        `GET ${target.path}: the answer does not contain "${target.expect}"\n${res.body.slice(0, 1500)}`,
+      );
     }
     sizes.set(target.key, Buffer.byteLength(res.body));
   }
@@ -626,9 +732,13 @@ async function timeAlone(server: Server, cookies: Cookies, target: Target): Prom
   const times: number[] = [];
   for (let i = 0; i < ALONE; i++) {
     const started = performance.now();
-    const res = await request(server.port, { path: target.path, headers: target.person ? { Cookie: cookies.get(target.person)! } : {} });
+    const res = await request(server.port, {
+      path: target.path,
+      headers: target.person ? { Cookie: cookies.get(target.person)! } : {},
+    });
     times.push(performance.now() - started);
-    if (res.status !== target.status) throw new BenchError(`GET ${target.path}: expected ${target.status}, got ${res.status} (one request at a time)`);
+    if (res.status !== target.status)
+      throw new BenchError(`GET ${target.path}: expected ${target.status}, got ${res.status} (one request at a time)`);
   }
   return times.length ? median(times) : Number.NaN;
 }
@@ -660,7 +770,8 @@ async function cannon(
   assertRunning(server);
   const samples = Float64Array.from(latencies);
   const completed = Math.max(1, result.requests.total);
-  const cpu = cpuBefore && cpuAfter ? { app: cpuAfter.appMs - cpuBefore.appMs, db: cpuAfter.dbMs - cpuBefore.dbMs } : null;
+  const cpu =
+    cpuBefore && cpuAfter ? { app: cpuAfter.appMs - cpuBefore.appMs, db: cpuAfter.dbMs - cpuBefore.dbMs } : null;
   const expected = result.statusCodeStats[String(target.status)]?.count ?? 0;
   return {
     otherStatuses: Object.entries(result.statusCodeStats)
@@ -687,7 +798,13 @@ function runSeconds(aloneMs: number): number {
   return Math.min(Math.max(DURATION, 10), Math.max(DURATION, Math.ceil(1.5 * firstAnswers * 10) / 10));
 }
 
-async function measure(server: Server, cookies: Cookies, targets: Target[], sizes: Map<string, number>, postgresPid: number | null): Promise<TargetFigures[]> {
+async function measure(
+  server: Server,
+  cookies: Cookies,
+  targets: Target[],
+  sizes: Map<string, number>,
+  postgresPid: number | null,
+): Promise<TargetFigures[]> {
   if (WARMUP > 0) {
     for (const target of targets) {
       const warm = await cannon(server, target, cookies, WARMUP, postgresPid);
@@ -696,7 +813,10 @@ async function measure(server: Server, cookies: Cookies, targets: Target[], size
   }
   const alone = new Map<string, number>();
   for (const target of targets) alone.set(target.key, await timeAlone(server, cookies, target));
-  if (ALONE > 0) log(`  one request at a time (median of ${ALONE}): ${targets.map((t) => `${t.key} ${alone.get(t.key)!.toFixed(1)} ms`).join(", ")}`);
+  if (ALONE > 0)
+    log(
+      `  one request at a time (median of ${ALONE}): ${targets.map((t) => `${t.key} ${alone.get(t.key)!.toFixed(1)} ms`).join(", ")}`,
+    );
   const seconds = new Map(targets.map((target) => [target.key, runSeconds(alone.get(target.key)!)]));
   const runs = new Map<string, RunFigures[]>(targets.map((target) => [target.key, []]));
   for (let i = 1; i <= RUNS; i++) {
@@ -771,7 +891,9 @@ async function benchmarkServer(
     for (const person of people) cookies.set(person, await login(server, person));
     const firstRequests = await timeFirstLessonRequests(server, cookies);
     if (SCENARIO === "lesson") {
-      log(`${name}: first lesson request after start ${firstRequests[0].toFixed(0)} ms, second ${firstRequests[1].toFixed(0)} ms`);
+      log(
+        `${name}: first lesson request after start ${firstRequests[0].toFixed(0)} ms, second ${firstRequests[1].toFixed(0)} ms`,
+      );
     }
     const targets = (await findTargets(server, cookies)).filter((target) => !ONLY || ONLY.has(target.key));
     if (targets.length === 0) throw new BenchError(`BENCH_TARGETS matches no target`);
@@ -870,7 +992,11 @@ async function benchPostgres(): Promise<DatabaseResult> {
   try {
     const output = await run("bash", [script, "start", String(POSTGRES_PORT)], { capture: true, timeoutMs: 120_000 });
     started = true;
-    const adminUrl = output.trim().split("\n").filter((line) => line.startsWith("postgresql://")).pop();
+    const adminUrl = output
+      .trim()
+      .split("\n")
+      .filter((line) => line.startsWith("postgresql://"))
+      .pop();
     if (!adminUrl) throw new BenchError(`postgres.sh start printed no URL:\n${output}`);
     const version = await createDatabase(adminUrl, "leernetwerk_bench");
     const databaseUrl = new URL(adminUrl);
@@ -949,7 +1075,8 @@ function report(results: DatabaseResult[], totalMs: number) {
         if (!ok) misses.push(`${result.name}: ${f.target.label} ${share}`);
       }
       const staticFigures = result.figures.find((other) => other.target.key === "static");
-      const ofStatic = staticFigures && f.target.key !== "static" ? `${((f.rps / staticFigures.rps) * 100).toFixed(1)} %` : "";
+      const ofStatic =
+        staticFigures && f.target.key !== "static" ? `${((f.rps / staticFigures.rps) * 100).toFixed(1)} %` : "";
       lines.push(
         `| ${result.name} | ${f.target.label} | ${ms(f.aloneMs)} | ${f.rps.toFixed(0)} | ${ofStatic} | ${share} | ${ms(f.p50)} | ${ms(f.p95)} | ` +
           `${cpu(f.appCpuMs)} | ${Number.isNaN(f.appCpuShare) ? "–" : `${(f.appCpuShare * 100).toFixed(0)}%`} | ${cpu(f.dbCpuMs)} | ` +
@@ -958,7 +1085,9 @@ function report(results: DatabaseResult[], totalMs: number) {
     }
   }
   lines.push("");
-  lines.push("| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | 1st / 2nd lesson request after start | Load average before → after |");
+  lines.push(
+    "| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | 1st / 2nd lesson request after start | Load average before → after |",
+  );
   lines.push("|---|---:|---:|---:|---|");
   for (const result of results) {
     const load = result.load.map((note) => note.match(/load average ([\d.]+)/)?.[1] ?? "?").join(" → ");
@@ -969,7 +1098,11 @@ function report(results: DatabaseResult[], totalMs: number) {
   }
   lines.push("");
   if (SCENARIO === "pages") {
-    lines.push(misses.length ? `Below the goal:\n${misses.map((miss) => `- ${miss}`).join("\n")}` : "Every measured page meets its goal.");
+    lines.push(
+      misses.length
+        ? `Below the goal:\n${misses.map((miss) => `- ${miss}`).join("\n")}`
+        : "Every measured page meets its goal.",
+    );
   }
   lines.push(`Total runtime: ${(totalMs / 1000).toFixed(1)} s`);
   console.log(lines.join("\n"));
@@ -992,7 +1125,9 @@ function abort(message: string, exitCode: number) {
   console.error(`\n${message}: cleaning up…`);
   const script = path.join(root, "tests/support/postgres.sh");
   void cleanup()
-    .then(() => (DATABASES.includes("postgres") ? run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }) : ""))
+    .then(() =>
+      DATABASES.includes("postgres") ? run("bash", [script, "stop", String(POSTGRES_PORT)], { capture: true }) : "",
+    )
     .catch(() => {})
     .finally(() => process.exit(exitCode));
 }
@@ -1022,13 +1157,20 @@ async function main() {
       for (const f of result.figures) {
         if (f.unexpected > 0) {
           const codes = f.runs
-            .map((r, i) => `run ${i + 1}: ${r.unexpected} unexpected${r.otherStatuses ? ` (${r.otherStatuses})` : ""}, ${r.errors} errors/timeouts`)
+            .map(
+              (r, i) =>
+                `run ${i + 1}: ${r.unexpected} unexpected${r.otherStatuses ? ` (${r.otherStatuses})` : ""}, ${r.errors} errors/timeouts`,
+            )
             .join("; ");
-          failure ??= new BenchError(`${result.name}, ${f.target.label}: not every answer was a ${f.target.status} (${codes})`);
+          failure ??= new BenchError(
+            `${result.name}, ${f.target.label}: not every answer was a ${f.target.status} (${codes})`,
+          );
         }
       }
       if (result.serverLogIssues.length > 0) {
-        console.log(`\nServer log lines that mention errors/warnings (${result.name}, first 20 of ${result.serverLogIssues.length}):`);
+        console.log(
+          `\nServer log lines that mention errors/warnings (${result.name}, first 20 of ${result.serverLogIssues.length}):`,
+        );
         for (const line of result.serverLogIssues.slice(0, 20)) console.log(`  ${line}`);
       }
     }

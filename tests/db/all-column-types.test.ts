@@ -15,7 +15,14 @@ it(`round-trips every column type (${process.env.TEST_DATABASE_KIND})`, async ()
       capacity: 2_147_483_647,
       status: "RUNNING",
       sessions: {
-        create: { number: 1, title: "S", startsAt: instant, endsAt: new Date(instant.getTime() + 3_600_000), format: "HYBRID", location: null },
+        create: {
+          number: 1,
+          title: "S",
+          startsAt: instant,
+          endsAt: new Date(instant.getTime() + 3_600_000),
+          format: "HYBRID",
+          location: null,
+        },
       },
     },
     include: { sessions: true },
@@ -62,11 +69,15 @@ it(`round-trips every column type (${process.env.TEST_DATABASE_KIND})`, async ()
   expect(await prisma.municipality.count({ where: { name: "Terugdraaidorp" } })).toBe(0);
 
   // A unique violation is reported as Prisma's P2002.
-  await expect(prisma.user.create({ data: { email: "types@test.nl", name: "T2", role: "PARTICIPANT" } })).rejects.toMatchObject({
+  await expect(
+    prisma.user.create({ data: { email: "types@test.nl", name: "T2", role: "PARTICIPANT" } }),
+  ).rejects.toMatchObject({
     code: "P2002",
   });
 
-  const raw = await prisma.$queryRaw<{ d: Date; n: number }[]>`SELECT "startsOn" AS d, capacity AS n FROM "Cohort" WHERE id = ${cohort.id}::uuid`;
+  const raw = await prisma.$queryRaw<
+    { d: Date; n: number }[]
+  >`SELECT "startsOn" AS d, capacity AS n FROM "Cohort" WHERE id = ${cohort.id}::uuid`;
   expect(raw[0]!.d.toISOString()).toBe("2027-04-01T00:00:00.000Z");
   expect(raw[0]!.n).toBe(2_147_483_647);
 });

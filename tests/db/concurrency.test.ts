@@ -9,16 +9,31 @@ it("answers 90 concurrent large queries and transactions without mixing them up"
   const results = await Promise.allSettled(
     Array.from({ length: 90 }, (_, i) =>
       i % 3 === 0
-        ? prisma.emailMessage.create({ data: { idempotencyKey: `concurrency-${i}`, kind: "test", to: "a@b.test", subject: `s${i}`, html: big, text: big } })
+        ? prisma.emailMessage.create({
+            data: {
+              idempotencyKey: `concurrency-${i}`,
+              kind: "test",
+              to: "a@b.test",
+              subject: `s${i}`,
+              html: big,
+              text: big,
+            },
+          })
         : i % 3 === 1
-          ? prisma.user.findMany({ where: { email: { in: [`a${i}@x.test`, `b${i}@x.test`] }, name: { contains: "x" } } })
+          ? prisma.user.findMany({
+              where: { email: { in: [`a${i}@x.test`, `b${i}@x.test`] }, name: { contains: "x" } },
+            })
           : prisma.$transaction(async (tx) => {
-              await tx.auditLog.create({ data: { action: "concurrency.test", entityType: "Test", details: { i, note: big.slice(0, 20_000) } } });
+              await tx.auditLog.create({
+                data: { action: "concurrency.test", entityType: "Test", details: { i, note: big.slice(0, 20_000) } },
+              });
               return tx.auditLog.count({ where: { action: "concurrency.test" } });
             }),
     ),
   );
-  const failures = results.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason).slice(0, 200));
+  const failures = results
+    .filter((result) => result.status === "rejected")
+    .map((result) => String((result as PromiseRejectedResult).reason).slice(0, 200));
   expect(failures).toEqual([]);
   expect(await prisma.emailMessage.count({ where: { kind: "test", html: big } })).toBe(30);
   expect(await prisma.auditLog.count({ where: { action: "concurrency.test" } })).toBe(30);

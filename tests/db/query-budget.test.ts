@@ -44,13 +44,18 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
   "cohort page, coordinator": { who: (w) => w.coordinatorId, path: (w) => `/leernetwerken/${w.cohort.id}` },
   journal: { who: (w) => w.participant.id, path: () => "/journaal" },
   "assignment with feedback": { who: (w) => w.participant.id, path: (w) => `/opdrachten/${w.handedIn.id}` },
-  "self-scan results": { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten` },
+  "self-scan results": {
+    who: (w) => w.participant.id,
+    path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten`,
+  },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {
     who: (w) => w.participant.id,
     path: async (w) => {
       const url = `/intervisie/bijeenkomsten/${w.meetingId}/live/stand`;
-      const response = await appRequest(new Request(`http://localhost${url}`, { headers: { Cookie: await cookieFor(w.participant.id) } }));
+      const response = await appRequest(
+        new Request(`http://localhost${url}`, { headers: { Cookie: await cookieFor(w.participant.id) } }),
+      );
       const { stamp } = (await response.json()) as { stamp: string };
       return `${url}?sinds=${encodeURIComponent(stamp)}`;
     },
@@ -67,7 +72,8 @@ async function cookieFor(userId: string) {
 /** The statements one request sends (the request is made twice; the second one is counted). */
 async function statementsOf(world: World, page: Page): Promise<string[]> {
   const path = await page.path(world);
-  const request = async () => new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor(page.who(world)) } });
+  const request = async () =>
+    new Request(`http://localhost${path}`, { headers: { Cookie: await cookieFor(page.who(world)) } });
   const warm = await appRequest(await request());
   expect(warm.status, `${path}: ${(await warm.text()).slice(0, 500)}`).toBe(page.status ?? 200);
   const statements: string[] = [];
@@ -87,14 +93,20 @@ const counted: Record<string, Record<string, string[]>> = { small: {}, large: {}
 describe("database statements per page", () => {
   beforeAll(async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
-    for (const [size, duos] of [["small", 6], ["large", 60]] as const) {
+    for (const [size, duos] of [
+      ["small", 6],
+      ["large", 60],
+    ] as const) {
       const world = { ...(await createCohortWorld(prisma, { duos })), coordinatorId: coordinator.id };
       for (const [name, page] of Object.entries(PAGES)) counted[size]![name] = await statementsOf(world, page);
     }
   }, 240_000);
 
   afterAll(() => {
-    const rows = Object.entries(BUDGETS).map(([name, budget]) => `  ${name.padEnd(28)} ${String(counted.small![name]?.length).padStart(3)} ${String(counted.large![name]?.length).padStart(3)}   (budget ${budget})`);
+    const rows = Object.entries(BUDGETS).map(
+      ([name, budget]) =>
+        `  ${name.padEnd(28)} ${String(counted.small![name]?.length).padStart(3)} ${String(counted.large![name]?.length).padStart(3)}   (budget ${budget})`,
+    );
     console.log(`Statements per page (6 duos, 60 duos):\n${rows.join("\n")}`);
   });
 
@@ -102,8 +114,12 @@ describe("database statements per page", () => {
     it(`${name}: at most ${budget}, the same for 6 and 60 duos`, () => {
       const small = counted.small![name]!;
       const large = counted.large![name]!;
-      const list = (statements: string[]) => statements.map((sql, i) => `  ${i + 1}. ${sql.replace(/\s+/g, " ").slice(0, 160)}`).join("\n");
-      expect(large.length, `60 duos sent more statements than 6 duos:\n6 duos:\n${list(small)}\n60 duos:\n${list(large)}`).toBe(small.length);
+      const list = (statements: string[]) =>
+        statements.map((sql, i) => `  ${i + 1}. ${sql.replace(/\s+/g, " ").slice(0, 160)}`).join("\n");
+      expect(
+        large.length,
+        `60 duos sent more statements than 6 duos:\n6 duos:\n${list(small)}\n60 duos:\n${list(large)}`,
+      ).toBe(small.length);
       expect(small.length, `over budget:\n${list(small)}`).toBeLessThanOrEqual(budget);
     });
   }

@@ -4,11 +4,16 @@
 // cannot read the canvas. axe-core runs on every page visited.
 import { expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, users } from "./fixtures.ts";
 
-const saved = (page: import("@playwright/test").Page) => page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" });
-const section = (page: import("@playwright/test").Page, title: string | RegExp) => page.getByRole("region", { name: title });
+const saved = (page: import("@playwright/test").Page) =>
+  page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" });
+const section = (page: import("@playwright/test").Page, title: string | RegExp) =>
+  page.getByRole("region", { name: title });
 const helmond = { noor: "noor.hendriks@helmond.test", bram: "bram.aerts@helmond.test", sem: "sem.devos@zutphen.test" };
 
-test("both duo members edit the canvas and save a version; a conflict is shown; the facilitator comments", async ({ page, browser }) => {
+test("both duo members edit the canvas and save a version; a conflict is shown; the facilitator comments", async ({
+  page,
+  browser,
+}) => {
   // Three people, two browsers and axe on every page: longer than the default 30 s on a busy machine.
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
@@ -26,7 +31,9 @@ test("both duo members edit the canvas and save a version; a conflict is shown; 
   await expect(page.getByLabel("Het vraagstuk van onze gemeente")).toHaveValue(/armoedebeleid/);
   await expect(page.getByRole("link", { name: /^Versie 2 · bijeenkomst 2/ })).toBeVisible();
   await expect(section(page, "Fase 1: Ervaringskennis ontsluiten").getByText("Wie kan een brug slaan?")).toBeVisible();
-  await expect(page.locator(".changes ins").filter({ hasText: "Brieven over terugvorderingen herschrijven met inwoners." })).toBeVisible();
+  await expect(
+    page.locator(".changes ins").filter({ hasText: "Brieven over terugvorderingen herschrijven met inwoners." }),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // Lisa writes the first steps; leaving the field saves.
@@ -45,9 +52,13 @@ test("both duo members edit the canvas and save a version; a conflict is shown; 
     const when = `September 2027 (${stamp})`;
     await section(erik, "Fase 2: Ervaringskennis vertalen").getByLabel("Wanneer").fill(when);
     const sessionSelect = erik.getByLabel("Bij welke bijeenkomst hoort deze versie?");
-    await sessionSelect.selectOption((await sessionSelect.locator("option", { hasText: /^Bijeenkomst 2:/ }).getAttribute("value"))!);
+    await sessionSelect.selectOption(
+      (await sessionSelect.locator("option", { hasText: /^Bijeenkomst 2:/ }).getAttribute("value"))!,
+    );
     await erik.getByRole("button", { name: "Versie opslaan" }).click();
-    await expect(erik.getByRole("status").filter({ hasText: "Versie 3 is opgeslagen" })).toBeVisible({ timeout: 10_000 });
+    await expect(erik.getByRole("status").filter({ hasText: "Versie 3 is opgeslagen" })).toBeVisible({
+      timeout: 10_000,
+    });
     await expect(erik.getByRole("link", { name: /^Versie 3 · bijeenkomst 2/ })).toBeVisible();
     await expectAccessible(erik, "after saving a version");
 
@@ -70,7 +81,9 @@ test("both duo members edit the canvas and save a version; a conflict is shown; 
   await expect(conflict.getByText("Oktober", { exact: true })).toBeVisible();
   await expectAccessible(page, "conflict");
   await conflict.getByRole("button", { name: "De opgeslagen versie gebruiken" }).click();
-  await expect(section(page, "Fase 2: Ervaringskennis vertalen").getByLabel("Wanneer")).toHaveValue(`September 2027 (${stamp})`);
+  await expect(section(page, "Fase 2: Ervaringskennis vertalen").getByLabel("Wanneer")).toHaveValue(
+    `September 2027 (${stamp})`,
+  );
   await logout(page);
 
   // Marco (facilitator) finds the canvas through the cohort and comments on the first steps.
@@ -143,12 +156,16 @@ test("the canvas prints cleanly and downloads as a Word file", async ({ page }) 
   expect(download.suggestedFilename()).toBe("aanpak-zwolle.docx");
   const response = await page.request.get(`${canvasPath}/aanpak.docx`);
   expect(response.status()).toBe(200);
-  expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(response.headers()["content-type"]).toBe(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  );
   const body = await response.body();
   expect(body.subarray(0, 2).toString()).toBe("PK");
 });
 
-test("a duo of a finished cohort publishes a summary, everyone finds it, the partner withdraws it", async ({ page }) => {
+test("a duo of a finished cohort publishes a summary, everyone finds it, the partner withdraws it", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const title = `Eenvoudige taal over schulden ${Date.now().toString(36)}`;
   await login(page, helmond.noor);
@@ -179,7 +196,10 @@ test("a duo of a finished cohort publishes a summary, everyone finds it, the par
   await page.getByRole("button", { name: "Delen in de kennisbank" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("Een gemeente ·")).toBeVisible();
-  await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toHaveText(["Ons vraagstuk", "Fase 1: Ervaringskennis ontsluiten"]);
+  await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toHaveText([
+    "Ons vraagstuk",
+    "Fase 1: Ervaringskennis ontsluiten",
+  ]);
   await expectAccessible(page);
   const articlePath = new URL(page.url()).pathname;
   await logout(page);
@@ -189,14 +209,18 @@ test("a duo of a finished cohort publishes a summary, everyone finds it, the par
   await expectAccessibleOnce(page);
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Kennisbank" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kennisbank" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Jongeren die dakloos waren herschrijven de huisregels van de opvang" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Jongeren die dakloos waren herschrijven de huisregels van de opvang" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Thema", { exact: true }).selectOption("schulden");
   await page.getByRole("button", { name: "Zoeken" }).click();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
   await expect(page.getByRole("link", { name: /Jongeren die dakloos waren/ })).toHaveCount(0);
   await page.goto("/kennisbank?q=klankbordgroep");
-  await expect(page.getByRole("link", { name: "Een betaalde klankbordgroep leest mee met werkinstructies" })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Een betaalde klankbordgroep leest mee met werkinstructies" }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
   await logout(page);
 

@@ -1,7 +1,17 @@
 // Guards authorization as the browser sees it: pages need a login; a participant cannot open another
 // cohort (a Dutch 404, the same as for an id that does not exist, so ids cannot be probed) nor the
 // coordinator's management pages or actions (a Dutch 403); unknown URLs give the Dutch 404 page.
-import { DEMO_COHORT_NAME, expect, expectAccessible, login, logout, statusOf, submitLogin, test, users } from "./fixtures.ts";
+import {
+  DEMO_COHORT_NAME,
+  expect,
+  expectAccessible,
+  login,
+  logout,
+  statusOf,
+  submitLogin,
+  test,
+  users,
+} from "./fixtures.ts";
 
 test("a visitor who is not logged in is sent to the login page, and back after logging in", async ({ page }) => {
   await page.goto("/");
@@ -27,7 +37,9 @@ test("a participant of one cohort gets a 404 for another cohort's page", async (
   await cohortLink.click();
   await expect(page).toHaveURL(href!);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COHORT_NAME);
-  await expect(page.getByRole("listitem").filter({ hasText: /^Lisa Bakker \(jij\) — beleidsmedewerker$/ })).toHaveCount(1);
+  await expect(page.getByRole("listitem").filter({ hasText: /^Lisa Bakker \(jij\) — beleidsmedewerker$/ })).toHaveCount(
+    1,
+  );
   await expectAccessible(page);
   await logout(page);
 

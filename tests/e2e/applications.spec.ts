@@ -29,7 +29,9 @@ async function openDemoCohort(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test("a municipality applies, the coordinator holds the intake and admits it, an invited member accepts", async ({ page }) => {
+test("a municipality applies, the coordinator holds the intake and admits it, an invited member accepts", async ({
+  page,
+}) => {
   // One journey through three people's pages (about 20 s here); room for a busy machine.
   test.setTimeout(90_000);
   const contactEmail = uniqueEmail("contact.kampen");
@@ -45,7 +47,9 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await expectAccessible(page);
   await page.getByRole("link", { name: DEMO_COHORT_NAME }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COHORT_NAME);
-  await expect(page.getByRole("heading", { name: "Bijeenkomst 1: Kennismaken en je vraagstuk scherp krijgen" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Bijeenkomst 1: Kennismaken en je vraagstuk scherp krijgen" }),
+  ).toBeVisible();
   // The meeting links are for the cohort only.
   await expect(page.getByText("meet.leernetwerk.test")).toHaveCount(0);
   await expectAccessible(page);
@@ -112,7 +116,9 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await row.getByRole("link", { name: "Kampen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmelding gemeente Kampen");
   await expect(page.getByRole("main")).toContainText("038 339 2999");
-  await expect(page.getByRole("listitem").filter({ hasText: policyEmail })).toContainText("Krijgt een uitnodiging per e-mail.");
+  await expect(page.getByRole("listitem").filter({ hasText: policyEmail })).toContainText(
+    "Krijgt een uitnodiging per e-mail.",
+  );
   await expectAccessible(page);
 
   await page.getByLabel("Datum").fill("2027-01-12");
@@ -128,7 +134,9 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await page.getByRole("radio", { name: "Afgewezen" }).check();
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page.getByText("Geef een reden voor de wachtlijst of de afwijzing")).toBeVisible();
-  await expect(page.getByLabel("Aantekeningen van het intakegesprek")).toHaveValue("Goed gesprek; het duo is gemotiveerd.");
+  await expect(page.getByLabel("Aantekeningen van het intakegesprek")).toHaveValue(
+    "Goed gesprek; het duo is gemotiveerd.",
+  );
   await expectAccessible(page, "decision without reason");
 
   await page.getByRole("radio", { name: "Toegelaten" }).check();
@@ -147,7 +155,7 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await logout(page);
   await page.goto(invitationPath);
   await expect(page.getByRole("main")).toContainText(
-    `Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als beleidsmedewerker van de gemeente Kampen.`
+    `Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als beleidsmedewerker van de gemeente Kampen.`,
   );
   await expect(page.getByLabel("Je naam")).toHaveValue("Bram Beleid");
   await expectAccessible(page);
@@ -157,7 +165,9 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   await expect(page).toHaveURL(cohortPath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COHORT_NAME);
   await expect(page.getByRole("heading", { name: "Programma" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Bijeenkomst 2: Ervaringskennis ontsluiten en vertalen" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Bijeenkomst 2: Ervaringskennis ontsluiten en vertalen" }),
+  ).toBeVisible();
   const duo = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Gemeente Kampen" }) });
   await expect(duo.getByRole("listitem").filter({ hasText: "Bram Beleid (jij) — beleidsmedewerker" })).toHaveCount(1);
   await expect(duo).toContainText("Hoe laten we ervaringen van inwoners meewegen in ons armoedebeleid?");
@@ -173,7 +183,9 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await openDemoCohort(page);
   await page.getByRole("link", { name: "Gemeenten en duo's" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gemeenten en duo's");
-  await expect(page.getByRole("row").filter({ hasText: "Zwolle" })).toContainText("Toegelaten na intake op 5 nov 2026, 10:00");
+  await expect(page.getByRole("row").filter({ hasText: "Zwolle" })).toContainText(
+    "Toegelaten na intake op 5 nov 2026, 10:00",
+  );
   await expect(page.getByRole("row").filter({ hasText: "Deventer" })).toContainText("Direct ingeschreven");
   await expectAccessible(page);
 
@@ -187,7 +199,7 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await second.getByLabel("E-mailadres").fill(users.participant.email);
   await page.getByRole("button", { name: "Gemeente inschrijven" }).click();
   await expect(
-    second.getByText(`${users.participant.email} doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle.`)
+    second.getByText(`${users.participant.email} doet al mee aan dit leernetwerk, in het duo van de gemeente Zwolle.`),
   ).toBeVisible();
   await expect(page.getByLabel("Gemeente", { exact: true })).toHaveValue("Hengelo");
   await expect(first.getByLabel("E-mailadres")).toHaveValue(memberEmail);
@@ -207,7 +219,7 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await page.getByLabel("E-mailadres").fill("pieter.vandam@leernetwerk.test");
   await page.getByRole("button", { name: "Toevoegen" }).click();
   await expect(
-    page.getByText("pieter.vandam@leernetwerk.test heeft al een account als begeleider en kan niet in een duo.")
+    page.getByText("pieter.vandam@leernetwerk.test heeft al een account als begeleider en kan niet in een duo."),
   ).toBeVisible();
   await expectAccessible(page, "facilitator refused");
   await page.getByLabel("Naam", { exact: true }).fill("Daan Hendriks");
@@ -215,7 +227,9 @@ test("direct enrolment with the 'already in this cohort' rule, duo changes and w
   await page.getByLabel("Functie").selectOption({ label: "Strategisch beleidsadviseur" });
   await page.getByRole("button", { name: "Toevoegen" }).click();
   await expect(page.getByRole("status")).toContainText("Daan Hendriks is toegevoegd aan het duo");
-  await expect(page.getByRole("main")).toContainText("Daan Hendriks — strategisch beleidsadviseur (daan.hendriks@emmen.test)");
+  await expect(page.getByRole("main")).toContainText(
+    "Daan Hendriks — strategisch beleidsadviseur (daan.hendriks@emmen.test)",
+  );
   await page.getByRole("button", { name: "Uit het duo halen (Daan Hendriks)" }).click();
   await expect(page.getByRole("status")).toContainText("De persoon is uit het duo gehaald");
   await expect(page.getByRole("main")).not.toContainText("daan.hendriks@emmen.test");
@@ -237,7 +251,9 @@ test("assigning a facilitator, and the participants CSV download", async ({ page
   await page.getByRole("link", { name: "Begeleiders" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Begeleiders");
   await expectAccessible(page);
-  await page.getByLabel("Begeleider", { exact: true }).selectOption({ label: "Anouk Willems, senior ervaringsdeskundige" });
+  await page
+    .getByLabel("Begeleider", { exact: true })
+    .selectOption({ label: "Anouk Willems, senior ervaringsdeskundige" });
   await page.getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByRole("status")).toContainText("Anouk Willems begeleidt nu dit leernetwerk");
   await page.getByRole("button", { name: "Weghalen (Anouk Willems)" }).click();
@@ -257,13 +273,13 @@ test("assigning a facilitator, and the participants CSV download", async ({ page
   const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe("Gemeente;Naam;E-mailadres;Functie;Inschrijving;Account;Intake");
   expect(lines).toContain(
-    "Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00"
+    "Zwolle;Lisa Bakker;lisa.bakker@zwolle.test;Beleidsmedewerker;Ingeschreven;Actief;Toegelaten na intake op 5 nov 2026, 10:00",
   );
   expect(lines).toContain(
-    "Zwolle;Marieke Groen;marieke.groen@zwolle.test;Ervaringsdeskundige;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 5 nov 2026, 10:00"
+    "Zwolle;Marieke Groen;marieke.groen@zwolle.test;Ervaringsdeskundige;Ingeschreven;Uitgenodigd, nog geen account;Toegelaten na intake op 5 nov 2026, 10:00",
   );
   expect(lines).toContain(
-    "Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven"
+    "Deventer;Sophie Meijer;sophie.meijer@deventer.test;Beleidsmedewerker;Ingeschreven;Actief;Direct ingeschreven",
   );
   expect(page.url()).toContain(`${cohortPath}/export`);
 
@@ -278,11 +294,21 @@ test("assigning a facilitator, and the participants CSV download", async ({ page
   expect(attendanceLines[0]).toMatch(/^Gemeente;Naam;E-mailadres;Functie;1\. [^;]+;2\. [^;]+;3\. [^;]+;4\. [^;]+/);
   // Erik signed off for session 2 in the demo (the reason has a ";" so the cell is quoted).
   const erik = attendanceLines.find((line) => line.startsWith("Zwolle;Erik Mulder;"))!;
-  expect(erik.split(";").slice(0, 5)).toEqual(["Zwolle", "Erik Mulder", "erik.mulder@zwolle.test", "Leidinggevende", ""]);
-  expect(erik).toContain('"Afgemeld: Op 25 mei vergadert de gemeenteraad over de voorjaarsnota; daar moet ik bij zijn."');
+  expect(erik.split(";").slice(0, 5)).toEqual([
+    "Zwolle",
+    "Erik Mulder",
+    "erik.mulder@zwolle.test",
+    "Leidinggevende",
+    "",
+  ]);
+  expect(erik).toContain(
+    '"Afgemeld: Op 25 mei vergadert de gemeenteraad over de voorjaarsnota; daar moet ik bij zijn."',
+  );
 });
 
-test("only coordinators open the cohort's applications, participants and export; unknown ids are 404", async ({ page }) => {
+test("only coordinators open the cohort's applications, participants and export; unknown ids are 404", async ({
+  page,
+}) => {
   await login(page, users.coordinator.email, { to: "/leernetwerken" });
   const cohortPath = await openDemoCohort(page);
   expect(statusOf(await page.goto(`${cohortPath}/aanmeldingen/00000000-0000-4000-8000-000000000000`))).toBe(404);

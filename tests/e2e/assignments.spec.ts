@@ -17,10 +17,15 @@ const PNG = Buffer.from(
   "base64",
 );
 
-test("a duo member's draft survives a reload; when both edit, the second save shows both versions", async ({ page, browser }) => {
+test("a duo member's draft survives a reload; when both edit, the second save shows both versions", async ({
+  page,
+  browser,
+}) => {
   await login(page, users.participant.email, { to: "/opdrachten" });
   await expect(page.getByRole("heading", { level: 1, name: "Opdrachten" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Opdrachten" }),
+  ).toHaveAttribute("aria-current", "page");
   await expectAccessible(page);
   await page.getByRole("link", { name: ASSIGNMENT }).click();
   await expect(page.getByRole("heading", { level: 1, name: ASSIGNMENT })).toBeVisible();
@@ -60,7 +65,10 @@ test("a duo member's draft survives a reload; when both edit, the second save sh
   await expect(page.getByLabel("Jullie tekst")).toHaveValue("Rollenkaart: uitvoering en inwoners ontbreken nog.");
 });
 
-test("hand in with an attachment; the facilitator's feedback reaches the duo; others get a 404", async ({ page, browser }) => {
+test("hand in with an attachment; the facilitator's feedback reaches the duo; others get a 404", async ({
+  page,
+  browser,
+}) => {
   await login(page, users.participant.email, { to: "/opdrachten" });
   await expectAccessible(page);
   await page.getByRole("link", { name: ASSIGNMENT }).click();
@@ -70,13 +78,19 @@ test("hand in with an attachment; the facilitator's feedback reaches the duo; ot
 
   // A file that is not what its name says is refused; the typed text stays.
   await page.getByLabel("Jullie tekst").fill("Rollenkaart: uitvoering en inwoners ontbreken nog. Zie de foto.");
-  await page.getByLabel("Kies een bestand").setInputFiles({ name: "kaart.pdf", mimeType: "application/pdf", buffer: Buffer.from("geen pdf") });
+  await page
+    .getByLabel("Kies een bestand")
+    .setInputFiles({ name: "kaart.pdf", mimeType: "application/pdf", buffer: Buffer.from("geen pdf") });
   await page.getByRole("button", { name: "Bestand toevoegen" }).click();
   await expect(page.getByText("Dit soort bestand kun je niet toevoegen")).toBeVisible();
-  await expect(page.getByLabel("Jullie tekst")).toHaveValue("Rollenkaart: uitvoering en inwoners ontbreken nog. Zie de foto.");
+  await expect(page.getByLabel("Jullie tekst")).toHaveValue(
+    "Rollenkaart: uitvoering en inwoners ontbreken nog. Zie de foto.",
+  );
   await expectAccessible(page, "wrong file type");
 
-  await page.getByLabel("Kies een bestand").setInputFiles({ name: "rollenkaart.png", mimeType: "image/png", buffer: PNG });
+  await page
+    .getByLabel("Kies een bestand")
+    .setInputFiles({ name: "rollenkaart.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Bestand toevoegen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "rollenkaart.png is toegevoegd." })).toBeVisible();
   await expect(page.getByRole("link", { name: "rollenkaart.png" })).toBeVisible();
@@ -93,7 +107,10 @@ test("hand in with an attachment; the facilitator's feedback reaches the duo; ot
   const marco = await marcoContext.newPage();
   await login(marco, users.facilitator.email, { to: "/leernetwerken" });
   await expectAccessible(marco);
-  await marco.getByRole("link", { name: /voorjaar 2027/ }).first().click();
+  await marco
+    .getByRole("link", { name: /voorjaar 2027/ })
+    .first()
+    .click();
   await expectAccessible(marco);
   await marco.getByRole("link", { name: "Opdrachten en inzendingen per gemeente" }).click();
   await expect(marco.getByRole("heading", { level: 1, name: "Opdrachten en inzendingen" })).toBeVisible();
@@ -152,12 +169,21 @@ test("hand in with an attachment; the facilitator's feedback reaches the duo; ot
   await anoukContext.close();
 });
 
-test("the coordinator adds an assignment to a session; participants see it there and on their start page", async ({ page, browser }) => {
+test("the coordinator adds an assignment to a session; participants see it there and on their start page", async ({
+  page,
+  browser,
+}) => {
   await login(page, users.coordinator.email, { to: "/leernetwerken" });
   await expectAccessible(page);
-  await page.getByRole("link", { name: /voorjaar 2027/ }).first().click();
+  await page
+    .getByRole("link", { name: /voorjaar 2027/ })
+    .first()
+    .click();
   await expectAccessible(page);
-  await page.getByRole("link", { name: /Beleid en uitvoering aanpassen/ }).first().click();
+  await page
+    .getByRole("link", { name: /Beleid en uitvoering aanpassen/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 2, name: "Opdrachten" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Opdracht toevoegen bij deze bijeenkomst" }).click();
@@ -184,7 +210,9 @@ test("the coordinator adds an assignment to a session; participants see it there
   const lisaContext = await browser.newContext();
   const lisa = await lisaContext.newPage();
   await login(lisa, users.participant.email);
-  await expect(lisa.getByRole("region", { name: "Opdrachten om in te leveren" })).toContainText("Feedback op jullie aanpak");
+  await expect(lisa.getByRole("region", { name: "Opdrachten om in te leveren" })).toContainText(
+    "Feedback op jullie aanpak",
+  );
   await expectAccessible(lisa);
   await lisaContext.close();
 });

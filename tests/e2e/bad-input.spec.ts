@@ -21,7 +21,9 @@ const THROTTLED = "Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mai
 
 /** Submits the login form and returns the HTTP response to the form post. */
 async function postLogin(page: Page, email: string, password: string): Promise<Response> {
-  const response = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/inloggen"));
+  const response = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/inloggen"),
+  );
   await submitLogin(page, email, password);
   return response;
 }
@@ -139,6 +141,8 @@ test("mismatching passwords on the invitation page are caught, and fixing them w
   await confirm.fill("Eerste lange wachtwoord 1");
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page).toHaveURL(/\/leernetwerken\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("listitem").filter({ hasText: /^Tim Tweemaal \(jij\) — beleidsmedewerker$/ })).toHaveCount(1);
+  await expect(
+    page.getByRole("listitem").filter({ hasText: /^Tim Tweemaal \(jij\) — beleidsmedewerker$/ }),
+  ).toHaveCount(1);
   await expectAccessible(page);
 });

@@ -5,7 +5,17 @@
 // download and the access rules (403 for participants on management pages, 404 outside the cohort).
 import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
-import { DEMO_COHORT_NAME, expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, users } from "./fixtures.ts";
+import {
+  DEMO_COHORT_NAME,
+  expect,
+  expectAccessible,
+  expectAccessibleOnce,
+  login,
+  logout,
+  statusOf,
+  test,
+  users,
+} from "./fixtures.ts";
 
 function parseEvents(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -26,7 +36,10 @@ async function openCohort(page: Page, name: string | RegExp) {
 
 /** On a cohort page (staff): the number of participants, from the attendance table's caption. */
 async function participantTotal(page: Page) {
-  const caption = await page.getByRole("region", { name: "Aanwezigheid per bijeenkomst", exact: true }).locator("caption").textContent();
+  const caption = await page
+    .getByRole("region", { name: "Aanwezigheid per bijeenkomst", exact: true })
+    .locator("caption")
+    .textContent();
   const total = Number(caption?.match(/^(\d+) deelnemers$/)?.[1]);
   expect(total).toBeGreaterThanOrEqual(13);
   return total;
@@ -34,7 +47,10 @@ async function participantTotal(page: Page) {
 
 /** On a cohort page: the path of session N's own page. */
 async function sessionPath(page: Page, number: number) {
-  const href = await page.getByRole("link", { name: new RegExp(`\\(bijeenkomst ${number}\\)$`) }).first().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: new RegExp(`\\(bijeenkomst ${number}\\)$`) })
+    .first()
+    .getAttribute("href");
   expect(href).toMatch(/\/bijeenkomsten\/[0-9a-f-]{36}$/);
   return href!;
 }
@@ -87,7 +103,9 @@ test("the coordinator creates a cohort with the default schedule, edits it, and 
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page).toHaveURL(cohortPath);
   await expect(page.getByRole("status")).toContainText("bijeenkomst 4 valt buiten de nieuwe periode");
-  await expect(page.getByRole("list", { name: "Waarschuwingen bij bijeenkomst 4" })).toContainText("buiten de periode van het leernetwerk");
+  await expect(page.getByRole("list", { name: "Waarschuwingen bij bijeenkomst 4" })).toContainText(
+    "buiten de periode van het leernetwerk",
+  );
   await expect(page.getByText("tot en met 31 december 2027").first()).toBeVisible();
   await expectAccessible(page, "after edit");
 
@@ -114,20 +132,27 @@ test("the coordinator creates a cohort with the default schedule, edits it, and 
   await page.getByLabel("Begintijd").fill("14:00");
   await page.getByLabel("Eindtijd").fill("16:30");
   await page.getByRole("button", { name: "Bijeenkomst toevoegen" }).click();
-  await expect(page.getByText("Deze datum en tijd liggen in het verleden. Kies een moment in de toekomst.")).toBeVisible();
+  await expect(
+    page.getByText("Deze datum en tijd liggen in het verleden. Kies een moment in de toekomst."),
+  ).toBeVisible();
   await expect(page.getByLabel("Datum")).toHaveValue("2024-10-26");
 
   // Same afternoon as session 2 (online 14:00–16:30): a warning, not yet saved.
   await page.getByLabel("Datum").fill("2027-10-26");
   await page.getByRole("button", { name: "Bijeenkomst toevoegen" }).click();
   await expect(page.getByRole("alert")).toContainText("Let op, nog niet opgeslagen.");
-  await expect(page.getByRole("alert")).toContainText("Deze bijeenkomst overlapt met bijeenkomst 2 (dinsdag 26 oktober 2027, 14:00–16:30 uur).");
+  await expect(page.getByRole("alert")).toContainText(
+    "Deze bijeenkomst overlapt met bijeenkomst 2 (dinsdag 26 oktober 2027, 14:00–16:30 uur).",
+  );
   await expectAccessible(page, "overlap warning");
   await page.getByRole("button", { name: "Toch opslaan" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bijeenkomst 5: Extra terugkomdag");
   await expect(page.getByText("dinsdag 26 oktober 2027, 14:00–16:30 uur")).toBeVisible();
   // The agenda is Markdoc, rendered as a real list.
-  await expect(page.getByRole("region", { name: "Programma" }).getByRole("listitem")).toHaveText(["Terugblik", "Vooruitblik"]);
+  await expect(page.getByRole("region", { name: "Programma" }).getByRole("listitem")).toHaveText([
+    "Terugblik",
+    "Vooruitblik",
+  ]);
   await expectAccessible(page);
 
   // Calling it off keeps it in the schedule, marked, and cancelled in calendars.
@@ -143,17 +168,26 @@ test("the coordinator creates a cohort with the default schedule, edits it, and 
   expect(cancelled!.component.getFirstPropertyValue("status")).toBe("CANCELLED");
   expect(cancelled!.sequence).toBe(1);
   await page.goto(cohortPath);
-  await expect(page.getByRole("listitem").filter({ hasText: "Bijeenkomst 5: Extra terugkomdag" }).getByText("Gaat niet door")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Bijeenkomst 5: Extra terugkomdag" }).getByText("Gaat niet door"),
+  ).toBeVisible();
 
   // Every change is in the audit log.
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Logboek" }).click();
-  for (const action of ["Leernetwerk aangemaakt", "Leernetwerk gewijzigd", "Bijeenkomst toegevoegd", "Bijeenkomst afgelast"]) {
+  for (const action of [
+    "Leernetwerk aangemaakt",
+    "Leernetwerk gewijzigd",
+    "Bijeenkomst toegevoegd",
+    "Bijeenkomst afgelast",
+  ]) {
     await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
   await expectAccessible(page);
 });
 
-test("the coordinator copies a cohort as a template: sessions move to the new period, same weekday and times", async ({ page }) => {
+test("the coordinator copies a cohort as a template: sessions move to the new period, same weekday and times", async ({
+  page,
+}) => {
   const name = `Kopie E2E ${Date.now().toString(36)}`;
   await login(page, users.coordinator.email);
   await openCohort(page, DEMO_COHORT_NAME);
@@ -184,7 +218,9 @@ test("the coordinator copies a cohort as a template: sessions move to the new pe
   await expectAccessible(page);
 });
 
-test("a session moves and the participant's calendar feed shows the new time; a revoked link stops working", async ({ page }) => {
+test("a session moves and the participant's calendar feed shows the new time; a revoked link stops working", async ({
+  page,
+}) => {
   // Lisa makes her personal feed link on the account page.
   await login(page, users.participant.email, { to: "/account" });
   await expect(page.getByRole("heading", { level: 2, name: "Bijeenkomsten in je eigen agenda" })).toBeVisible();
@@ -263,7 +299,9 @@ test("a participant signs off with a reason and the coordinator sees it", async 
   await page.getByLabel("Reden").fill("Ik ben die week op vakantie in Frankrijk.");
   await page.getByRole("button", { name: "Afmelden" }).click();
   await expect(page.getByRole("status")).toContainText("Je bent afgemeld");
-  await expect(page.getByText("Je hebt je afgemeld. Je reden:")).toContainText("Ik ben die week op vakantie in Frankrijk.");
+  await expect(page.getByText("Je hebt je afgemeld. Je reden:")).toContainText(
+    "Ik ben die week op vakantie in Frankrijk.",
+  );
   await expectAccessible(page, "signed off");
   await page.goto(cohortPath);
   await expect(page.getByText("Je hebt je afgemeld")).toBeVisible();
@@ -276,13 +314,17 @@ test("a participant signs off with a reason and the coordinator sees it", async 
     "Bijeenkomst 4: Lisa Bakker (Zwolle) — Ik ben die week op vakantie in Frankrijk.",
   );
   // The demo's earlier sign-off (Erik, session 2) is there too, and counted.
-  await expect(dashboard.getByRole("listitem").filter({ hasText: "Erik Mulder (Zwolle)" })).toContainText("gemeenteraad");
+  await expect(dashboard.getByRole("listitem").filter({ hasText: "Erik Mulder (Zwolle)" })).toContainText(
+    "gemeenteraad",
+  );
   const row4 = dashboard.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^4\. / }) });
   // Other specs may add participants to the demo cohort: the table's caption gives the number.
   const total = await participantTotal(page);
   await expect(row4.getByRole("cell")).toHaveText(["0", "1", "0", String(total - 1)]);
   await page.goto(path);
-  await expect(page.getByRole("region", { name: "Afmeldingen" })).toContainText("Lisa Bakker (Zwolle): Ik ben die week op vakantie in Frankrijk.");
+  await expect(page.getByRole("region", { name: "Afmeldingen" })).toContainText(
+    "Lisa Bakker (Zwolle): Ik ben die week op vakantie in Frankrijk.",
+  );
   await expectAccessible(page);
 });
 
@@ -301,10 +343,15 @@ test("a facilitator records attendance; participants may not, nor edit; outsider
   await expect(page.getByRole("status")).toContainText("De aanwezigheid is opgeslagen");
   await expect(page.getByRole("group", { name: "Aanwezigheid van Noor Visser" }).getByLabel("Aanwezig")).toBeChecked();
   await expect(page.getByRole("group", { name: "Aanwezigheid van Hans Smit" }).getByLabel("Afwezig")).toBeChecked();
-  await expect(page.getByRole("group", { name: "Aanwezigheid van Lisa Bakker" }).getByLabel("Niet ingevuld")).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Aanwezigheid van Lisa Bakker" }).getByLabel("Niet ingevuld"),
+  ).toBeChecked();
   await expectAccessible(page, "saved");
   await page.goto(cohortPath);
-  const row1 = page.getByRole("region", { name: "Aanwezigheid per bijeenkomst", exact: true }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^1\. / }) });
+  const row1 = page
+    .getByRole("region", { name: "Aanwezigheid per bijeenkomst", exact: true })
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: /^1\. / }) });
   await expect(row1.getByRole("cell")).toHaveText(["1", "0", "1", String((await participantTotal(page)) - 2)]);
   // A facilitator cannot open the coordinator's edit pages.
   expect(statusOf(await page.goto(`${path}/bewerken`))).toBe(403);
@@ -313,7 +360,11 @@ test("a facilitator records attendance; participants may not, nor edit; outsider
 
   // A participant cannot post attendance or open the edit page.
   await login(page, users.participant.email);
-  expect((await page.request.post(path, { form: { intent: "attendance" }, headers: { Origin: new URL(page.url()).origin } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post(path, { form: { intent: "attendance" }, headers: { Origin: new URL(page.url()).origin } })
+    ).status(),
+  ).toBe(403);
   expect(statusOf(await page.goto(`${cohortPath}/bewerken`))).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
   await expectAccessible(page);
@@ -324,11 +375,16 @@ test("a facilitator records attendance; participants may not, nor edit; outsider
   expect(statusOf(await page.goto(path))).toBe(404);
   await expectAccessible(page);
   expect((await page.request.get(`${path}/agenda.ics`)).status()).toBe(404);
-  expect((await page.request.get(`${cohortPath}/bijeenkomsten/00000000-0000-4000-8000-000000000000`)).status()).toBe(404);
+  expect((await page.request.get(`${cohortPath}/bijeenkomsten/00000000-0000-4000-8000-000000000000`)).status()).toBe(
+    404,
+  );
   expect((await page.request.get("/agenda/bestaat-niet/leernetwerk.ics")).status()).toBe(404);
 });
 
-test("two coordinators editing the same session: the later save is not silently lost or overwriting", async ({ page, context }) => {
+test("two coordinators editing the same session: the later save is not silently lost or overwriting", async ({
+  page,
+  context,
+}) => {
   await login(page, users.coordinator.email);
   await expectAccessible(page);
   await openCohort(page, DEMO_COHORT_NAME);
@@ -348,7 +404,9 @@ test("two coordinators editing the same session: the later save is not silently 
   // The first tab still has the old version: its save is refused, and what was typed stays.
   await page.getByLabel("Titel").fill("Evalueren en borgen (tab 1)");
   await page.getByRole("button", { name: "Opslaan", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "iemand anders heeft deze bijeenkomst intussen gewijzigd" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "iemand anders heeft deze bijeenkomst intussen gewijzigd" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Titel")).toHaveValue("Evalueren en borgen (tab 1)");
   await expectAccessible(page, "conflict");
 

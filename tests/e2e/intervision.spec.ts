@@ -18,7 +18,9 @@ async function newUserPage(browser: Browser, email: string, to?: string): Promis
 
 /** Tomorrow in Amsterdam, as YYYY-MM-DD. */
 function tomorrow() {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date(Date.now() + 24 * 60 * 60_000));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(
+    new Date(Date.now() + 24 * 60 * 60_000),
+  );
 }
 
 test("the coordinator forms intervisie groups from the suggestion, within the limits", async ({ page }) => {
@@ -28,7 +30,10 @@ test("the coordinator forms intervisie groups from the suggestion, within the li
   await expectAccessible(page);
   await page.getByRole("link", { name: OTHER_COHORT }).first().click();
   await expectAccessible(page);
-  await page.getByRole("navigation", { name: "Beheer van dit leernetwerk" }).getByRole("link", { name: "Intervisiegroepen" }).click();
+  await page
+    .getByRole("navigation", { name: "Beheer van dit leernetwerk" })
+    .getByRole("link", { name: "Intervisiegroepen" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Intervisiegroepen" })).toBeVisible();
   await expect(page.getByTestId("suggestion-note")).toBeVisible();
   await expectAccessible(page);
@@ -51,7 +56,9 @@ test("the coordinator forms intervisie groups from the suggestion, within the li
   // Overriding the suggestion below the minimum is refused, and what was chosen stays.
   await page.getByLabel("Groep van Ellen Vos").selectOption("");
   await page.getByRole("button", { name: "Indeling opslaan" }).click();
-  await expect(page.getByRole("alert")).toContainText("Groep 1 heeft 3 deelnemer(s); een intervisiegroep heeft er minstens 4.");
+  await expect(page.getByRole("alert")).toContainText(
+    "Groep 1 heeft 3 deelnemer(s); een intervisiegroep heeft er minstens 4.",
+  );
   await expect(page.getByLabel("Groep van Ellen Vos")).toHaveValue("");
   await expectAccessible(page, "below the minimum");
 
@@ -73,7 +80,10 @@ test("the coordinator forms intervisie groups from the suggestion, within the li
   await expectAccessible(page);
 });
 
-test("a case from intake to takeaway: the facilitator runs the meeting live, a member follows, confidentiality holds", async ({ page, browser }) => {
+test("a case from intake to takeaway: the facilitator runs the meeting live, a member follows, confidentiality holds", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const caseTitle = `Een lastig overleg ${Date.now().toString(36)}`;
 
@@ -116,7 +126,9 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
   await expect(lisa.getByText("Geef je casus een korte titel (minstens 3 tekens).")).toBeVisible();
   await expectAccessible(lisa, "case form with errors");
   await lisa.getByLabel("Korte titel").fill(caseTitle);
-  await lisa.getByLabel("De situatie").fill("In het projectoverleg werd het verhaal van onze ervaringsdeskundige weggewuifd. Ik zei niets.");
+  await lisa
+    .getByLabel("De situatie")
+    .fill("In het projectoverleg werd het verhaal van onze ervaringsdeskundige weggewuifd. Ik zei niets.");
   await lisa.getByLabel("Je vraag aan de groep").fill("Hoe kan ik de volgende keer wel opkomen voor haar inbreng?");
   await lisa.getByRole("button", { name: "Casus inbrengen" }).click();
   await expect(lisa.getByRole("status")).toContainText("Je casus is ingebracht");
@@ -144,7 +156,13 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
   const lisaUrl = lisa.url();
 
   // Each step the facilitator takes shows up on Lisa's screen without a reload.
-  const steps = ["Informatieve vragen", "Verplaatsen in de situatie", "Reactie van de inbrenger", "Lessen voor iedereen", "Afsluiten"];
+  const steps = [
+    "Informatieve vragen",
+    "Verplaatsen in de situatie",
+    "Reactie van de inbrenger",
+    "Lessen voor iedereen",
+    "Afsluiten",
+  ];
   for (const [index, name] of steps.entries()) {
     await page.getByRole("button", { name: "Volgende stap" }).click();
     await expect(page.getByTestId("live-step")).toHaveText(`Stap ${index + 2} van 6: ${name}`);
@@ -154,7 +172,9 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
       await page.getByLabel("Tekst van de notitie").fill("Wat gebeurde er vlak voordat het verhaal werd weggewuifd?");
       await page.getByRole("button", { name: "Notitie toevoegen" }).click();
       await expect(page.getByRole("status")).toContainText("Open vraag genoteerd");
-      await expect(lisa.getByText("Wat gebeurde er vlak voordat het verhaal werd weggewuifd?")).toBeVisible({ timeout: 10_000 });
+      await expect(lisa.getByText("Wat gebeurde er vlak voordat het verhaal werd weggewuifd?")).toBeVisible({
+        timeout: 10_000,
+      });
       // A scribe from the group notes an insight.
       await lisa.getByRole("radio", { name: "Inzicht" }).check();
       await lisa.getByLabel("Tekst van de notitie").fill("Zwijgen voelt neutraal, maar werkt als instemming.");
@@ -179,7 +199,9 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
   await expect(lisa.getByRole("heading", { level: 1, name: caseTitle })).toBeVisible();
   await expect(lisa.getByText("Zwijgen voelt neutraal, maar werkt als instemming.")).toBeVisible();
   await expectAccessible(lisa);
-  await lisa.getByLabel("Wat neem je mee uit deze intervisie?").fill("Ik zeg de volgende keer hardop dat haar verhaal telt.");
+  await lisa
+    .getByLabel("Wat neem je mee uit deze intervisie?")
+    .fill("Ik zeg de volgende keer hardop dat haar verhaal telt.");
   await lisa.getByLabel("Ook als nieuw stuk in mijn journaal zetten (privé)").check();
   await lisa.getByRole("button", { name: "Opslaan", exact: true }).click();
   await expect(lisa.getByRole("status")).toContainText("Opgeslagen, ook in je journaal");

@@ -56,7 +56,9 @@ test("a coordinator invites a participant who accepts and lands in the cohort", 
 
   await page.goto(invitationPath);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom bij het Leernetwerk");
-  await expect(page.getByRole("main")).toContainText(`Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als ervaringsdeskundige van de gemeente Deventer.`);
+  await expect(page.getByRole("main")).toContainText(
+    `Je bent uitgenodigd voor ${DEMO_COHORT_NAME} als deelnemer, als ervaringsdeskundige van de gemeente Deventer.`,
+  );
   await expect(page.getByLabel("E-mailadres")).toHaveValue(email);
   await expect(page.getByLabel("Je naam")).toHaveValue(invitedName);
   await expectAccessible(page);
@@ -70,7 +72,9 @@ test("a coordinator invites a participant who accepts and lands in the cohort", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COHORT_NAME);
   await expect(page.getByRole("status")).toContainText("Welkom bij het Leernetwerk");
   const deventer = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Gemeente Deventer" }) });
-  await expect(deventer.getByRole("listitem").filter({ hasText: `${chosenName} (jij) — ervaringsdeskundige` })).toHaveCount(1);
+  await expect(
+    deventer.getByRole("listitem").filter({ hasText: `${chosenName} (jij) — ervaringsdeskundige` }),
+  ).toHaveCount(1);
   await expect(deventer).toContainText("Sophie Meijer");
   await expect(page.getByRole("banner")).toContainText(`${chosenName} (Deelnemer)`);
   await expectAccessible(page);

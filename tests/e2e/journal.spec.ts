@@ -1,7 +1,17 @@
 // The reflection journal: writing from a lesson prompt, sharing with the facilitators, the facilitator's
 // answer, withdrawing (the facilitator then gets a 404), autosave across a reload and two tabs, export,
 // facilitators' prompts on the start page, and deleting. axe-core runs on every page visited.
-import { expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, track, users } from "./fixtures.ts";
+import {
+  expect,
+  expectAccessible,
+  expectAccessibleOnce,
+  login,
+  logout,
+  statusOf,
+  test,
+  track,
+  users,
+} from "./fixtures.ts";
 
 const LESSON = "/leren/de-basis/van-ervaring-naar-ervaringskennis";
 
@@ -63,7 +73,9 @@ test("write from a lesson prompt, share with the facilitators, get an answer, wi
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Wie kan dit lezen?" })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByLabel("Jouw antwoord").fill("Dank voor je eerlijkheid. Wat zou er gebeuren als je het één keer wél vertelt?");
+  await page
+    .getByLabel("Jouw antwoord")
+    .fill("Dank voor je eerlijkheid. Wat zou er gebeuren als je het één keer wél vertelt?");
   await page.getByRole("button", { name: "Plaatsen" }).click();
   await expect(page.getByText("Wat zou er gebeuren als je het één keer wél vertelt?")).toBeVisible();
   await logout(page);
@@ -89,12 +101,17 @@ test("write from a lesson prompt, share with the facilitators, get an answer, wi
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
 
-test("autosave keeps the text across a reload, and a second tab's edit is never overwritten", async ({ page, context }) => {
+test("autosave keeps the text across a reload, and a second tab's edit is never overwritten", async ({
+  page,
+  context,
+}) => {
   await login(page, users.participant.email, { to: "/journaal/schrijven" });
   await expectAccessible(page);
   const body = page.getByLabel("Je tekst");
   await body.fill("Tekst die vanzelf bewaard wordt.");
-  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
   await expect(page).toHaveURL(/\/journaal\/schrijven\/[0-9a-f-]{36}$/);
   await page.reload();
   await expect(page.getByLabel("Je tekst")).toHaveValue("Tekst die vanzelf bewaard wordt.");
@@ -106,7 +123,9 @@ test("autosave keeps the text across a reload, and a second tab's edit is never 
   await other.goto(page.url());
   await other.getByLabel("Je tekst").fill("Versie uit het tweede venster.");
   await other.getByLabel("Titel (mag leeg blijven)").click(); // leaving the text field saves at once
-  await expect(other.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({ timeout: 10_000 });
+  await expect(other.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
   await expectAccessible(other);
   await other.close();
 
@@ -119,7 +138,9 @@ test("autosave keeps the text across a reload, and a second tab's edit is never 
   await expect(conflict.getByText("Versie uit het eerste venster.")).toBeVisible();
   await expectAccessible(page, "conflict");
   await conflict.getByRole("button", { name: "Mijn versie bewaren" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
   await page.reload();
   await expect(page.getByLabel("Je tekst")).toHaveValue("Versie uit het eerste venster.");
 });
@@ -160,7 +181,9 @@ test("the journal can be searched, downloaded as Markdown and printed, with the 
   await expectAccessible(page);
 });
 
-test("a facilitator's prompt reaches the start page, the entry written about it links to it, and deleting it really deletes it", async ({ page }) => {
+test("a facilitator's prompt reaches the start page, the entry written about it links to it, and deleting it really deletes it", async ({
+  page,
+}) => {
   const question = unique("Welke inwoner sprak je deze week?");
   await login(page, users.facilitator.email);
   await expectAccessibleOnce(page);
@@ -194,7 +217,12 @@ test("a facilitator's prompt reaches the start page, the entry written about it 
   await expectAccessible(page);
   const entryPath = new URL(page.url()).pathname;
   await page.goto("/");
-  await expect(page.getByRole("listitem").filter({ hasText: question }).getByRole("link", { name: /Je hebt hierover geschreven/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: question })
+      .getByRole("link", { name: /Je hebt hierover geschreven/ }),
+  ).toBeVisible();
 
   // Delete it: really gone, also for its author.
   await page.goto(entryPath);
@@ -207,7 +235,9 @@ test("a facilitator's prompt reaches the start page, the entry written about it 
   expect(statusOf(await page.goto(entryPath))).toBe(404);
 });
 
-test("the duo partner reads what was shared with the duo; the coordinator reads nothing of the journal", async ({ page }) => {
+test("the duo partner reads what was shared with the duo; the coordinator reads nothing of the journal", async ({
+  page,
+}) => {
   // Erik reads what Lisa shared with the duo (demo data); the coordinator reads nothing of Lisa's journal.
   await login(page, users.participantPartner.email, { to: "/journaal" });
   await expectAccessible(page);

@@ -5,7 +5,9 @@ import { DEMO_COHORT_NAME, expect, expectAccessible, login, logout, test, users 
 
 const MODULE = "Voorafgaand aan de lemniscaat";
 
-test("a participant reads a lesson, marks it read, and the progress moves for them and in the duo view", async ({ page }) => {
+test("a participant reads a lesson, marks it read, and the progress moves for them and in the duo view", async ({
+  page,
+}) => {
   await login(page, users.participant.email);
   await expectAccessible(page);
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Leren" }).click();
@@ -40,7 +42,10 @@ test("a participant reads a lesson, marks it read, and the progress moves for th
   await expect(page.locator(".read-status .badge")).toHaveText("Gelezen");
 
   await page.getByRole("link", { name: "Leren", exact: true }).first().click();
-  await expect(card.getByRole("progressbar", { name: /^Jij:/ })).toHaveAttribute("aria-label", `Jij: ${before + 1} van ${total} lessen gelezen`);
+  await expect(card.getByRole("progressbar", { name: /^Jij:/ })).toHaveAttribute(
+    "aria-label",
+    `Jij: ${before + 1} van ${total} lessen gelezen`,
+  );
 
   await page.getByRole("link", { name: /Voortgang van jullie duo/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Voortgang van jullie duo" })).toBeVisible();
@@ -60,7 +65,9 @@ test("a participant reads a lesson, marks it read, and the progress moves for th
   await expectAccessible(page);
 });
 
-test("a lemniscaat lesson shows the figure with the phase highlighted, a table of contents and a working zelfscan", async ({ page }) => {
+test("a lemniscaat lesson shows the figure with the phase highlighted, a table of contents and a working zelfscan", async ({
+  page,
+}) => {
   await login(page, users.participant.email, { to: "/leren/ontsluiten" });
   await expectAccessible(page);
   await page.locator(".lesson-list a").first().click();
@@ -109,7 +116,14 @@ test("a lemniscaat lesson shows the figure with the phase highlighted, a table o
   await note.fill(long);
   await page.locator("section.zelfscan").first().getByRole("button", { name: "Zelfscan opslaan" }).click();
   await expect(page.locator("section.zelfscan").first().getByRole("status")).toContainText("mag hoogstens 2000 tekens");
-  await expect(page.locator("section.zelfscan").first().getByRole("group").first().getByRole("textbox", { name: /Notitie/ })).toHaveValue(long);
+  await expect(
+    page
+      .locator("section.zelfscan")
+      .first()
+      .getByRole("group")
+      .first()
+      .getByRole("textbox", { name: /Notitie/ }),
+  ).toHaveValue(long);
   await expectAccessible(page, "zelfscan error");
 
   // Printing leaves out the site header, navigation and buttons.
@@ -133,7 +147,9 @@ test("the glossary has anchors that lessons link to; an unknown lesson or module
   await expectAccessible(page);
 });
 
-test("the coordinator attaches a lesson to a session and the participant sees what to read on the start page", async ({ page }) => {
+test("the coordinator attaches a lesson to a session and the participant sees what to read on the start page", async ({
+  page,
+}) => {
   await login(page, users.coordinator.email, { to: "/leernetwerken" });
   await expectAccessible(page);
   await page.getByRole("link", { name: DEMO_COHORT_NAME }).click();

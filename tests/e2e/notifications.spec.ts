@@ -1,7 +1,16 @@
 // E-mail notifications end to end: a participant sets their e-mail preferences from the account page;
 // the one-click unsubscribe link in a (stored) reminder works without logging in; the coordinator sees
 // the queue health and the outbox by status, and sends a refused message again.
-import { expect, expectAccessible, expectAccessibleOnce, login, logout, readLinkFromOutbox, test, users } from "./fixtures.ts";
+import {
+  expect,
+  expectAccessible,
+  expectAccessibleOnce,
+  login,
+  logout,
+  readLinkFromOutbox,
+  test,
+  users,
+} from "./fixtures.ts";
 
 test("a participant chooses per kind: direct, weekly digest or off", async ({ page }) => {
   await login(page, users.participant.email, { to: "/account" });
@@ -54,7 +63,9 @@ test("the unsubscribe link in a reminder switches that kind off without logging 
 
   // The participant sees it on their preferences page.
   await login(page, users.otherCohortParticipant.email, { to: "/account/meldingen" });
-  await expect(page.getByRole("group", { name: "Herinnering voor een bijeenkomst" }).getByRole("radio", { name: "Uit" })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Herinnering voor een bijeenkomst" }).getByRole("radio", { name: "Uit" }),
+  ).toBeChecked();
   await expectAccessible(page);
 
   // A damaged link is a clear 404.

@@ -1,7 +1,16 @@
 // Guards "wachtwoord vergeten" end to end: the request stores an e-mail with a working reset link, the
 // link sets a new password, the new password logs in and the old one no longer does, and the link works
 // only once.
-import { DEMO_PASSWORD, expect, expectAccessible, login, logout, readLinkFromOutbox, submitLogin, test } from "./fixtures.ts";
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectAccessible,
+  login,
+  logout,
+  readLinkFromOutbox,
+  submitLogin,
+  test,
+} from "./fixtures.ts";
 
 // Someone no other browser test logs in as: the password really changes.
 const AHMED = "ahmed.yilmaz@deventer.test";

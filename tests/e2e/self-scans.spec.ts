@@ -4,7 +4,18 @@
 // another duo gets a 404; two members saving at once get a conflict instead of an overwrite. axe-core runs
 // on every page visited, charts included, also at 375 px wide.
 import type { Page } from "@playwright/test";
-import { DEMO_COHORT_NAME, expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, track, users } from "./fixtures.ts";
+import {
+  DEMO_COHORT_NAME,
+  expect,
+  expectAccessible,
+  expectAccessibleOnce,
+  login,
+  logout,
+  statusOf,
+  test,
+  track,
+  users,
+} from "./fixtures.ts";
 
 // In order (later tests read what the first ones stored). Each journey fills long forms and runs axe on many
 // pages: on a busy shared machine that can take more than the default 30 s.
@@ -20,19 +31,31 @@ async function answerScales(page: Page, value: number) {
   const count = await groups.count();
   expect(count).toBeGreaterThanOrEqual(10);
   for (let index = 0; index < count; index++) {
-    await groups.nth(index).getByRole("radio").nth(value - 1).check();
+    await groups
+      .nth(index)
+      .getByRole("radio")
+      .nth(value - 1)
+      .check();
   }
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll, `page is ${widths.scroll}px wide on a ${widths.client}px screen`).toBeLessThanOrEqual(widths.client);
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `page is ${widths.scroll}px wide on a ${widths.client}px screen`).toBeLessThanOrEqual(
+    widths.client,
+  );
 }
 
 test("a duo fills the verkenning at intake: a draft first, then completed", async ({ page }) => {
   await login(page, zaanstad.email);
   await expectAccessibleOnce(page);
-  cohortPath = (await page.getByRole("heading", { level: 2 }).getByRole("link", { name: DEMO_COHORT_NAME }).getAttribute("href"))!;
+  cohortPath = (await page
+    .getByRole("heading", { level: 2 })
+    .getByRole("link", { name: DEMO_COHORT_NAME })
+    .getAttribute("href"))!;
   expect(cohortPath).toMatch(/^\/leernetwerken\/[0-9a-f-]{36}$/);
 
   // The start page names the due moment (the demo cohort has not started: intake) and links the scans.
@@ -51,7 +74,9 @@ test("a duo fills the verkenning at intake: a draft first, then completed", asyn
   await expect(page.getByRole("alert").filter({ hasText: "opgeslagen als concept" })).toBeVisible();
   await expect(page.getByText("Beantwoord deze vraag om af te ronden.").first()).toBeVisible();
   await expect(page.locator(".scale-options").first().getByRole("radio").nth(1)).toBeChecked();
-  await expect(page.getByLabel("Toelichting (mag leeg blijven)").first()).toHaveValue("Alleen ons eigen team weet ervan.");
+  await expect(page.getByLabel("Toelichting (mag leeg blijven)").first()).toHaveValue(
+    "Alleen ons eigen team weet ervan.",
+  );
   await expectAccessible(page, "incomplete");
 
   await answerScales(page, 2);
@@ -122,7 +147,10 @@ test("the facilitator sees each duo's scans, a participant of another duo gets a
 
   // Zwolle answered the randvoorwaarden each on their own: side by side.
   await page.goto(`${cohortPath}/zelfscans`);
-  await page.getByRole("region", { name: "Zwolle" }).getByRole("link", { name: "Randvoorwaarden en lemniscaat van Zwolle" }).click();
+  await page
+    .getByRole("region", { name: "Zwolle" })
+    .getByRole("link", { name: "Randvoorwaarden en lemniscaat van Zwolle" })
+    .click();
   await expect(page.getByRole("columnheader", { name: "Lisa Bakker" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Erik Mulder" })).toBeVisible();
   await expectAccessible(page);
@@ -163,8 +191,12 @@ test("the coordinator sees only the anonymised aggregate, and 'te weinig duo's' 
   await page.getByRole("link", { name: "Gemiddelden van Verkenning" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Verkenning: het leernetwerk samen" })).toBeVisible();
   await expect(page.getByRole("img", { name: /gemiddelde van het leernetwerk per moment/ })).toContainText("(intake)");
-  await expect(page.getByRole("img", { name: /gemiddelde van het leernetwerk per moment/ })).not.toContainText("(einde)");
-  await expect(page.getByTestId("te-weinig-end")).toHaveText("te weinig duo's om gemiddelden te tonen (1 van de 3 die nodig zijn)");
+  await expect(page.getByRole("img", { name: /gemiddelde van het leernetwerk per moment/ })).not.toContainText(
+    "(einde)",
+  );
+  await expect(page.getByTestId("te-weinig-end")).toHaveText(
+    "te weinig duo's om gemiddelden te tonen (1 van de 3 die nodig zijn)",
+  );
   await expect(page.getByRole("table", { name: "Aantal duo's per oordeel" })).toBeVisible();
   await expect(page.getByText("Er is budget voor twee ervaringsdeskundigen.")).toHaveCount(0);
   await expectAccessible(page);
@@ -185,7 +217,10 @@ test("the coordinator sees only the anonymised aggregate, and 'te weinig duo's' 
   await expectAccessible(page);
 });
 
-test("two members saving at once: the second sees the stored answers and keeps what they typed", async ({ page, browser }) => {
+test("two members saving at once: the second sees the stored answers and keeps what they typed", async ({
+  page,
+  browser,
+}) => {
   await login(page, users.participant.email);
   await expectAccessibleOnce(page);
   const erikContext = await browser.newContext();
@@ -202,7 +237,10 @@ test("two members saving at once: the second sees the stored answers and keeps w
   await expectAccessible(erikPage);
 
   await page.getByLabel("Over welk beleidsonderwerp gaat het?").fill("Armoedebeleid");
-  await page.getByRole("group", { name: "Waar staan inwoners met ervaringskennis nu?" }).getByRole("radio", { name: /^3\. Adviseren/ }).check();
+  await page
+    .getByRole("group", { name: "Waar staan inwoners met ervaringskennis nu?" })
+    .getByRole("radio", { name: /^3\. Adviseren/ })
+    .check();
   await page.getByRole("button", { name: "Opslaan als concept" }).click();
   await expect(page.getByText("Concept, laatst opgeslagen")).toBeVisible();
 
@@ -227,7 +265,9 @@ test("a duo chooses to answer each on their own; the results show the members si
   await login(page, "sophie.meijer@deventer.test");
   await expectAccessibleOnce(page);
   await page.goto(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/halverwege`);
-  await expect(page.getByRole("heading", { level: 1, name: "Randvoorwaarden en lemniscaat: halverwege" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Randvoorwaarden en lemniscaat: halverwege" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("radio", { name: /^Ieder apart/ }).check();
   await page.getByRole("button", { name: "Keuze opslaan" }).click();
@@ -236,11 +276,18 @@ test("a duo chooses to answer each on their own; the results show the members si
   await expectAccessible(page, "each on their own");
   const groups = page.locator(".scale-options");
   await expect(groups).toHaveCount(10);
-  for (let index = 0; index < 10; index++) await groups.nth(index).getByRole("radio").nth(index % 5).check();
+  for (let index = 0; index < 10; index++)
+    await groups
+      .nth(index)
+      .getByRole("radio")
+      .nth(index % 5)
+      .check();
   await page.getByRole("button", { name: "Afronden" }).click();
   await expect(page).toHaveURL(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/resultaten`);
   await expect(page.getByText("Ieder duolid apart ingevuld, naast elkaar")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Sophie Meijer" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Randvoorwaarden en lemniscaat: uitkomst per moment/ })).toContainText("(halverwege)");
+  await expect(page.getByRole("img", { name: /Randvoorwaarden en lemniscaat: uitkomst per moment/ })).toContainText(
+    "(halverwege)",
+  );
   await expectAccessible(page);
 });

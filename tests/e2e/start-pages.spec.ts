@@ -12,7 +12,16 @@ test("the coordinator sees what needs attention, all cohorts and the management 
   await expect(cohorts.getByRole("link", { name: /Participatiewet, najaar 2026/ })).toBeVisible();
 
   const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
-  await expect(menu.getByRole("link")).toHaveText(["Start", "Leernetwerken", "Leren", "Kennisbank", "Uitnodigingen", "E-mail", "Logboek", "Account"]);
+  await expect(menu.getByRole("link")).toHaveText([
+    "Start",
+    "Leernetwerken",
+    "Leren",
+    "Kennisbank",
+    "Uitnodigingen",
+    "E-mail",
+    "Logboek",
+    "Account",
+  ]);
   await expect(page.getByRole("banner")).toContainText("Sanne de Vries (Coördinator)");
   await expectAccessible(page);
 });
@@ -23,11 +32,21 @@ test("the facilitator sees their next sessions and cohorts, without management p
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, Marco");
   const next = page.getByRole("region", { name: "Je volgende bijeenkomsten" });
   await expect(next.getByRole("heading", { level: 3, name: /^Bijeenkomst \d+:/ }).first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Leernetwerken die je begeleidt" }).getByRole("link", { name: DEMO_COHORT_NAME })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Leernetwerken die je begeleidt" }).getByRole("link", { name: DEMO_COHORT_NAME }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Wat aandacht nodig heeft" })).toHaveCount(0);
 
   const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
-  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerken", "Intervisie", "Leren", "Gedeelde journaals", "Kennisbank", "Account"]);
+  await expect(menu.getByRole("link")).toHaveText([
+    "Start",
+    "Mijn leernetwerken",
+    "Intervisie",
+    "Leren",
+    "Gedeelde journaals",
+    "Kennisbank",
+    "Account",
+  ]);
   await expect(page.getByRole("link", { name: "Uitnodigingen" })).toHaveCount(0);
   await expect(page.getByRole("banner")).toContainText("Marco Jansen (Begeleider)");
   await expectAccessible(page);
@@ -44,7 +63,17 @@ test("the participant sees their cohort, duo partner, next session and open task
   await expect(page.getByRole("heading", { name: "Wat aandacht nodig heeft" })).toHaveCount(0);
 
   const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
-  await expect(menu.getByRole("link")).toHaveText(["Start", "Mijn leernetwerk", "Opdrachten", "Aanpak", "Intervisie", "Leren", "Journaal", "Kennisbank", "Account"]);
+  await expect(menu.getByRole("link")).toHaveText([
+    "Start",
+    "Mijn leernetwerk",
+    "Opdrachten",
+    "Aanpak",
+    "Intervisie",
+    "Leren",
+    "Journaal",
+    "Kennisbank",
+    "Account",
+  ]);
   for (const name of ["Uitnodigingen", "E-mail", "Logboek"]) {
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
   }

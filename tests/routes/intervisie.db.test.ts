@@ -5,24 +5,41 @@ import { addFacilitator, createCohort, createEnrollment, createUser } from "../.
 import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { action as formingAction, loader as formingLoader } from "~/routes/leernetwerken+/$cohortId+/intervisiegroepen/route.tsx";
+import {
+  action as formingAction,
+  loader as formingLoader,
+} from "~/routes/leernetwerken+/$cohortId+/intervisiegroepen/route.tsx";
 import { action as groupAction, loader as groupLoader } from "~/routes/intervisie+/groepen.$groupId/route.tsx";
-import { action as meetingAction, loader as meetingLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId/route.tsx";
-import { action as liveAction, loader as liveLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
+import {
+  action as meetingAction,
+  loader as meetingLoader,
+} from "~/routes/intervisie+/bijeenkomsten.$meetingId/route.tsx";
+import {
+  action as liveAction,
+  loader as liveLoader,
+} from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live/route.tsx";
 import { loader as standLoader } from "~/routes/intervisie+/bijeenkomsten.$meetingId_.live_.stand.ts";
 import { action as caseAction, loader as caseLoader } from "~/routes/intervisie+/casussen.$caseId.tsx";
 import { loader as methodLoader } from "~/routes/intervisie+/methoden.$method.tsx";
 
 async function setup() {
   const cohort = await createCohort(prisma, { sessions: [] });
-  const names = [["Lisa", "Erik"], ["Noor", "Hans"], ["Sophie", "Ahmed"], ["Mirjam", "Bas"]];
+  const names = [
+    ["Lisa", "Erik"],
+    ["Noor", "Hans"],
+    ["Sophie", "Ahmed"],
+    ["Mirjam", "Bas"],
+  ];
   const duos = [];
   for (const [index, pair] of names.entries()) {
     duos.push(
       await createEnrollment(prisma, {
         cohortId: cohort.id,
         municipality: `Gemeente ${index} ${cohort.id.slice(0, 6)}`,
-        members: pair.map((name, position) => ({ name, function: position === 0 ? ("BELEIDSMEDEWERKER" as const) : ("LEIDINGGEVENDE" as const) })),
+        members: pair.map((name, position) => ({
+          name,
+          function: position === 0 ? ("BELEIDSMEDEWERKER" as const) : ("LEIDINGGEVENDE" as const),
+        })),
       }),
     );
   }
@@ -36,7 +53,12 @@ async function setup() {
     cohort.id,
     [
       { key: "nieuw-1", name: "Groep 1", memberIds: duos.map((duo) => duo.members[0]!.id), facilitatorIds: [marco.id] },
-      { key: "nieuw-2", name: "Groep 2", memberIds: duos.map((duo) => duo.members[1]!.id), facilitatorIds: [fatima.id] },
+      {
+        key: "nieuw-2",
+        name: "Groep 2",
+        memberIds: duos.map((duo) => duo.members[1]!.id),
+        facilitatorIds: [fatima.id],
+      },
     ],
     sanne,
   );
@@ -50,14 +72,33 @@ async function setup() {
     meetingUrl: null,
     methodSlug: "incidentmethode",
   });
-  const item = await proposeCase(lisa!, meeting!.id, { title: "Casus van Lisa", situation: "Iets vertrouwelijks.", question: "Wat nu?", wish: "" });
-  return { cohort, lisa: lisa!, erik: erik!, marco, fatima, sanne, groupId: group.id, meetingId: meeting!.id, caseId: item!.id };
+  const item = await proposeCase(lisa!, meeting!.id, {
+    title: "Casus van Lisa",
+    situation: "Iets vertrouwelijks.",
+    question: "Wat nu?",
+    wish: "",
+  });
+  return {
+    cohort,
+    lisa: lisa!,
+    erik: erik!,
+    marco,
+    fatima,
+    sanne,
+    groupId: group.id,
+    meetingId: meeting!.id,
+    caseId: item!.id,
+  };
 }
 
 describe("intervisie pages", () => {
   it("the group, meeting, live view and case are a 404 for the coordinator and for another group", async () => {
     const { erik, fatima, sanne, lisa, marco, groupId, meetingId, caseId } = await setup();
-    const pages: { url: string; load: (a: ReturnType<typeof args>) => Promise<unknown>; params: Record<string, string> }[] = [
+    const pages: {
+      url: string;
+      load: (a: ReturnType<typeof args>) => Promise<unknown>;
+      params: Record<string, string>;
+    }[] = [
       { url: `/intervisie/groepen/${groupId}`, load: groupLoader, params: { groupId } },
       { url: `/intervisie/bijeenkomsten/${meetingId}`, load: meetingLoader, params: { meetingId } },
       { url: `/intervisie/bijeenkomsten/${meetingId}/live`, load: liveLoader, params: { meetingId } },
@@ -66,55 +107,133 @@ describe("intervisie pages", () => {
     ];
     for (const page of pages) {
       for (const outsider of [sanne, erik, fatima]) {
-        const status = await statusOfCall(async () => page.load(args(await requestAs(outsider.id, `http://localhost${page.url}`), page.params)));
+        const status = await statusOfCall(async () =>
+          page.load(args(await requestAs(outsider.id, `http://localhost${page.url}`), page.params)),
+        );
         expect(status, `${outsider.name} ${page.url}`).toBe(404);
       }
       for (const insider of [lisa, marco]) {
-        const status = await statusOfCall(async () => page.load(args(await requestAs(insider.id, `http://localhost${page.url}`), page.params)));
+        const status = await statusOfCall(async () =>
+          page.load(args(await requestAs(insider.id, `http://localhost${page.url}`), page.params)),
+        );
         expect(status, `${insider.name} ${page.url}`).toBe(200);
       }
     }
     // The live view's poll: the stamp the page was loaded with answers 204 (nothing changed), another one 200.
-    const live = (await liveLoader(args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live`), { meetingId }))) as { stamp: string };
-    const poll = async (since: string) => (await standLoader(args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live/stand?sinds=${since}`), { meetingId }))) as Response;
+    const live = (await liveLoader(
+      args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live`), { meetingId }),
+    )) as { stamp: string };
+    const poll = async (since: string) =>
+      (await standLoader(
+        args(
+          await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}/live/stand?sinds=${since}`),
+          { meetingId },
+        ),
+      )) as Response;
     expect((await poll(live.stamp)).status).toBe(204);
     const changed = await poll("ouder");
     expect(changed.status).toBe(200);
     expect(await changed.json()).toEqual({ stamp: live.stamp });
     // Not a uuid: the same 404.
-    expect(await statusOfCall(async () => standLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/bijeenkomsten/abc/live/stand"), { meetingId: "abc" })))).toBe(404);
-    expect(await statusOfCall(async () => caseLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/casussen/abc"), { caseId: "abc" })))).toBe(404);
-    expect(await statusOfCall(async () => methodLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/methoden/x"), { method: "bestaat-niet" })))).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        standLoader(
+          args(await requestAs(lisa.id, "http://localhost/intervisie/bijeenkomsten/abc/live/stand"), {
+            meetingId: "abc",
+          }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        caseLoader(args(await requestAs(lisa.id, "http://localhost/intervisie/casussen/abc"), { caseId: "abc" })),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        methodLoader(
+          args(await requestAs(lisa.id, "http://localhost/intervisie/methoden/x"), { method: "bestaat-niet" }),
+        ),
+      ),
+    ).toBe(404);
   });
 
   it("actions: members cannot steer the meeting, choose cases or edit the agreements; outsiders cannot delete", async () => {
     const { lisa, sanne, erik, groupId, meetingId, caseId } = await setup();
     const meetingUrl = `http://localhost/intervisie/bijeenkomsten/${meetingId}`;
-    expect(await statusOfCall(async () => meetingAction(args(await requestAs(lisa.id, meetingUrl, form({ intent: "choose", caseId })), { meetingId })))).toBe(403);
-    expect(await statusOfCall(async () => liveAction(args(await requestAs(lisa.id, `${meetingUrl}/live`, form({ intent: "start", fromStep: "" })), { meetingId })))).toBe(403);
     expect(
-      await statusOfCall(async () => groupAction(args(await requestAs(lisa.id, `http://localhost/intervisie/groepen/${groupId}`, form({ intent: "agreements", agreements: "Nieuw!!!!!!!" })), { groupId }))),
+      await statusOfCall(async () =>
+        meetingAction(args(await requestAs(lisa.id, meetingUrl, form({ intent: "choose", caseId })), { meetingId })),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOfCall(async () =>
+        liveAction(
+          args(await requestAs(lisa.id, `${meetingUrl}/live`, form({ intent: "start", fromStep: "" })), { meetingId }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOfCall(async () =>
+        groupAction(
+          args(
+            await requestAs(
+              lisa.id,
+              `http://localhost/intervisie/groepen/${groupId}`,
+              form({ intent: "agreements", agreements: "Nieuw!!!!!!!" }),
+            ),
+            { groupId },
+          ),
+        ),
+      ),
     ).toBe(403);
     for (const outsider of [sanne, erik]) {
       expect(
-        await statusOfCall(async () => caseAction(args(await requestAs(outsider.id, `http://localhost/intervisie/casussen/${caseId}`, form({ intent: "delete", confirm: "ja" })), { caseId }))),
+        await statusOfCall(async () =>
+          caseAction(
+            args(
+              await requestAs(
+                outsider.id,
+                `http://localhost/intervisie/casussen/${caseId}`,
+                form({ intent: "delete", confirm: "ja" }),
+              ),
+              { caseId },
+            ),
+          ),
+        ),
       ).toBe(404);
     }
     expect(await prisma.intervisionCase.count({ where: { id: caseId } })).toBe(1);
-    expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({ startedAt: null });
+    expect(await prisma.intervisionMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toMatchObject({
+      startedAt: null,
+    });
   });
 
   it("bad input is refused in Dutch and keeps what was typed", async () => {
     const { lisa, marco, groupId, meetingId } = await setup();
     const proposal = await meetingAction(
-      args(await requestAs(lisa.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}`, form({ intent: "propose", title: "Mijn titel", situation: "kort", question: "" })), { meetingId }),
+      args(
+        await requestAs(
+          lisa.id,
+          `http://localhost/intervisie/bijeenkomsten/${meetingId}`,
+          form({ intent: "propose", title: "Mijn titel", situation: "kort", question: "" }),
+        ),
+        { meetingId },
+      ),
     );
     expect(statusOf(proposal)).toBe(400);
     const proposalData = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(proposal);
     expect(proposalData.fieldErrors.situation).toEqual(["Beschrijf de situatie (minstens 10 tekens)."]);
     expect(proposalData.values.title).toBe("Mijn titel");
     const plan = await groupAction(
-      args(await requestAs(marco.id, `http://localhost/intervisie/groepen/${groupId}`, form({ intent: "plan", date: "2099-02-30", start: "14:00", end: "13:00", location: "" })), { groupId }),
+      args(
+        await requestAs(
+          marco.id,
+          `http://localhost/intervisie/groepen/${groupId}`,
+          form({ intent: "plan", date: "2099-02-30", start: "14:00", end: "13:00", location: "" }),
+        ),
+        { groupId },
+      ),
     );
     expect(statusOf(plan)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string[]> }>(plan).fieldErrors).toMatchObject({
@@ -126,8 +245,14 @@ describe("intervisie pages", () => {
     const { cohort, lisa, marco, sanne } = await setup();
     const url = `http://localhost/leernetwerken/${cohort.id}/intervisiegroepen`;
     for (const user of [lisa, marco]) {
-      expect(await statusOfCall(async () => formingLoader(args(await requestAs(user.id, url), { cohortId: cohort.id })))).toBe(403);
-      expect(await statusOfCall(async () => formingAction(args(await requestAs(user.id, url, form({ slot: "nieuw-1" })), { cohortId: cohort.id })))).toBe(403);
+      expect(
+        await statusOfCall(async () => formingLoader(args(await requestAs(user.id, url), { cohortId: cohort.id }))),
+      ).toBe(403);
+      expect(
+        await statusOfCall(async () =>
+          formingAction(args(await requestAs(user.id, url, form({ slot: "nieuw-1" })), { cohortId: cohort.id })),
+        ),
+      ).toBe(403);
     }
     const page = await formingLoader(args(await requestAs(sanne.id, url), { cohortId: cohort.id }));
     expect(page.groups.map((group) => group.name)).toEqual(["Groep 1", "Groep 2"]);

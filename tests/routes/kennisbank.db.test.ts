@@ -16,20 +16,33 @@ describe("publishing a summary", () => {
   it("publishes through the page, is found by theme and text, readable by every role; the partner withdraws it", async () => {
     const world = await knowledgeWorld("2026-01-10");
     // Without consent: refused, what was typed comes back.
-    const body = new URLSearchParams({ intent: "publish", title: goodInput.title, "include:fase-ontsluiten": "on", "text:fase-ontsluiten": goodInput.sections[0]!.text });
+    const body = new URLSearchParams({
+      intent: "publish",
+      title: goodInput.title,
+      "include:fase-ontsluiten": "on",
+      "text:fase-ontsluiten": goodInput.sections[0]!.text,
+    });
     body.append("themes", "schulden");
     body.append("themes", "armoede");
-    const refused = await publishAction(args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })));
+    const refused = await publishAction(
+      args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })),
+    );
     expect(statusOf(refused)).toBe(400);
-    const refusedData = dataOf<{ fieldErrors: Record<string, string[]>; values: { title: string; themes: string[] } }>(refused);
+    const refusedData = dataOf<{ fieldErrors: Record<string, string[]>; values: { title: string; themes: string[] } }>(
+      refused,
+    );
     expect(refusedData.fieldErrors.consent).toBeDefined();
     expect(refusedData.values.title).toBe(goodInput.title);
     expect(refusedData.values.themes).toEqual(["schulden", "armoede"]);
 
     body.set("consent", "on");
-    const published = await publishAction(args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })));
+    const published = await publishAction(
+      args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })),
+    );
     expect(statusOf(published)).toBe(302);
-    const article = await prisma.knowledgeArticle.findUniqueOrThrow({ where: { enrollmentId: world.duo.enrollment.id } });
+    const article = await prisma.knowledgeArticle.findUniqueOrThrow({
+      where: { enrollmentId: world.duo.enrollment.id },
+    });
     expect((published as Response).headers.get("Location")).toBe(`/kennisbank/${article.id}`);
     expect(article.municipality).toBeNull();
 
@@ -41,7 +54,9 @@ describe("publishing a summary", () => {
     for (const user of [world.joost, world.fatima, await createUser(prisma, { role: "COORDINATOR" })]) {
       const list = await listLoader(args(await requestAs(user.id, "http://localhost/kennisbank?thema=armoede")));
       expect(list.articles.map((found) => found.id)).toContain(article.id);
-      const page = await articleLoader(args(await requestAs(user.id, `http://localhost/kennisbank/${article.id}`), { articleId: article.id }));
+      const page = await articleLoader(
+        args(await requestAs(user.id, `http://localhost/kennisbank/${article.id}`), { articleId: article.id }),
+      );
       expect(page.article.sections[0]!.text).toBe(goodInput.sections[0]!.text);
       expect(page.article.municipality).toBeNull();
     }
@@ -50,15 +65,39 @@ describe("publishing a summary", () => {
     const state = await publishLoader(args(await requestAs(world.bram.id, "http://localhost/aanpak/delen")));
     expect(state.context!.article!.id).toBe(article.id);
     expect(state.context).not.toHaveProperty("names");
-    const unconfirmed = await publishAction(args(await requestAs(world.bram.id, "http://localhost/aanpak/delen", { method: "POST", body: new URLSearchParams({ intent: "withdraw" }) })));
+    const unconfirmed = await publishAction(
+      args(
+        await requestAs(world.bram.id, "http://localhost/aanpak/delen", {
+          method: "POST",
+          body: new URLSearchParams({ intent: "withdraw" }),
+        }),
+      ),
+    );
     expect(statusOf(unconfirmed)).toBe(400);
     const withdrawn = await publishAction(
-      args(await requestAs(world.bram.id, "http://localhost/aanpak/delen", { method: "POST", body: new URLSearchParams({ intent: "withdraw", confirm: "on" }) })),
+      args(
+        await requestAs(world.bram.id, "http://localhost/aanpak/delen", {
+          method: "POST",
+          body: new URLSearchParams({ intent: "withdraw", confirm: "on" }),
+        }),
+      ),
     );
     expect(statusOf(withdrawn)).toBe(302);
     expect(await prisma.knowledgeArticle.count({ where: { id: article.id } })).toBe(0);
-    expect((await thrownResponse(async () => articleLoader(args(await requestAs(world.joost.id, "http://localhost/kennisbank/x"), { articleId: article.id }))))?.status).toBe(404);
-    const events = await prisma.knowledgeConsentEvent.findMany({ where: { enrollmentId: world.duo.enrollment.id }, orderBy: { createdAt: "asc" }, select: { action: true, userId: true } });
+    expect(
+      (
+        await thrownResponse(async () =>
+          articleLoader(
+            args(await requestAs(world.joost.id, "http://localhost/kennisbank/x"), { articleId: article.id }),
+          ),
+        )
+      )?.status,
+    ).toBe(404);
+    const events = await prisma.knowledgeConsentEvent.findMany({
+      where: { enrollmentId: world.duo.enrollment.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, userId: true },
+    });
     expect(events).toEqual([
       { action: "GIVEN", userId: world.noor.id },
       { action: "WITHDRAWN", userId: world.bram.id },
@@ -68,7 +107,21 @@ describe("publishing a summary", () => {
 
   it("the publish page is for participants only; a bad article id is a 404", async () => {
     const world = await knowledgeWorld("2026-01-10");
-    expect((await thrownResponse(async () => publishLoader(args(await requestAs(world.fatima.id, "http://localhost/aanpak/delen")))))?.status).toBe(403);
-    expect((await thrownResponse(async () => articleLoader(args(await requestAs(world.fatima.id, "http://localhost/kennisbank/abc"), { articleId: "abc" }))))?.status).toBe(404);
+    expect(
+      (
+        await thrownResponse(async () =>
+          publishLoader(args(await requestAs(world.fatima.id, "http://localhost/aanpak/delen"))),
+        )
+      )?.status,
+    ).toBe(403);
+    expect(
+      (
+        await thrownResponse(async () =>
+          articleLoader(
+            args(await requestAs(world.fatima.id, "http://localhost/kennisbank/abc"), { articleId: "abc" }),
+          ),
+        )
+      )?.status,
+    ).toBe(404);
   });
 });

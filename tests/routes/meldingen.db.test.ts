@@ -5,16 +5,20 @@ import { createUser } from "../../prisma/factories.ts";
 import { requestAs, form, args, statusOf, thrownResponse, requestWithCookie } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { action as preferencesAction, loader as preferencesLoader } from "~/routes/_account+/account_.meldingen.tsx";
-import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/_account+/e-mail.afmelden.$token.tsx";
+import {
+  action as unsubscribeAction,
+  loader as unsubscribeLoader,
+} from "~/routes/_account+/e-mail.afmelden.$token.tsx";
 import { action as outboxAction, loader as outboxLoader } from "~/routes/beheer+/e-mail._index/route.tsx";
 import { unsubscribeToken } from "~/notifications/links.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 
-
 describe("/account/meldingen", () => {
   it("shows the kinds of the user's role with their quiet defaults", async () => {
     const participant = await createUser(prisma);
-    const { preferences } = await preferencesLoader(args(await requestAs(participant.id, "http://localhost/account/meldingen")));
+    const { preferences } = await preferencesLoader(
+      args(await requestAs(participant.id, "http://localhost/account/meldingen")),
+    );
     expect(preferences.map((p) => [p.kind, p.mode, p.isDefault])).toEqual([
       ["session-reminder", "IMMEDIATE", true],
       ["session-changed", "IMMEDIATE", true],
@@ -31,16 +35,29 @@ describe("/account/meldingen", () => {
   it("saves the choices; a mode the kind does not offer is refused with a Dutch message and keeps the input", async () => {
     const user = await createUser(prisma, { role: "FACILITATOR" });
     const bad = await preferencesAction(
-      args(await requestAs(user.id, "http://localhost/account/meldingen", form({ "session-reminder": "DIGEST", "session-changed": "IMMEDIATE", "weekly-digest": "DIGEST" }))),
+      args(
+        await requestAs(
+          user.id,
+          "http://localhost/account/meldingen",
+          form({ "session-reminder": "DIGEST", "session-changed": "IMMEDIATE", "weekly-digest": "DIGEST" }),
+        ),
+      ),
     );
     expect(statusOf(bad)).toBe(400);
-    const body = (bad as unknown as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } }).data;
+    const body = (bad as unknown as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } })
+      .data;
     expect(body.fieldErrors["weekly-digest"]).toEqual(['Kies hoe je "wekelijkse samenvatting" wilt ontvangen.']);
     expect(body.values["session-reminder"]).toBe("DIGEST");
     expect(await prisma.notificationPreference.count({ where: { userId: user.id } })).toBe(0);
 
     const ok = await preferencesAction(
-      args(await requestAs(user.id, "http://localhost/account/meldingen", form({ "session-reminder": "DIGEST", "session-changed": "OFF", "weekly-digest": "OFF" }))),
+      args(
+        await requestAs(
+          user.id,
+          "http://localhost/account/meldingen",
+          form({ "session-reminder": "DIGEST", "session-changed": "OFF", "weekly-digest": "OFF" }),
+        ),
+      ),
     );
     expect(statusOf(ok)).toBe(302);
     expect((await modesFor([user.id], "session-reminder")).get(user.id)).toBe("DIGEST");
@@ -48,7 +65,9 @@ describe("/account/meldingen", () => {
   });
 
   it("requires a login", async () => {
-    const response = await thrownResponse(() => preferencesLoader(args(requestWithCookie(null, "http://localhost/account/meldingen"))));
+    const response = await thrownResponse(() =>
+      preferencesLoader(args(requestWithCookie(null, "http://localhost/account/meldingen"))),
+    );
     expect(response?.headers.get("Location")).toBe("/inloggen?redirectTo=%2Faccount%2Fmeldingen");
   });
 });
@@ -57,10 +76,14 @@ describe("/e-mail/afmelden/:token", () => {
   it("opening the link changes nothing; the button switches that one kind off, without a login", async () => {
     const user = await createUser(prisma);
     const token = unsubscribeToken(user.id, "session-reminder");
-    const page = await unsubscribeLoader(args(requestWithCookie(null, `http://localhost/e-mail/afmelden/${token}`), { token }));
+    const page = await unsubscribeLoader(
+      args(requestWithCookie(null, `http://localhost/e-mail/afmelden/${token}`), { token }),
+    );
     expect(page).toEqual({ email: user.email, label: "Herinnering voor een bijeenkomst" });
     expect((await modesFor([user.id], "session-reminder")).get(user.id)).toBe("IMMEDIATE");
-    await unsubscribeAction(args(new Request(`http://localhost/e-mail/afmelden/${token}`, { method: "POST" }), { token }));
+    await unsubscribeAction(
+      args(new Request(`http://localhost/e-mail/afmelden/${token}`, { method: "POST" }), { token }),
+    );
     expect((await modesFor([user.id], "session-reminder")).get(user.id)).toBe("OFF");
     expect((await modesFor([user.id], "session-changed")).get(user.id)).toBe("IMMEDIATE");
   });
@@ -70,7 +93,9 @@ describe("/e-mail/afmelden/:token", () => {
     const token = unsubscribeToken(user.id, "session-reminder");
     const tampered = token.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     for (const bad of [tampered, "nonsense", `${Buffer.from("x:session-reminder").toString("base64url")}.abc`]) {
-      const response = await thrownResponse(() => unsubscribeAction(args(new Request("http://localhost/x", { method: "POST" }), { token: bad })));
+      const response = await thrownResponse(() =>
+        unsubscribeAction(args(new Request("http://localhost/x", { method: "POST" }), { token: bad })),
+      );
       expect(response?.status).toBe(404);
     }
   });
@@ -96,7 +121,9 @@ describe("/beheer/e-mail", () => {
   it("shows queue health (in-process here), counts per status and the provider's error", async () => {
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const message = await failedMessage();
-    const data = await outboxLoader(args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail?status=FAILED")));
+    const data = await outboxLoader(
+      args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail?status=FAILED")),
+    );
     expect(data.health.mode).toBe("in-process");
     expect(data.filter).toBe("FAILED");
     expect(data.counts.FAILED).toBeGreaterThanOrEqual(1);
@@ -108,13 +135,21 @@ describe("/beheer/e-mail", () => {
     const facilitator = await createUser(prisma, { role: "FACILITATOR" });
     const message = await failedMessage();
     const body = { intent: "retry", messageId: message.id, back: "/beheer/e-mail?status=FAILED" };
-    const denied = await thrownResponse(async () => outboxAction(args(await requestAs(facilitator.id, "http://localhost/beheer/e-mail", form(body)))));
+    const denied = await thrownResponse(async () =>
+      outboxAction(args(await requestAs(facilitator.id, "http://localhost/beheer/e-mail", form(body)))),
+    );
     expect(denied?.status).toBe(403);
 
-    const response = await outboxAction(args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail", form(body))));
+    const response = await outboxAction(
+      args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail", form(body))),
+    );
     expect(statusOf(response)).toBe(302);
     expect((response as Response).headers.get("Location")).toBe("/beheer/e-mail?status=FAILED");
-    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ status: "PENDING", attempts: 0, error: null });
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+      error: null,
+    });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "email.retry", entityId: message.id } });
     expect(audit.actorId).toBe(coordinator.id);
 
@@ -123,7 +158,15 @@ describe("/beheer/e-mail", () => {
     expect(await prisma.auditLog.count({ where: { action: "email.retry", entityId: message.id } })).toBe(1);
 
     const unknown = await thrownResponse(async () =>
-      outboxAction(args(await requestAs(coordinator.id, "http://localhost/beheer/e-mail", form({ intent: "retry", messageId: "nope" })))),
+      outboxAction(
+        args(
+          await requestAs(
+            coordinator.id,
+            "http://localhost/beheer/e-mail",
+            form({ intent: "retry", messageId: "nope" }),
+          ),
+        ),
+      ),
     );
     expect(unknown?.status).toBe(404);
   });

@@ -12,14 +12,25 @@ import { requestAs, form, upload, args, statusOf, dataOf, thrownResponse } from 
 import { prisma } from "~/utils/db.server.ts";
 import { loader as downloadLoader } from "~/routes/bijlagen.$attachmentId.tsx";
 import { action as newAction } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/nieuw.tsx";
-import { action as copyAction, loader as dashboardLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/_index.tsx";
+import {
+  action as copyAction,
+  loader as dashboardLoader,
+} from "~/routes/leernetwerken+/$cohortId+/opdrachten+/_index.tsx";
 import { loader as overviewLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId.tsx";
 import { action as editAction } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.bewerken.tsx";
-import { action as staffSubmissionAction, loader as staffSubmissionLoader } from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId.tsx";
+import {
+  action as staffSubmissionAction,
+  loader as staffSubmissionLoader,
+} from "~/routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId.tsx";
 import { action as pageAction, loader as pageLoader } from "~/routes/opdrachten+/$assignmentId/route.tsx";
 import { loader as listLoader } from "~/routes/opdrachten+/_index.tsx";
 import { lessonForViewer } from "~/models/course-progress.server.ts";
-import { addSubmissionMessage, saveSubmissionBody, submitSubmission, withdrawSubmission } from "~/models/assignment.server.ts";
+import {
+  addSubmissionMessage,
+  saveSubmissionBody,
+  submitSubmission,
+  withdrawSubmission,
+} from "~/models/assignment.server.ts";
 
 process.env.UPLOAD_DIR = await mkdtemp(path.join(tmpdir(), "leernetwerk-test-uploads-"));
 
@@ -30,11 +41,20 @@ describe("duo submissions", () => {
     const { assignment, lisa, erik } = await assignmentWorld();
     const url = `http://localhost/opdrachten/${assignment.id}`;
     const params = { assignmentId: assignment.id };
-    const saved = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "autosave", body: "Versie van Lisa", version: "0" })), params));
+    const saved = await pageAction(
+      args(await requestAs(lisa.id, url, form({ intent: "autosave", body: "Versie van Lisa", version: "0" })), params),
+    );
     expect(dataOf<{ status: string; version: number }>(saved)).toMatchObject({ status: "saved", version: 1 });
-    const conflict = await pageAction(args(await requestAs(erik.id, url, form({ intent: "autosave", body: "Versie van Erik", version: "0" })), params));
+    const conflict = await pageAction(
+      args(await requestAs(erik.id, url, form({ intent: "autosave", body: "Versie van Erik", version: "0" })), params),
+    );
     expect(statusOf(conflict)).toBe(409);
-    expect(dataOf(conflict)).toMatchObject({ status: "conflict", version: 1, current: { body: "Versie van Lisa" }, values: { body: "Versie van Erik" } });
+    expect(dataOf(conflict)).toMatchObject({
+      status: "conflict",
+      version: 1,
+      current: { body: "Versie van Lisa" },
+      values: { body: "Versie van Erik" },
+    });
     // Both members see the same draft.
     const page = await pageLoader(args(await requestAs(erik.id, url), params));
     expect(page.submission?.body).toBe("Versie van Lisa");
@@ -45,24 +65,41 @@ describe("duo submissions", () => {
     const { assignment, lisa, erik, marco } = await assignmentWorld();
     const url = `http://localhost/opdrachten/${assignment.id}`;
     const params = { assignmentId: assignment.id };
-    const empty = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "   ", version: "0" })), params));
+    const empty = await pageAction(
+      args(await requestAs(lisa.id, url, form({ intent: "submit", body: "   ", version: "0" })), params),
+    );
     expect(statusOf(empty)).toBe(400);
     expect(dataOf<{ fieldErrors: { body: string[] } }>(empty).fieldErrors.body[0]).toContain("lege opdracht");
 
-    const submitted = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Onze uitwerking", version: "0" })), params));
+    const submitted = await pageAction(
+      args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Onze uitwerking", version: "0" })), params),
+    );
     expect(statusOf(submitted)).toBe(302);
     let submission = await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } });
     expect(submission.submittedAt).not.toBeNull();
     // Handed in: the text is locked for the partner too.
-    expect(await saveSubmissionBody(erik, assignment.id, "Nog iets", submission.version)).toMatchObject({ status: "locked" });
+    expect(await saveSubmissionBody(erik, assignment.id, "Nog iets", submission.version)).toMatchObject({
+      status: "locked",
+    });
 
     expect(await withdrawSubmission(erik, assignment.id)).toBe(true);
-    expect(await saveSubmissionBody(erik, assignment.id, "Verbeterd", (await prisma.assignmentSubmission.findFirstOrThrow({ where: { id: submission.id } })).version)).toMatchObject({ status: "saved" });
+    expect(
+      await saveSubmissionBody(
+        erik,
+        assignment.id,
+        "Verbeterd",
+        (await prisma.assignmentSubmission.findFirstOrThrow({ where: { id: submission.id } })).version,
+      ),
+    ).toMatchObject({ status: "saved" });
     // Late: allowed and marked.
     await prisma.assignment.update({ where: { id: assignment.id }, data: { dueAt: new Date(Date.now() - HOUR) } });
     expect(await submitSubmission(erik, assignment.id)).toEqual({ late: true });
     const late = await listLoader(args(await requestAs(lisa.id, "http://localhost/opdrachten")));
-    expect(late.assignments[0]).toMatchObject({ status: "ingeleverd", late: true, statusLabel: "Ingeleverd (te laat)" });
+    expect(late.assignments[0]).toMatchObject({
+      status: "ingeleverd",
+      late: true,
+      statusLabel: "Ingeleverd (te laat)",
+    });
 
     submission = await prisma.assignmentSubmission.findFirstOrThrow({ where: { id: submission.id } });
     await addSubmissionMessage(marco, submission.id, "Mooi werk, kijk nog naar de leefwereld.");
@@ -70,16 +107,24 @@ describe("duo submissions", () => {
     expect(statusOf(afterFeedback)).toBe(400);
     expect(dataOf<{ formError: string }>(afterFeedback).formError).toContain("feedback");
     // Both duo members hear about the feedback (without its text).
-    const notices = await prisma.notification.findMany({ where: { kind: "assignment-feedback", userId: { in: [lisa.id, erik.id] } } });
+    const notices = await prisma.notification.findMany({
+      where: { kind: "assignment-feedback", userId: { in: [lisa.id, erik.id] } },
+    });
     expect(notices).toHaveLength(2);
-    const email = await prisma.emailMessage.findFirstOrThrow({ where: { to: lisa.email, kind: "assignment-feedback" } });
+    const email = await prisma.emailMessage.findFirstOrThrow({
+      where: { to: lisa.email, kind: "assignment-feedback" },
+    });
     expect(email.subject).toBe("Feedback op je opdracht: Leefwereld in kaart");
     expect(email.text).not.toContain("Mooi werk");
     const page = await pageLoader(args(await requestAs(lisa.id, url), params));
     expect(page.state.label).toBe("Feedback ontvangen (te laat)");
-    expect(page.submission?.messages.map((message) => message.body)).toEqual(["Mooi werk, kijk nog naar de leefwereld."]);
+    expect(page.submission?.messages.map((message) => message.body)).toEqual([
+      "Mooi werk, kijk nog naar de leefwereld.",
+    ]);
     // The duo replies in the thread.
-    const reply = await pageAction(args(await requestAs(erik.id, url, form({ intent: "message", body: "Dank, doen we!" })), params));
+    const reply = await pageAction(
+      args(await requestAs(erik.id, url, form({ intent: "message", body: "Dank, doen we!" })), params),
+    );
     expect(statusOf(reply)).toBe(302);
     expect(await prisma.submissionMessage.count({ where: { submissionId: submission.id } })).toBe(2);
   });
@@ -88,14 +133,32 @@ describe("duo submissions", () => {
 describe("pages around the assignments", () => {
   it("a submit sent again after waiting for an autosave (with its button's intent, see useAutosave) hands in; the lesson's opdracht block gets the link and status", async () => {
     const { assignment, lisa, erik } = await assignmentWorld();
-    await prisma.assignment.update({ where: { id: assignment.id }, data: { opdrachtId: "tien-tips-en-rollen-opdracht-vraagstuk" } });
+    await prisma.assignment.update({
+      where: { id: assignment.id },
+      data: { opdrachtId: "tien-tips-en-rollen-opdracht-vraagstuk" },
+    });
     const url = `http://localhost/opdrachten/${assignment.id}`;
-    const resent = await pageAction(args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Klaar", version: "0" })), { assignmentId: assignment.id }));
+    const resent = await pageAction(
+      args(await requestAs(lisa.id, url, form({ intent: "submit", body: "Klaar", version: "0" })), {
+        assignmentId: assignment.id,
+      }),
+    );
     expect(statusOf(resent)).toBe(302);
-    expect((await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt).not.toBeNull();
-    const lesson = { id: "tien-tips-en-rollen/zo-werkt-dit-leernetwerk", opdrachten: [{ id: "tien-tips-en-rollen-opdracht-vraagstuk" }], zelfscans: [] };
+    expect(
+      (await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } })).submittedAt,
+    ).not.toBeNull();
+    const lesson = {
+      id: "tien-tips-en-rollen/zo-werkt-dit-leernetwerk",
+      opdrachten: [{ id: "tien-tips-en-rollen-opdracht-vraagstuk" }],
+      zelfscans: [],
+    };
     expect((await lessonForViewer(erik, lesson)).assignments).toEqual({
-      "tien-tips-en-rollen-opdracht-vraagstuk": { href: `/opdrachten/${assignment.id}`, title: "Leefwereld in kaart", statusLabel: "Ingeleverd", dueAt: assignment.dueAt.toISOString() },
+      "tien-tips-en-rollen-opdracht-vraagstuk": {
+        href: `/opdrachten/${assignment.id}`,
+        title: "Leefwereld in kaart",
+        statusLabel: "Ingeleverd",
+        dueAt: assignment.dueAt.toISOString(),
+      },
     });
   });
 });
@@ -110,26 +173,73 @@ describe("who may see what", () => {
     const noorPage = await pageLoader(args(await requestAs(noor.id, url), { assignmentId: assignment.id }));
     expect(noorPage.submission).toBeNull();
     // A participant of another cohort: 404; a bad id: 404.
-    const outsider = (await createEnrollment(prisma, { cohortId: (await createCohort(prisma)).id, members: [{ function: "BELEIDSMEDEWERKER" }] })).members[0]!;
-    expect((await thrownResponse(async () => pageLoader(args(await requestAs(outsider.id, url), { assignmentId: assignment.id }))))?.status).toBe(404);
-    expect((await thrownResponse(async () => pageLoader(args(await requestAs(lisa.id, url), { assignmentId: "niet-een-id" }))))?.status).toBe(404);
+    const outsider = (
+      await createEnrollment(prisma, {
+        cohortId: (await createCohort(prisma)).id,
+        members: [{ function: "BELEIDSMEDEWERKER" }],
+      })
+    ).members[0]!;
+    expect(
+      (
+        await thrownResponse(async () =>
+          pageLoader(args(await requestAs(outsider.id, url), { assignmentId: assignment.id })),
+        )
+      )?.status,
+    ).toBe(404);
+    expect(
+      (
+        await thrownResponse(async () =>
+          pageLoader(args(await requestAs(lisa.id, url), { assignmentId: "niet-een-id" })),
+        )
+      )?.status,
+    ).toBe(404);
     // Staff do not read drafts.
     const staffUrl = `http://localhost/leernetwerken/${cohort.id}/opdrachten/${assignment.id}/inzendingen/${submission.id}`;
     const staffParams = { cohortId: cohort.id, assignmentId: assignment.id, submissionId: submission.id };
-    expect((await thrownResponse(async () => staffSubmissionLoader(args(await requestAs(marco.id, staffUrl), staffParams))))?.status).toBe(404);
+    expect(
+      (await thrownResponse(async () => staffSubmissionLoader(args(await requestAs(marco.id, staffUrl), staffParams))))
+        ?.status,
+    ).toBe(404);
     await submitSubmission(lisa, assignment.id);
     const read = await staffSubmissionLoader(args(await requestAs(marco.id, staffUrl), staffParams));
     expect(read.submission.body).toBe("Concept van Zwolle");
-    expect((await staffSubmissionLoader(args(await requestAs(sanne.id, staffUrl), staffParams))).submission.id).toBe(submission.id);
+    expect((await staffSubmissionLoader(args(await requestAs(sanne.id, staffUrl), staffParams))).submission.id).toBe(
+      submission.id,
+    );
     // A facilitator of another cohort: 404 on the overview, the submission and its actions.
     const overviewUrl = `http://localhost/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`;
-    expect((await thrownResponse(async () => overviewLoader(args(await requestAs(anouk.id, overviewUrl), { cohortId: cohort.id, assignmentId: assignment.id }))))?.status).toBe(404);
-    expect((await thrownResponse(async () => staffSubmissionLoader(args(await requestAs(anouk.id, staffUrl), staffParams))))?.status).toBe(404);
     expect(
-      (await thrownResponse(async () => staffSubmissionAction(args(await requestAs(anouk.id, staffUrl, form({ intent: "message", body: "Hoi" })), staffParams))))?.status,
+      (
+        await thrownResponse(async () =>
+          overviewLoader(
+            args(await requestAs(anouk.id, overviewUrl), { cohortId: cohort.id, assignmentId: assignment.id }),
+          ),
+        )
+      )?.status,
+    ).toBe(404);
+    expect(
+      (await thrownResponse(async () => staffSubmissionLoader(args(await requestAs(anouk.id, staffUrl), staffParams))))
+        ?.status,
+    ).toBe(404);
+    expect(
+      (
+        await thrownResponse(async () =>
+          staffSubmissionAction(
+            args(await requestAs(anouk.id, staffUrl, form({ intent: "message", body: "Hoi" })), staffParams),
+          ),
+        )
+      )?.status,
     ).toBe(404);
     // Participants cannot open the staff pages.
-    expect((await thrownResponse(async () => overviewLoader(args(await requestAs(lisa.id, overviewUrl), { cohortId: cohort.id, assignmentId: assignment.id }))))?.status).toBe(403);
+    expect(
+      (
+        await thrownResponse(async () =>
+          overviewLoader(
+            args(await requestAs(lisa.id, overviewUrl), { cohortId: cohort.id, assignmentId: assignment.id }),
+          ),
+        )
+      )?.status,
+    ).toBe(403);
   });
 
   it("the overview shows each duo's status, handed in and late; besproken is recorded", async () => {
@@ -138,14 +248,28 @@ describe("who may see what", () => {
     await submitSubmission(lisa, assignment.id);
     const submission = await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } });
     const url = `http://localhost/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`;
-    const overview = await overviewLoader(args(await requestAs(marco.id, url), { cohortId: cohort.id, assignmentId: assignment.id }));
+    const overview = await overviewLoader(
+      args(await requestAs(marco.id, url), { cohortId: cohort.id, assignmentId: assignment.id }),
+    );
     const rows = overview.rows.map((row) => [row.who, row.status, row.late, row.submissionId !== null]);
     expect(rows).toHaveLength(2);
-    expect(rows).toEqual(expect.arrayContaining([["Noor", "open", false, false], ["Lisa en Erik", "ingeleverd", false, true]]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["Noor", "open", false, false],
+        ["Lisa en Erik", "ingeleverd", false, true],
+      ]),
+    );
     const staffParams = { cohortId: cohort.id, assignmentId: assignment.id, submissionId: submission.id };
-    const marked = await staffSubmissionAction(args(await requestAs(marco.id, `${url}/inzendingen/${submission.id}`, form({ intent: "discussed" })), staffParams));
+    const marked = await staffSubmissionAction(
+      args(
+        await requestAs(marco.id, `${url}/inzendingen/${submission.id}`, form({ intent: "discussed" })),
+        staffParams,
+      ),
+    );
     expect(statusOf(marked)).toBe(302);
-    expect((await prisma.assignmentSubmission.findUniqueOrThrow({ where: { id: submission.id } })).discussedAt).not.toBeNull();
+    expect(
+      (await prisma.assignmentSubmission.findUniqueOrThrow({ where: { id: submission.id } })).discussedAt,
+    ).not.toBeNull();
   });
 });
 
@@ -159,9 +283,13 @@ describe("attachments", () => {
     const docx = await pageAction(args(await requestAs(erik.id, url, upload("plan.docx", officeFile("docx"))), params));
     expect(dataOf(docx)).toMatchObject({ status: "done" });
 
-    const fake = await pageAction(args(await requestAs(lisa.id, url, upload("stiekem.pdf", new TextEncoder().encode("gewoon tekst"))), params));
+    const fake = await pageAction(
+      args(await requestAs(lisa.id, url, upload("stiekem.pdf", new TextEncoder().encode("gewoon tekst"))), params),
+    );
     expect(statusOf(fake)).toBe(400);
-    expect(dataOf<{ fieldErrors: { file: string[] } }>(fake).fieldErrors.file[0]).toContain("Dit soort bestand kun je niet toevoegen");
+    expect(dataOf<{ fieldErrors: { file: string[] } }>(fake).fieldErrors.file[0]).toContain(
+      "Dit soort bestand kun je niet toevoegen",
+    );
 
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdf);
@@ -169,21 +297,38 @@ describe("attachments", () => {
     expect(statusOf(tooLarge)).toBe(400);
     expect(dataOf<{ fieldErrors: { file: string[] } }>(tooLarge).fieldErrors.file[0]).toContain("groter dan 10 MB");
 
-    const files = await prisma.submissionAttachment.findMany({ where: { submission: { assignmentId: assignment.id } }, orderBy: { createdAt: "asc" } });
+    const files = await prisma.submissionAttachment.findMany({
+      where: { submission: { assignmentId: assignment.id } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(files.map((file) => [file.fileName, file.contentType])).toEqual([
       ["verslag.pdf", "application/pdf"],
       ["plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
     ]);
     // The duo downloads it as an attachment with nosniff; another duo and (before handing in) staff get a 404.
-    const download = await downloadLoader(args(await requestAs(erik.id, `http://localhost/bijlagen/${files[0]!.id}`), { attachmentId: files[0]!.id }));
+    const download = await downloadLoader(
+      args(await requestAs(erik.id, `http://localhost/bijlagen/${files[0]!.id}`), { attachmentId: files[0]!.id }),
+    );
     expect(download.headers.get("Content-Disposition")).toContain('attachment; filename="verslag.pdf"');
     expect(download.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
     for (const user of [noor, marco]) {
-      expect((await thrownResponse(async () => downloadLoader(args(await requestAs(user.id, `http://localhost/bijlagen/${files[0]!.id}`), { attachmentId: files[0]!.id }))))?.status).toBe(404);
+      expect(
+        (
+          await thrownResponse(async () =>
+            downloadLoader(
+              args(await requestAs(user.id, `http://localhost/bijlagen/${files[0]!.id}`), {
+                attachmentId: files[0]!.id,
+              }),
+            ),
+          )
+        )?.status,
+      ).toBe(404);
     }
     await submitSubmission(lisa, assignment.id);
-    const forStaff = await downloadLoader(args(await requestAs(marco.id, `http://localhost/bijlagen/${files[0]!.id}`), { attachmentId: files[0]!.id }));
+    const forStaff = await downloadLoader(
+      args(await requestAs(marco.id, `http://localhost/bijlagen/${files[0]!.id}`), { attachmentId: files[0]!.id }),
+    );
     expect(forStaff.status).toBe(200);
   });
 });
@@ -192,27 +337,60 @@ describe("coordinators, reminders, digest, dashboard", () => {
   it("create, edit and delete are audit-logged; bad input keeps what was typed", async () => {
     const { cohort, sessions, sanne, marco } = await assignmentWorld();
     const url = `http://localhost/leernetwerken/${cohort.id}/opdrachten/nieuw`;
-    const fields = { intent: "save", sessionId: sessions[1]!.id, title: "Interview", instructions: "Spreek iemand.", dueDate: "2099-05-09", dueTime: "17:00", kind: "INDIVIDUAL", allowFiles: "on" };
-    const bad = await newAction(args(await requestAs(sanne.id, url, form({ ...fields, title: "", dueTime: "25:00" })), { cohortId: cohort.id }));
+    const fields = {
+      intent: "save",
+      sessionId: sessions[1]!.id,
+      title: "Interview",
+      instructions: "Spreek iemand.",
+      dueDate: "2099-05-09",
+      dueTime: "17:00",
+      kind: "INDIVIDUAL",
+      allowFiles: "on",
+    };
+    const bad = await newAction(
+      args(await requestAs(sanne.id, url, form({ ...fields, title: "", dueTime: "25:00" })), { cohortId: cohort.id }),
+    );
     expect(statusOf(bad)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(bad)).toMatchObject({
       fieldErrors: { title: [expect.stringContaining("titel")], dueTime: [expect.stringContaining("tijd")] },
       values: { instructions: "Spreek iemand." },
     });
-    const brokenMarkdoc = await newAction(args(await requestAs(sanne.id, url, form({ ...fields, instructions: "{% bestaatniet %}x{% /bestaatniet %}" })), { cohortId: cohort.id }));
-    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(brokenMarkdoc).fieldErrors.instructions?.[0]).toContain("De uitleg bevat een fout");
-    expect((await thrownResponse(async () => newAction(args(await requestAs(marco.id, url, form(fields)), { cohortId: cohort.id }))))?.status).toBe(403);
+    const brokenMarkdoc = await newAction(
+      args(await requestAs(sanne.id, url, form({ ...fields, instructions: "{% bestaatniet %}x{% /bestaatniet %}" })), {
+        cohortId: cohort.id,
+      }),
+    );
+    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(brokenMarkdoc).fieldErrors.instructions?.[0]).toContain(
+      "De uitleg bevat een fout",
+    );
+    expect(
+      (
+        await thrownResponse(async () =>
+          newAction(args(await requestAs(marco.id, url, form(fields)), { cohortId: cohort.id })),
+        )
+      )?.status,
+    ).toBe(403);
 
     const created = await newAction(args(await requestAs(sanne.id, url, form(fields)), { cohortId: cohort.id }));
     expect(statusOf(created)).toBe(302);
-    const assignment = await prisma.assignment.findFirstOrThrow({ where: { title: "Interview", sessionId: sessions[1]!.id } });
+    const assignment = await prisma.assignment.findFirstOrThrow({
+      where: { title: "Interview", sessionId: sessions[1]!.id },
+    });
     // 17:00 in Amsterdam on 9 May (summer time) is 15:00 UTC.
     expect(assignment).toMatchObject({ kind: "INDIVIDUAL", allowFiles: true, dueAt: new Date("2099-05-09T15:00:00Z") });
 
     const editUrl = `http://localhost/leernetwerken/${cohort.id}/opdrachten/${assignment.id}/bewerken`;
     const params = { cohortId: cohort.id, assignmentId: assignment.id };
-    await editAction(args(await requestAs(sanne.id, editUrl, form({ ...fields, title: "Interview met een inwoner", allowFiles: "" })), params));
-    expect(await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).toMatchObject({ title: "Interview met een inwoner", allowFiles: false });
+    await editAction(
+      args(
+        await requestAs(sanne.id, editUrl, form({ ...fields, title: "Interview met een inwoner", allowFiles: "" })),
+        params,
+      ),
+    );
+    expect(await prisma.assignment.findUniqueOrThrow({ where: { id: assignment.id } })).toMatchObject({
+      title: "Interview met een inwoner",
+      allowFiles: false,
+    });
     const unconfirmed = await editAction(args(await requestAs(sanne.id, editUrl, form({ intent: "delete" })), params));
     expect(statusOf(unconfirmed)).toBe(400);
     await editAction(args(await requestAs(sanne.id, editUrl, form({ intent: "delete", confirm: "ja" })), params));
@@ -229,18 +407,31 @@ describe("coordinators, reminders, digest, dashboard", () => {
         { number: 3, title: "Derde", date: "2100-06-12", start: "10:00", end: "13:00", format: "IN_PERSON" },
       ],
     });
-    await prisma.assignment.create({ data: { sessionId: sessions[1]!.id, title: "Alleen bij 2", dueAt: sessions[1]!.startsAt } });
+    await prisma.assignment.create({
+      data: { sessionId: sessions[1]!.id, title: "Alleen bij 2", dueAt: sessions[1]!.startsAt },
+    });
     const result = await copyAction(
-      args(await requestAs(sanne.id, `http://localhost/leernetwerken/${next.id}/opdrachten`, form({ sourceCohortId: cohort.id })), { cohortId: next.id }),
+      args(
+        await requestAs(
+          sanne.id,
+          `http://localhost/leernetwerken/${next.id}/opdrachten`,
+          form({ sourceCohortId: cohort.id }),
+        ),
+        { cohortId: next.id },
+      ),
     );
     expect(statusOf(result)).toBe(302);
-    const copies = await prisma.assignment.findMany({ where: { session: { cohortId: next.id } }, include: { session: true } });
+    const copies = await prisma.assignment.findMany({
+      where: { session: { cohortId: next.id } },
+      include: { session: true },
+    });
     expect(copies.map((copy) => copy.title)).toEqual(["Leefwereld in kaart"]);
     const distance = assignment.dueAt.getTime() - sessions[0]!.startsAt.getTime();
     expect(copies[0]!.dueAt.getTime() - copies[0]!.session.startsAt.getTime()).toBe(distance);
     expect(await prisma.auditLog.count({ where: { action: "assignment.copy", entityId: next.id } })).toBe(1);
-    const dashboard = await dashboardLoader(args(await requestAs(sanne.id, `http://localhost/leernetwerken/${next.id}/opdrachten`), { cohortId: next.id }));
+    const dashboard = await dashboardLoader(
+      args(await requestAs(sanne.id, `http://localhost/leernetwerken/${next.id}/opdrachten`), { cohortId: next.id }),
+    );
     expect(dashboard.matrix.columns).toHaveLength(1);
   });
-
 });

@@ -6,7 +6,10 @@ import { addFacilitator, createCohort, createEnrollment, createUser } from "../.
 import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { loader as duoLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/duo.$enrollmentId.$scanId.tsx";
-import { action as fillAction, loader as fillLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route.tsx";
+import {
+  action as fillAction,
+  loader as fillLoader,
+} from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route.tsx";
 import { loader as resultsLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten.tsx";
 import { loader as totalLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal.tsx";
 import { loader as indexLoader } from "~/routes/leernetwerken+/$cohortId+/zelfscans+/_index/route.tsx";
@@ -16,10 +19,19 @@ async function setup() {
   const other = await createCohort(prisma, { sessions: [] });
   const zwolle = await createEnrollment(prisma, {
     cohortId: cohort.id,
-    members: [{ name: "Lisa", function: "BELEIDSMEDEWERKER" }, { name: "Erik", function: "LEIDINGGEVENDE" }],
+    members: [
+      { name: "Lisa", function: "BELEIDSMEDEWERKER" },
+      { name: "Erik", function: "LEIDINGGEVENDE" },
+    ],
   });
-  const deventer = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Sophie", function: "BELEIDSMEDEWERKER" }] });
-  const almere = await createEnrollment(prisma, { cohortId: other.id, members: [{ name: "Joost", function: "BELEIDSMEDEWERKER" }] });
+  const deventer = await createEnrollment(prisma, {
+    cohortId: cohort.id,
+    members: [{ name: "Sophie", function: "BELEIDSMEDEWERKER" }],
+  });
+  const almere = await createEnrollment(prisma, {
+    cohortId: other.id,
+    members: [{ name: "Joost", function: "BELEIDSMEDEWERKER" }],
+  });
   const marco = await createUser(prisma, { role: "FACILITATOR" });
   const anouk = await createUser(prisma, { role: "FACILITATOR" });
   const sanne = await createUser(prisma, { role: "COORDINATOR" });
@@ -44,10 +56,14 @@ describe("self-scan pages: who may open what", () => {
     const cohortId = cohort.id;
     const pages = {
       index: (userId: string) => async () => indexLoader(args(await requestAs(userId), { cohortId })),
-      fill: (userId: string) => async () => fillLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning", moment: "intake" })),
-      results: (userId: string) => async () => resultsLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning" })),
-      duo: (userId: string) => async () => duoLoader(args(await requestAs(userId), { cohortId, enrollmentId: zwolleId, scanId: "verkenning" })),
-      total: (userId: string) => async () => totalLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning" })),
+      fill: (userId: string) => async () =>
+        fillLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning", moment: "intake" })),
+      results: (userId: string) => async () =>
+        resultsLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning" })),
+      duo: (userId: string) => async () =>
+        duoLoader(args(await requestAs(userId), { cohortId, enrollmentId: zwolleId, scanId: "verkenning" })),
+      total: (userId: string) => async () =>
+        totalLoader(args(await requestAs(userId), { cohortId, scanId: "verkenning" })),
     };
     const expected: [string, string, Record<keyof typeof pages, number>][] = [
       ["Lisa (the duo)", lisa.id, { index: 200, fill: 200, results: 200, duo: 404, total: 403 }],
@@ -63,7 +79,9 @@ describe("self-scan pages: who may open what", () => {
       }
     }
     // Sophie's own results page is about her own duo, never Zwolle's.
-    const sophieResults = (await resultsLoader(args(await requestAs(sophie.id), { cohortId, scanId: "verkenning" }))) as { municipality: string };
+    const sophieResults = (await resultsLoader(
+      args(await requestAs(sophie.id), { cohortId, scanId: "verkenning" }),
+    )) as { municipality: string };
     expect(sophieResults.municipality).not.toBe("Zwolle");
     // The coordinator's overview carries counts only, no duos.
     const overview = (await indexLoader(args(await requestAs(sanne.id), { cohortId }))) as Record<string, unknown>;
@@ -74,21 +92,51 @@ describe("self-scan pages: who may open what", () => {
   it("answers 404 for an unknown scan, moment or duo", async () => {
     const { cohort, lisa, marco, zwolleId } = await setup();
     const cohortId = cohort.id;
-    expect(await statusOfCall(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "bestaat-niet", moment: "intake" })))).toBe(404);
-    expect(await statusOfCall(async () => fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "verkenning", moment: "morgen" })))).toBe(404);
-    expect(await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: "geen-uuid", scanId: "verkenning" })))).toBe(404);
     expect(
-      await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: crypto.randomUUID(), scanId: "verkenning" }))),
+      await statusOfCall(async () =>
+        fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "bestaat-niet", moment: "intake" })),
+      ),
     ).toBe(404);
-    expect(await statusOfCall(async () => duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: zwolleId, scanId: "x" })))).toBe(404);
-    expect(await statusOfCall(async () => indexLoader(args(await requestAs(lisa.id), { cohortId: "geen-uuid" })))).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        fillLoader(args(await requestAs(lisa.id), { cohortId, scanId: "verkenning", moment: "morgen" })),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: "geen-uuid", scanId: "verkenning" })),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        duoLoader(
+          args(await requestAs(marco.id), { cohortId, enrollmentId: crypto.randomUUID(), scanId: "verkenning" }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await statusOfCall(async () =>
+        duoLoader(args(await requestAs(marco.id), { cohortId, enrollmentId: zwolleId, scanId: "x" })),
+      ),
+    ).toBe(404);
+    expect(await statusOfCall(async () => indexLoader(args(await requestAs(lisa.id), { cohortId: "geen-uuid" })))).toBe(
+      404,
+    );
   });
 
   it("staff cannot post to a duo's scan", async () => {
     const { cohort, marco, sanne } = await setup();
     for (const user of [marco, sanne]) {
-      const request = await requestAs(user.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "3" }));
-      expect(await statusOfCall(async () => fillAction(args(request, { cohortId: cohort.id, scanId: "verkenning", moment: "intake" })))).toBe(403);
+      const request = await requestAs(
+        user.id,
+        "http://localhost/",
+        form({ intent: "save", version: "0", "steun.value": "3" }),
+      );
+      expect(
+        await statusOfCall(async () =>
+          fillAction(args(request, { cohortId: cohort.id, scanId: "verkenning", moment: "intake" })),
+        ),
+      ).toBe(403);
     }
     expect(await prisma.selfScanResponse.count({ where: { enrollment: { cohortId: cohort.id } } })).toBe(0);
   });
@@ -99,7 +147,11 @@ describe("self-scan form actions", () => {
 
   it("refuses a value outside the scale and keeps what was typed", async () => {
     const { cohort, lisa, zwolleId } = await setup();
-    const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "9", "steun.remark": "Mijn uitleg" }));
+    const request = await requestAs(
+      lisa.id,
+      "http://localhost/",
+      form({ intent: "save", version: "0", "steun.value": "9", "steun.remark": "Mijn uitleg" }),
+    );
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
     const body = dataOf<{ fieldErrors: Record<string, string[]>; values: Record<string, string> }>(result);
@@ -110,7 +162,11 @@ describe("self-scan form actions", () => {
 
   it("keeps an incomplete 'afronden' as a draft and names what is missing", async () => {
     const { cohort, lisa, zwolleId } = await setup();
-    const request = await requestAs(lisa.id, "http://localhost/", form({ intent: "complete", version: "0", "steun.value": "3" }));
+    const request = await requestAs(
+      lisa.id,
+      "http://localhost/",
+      form({ intent: "complete", version: "0", "steun.value": "3" }),
+    );
     const result = await fillAction(args(request, params(cohort.id)));
     expect(statusOf(result)).toBe(400);
     const body = dataOf<{ fieldErrors: Record<string, string[]>; draft: { version: number } }>(result);
@@ -124,16 +180,33 @@ describe("self-scan form actions", () => {
 
   it("answers a save on an old version with 409 and the stored answers", async () => {
     const { cohort, lisa, erik, zwolleId } = await setup();
-    const first = await fillAction(args(await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "2" })), params(cohort.id)));
+    const first = await fillAction(
+      args(
+        await requestAs(lisa.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "2" })),
+        params(cohort.id),
+      ),
+    );
     expect(statusOf(first)).toBe(302);
-    const stale = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "5" })), params(cohort.id)));
+    const stale = await fillAction(
+      args(
+        await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "0", "steun.value": "5" })),
+        params(cohort.id),
+      ),
+    );
     expect(statusOf(stale)).toBe(409);
     const body = dataOf<{ conflict: { answers: unknown; version: number }; values: Record<string, string> }>(stale);
     expect(body.conflict).toMatchObject({ answers: { steun: { value: 2 } }, version: 1 });
     expect(body.values["steun.value"]).toBe("5");
     // Saving again on the version just seen is a deliberate overwrite.
-    const again = await fillAction(args(await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "1", "steun.value": "5" })), params(cohort.id)));
+    const again = await fillAction(
+      args(
+        await requestAs(erik.id, "http://localhost/", form({ intent: "save", version: "1", "steun.value": "5" })),
+        params(cohort.id),
+      ),
+    );
     expect(statusOf(again)).toBe(302);
-    expect((await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } })).answers).toEqual({ steun: { value: 5 } });
+    expect((await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } })).answers).toEqual({
+      steun: { value: 5 },
+    });
   });
 });

@@ -43,12 +43,19 @@ async function loadBuild(): Promise<ServerBuild> {
       hasErrorBoundary: Boolean(module.ErrorBoundary),
     };
   }
-  const entry = (await import(/* @vite-ignore */ path.join(config.appDirectory, config.entryServerFile))) as ServerBuild["entry"]["module"];
+  const entry = (await import(
+    /* @vite-ignore */ path.join(config.appDirectory, config.entryServerFile)
+  )) as ServerBuild["entry"]["module"];
   return {
     mode: "production",
     entry: { module: entry },
     routes,
-    assets: { version: "test", url: "/assets/manifest-test.js", entry: { module: "/assets/entry.client.js", imports: [] }, routes: assetRoutes },
+    assets: {
+      version: "test",
+      url: "/assets/manifest-test.js",
+      entry: { module: "/assets/entry.client.js", imports: [] },
+      routes: assetRoutes,
+    },
     basename: undefined,
     publicPath: config.publicPath,
     assetsBuildDirectory: config.assetsBuildDirectory,

@@ -14,7 +14,9 @@ export async function assignmentWorld({ dueInHours = 24 * 7 } = {}) {
       { number: 2, title: "Vervolg", date: "2099-05-11", start: "10:00", end: "13:00", format: "ONLINE" },
     ],
   });
-  const other = await createCohort(prisma, { sessions: [{ number: 1, title: "Elders", date: "2099-04-20", start: "10:00", end: "13:00", format: "ONLINE" }] });
+  const other = await createCohort(prisma, {
+    sessions: [{ number: 1, title: "Elders", date: "2099-04-20", start: "10:00", end: "13:00", format: "ONLINE" }],
+  });
   const zwolle = await createEnrollment(prisma, {
     cohortId: cohort.id,
     members: [
@@ -22,7 +24,10 @@ export async function assignmentWorld({ dueInHours = 24 * 7 } = {}) {
       { name: "Erik", function: "ERVARINGSDESKUNDIGE" },
     ],
   });
-  const deventer = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Noor", function: "BELEIDSMEDEWERKER" }] });
+  const deventer = await createEnrollment(prisma, {
+    cohortId: cohort.id,
+    members: [{ name: "Noor", function: "BELEIDSMEDEWERKER" }],
+  });
   const marco = await createUser(prisma, { name: "Marco", role: "FACILITATOR" });
   const anouk = await createUser(prisma, { name: "Anouk", role: "FACILITATOR" });
   const sanne = await createUser(prisma, { name: "Sanne", role: "COORDINATOR" });
@@ -30,7 +35,25 @@ export async function assignmentWorld({ dueInHours = 24 * 7 } = {}) {
   await addFacilitator(prisma, other.id, anouk.id);
   const sessions = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
   const assignment = await prisma.assignment.create({
-    data: { sessionId: sessions[0]!.id, title: "Leefwereld in kaart", instructions: "Lees [de les](/leren/x).", dueAt: new Date(Date.now() + dueInHours * HOUR), kind: "DUO" },
+    data: {
+      sessionId: sessions[0]!.id,
+      title: "Leefwereld in kaart",
+      instructions: "Lees [de les](/leren/x).",
+      dueAt: new Date(Date.now() + dueInHours * HOUR),
+      kind: "DUO",
+    },
   });
-  return { cohort, other, sessions, assignment, lisa: zwolle.members[0]!, erik: zwolle.members[1]!, noor: deventer.members[0]!, zwolle, marco, anouk, sanne };
+  return {
+    cohort,
+    other,
+    sessions,
+    assignment,
+    lisa: zwolle.members[0]!,
+    erik: zwolle.members[1]!,
+    noor: deventer.members[0]!,
+    zwolle,
+    marco,
+    anouk,
+    sanne,
+  };
 }

@@ -9,10 +9,20 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { findSelfScan } from "../../app/content/library.server.ts";
 import { addDays, amsterdamTime, calendarDateString } from "../../app/utils/dates.ts";
-import { addFacilitator, createCohort, createEnrollment, createUser, type SessionInput } from "../../prisma/factories.ts";
+import {
+  addFacilitator,
+  createCohort,
+  createEnrollment,
+  createUser,
+  type SessionInput,
+} from "../../prisma/factories.ts";
 
 /** A lesson with a zelfscan checklist and an opdracht block (the cohort's first assignment links to it). */
-export const WORLD_LESSON = { path: "/leren/de-lemniscaat/werken-met-de-lemniscaat", opdrachtId: "de-lemniscaat-opdracht-plan-op-de-lemniscaat", zelfscanId: "de-lemniscaat-volledigheid" };
+export const WORLD_LESSON = {
+  path: "/leren/de-lemniscaat/werken-met-de-lemniscaat",
+  opdrachtId: "de-lemniscaat-opdracht-plan-op-de-lemniscaat",
+  zelfscanId: "de-lemniscaat-volledigheid",
+};
 export const WORLD_SCAN = "verkenning";
 
 const HOUR = 60 * 60_000;
@@ -48,7 +58,10 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
     status: "RUNNING",
     sessions,
   });
-  const sessionRows = await prisma.cohortSession.findMany({ where: { cohortId: cohort.id }, orderBy: { number: "asc" } });
+  const sessionRows = await prisma.cohortSession.findMany({
+    where: { cohortId: cohort.id },
+    orderBy: { number: "asc" },
+  });
   const [past, next] = sessionRows;
   await prisma.sessionPreparation.createMany({
     data: sessionRows.flatMap((session) => [
@@ -57,7 +70,10 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
     ]),
   });
 
-  const facilitators = [await createUser(prisma, { role: "FACILITATOR" }), await createUser(prisma, { role: "FACILITATOR" })];
+  const facilitators = [
+    await createUser(prisma, { role: "FACILITATOR" }),
+    await createUser(prisma, { role: "FACILITATOR" }),
+  ];
   for (const facilitator of facilitators) await addFacilitator(prisma, cohort.id, facilitator.id);
   const [facilitator] = facilitators;
 
@@ -79,23 +95,48 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
 
   // Reading, attendance at the past session, a sign-off for the next one.
   await prisma.lessonProgress.createMany({
-    data: people.flatMap(({ user }) => ["de-lemniscaat/de-figuur-en-de-vier-fasen", "ontsluiten/werk-bronnen-en-klantreis"].map((lessonId) => ({ userId: user.id, lessonId }))),
+    data: people.flatMap(({ user }) =>
+      ["de-lemniscaat/de-figuur-en-de-vier-fasen", "ontsluiten/werk-bronnen-en-klantreis"].map((lessonId) => ({
+        userId: user.id,
+        lessonId,
+      })),
+    ),
   });
   await prisma.attendance.createMany({
-    data: people.map(({ user }, index) => ({ sessionId: past!.id, userId: user.id, status: index % 5 === 4 ? "ABSENT" : "PRESENT", recordedById: facilitator!.id })),
+    data: people.map(({ user }, index) => ({
+      sessionId: past!.id,
+      userId: user.id,
+      status: index % 5 === 4 ? "ABSENT" : "PRESENT",
+      recordedById: facilitator!.id,
+    })),
   });
   await prisma.attendance.createMany({
-    data: people.filter((_, index) => index % 3 === 1).map(({ user }) => ({ sessionId: next!.id, userId: user.id, status: "SIGNED_OFF", reason: "Ziek" })),
+    data: people
+      .filter((_, index) => index % 3 === 1)
+      .map(({ user }) => ({ sessionId: next!.id, userId: user.id, status: "SIGNED_OFF", reason: "Ziek" })),
   });
 
   // Assignments: one due (linked to the lesson's opdracht), one to come. Every duo handed in the first and
   // got feedback, to which it replied.
   const [handedIn, open] = await Promise.all([
     prisma.assignment.create({
-      data: { sessionId: past!.id, title: "Jullie plan op de lemniscaat", instructions: "Zet jullie plan **op de lemniscaat**.", dueAt: new Date(now.getTime() - 20 * 24 * HOUR), kind: "DUO", opdrachtId: WORLD_LESSON.opdrachtId },
+      data: {
+        sessionId: past!.id,
+        title: "Jullie plan op de lemniscaat",
+        instructions: "Zet jullie plan **op de lemniscaat**.",
+        dueAt: new Date(now.getTime() - 20 * 24 * HOUR),
+        kind: "DUO",
+        opdrachtId: WORLD_LESSON.opdrachtId,
+      },
     }),
     prisma.assignment.create({
-      data: { sessionId: next!.id, title: "Een rollenkaart", instructions: "Wie doet wat?", dueAt: new Date(now.getTime() + 5 * 24 * HOUR), kind: "DUO" },
+      data: {
+        sessionId: next!.id,
+        title: "Een rollenkaart",
+        instructions: "Wie doet wat?",
+        dueAt: new Date(now.getTime() + 5 * 24 * HOUR),
+        kind: "DUO",
+      },
     }),
   ]);
   await prisma.assignmentSubmission.createMany({
@@ -108,18 +149,36 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
       feedbackAt: new Date(now.getTime() - 19 * 24 * HOUR),
     })),
   });
-  const submissions = await prisma.assignmentSubmission.findMany({ where: { assignmentId: handedIn.id }, select: { id: true, enrollmentId: true } });
+  const submissions = await prisma.assignmentSubmission.findMany({
+    where: { assignmentId: handedIn.id },
+    select: { id: true, enrollmentId: true },
+  });
   await prisma.submissionMessage.createMany({
     data: submissions.flatMap((submission) => {
       const member = duos.find((duo) => duo.enrollment.id === submission.enrollmentId)!.members[0]!;
       return [
-        { submissionId: submission.id, authorId: facilitator!.id, body: "Mooi begin. Wie haal je **als eerste** op?", createdAt: new Date(now.getTime() - 19 * 24 * HOUR) },
-        { submissionId: submission.id, authorId: member.id, body: "De cliëntenraad.", createdAt: new Date(now.getTime() - 18 * 24 * HOUR) },
+        {
+          submissionId: submission.id,
+          authorId: facilitator!.id,
+          body: "Mooi begin. Wie haal je **als eerste** op?",
+          createdAt: new Date(now.getTime() - 19 * 24 * HOUR),
+        },
+        {
+          submissionId: submission.id,
+          authorId: member.id,
+          body: "De cliëntenraad.",
+          createdAt: new Date(now.getTime() - 18 * 24 * HOUR),
+        },
       ];
     }),
   });
   await prisma.assignmentSubmission.createMany({
-    data: duos.map((duo) => ({ assignmentId: open.id, enrollmentId: duo.enrollment.id, ownerKey: duo.enrollment.id, body: "Concept" })),
+    data: duos.map((duo) => ({
+      assignmentId: open.id,
+      enrollmentId: duo.enrollment.id,
+      ownerKey: duo.enrollment.id,
+      body: "Concept",
+    })),
   });
 
   // Self-scans: every duo completed the verkenning at the intake.
@@ -135,22 +194,62 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
     })),
   });
   await prisma.zelfscanAnswer.createMany({
-    data: people.map(({ user }) => ({ userId: user.id, scanId: WORLD_LESSON.zelfscanId, itemId: "ophalen", checked: true, note: "" })),
+    data: people.map(({ user }) => ({
+      userId: user.id,
+      scanId: WORLD_LESSON.zelfscanId,
+      itemId: "ophalen",
+      checked: true,
+      note: "",
+    })),
   });
 
   // Journal: a question from the facilitator; per participant a private entry, one shared with the duo and
   // one shared with the facilitators that was answered.
-  const prompt = await prisma.journalPrompt.create({ data: { cohortId: cohort.id, authorId: facilitator!.id, sessionId: past!.id, text: "Wat nam je mee uit de eerste bijeenkomst?" } });
+  const prompt = await prisma.journalPrompt.create({
+    data: {
+      cohortId: cohort.id,
+      authorId: facilitator!.id,
+      sessionId: past!.id,
+      text: "Wat nam je mee uit de eerste bijeenkomst?",
+    },
+  });
   const writtenOn = new Date(`${addDays(today, -3)}T00:00:00Z`);
   await prisma.journalEntry.createMany({
     data: people.flatMap(({ user, enrollmentId }) => [
       { authorId: user.id, enrollmentId, title: "Voor mezelf", body: "Wat ik merkte.", writtenOn, tags: ["thuis"] },
-      { authorId: user.id, enrollmentId, title: "Voor ons duo", body: "Wat we samen zagen.", writtenOn, tags: ["duo"], audience: "DUO", sharedAt: now },
-      { authorId: user.id, enrollmentId, title: "Na bijeenkomst 1", body: "Mijn antwoord op de vraag.", writtenOn, tags: [], audience: "FACILITATORS", sharedAt: now, promptId: prompt.id, sessionId: past!.id },
+      {
+        authorId: user.id,
+        enrollmentId,
+        title: "Voor ons duo",
+        body: "Wat we samen zagen.",
+        writtenOn,
+        tags: ["duo"],
+        audience: "DUO",
+        sharedAt: now,
+      },
+      {
+        authorId: user.id,
+        enrollmentId,
+        title: "Na bijeenkomst 1",
+        body: "Mijn antwoord op de vraag.",
+        writtenOn,
+        tags: [],
+        audience: "FACILITATORS",
+        sharedAt: now,
+        promptId: prompt.id,
+        sessionId: past!.id,
+      },
     ]),
   });
-  const answered = await prisma.journalEntry.findMany({ where: { enrollment: { cohortId: cohort.id }, audience: "FACILITATORS" }, select: { id: true } });
-  await prisma.journalReply.createMany({ data: answered.filter((_, index) => index % 2 === 0).map((entry) => ({ entryId: entry.id, authorId: facilitator!.id, body: "Dank je, herkenbaar." })) });
+  const answered = await prisma.journalEntry.findMany({
+    where: { enrollment: { cohortId: cohort.id }, audience: "FACILITATORS" },
+    select: { id: true },
+  });
+  await prisma.journalReply.createMany({
+    data: answered
+      .filter((_, index) => index % 2 === 0)
+      .map((entry) => ({ entryId: entry.id, authorId: facilitator!.id, body: "Dank je, herkenbaar." })),
+  });
 
   // Intervisie: groups of six with a facilitator; each group's meeting is running with two chosen cases
   // that have notes.
@@ -163,7 +262,13 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
         cohortId: cohort.id,
         name: `Groep ${index}`,
         agreements: "We houden wat hier gezegd wordt binnen de groep.",
-        members: { create: members.map(({ user }) => ({ userId: user.id, acceptedAgreementsVersion: 1, acceptedAgreementsAt: now })) },
+        members: {
+          create: members.map(({ user }) => ({
+            userId: user.id,
+            acceptedAgreementsVersion: 1,
+            acceptedAgreementsAt: now,
+          })),
+        },
         facilitators: { create: [{ userId: facilitators[index % 2]!.id }] },
       },
     });
@@ -182,10 +287,23 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
     if (!meetingId) meetingId = meeting.id;
     for (const author of members.slice(0, 2)) {
       const item = await prisma.intervisionCase.create({
-        data: { meetingId: meeting.id, authorId: author.user.id, title: "Een lastig overleg", situation: "Wat er gebeurde.", question: "Hoe nu verder?", status: "CHOSEN" },
+        data: {
+          meetingId: meeting.id,
+          authorId: author.user.id,
+          title: "Een lastig overleg",
+          situation: "Wat er gebeurde.",
+          question: "Hoe nu verder?",
+          status: "CHOSEN",
+        },
       });
       await prisma.intervisionNote.createMany({
-        data: [0, 1].map((step) => ({ caseId: item.id, authorId: facilitators[index % 2]!.id, step, kind: step ? "INSIGHT" : "QUESTION", body: "Wat had je nodig?" })),
+        data: [0, 1].map((step) => ({
+          caseId: item.id,
+          authorId: facilitators[index % 2]!.id,
+          step,
+          kind: step ? "INSIGHT" : "QUESTION",
+          body: "Wat had je nodig?",
+        })),
       });
     }
   }
@@ -207,7 +325,14 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
     });
   }
   await prisma.invitation.create({
-    data: { email: `nieuw-${randomUUID().slice(0, 8)}@voorbeeld.test`, name: "Nieuw", role: "PARTICIPANT", tokenHash: randomUUID(), cohortId: cohort.id, expiresAt: new Date(now.getTime() + 7 * 24 * HOUR) },
+    data: {
+      email: `nieuw-${randomUUID().slice(0, 8)}@voorbeeld.test`,
+      name: "Nieuw",
+      role: "PARTICIPANT",
+      tokenHash: randomUUID(),
+      cohortId: cohort.id,
+      expiresAt: new Date(now.getTime() + 7 * 24 * HOUR),
+    },
   });
 
   const participant = duos[0]!.members[0]!;

@@ -21,11 +21,19 @@ export async function knowledgeWorld(lastSession: string) {
       { name: "Bram Aerts", function: "LEIDINGGEVENDE" },
     ],
   });
-  const other = await createEnrollment(prisma, { cohortId: cohort.id, members: [{ name: "Joost Peters", function: "BELEIDSMEDEWERKER" }] });
+  const other = await createEnrollment(prisma, {
+    cohortId: cohort.id,
+    members: [{ name: "Joost Peters", function: "BELEIDSMEDEWERKER" }],
+  });
   const fatima = await createUser(prisma, { name: "Fatima El Amrani", role: "FACILITATOR" });
   await addFacilitator(prisma, cohort.id, fatima.id);
   const [noor, bram] = duo.members as [typeof fatima, typeof fatima];
-  await savePlan(noor, duo.enrollment.id, normalizeContent({ "fase-ontsluiten": { gaan: "Gesprekken in eenvoudige taal" } }), 0);
+  await savePlan(
+    noor,
+    duo.enrollment.id,
+    normalizeContent({ "fase-ontsluiten": { gaan: "Gesprekken in eenvoudige taal" } }),
+    0,
+  );
   return { cohort, duo, noor, bram, joost: other.members[0]!, fatima, municipality };
 }
 
@@ -34,5 +42,7 @@ export const goodInput = {
   title: "Gesprekken in eenvoudige taal over schulden",
   themes: ["schulden", "armoede"],
   showMunicipality: false,
-  sections: [{ sectionId: "fase-ontsluiten", text: "We voerden gesprekken in eenvoudige taal op plekken waar mensen al komen." }],
+  sections: [
+    { sectionId: "fase-ontsluiten", text: "We voerden gesprekken in eenvoudige taal op plekken waar mensen al komen." },
+  ],
 };

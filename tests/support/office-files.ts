@@ -56,10 +56,19 @@ export function makeZip(entries: Record<string, string>): Uint8Array {
 }
 
 const mainParts = {
-  docx: { part: "/word/document.xml", type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" },
+  docx: {
+    part: "/word/document.xml",
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+  },
   docm: { part: "/word/document.xml", type: "application/vnd.ms-word.document.macroEnabled.main+xml" },
-  xlsx: { part: "/xl/workbook.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml" },
-  pptx: { part: "/ppt/presentation.xml", type: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml" },
+  xlsx: {
+    part: "/xl/workbook.xml",
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  },
+  pptx: {
+    part: "/ppt/presentation.xml",
+    type: "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+  },
 };
 
 /** The [Content_Types].xml of an Office document whose main part has the given content type. */
@@ -79,7 +88,8 @@ export function officeFile(kind: keyof typeof mainParts): Uint8Array {
   const { part, type } = mainParts[kind];
   return makeZip({
     "[Content_Types].xml": contentTypesXml(part, type),
-    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+    "_rels/.rels":
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
     [part.slice(1)]: '<?xml version="1.0" encoding="UTF-8"?><document/>',
   });
 }

@@ -11,9 +11,13 @@ export function redisServer(port = Number(process.env.TEST_REDIS_PORT ?? 6391)):
     port,
     async start() {
       if (child) return;
-      const started = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const started = spawn(
+        "redis-server",
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        {
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       child = started;
       await new Promise<void>((resolve, reject) => {
         let output = "";

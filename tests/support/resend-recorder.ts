@@ -21,7 +21,11 @@ export async function startResendRecorder(options: { port?: number } = {}) {
     req.on("data", (chunk) => (raw += chunk));
     req.on("end", () => {
       requests++;
-      const request = { path: req.url ?? "", headers: req.headers, body: JSON.parse(raw || "{}") as Record<string, unknown> };
+      const request = {
+        path: req.url ?? "",
+        headers: req.headers,
+        body: JSON.parse(raw || "{}") as Record<string, unknown>,
+      };
       onRequest?.(request);
       const answer = () => {
         const failure = failures.shift();

@@ -21,7 +21,9 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
     passed += p;
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
-    console.log(`${file}: ${p} passed, ${report.stats.unexpected} failed${report.stats.flaky ? ` (${report.stats.flaky} flaky)` : ""}`);
+    console.log(
+      `${file}: ${p} passed, ${report.stats.unexpected} failed${report.stats.flaky ? ` (${report.stats.flaky} flaky)` : ""}`,
+    );
   }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -4,7 +4,12 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type WorkerProcess = { child: ChildProcess; output: () => string; stop: () => Promise<void>; kill: () => Promise<void> };
+export type WorkerProcess = {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+};
 
 export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "jobs/worker.ts"], {

@@ -9,9 +9,15 @@ export function error(id: string, message: string): ValidationError {
 
 /** Checks an id attribute: present, kebab-case. Uniqueness across files is checked by the library. */
 export function validateId(tag: string, value: unknown): ValidationError[] {
-  if (typeof value !== "string" || value.length === 0) return [error(`${tag}-id-missing`, `{% ${tag} %} heeft een id nodig`)];
+  if (typeof value !== "string" || value.length === 0)
+    return [error(`${tag}-id-missing`, `{% ${tag} %} heeft een id nodig`)];
   if (!ID_PATTERN.test(value)) {
-    return [error(`${tag}-id-invalid`, `id "${value}" van {% ${tag} %} mag alleen kleine letters, cijfers en streepjes bevatten`)];
+    return [
+      error(
+        `${tag}-id-invalid`,
+        `id "${value}" van {% ${tag} %} mag alleen kleine letters, cijfers en streepjes bevatten`,
+      ),
+    ];
   }
   return [];
 }

@@ -32,12 +32,19 @@ export const zelfscan: Schema = {
   validate(node) {
     const errors = validateId("zelfscan", node.attributes.id);
     const questions = questionsOf(node);
-    if (questions.length === 0) errors.push(error("zelfscan-empty", `zelfscan "${node.attributes.id}" heeft geen {% vraag %}`));
+    if (questions.length === 0)
+      errors.push(error("zelfscan-empty", `zelfscan "${node.attributes.id}" heeft geen {% vraag %}`));
     const seen = new Set<string>();
     for (const question of questions) {
       const id = question.attributes.id as string | undefined;
       if (!id) continue;
-      if (seen.has(id)) errors.push(error("zelfscan-duplicate-question", `vraag-id "${id}" komt twee keer voor in zelfscan "${node.attributes.id}"`));
+      if (seen.has(id))
+        errors.push(
+          error(
+            "zelfscan-duplicate-question",
+            `vraag-id "${id}" komt twee keer voor in zelfscan "${node.attributes.id}"`,
+          ),
+        );
       seen.add(id);
     }
     for (const child of node.walk()) {
@@ -59,10 +66,9 @@ export const zelfscan: Schema = {
         ),
     );
     // Our config has no async functions, so transforms are synchronous.
-    const introChildren = intro.flatMap((child) => child.transform(config) as RenderableTreeNode | RenderableTreeNode[]);
-    return new Tag("Zelfscan", attributes, [
-      new Tag("ZelfscanIntro", {}, introChildren),
-      ...questions,
-    ]);
+    const introChildren = intro.flatMap(
+      (child) => child.transform(config) as RenderableTreeNode | RenderableTreeNode[],
+    );
+    return new Tag("Zelfscan", attributes, [new Tag("ZelfscanIntro", {}, introChildren), ...questions]);
   },
 };

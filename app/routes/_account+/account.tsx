@@ -7,7 +7,17 @@ import { ErrorSummary, Field, FormAlert, NewPasswordFields } from "~/components/
 import { getFeedStatus, renewFeedToken, revokeFeedToken } from "~/models/calendar-feed.server.ts";
 import { changePassword, getAccount, updateProfile } from "~/models/user.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
-import { MIN_PASSWORD_LENGTH, emailField, fieldError, formIntents, nameField, newPasswordFields, parseForm, passwordsMatch, textValue } from "~/utils/forms.ts";
+import {
+  MIN_PASSWORD_LENGTH,
+  emailField,
+  fieldError,
+  formIntents,
+  nameField,
+  newPasswordFields,
+  parseForm,
+  passwordsMatch,
+  textValue,
+} from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -16,7 +26,10 @@ export const meta: MetaFunction = () => [{ title: "Account — Leernetwerk" }];
 
 const schema = formIntents({
   profile: z.object({ name: nameField, email: emailField }),
-  password: z.object({ currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."), ...newPasswordFields(MIN_PASSWORD_LENGTH) }),
+  password: z.object({
+    currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
+    ...newPasswordFields(MIN_PASSWORD_LENGTH),
+  }),
   "feed-renew": z.object({}),
   "feed-revoke": z.object({}),
   "logout-everywhere": z.object({}),
@@ -32,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(schema, await request.formData(), { secretFields: ["currentPassword", "password", "confirmPassword"] });
+  const form = parseForm(schema, await request.formData(), {
+    secretFields: ["currentPassword", "password", "confirmPassword"],
+  });
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   switch (input.intent) {
@@ -96,7 +111,14 @@ export default function AccountPage() {
         <FormAlert message={profile?.formError} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="profile" />
-          <Field label="Naam" name="name" autoComplete="name" required defaultValue={textValue(profile?.values, "name") ?? account.name} errors={profile?.fieldErrors.name} />
+          <Field
+            label="Naam"
+            name="name"
+            autoComplete="name"
+            required
+            defaultValue={textValue(profile?.values, "name") ?? account.name}
+            errors={profile?.fieldErrors.name}
+          />
           <Field
             label="E-mailadres"
             name="email"
@@ -117,7 +139,14 @@ export default function AccountPage() {
         <ErrorSummary errors={password?.fieldErrors} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <Field label="Huidig wachtwoord" name="currentPassword" type="password" autoComplete="current-password" required errors={password?.fieldErrors.currentPassword} />
+          <Field
+            label="Huidig wachtwoord"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={password?.fieldErrors.currentPassword}
+          />
           <NewPasswordFields
             label="Nieuw wachtwoord"
             repeatLabel="Herhaal het nieuwe wachtwoord"
@@ -135,17 +164,23 @@ export default function AccountPage() {
           Bijeenkomsten in je eigen agenda
         </h2>
         <p>
-          Met een agenda-abonnement staan alle bijeenkomsten van je leernetwerk in Outlook, Google Agenda of de agenda op je
-          telefoon. Verandert een bijeenkomst van tijd of plaats, of gaat hij niet door? Dan past je agenda zich vanzelf aan
-          (meestal binnen een paar uur).
+          Met een agenda-abonnement staan alle bijeenkomsten van je leernetwerk in Outlook, Google Agenda of de agenda
+          op je telefoon. Verandert een bijeenkomst van tijd of plaats, of gaat hij niet door? Dan past je agenda zich
+          vanzelf aan (meestal binnen een paar uur).
         </p>
         {newFeedUrl ? (
           <div className="alert alert-success" role="status">
             <p>
-              <strong>Je nieuwe agenda-link staat klaar.</strong> Kopieer hem nu: we laten hem maar één keer zien. Een eerdere
-              link werkt niet meer.
+              <strong>Je nieuwe agenda-link staat klaar.</strong> Kopieer hem nu: we laten hem maar één keer zien. Een
+              eerdere link werkt niet meer.
             </p>
-            <Field label="Je agenda-link" name="feedUrl" readOnly value={newFeedUrl} onFocus={(event) => event.currentTarget.select()} />
+            <Field
+              label="Je agenda-link"
+              name="feedUrl"
+              readOnly
+              value={newFeedUrl}
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <ul>
               <li>
                 <strong>Outlook:</strong> Agenda → Agenda toevoegen → Abonneren vanaf internet → plak de link.
@@ -159,8 +194,10 @@ export default function AccountPage() {
         ) : feed ? (
           <p>
             Je hebt een agenda-link sinds {formatDateTime(feed.createdAt)}
-            {feed.lastUsedAt ? `; je agenda haalde de bijeenkomsten het laatst op ${formatDateTime(feed.lastUsedAt)}` : "; hij is nog niet gebruikt"}.
-            Ben je de link kwijt, of heeft iemand anders hem? Maak dan een nieuwe; de oude werkt dan niet meer.
+            {feed.lastUsedAt
+              ? `; je agenda haalde de bijeenkomsten het laatst op ${formatDateTime(feed.lastUsedAt)}`
+              : "; hij is nog niet gebruikt"}
+            . Ben je de link kwijt, of heeft iemand anders hem? Maak dan een nieuwe; de oude werkt dan niet meer.
           </p>
         ) : (
           <p>Je hebt nog geen agenda-link.</p>
@@ -191,7 +228,10 @@ export default function AccountPage() {
 
       <section aria-labelledby="overal">
         <h2 id="overal">Overal uitloggen</h2>
-        <p>Ben je ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Log dan op alle apparaten tegelijk uit.</p>
+        <p>
+          Ben je ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Log dan op alle apparaten
+          tegelijk uit.
+        </p>
         <Form method="post">
           <input type="hidden" name="intent" value="logout-everywhere" />
           <button type="submit" className="button-secondary">

@@ -95,7 +95,12 @@ export default function NotificationPreferencesPage() {
                 ) : null}
                 {preference.options.map((option) => (
                   <label key={option.mode} className="choice">
-                    <input type="radio" name={preference.kind} value={option.mode} defaultChecked={selected === option.mode} />
+                    <input
+                      type="radio"
+                      name={preference.kind}
+                      value={option.mode}
+                      defaultChecked={selected === option.mode}
+                    />
                     {option.label}
                   </label>
                 ))}

@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Afmelden — Leernetwerk" }];
 
 async function readToken(token: string | undefined) {
   const parsed = token ? readUnsubscribeToken(token) : null;
-  if (!parsed) throw notFound("Deze afmeldlink klopt niet. Kopieer de hele link uit de e-mail, of log in en kies je e-mailvoorkeuren.");
+  if (!parsed)
+    throw notFound(
+      "Deze afmeldlink klopt niet. Kopieer de hele link uit de e-mail, of log in en kies je e-mailvoorkeuren.",
+    );
   const user = await prisma.user.findUnique({ where: { id: parsed.userId }, select: { id: true, email: true } });
   if (!user) throw notFound("Deze afmeldlink hoort bij een account dat niet meer bestaat.");
   return { user, kind: parsed.kind };

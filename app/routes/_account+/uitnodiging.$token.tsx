@@ -6,16 +6,21 @@ import { createUserSession, getUser } from "~/auth/session.server.ts";
 import { ErrorSummary, Field, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { acceptInvitation, checkInvitation } from "~/models/invitation.server.ts";
-import { MIN_PASSWORD_LENGTH, nameField, newPasswordFields, parseForm, passwordsMatch, textValue } from "~/utils/forms.ts";
+import {
+  MIN_PASSWORD_LENGTH,
+  nameField,
+  newPasswordFields,
+  parseForm,
+  passwordsMatch,
+  textValue,
+} from "~/utils/forms.ts";
 import { invalid } from "~/utils/forms.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging aannemen — Leernetwerk" }];
 
-const schema = z
-  .object({ name: nameField, ...newPasswordFields(MIN_PASSWORD_LENGTH) })
-  .superRefine(passwordsMatch);
+const schema = z.object({ name: nameField, ...newPasswordFields(MIN_PASSWORD_LENGTH) }).superRefine(passwordsMatch);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [state, currentUser] = await Promise.all([checkInvitation(params.token ?? ""), getUser(request)]);
@@ -65,18 +70,30 @@ export default function AcceptInvitationPage() {
     <div className="auth-box">
       <h1>Welkom bij het Leernetwerk</h1>
       <p>
-        Je bent uitgenodigd {invitation.cohortName ? <>voor <strong>{invitation.cohortName}</strong> </> : null}als{" "}
-        {roleText}. Maak je account af: vul je naam in en kies een wachtwoord.
+        Je bent uitgenodigd{" "}
+        {invitation.cohortName ? (
+          <>
+            voor <strong>{invitation.cohortName}</strong>{" "}
+          </>
+        ) : null}
+        als {roleText}. Maak je account af: vul je naam in en kies een wachtwoord.
       </p>
       {loaderData.signedInAs ? (
         <div className="alert alert-info">
-          Je bent nu ingelogd als {loaderData.signedInAs}. Als je deze uitnodiging aanneemt, word je ingelogd met het nieuwe
-          account.
+          Je bent nu ingelogd als {loaderData.signedInAs}. Als je deze uitnodiging aanneemt, word je ingelogd met het
+          nieuwe account.
         </div>
       ) : null}
       <ErrorSummary errors={refused?.fieldErrors} />
       <Form method="post" className="stack" noValidate>
-        <Field label="E-mailadres" name="email-display" type="email" value={invitation.email} readOnly hint="Dit is het adres waarop je de uitnodiging kreeg." />
+        <Field
+          label="E-mailadres"
+          name="email-display"
+          type="email"
+          value={invitation.email}
+          readOnly
+          hint="Dit is het adres waarop je de uitnodiging kreeg."
+        />
         <Field
           label="Je naam"
           name="name"

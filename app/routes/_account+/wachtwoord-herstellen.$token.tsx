@@ -43,8 +43,8 @@ export default function ResetPasswordPage() {
     <div className="auth-box">
       <h1>Nieuw wachtwoord kiezen</h1>
       <p>
-        Kies een nieuw wachtwoord voor <strong>{loaderData.email}</strong>. Gebruik minstens {MIN_PASSWORD_LENGTH} tekens;
-        een zin van een paar woorden is sterk en makkelijk te onthouden.
+        Kies een nieuw wachtwoord voor <strong>{loaderData.email}</strong>. Gebruik minstens {MIN_PASSWORD_LENGTH}{" "}
+        tekens; een zin van een paar woorden is sterk en makkelijk te onthouden.
       </p>
       <ErrorSummary errors={fieldErrors} />
       <Form method="post" className="stack" noValidate>

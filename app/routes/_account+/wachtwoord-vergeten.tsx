@@ -32,8 +32,8 @@ export default function ForgotPasswordPage() {
       <div className="auth-box">
         <h1>Kijk in je e-mail</h1>
         <div className="alert alert-success" role="status">
-          Als er een account is met het adres <strong>{actionData.email}</strong>, hebben we een e-mail gestuurd met
-          een link om een nieuw wachtwoord te kiezen. De link werkt één uur.
+          Als er een account is met het adres <strong>{actionData.email}</strong>, hebben we een e-mail gestuurd met een
+          link om een nieuw wachtwoord te kiezen. De link werkt één uur.
         </div>
         <p>Geen e-mail gekregen? Kijk ook in je map met ongewenste e-mail, of vraag de link opnieuw aan.</p>
         <p>

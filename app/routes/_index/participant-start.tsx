@@ -26,10 +26,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 <>
                   {" "}
                   Je duo:{" "}
-                  {m.partners
-                    .map((p) => `${p.user.name} (${duoFunctionLabels[p.function].toLowerCase()})`)
-                    .join(", ")}
-                  .
+                  {m.partners.map((p) => `${p.user.name} (${duoFunctionLabels[p.function].toLowerCase()})`).join(", ")}.
                 </>
               ) : null}
             </p>
@@ -139,7 +136,8 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
           </ul>
         ) : (
           <p>
-            Er staan nu geen vragen klaar. Je kunt altijd <Link to="/journaal/schrijven">in je journaal schrijven</Link>.
+            Er staan nu geen vragen klaar. Je kunt altijd <Link to="/journaal/schrijven">in je journaal schrijven</Link>
+            .
           </p>
         )}
       </section>
@@ -148,7 +146,13 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
 }
 
 /** The self-scans of the moment that is due (intake, halverwege, einde) that the duo has not completed yet. */
-export function DueSelfScans({ cohortId, due }: { cohortId: string; due: Extract<Data, { role: "PARTICIPANT" }>["selfScans"][number] | undefined }) {
+export function DueSelfScans({
+  cohortId,
+  due,
+}: {
+  cohortId: string;
+  due: Extract<Data, { role: "PARTICIPANT" }>["selfScans"][number] | undefined;
+}) {
   if (!due) return null;
   return (
     <section aria-labelledby={`zelfscans-${cohortId}`}>

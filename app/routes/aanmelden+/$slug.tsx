@@ -70,8 +70,8 @@ export default function ApplyPage() {
       </p>
       <h1>{cohort.name}</h1>
       <p>
-        <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en met{" "}
-        {formatCalendarDate(cohort.endsOn)}
+        <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en
+        met {formatCalendarDate(cohort.endsOn)}
       </p>
       {cohort.theme ? (
         <p>
@@ -101,8 +101,8 @@ export default function ApplyPage() {
               <strong>Bedankt! De aanmelding van de gemeente {actionData.municipality} is ontvangen.</strong>
             </p>
             <p>
-              We hebben een bevestiging gestuurd naar {actionData.contactEmail}. De coördinator neemt contact met je op om
-              een intakegesprek te plannen.
+              We hebben een bevestiging gestuurd naar {actionData.contactEmail}. De coördinator neemt contact met je op
+              om een intakegesprek te plannen.
             </p>
           </div>
         ) : !open ? (
@@ -114,9 +114,9 @@ export default function ApplyPage() {
         ) : (
           <>
             <p>
-              Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding plannen we een
-              intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle velden zijn verplicht,
-              behalve de eigen ervaringsdeskundige.
+              Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding plannen
+              we een intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle velden zijn
+              verplicht, behalve de eigen ervaringsdeskundige.
             </p>
             <ErrorSummary errors={errors} />
             <FormAlert message={refused?.formError} />
@@ -169,8 +169,8 @@ export default function ApplyPage() {
               />
               <DuoFields values={values} errors={errors} />
               <p className="field-hint">
-                We gebruiken deze gegevens alleen voor de aanmelding en het leernetwerk. Vraag de mensen in het duo of ze het goed
-                vinden dat je hun naam en e-mailadres doorgeeft.
+                We gebruiken deze gegevens alleen voor de aanmelding en het leernetwerk. Vraag de mensen in het duo of
+                ze het goed vinden dat je hun naam en e-mailadres doorgeeft.
               </p>
               <div>
                 <button type="submit" disabled={navigation.state === "submitting"}>

@@ -19,8 +19,8 @@ export default function OpenCohortsPage() {
       <h1>Aanmelden voor een leernetwerk</h1>
       <p>
         In een leernetwerk leert een duo van je gemeente, samen met ervaringsdeskundigen en andere gemeenten, hoe je
-        ervaringskennis gebruikt in beleid. Je brengt een vraagstuk uit je eigen gemeente mee. Na je aanmelding volgt een
-        intakegesprek.
+        ervaringskennis gebruikt in beleid. Je brengt een vraagstuk uit je eigen gemeente mee. Na je aanmelding volgt
+        een intakegesprek.
       </p>
       {cohorts.length === 0 ? (
         <p>Er is op dit moment geen leernetwerk waarvoor je je kunt aanmelden.</p>

@@ -19,7 +19,10 @@ export default function NoPlanPage() {
   return (
     <>
       <h1>Aanpak</h1>
-      <p>Je doet (nog) niet mee aan een leernetwerk met een duo. Zodra je duo is ingeschreven, werken jullie hier aan jullie eigen aanpak.</p>
+      <p>
+        Je doet (nog) niet mee aan een leernetwerk met een duo. Zodra je duo is ingeschreven, werken jullie hier aan
+        jullie eigen aanpak.
+      </p>
       <p>
         <Link to="/kennisbank">Bekijk in de kennisbank</Link> hoe andere gemeenten het aanpakten.
       </p>

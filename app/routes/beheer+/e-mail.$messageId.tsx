@@ -27,10 +27,12 @@ function Linkified({ text }: { text: string }) {
     <>
       {parts.map((part, index) =>
         /^https?:\/\//.test(part) ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, never reordered
           <a key={index} href={part}>
             {part}
           </a>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, never reordered
           <Fragment key={index}>{part}</Fragment>
         ),
       )}
@@ -62,7 +64,9 @@ export default function EmailMessagePage() {
         <dd>
           {message.attempts}
           {message.lastAttemptAt ? `, laatste ${formatDateTime(message.lastAttemptAt)}` : ""}
-          {message.status === "PENDING" && message.attempts > 0 ? `, volgende ${formatDateTime(message.nextAttemptAt)}` : ""}
+          {message.status === "PENDING" && message.attempts > 0
+            ? `, volgende ${formatDateTime(message.nextAttemptAt)}`
+            : ""}
         </dd>
         {message.error ? (
           <>

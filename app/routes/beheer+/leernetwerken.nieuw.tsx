@@ -36,7 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const schema = cohortFields.merge(scheduleChoiceSchema).superRefine((data, ctx) => {
   checkCohortDates(data, ctx);
   if (data.schedule === "copy" && !isUuid(data.copyFromId)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["copyFromId"], message: "Kies het leernetwerk waarvan je de bijeenkomsten wilt kopiëren." });
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["copyFromId"],
+      message: "Kies het leernetwerk waarvan je de bijeenkomsten wilt kopiëren.",
+    });
   }
 });
 
@@ -75,17 +79,37 @@ export default function NewCohortPage() {
         <fieldset className="fieldset">
           <legend>Bijeenkomsten</legend>
           <div className="radio">
-            <input type="radio" id="schedule-default" name="schedule" value="default" defaultChecked={values.schedule === "default"} />
+            <input
+              type="radio"
+              id="schedule-default"
+              name="schedule"
+              value="default"
+              defaultChecked={values.schedule === "default"}
+            />
             <label htmlFor="schedule-default">
               Standaard: vier bijeenkomsten op dinsdag, twee in Utrecht (12:30–16:00) en twee online (14:00–16:30)
             </label>
           </div>
           <div className="radio">
-            <input type="radio" id="schedule-copy" name="schedule" value="copy" defaultChecked={values.schedule === "copy"} />
-            <label htmlFor="schedule-copy">De bijeenkomsten van een eerder leernetwerk kopiëren, verschoven naar de nieuwe periode</label>
+            <input
+              type="radio"
+              id="schedule-copy"
+              name="schedule"
+              value="copy"
+              defaultChecked={values.schedule === "copy"}
+            />
+            <label htmlFor="schedule-copy">
+              De bijeenkomsten van een eerder leernetwerk kopiëren, verschoven naar de nieuwe periode
+            </label>
           </div>
           <div className="radio">
-            <input type="radio" id="schedule-none" name="schedule" value="none" defaultChecked={values.schedule === "none"} />
+            <input
+              type="radio"
+              id="schedule-none"
+              name="schedule"
+              value="none"
+              defaultChecked={values.schedule === "none"}
+            />
             <label htmlFor="schedule-none">Nog geen bijeenkomsten: ik plan ze zelf</label>
           </div>
           {errors.schedule ? <p className="field-error">{errors.schedule.join(" ")}</p> : null}

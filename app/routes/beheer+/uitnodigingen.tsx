@@ -59,7 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { data: input, values } = form;
   if (input.intent === "revoke") {
     if (!isUuid(input.invitationId) || !(await revokeInvitation(input.invitationId, user.id))) {
-      return redirectWithToast("/beheer/uitnodigingen", { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
+      return redirectWithToast("/beheer/uitnodigingen", {
+        type: "error",
+        title: "Deze uitnodiging kon niet worden ingetrokken.",
+      });
     }
     return redirectWithToast("/beheer/uitnodigingen", { title: "De uitnodiging is ingetrokken" });
   }
@@ -92,16 +95,29 @@ export default function InvitationsPage() {
       <section aria-labelledby="nieuw">
         <h2 id="nieuw">Iemand uitnodigen</h2>
         <p>
-          De persoon krijgt een e-mail met een link. Via die link kiest hij of zij een naam en wachtwoord en komt direct in
-          het leernetwerk. De link is 14 dagen geldig.
+          De persoon krijgt een e-mail met een link. Via die link kiest hij of zij een naam en wachtwoord en komt direct
+          in het leernetwerk. De link is 14 dagen geldig.
         </p>
         <ErrorSummary errors={actionData?.fieldErrors} />
         <FormAlert message={actionData?.formError} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="invite" />
-          <Field label="E-mailadres" name="email" type="email" required defaultValue={values.email ?? ""} errors={errors.email} />
+          <Field
+            label="E-mailadres"
+            name="email"
+            type="email"
+            required
+            defaultValue={values.email ?? ""}
+            errors={errors.email}
+          />
           <Field label="Naam (mag leeg blijven)" name="name" defaultValue={values.name ?? ""} errors={errors.name} />
-          <SelectField label="Rol" name="role" required defaultValue={values.role ?? "PARTICIPANT"} errors={errors.role}>
+          <SelectField
+            label="Rol"
+            name="role"
+            required
+            defaultValue={values.role ?? "PARTICIPANT"}
+            errors={errors.role}
+          >
             <option value="PARTICIPANT">{roleLabels.PARTICIPANT}</option>
             <option value="FACILITATOR">{roleLabels.FACILITATOR}</option>
             <option value="COORDINATOR">{roleLabels.COORDINATOR}</option>

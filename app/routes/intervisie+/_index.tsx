@@ -29,16 +29,17 @@ export default function IntervisionIndex() {
     <>
       <h1>Intervisie</h1>
       <p>
-        In intervisie bespreek je met een vaste groep van vier tot acht mensen een casus uit je eigen werk. Eén deelnemer brengt de casus in; de
-        anderen stellen eerst open vragen, zodat de inbrenger zelf tot nieuwe inzichten komt. Wat in de groep besproken wordt, blijft in de groep.
+        In intervisie bespreek je met een vaste groep van vier tot acht mensen een casus uit je eigen werk. Eén
+        deelnemer brengt de casus in; de anderen stellen eerst open vragen, zodat de inbrenger zelf tot nieuwe inzichten
+        komt. Wat in de groep besproken wordt, blijft in de groep.
       </p>
 
       <section aria-labelledby="mijn-groepen">
         <h2 id="mijn-groepen">{role === "FACILITATOR" ? "Groepen die je begeleidt" : "Mijn intervisiegroep"}</h2>
         {role === "COORDINATOR" ? (
           <p>
-            Je deelt de groepen in per leernetwerk, onder <Link to="/leernetwerken">Leernetwerken</Link> → Intervisiegroepen. De inhoud van de
-            gesprekken is alleen voor de groep.
+            Je deelt de groepen in per leernetwerk, onder <Link to="/leernetwerken">Leernetwerken</Link> →
+            Intervisiegroepen. De inhoud van de gesprekken is alleen voor de groep.
           </p>
         ) : groups.length === 0 ? (
           <p>Je zit nog niet in een intervisiegroep. De coördinator deelt de groepen in.</p>
@@ -50,7 +51,8 @@ export default function IntervisionIndex() {
                   <Link to={`/intervisie/groepen/${group.id}`}>{group.name}</Link>
                 </h3>
                 <p className="muted">
-                  {group.cohort.name} · {group._count.members} deelnemers · begeleiding: {group.facilitators.map((f) => f.user.name).join(", ")}
+                  {group.cohort.name} · {group._count.members} deelnemers · begeleiding:{" "}
+                  {group.facilitators.map((f) => f.user.name).join(", ")}
                 </p>
                 {group.nextMeeting ? (
                   <p>

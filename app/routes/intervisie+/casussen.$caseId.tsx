@@ -15,7 +15,9 @@ import { invalid } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" },
+];
 
 const NOT_FOUND = "Deze casus bestaat niet of is alleen voor de intervisiegroep.";
 
@@ -48,7 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const deleted = await deleteCase(user, item.id);
   invariantResponse(deleted, NOT_FOUND);
-  return redirectWithToast(`/intervisie/bijeenkomsten/${deleted.meetingId}`, { title: "Je casus en de notities zijn verwijderd" });
+  return redirectWithToast(`/intervisie/bijeenkomsten/${deleted.meetingId}`, {
+    title: "Je casus en de notities zijn verwijderd",
+  });
 }
 
 export default function CasePage() {
@@ -60,12 +64,16 @@ export default function CasePage() {
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to="/intervisie">Intervisie</Link> › <Link to={`/intervisie/groepen/${item.meeting.group.id}`}>{item.meeting.group.name}</Link> ›{" "}
-        <Link to={`/intervisie/bijeenkomsten/${item.meeting.id}`}>Bijeenkomst van {formatDateTime(item.meeting.startsAt)}</Link>
+        <Link to="/intervisie">Intervisie</Link> ›{" "}
+        <Link to={`/intervisie/groepen/${item.meeting.group.id}`}>{item.meeting.group.name}</Link> ›{" "}
+        <Link to={`/intervisie/bijeenkomsten/${item.meeting.id}`}>
+          Bijeenkomst van {formatDateTime(item.meeting.startsAt)}
+        </Link>
       </nav>
       <h1>{item.title}</h1>
       <p className="muted">
-        Ingebracht door {item.isAuthor ? "jou" : item.author.name} · {item.status === "CHOSEN" ? "gekozen om te bespreken" : "voorgesteld"}
+        Ingebracht door {item.isAuthor ? "jou" : item.author.name} ·{" "}
+        {item.status === "CHOSEN" ? "gekozen om te bespreken" : "voorgesteld"}
         {item.methodTitle ? ` · ${item.methodTitle}` : ""}
       </p>
       <p className="alert alert-info">Vertrouwelijk: alleen de groep en de begeleiding kunnen deze casus lezen.</p>
@@ -130,11 +138,18 @@ export default function CasePage() {
               label={item.takeaway ? "Pas aan wat je meeneemt" : "Wat neem je mee uit deze intervisie?"}
               name="takeaway"
               rows={5}
-              defaultValue={actionData?.values.intent === "takeaway" ? textValue(actionData.values, "takeaway") : item.takeaway}
+              defaultValue={
+                actionData?.values.intent === "takeaway" ? textValue(actionData.values, "takeaway") : item.takeaway
+              }
               errors={actionData?.values.intent === "takeaway" ? actionData.fieldErrors.takeaway : undefined}
             />
             <div className="checkbox-field">
-              <input type="checkbox" id="toJournal" name="toJournal" defaultChecked={actionData?.values.intent === "takeaway" && actionData.values.toJournal === "on"} />
+              <input
+                type="checkbox"
+                id="toJournal"
+                name="toJournal"
+                defaultChecked={actionData?.values.intent === "takeaway" && actionData.values.toJournal === "on"}
+              />
               <label htmlFor="toJournal">Ook als nieuw stuk in mijn journaal zetten (privé)</label>
             </div>
             <div>
@@ -149,7 +164,10 @@ export default function CasePage() {
       {item.isAuthor ? (
         <section aria-labelledby="verwijderen" className="panel danger-zone">
           <h2 id="verwijderen">Casus verwijderen</h2>
-          <p>Je casus, de notities van de groep en wat je meeneemt worden echt verwijderd. Dit kun je niet ongedaan maken.</p>
+          <p>
+            Je casus, de notities van de groep en wat je meeneemt worden echt verwijderd. Dit kun je niet ongedaan
+            maken.
+          </p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="delete" />
             <div className="checkbox-field">

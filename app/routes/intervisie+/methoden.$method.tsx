@@ -11,7 +11,9 @@ import { SourceList } from "~/content/source-list.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { invariantResponse } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.method.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.method.title} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -24,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     choices,
     sharedCount,
-    entries: entries.map(({ body, ...entry }) => ({ ...entry, excerpt: shorten(body.replace(/\s+/g, " ").trim(), 200) })),
+    entries: entries.map(({ body, ...entry }) => ({
+      ...entry,
+      excerpt: shorten(body.replace(/\s+/g, " ").trim(), 200),
+    })),
   };
 }
 
@@ -35,8 +38,8 @@ export default function JournalPage() {
     <>
       <h1>Mijn journaal</h1>
       <p>
-        Hier schrijf je na wat je leert en merkt. Alles is privé, tot je een stuk zelf deelt met je duopartner of met de begeleiders
-        van je leernetwerk.
+        Hier schrijf je na wat je leert en merkt. Alles is privé, tot je een stuk zelf deelt met je duopartner of met de
+        begeleiders van je leernetwerk.
       </p>
       <p className="button-row">
         <Link to="/journaal/schrijven" className="button">
@@ -49,47 +52,55 @@ export default function JournalPage() {
         {sharedCount ? <Link to="/journaal/gedeeld">Met mij gedeeld ({sharedCount})</Link> : null}
       </p>
 
-        <Form method="get" className="filter-form" role="search" aria-label="Zoeken in je journaal">
-          <Field label="Zoeken" name="zoek" type="search" defaultValue={filter.q} />
-          {choices.tags.length ? (
-            <SelectField label="Label" name="label" defaultValue={filter.tag}>
-              <option value="">Alle labels</option>
-              {choices.tags.map((tag) => (
-                <option key={tag} value={tag}>
-                  {tag}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          {choices.prompts.length ? (
-            <SelectField label="Aanleiding" name="vraag" defaultValue={filter.prompt}>
-              <option value="">Alle stukken</option>
-              {choices.prompts.map((prompt) => (
-                <option key={prompt.value} value={prompt.value}>
-                  {prompt.label}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          <div className="button-row">
-            <button type="submit">Zoeken</button>
-            {filtered ? <Link to="/journaal">Alles tonen</Link> : null}
-          </div>
-        </Form>
+      <Form method="get" className="filter-form" role="search" aria-label="Zoeken in je journaal">
+        <Field label="Zoeken" name="zoek" type="search" defaultValue={filter.q} />
+        {choices.tags.length ? (
+          <SelectField label="Label" name="label" defaultValue={filter.tag}>
+            <option value="">Alle labels</option>
+            {choices.tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {choices.prompts.length ? (
+          <SelectField label="Aanleiding" name="vraag" defaultValue={filter.prompt}>
+            <option value="">Alle stukken</option>
+            {choices.prompts.map((prompt) => (
+              <option key={prompt.value} value={prompt.value}>
+                {prompt.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <div className="button-row">
+          <button type="submit">Zoeken</button>
+          {filtered ? <Link to="/journaal">Alles tonen</Link> : null}
+        </div>
+      </Form>
 
       <h2>{filtered ? `Gevonden: ${entries.length}` : `Je stukken (${entries.length})`}</h2>
       {entries.length === 0 ? (
-        <p>{filtered ? "Geen stukken gevonden met deze zoekopdracht." : "Je hebt nog niets geschreven. Begin met een nieuw stuk, of met een reflectievraag uit een les."}</p>
+        <p>
+          {filtered
+            ? "Geen stukken gevonden met deze zoekopdracht."
+            : "Je hebt nog niets geschreven. Begin met een nieuw stuk, of met een reflectievraag uit een les."}
+        </p>
       ) : (
         <ul className="session-list">
           {entries.map((entry) => (
             <li key={entry.id} className="card">
               <h3>
-                <Link to={`/journaal/${entry.id}`}>{entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`}</Link>
+                <Link to={`/journaal/${entry.id}`}>
+                  {entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`}
+                </Link>
               </h3>
               <p className="muted">
                 {formatDate(entry.writtenOn)} · {journalAudienceLabels[entry.audience]}
-                {entry._count.replies ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}` : ""}
+                {entry._count.replies
+                  ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}`
+                  : ""}
                 {entry.session ? ` · bijeenkomst ${entry.session.number}` : ""}
               </p>
               <p>{entry.excerpt}</p>

@@ -46,11 +46,15 @@ export default function SharedJournalsPage() {
             {group.entries.map((entry) => (
               <li key={entry.id} className="card">
                 <h3>
-                  <Link to={`/journaal/${entry.id}`}>{entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`}</Link>
+                  <Link to={`/journaal/${entry.id}`}>
+                    {entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`}
+                  </Link>
                 </h3>
                 <p className="muted">
                   {formatDate(entry.writtenOn)}
-                  {entry._count.replies ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}` : ""}
+                  {entry._count.replies
+                    ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}`
+                    : ""}
                   {isFacilitator && entry.awaitingAnswer ? (
                     <>
                       {" "}

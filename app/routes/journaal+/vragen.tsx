@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [cohorts, prompts] = await Promise.all([facilitatorCohorts(user), listFacilitatorPrompts(user)]);
   // ?groep=<id>: opened from an intervisie group's page, with that group chosen.
   const group = new URL(request.url).searchParams.get("groep");
-  const preselectedGroup = cohorts.flatMap((cohort) => cohort.intervisionGroups.map((g) => ({ ...g, cohortId: cohort.id }))).find((g) => g.id === group) ?? null;
+  const preselectedGroup =
+    cohorts
+      .flatMap((cohort) => cohort.intervisionGroups.map((g) => ({ ...g, cohortId: cohort.id })))
+      .find((g) => g.id === group) ?? null;
   return { cohorts, prompts, preselectedGroup };
 }
 
@@ -54,10 +57,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!isUuid(input.promptId) || !(await deletePrompt(user, input.promptId))) {
       return redirectWithToast("/journaal/vragen", { type: "error", title: "Deze vraag bestaat niet (meer)." });
     }
-    return redirectWithToast("/journaal/vragen", { title: "De vraag is weggehaald", description: "Wat deelnemers erover schreven, blijft in hun journaal." });
+    return redirectWithToast("/journaal/vragen", {
+      title: "De vraag is weggehaald",
+      description: "Wat deelnemers erover schreven, blijft in hun journaal.",
+    });
   }
   try {
-    await createPrompt(user, { cohortId: input.cohortId, sessionId: input.sessionId || null, groupId: input.groupId || null, text: input.text });
+    await createPrompt(user, {
+      cohortId: input.cohortId,
+      sessionId: input.sessionId || null,
+      groupId: input.groupId || null,
+      text: input.text,
+    });
   } catch (error) {
     return domainErrorReply(error, form.values);
   }
@@ -77,8 +88,8 @@ export default function PromptsPage() {
       </nav>
       <h1>Reflectievragen</h1>
       <p>
-        Stel de deelnemers van je leernetwerk een vraag om over te schrijven, bijvoorbeeld voor een bijeenkomst. De vraag staat op hun
-        startpagina. Wat ze schrijven blijft privé, tenzij ze het zelf met de begeleiders delen.
+        Stel de deelnemers van je leernetwerk een vraag om over te schrijven, bijvoorbeeld voor een bijeenkomst. De
+        vraag staat op hun startpagina. Wat ze schrijven blijft privé, tenzij ze het zelf met de begeleiders delen.
       </p>
       {cohorts.length === 0 ? (
         <p>Je begeleidt nog geen leernetwerk.</p>
@@ -93,7 +104,9 @@ export default function PromptsPage() {
               label="Leernetwerk"
               name="cohortId"
               required
-              defaultValue={values.cohortId ?? preselectedGroup?.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")}
+              defaultValue={
+                values.cohortId ?? preselectedGroup?.cohortId ?? (cohorts.length === 1 ? cohorts[0]!.id : "")
+              }
               errors={actionData?.fieldErrors.cohortId}
             >
               {cohorts.length > 1 ? <option value="">— Kies een leernetwerk —</option> : null}
@@ -103,7 +116,12 @@ export default function PromptsPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Voor bijeenkomst (mag leeg blijven)" name="sessionId" defaultValue={values.sessionId ?? ""} errors={actionData?.fieldErrors.sessionId}>
+            <SelectField
+              label="Voor bijeenkomst (mag leeg blijven)"
+              name="sessionId"
+              defaultValue={values.sessionId ?? ""}
+              errors={actionData?.fieldErrors.sessionId}
+            >
               <option value="">— Geen bijeenkomst —</option>
               {cohorts.map((cohort) => (
                 <optgroup key={cohort.id} label={cohort.name}>
@@ -164,7 +182,8 @@ export default function PromptsPage() {
                 <p className="muted">
                   {prompt.cohort.name}
                   {prompt.intervisionGroup ? ` · alleen intervisie ${prompt.intervisionGroup.name}` : ""}
-                  {prompt.session ? ` · bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""} · {formatDateTime(prompt.createdAt)}
+                  {prompt.session ? ` · bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""} ·{" "}
+                  {formatDateTime(prompt.createdAt)}
                   {prompt.author ? ` · door ${prompt.author.name}` : ""}
                 </p>
                 <Form method="post" className="inline-form">

@@ -8,7 +8,9 @@ import { getArticle } from "~/models/knowledge.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.article.title} — Kennisbank — Leernetwerk` : "Kennisbank — Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.article.title} — Kennisbank — Leernetwerk` : "Kennisbank — Leernetwerk" },
+];
 
 const NOT_FOUND = "Deze samenvatting bestaat niet (meer). Misschien heeft het duo hem uit de kennisbank gehaald.";
 
@@ -30,8 +32,8 @@ export default function KnowledgeArticlePage() {
       </nav>
       <h1 id="article-title">{article.title}</h1>
       <p className="muted">
-        {article.municipality ? `Gemeente ${article.municipality.replace(/^gemeente\s+/i, "")}` : "Een gemeente"} · {article.cohort} · gedeeld op{" "}
-        {formatShortDate(article.publishedAt)}
+        {article.municipality ? `Gemeente ${article.municipality.replace(/^gemeente\s+/i, "")}` : "Een gemeente"} ·{" "}
+        {article.cohort} · gedeeld op {formatShortDate(article.publishedAt)}
       </p>
       <ul className="tag-list" aria-label="Thema's">
         {article.themes.filter(isKnowledgeTheme).map((id) => (
@@ -44,6 +46,7 @@ export default function KnowledgeArticlePage() {
         <section key={section.sectionId} aria-labelledby={`deel-${section.sectionId}`}>
           <h2 id={`deel-${section.sectionId}`}>{section.title}</h2>
           {section.text.split(/\n{2,}/).map((paragraph, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the paragraphs of one fixed text, never reordered
             <p key={index} className="canvas-text">
               {paragraph}
             </p>

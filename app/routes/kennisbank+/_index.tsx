@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     theme,
     isParticipant: user.role === "PARTICIPANT",
-    articles: articles.map(({ excerpt, ...article }) => ({ ...article, excerpt: shorten(excerpt.replace(/\s+/g, " ").trim(), 220) })),
+    articles: articles.map(({ excerpt, ...article }) => ({
+      ...article,
+      excerpt: shorten(excerpt.replace(/\s+/g, " ").trim(), 220),
+    })),
   };
 }
 
@@ -33,12 +36,13 @@ export default function KnowledgeBasePage() {
     <>
       <h1>Kennisbank</h1>
       <p className="lead">
-        Hoe gemeenten ervaringskennis gebruiken in hun beleid: samenvattingen die duo&apos;s aan het eind van hun leernetwerk hebben gedeeld, zonder
-        namen van mensen.
+        Hoe gemeenten ervaringskennis gebruiken in hun beleid: samenvattingen die duo&apos;s aan het eind van hun
+        leernetwerk hebben gedeeld, zonder namen van mensen.
       </p>
       {isParticipant ? (
         <p>
-          Zelf jullie aanpak delen? Dat kan aan het eind van jullie leernetwerk via <Link to="/aanpak/delen">Delen in de kennisbank</Link>.
+          Zelf jullie aanpak delen? Dat kan aan het eind van jullie leernetwerk via{" "}
+          <Link to="/aanpak/delen">Delen in de kennisbank</Link>.
         </p>
       ) : null}
       <Form method="get" className="filter-form" role="search" aria-label="Zoeken in de kennisbank">
@@ -72,8 +76,10 @@ export default function KnowledgeBasePage() {
                 <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
               </h2>
               <p className="muted">
-                {article.municipality ? `Gemeente ${article.municipality.replace(/^gemeente\s+/i, "")}` : "Een gemeente"} · {article.cohort} · gedeeld op{" "}
-                {formatShortDate(article.publishedAt)}
+                {article.municipality
+                  ? `Gemeente ${article.municipality.replace(/^gemeente\s+/i, "")}`
+                  : "Een gemeente"}{" "}
+                · {article.cohort} · gedeeld op {formatShortDate(article.publishedAt)}
               </p>
               <ul className="tag-list" aria-label="Thema's">
                 {article.themes.filter(isKnowledgeTheme).map((id) => (

@@ -17,7 +17,13 @@ export default function CohortListPage() {
   const { role, cohorts } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{role === "COORDINATOR" ? "Alle leernetwerken" : role === "FACILITATOR" ? "Leernetwerken die je begeleidt" : "Je leernetwerk"}</h1>
+      <h1>
+        {role === "COORDINATOR"
+          ? "Alle leernetwerken"
+          : role === "FACILITATOR"
+            ? "Leernetwerken die je begeleidt"
+            : "Je leernetwerk"}
+      </h1>
       {role === "COORDINATOR" ? (
         <p>
           <Link to="/beheer/leernetwerken/nieuw" className="button">

@@ -38,8 +38,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
   return {
-    lesson: { id: lesson.id, title: lesson.title, summary: lesson.summary, minutes: lesson.minutes, content: lesson.content, toc: lesson.toc },
-    module: { slug: module.slug, title: module.title, number: library.modules.indexOf(module) + 1, lessonCount: module.lessons.length },
+    lesson: {
+      id: lesson.id,
+      title: lesson.title,
+      summary: lesson.summary,
+      minutes: lesson.minutes,
+      content: lesson.content,
+      toc: lesson.toc,
+    },
+    module: {
+      slug: module.slug,
+      title: module.title,
+      number: library.modules.indexOf(module) + 1,
+      lessonCount: module.lessons.length,
+    },
     position: module.lessons.findIndex((entry) => entry.id === lesson.id) + 1,
     readAt,
     partners,
@@ -50,7 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
-    sourceNames: Object.fromEntries(Object.entries(library.sources).map(([key, source]) => [key, { title: source.title, author: source.author }])),
+    sourceNames: Object.fromEntries(
+      Object.entries(library.sources).map(([key, source]) => [key, { title: source.title, author: source.author }]),
+    ),
   };
 }
 
@@ -76,7 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answers = Object.fromEntries(
     scan.questions.map((question) => [
       question.id,
-      { checked: textValue(values, `${question.id}.checked`) === "on", note: (textValue(values, `${question.id}.note`) ?? "").trim() },
+      {
+        checked: textValue(values, `${question.id}.checked`) === "on",
+        note: (textValue(values, `${question.id}.note`) ?? "").trim(),
+      },
     ]),
   );
   try {
@@ -95,7 +112,8 @@ function savedScanOf(answer: ReturnType<typeof useActionData<typeof action>>) {
   for (const key of Object.keys(answer.values)) {
     const match = /^(.+)\.(checked|note)$/.exec(key);
     if (!match) continue;
-    const item = (kept[match[1]!] ??= { checked: false, note: "" });
+    kept[match[1]!] ??= { checked: false, note: "" };
+    const item = kept[match[1]!]!;
     if (match[2] === "note") item.note = textValue(answer.values, key) ?? "";
     else item.checked = textValue(answer.values, key) === "on";
   }
@@ -106,7 +124,20 @@ export default function LessonPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { lesson, module, position, readAt, partners, answers, previous, next, sources, sourceNames, canWriteJournal, assignments } = loaderData;
+  const {
+    lesson,
+    module,
+    position,
+    readAt,
+    partners,
+    answers,
+    previous,
+    next,
+    sources,
+    sourceNames,
+    canWriteJournal,
+    assignments,
+  } = loaderData;
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
   const savedScan = savedScanOf(actionData);
@@ -140,7 +171,10 @@ export default function LessonPage() {
       ) : null}
 
       <div className="lesson-content">
-        <MarkdocContent content={lesson.content} context={{ answers, savedScan, sources: sourceNames, canWriteJournal, assignments }} />
+        <MarkdocContent
+          content={lesson.content}
+          context={{ answers, savedScan, sources: sourceNames, canWriteJournal, assignments }}
+        />
       </div>
 
       <section className="read-box" aria-labelledby="gelezen-titel">

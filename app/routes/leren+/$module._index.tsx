@@ -10,7 +10,9 @@ import { SourceList } from "~/content/source-list.tsx";
 import { findDuo, readLessons } from "~/models/course-progress.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.module.title} — Leren — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.module.title} — Leren — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -21,14 +23,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const people = duo?.people ?? [{ id: user.id, name: user.name, function: "", isMe: true }];
   const read = await readLessons(people.map((person) => person.id));
   return {
-    module: { slug: module.slug, title: module.title, summary: module.summary, intro: module.intro, minutes: module.minutes },
+    module: {
+      slug: module.slug,
+      title: module.title,
+      summary: module.summary,
+      intro: module.intro,
+      minutes: module.minutes,
+    },
     number: library.modules.indexOf(module) + 1,
     lessons: module.lessons.map((lesson) => ({
       slug: lesson.slug,
       title: lesson.title,
       summary: lesson.summary,
       minutes: lesson.minutes,
-      readBy: people.filter((person) => read.get(person.id)?.has(lesson.id)).map((person) => (person.isMe ? "jij" : person.name)),
+      readBy: people
+        .filter((person) => read.get(person.id)?.has(lesson.id))
+        .map((person) => (person.isMe ? "jij" : person.name)),
     })),
     sources: module.sources.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
   };

@@ -17,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const read = await readLessons(people.map((person) => person.id));
   return {
     duo: duo ? { municipality: duo.municipality } : null,
-    people: people.map((person) => ({ id: person.id, name: person.isMe ? "Jij" : person.name, modules: progressPerModule(read.get(person.id)) })),
+    people: people.map((person) => ({
+      id: person.id,
+      name: person.isMe ? "Jij" : person.name,
+      modules: progressPerModule(read.get(person.id)),
+    })),
     modules: library.modules.map((module) => ({
       slug: module.slug,
       title: module.title,
@@ -57,7 +61,9 @@ export default function LearnOverview() {
             </p>
             {people.map((person) => {
               const progress = person.modules.find((entry) => entry.slug === module.slug);
-              return progress ? <ReadingProgress key={person.id} who={person.name} read={progress.read} total={progress.total} /> : null;
+              return progress ? (
+                <ReadingProgress key={person.id} who={person.name} read={progress.read} total={progress.total} />
+              ) : null;
             })}
           </li>
         ))}

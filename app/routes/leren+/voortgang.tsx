@@ -49,7 +49,8 @@ export default function DuoProgressPage() {
       </nav>
       <h1>Voortgang van jullie duo</h1>
       <p className="lead">
-        {municipality} in <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link>. Per les zie je wie hem heeft gelezen.
+        {municipality} in <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link>. Per les zie je wie hem heeft
+        gelezen.
       </p>
       <div className="duo-totals">
         {people.map((person) => (
@@ -85,7 +86,9 @@ export default function DuoProgressPage() {
                       <Link to={`/leren/${lesson.id}`}>{lesson.title}</Link>
                     </th>
                     {lesson.readAt.map((readAt, index) => (
-                      <td key={people[index]!.id}>{readAt ? `Gelezen (${formatShortDate(readAt)})` : "Nog niet gelezen"}</td>
+                      <td key={people[index]!.id}>
+                        {readAt ? `Gelezen (${formatShortDate(readAt)})` : "Nog niet gelezen"}
+                      </td>
                     ))}
                   </tr>
                 ))}

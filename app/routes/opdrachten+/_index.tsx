@@ -19,13 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AssignmentsPage() {
   const { municipality, assignments } = useLoaderData<typeof loader>();
-  const todo = assignments.filter((assignment) => assignment.status === "open" || assignment.status === "concept" || assignment.status === "te-laat");
+  const todo = assignments.filter(
+    (assignment) => assignment.status === "open" || assignment.status === "concept" || assignment.status === "te-laat",
+  );
   return (
     <>
       <h1>Opdrachten</h1>
       <p>
-        Tussen de bijeenkomsten werken jullie aan opdrachten in je eigen gemeente{municipality ? ` (${municipality})` : ""}. Wat je schrijft,
-        wordt vanzelf bewaard. Bij een duo-opdracht schrijven jullie samen aan één uitwerking.
+        Tussen de bijeenkomsten werken jullie aan opdrachten in je eigen gemeente
+        {municipality ? ` (${municipality})` : ""}. Wat je schrijft, wordt vanzelf bewaard. Bij een duo-opdracht
+        schrijven jullie samen aan één uitwerking.
       </p>
       {!municipality ? (
         <p className="muted">Je doet nu niet mee aan een leernetwerk, dus er zijn geen opdrachten.</p>

@@ -26,7 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { context: visible };
 }
 
-type PublishValues = { title: string; themes: string[]; showMunicipality: boolean; consent: boolean; include: string[]; texts: Record<string, string> };
+type PublishValues = {
+  title: string;
+  themes: string[];
+  showMunicipality: boolean;
+  consent: boolean;
+  include: string[];
+  texts: Record<string, string>;
+};
 /** What was submitted on the publish form, as the form's shape (also to fill it again after an error). */
 function readValues(values: FormValues): PublishValues {
   const texts: Record<string, string> = {};
@@ -36,7 +43,9 @@ function readValues(values: FormValues): PublishValues {
     themes: listValue(values, "themes"),
     showMunicipality: textValue(values, "showMunicipality") === "on",
     consent: textValue(values, "consent") === "on",
-    include: canvasSections.filter((section) => textValue(values, `include:${section.id}`) === "on").map((section) => section.id),
+    include: canvasSections
+      .filter((section) => textValue(values, `include:${section.id}`) === "on")
+      .map((section) => section.id),
     texts,
   };
 }
@@ -53,7 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.error);
   if (form.data.intent === "withdraw") {
     const withdrawn = await withdrawArticle(user);
-    return redirectWithToast("/aanpak/delen", withdrawn ? { title: "De samenvatting is uit de kennisbank verwijderd" } : { type: "info", title: "Er was geen samenvatting gedeeld" });
+    return redirectWithToast(
+      "/aanpak/delen",
+      withdrawn
+        ? { title: "De samenvatting is uit de kennisbank verwijderd" }
+        : { type: "info", title: "Er was geen samenvatting gedeeld" },
+    );
   }
   const values = readValues(form.values);
   try {
@@ -89,16 +103,23 @@ export default function PublishPage() {
   const refused = actionData?.values.intent === "publish" ? actionData : null;
   const withdrawError = actionData?.values.intent === "withdraw" ? actionData.fieldErrors.confirm?.join(" ") : null;
   const article = context.article;
-  const values: PublishValues = refused ? readValues(refused.values) : {
-    title: article?.title ?? "",
-    themes: article?.themes ?? [],
-    showMunicipality: Boolean(article?.municipality),
-    consent: false,
-    include: article ? article.sections.map((section) => section.sectionId) : context.sections.filter((section) => section.text).map((section) => section.id),
-    texts: Object.fromEntries(
-      context.sections.map((section) => [section.id, article?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text]),
-    ),
-  };
+  const values: PublishValues = refused
+    ? readValues(refused.values)
+    : {
+        title: article?.title ?? "",
+        themes: article?.themes ?? [],
+        showMunicipality: Boolean(article?.municipality),
+        consent: false,
+        include: article
+          ? article.sections.map((section) => section.sectionId)
+          : context.sections.filter((section) => section.text).map((section) => section.id),
+        texts: Object.fromEntries(
+          context.sections.map((section) => [
+            section.id,
+            article?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text,
+          ]),
+        ),
+      };
   const errors = refused?.fieldErrors;
   return (
     <>
@@ -107,9 +128,9 @@ export default function PublishPage() {
       </nav>
       <h1>Delen in de kennisbank</h1>
       <p className="lead">
-        Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen met alle gebruikers van het platform, zodat
-        andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet in; de naam van jullie gemeente alleen als
-        jullie dat willen.
+        Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen met alle gebruikers van
+        het platform, zodat andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet
+        in; de naam van jullie gemeente alleen als jullie dat willen.
       </p>
 
       <section aria-labelledby="state-heading" className="panel">
@@ -117,7 +138,8 @@ export default function PublishPage() {
         {article ? (
           <>
             <p data-testid="publication-state">
-              Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}: <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+              Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}:{" "}
+              <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
             </p>
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="withdraw" />
@@ -128,7 +150,9 @@ export default function PublishPage() {
                   name="confirm"
                   aria-describedby={withdrawError ? "confirm-withdraw-error" : undefined}
                 />
-                <label htmlFor="confirm-withdraw">Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)</label>
+                <label htmlFor="confirm-withdraw">
+                  Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)
+                </label>
               </div>
               {withdrawError ? (
                 <p className="field-error" id="confirm-withdraw-error">
@@ -151,7 +175,8 @@ export default function PublishPage() {
             <ul>
               {context.consents.map((event) => (
                 <li key={event.id}>
-                  {formatDateTime(event.createdAt)}: {event.action === "GIVEN" ? "toestemming gegeven" : "toestemming ingetrokken"}
+                  {formatDateTime(event.createdAt)}:{" "}
+                  {event.action === "GIVEN" ? "toestemming gegeven" : "toestemming ingetrokken"}
                   {event.user ? ` door ${event.user.name}` : ""} (“{event.title}”)
                 </li>
               ))}
@@ -168,18 +193,35 @@ export default function PublishPage() {
       ) : (
         <section aria-labelledby="form-heading">
           <h2 id="form-heading">{article ? "Samenvatting bijwerken" : "Samenvatting maken"}</h2>
-          {!context.hasPlan ? <p>Jullie aanpak is nog leeg. Vul eerst jullie <Link to="/aanpak">aanpak</Link> in.</p> : null}
+          {!context.hasPlan ? (
+            <p>
+              Jullie aanpak is nog leeg. Vul eerst jullie <Link to="/aanpak">aanpak</Link> in.
+            </p>
+          ) : null}
           <ErrorSummary errors={errors} />
           <FormAlert message={refused?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="publish" />
-            <Field label="Titel" name="title" defaultValue={values.title} maxLength={150} errors={errors?.title} hint="Bijvoorbeeld: Inwoners met schulden denken mee over armoedebeleid" />
+            <Field
+              label="Titel"
+              name="title"
+              defaultValue={values.title}
+              maxLength={150}
+              errors={errors?.title}
+              hint="Bijvoorbeeld: Inwoners met schulden denken mee over armoedebeleid"
+            />
             <fieldset className="fieldset" aria-describedby={errors?.themes ? "themes-error" : undefined}>
               <legend>Thema&apos;s</legend>
               <div className="checkbox-grid">
                 {knowledgeThemeIds.map((theme) => (
                   <div className="checkbox-field" key={theme}>
-                    <input type="checkbox" id={`theme-${theme}`} name="themes" value={theme} defaultChecked={values.themes.includes(theme)} />
+                    <input
+                      type="checkbox"
+                      id={`theme-${theme}`}
+                      name="themes"
+                      value={theme}
+                      defaultChecked={values.themes.includes(theme)}
+                    />
                     <label htmlFor={`theme-${theme}`}>{knowledgeThemes[theme]}</label>
                   </div>
                 ))}
@@ -191,12 +233,19 @@ export default function PublishPage() {
               ) : null}
             </fieldset>
             <div className="checkbox-field">
-              <input type="checkbox" id="show-municipality" name="showMunicipality" defaultChecked={values.showMunicipality} />
+              <input
+                type="checkbox"
+                id="show-municipality"
+                name="showMunicipality"
+                defaultChecked={values.showMunicipality}
+              />
               <label htmlFor="show-municipality">Noem de naam van onze gemeente ({context.municipality})</label>
             </div>
             <fieldset className="fieldset" aria-describedby={errors?.sections ? "sections-error" : undefined}>
               <legend>Onderdelen van jullie aanpak</legend>
-              <p className="field-hint">Kies wat jullie delen en pas de tekst aan. Haal namen van mensen weg; we controleren dat ook.</p>
+              <p className="field-hint">
+                Kies wat jullie delen en pas de tekst aan. Haal namen van mensen weg; we controleren dat ook.
+              </p>
               {errors?.sections ? (
                 <p className="field-error" id="sections-error">
                   {errors.sections.join(" ")}
@@ -205,7 +254,12 @@ export default function PublishPage() {
               {context.sections.map((section) => (
                 <div key={section.id} className="publish-section">
                   <div className="checkbox-field">
-                    <input type="checkbox" id={`include-${section.id}`} name={`include:${section.id}`} defaultChecked={values.include.includes(section.id)} />
+                    <input
+                      type="checkbox"
+                      id={`include-${section.id}`}
+                      name={`include:${section.id}`}
+                      defaultChecked={values.include.includes(section.id)}
+                    />
                     <label htmlFor={`include-${section.id}`}>Neem “{section.title}” op</label>
                   </div>
                   <TextareaField
@@ -220,9 +274,16 @@ export default function PublishPage() {
               ))}
             </fieldset>
             <div className="checkbox-field">
-              <input type="checkbox" id="consent" name="consent" defaultChecked={values.consent} aria-describedby={errors?.consent ? "consent-error" : undefined} />
+              <input
+                type="checkbox"
+                id="consent"
+                name="consent"
+                defaultChecked={values.consent}
+                aria-describedby={errors?.consent ? "consent-error" : undefined}
+              />
               <label htmlFor="consent">
-                Wij geven toestemming om deze samenvatting te delen met alle gebruikers van het platform. We kunnen dit altijd weer intrekken.
+                Wij geven toestemming om deze samenvatting te delen met alle gebruikers van het platform. We kunnen dit
+                altijd weer intrekken.
               </label>
             </div>
             {errors?.consent ? (

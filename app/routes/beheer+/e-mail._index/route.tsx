@@ -57,7 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
     safeBack(back),
     retried
       ? { title: "Het bericht wordt opnieuw verstuurd", description: "Je ziet hier zo de nieuwe status." }
-      : { type: "error", title: "Dit bericht kan niet opnieuw verstuurd worden", description: "Alleen mislukte berichten kun je opnieuw versturen." },
+      : {
+          type: "error",
+          title: "Dit bericht kan niet opnieuw verstuurd worden",
+          description: "Alleen mislukte berichten kun je opnieuw versturen.",
+        },
   );
 }
 
@@ -71,7 +75,12 @@ function QueueHealth({ health }: { health: ReturnType<typeof useLoaderData<typeo
       <>
         <p>
           Er is geen Redis ingesteld (REDIS_URL ontbreekt). De achtergrondtaken draaien in de webserver zelf:{" "}
-          {health.started ? <span className="status-ok">actief</span> : <span className="status-problem">niet gestart</span>}.
+          {health.started ? (
+            <span className="status-ok">actief</span>
+          ) : (
+            <span className="status-problem">niet gestart</span>
+          )}
+          .
         </p>
         <ul className="health-grid">
           <li>
@@ -99,8 +108,15 @@ function QueueHealth({ health }: { health: ReturnType<typeof useLoaderData<typeo
     <>
       <p>
         Wachtrij op Redis:{" "}
-        {health.connected ? <span className="status-ok">verbonden</span> : <span className="status-problem">geen verbinding</span>}.
-        {health.connected ? null : " Berichten blijven bewaard en worden verstuurd zodra Redis en een worker weer draaien."}
+        {health.connected ? (
+          <span className="status-ok">verbonden</span>
+        ) : (
+          <span className="status-problem">geen verbinding</span>
+        )}
+        .
+        {health.connected
+          ? null
+          : " Berichten blijven bewaard en worden verstuurd zodra Redis en een worker weer draaien."}
       </p>
       {health.counts ? (
         <ul className="health-grid">
@@ -138,8 +154,8 @@ export default function EmailOutboxPage() {
         <p>Berichten worden verstuurd via Resend. Hieronder zie je per bericht of dat gelukt is.</p>
       ) : (
         <div className="alert alert-info">
-          Er is geen e-maildienst ingesteld (RESEND_API_KEY ontbreekt). Berichten worden daarom niet verstuurd, maar hier
-          bewaard. Open een bericht om het te lezen.
+          Er is geen e-maildienst ingesteld (RESEND_API_KEY ontbreekt). Berichten worden daarom niet verstuurd, maar
+          hier bewaard. Open een bericht om het te lezen.
         </div>
       )}
 
@@ -229,7 +245,11 @@ export default function EmailOutboxPage() {
                           <input type="hidden" name="intent" value="retry" />
                           <input type="hidden" name="messageId" value={message.id} />
                           <input type="hidden" name="back" value={back} />{" "}
-                          <button type="submit" className="button-secondary button-small" aria-label={`Opnieuw versturen: ${message.subject} aan ${message.to}`}>
+                          <button
+                            type="submit"
+                            className="button-secondary button-small"
+                            aria-label={`Opnieuw versturen: ${message.subject} aan ${message.to}`}
+                          >
                             Opnieuw versturen
                           </button>
                         </Form>

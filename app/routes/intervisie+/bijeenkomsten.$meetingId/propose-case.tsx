@@ -10,14 +10,37 @@ export function ProposeCaseForm({ busy }: { busy: boolean }) {
   return (
     <section aria-labelledby="inbrengen" className="panel">
       <h2 id="inbrengen">Een casus inbrengen</h2>
-      <p>Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.</p>
+      <p>
+        Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.
+      </p>
       <ErrorSummary errors={proposeErrors} />
       <FormAlert message={actionData?.values.intent === "propose" ? actionData.formError : null} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="propose" />
-        <Field label="Korte titel" name="title" required maxLength={120} defaultValue={proposeValues?.title ?? ""} errors={proposeErrors?.title} />
-        <TextareaField label="De situatie" name="situation" rows={5} required defaultValue={proposeValues?.situation ?? ""} errors={proposeErrors?.situation} />
-        <TextareaField label="Je vraag aan de groep" name="question" rows={2} required defaultValue={proposeValues?.question ?? ""} errors={proposeErrors?.question} />
+        <Field
+          label="Korte titel"
+          name="title"
+          required
+          maxLength={120}
+          defaultValue={proposeValues?.title ?? ""}
+          errors={proposeErrors?.title}
+        />
+        <TextareaField
+          label="De situatie"
+          name="situation"
+          rows={5}
+          required
+          defaultValue={proposeValues?.situation ?? ""}
+          errors={proposeErrors?.situation}
+        />
+        <TextareaField
+          label="Je vraag aan de groep"
+          name="question"
+          rows={2}
+          required
+          defaultValue={proposeValues?.question ?? ""}
+          errors={proposeErrors?.question}
+        />
         <TextareaField
           label="Wat wil je van de groep? (mag leeg)"
           name="wish"

@@ -49,11 +49,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "propose") {
     if (!meeting.isMember) throw forbidden("Alleen leden van de groep brengen een casus in.");
     try {
-      await proposeCase(user, meeting.id, { title: input.title, situation: input.situation, question: input.question, wish: input.wish });
+      await proposeCase(user, meeting.id, {
+        title: input.title,
+        situation: input.situation,
+        question: input.question,
+        wish: input.wish,
+      });
     } catch (error) {
       return domainErrorReply(error, values, { field: "form" });
     }
-    return redirectWithToast(here, { title: "Je casus is ingebracht", description: "De begeleider kiest welke casus besproken wordt." });
+    return redirectWithToast(here, {
+      title: "Je casus is ingebracht",
+      description: "De begeleider kiest welke casus besproken wordt.",
+    });
   }
   if (!meeting.isFacilitator) throw forbidden("Alleen de begeleider van de groep kan dit doen.");
   switch (input.intent) {
@@ -69,7 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!isUuid(input.caseId) || !(await setCaseChosen(user, meeting.id, input.caseId, input.intent === "choose"))) {
         return redirectWithToast(here, { type: "error", title: "Deze casus kan niet (meer) worden gekozen." });
       }
-      return redirectWithToast(here, { title: input.intent === "choose" ? "De casus is gekozen" : "De casus staat weer bij de voorstellen" });
+      return redirectWithToast(here, {
+        title: input.intent === "choose" ? "De casus is gekozen" : "De casus staat weer bij de voorstellen",
+      });
     case "attendance":
       await recordAttendance(user, meeting.id, input.present);
       return redirectWithToast(here, { title: "De aanwezigheid is opgeslagen" });
@@ -89,11 +99,13 @@ export default function MeetingPage() {
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to="/intervisie">Intervisie</Link> › <Link to={`/intervisie/groepen/${meeting.group.id}`}>{meeting.group.name}</Link>
+        <Link to="/intervisie">Intervisie</Link> ›{" "}
+        <Link to={`/intervisie/groepen/${meeting.group.id}`}>{meeting.group.name}</Link>
       </nav>
       <h1>Intervisie {meeting.group.name}</h1>
       <p>
-        {formatSessionTime(meeting.startsAt, meeting.endsAt)} <span className="badge">{phaseLabels[meeting.phase]}</span>
+        {formatSessionTime(meeting.startsAt, meeting.endsAt)}{" "}
+        <span className="badge">{phaseLabels[meeting.phase]}</span>
       </p>
       <ul className="plain-list">
         {meeting.session ? (
@@ -109,7 +121,11 @@ export default function MeetingPage() {
         ) : null}
         <li>
           Methode:{" "}
-          {meeting.method ? <Link to={`/intervisie/methoden/${meeting.method.slug}`}>{meeting.method.title}</Link> : "nog niet gekozen"}
+          {meeting.method ? (
+            <Link to={`/intervisie/methoden/${meeting.method.slug}`}>{meeting.method.title}</Link>
+          ) : (
+            "nog niet gekozen"
+          )}
         </li>
       </ul>
 
@@ -155,7 +171,9 @@ export default function MeetingPage() {
 
       <section aria-labelledby="casussen">
         <h2 id="casussen">Casussen</h2>
-        <p className="muted">Casussen zijn alleen zichtbaar voor de groep en de begeleiding. De inbrenger kan een casus altijd verwijderen.</p>
+        <p className="muted">
+          Casussen zijn alleen zichtbaar voor de groep en de begeleiding. De inbrenger kan een casus altijd verwijderen.
+        </p>
         {meeting.cases.length === 0 ? <p>Er is nog geen casus ingebracht.</p> : null}
         {[
           { title: "Gekozen om te bespreken", list: chosen },
@@ -170,9 +188,7 @@ export default function MeetingPage() {
                     <h4>
                       <Link to={`/intervisie/casussen/${item.id}`}>{item.title}</Link>
                     </h4>
-                    <p className="muted">
-                      Ingebracht door {item.author.id === userId ? "jou" : item.author.name}
-                    </p>
+                    <p className="muted">Ingebracht door {item.author.id === userId ? "jou" : item.author.name}</p>
                     <p>
                       <strong>Vraag:</strong> {item.question}
                     </p>
@@ -223,7 +239,13 @@ export default function MeetingPage() {
             </p>
           </Form>
         ) : attendance.size ? (
-          <p>Aanwezig: {meeting.group.members.filter((member) => attendance.get(member.userId)).map((member) => member.user.name).join(", ")}</p>
+          <p>
+            Aanwezig:{" "}
+            {meeting.group.members
+              .filter((member) => attendance.get(member.userId))
+              .map((member) => member.user.name)
+              .join(", ")}
+          </p>
         ) : (
           <p className="muted">De begeleider houdt de aanwezigheid bij.</p>
         )}

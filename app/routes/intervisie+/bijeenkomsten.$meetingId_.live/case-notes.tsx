@@ -9,7 +9,9 @@ export function CaseQuestions() {
   return (
     <section aria-labelledby="vraag">
       <h2 id="vraag">{meeting.cases.length > 1 ? "De vragen van de inbrengers" : "De vraag van de inbrenger"}</h2>
-      {meeting.cases.length === 0 ? <p>Er is geen casus gekozen{meeting.method?.slug === "open-ronde" ? " (open ronde)" : ""}.</p> : null}
+      {meeting.cases.length === 0 ? (
+        <p>Er is geen casus gekozen{meeting.method?.slug === "open-ronde" ? " (open ronde)" : ""}.</p>
+      ) : null}
       {meeting.cases.map((item) => (
         <div key={item.id} className="card">
           <h3>
@@ -55,7 +57,9 @@ export function NoteForm({ busy }: { busy: boolean }) {
   return (
     <section aria-labelledby="notuleren" className="panel">
       <h2 id="notuleren">Notuleren</h2>
-      <p className="muted">De begeleider of een notulist uit de groep noteert open vragen en inzichten. Alleen de groep ziet ze.</p>
+      <p className="muted">
+        De begeleider of een notulist uit de groep noteert open vragen en inzichten. Alleen de groep ziet ze.
+      </p>
       <ErrorSummary errors={noteErrors} />
       <FormAlert message={actionData?.values.intent === "note" ? actionData.formError : null} />
       <Form method="post" className="stack" noValidate>
@@ -78,12 +82,24 @@ export function NoteForm({ busy }: { busy: boolean }) {
           <legend>Soort notitie</legend>
           {(["QUESTION", "INSIGHT"] as const).map((kind) => (
             <div key={kind} className="radio">
-              <input type="radio" id={`kind-${kind}`} name="kind" value={kind} defaultChecked={(noteValues?.kind ?? "QUESTION") === kind} />
+              <input
+                type="radio"
+                id={`kind-${kind}`}
+                name="kind"
+                value={kind}
+                defaultChecked={(noteValues?.kind ?? "QUESTION") === kind}
+              />
               <label htmlFor={`kind-${kind}`}>{noteKindLabels[kind]}</label>
             </div>
           ))}
         </fieldset>
-        <TextareaField label="Tekst van de notitie" name="body" rows={2} defaultValue={noteValues?.body ?? ""} errors={noteErrors?.body} />
+        <TextareaField
+          label="Tekst van de notitie"
+          name="body"
+          rows={2}
+          defaultValue={noteValues?.body ?? ""}
+          errors={noteErrors?.body}
+        />
         <div>
           <button type="submit" disabled={busy}>
             Notitie toevoegen

@@ -18,7 +18,9 @@ export function useFollow(active: boolean, meetingId: string, stamp: string | nu
       if (document.visibilityState !== "visible" || revalidator.state !== "idle" || asking) return;
       asking = true;
       try {
-        const response = await fetch(`/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`);
+        const response = await fetch(
+          `/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`,
+        );
         if (response.status !== 204) revalidator.revalidate();
       } catch {
         // Offline for a moment: the next tick asks again.

@@ -33,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stamp = isUuid(params.meetingId) ? await liveStamp(await requireUser(request), params.meetingId) : null;
   const { meeting } = await requireIntervisionMeeting(request, params.meetingId);
   // Only the chosen cases are discussed; proposals stay on the meeting page.
-  return { meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") }, serverNow: new Date().toISOString(), stamp };
+  return {
+    meeting: { ...meeting, cases: meeting.cases.filter((item) => item.status === "CHOSEN") },
+    serverNow: new Date().toISOString(),
+    stamp,
+  };
 }
 
 const step = z.object({
@@ -96,12 +100,14 @@ export default function LiveMeetingPage() {
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to="/intervisie">Intervisie</Link> › <Link to={`/intervisie/groepen/${meeting.group.id}`}>{meeting.group.name}</Link> ›{" "}
+        <Link to="/intervisie">Intervisie</Link> ›{" "}
+        <Link to={`/intervisie/groepen/${meeting.group.id}`}>{meeting.group.name}</Link> ›{" "}
         <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>Bijeenkomst</Link>
       </nav>
       <h1>Live: intervisie {meeting.group.name}</h1>
       <p className="muted">
-        {formatSessionTime(meeting.startsAt, meeting.endsAt)} · {meeting.method ? meeting.method.title : "nog geen methode gekozen"}
+        {formatSessionTime(meeting.startsAt, meeting.endsAt)} ·{" "}
+        {meeting.method ? meeting.method.title : "nog geen methode gekozen"}
         {meeting.isFacilitator ? " · Jij leidt deze bijeenkomst" : " · Dit scherm volgt de begeleider vanzelf"}
       </p>
 
@@ -113,26 +119,43 @@ export default function LiveMeetingPage() {
           <p className={timing.overtime ? "live-timer live-timer-over" : "live-timer"}>
             {/* role=timer is not announced while it ticks (its aria-live is off); a screen reader user reads it on demand. */}
             <span role="timer">
-              {timing.overtime ? `${formatClock(-timing.remainingSeconds)} over de tijd` : `nog ${formatClock(timing.remainingSeconds)}`}
+              {timing.overtime
+                ? `${formatClock(-timing.remainingSeconds)} over de tijd`
+                : `nog ${formatClock(timing.remainingSeconds)}`}
             </span>{" "}
             <span className="muted">van de {current.minutes} minuten voor deze stap</span>
           </p>
         ) : null}
-        {meeting.phase === "finished" && meeting.finishedAt ? <p>Afgerond om {formatTime(meeting.finishedAt)}.</p> : null}
+        {meeting.phase === "finished" && meeting.finishedAt ? (
+          <p>Afgerond om {formatTime(meeting.finishedAt)}.</p>
+        ) : null}
       </div>
 
       <FormAlert message={actionData && actionData.values.intent !== "note" ? actionData.formError : null} />
       {meeting.isFacilitator && meeting.method && meeting.phase !== "finished" ? (
+        // biome-ignore lint/a11y/useSemanticElements: a row of buttons, each its own form; not a set of form fields
         <div className="button-row live-controls" role="group" aria-label="Bijeenkomst leiden">
           {meeting.phase === "not-started" ? (
             <StepButton action="start" fromStep={null} label="Bijeenkomst starten" busy={busy} />
           ) : (
             <>
-              <StepButton action="previous" fromStep={meeting.currentStep} label="Vorige stap" busy={busy || meeting.currentStep === 0} secondary />
+              <StepButton
+                action="previous"
+                fromStep={meeting.currentStep}
+                label="Vorige stap"
+                busy={busy || meeting.currentStep === 0}
+                secondary
+              />
               {meeting.currentStep! < steps.length - 1 ? (
                 <StepButton action="next" fromStep={meeting.currentStep} label="Volgende stap" busy={busy} />
               ) : null}
-              <StepButton action="finish" fromStep={meeting.currentStep} label="Bijeenkomst afronden" busy={busy} secondary={meeting.currentStep! < steps.length - 1} />
+              <StepButton
+                action="finish"
+                fromStep={meeting.currentStep}
+                label="Bijeenkomst afronden"
+                busy={busy}
+                secondary={meeting.currentStep! < steps.length - 1}
+              />
             </>
           )}
         </div>
@@ -161,7 +184,10 @@ export default function LiveMeetingPage() {
           <h2 id="alle-stappen">Alle stappen</h2>
           <ol className="live-steps">
             {steps.map((step, index) => (
-              <li key={step.name} aria-current={index === meeting.currentStep && meeting.phase === "running" ? "step" : undefined}>
+              <li
+                key={step.name}
+                aria-current={index === meeting.currentStep && meeting.phase === "running" ? "step" : undefined}
+              >
                 {step.name} <span className="muted">({step.minutes} min)</span>
                 {index === meeting.currentStep && meeting.phase === "running" ? <strong> — nu</strong> : null}
               </li>
@@ -172,7 +198,8 @@ export default function LiveMeetingPage() {
 
       {meeting.phase === "finished" ? (
         <p>
-          Inbrenger? Schrijf op de pagina van je casus op wat je meeneemt. <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>Terug naar de bijeenkomst</Link>
+          Inbrenger? Schrijf op de pagina van je casus op wat je meeneemt.{" "}
+          <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>Terug naar de bijeenkomst</Link>
         </p>
       ) : null}
     </>

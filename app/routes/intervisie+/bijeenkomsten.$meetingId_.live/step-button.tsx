@@ -1,7 +1,19 @@
 import { Form } from "@remix-run/react";
-import { type StepAction } from "~/models/intervision-steps.ts";
+import type { StepAction } from "~/models/intervision-steps.ts";
 
-export function StepButton({ action, fromStep, label, busy, secondary }: { action: StepAction; fromStep: number | null; label: string; busy: boolean; secondary?: boolean }) {
+export function StepButton({
+  action,
+  fromStep,
+  label,
+  busy,
+  secondary,
+}: {
+  action: StepAction;
+  fromStep: number | null;
+  label: string;
+  busy: boolean;
+  secondary?: boolean;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={action} />

@@ -18,7 +18,9 @@ import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.group.name} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.group.name} — Intervisie — Leernetwerk` : "Intervisie — Leernetwerk" },
+];
 
 const NOT_FOUND = "Deze intervisiegroep bestaat niet of je hoort er niet bij.";
 
@@ -53,7 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!group.isFacilitator) throw forbidden("Alleen de begeleider van de groep kan dit doen.");
   if (input.intent === "agreements") {
     await updateAgreements(user, group.id, input.agreements);
-    return redirectWithToast(here, { title: "De afspraken zijn aangepast", description: "Elk lid accepteert de nieuwe versie opnieuw." });
+    return redirectWithToast(here, {
+      title: "De afspraken zijn aangepast",
+      description: "Elk lid accepteert de nieuwe versie opnieuw.",
+    });
   }
   try {
     const meeting = await planMeeting(user, group.id, {
@@ -92,7 +97,12 @@ export default function GroupPage() {
         <h2 id="wie">Wie zitten erin</h2>
         <p>
           <strong>Begeleiding:</strong>{" "}
-          {group.facilitators.map((facilitator) => `${facilitator.user.name}${facilitator.user.title ? ` (${facilitator.user.title})` : ""}`).join(", ")}
+          {group.facilitators
+            .map(
+              (facilitator) =>
+                `${facilitator.user.name}${facilitator.user.title ? ` (${facilitator.user.title})` : ""}`,
+            )
+            .join(", ")}
         </p>
         <ul className="person-list" aria-label="Leden">
           {group.members.map((member) => (
@@ -109,7 +119,8 @@ export default function GroupPage() {
         </ul>
         {group.isFacilitator ? (
           <p>
-            <Link to={`/journaal/vragen?groep=${group.id}`}>Een reflectievraag aan deze groep stellen</Link> (voor in hun journaal)
+            <Link to={`/journaal/vragen?groep=${group.id}`}>Een reflectievraag aan deze groep stellen</Link> (voor in
+            hun journaal)
           </p>
         ) : null}
       </section>
@@ -139,7 +150,11 @@ export default function GroupPage() {
                 label="Afspraken"
                 name="agreements"
                 rows={8}
-                defaultValue={actionData?.values.intent === "agreements" ? textValue(actionData.values, "agreements") : group.agreements}
+                defaultValue={
+                  actionData?.values.intent === "agreements"
+                    ? textValue(actionData.values, "agreements")
+                    : group.agreements
+                }
                 errors={actionData?.values.intent === "agreements" ? actionData.fieldErrors.agreements : undefined}
                 hint="Na het opslaan accepteert elk lid de nieuwe versie opnieuw. Een regel die begint met - wordt een opsomming."
               />
@@ -162,8 +177,12 @@ export default function GroupPage() {
             <ul>
               {upcoming.map((meeting) => (
                 <li key={meeting.id}>
-                  <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>{formatSessionTime(meeting.startsAt, meeting.endsAt)}</Link>
-                  {meeting.session ? <span className="muted"> · tijdens bijeenkomst {meeting.session.number}</span> : null}
+                  <Link to={`/intervisie/bijeenkomsten/${meeting.id}`}>
+                    {formatSessionTime(meeting.startsAt, meeting.endsAt)}
+                  </Link>
+                  {meeting.session ? (
+                    <span className="muted"> · tijdens bijeenkomst {meeting.session.number}</span>
+                  ) : null}
                   <span className="muted"> · {meeting._count.cases} casus(sen) ingebracht</span>
                   {meeting.startedAt ? <span className="badge badge-success"> Nu bezig</span> : null}
                 </li>
@@ -193,7 +212,12 @@ export default function GroupPage() {
           <FormAlert message={actionData?.values.intent === "plan" ? actionData.formError : null} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="plan" />
-            <SelectField label="Tijdens een bijeenkomst van het leernetwerk (mag leeg)" name="sessionId" defaultValue={planValues?.sessionId ?? ""} errors={planErrors?.sessionId}>
+            <SelectField
+              label="Tijdens een bijeenkomst van het leernetwerk (mag leeg)"
+              name="sessionId"
+              defaultValue={planValues?.sessionId ?? ""}
+              errors={planErrors?.sessionId}
+            >
               <option value="">Los van de bijeenkomsten</option>
               {group.cohort.sessions.map((session) => (
                 <option key={session.id} value={session.id}>
@@ -201,12 +225,50 @@ export default function GroupPage() {
                 </option>
               ))}
             </SelectField>
-            <Field label="Datum" name="date" type="date" required defaultValue={planValues?.date ?? ""} errors={planErrors?.date} />
-            <Field label="Begintijd" name="start" type="time" required defaultValue={planValues?.start ?? ""} errors={planErrors?.start} />
-            <Field label="Eindtijd" name="end" type="time" required defaultValue={planValues?.end ?? ""} errors={planErrors?.end} />
-            <Field label="Plaats" name="location" defaultValue={planValues?.location ?? ""} errors={planErrors?.location} hint="Een plaats, een link of allebei." />
-            <Field label="Link (online)" name="meetingUrl" type="url" defaultValue={planValues?.meetingUrl ?? ""} errors={planErrors?.meetingUrl} />
-            <SelectField label="Methode (kan later)" name="methodSlug" defaultValue={planValues?.methodSlug ?? ""} errors={planErrors?.methodSlug}>
+            <Field
+              label="Datum"
+              name="date"
+              type="date"
+              required
+              defaultValue={planValues?.date ?? ""}
+              errors={planErrors?.date}
+            />
+            <Field
+              label="Begintijd"
+              name="start"
+              type="time"
+              required
+              defaultValue={planValues?.start ?? ""}
+              errors={planErrors?.start}
+            />
+            <Field
+              label="Eindtijd"
+              name="end"
+              type="time"
+              required
+              defaultValue={planValues?.end ?? ""}
+              errors={planErrors?.end}
+            />
+            <Field
+              label="Plaats"
+              name="location"
+              defaultValue={planValues?.location ?? ""}
+              errors={planErrors?.location}
+              hint="Een plaats, een link of allebei."
+            />
+            <Field
+              label="Link (online)"
+              name="meetingUrl"
+              type="url"
+              defaultValue={planValues?.meetingUrl ?? ""}
+              errors={planErrors?.meetingUrl}
+            />
+            <SelectField
+              label="Methode (kan later)"
+              name="methodSlug"
+              defaultValue={planValues?.methodSlug ?? ""}
+              errors={planErrors?.methodSlug}
+            >
               <option value="">Nog niet gekozen</option>
               {methods.map((method) => (
                 <option key={method.slug} value={method.slug}>

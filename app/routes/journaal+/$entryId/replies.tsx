@@ -15,15 +15,21 @@ export function Replies() {
     <section aria-labelledby="replies-heading">
       <h2 id="replies-heading">Reacties</h2>
       {entry.replies.length === 0 ? (
-        <p>{entry.isAuthor && entry.audience === "PRIVATE" ? "Dit stuk is privé; er kan alleen jij op reageren." : "Nog geen reacties."}</p>
+        <p>
+          {entry.isAuthor && entry.audience === "PRIVATE"
+            ? "Dit stuk is privé; er kan alleen jij op reageren."
+            : "Nog geen reacties."}
+        </p>
       ) : (
         <ol className="reply-list">
           {entry.replies.map((reply) => (
             <li key={reply.id} id={`reactie-${reply.id}`} className="card">
               <p className="muted">
                 <strong>{reply.author.name}</strong>
-                {reply.author.role !== "PARTICIPANT" ? ` (${reply.author.title ?? roleLabels[reply.author.role].toLowerCase()})` : ""} ·{" "}
-                {formatDateTime(reply.createdAt)}
+                {reply.author.role !== "PARTICIPANT"
+                  ? ` (${reply.author.title ?? roleLabels[reply.author.role].toLowerCase()})`
+                  : ""}{" "}
+                · {formatDateTime(reply.createdAt)}
               </p>
               <MarkdocText tree={reply.bodyTree} />
             </li>

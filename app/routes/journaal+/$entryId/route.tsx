@@ -7,13 +7,7 @@ import { z } from "zod";
 import { requireJournalEntry } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
-import {
-  addReply,
-  deleteEntry,
-  offeredAudiences,
-  readersDescription,
-  setAudience,
-} from "~/models/journal.server.ts";
+import { addReply, deleteEntry, offeredAudiences, readersDescription, setAudience } from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
@@ -50,12 +44,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const replySchema = z.object({
-  body: z.string({ required_error: "Schrijf een reactie." }).trim().min(1, "Schrijf een reactie.").max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
+  body: z
+    .string({ required_error: "Schrijf een reactie." })
+    .trim()
+    .min(1, "Schrijf een reactie.")
+    .max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
 });
 
 const schema = formIntents({
   reply: replySchema,
-  share: z.object({ audience: z.enum(offeredAudiences, { errorMap: () => ({ message: "Kies met wie je dit stuk deelt." }) }) }),
+  share: z.object({
+    audience: z.enum(offeredAudiences, { errorMap: () => ({ message: "Kies met wie je dit stuk deelt." }) }),
+  }),
   delete: z.object({ confirm: confirmBox("Vink aan dat je dit stuk echt wilt verwijderen.") }),
 });
 
@@ -176,7 +176,9 @@ export default function JournalEntryPage() {
                 aria-invalid={actionData?.values.intent === "delete" ? true : undefined}
                 aria-describedby={actionData?.values.intent === "delete" ? "confirm-delete-error" : undefined}
               />
-              <label htmlFor="confirm-delete">Ja, verwijder dit stuk met alle reacties. Dit kan niet ongedaan worden gemaakt.</label>
+              <label htmlFor="confirm-delete">
+                Ja, verwijder dit stuk met alle reacties. Dit kan niet ongedaan worden gemaakt.
+              </label>
             </div>
             {actionData?.values.intent === "delete" ? (
               <p className="field-error" id="confirm-delete-error">

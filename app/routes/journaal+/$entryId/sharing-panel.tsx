@@ -57,7 +57,8 @@ export function SharingPanel() {
           <ul>
             {entry.shareChanges.map((change) => (
               <li key={change.id}>
-                {formatDateTime(change.changedAt)}: van “{journalAudienceLabels[change.from]}” naar “{journalAudienceLabels[change.to]}”
+                {formatDateTime(change.changedAt)}: van “{journalAudienceLabels[change.from]}” naar “
+                {journalAudienceLabels[change.to]}”
               </li>
             ))}
           </ul>

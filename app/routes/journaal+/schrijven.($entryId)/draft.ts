@@ -13,7 +13,10 @@ export function useDraft(initial: Draft) {
 }
 
 /** After a refused save (without JavaScript, or the final one): put back what was typed. */
-export function useRestoredValues(values: FormValues | undefined, setDraft: (update: (current: Draft) => Draft) => void) {
+export function useRestoredValues(
+  values: FormValues | undefined,
+  setDraft: (update: (current: Draft) => Draft) => void,
+) {
   useEffect(() => {
     if (!values) return;
     setDraft((current) => ({

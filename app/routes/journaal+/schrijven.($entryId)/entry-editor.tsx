@@ -40,7 +40,8 @@ export function EntryEditor() {
       navigate(`/journaal/schrijven/${result.id}`, { replace: true, preventScrollReset: true });
     },
     submitActionAfterSave: (result) => `/journaal/schrijven/${result.id}`,
-    applyValues: (values) => setDraft((current) => ({ ...current, title: values.title ?? "", body: values.body ?? "" })),
+    applyValues: (values) =>
+      setDraft((current) => ({ ...current, title: values.title ?? "", body: values.body ?? "" })),
   });
 
   // Restore what was typed after a failed (non-JavaScript or final) save.
@@ -67,14 +68,7 @@ export function EntryEditor() {
 
       <ErrorSummary errors={actionData?.status === "error" ? actionData.fieldErrors : undefined} />
       <FormAlert message={errors?.form?.join(" ")} />
-      <Form
-        ref={formRef}
-        method="post"
-        action={formAction}
-        className="stack"
-        noValidate
-        {...autosave.formProps}
-      >
+      <Form ref={formRef} method="post" action={formAction} className="stack" noValidate {...autosave.formProps}>
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={autosave.version} />
         <input type="hidden" name="reflectieId" value={reflectie?.id ?? ""} />

@@ -13,12 +13,7 @@ import { z } from "zod";
 import { isUuid, requireOwnJournalEntry, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findReflectie } from "~/content/library.server.ts";
-import {
-  authorContext,
-  findPromptForParticipant,
-  parseTags,
-  saveEntry,
-} from "~/models/journal.server.ts";
+import { authorContext, findPromptForParticipant, parseTags, saveEntry } from "~/models/journal.server.ts";
 import { amsterdamDate, calendarDateString } from "~/utils/dates.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
@@ -37,7 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = own?.user ?? (await requireRole(request, "PARTICIPANT"));
   const url = new URL(request.url);
   const context = await authorContext(user.id);
-  const sessions = (context?.cohort.sessions ?? []).map((session) => ({ ...session, label: `Bijeenkomst ${session.number}: ${session.title}` }));
+  const sessions = (context?.cohort.sessions ?? []).map((session) => ({
+    ...session,
+    label: `Bijeenkomst ${session.number}: ${session.title}`,
+  }));
   if (own) {
     const { entry } = own;
     return {
@@ -98,7 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!input.body.trim()) {
     // Nothing to keep yet: an empty new entry is not created by autosave.
     if (input.intent === "autosave" && isNew) return data<AutosaveResponse>({ status: "empty" });
-    if (input.intent === "save") return invalid(fieldError(parsed.values, "body", "Schrijf iets in je journaal voordat je opslaat."));
+    if (input.intent === "save")
+      return invalid(fieldError(parsed.values, "body", "Schrijf iets in je journaal voordat je opslaat."));
   }
   try {
     const result = await saveEntry(
@@ -130,7 +129,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "save") {
       return redirectWithToast(`/journaal/${result.id}`, { title: "Je journaalstuk is opgeslagen" });
     }
-    return data<AutosaveResponse>({ status: "saved", id: result.id, version: result.version, savedAt: new Date().toISOString() });
+    return data<AutosaveResponse>({
+      status: "saved",
+      id: result.id,
+      version: result.version,
+      savedAt: new Date().toISOString(),
+    });
   } catch (error) {
     return domainErrorReply(error, parsed.values);
   }

@@ -6,7 +6,12 @@ import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, FormAlert, SelectField } from "~/components/forms.tsx";
-import { assignFacilitator, listCohortFacilitators, listFacilitatorChoices, removeFacilitator } from "~/models/enrollment.server.ts";
+import {
+  assignFacilitator,
+  listCohortFacilitators,
+  listFacilitatorChoices,
+  removeFacilitator,
+} from "~/models/enrollment.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formIntents, idField, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
@@ -20,7 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const [facilitators, choices] = await Promise.all([listCohortFacilitators(cohortId), listFacilitatorChoices(cohortId)]);
+  const [facilitators, choices] = await Promise.all([
+    listCohortFacilitators(cohortId),
+    listFacilitatorChoices(cohortId),
+  ]);
   return { facilitators, choices };
 }
 
@@ -37,7 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { data: input, values } = form;
   if (input.intent === "remove") {
     if (!isUuid(input.userId) || !(await removeFacilitator({ cohortId, userId: input.userId }, user))) {
-      return redirectWithToast(here, { type: "error", title: "Deze begeleider hoorde niet (meer) bij dit leernetwerk." });
+      return redirectWithToast(here, {
+        type: "error",
+        title: "Deze begeleider hoorde niet (meer) bij dit leernetwerk.",
+      });
     }
     return redirectWithToast(here, { title: "De begeleider is van het leernetwerk gehaald" });
   }

@@ -71,7 +71,8 @@ export default function EditCohortPage() {
     <>
       <h1>Leernetwerk bewerken</h1>
       <p className="muted">
-        Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke bijeenkomst.
+        Er doen nu {cohort._count.enrollments} gemeenten mee. De bijeenkomsten pas je aan op de pagina van elke
+        bijeenkomst.
       </p>
       <FormAlert message={actionData?.formError} />
       <ErrorSummary errors={actionData?.fieldErrors} />

@@ -12,15 +12,24 @@ import { duoFunctionLabels } from "~/utils/labels.ts";
 
 export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Voortgang" }] });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Voortgang") : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Voortgang") : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortStaff(request, params.cohortId);
   const duos = await cohortProgress(cohortId);
-  const modules = getLibrary().modules.map((module, index) => ({ slug: module.slug, title: module.title, number: index + 1 }));
+  const modules = getLibrary().modules.map((module, index) => ({
+    slug: module.slug,
+    title: module.title,
+    number: index + 1,
+  }));
   return {
     modules,
-    duos: duos.map((duo) => ({ ...duo, members: duo.members.map((member) => ({ ...member, function: member.function as DuoFunction })) })),
+    duos: duos.map((duo) => ({
+      ...duo,
+      members: duo.members.map((member) => ({ ...member, function: member.function as DuoFunction })),
+    })),
   };
 }
 

@@ -10,12 +10,22 @@ export function Attachments({
   allowFiles,
 }: {
   action: string;
-  attachments: { id: string; fileName: string; size: number; createdAt: Date | string; uploadedBy: { name: string } | null }[];
+  attachments: {
+    id: string;
+    fileName: string;
+    size: number;
+    createdAt: Date | string;
+    uploadedBy: { name: string } | null;
+  }[];
   canChange: boolean;
   allowFiles: boolean;
 }) {
-  const upload = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "upload" });
-  const remove = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({ key: "remove-attachment" });
+  const upload = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({
+    key: "upload",
+  });
+  const remove = useFetcher<{ status: string; message?: string; fieldErrors?: Record<string, string[] | undefined> }>({
+    key: "remove-attachment",
+  });
   const uploadForm = useRef<HTMLFormElement>(null);
   const uploaded = upload.state === "idle" && upload.data?.status === "done";
   useEffect(() => {
@@ -43,11 +53,19 @@ export function Attachments({
       />
       <FormAlert message={removeError} />
       {canChange ? (
-        <upload.Form ref={uploadForm} method="post" action={action} encType="multipart/form-data" className="stack" noValidate>
+        <upload.Form
+          ref={uploadForm}
+          method="post"
+          action={action}
+          encType="multipart/form-data"
+          className="stack"
+          noValidate
+        >
           <div className="field">
             <label htmlFor="bijlage-bestand">Kies een bestand</label>
             <p id="bijlage-hint" className="hint">
-              PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP). Hoogstens 10 MB per bestand.
+              PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP). Hoogstens
+              10 MB per bestand.
             </p>
             <input
               id="bijlage-bestand"

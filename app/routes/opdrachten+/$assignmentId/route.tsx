@@ -34,18 +34,28 @@ import { FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
 import { Attachments } from "./attachments.tsx";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Opdracht — Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Opdracht — Leernetwerk" },
+];
 
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assignment, submission, partners } = await requireOwnAssignment(request, params.assignmentId);
   const facts = submission
-    ? { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length }
+    ? {
+        body: submission.body,
+        submittedAt: submission.submittedAt,
+        feedbackAt: submission.feedbackAt,
+        attachmentCount: submission.attachments.length,
+      }
     : null;
   const state = submissionStatus(facts, assignment.dueAt, new Date());
   return {
-    assignment: { ...assignment, instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null },
+    assignment: {
+      ...assignment,
+      instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null,
+    },
     submission: submission
       ? {
           ...submission,
@@ -73,7 +83,11 @@ const schema = formIntents({
   withdraw: z.object({}),
   "delete-attachment": z.object({ attachmentId: z.string().default("") }),
   message: z.object({
-    body: z.string().trim().min(1, "Schrijf eerst een reactie.").max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
+    body: z
+      .string()
+      .trim()
+      .min(1, "Schrijf eerst een reactie.")
+      .max(10_000, "Je reactie mag maximaal 10.000 tekens hebben."),
   }),
 });
 
@@ -98,7 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!form.ok) return invalid(form.error);
     const { file } = form.data;
     try {
-      const added = await addAttachment(user, assignment.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const added = await addAttachment(user, assignment.id, {
+        name: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
       if (!added) throw notFound(NOT_FOUND);
       return data<ActionResult>({ status: "done", intent: "upload", message: `${added.fileName} is toegevoegd.` });
     } catch (error) {
@@ -121,11 +138,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (saved.status === "not-found") throw notFound(NOT_FOUND);
       if (saved.status === "locked") return invalid(fieldError(values, "body", saved.reason), 409);
       if (saved.status === "conflict") {
-        return data<ActionResult>({ status: "conflict", id: saved.id, version: saved.current.version, current: { body: saved.current.body }, values }, { status: 409 });
+        return data<ActionResult>(
+          {
+            status: "conflict",
+            id: saved.id,
+            version: saved.current.version,
+            current: { body: saved.current.body },
+            values,
+          },
+          { status: 409 },
+        );
       }
       if (input.intent === "autosave") {
         if (saved.status === "empty") return data<ActionResult>({ status: "empty" });
-        return data<ActionResult>({ status: "saved", id: saved.id, version: saved.version, savedAt: new Date().toISOString() });
+        return data<ActionResult>({
+          status: "saved",
+          id: saved.id,
+          version: saved.version,
+          savedAt: new Date().toISOString(),
+        });
       }
       if (input.intent === "save") return redirectWithToast(page, { title: "Je uitwerking is opgeslagen" });
       try {
@@ -133,7 +164,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!submitted) throw notFound(NOT_FOUND);
         return redirectWithToast(page, {
           title: "De opdracht is ingeleverd",
-          description: submitted.late ? "Na de inleverdatum: er staat 'te laat' bij." : "De begeleiders kunnen hem nu lezen.",
+          description: submitted.late
+            ? "Na de inleverdatum: er staat 'te laat' bij."
+            : "De begeleiders kunnen hem nu lezen.",
         });
       } catch (error) {
         return domainErrorReply(error, values, { field: "body" });
@@ -145,10 +178,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       } catch (error) {
         return domainErrorReply(error, values);
       }
-      return redirectWithToast(page, { title: "De opdracht is teruggetrokken", description: "Je kunt verder schrijven en hem opnieuw inleveren." });
+      return redirectWithToast(page, {
+        title: "De opdracht is teruggetrokken",
+        description: "Je kunt verder schrijven en hem opnieuw inleveren.",
+      });
     case "delete-attachment":
       try {
-        if (!isUuid(input.attachmentId) || !(await deleteAttachment(user, assignment.id, input.attachmentId))) throw notFound("Deze bijlage bestaat niet.");
+        if (!isUuid(input.attachmentId) || !(await deleteAttachment(user, assignment.id, input.attachmentId)))
+          throw notFound("Deze bijlage bestaat niet.");
       } catch (error) {
         return domainErrorReply(error, values, { field: "file" });
       }
@@ -181,14 +218,20 @@ export default function AssignmentPage() {
       <h1>{assignment.title}</h1>
       <p>
         Status: <StatusBadge status={state.status} label={state.label} />
-        {submission?.submittedAt ? <span className="muted"> · ingeleverd op {formatDateTime(submission.submittedAt)}</span> : null}
+        {submission?.submittedAt ? (
+          <span className="muted"> · ingeleverd op {formatDateTime(submission.submittedAt)}</span>
+        ) : null}
       </p>
       <AssignmentFacts assignment={assignment} />
       {isDuo && partners.length ? <p>Je schrijft deze uitwerking samen met {partners.join(" en ")}.</p> : null}
 
       <section aria-labelledby="opdracht-uitleg">
         <h2 id="opdracht-uitleg">Wat is de opdracht?</h2>
-        {assignment.instructionsTree ? <MarkdocContent content={assignment.instructionsTree as never} /> : <p className="muted">Er staat geen uitleg bij.</p>}
+        {assignment.instructionsTree ? (
+          <MarkdocContent content={assignment.instructionsTree as never} />
+        ) : (
+          <p className="muted">Er staat geen uitleg bij.</p>
+        )}
       </section>
 
       <SubmissionSection actionData={actionData} busy={busy} />

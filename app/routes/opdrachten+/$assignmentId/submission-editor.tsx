@@ -1,4 +1,4 @@
-import { Form, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, type useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
@@ -28,7 +28,11 @@ export function SubmissionSection({ actionData, busy }: { actionData: PageAction
         />
       ) : (
         <>
-          {submission?.bodyTree ? <MarkdocText tree={submission.bodyTree} /> : <p className="muted">Alleen bijlagen ingeleverd.</p>}
+          {submission?.bodyTree ? (
+            <MarkdocText tree={submission.bodyTree} />
+          ) : (
+            <p className="muted">Alleen bijlagen ingeleverd.</p>
+          )}
           {withdrawable ? (
             <WithdrawForm actionData={actionData} busy={busy} />
           ) : submission?.feedbackAt ? (
@@ -77,9 +81,16 @@ function SubmissionEditor({
     save();
   }, [conflictOnSubmit, save, actionData]);
 
-  const editorError = isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent)) ? actionData : null;
+  const editorError =
+    isFormError(actionData) && ["autosave", "save", "submit"].includes(String(actionData.values.intent))
+      ? actionData
+      : null;
   const errors = editorError ? editorError.fieldErrors : (autosave.errors ?? undefined);
-  const kept = editorError ? textValue(editorError.values, "body") : actionData?.status === "conflict" ? textValue(actionData.values, "body") : undefined;
+  const kept = editorError
+    ? textValue(editorError.values, "body")
+    : actionData?.status === "conflict"
+      ? textValue(actionData.values, "body")
+      : undefined;
 
   function showPreview() {
     const text = formRef.current?.elements.namedItem("body");
@@ -93,7 +104,9 @@ function SubmissionEditor({
         <AutosaveConflictPanel
           conflict={autosave.conflict}
           fields={[{ name: "body", label: "Tekst" }]}
-          heading={isDuo ? "Je duopartner heeft de tekst intussen ook gewijzigd" : "De tekst is in een ander venster gewijzigd"}
+          heading={
+            isDuo ? "Je duopartner heeft de tekst intussen ook gewijzigd" : "De tekst is in een ander venster gewijzigd"
+          }
           theirsLabel={isDuo ? "Opgeslagen versie (van je duopartner)" : "Opgeslagen versie (ander venster)"}
           onKeepMine={autosave.keepMine}
           onTakeTheirs={autosave.takeTheirs}
@@ -116,13 +129,23 @@ function SubmissionEditor({
         <AutosaveStatus
           autosave={autosave}
           idleText={hasSubmission ? "Alles is opgeslagen." : ""}
-          conflictText={isDuo ? "Niet opgeslagen: je duopartner heeft de tekst intussen gewijzigd." : "Niet opgeslagen: de tekst is in een ander venster gewijzigd."}
+          conflictText={
+            isDuo
+              ? "Niet opgeslagen: je duopartner heeft de tekst intussen gewijzigd."
+              : "Niet opgeslagen: de tekst is in een ander venster gewijzigd."
+          }
         />
         <div className="button-row">
           <button type="submit" name="intent" value="submit" disabled={busy || Boolean(autosave.conflict)}>
             Inleveren
           </button>
-          <button type="submit" name="intent" value="save" className="button-secondary" disabled={busy || Boolean(autosave.conflict)}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button-secondary"
+            disabled={busy || Boolean(autosave.conflict)}
+          >
             Opslaan
           </button>
           <button type="button" className="button-secondary" onClick={showPreview}>
@@ -145,8 +168,12 @@ function WithdrawForm({ actionData, busy }: { actionData: PageActionData; busy: 
   return (
     <Form method="post" className="stack">
       <input type="hidden" name="intent" value="withdraw" />
-      <FormAlert message={isFormError(actionData) && actionData.values.intent === "withdraw" ? actionData.formError : null} />
-      <p>Nog iets veranderen? Trek de opdracht terug, pas hem aan en lever hem opnieuw in. Dat kan tot er feedback is.</p>
+      <FormAlert
+        message={isFormError(actionData) && actionData.values.intent === "withdraw" ? actionData.formError : null}
+      />
+      <p>
+        Nog iets veranderen? Trek de opdracht terug, pas hem aan en lever hem opnieuw in. Dat kan tot er feedback is.
+      </p>
       <div>
         <button type="submit" className="button-secondary" disabled={busy}>
           Terugtrekken om aan te passen

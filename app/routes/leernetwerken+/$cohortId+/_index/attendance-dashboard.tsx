@@ -4,10 +4,21 @@ import { formatShortDate } from "~/utils/dates.ts";
 import type { Loaded } from "./route.tsx";
 
 /** For facilitators and coordinators: per session how many were present, signed off, absent, and why. */
-export function AttendanceDashboard({ cohort, participantCount }: { cohort: Loaded["cohort"]; participantCount: number }) {
-  const names = new Map(cohort.enrollments.flatMap((enrollment) => enrollment.members.map((member) => [member.user.id, `${member.user.name} (${enrollment.municipality.name})`])));
+export function AttendanceDashboard({
+  cohort,
+  participantCount,
+}: {
+  cohort: Loaded["cohort"];
+  participantCount: number;
+}) {
+  const names = new Map(
+    cohort.enrollments.flatMap((enrollment) =>
+      enrollment.members.map((member) => [member.user.id, `${member.user.name} (${enrollment.municipality.name})`]),
+    ),
+  );
   const rows = cohort.sessions.map((session) => {
-    const count = (status: string) => session.attendances.filter((row) => row.status === status && names.has(row.userId)).length;
+    const count = (status: string) =>
+      session.attendances.filter((row) => row.status === status && names.has(row.userId)).length;
     const present = count("PRESENT");
     const signedOff = count("SIGNED_OFF");
     const absent = count("ABSENT");
@@ -16,7 +27,12 @@ export function AttendanceDashboard({ cohort, participantCount }: { cohort: Load
   const signOffs = cohort.sessions.flatMap((session) =>
     session.attendances
       .filter((row) => row.status === "SIGNED_OFF" && names.has(row.userId))
-      .map((row) => ({ session, name: names.get(row.userId)!, reason: row.reason, key: `${session.id}-${row.userId}` })),
+      .map((row) => ({
+        session,
+        name: names.get(row.userId)!,
+        reason: row.reason,
+        key: `${session.id}-${row.userId}`,
+      })),
   );
   return (
     <section aria-labelledby="overzicht">
@@ -64,7 +80,8 @@ export function AttendanceDashboard({ cohort, participantCount }: { cohort: Load
         <ul>
           {signOffs.map((signOff) => (
             <li key={signOff.key}>
-              Bijeenkomst {signOff.session.number}: <strong>{signOff.name}</strong> — {signOff.reason || "geen reden gegeven"}
+              Bijeenkomst {signOff.session.number}: <strong>{signOff.name}</strong> —{" "}
+              {signOff.reason || "geen reden gegeven"}
             </li>
           ))}
         </ul>

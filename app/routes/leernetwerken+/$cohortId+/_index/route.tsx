@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const warnings =
     relation === "coordinator"
       ? Object.fromEntries(
-          warningsForSchedule(cohort.sessions, { startsOn: calendarDateString(cohort.startsOn), endsOn: calendarDateString(cohort.endsOn) }),
+          warningsForSchedule(cohort.sessions, {
+            startsOn: calendarDateString(cohort.startsOn),
+            endsOn: calendarDateString(cohort.endsOn),
+          }),
         )
       : {};
   const participantCount = cohort.enrollments.reduce((sum, enrollment) => sum + enrollment.members.length, 0);
@@ -46,8 +49,8 @@ export default function CohortPage() {
     <>
       <h1>{cohort.name}</h1>
       <p>
-        <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en met{" "}
-        {formatCalendarDate(cohort.endsOn)}
+        <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en
+        met {formatCalendarDate(cohort.endsOn)}
         {isStaff ? (
           <>
             {" "}
@@ -81,7 +84,9 @@ export default function CohortPage() {
           <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>{relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}</Link>
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>
+            {relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}
+          </Link>
         </p>
       ) : (
         <p className="link-row">
@@ -101,7 +106,8 @@ export default function CohortPage() {
         {cohort.sessions.length ? (
           <ol className="session-list">
             {cohort.sessions.map((session) => {
-              const own = relation === "participant" ? session.attendances.find((row) => row.userId === userId) : undefined;
+              const own =
+                relation === "participant" ? session.attendances.find((row) => row.userId === userId) : undefined;
               const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
               return (
                 <li key={session.id} className="card">
@@ -125,7 +131,8 @@ export default function CohortPage() {
                       <ul className="reading-list">
                         {readings[session.id]!.map((reading) => (
                           <li key={reading.id}>
-                            <Link to={reading.href}>{reading.title}</Link> <span className="muted">· {reading.minutes} min</span>
+                            <Link to={reading.href}>{reading.title}</Link>{" "}
+                            <span className="muted">· {reading.minutes} min</span>
                           </li>
                         ))}
                       </ul>
@@ -138,14 +145,19 @@ export default function CohortPage() {
                   ) : null}
                   <p className="link-row">
                     <Link to={base}>
-                      Details{relation === "participant" && !session.cancelledAt && new Date(session.startsAt) > new Date(now) ? " en afmelden" : ""}
+                      Details
+                      {relation === "participant" && !session.cancelledAt && new Date(session.startsAt) > new Date(now)
+                        ? " en afmelden"
+                        : ""}
                       {isStaff ? " en aanwezigheid" : ""}
                       <span className="visually-hidden"> (bijeenkomst {session.number})</span>
                     </Link>
                     <a href={`${base}/agenda.ics`} download>
                       In je agenda (.ics)<span className="visually-hidden"> (bijeenkomst {session.number})</span>
                     </a>
-                    {isStaff ? <Link to={`${base}/voorbereiding`}>Leesvoorbereiding voor bijeenkomst {session.number}</Link> : null}
+                    {isStaff ? (
+                      <Link to={`${base}/voorbereiding`}>Leesvoorbereiding voor bijeenkomst {session.number}</Link>
+                    ) : null}
                   </p>
                 </li>
               );

@@ -8,6 +8,7 @@ export function CohortBreadcrumbs({ cohortPath, name, crumbs }: { cohortPath: st
     <nav aria-label="Kruimelpad" className="breadcrumbs">
       <Link to={cohortPath}>{name}</Link>
       {crumbs.map((crumb, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a breadcrumb step is its place in the trail
         <Fragment key={index}>
           {" "}
           <span aria-hidden="true">›</span> {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : crumb.label}

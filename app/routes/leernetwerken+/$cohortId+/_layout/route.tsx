@@ -28,11 +28,17 @@ export default function CohortLayout() {
   const cohortPath = `/leernetwerken/${cohort.id}`;
   // A page that failed (404/403 inside the cohort) has no data: then the trail is the cohort's name only.
   const crumbs =
-    handle.breadcrumb === false ? null : typeof handle.breadcrumb === "function" && page?.data !== undefined ? handle.breadcrumb(page.data, cohortPath) : [];
+    handle.breadcrumb === false
+      ? null
+      : typeof handle.breadcrumb === "function" && page?.data !== undefined
+        ? handle.breadcrumb(page.data, cohortPath)
+        : [];
   return (
     <>
       {crumbs ? <CohortBreadcrumbs cohortPath={cohortPath} name={cohort.name} crumbs={crumbs} /> : null}
-      {handle.adminNav && cohort.admin ? <CohortAdminNav cohort={{ ...cohort, admin: cohort.admin }} showFigures={crumbs !== null} /> : null}
+      {handle.adminNav && cohort.admin ? (
+        <CohortAdminNav cohort={{ ...cohort, admin: cohort.admin }} showFigures={crumbs !== null} />
+      ) : null}
       <Outlet />
     </>
   );

@@ -30,9 +30,12 @@ export default function ApplicationsPage() {
     <>
       <h1>Aanmeldingen en intake</h1>
       <p>
-        Gemeenten melden zich aan via de openbare pagina <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>
-        {cohort.status === "APPLICATIONS_OPEN" ? "." : " (aanmelden staat nu dicht: de status is niet 'Aanmelding open')."} Open
-        een aanmelding om het intakegesprek te plannen, vast te leggen en te besluiten.
+        Gemeenten melden zich aan via de openbare pagina{" "}
+        <Link to={`/aanmelden/${cohort.slug}`}>/aanmelden/{cohort.slug}</Link>
+        {cohort.status === "APPLICATIONS_OPEN"
+          ? "."
+          : " (aanmelden staat nu dicht: de status is niet 'Aanmelding open')."}{" "}
+        Open een aanmelding om het intakegesprek te plannen, vast te leggen en te besluiten.
       </p>
       {applications.length === 0 ? (
         <p>Er zijn nog geen aanmeldingen.</p>
@@ -53,7 +56,9 @@ export default function ApplicationsPage() {
               {applications.map((application) => (
                 <tr key={application.id}>
                   <td>
-                    <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${application.id}`}>{application.municipalityName}</Link>
+                    <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${application.id}`}>
+                      {application.municipalityName}
+                    </Link>
                   </td>
                   <td>
                     {application.members
@@ -63,7 +68,9 @@ export default function ApplicationsPage() {
                   <td>{formatDateTime(application.createdAt)}</td>
                   <td>{application.intakeAt ? formatDateTime(application.intakeAt) : "Nog niet gepland"}</td>
                   <td>
-                    <span className={applicationBadge(application.status)}>{applicationStatusLabels[application.status]}</span>
+                    <span className={applicationBadge(application.status)}>
+                      {applicationStatusLabels[application.status]}
+                    </span>
                   </td>
                 </tr>
               ))}

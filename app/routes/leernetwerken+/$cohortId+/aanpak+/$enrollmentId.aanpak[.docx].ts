@@ -9,7 +9,12 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
   const plan = await getPlan(enrollment);
-  const document = planDocument({ municipality: enrollment.municipality.name, cohort: enrollment.cohort.name, status: planStatusLine(plan), content: plan.content });
+  const document = planDocument({
+    municipality: enrollment.municipality.name,
+    cohort: enrollment.cohort.name,
+    status: planStatusLine(plan),
+    content: plan.content,
+  });
   const body = await planDocx(document);
   return new Response(new Uint8Array(body), {
     headers: {

@@ -13,14 +13,21 @@ export const handle = cohortPage<typeof loader>({
   breadcrumb: ({ back, document }) => [{ label: `Aanpak van ${document.municipality}`, to: back }],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.document.title} — afdrukken — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.document.title} — afdrukken — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
   const plan = await getPlan(enrollment);
   return {
     back: `/leernetwerken/${enrollment.cohortId}/aanpak/${enrollment.id}`,
-    document: planDocument({ municipality: enrollment.municipality.name, cohort: enrollment.cohort.name, status: planStatusLine(plan), content: plan.content }),
+    document: planDocument({
+      municipality: enrollment.municipality.name,
+      cohort: enrollment.cohort.name,
+      status: planStatusLine(plan),
+      content: plan.content,
+    }),
   };
 }
 
@@ -36,7 +43,9 @@ export default function PrintablePlan() {
         <br />
         <em>{document.status}</em>
       </p>
-      <p className="no-print">Gebruik de afdrukfunctie van je browser (Ctrl+P of Cmd+P) om dit af te drukken of als PDF te bewaren.</p>
+      <p className="no-print">
+        Gebruik de afdrukfunctie van je browser (Ctrl+P of Cmd+P) om dit af te drukken of als PDF te bewaren.
+      </p>
       {document.sections.map((section) => {
         let lastGroup: string | undefined;
         return (
@@ -49,7 +58,11 @@ export default function PrintablePlan() {
                 <div key={`${field.group ?? ""}${field.label}`}>
                   {groupStart ? <h3>{field.group}</h3> : null}
                   {section.fields.length > 1 ? <p className="print-label">{field.label}</p> : null}
-                  {field.text ? <p className="canvas-text">{field.text}</p> : <p className="muted">Nog niet ingevuld.</p>}
+                  {field.text ? (
+                    <p className="canvas-text">{field.text}</p>
+                  ) : (
+                    <p className="muted">Nog niet ingevuld.</p>
+                  )}
                 </div>
               );
             })}

@@ -12,10 +12,14 @@ import { invariantResponse } from "~/utils/http.server.ts";
 import { wordDiff } from "~/utils/word-diff.ts";
 
 export const handle = cohortPage<typeof loader>({
-  breadcrumb: ({ enrollmentId, municipality }, cohortPath) => [{ label: `Aanpak van ${municipality}`, to: `${cohortPath}/aanpak/${enrollmentId}` }],
+  breadcrumb: ({ enrollmentId, municipality }, cohortPath) => [
+    { label: `Aanpak van ${municipality}`, to: `${cohortPath}/aanpak/${enrollmentId}` },
+  ],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.label} — aanpak van ${data.municipality} — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.label} — aanpak van ${data.municipality} — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
@@ -27,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const diffs = previous
     ? changedSectionIds(previous.content, version.content).map((sectionId) => {
         const section = findSection(sectionId)!;
-        return { sectionId, title: section.title, parts: wordDiff(sectionAsText(section, previous.content), sectionAsText(section, version.content)) };
+        return {
+          sectionId,
+          title: section.title,
+          parts: wordDiff(sectionAsText(section, previous.content), sectionAsText(section, version.content)),
+        };
       })
     : null;
   return {
@@ -51,10 +59,13 @@ export default function PlanVersionPage() {
       <h1>{data.label}</h1>
       <p className="muted">
         Opgeslagen op {formatDateTime(data.savedAt)}
-        {data.savedBy ? ` door ${data.savedBy}` : ""}. Dit is een oude versie; <Link to={base}>de aanpak zoals hij nu is</Link>.
+        {data.savedBy ? ` door ${data.savedBy}` : ""}. Dit is een oude versie;{" "}
+        <Link to={base}>de aanpak zoals hij nu is</Link>.
       </p>
       <section aria-labelledby="changes-heading" className="panel">
-        <h2 id="changes-heading">{data.previousLabel ? `Veranderd sinds ${data.previousLabel.toLowerCase()}` : "Veranderingen"}</h2>
+        <h2 id="changes-heading">
+          {data.previousLabel ? `Veranderd sinds ${data.previousLabel.toLowerCase()}` : "Veranderingen"}
+        </h2>
         {data.diffs ? <SectionDiffs diffs={data.diffs} /> : <p>Dit is de eerste versie.</p>}
       </section>
       {canvasSections.map((section) => (

@@ -14,7 +14,9 @@ import { invariantResponse } from "~/utils/http.server.ts";
 
 export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Aanpak per duo" }] });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Aanpak per duo") : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Aanpak per duo") : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
@@ -56,9 +58,19 @@ export default function CohortPlansPage() {
             <tbody>
               {duos.map((duo) => (
                 <tr key={duo.id}>
-                  <th scope="row">{canRead ? <Link to={`/leernetwerken/${cohort.id}/aanpak/${duo.id}`}>{duo.municipality}</Link> : duo.municipality}</th>
+                  <th scope="row">
+                    {canRead ? (
+                      <Link to={`/leernetwerken/${cohort.id}/aanpak/${duo.id}`}>{duo.municipality}</Link>
+                    ) : (
+                      duo.municipality
+                    )}
+                  </th>
                   <td>{duo.members.join(", ") || "—"}</td>
-                  <td>{duo.started && duo.updatedAt ? `Begonnen, laatst gewijzigd ${formatDateTime(duo.updatedAt)}` : "Nog niet begonnen"}</td>
+                  <td>
+                    {duo.started && duo.updatedAt
+                      ? `Begonnen, laatst gewijzigd ${formatDateTime(duo.updatedAt)}`
+                      : "Nog niet begonnen"}
+                  </td>
                   <td>
                     {duo.versionCount}
                     {duo.lastVersionAt ? ` (laatste ${formatShortDate(duo.lastVersionAt)})` : ""}

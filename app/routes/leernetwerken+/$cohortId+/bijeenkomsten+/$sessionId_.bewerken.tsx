@@ -16,7 +16,9 @@ import { domainFormError, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
-  breadcrumb: ({ session }, cohortPath) => [{ label: `Bijeenkomst ${session.number}`, to: `${cohortPath}/bijeenkomsten/${session.id}` }],
+  breadcrumb: ({ session }, cohortPath) => [
+    { label: `Bijeenkomst ${session.number}`, to: `${cohortPath}/bijeenkomsten/${session.id}` },
+  ],
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,7 +42,12 @@ const schema = formIntents({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId, "coordinator");
+  const { user, cohortId, session } = await requireCohortSession(
+    request,
+    params.cohortId,
+    params.sessionId,
+    "coordinator",
+  );
   const form = parseForm(schema, await request.formData());
   if (!form.ok) return invalid<SessionEditError>(sessionFormError(form.error));
   const { data: input, values } = form;
@@ -58,12 +65,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await updateSession(cohortId, session.id, outcome.fields, user, input.version);
     return redirectWithToast(sessionPage, {
       title: result?.changed ? "De bijeenkomst is opgeslagen" : "Er was niets veranderd",
-      description: result?.moved ? "Agenda's met een abonnement nemen de nieuwe tijd of plaats vanzelf over." : undefined,
+      description: result?.moved
+        ? "Agenda's met een abonnement nemen de nieuwe tijd of plaats vanzelf over."
+        : undefined,
     });
   } catch (error) {
     if (error instanceof SessionConflict) {
       // Keep what this person typed; show that the session changed, and save only on a deliberate second try.
-      return invalid<SessionEditError>({ ...sessionFormError(formError(values)), conflict: { version: error.current.sequence } }, 409);
+      return invalid<SessionEditError>(
+        { ...sessionFormError(formError(values)), conflict: { version: error.current.sequence } },
+        409,
+      );
     }
     return invalid<SessionEditError>(sessionFormError(domainFormError(error, values)));
   }
@@ -116,7 +128,11 @@ export default function EditSessionPage() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="version" value={actionData?.conflict ? actionData.conflict.version : session.sequence} />
+        <input
+          type="hidden"
+          name="version"
+          value={actionData?.conflict ? actionData.conflict.version : session.sequence}
+        />
         <SessionFormFields
           values={values}
           errors={actionData?.fieldErrors ?? {}}
@@ -128,7 +144,10 @@ export default function EditSessionPage() {
       {!session.cancelledAt ? (
         <section aria-labelledby="afgelasten">
           <h2 id="afgelasten">Bijeenkomst afgelasten</h2>
-          <p>De bijeenkomst blijft in het programma staan, met de melding dat hij niet doorgaat. In agenda&apos;s wordt hij geannuleerd.</p>
+          <p>
+            De bijeenkomst blijft in het programma staan, met de melding dat hij niet doorgaat. In agenda&apos;s wordt
+            hij geannuleerd.
+          </p>
           <Form method="post">
             <input type="hidden" name="intent" value="cancel" />
             <button type="submit" className="button-danger">

@@ -33,7 +33,12 @@ const schema = formIntents({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId, "staff");
+  const { user, relation, cohortId, session } = await requireCohortSession(
+    request,
+    params.cohortId,
+    params.sessionId,
+    "staff",
+  );
   // Facilitators may look, only coordinators change the preparation.
   if (relation !== "coordinator") throw forbidden("Alleen de coördinator kan de voorbereiding aanpassen.");
   const form = parseForm(schema, await request.formData());
@@ -48,7 +53,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return domainErrorReply(error, values);
     }
   }
-  invariantResponse(isUuid(input.readingId) && (await removeReading(session.id, input.readingId, user)), "Dit onderdeel bestaat niet.");
+  invariantResponse(
+    isUuid(input.readingId) && (await removeReading(session.id, input.readingId, user)),
+    "Dit onderdeel bestaat niet.",
+  );
   return redirectWithToast(here, { type: "success", title: "Onderdeel verwijderd uit de voorbereiding" });
 }
 
@@ -95,7 +103,12 @@ export default function SessionPreparationPage() {
           <h2>Module of les toevoegen</h2>
           <FormAlert message={actionData ? (actionData.formError ?? "Controleer je keuze.") : null} />
           <input type="hidden" name="intent" value="add" />
-          <SelectField label="Wat moeten de deelnemers lezen?" name="contentId" defaultValue={textValue(actionData?.values, "contentId") ?? ""} errors={actionData?.fieldErrors.contentId}>
+          <SelectField
+            label="Wat moeten de deelnemers lezen?"
+            name="contentId"
+            defaultValue={textValue(actionData?.values, "contentId") ?? ""}
+            errors={actionData?.fieldErrors.contentId}
+          >
             <option value="">Kies een module of les</option>
             {choices.map((module) => (
               <optgroup key={module.value} label={module.moduleTitle}>

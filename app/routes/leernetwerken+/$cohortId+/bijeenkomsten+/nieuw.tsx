@@ -26,7 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return invalid(outcome.error);
   try {
     const session = await createSession(cohortId, outcome.fields, user);
-    return redirectWithToast(`/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`, { title: "De bijeenkomst is toegevoegd" });
+    return redirectWithToast(`/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`, {
+      title: "De bijeenkomst is toegevoegd",
+    });
   } catch (error) {
     return invalid(sessionFormError(domainFormError(error, form.values)));
   }

@@ -53,11 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await enrollMunicipality(
       { cohortId, municipality: form.data.municipality, vraagstuk: form.data.vraagstuk, members: form.data.members },
-      user
+      user,
     );
     const parts = [
       result.invited ? `${result.invited} ${result.invited === 1 ? "uitnodiging" : "uitnodigingen"} verstuurd` : null,
-      result.added ? `${result.added} ${result.added === 1 ? "persoon" : "personen"} met een account direct toegevoegd` : null,
+      result.added
+        ? `${result.added} ${result.added === 1 ? "persoon" : "personen"} met een account direct toegevoegd`
+        : null,
     ].filter(Boolean);
     return redirectWithToast(`/leernetwerken/${cohortId}/deelnemers/${result.enrollmentId}`, {
       title: `De gemeente ${result.municipality} is ingeschreven`,
@@ -98,7 +100,9 @@ export default function ParticipantsPage() {
               {enrollments.map((enrollment) => (
                 <tr key={enrollment.id}>
                   <td>
-                    <Link to={`/leernetwerken/${cohort.id}/deelnemers/${enrollment.id}`}>{enrollment.municipality.name}</Link>
+                    <Link to={`/leernetwerken/${cohort.id}/deelnemers/${enrollment.id}`}>
+                      {enrollment.municipality.name}
+                    </Link>
                   </td>
                   <td>
                     <ul className="person-list">
@@ -111,7 +115,9 @@ export default function ParticipantsPage() {
                       {enrollment.invitations.map((invitation) => (
                         <li key={invitation.id}>
                           {invitation.name ?? invitation.email}
-                          {invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : ""}{" "}
+                          {invitation.duoFunction
+                            ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}`
+                            : ""}{" "}
                           <span className="badge badge-warning">Uitgenodigd</span>
                         </li>
                       ))}
@@ -145,7 +151,8 @@ export default function ParticipantsPage() {
       <section aria-labelledby="inschrijven">
         <h2 id="inschrijven">Een gemeente direct inschrijven</h2>
         <p>
-          Zonder aanmelding en intake via de openbare pagina, bijvoorbeeld als de intake al buiten het platform is gedaan.
+          Zonder aanmelding en intake via de openbare pagina, bijvoorbeeld als de intake al buiten het platform is
+          gedaan.
           {left > 0
             ? ` Er ${left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`}.`
             : " Het leernetwerk zit vol: schrijf eerst een gemeente uit of verhoog het aantal plaatsen."}

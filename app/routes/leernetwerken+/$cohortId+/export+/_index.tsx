@@ -27,9 +27,10 @@ export default function ExportPage() {
     <>
       <h1>Exporteren</h1>
       <p>
-        De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8) en de
-        kolommen staan gescheiden door een puntkomma, zoals Excel in het Nederlands verwacht. Er staan persoonsgegevens in: bewaar
-        het bestand zorgvuldig en verwijder het als je het niet meer nodig hebt. Elke download wordt in het logboek vastgelegd.
+        De bestanden zijn CSV-bestanden die je met een dubbelklik in Excel opent: tekens als ë en â blijven goed (UTF-8)
+        en de kolommen staan gescheiden door een puntkomma, zoals Excel in het Nederlands verwacht. Er staan
+        persoonsgegevens in: bewaar het bestand zorgvuldig en verwijder het als je het niet meer nodig hebt. Elke
+        download wordt in het logboek vastgelegd.
       </p>
       <section aria-labelledby="deelnemers" className="card">
         <h2 id="deelnemers">Deelnemers</h2>
@@ -46,8 +47,8 @@ export default function ExportPage() {
       <section aria-labelledby="aanwezigheid" className="card">
         <h2 id="aanwezigheid">Aanwezigheid</h2>
         <p>
-          Eén regel per persoon, met de kolommen {identityHeaders.join(", ")} en daarna één kolom per bijeenkomst: aanwezig,
-          afgemeld (met de reden) of afwezig. Leeg betekent: nog niet ingevuld.
+          Eén regel per persoon, met de kolommen {identityHeaders.join(", ")} en daarna één kolom per bijeenkomst:
+          aanwezig, afgemeld (met de reden) of afwezig. Leeg betekent: nog niet ingevuld.
         </p>
         <p>
           <a href={`/leernetwerken/${cohort.id}/export/aanwezigheid.csv`} download>

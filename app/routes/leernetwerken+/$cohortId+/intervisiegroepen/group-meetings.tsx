@@ -8,7 +8,10 @@ export function GroupMeetingsOverview() {
   return (
     <section aria-labelledby="bijeenkomsten">
       <h2 id="bijeenkomsten">Bijeenkomsten per groep</h2>
-      <p className="muted">Wat in een groep besproken wordt, is vertrouwelijk. Je ziet alleen of een bijeenkomst plaatsvond en wie er waren.</p>
+      <p className="muted">
+        Wat in een groep besproken wordt, is vertrouwelijk. Je ziet alleen of een bijeenkomst plaatsvond en wie er
+        waren.
+      </p>
       {groups.length === 0 ? <p>Er zijn nog geen groepen opgeslagen.</p> : null}
       {groups.map((group) => (
         <div key={group.id} className="card group-overview">
@@ -25,7 +28,9 @@ export function GroupMeetingsOverview() {
               {group.meetings.map((meeting) => (
                 <li key={meeting.id}>
                   {formatDateTime(meeting.startsAt)}:{" "}
-                  {meeting.tookPlace ? `heeft plaatsgevonden. Aanwezig: ${meeting.attended.join(", ") || "niet bijgehouden"}.` : "gepland."}
+                  {meeting.tookPlace
+                    ? `heeft plaatsgevonden. Aanwezig: ${meeting.attended.join(", ") || "niet bijgehouden"}.`
+                    : "gepland."}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,14 @@ import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
-import { groupCountProblem, MAX_GROUP_SIZE, MIN_GROUP_SIZE, suggestedGroupCount, suggestGroups, type ArrangementGroup } from "~/models/intervision-groups.ts";
+import {
+  groupCountProblem,
+  MAX_GROUP_SIZE,
+  MIN_GROUP_SIZE,
+  suggestedGroupCount,
+  suggestGroups,
+  type ArrangementGroup,
+} from "~/models/intervision-groups.ts";
 import { cohortGroupsOverview, saveArrangement } from "~/models/intervision.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { type FieldErrors, formError, formList, parseForm, textValue } from "~/utils/forms.ts";
@@ -31,22 +38,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { participants, facilitators, groups } = overview;
   const requested = Number(url.searchParams.get("aantal") ?? "");
   const wantsSuggestion = url.searchParams.get("voorstel") === "1" || groups.length === 0;
-  const count = Number.isInteger(requested) && requested > 0 ? requested : Math.max(groups.length, suggestedGroupCount(participants.length) ?? 0);
+  const count =
+    Number.isInteger(requested) && requested > 0
+      ? requested
+      : Math.max(groups.length, suggestedGroupCount(participants.length) ?? 0);
   const countProblem = wantsSuggestion ? groupCountProblem(participants.length, count) : null;
 
   // The slots: existing groups first, then new ones up to the requested number.
-  const slots: Slot[] = groups.map((group) => ({ key: group.id, name: group.name, facilitatorIds: group.facilitators.map((f) => f.userId) }));
+  const slots: Slot[] = groups.map((group) => ({
+    key: group.id,
+    name: group.name,
+    facilitatorIds: group.facilitators.map((f) => f.userId),
+  }));
   for (let index = slots.length; index < count; index++) {
     slots.push({ key: `nieuw-${index + 1}`, name: `Groep ${index + 1}`, facilitatorIds: [] });
   }
-  let assignment: Record<string, string> = Object.fromEntries(groups.flatMap((group) => group.members.map((member) => [member.userId, group.id])));
+  let assignment: Record<string, string> = Object.fromEntries(
+    groups.flatMap((group) => group.members.map((member) => [member.userId, group.id])),
+  );
   let suggested = false;
   if (wantsSuggestion && !countProblem && slots.length >= count) {
     const suggestion = suggestGroups(participants, count);
-    assignment = Object.fromEntries(suggestion.flatMap((members, index) => members.map((person) => [person.id, slots[index]!.key])));
+    assignment = Object.fromEntries(
+      suggestion.flatMap((members, index) => members.map((person) => [person.id, slots[index]!.key])),
+    );
     // Facilitators dealt out over the groups that have none yet.
     slots.slice(0, count).forEach((slot, index) => {
-      if (slot.facilitatorIds.length === 0 && facilitators.length) slot.facilitatorIds = [facilitators[index % facilitators.length]!.id];
+      if (slot.facilitatorIds.length === 0 && facilitators.length)
+        slot.facilitatorIds = [facilitators[index % facilitators.length]!.id];
     });
     suggested = true;
   }
@@ -87,7 +106,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     key,
     name: textValue(values, `name.${key}`) ?? "",
     memberIds: [],
-    facilitatorIds: [textValue(values, `facilitator1.${key}`), textValue(values, `facilitator2.${key}`)].filter((id): id is string => Boolean(id)),
+    facilitatorIds: [textValue(values, `facilitator1.${key}`), textValue(values, `facilitator2.${key}`)].filter(
+      (id): id is string => Boolean(id),
+    ),
   }));
   for (const field of Object.keys(values)) {
     const slot = field.startsWith("member.") ? textValue(values, field) : undefined;
@@ -107,31 +128,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IntervisionGroupsPage() {
-  const { participants, facilitators, slots, assignment, suggested, count, countProblem } = useLoaderData<typeof loader>();
+  const { participants, facilitators, slots, assignment, suggested, count, countProblem } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const values = actionData?.values;
   const errorsFor = (key: string) => actionData?.fieldErrors[key] ?? [];
-  const refusals = actionData ? [actionData.formError, ...Object.values(actionData.fieldErrors).flat()].filter(Boolean) : [];
+  const refusals = actionData
+    ? [actionData.formError, ...Object.values(actionData.fieldErrors).flat()].filter(Boolean)
+    : [];
   const slotName = (slot: Slot) => textValue(values, `name.${slot.key}`) ?? slot.name;
   return (
     <>
       <h1>Intervisiegroepen</h1>
       <p>
-        Een intervisiegroep heeft {MIN_GROUP_SIZE} tot {MAX_GROUP_SIZE} deelnemers en één of twee begeleiders. Het voorstel mengt de gemeenten
-        en zet de leden van een duo in verschillende groepen. Je kunt alles aanpassen voordat je opslaat.
+        Een intervisiegroep heeft {MIN_GROUP_SIZE} tot {MAX_GROUP_SIZE} deelnemers en één of twee begeleiders. Het
+        voorstel mengt de gemeenten en zet de leden van een duo in verschillende groepen. Je kunt alles aanpassen
+        voordat je opslaat.
       </p>
 
       {participants.length < MIN_GROUP_SIZE ? (
         <p className="alert alert-warning">
-          Dit leernetwerk heeft {participants.length} actieve deelnemer(s). Voor een intervisiegroep zijn er minstens {MIN_GROUP_SIZE} nodig.
+          Dit leernetwerk heeft {participants.length} actieve deelnemer(s). Voor een intervisiegroep zijn er minstens{" "}
+          {MIN_GROUP_SIZE} nodig.
         </p>
       ) : (
         <>
           <Form method="get" className="inline-form button-row" aria-label="Voorstel maken">
             <input type="hidden" name="voorstel" value="1" />
             <label htmlFor="aantal">Aantal groepen</label>
-            <input id="aantal" name="aantal" type="number" min={1} max={20} defaultValue={count} className="input-narrow" />
+            <input
+              id="aantal"
+              name="aantal"
+              type="number"
+              min={1}
+              max={20}
+              defaultValue={count}
+              className="input-narrow"
+            />
             <button type="submit" className="button-secondary">
               Voorstel maken
             </button>
@@ -152,6 +186,7 @@ export default function IntervisionGroupsPage() {
               <p>De indeling is niet opgeslagen:</p>
               <ul>
                 {refusals.map((message, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the messages of one answer, never reordered
                   <li key={index}>{message}</li>
                 ))}
               </ul>
@@ -162,20 +197,35 @@ export default function IntervisionGroupsPage() {
             <h2>Groepen en begeleiders</h2>
             <div className="group-slots">
               {slots.map((slot, index) => (
-                <fieldset key={slot.key} className="card" aria-describedby={errorsFor(slot.key).length ? `fouten-${slot.key}` : undefined}>
+                <fieldset
+                  key={slot.key}
+                  className="card"
+                  aria-describedby={errorsFor(slot.key).length ? `fouten-${slot.key}` : undefined}
+                >
                   <legend>Groep {index + 1}</legend>
                   <input type="hidden" name="slot" value={slot.key} />
                   <div className="field">
                     <label htmlFor={`name-${slot.key}`}>Naam</label>
-                    <input id={`name-${slot.key}`} name={`name.${slot.key}`} defaultValue={slotName(slot)} maxLength={60} />
+                    <input
+                      id={`name-${slot.key}`}
+                      name={`name.${slot.key}`}
+                      defaultValue={slotName(slot)}
+                      maxLength={60}
+                    />
                   </div>
                   {[1, 2].map((position) => (
                     <div className="field" key={position}>
-                      <label htmlFor={`facilitator${position}-${slot.key}`}>{position === 1 ? "Begeleider" : "Tweede begeleider (mag leeg)"}</label>
+                      <label htmlFor={`facilitator${position}-${slot.key}`}>
+                        {position === 1 ? "Begeleider" : "Tweede begeleider (mag leeg)"}
+                      </label>
                       <select
                         id={`facilitator${position}-${slot.key}`}
                         name={`facilitator${position}.${slot.key}`}
-                        defaultValue={textValue(values, `facilitator${position}.${slot.key}`) ?? slot.facilitatorIds[position - 1] ?? ""}
+                        defaultValue={
+                          textValue(values, `facilitator${position}.${slot.key}`) ??
+                          slot.facilitatorIds[position - 1] ??
+                          ""
+                        }
                       >
                         <option value="">— Geen —</option>
                         {facilitators.map((facilitator) => (
@@ -194,7 +244,9 @@ export default function IntervisionGroupsPage() {
                 </fieldset>
               ))}
             </div>
-            {facilitators.length === 0 ? <p className="alert alert-warning">Dit leernetwerk heeft nog geen begeleiders. Wijs ze eerst toe.</p> : null}
+            {facilitators.length === 0 ? (
+              <p className="alert alert-warning">Dit leernetwerk heeft nog geen begeleiders. Wijs ze eerst toe.</p>
+            ) : null}
 
             <h2>Deelnemers</h2>
             <TableScroll label="Deelnemers en hun groep">
@@ -215,7 +267,13 @@ export default function IntervisionGroupsPage() {
                         <label className="visually-hidden" htmlFor={`member-${person.id}`}>
                           Groep van {person.name}
                         </label>
-                        <select id={`member-${person.id}`} name={`member.${person.id}`} defaultValue={values ? (textValue(values, `member.${person.id}`) ?? "") : (assignment[person.id] ?? "")}>
+                        <select
+                          id={`member-${person.id}`}
+                          name={`member.${person.id}`}
+                          defaultValue={
+                            values ? (textValue(values, `member.${person.id}`) ?? "") : (assignment[person.id] ?? "")
+                          }
+                        >
                           <option value="">Geen groep</option>
                           {slots.map((slot, index) => (
                             <option key={slot.key} value={slot.key}>

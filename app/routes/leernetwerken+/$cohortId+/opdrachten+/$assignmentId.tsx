@@ -17,7 +17,9 @@ export const handle = cohortPage<typeof loader>({
   breadcrumb: (_data, cohortPath) => [{ label: "Opdrachten", to: `${cohortPath}/opdrachten` }],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.assignment.title} — Opdrachten — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, cohortId, relation } = await requireCohortStaff(request, params.cohortId);
@@ -26,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(overview, "Deze opdracht bestaat niet.");
   const { assignment, rows } = overview;
   return {
-    assignment: { ...assignment, instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null },
+    assignment: {
+      ...assignment,
+      instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null,
+    },
     rows,
     isCoordinator: relation === "coordinator",
   };
@@ -50,7 +55,11 @@ export default function AssignmentOverviewPage() {
       ) : null}
       <details className="panel">
         <summary>Uitleg bij de opdracht</summary>
-        {assignment.instructionsTree ? <MarkdocContent content={assignment.instructionsTree as never} /> : <p className="muted">Er staat geen uitleg bij.</p>}
+        {assignment.instructionsTree ? (
+          <MarkdocContent content={assignment.instructionsTree as never} />
+        ) : (
+          <p className="muted">Er staat geen uitleg bij.</p>
+        )}
       </details>
 
       <section aria-labelledby="inzendingen">
@@ -86,7 +95,8 @@ export default function AssignmentOverviewPage() {
                     <td>
                       {row.submissionId ? (
                         <Link to={`${base}/inzendingen/${row.submissionId}`}>
-                          Lezen{row.messages ? ` (${row.messages} ${row.messages === 1 ? "bericht" : "berichten"})` : ""}
+                          Lezen
+                          {row.messages ? ` (${row.messages} ${row.messages === 1 ? "bericht" : "berichten"})` : ""}
                           <span className="visually-hidden"> van {row.municipality}</span>
                         </Link>
                       ) : (

@@ -24,10 +24,14 @@ export const handle = cohortPage<typeof loader>({
   ],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.assignment.title} bewerken — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.assignment.title} bewerken — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, { coordinatorOnly: true });
+  const { cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
+    coordinatorOnly: true,
+  });
   const sessions = await prisma.cohortSession.findMany({
     where: { cohortId },
     orderBy: { number: "asc" },
@@ -59,7 +63,9 @@ const schema = formIntents({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, { coordinatorOnly: true });
+  const { user, cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
+    coordinatorOnly: true,
+  });
   const form = parseForm(schema, await request.formData());
   if (!form.ok) return invalid(form.error);
   if (form.data.intent === "delete") {
@@ -71,15 +77,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, form.values);
   }
-  return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${assignment.id}`, { title: "De opdracht is opgeslagen" });
+  return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${assignment.id}`, {
+    title: "De opdracht is opgeslagen",
+  });
 }
 
 export default function EditAssignmentPage() {
-  const { sessions, assignment, submissions, opdrachten, values } = useLoaderData<typeof loader>();
+  const { sessions, submissions, opdrachten, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const deleteError = actionData?.values.intent === "delete" ? (actionData.fieldErrors.confirm?.join(" ") ?? actionData.formError) : null;
+  const deleteError =
+    actionData?.values.intent === "delete" ? (actionData.fieldErrors.confirm?.join(" ") ?? actionData.formError) : null;
   return (
     <>
       <h1>Opdracht bewerken</h1>

@@ -26,13 +26,27 @@ export const handle = cohortPage<typeof loader>({
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.assignment.title}: ${data.submission.enrollment.municipality.name} — Leernetwerk` : "Leernetwerk" },
+  {
+    title: data
+      ? `${data.assignment.title}: ${data.submission.enrollment.municipality.name} — Leernetwerk`
+      : "Leernetwerk",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assignment, submission } = await requireSubmission(request, params.cohortId, params.assignmentId, params.submissionId);
+  const { assignment, submission } = await requireSubmission(
+    request,
+    params.cohortId,
+    params.assignmentId,
+    params.submissionId,
+  );
   const state = submissionStatus(
-    { body: submission.body, submittedAt: submission.submittedAt, feedbackAt: submission.feedbackAt, attachmentCount: submission.attachments.length },
+    {
+      body: submission.body,
+      submittedAt: submission.submittedAt,
+      feedbackAt: submission.feedbackAt,
+      attachmentCount: submission.attachments.length,
+    },
     assignment.dueAt,
     new Date(),
   );
@@ -50,25 +64,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const schema = formIntents({
   discussed: z.object({}),
   undiscussed: z.object({}),
-  message: z.object({ body: requiredText(1, 10_000, "Schrijf eerst je feedback.", "De feedback mag maximaal 10.000 tekens hebben.") }),
+  message: z.object({
+    body: requiredText(1, 10_000, "Schrijf eerst je feedback.", "De feedback mag maximaal 10.000 tekens hebben."),
+  }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, assignment, submission } = await requireSubmission(request, params.cohortId, params.assignmentId, params.submissionId);
+  const { user, cohortId, assignment, submission } = await requireSubmission(
+    request,
+    params.cohortId,
+    params.assignmentId,
+    params.submissionId,
+  );
   const form = parseForm(schema, await request.formData());
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const page = `/leernetwerken/${cohortId}/opdrachten/${assignment.id}/inzendingen/${submission.id}`;
   if (input.intent !== "message") {
     await setDiscussed(user, submission.id, input.intent === "discussed");
-    return redirectWithToast(page, { title: input.intent === "discussed" ? "Gemarkeerd als besproken" : "Markering 'besproken' weggehaald" });
+    return redirectWithToast(page, {
+      title: input.intent === "discussed" ? "Gemarkeerd als besproken" : "Markering 'besproken' weggehaald",
+    });
   }
   try {
     await addSubmissionMessage(user, submission.id, input.body);
   } catch (error) {
     return domainErrorReply(error, values, { field: "body" });
   }
-  return redirectWithToast(`${page}#feedback`, { title: "Je feedback is geplaatst", description: "Het duo krijgt er bericht van." });
+  return redirectWithToast(`${page}#feedback`, {
+    title: "Je feedback is geplaatst",
+    description: "Het duo krijgt er bericht van.",
+  });
 }
 
 export default function StaffSubmissionPage() {
@@ -76,9 +102,7 @@ export default function StaffSubmissionPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const who =
-    submission.user?.name ??
-    submission.enrollment.members.map((member) => member.user.name).join(" en ");
+  const who = submission.user?.name ?? submission.enrollment.members.map((member) => member.user.name).join(" en ");
   return (
     <>
       <h1>
@@ -86,13 +110,19 @@ export default function StaffSubmissionPage() {
       </h1>
       <p>
         {who} · <StatusBadge status={state.status} label={state.label} />
-        {submission.submittedAt ? <span className="muted"> · ingeleverd op {formatDateTime(submission.submittedAt)}</span> : null}
+        {submission.submittedAt ? (
+          <span className="muted"> · ingeleverd op {formatDateTime(submission.submittedAt)}</span>
+        ) : null}
         <span className="muted"> · inleveren vóór {formatDateTime(assignment.dueAt)}</span>
       </p>
 
       <section aria-labelledby="uitwerking">
         <h2 id="uitwerking">Uitwerking</h2>
-        {submission.body.trim() ? <MarkdownBlock tree={submission.bodyTree} /> : <p className="muted">Alleen bijlagen ingeleverd.</p>}
+        {submission.body.trim() ? (
+          <MarkdownBlock tree={submission.bodyTree} />
+        ) : (
+          <p className="muted">Alleen bijlagen ingeleverd.</p>
+        )}
         <h3>Bijlagen</h3>
         <AttachmentList attachments={submission.attachments} />
       </section>
@@ -132,7 +162,9 @@ export default function StaffSubmissionPage() {
           busy={busy}
         />
         {!submission.feedbackAt ? (
-          <p className="muted">Na je feedback kan het duo de opdracht niet meer terugtrekken. Het duo krijgt bericht, zonder de tekst.</p>
+          <p className="muted">
+            Na je feedback kan het duo de opdracht niet meer terugtrekken. Het duo krijgt bericht, zonder de tekst.
+          </p>
         ) : null}
       </section>
     </>

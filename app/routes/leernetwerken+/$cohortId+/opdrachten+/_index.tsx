@@ -17,7 +17,9 @@ import { idField, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Opdrachten") : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Opdrachten") : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, relation } = await requireCohortStaff(request, params.cohortId);
@@ -38,7 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await copyAssignments(user, cohortId, form.data.sourceCohortId);
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten`, {
       title: `${result.copied === 1 ? "1 opdracht" : `${result.copied} opdrachten`} gekopieerd`,
-      description: result.skipped ? `${result.skipped} niet: die bijeenkomst bestaat hier niet.` : "Controleer de inleverdata.",
+      description: result.skipped
+        ? `${result.skipped} niet: die bijeenkomst bestaat hier niet.`
+        : "Controleer de inleverdata.",
     });
   } catch (error) {
     return domainErrorReply(error, form.values, { field: "sourceCohortId" });
@@ -71,7 +75,9 @@ export default function CohortAssignmentsPage() {
         ) : (
           <TableScroll label="Tabel met de inzendingen per gemeente en opdracht">
             <table className="matrix">
-              <caption className="visually-hidden">Status per gemeente (rijen) en opdracht per bijeenkomst (kolommen)</caption>
+              <caption className="visually-hidden">
+                Status per gemeente (rijen) en opdracht per bijeenkomst (kolommen)
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Gemeente</th>
@@ -109,8 +115,8 @@ export default function CohortAssignmentsPage() {
               <li key={column.id}>
                 <Link to={`${base}/${column.id}`}>{column.title}</Link>{" "}
                 <span className="muted">
-                  · bijeenkomst {column.session.number}: {column.session.title} · inleveren vóór {formatDateTime(column.dueAt)} ·{" "}
-                  {column.kind === "DUO" ? "duo" : "individueel"}
+                  · bijeenkomst {column.session.number}: {column.session.title} · inleveren vóór{" "}
+                  {formatDateTime(column.dueAt)} · {column.kind === "DUO" ? "duo" : "individueel"}
                 </span>
               </li>
             ))}
@@ -128,11 +134,19 @@ export default function CohortAssignmentsPage() {
           ) : (
             <>
               <p>
-                De opdrachten komen bij de bijeenkomst met hetzelfde nummer. De inleverdatum houdt dezelfde afstand tot de bijeenkomst.
+                De opdrachten komen bij de bijeenkomst met hetzelfde nummer. De inleverdatum houdt dezelfde afstand tot
+                de bijeenkomst.
               </p>
-              <FormAlert message={actionData ? (actionData.formError ?? actionData.fieldErrors.sourceCohortId?.join(" ")) : null} />
+              <FormAlert
+                message={actionData ? (actionData.formError ?? actionData.fieldErrors.sourceCohortId?.join(" ")) : null}
+              />
               <Form method="post" className="stack" noValidate>
-                <SelectField label="Kopiëren uit" name="sourceCohortId" defaultValue="" errors={actionData?.fieldErrors.sourceCohortId}>
+                <SelectField
+                  label="Kopiëren uit"
+                  name="sourceCohortId"
+                  defaultValue=""
+                  errors={actionData?.fieldErrors.sourceCohortId}
+                >
                   <option value="">— Kies een leernetwerk —</option>
                   {sources.map((source) => (
                     <option key={source.id} value={source.id}>

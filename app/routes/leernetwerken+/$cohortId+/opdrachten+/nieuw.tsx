@@ -42,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.error);
   try {
     const created = await createAssignment(user, cohortId, assignmentInput(form.data));
-    return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${created.id}`, { title: "De opdracht is aangemaakt" });
+    return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten/${created.id}`, {
+      title: "De opdracht is aangemaakt",
+    });
   } catch (error) {
     return domainErrorReply(error, form.values);
   }

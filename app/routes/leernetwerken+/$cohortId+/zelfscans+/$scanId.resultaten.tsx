@@ -15,7 +15,9 @@ export const handle = cohortPage<typeof loader>({
   breadcrumb: (_data, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: "Uitkomst" }],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Uitkomst ${data.scan.title} — Zelfscans — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Uitkomst ${data.scan.title} — Zelfscans — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
@@ -35,7 +37,8 @@ export default function OwnResultsPage() {
     <>
       <h1>Uitkomst: {scan.title}</h1>
       <p className="lead">
-        Zo staat {municipality} ervoor volgens jullie eigen antwoorden, per moment dat jullie de zelfscan hebben afgerond.
+        Zo staat {municipality} ervoor volgens jullie eigen antwoorden, per moment dat jullie de zelfscan hebben
+        afgerond.
       </p>
       <p className="muted">Gebaseerd op: {scan.sourceTitle}.</p>
       <SelfScanResults scan={scan} data={results} idPrefix="uitkomst" />

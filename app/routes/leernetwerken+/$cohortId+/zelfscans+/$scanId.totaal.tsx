@@ -19,14 +19,18 @@ export const handle = cohortPage<typeof loader>({
   breadcrumb: ({ scan }, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: scan.title }],
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.scan.title}: het leernetwerk samen — Leernetwerk` : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.scan.title}: het leernetwerk samen — Leernetwerk` : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortStaff(request, params.cohortId);
   const scan = findSelfScan(params.scanId);
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
   const [aggregate, duoCount] = await Promise.all([cohortAggregate(cohortId, scan), countDuos(cohortId)]);
-  const hasJudgement = scan.sections.some((section) => section.questions.some((question) => question.type === "judgement"));
+  const hasJudgement = scan.sections.some((section) =>
+    section.questions.some((question) => question.type === "judgement"),
+  );
   return {
     scan: { id: scan.id, title: scan.title, summary: scan.summary, sourceTitle: scan.sourceTitle },
     duoCount,
@@ -42,7 +46,12 @@ export default function CohortAggregatePage() {
   const base = `/leernetwerken/${cohort.id}/zelfscans`;
   const { scan, duoCount, hasJudgement, measures, questions, moments } = useLoaderData<typeof loader>();
   const shown = moments.flatMap((entry) => (entry.shown ? [entry] : []));
-  const series: ChartSeries[] = shown.map((entry) => ({ key: entry.moment, label: momentLabels[entry.moment], moment: entry.moment, values: entry.measures }));
+  const series: ChartSeries[] = shown.map((entry) => ({
+    key: entry.moment,
+    label: momentLabels[entry.moment],
+    moment: entry.moment,
+    values: entry.measures,
+  }));
   const first = shown[0];
   const last = shown.at(-1);
   const change =
@@ -62,8 +71,8 @@ export default function CohortAggregatePage() {
     <>
       <h1>{scan.title}: het leernetwerk samen</h1>
       <p className="lead">
-        Gemiddelden van de duo&apos;s die deze zelfscan hebben afgerond, zonder namen. Een moment verschijnt pas als minstens{" "}
-        {MIN_DUOS_FOR_AGGREGATE} duo&apos;s het hebben afgerond.
+        Gemiddelden van de duo&apos;s die deze zelfscan hebben afgerond, zonder namen. Een moment verschijnt pas als
+        minstens {MIN_DUOS_FOR_AGGREGATE} duo&apos;s het hebben afgerond.
       </p>
       <p className="muted">Gebaseerd op: {scan.sourceTitle}.</p>
 
@@ -77,7 +86,8 @@ export default function CohortAggregatePage() {
                 `${entry.duoCount} van de ${duoCount} duo's`
               ) : (
                 <span data-testid={`te-weinig-${entry.moment.toLowerCase()}`}>
-                  te weinig duo&apos;s om gemiddelden te tonen ({entry.duoCount} van de {MIN_DUOS_FOR_AGGREGATE} die nodig zijn)
+                  te weinig duo&apos;s om gemiddelden te tonen ({entry.duoCount} van de {MIN_DUOS_FOR_AGGREGATE} die
+                  nodig zijn)
                 </span>
               )}
             </li>
@@ -88,12 +98,28 @@ export default function CohortAggregatePage() {
       {series.length && measures.length ? (
         <section aria-labelledby="gemiddelden">
           <h2 id="gemiddelden">Gemiddelden</h2>
-          <ScoreChart id="cohort-grafiek" title={`${scan.title}: gemiddelde van het leernetwerk per moment`} measures={measures} series={series} />
-          <ScoreTable caption={`${scan.title}: gemiddelde van het leernetwerk per moment`} measures={measures} series={series} change={change} />
+          <ScoreChart
+            id="cohort-grafiek"
+            title={`${scan.title}: gemiddelde van het leernetwerk per moment`}
+            measures={measures}
+            series={series}
+          />
+          <ScoreTable
+            caption={`${scan.title}: gemiddelde van het leernetwerk per moment`}
+            measures={measures}
+            series={series}
+            change={change}
+          />
           {questions.length ? (
             <details className="question-breakdown">
               <summary>Gemiddelde per vraag</summary>
-              <ScoreTable caption="Gemiddelde per vraag" firstColumn="Vraag" measures={questions} series={series} change={null} />
+              <ScoreTable
+                caption="Gemiddelde per vraag"
+                firstColumn="Vraag"
+                measures={questions}
+                series={series}
+                change={null}
+              />
             </details>
           ) : null}
         </section>
@@ -118,7 +144,9 @@ export default function CohortAggregatePage() {
               <tbody>
                 {[...judgementChoices, "verdeeld" as const].map((choice) => (
                   <tr key={choice}>
-                    <th scope="row">{choice === "verdeeld" ? "Duoleden oordelen verschillend" : judgementShortLabels[choice]}</th>
+                    <th scope="row">
+                      {choice === "verdeeld" ? "Duoleden oordelen verschillend" : judgementShortLabels[choice]}
+                    </th>
                     {shown.map((entry) => (
                       <td key={entry.moment}>{entry.judgements[choice]}</td>
                     ))}

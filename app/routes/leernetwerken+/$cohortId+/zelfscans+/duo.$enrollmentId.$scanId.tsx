@@ -12,7 +12,10 @@ import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
 
 export const handle = cohortPage<typeof loader>({
-  breadcrumb: ({ municipality }, cohortPath) => [{ label: "Zelfscans", to: `${cohortPath}/zelfscans` }, { label: municipality }],
+  breadcrumb: ({ municipality }, cohortPath) => [
+    { label: "Zelfscans", to: `${cohortPath}/zelfscans` },
+    { label: municipality },
+  ],
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -21,8 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  if (relation === "coordinator") throw forbidden("De coördinator ziet alleen de gemiddelden van alle duo's, geen antwoorden van één duo.");
-  if (relation !== "facilitator" || !isUuid(params.enrollmentId)) throw notFound("Deze zelfscan bestaat niet of je hebt er geen toegang toe.");
+  if (relation === "coordinator")
+    throw forbidden("De coördinator ziet alleen de gemiddelden van alle duo's, geen antwoorden van één duo.");
+  if (relation !== "facilitator" || !isUuid(params.enrollmentId))
+    throw notFound("Deze zelfscan bestaat niet of je hebt er geen toegang toe.");
   const scan = findSelfScan(params.scanId);
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
   const duo = await findDuoForFacilitator(user, cohortId, params.enrollmentId);

@@ -76,8 +76,9 @@ export function IntakeDecision() {
       ) : (
         <>
           <p>
-            Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail. Iemand
-            die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een e-mail.
+            Bij <strong>toegelaten</strong> wordt de gemeente ingeschreven en krijgt het duo een uitnodiging per e-mail.
+            Iemand die al een account heeft, komt direct in het duo. De contactpersoon krijgt bij elk besluit een
+            e-mail.
           </p>
           <ErrorSummary errors={decide?.fieldErrors} />
           <FormAlert message={decide?.formError} />
@@ -91,7 +92,11 @@ export function IntakeDecision() {
           ) : null}
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="decide" />
-            <input type="hidden" name="version" value={decide?.conflict?.version ?? new Date(application.updatedAt).toISOString()} />
+            <input
+              type="hidden"
+              name="version"
+              value={decide?.conflict?.version ?? new Date(application.updatedAt).toISOString()}
+            />
             <TextareaField
               label="Aantekeningen van het intakegesprek"
               name="notes"
@@ -99,7 +104,10 @@ export function IntakeDecision() {
               defaultValue={textValue(decide?.values, "notes") ?? application.intakeNotes}
               errors={decide?.fieldErrors.notes}
             />
-            <fieldset className="fieldset" aria-describedby={decide?.fieldErrors.decision ? "decision-error" : undefined}>
+            <fieldset
+              className="fieldset"
+              aria-describedby={decide?.fieldErrors.decision ? "decision-error" : undefined}
+            >
               <legend>Besluit</legend>
               {(Object.keys(decisionLabels) as (keyof typeof decisionLabels)[]).map((value) => (
                 <div key={value}>

@@ -5,7 +5,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { ApplicationConflict, getApplication, planIntake, previewAdmission, recordIntake } from "~/models/application.server.ts";
+import {
+  ApplicationConflict,
+  getApplication,
+  planIntake,
+  previewAdmission,
+  recordIntake,
+} from "~/models/application.server.ts";
 import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamParts, amsterdamTime, formatDateTime } from "~/utils/dates.ts";

@@ -3,14 +3,28 @@ import { useEffect, useRef, useState } from "react";
 import { CommentForms, commentFormId } from "~/components/action-plan.tsx";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { ErrorSummary, FormAlert, SelectField, TextareaField } from "~/components/forms.tsx";
-import { canvasSections, conditionStatuses, conditionStatusLabels, fieldName, fieldTitle, MAX_FIELD_LENGTH } from "~/models/action-plan-sections.ts";
+import {
+  canvasSections,
+  conditionStatuses,
+  conditionStatusLabels,
+  fieldName,
+  fieldTitle,
+  MAX_FIELD_LENGTH,
+} from "~/models/action-plan-sections.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { isFormError, textValue } from "~/utils/forms.ts";
 import { CommentThreadWithErrors } from "./comment-thread.tsx";
 import type { action, loader } from "./route.tsx";
 
 export function DuoEditor() {
-  const { content, version, comments, sessions, defaultSessionId: sessionId, enrollmentId } = useLoaderData<typeof loader>();
+  const {
+    content,
+    version,
+    comments,
+    sessions,
+    defaultSessionId: sessionId,
+    enrollmentId,
+  } = useLoaderData<typeof loader>();
   const { cohort } = useCohortHeader();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -25,6 +39,7 @@ export function DuoEditor() {
   };
   // After a version was saved, a later Enter or "Opslaan" is a plain save again.
   const versionCount = useLoaderData<typeof loader>().versions.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a new version arrives, by design
   useEffect(() => setIntent("save"), [versionCount]);
   const here = `/leernetwerken/${cohort.id}/aanpak/${enrollmentId}`;
   const autosave = useAutosave({ formRef, action: here, version });
@@ -39,7 +54,11 @@ export function DuoEditor() {
   const conflictFields = autosave.conflict
     ? canvasSections.flatMap((section) =>
         section.fields
-          .filter((field) => (autosave.conflict!.mine[fieldName(section, field)] ?? "") !== (autosave.conflict!.theirs[fieldName(section, field)] ?? ""))
+          .filter(
+            (field) =>
+              (autosave.conflict!.mine[fieldName(section, field)] ?? "") !==
+              (autosave.conflict!.theirs[fieldName(section, field)] ?? ""),
+          )
           .map((field) => ({ name: fieldName(section, field), label: `${section.title} — ${fieldTitle(field)}` })),
       )
     : [];
@@ -62,7 +81,15 @@ export function DuoEditor() {
       ) : null}
       <ErrorSummary errors={refused?.fieldErrors} />
       <FormAlert message={versionError ? null : refused?.formError} />
-      <Form ref={formRef} method="post" action={here} className="canvas-form" noValidate preventScrollReset {...autosave.formProps}>
+      <Form
+        ref={formRef}
+        method="post"
+        action={here}
+        className="canvas-form"
+        noValidate
+        preventScrollReset
+        {...autosave.formProps}
+      >
         <input ref={intentRef} type="hidden" name="intent" value={intent} />
         <input type="hidden" name="version" value={autosave.version} />
         {canvasSections.map((section) => {
@@ -77,7 +104,13 @@ export function DuoEditor() {
             const name = fieldName(section, field);
             const value = content[section.id]?.[field.id] ?? "";
             return field.kind === "status" ? (
-              <SelectField key={field.id} label={field.label} name={name} defaultValue={value} errors={saveErrors?.[name]}>
+              <SelectField
+                key={field.id}
+                label={field.label}
+                name={name}
+                defaultValue={value}
+                errors={saveErrors?.[name]}
+              >
                 {conditionStatuses.map((status) => (
                   <option key={status} value={status}>
                     {conditionStatusLabels[status]}
@@ -108,15 +141,25 @@ export function DuoEditor() {
                     {group.fields.map(control)}
                   </fieldset>
                 ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the canvas sections come from code, in a fixed order
                   <div key={index}>{group.fields.map(control)}</div>
                 ),
               )}
-              <CommentThreadWithErrors sectionId={section.id} comments={comments} label={`Reageren bij “${section.title}”`} formId={commentFormId(section.id)} />
+              <CommentThreadWithErrors
+                sectionId={section.id}
+                comments={comments}
+                label={`Reageren bij “${section.title}”`}
+                formId={commentFormId(section.id)}
+              />
             </section>
           );
         })}
         <div className="canvas-savebar">
-          <AutosaveStatus autosave={autosave} idleText={version ? "Alles is opgeslagen." : ""} conflictText="Niet opgeslagen: je duopartner heeft intussen iets gewijzigd." />
+          <AutosaveStatus
+            autosave={autosave}
+            idleText={version ? "Alles is opgeslagen." : ""}
+            conflictText="Niet opgeslagen: je duopartner heeft intussen iets gewijzigd."
+          />
           <div className="button-row">
             <button type="submit" disabled={submitting || Boolean(autosave.conflict)} onClick={() => choose("save")}>
               Opslaan
@@ -127,9 +170,16 @@ export function DuoEditor() {
           <fieldset className="fieldset">
             <legend>Versie opslaan</legend>
             <FormAlert message={versionError} />
-            <p className="field-hint">Leg na een bijeenkomst vast hoe jullie aanpak er nu uitziet. Later zie je wat er sindsdien veranderd is.</p>
+            <p className="field-hint">
+              Leg na een bijeenkomst vast hoe jullie aanpak er nu uitziet. Later zie je wat er sindsdien veranderd is.
+            </p>
             {sessions.length ? (
-              <SelectField label="Bij welke bijeenkomst hoort deze versie?" name="sessionId" defaultValue={sessionId} errors={refused?.fieldErrors.sessionId}>
+              <SelectField
+                label="Bij welke bijeenkomst hoort deze versie?"
+                name="sessionId"
+                defaultValue={sessionId}
+                errors={refused?.fieldErrors.sessionId}
+              >
                 {sessions.map((session) => (
                   <option key={session.id} value={session.id}>
                     {session.label}

@@ -9,7 +9,16 @@ import { z } from "zod";
 import { requirePlanAccess } from "~/auth/guards.server.ts";
 import { SectionDiffs, SectionValues } from "~/components/action-plan.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { canvasSections, changedSectionIds, contentFromForm, fieldName, findSection, MAX_FIELD_LENGTH, sectionAsText, tooLongFields } from "~/models/action-plan-sections.ts";
+import {
+  canvasSections,
+  changedSectionIds,
+  contentFromForm,
+  fieldName,
+  findSection,
+  MAX_FIELD_LENGTH,
+  sectionAsText,
+  tooLongFields,
+} from "~/models/action-plan-sections.ts";
 import {
   addComment,
   defaultSessionId,
@@ -30,7 +39,9 @@ import { CommentThreadWithErrors } from "./comment-thread.tsx";
 import { DuoEditor } from "./canvas-editor.tsx";
 
 export const handle = cohortPage<typeof loader>({
-  breadcrumb: ({ mode }, cohortPath) => [mode === "duo" ? { label: "Aanpak" } : { label: "Aanpak per duo", to: `${cohortPath}/aanpak` }],
+  breadcrumb: ({ mode }, cohortPath) => [
+    mode === "duo" ? { label: "Aanpak" } : { label: "Aanpak per duo", to: `${cohortPath}/aanpak` },
+  ],
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -44,7 +55,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const diffs = last
     ? changedSectionIds(last.content, plan.content).map((sectionId) => {
         const section = findSection(sectionId)!;
-        return { sectionId, title: section.title, parts: wordDiff(sectionAsText(section, last.content), sectionAsText(section, plan.content)) };
+        return {
+          sectionId,
+          title: section.title,
+          parts: wordDiff(sectionAsText(section, last.content), sectionAsText(section, plan.content)),
+        };
       })
     : [];
   return {
@@ -59,7 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: plan.versions.map(({ content: _content, ...version }) => ({ ...version, label: versionLabel(version) })),
     diffs,
     comments: plan.comments,
-    sessions: enrollment.cohort.sessions.map((session) => ({ id: session.id, label: `Bijeenkomst ${session.number}: ${session.title} (${formatShortDate(session.startsAt)})` })),
+    sessions: enrollment.cohort.sessions.map((session) => ({
+      id: session.id,
+      label: `Bijeenkomst ${session.number}: ${session.title} (${formatShortDate(session.startsAt)})`,
+    })),
     defaultSessionId: defaultSessionId(enrollment.cohort.sessions),
   };
 }
@@ -103,8 +121,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await savePlan(user, enrollment.id, contentFromForm(values), input.version);
   if (result.status === "conflict") {
     const current: FieldValues = {};
-    for (const section of canvasSections) for (const field of section.fields) current[fieldName(section, field)] = result.current.content[section.id]?.[field.id] ?? "";
-    return data<AutosaveResponse>({ status: "conflict", id: enrollment.id, version: result.current.version, current, values }, { status: 409 });
+    for (const section of canvasSections)
+      for (const field of section.fields)
+        current[fieldName(section, field)] = result.current.content[section.id]?.[field.id] ?? "";
+    return data<AutosaveResponse>(
+      { status: "conflict", id: enrollment.id, version: result.current.version, current, values },
+      { status: 409 },
+    );
   }
   if (input.intent === "version") {
     try {
@@ -115,7 +138,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (input.intent === "autosave") {
-    return data<AutosaveResponse>({ status: "saved", id: enrollment.id, version: result.version, savedAt: new Date().toISOString() });
+    return data<AutosaveResponse>({
+      status: "saved",
+      id: enrollment.id,
+      version: result.version,
+      savedAt: new Date().toISOString(),
+    });
   }
   return redirectWithToast(here, { title: "Jullie aanpak is opgeslagen" });
 }
@@ -178,16 +206,26 @@ export default function ActionPlanPage() {
             </details>
           </>
         ) : (
-          <p>{isDuo ? "Nog geen versies. Sla na elke bijeenkomst een versie op: dan zien jullie later wat er veranderd is." : "Het duo heeft nog geen versie opgeslagen."}</p>
+          <p>
+            {isDuo
+              ? "Nog geen versies. Sla na elke bijeenkomst een versie op: dan zien jullie later wat er veranderd is."
+              : "Het duo heeft nog geen versie opgeslagen."}
+          </p>
         )}
       </section>
 
-      {isDuo ? <DuoEditor /> : (
+      {isDuo ? (
+        <DuoEditor />
+      ) : (
         canvasSections.map((section) => (
           <section key={section.id} className="canvas-section" aria-labelledby={`sectie-${section.id}`}>
             <h2 id={`sectie-${section.id}`}>{section.title}</h2>
             <SectionValues section={section} content={content} />
-            <CommentThreadWithErrors sectionId={section.id} comments={comments} label={`Jouw reactie bij “${section.title}”`} />
+            <CommentThreadWithErrors
+              sectionId={section.id}
+              comments={comments}
+              label={`Jouw reactie bij “${section.title}”`}
+            />
           </section>
         ))
       )}

@@ -21,8 +21,8 @@ export function AttendanceSections() {
               const row = byUser.get(participant.user.id)!;
               return (
                 <li key={participant.user.id}>
-                  <strong>{participant.user.name}</strong> ({participant.enrollment.municipality.name}): {row.reason || "geen reden gegeven"}{" "}
-                  <span className="muted">— {formatDateTime(row.updatedAt)}</span>
+                  <strong>{participant.user.name}</strong> ({participant.enrollment.municipality.name}):{" "}
+                  {row.reason || "geen reden gegeven"} <span className="muted">— {formatDateTime(row.updatedAt)}</span>
                 </li>
               );
             })}
@@ -64,8 +64,16 @@ export function AttendanceSections() {
                               const id = `${name}-${value || "leeg"}`;
                               return (
                                 <span key={value} className="radio">
-                                  <input type="radio" id={id} name={name} value={value} defaultChecked={current === value} />
-                                  <label htmlFor={id}>{value ? attendanceStatusLabels[value as AttendanceStatus] : "Niet ingevuld"}</label>
+                                  <input
+                                    type="radio"
+                                    id={id}
+                                    name={name}
+                                    value={value}
+                                    defaultChecked={current === value}
+                                  />
+                                  <label htmlFor={id}>
+                                    {value ? attendanceStatusLabels[value as AttendanceStatus] : "Niet ingevuld"}
+                                  </label>
                                 </span>
                               );
                             })}

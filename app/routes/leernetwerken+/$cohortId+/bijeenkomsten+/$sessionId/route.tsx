@@ -36,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
   const isStaff = relation !== "participant";
   const [attendance, participants, readings, read, assignments] = await Promise.all([
-    isStaff ? listSessionAttendance(session.id) : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
+    isStaff
+      ? listSessionAttendance(session.id)
+      : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
     isStaff ? listCohortParticipants(cohortId) : Promise.resolve([]),
     sessionReadings([session.id]),
     readLessons([user.id]),
@@ -79,11 +81,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const userId = key.startsWith("status-") ? key.slice("status-".length) : "";
       if (!isUuid(userId)) return [];
       const value = textValue(values, key);
-      const status = (attendanceStatusValues as readonly string[]).includes(String(value)) ? (value as AttendanceStatus) : null;
+      const status = (attendanceStatusValues as readonly string[]).includes(String(value))
+        ? (value as AttendanceStatus)
+        : null;
       return [{ userId, status }];
     });
     const result = await recordAttendance(cohortId, session.id, entries, user);
-    return redirectWithToast(page, { title: result.changed ? "De aanwezigheid is opgeslagen" : "Er was niets veranderd" });
+    return redirectWithToast(page, {
+      title: result.changed ? "De aanwezigheid is opgeslagen" : "Er was niets veranderd",
+    });
   }
 
   if (relation !== "participant") throw forbidden("Alleen deelnemers kunnen zich afmelden.");
@@ -96,7 +102,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorReply(error, values);
   }
-  return redirectWithToast(page, { title: "Je bent afgemeld", description: "De begeleiders en de coördinator zien je afmelding." });
+  return redirectWithToast(page, {
+    title: "Je bent afgemeld",
+    description: "De begeleiders en de coördinator zien je afmelding.",
+  });
 }
 
 export default function SessionPage() {
@@ -124,7 +133,11 @@ export default function SessionPage() {
 
       <section aria-labelledby="programma">
         <h2 id="programma">Programma</h2>
-        {session.agendaTree ? <MarkdocText tree={session.agendaTree} /> : <p className="muted">Het programma volgt nog.</p>}
+        {session.agendaTree ? (
+          <MarkdocText tree={session.agendaTree} />
+        ) : (
+          <p className="muted">Het programma volgt nog.</p>
+        )}
       </section>
 
       <section aria-labelledby="voorbereiding">
@@ -155,11 +168,15 @@ export default function SessionPage() {
         ) : null}
         {relation !== "participant" ? (
           <p>
-            <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>Leesvoorbereiding aanpassen</Link>
+            <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
+              Leesvoorbereiding aanpassen
+            </Link>
           </p>
         ) : (
           <p>
-            <Link to={`/journaal/schrijven?bijeenkomst=${session.id}`}>Schrijf in je journaal over deze bijeenkomst</Link>
+            <Link to={`/journaal/schrijven?bijeenkomst=${session.id}`}>
+              Schrijf in je journaal over deze bijeenkomst
+            </Link>
           </p>
         )}
       </section>
@@ -170,11 +187,18 @@ export default function SessionPage() {
           <ul className="assignment-list">
             {assignments.map((assignment) => (
               <li key={assignment.id}>
-                <Link to={relation === "participant" ? `/opdrachten/${assignment.id}` : `/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`}>
+                <Link
+                  to={
+                    relation === "participant"
+                      ? `/opdrachten/${assignment.id}`
+                      : `/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`
+                  }
+                >
                   {assignment.title}
                 </Link>{" "}
                 <span className="muted">
-                  · inleveren vóór {formatDateTime(assignment.dueAt)} · {assignment.kind === "DUO" ? "duo" : "individueel"}
+                  · inleveren vóór {formatDateTime(assignment.dueAt)} ·{" "}
+                  {assignment.kind === "DUO" ? "duo" : "individueel"}
                   {assignment.statusLabel ? ` · ${assignment.statusLabel}` : ""}
                 </span>
               </li>
@@ -185,7 +209,9 @@ export default function SessionPage() {
         )}
         {relation === "coordinator" ? (
           <p>
-            <Link to={`/leernetwerken/${cohort.id}/opdrachten/nieuw?bijeenkomst=${session.id}`}>Opdracht toevoegen bij deze bijeenkomst</Link>
+            <Link to={`/leernetwerken/${cohort.id}/opdrachten/nieuw?bijeenkomst=${session.id}`}>
+              Opdracht toevoegen bij deze bijeenkomst
+            </Link>
           </p>
         ) : null}
       </section>

@@ -31,12 +31,21 @@ export function SignOffSection() {
         </p>
       ) : isFuture && !session.cancelledAt ? (
         <>
-          <p>Kun je er niet bij zijn? Meld je dan hier af. De begeleiders en de coördinator zien je afmelding en je reden.</p>
+          <p>
+            Kun je er niet bij zijn? Meld je dan hier af. De begeleiders en de coördinator zien je afmelding en je
+            reden.
+          </p>
           <ErrorSummary errors={actionData?.fieldErrors} />
           <FormAlert message={actionData?.formError} />
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="sign-off" />
-            <TextareaField label="Reden" name="reason" required defaultValue={textValue(actionData?.values, "reason") ?? ""} errors={actionData?.fieldErrors.reason} />
+            <TextareaField
+              label="Reden"
+              name="reason"
+              required
+              defaultValue={textValue(actionData?.values, "reason") ?? ""}
+              errors={actionData?.fieldErrors.reason}
+            />
             <div>
               <button type="submit">Afmelden</button>
             </div>

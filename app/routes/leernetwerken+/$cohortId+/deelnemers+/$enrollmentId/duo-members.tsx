@@ -7,7 +7,12 @@ import type { action, loader } from "./route.tsx";
 
 /** "Nina Nieuw — beleidsmedewerker (nina@hengelo.nl), geldig tot 6 dec 2026, 21:58" */
 function invitationText(
-  invitation: { name: string | null; email: string; duoFunction: keyof typeof duoFunctionLabels | null; expiresAt: Date | string },
+  invitation: {
+    name: string | null;
+    email: string;
+    duoFunction: keyof typeof duoFunctionLabels | null;
+    expiresAt: Date | string;
+  },
   now: Date | string,
 ) {
   const fn = invitation.duoFunction ? ` — ${duoFunctionLabels[invitation.duoFunction].toLowerCase()}` : "";

@@ -101,13 +101,19 @@ async function changeEnrollment(
     case "remove-member": {
       const { memberId } = input;
       const removed = isUuid(memberId) && (await removeDuoMember({ cohortId, enrollmentId, memberId }, user));
-      if (!removed) return redirectWithToast(here, { type: "error", title: "Deze persoon zit niet (meer) in het duo." });
-      return redirectWithToast(here, { title: "De persoon is uit het duo gehaald", description: "Het account blijft bestaan." });
+      if (!removed)
+        return redirectWithToast(here, { type: "error", title: "Deze persoon zit niet (meer) in het duo." });
+      return redirectWithToast(here, {
+        title: "De persoon is uit het duo gehaald",
+        description: "Het account blijft bestaan.",
+      });
     }
     case "revoke-invitation": {
       const { invitationId } = input;
-      const revoked = isUuid(invitationId) && (await revokeEnrollmentInvitation({ cohortId, enrollmentId, invitationId }, user));
-      if (!revoked) return redirectWithToast(here, { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
+      const revoked =
+        isUuid(invitationId) && (await revokeEnrollmentInvitation({ cohortId, enrollmentId, invitationId }, user));
+      if (!revoked)
+        return redirectWithToast(here, { type: "error", title: "Deze uitnodiging kon niet worden ingetrokken." });
       return redirectWithToast(here, { title: "De uitnodiging is ingetrokken" });
     }
     case "withdraw":
@@ -162,8 +168,8 @@ export default function EnrollmentPage() {
         {active ? (
           <>
             <p>
-              Schrijf je de gemeente uit, dan heeft het duo geen toegang meer tot het leernetwerk en komt er een plaats vrij. Open
-              uitnodigingen worden ingetrokken.
+              Schrijf je de gemeente uit, dan heeft het duo geen toegang meer tot het leernetwerk en komt er een plaats
+              vrij. Open uitnodigingen worden ingetrokken.
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="withdraw" />

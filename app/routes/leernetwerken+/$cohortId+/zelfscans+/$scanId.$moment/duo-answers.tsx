@@ -1,7 +1,7 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AnswerView } from "~/components/self-scan-results.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
-import { type Answers, type SelfScan } from "~/content/self-scan-schema.ts";
+import type { Answers, SelfScan } from "~/content/self-scan-schema.ts";
 import type { loader } from "./route.tsx";
 
 export function ModeChoice() {
@@ -10,7 +10,8 @@ export function ModeChoice() {
   if (!editable || modeLocked) {
     return (
       <p>
-        <strong>Zo vullen jullie deze zelfscan in:</strong> {mode === "DUO" ? "samen, één keer voor het duo." : "ieder apart, naast elkaar."}
+        <strong>Zo vullen jullie deze zelfscan in:</strong>{" "}
+        {mode === "DUO" ? "samen, één keer voor het duo." : "ieder apart, naast elkaar."}
       </p>
     );
   }
@@ -19,11 +20,12 @@ export function ModeChoice() {
       <fieldset className="choice-group">
         <legend>Hoe vullen jullie deze zelfscan in?</legend>
         <label className="choice">
-          <input type="radio" name="mode" value="DUO" defaultChecked={mode === "DUO"} /> Samen: één keer voor het hele duo
+          <input type="radio" name="mode" value="DUO" defaultChecked={mode === "DUO"} /> Samen: één keer voor het hele
+          duo
         </label>
         <label className="choice">
-          <input type="radio" name="mode" value="INDIVIDUAL" defaultChecked={mode === "INDIVIDUAL"} /> Ieder apart: daarna zien jullie elkaars antwoorden
-          naast elkaar
+          <input type="radio" name="mode" value="INDIVIDUAL" defaultChecked={mode === "INDIVIDUAL"} /> Ieder apart:
+          daarna zien jullie elkaars antwoorden naast elkaar
         </label>
       </fieldset>
       <p className="button-row">
@@ -59,7 +61,13 @@ export function PartnerAnswers() {
   );
 }
 
-export function AnswersTable({ scan, columns }: { scan: SelfScan; columns: { key: string; name: string; answers: Answers }[] }) {
+export function AnswersTable({
+  scan,
+  columns,
+}: {
+  scan: SelfScan;
+  columns: { key: string; name: string; answers: Answers }[];
+}) {
   return (
     <TableScroll label={`Antwoorden ${scan.title}`}>
       <table className="answers-table">
@@ -85,7 +93,11 @@ export function AnswersTable({ scan, columns }: { scan: SelfScan; columns: { key
                 <th scope="row">{question.text}</th>
                 {columns.map((column) => (
                   <td key={column.key}>
-                    <AnswerView question={question} answer={column.answers[question.id]} scaleMax={section.scale?.max} />
+                    <AnswerView
+                      question={question}
+                      answer={column.answers[question.id]}
+                      scaleMax={section.scale?.max}
+                    />
                   </td>
                 ))}
               </tr>
@@ -97,16 +109,25 @@ export function AnswersTable({ scan, columns }: { scan: SelfScan; columns: { key
   );
 }
 
-export function ConflictNotice({ scan, current }: { scan: SelfScan; current: { answers: Answers; version: number; completedAt: Date | string | null; updatedBy: string | null } }) {
+export function ConflictNotice({
+  scan,
+  current,
+}: {
+  scan: SelfScan;
+  current: { answers: Answers; version: number; completedAt: Date | string | null; updatedBy: string | null };
+}) {
   return (
     <section className="alert alert-error conflict" role="alert" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">Intussen is er iets anders opgeslagen</h2>
       <p>
         {current.updatedBy ?? "Iemand anders"} heeft deze zelfscan opgeslagen terwijl jij bezig was
-        {current.completedAt ? " en hem afgerond" : ""}. Er is niets overschreven: jouw antwoorden staan nog in het formulier hieronder, de opgeslagen
-        antwoorden staan in deze tabel.
+        {current.completedAt ? " en hem afgerond" : ""}. Er is niets overschreven: jouw antwoorden staan nog in het
+        formulier hieronder, de opgeslagen antwoorden staan in deze tabel.
       </p>
-      <AnswersTable scan={scan} columns={[{ key: "stored", name: "Opgeslagen antwoorden", answers: current.answers }]} />
+      <AnswersTable
+        scan={scan}
+        columns={[{ key: "stored", name: "Opgeslagen antwoorden", answers: current.answers }]}
+      />
       <p>
         {current.completedAt
           ? "Wil je toch iets wijzigen? Laad de pagina opnieuw en open de zelfscan weer."

@@ -36,7 +36,11 @@ export const handle = cohortPage<typeof loader>({
 });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.scan.title}, ${momentLabels[data.moment].toLowerCase()} — Zelfscans — Leernetwerk` : "Leernetwerk" },
+  {
+    title: data
+      ? `${data.scan.title}, ${momentLabels[data.moment].toLowerCase()} — Zelfscans — Leernetwerk`
+      : "Leernetwerk",
+  },
 ];
 
 /** Guards shared by loader and action: only a member of an active duo of the cohort, only a known scan and moment. */
@@ -76,7 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     partners: partners.map((member) => {
-      const response = mode === "INDIVIDUAL" ? responses.find((candidate) => candidate.respondentKey === member.user.id) : undefined;
+      const response =
+        mode === "INDIVIDUAL" ? responses.find((candidate) => candidate.respondentKey === member.user.id) : undefined;
       return {
         id: member.user.id,
         name: member.user.name,
@@ -100,7 +105,9 @@ type SelfScanFormError = FormError & {
 const answersFields = z.object({ version: z.coerce.number().int().nonnegative() }).passthrough();
 
 const schema = formIntents({
-  mode: z.object({ mode: z.enum(["DUO", "INDIVIDUAL"], { errorMap: () => ({ message: "Kies hoe jullie de zelfscan invullen." }) }) }),
+  mode: z.object({
+    mode: z.enum(["DUO", "INDIVIDUAL"], { errorMap: () => ({ message: "Kies hoe jullie de zelfscan invullen." }) }),
+  }),
   reopen: z.object({}),
   save: answersFields,
   complete: answersFields,
@@ -115,7 +122,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "mode") {
       await setMode({ duo, scanId: scan.id, moment, mode: input.mode });
-      return redirectWithToast(here, { title: input.mode === "DUO" ? "Jullie vullen deze zelfscan samen in" : "Jullie vullen deze zelfscan ieder apart in" });
+      return redirectWithToast(here, {
+        title:
+          input.mode === "DUO" ? "Jullie vullen deze zelfscan samen in" : "Jullie vullen deze zelfscan ieder apart in",
+      });
     }
     if (input.intent === "reopen") {
       await reopenResponse({ user, duo, scanId: scan.id, moment });
@@ -127,11 +137,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
     const complete = input.intent === "complete";
     const missing = complete ? missingAnswers(scan, answers) : [];
-    const result = await saveResponse({ user, duo, scan, moment, answers, version: input.version, complete: complete && missing.length === 0 });
-    if (result.status === "conflict") return invalid<SelfScanFormError>({ ...formError(values), conflict: result.current }, 409);
+    const result = await saveResponse({
+      user,
+      duo,
+      scan,
+      moment,
+      answers,
+      version: input.version,
+      complete: complete && missing.length === 0,
+    });
+    if (result.status === "conflict")
+      return invalid<SelfScanFormError>({ ...formError(values), conflict: result.current }, 409);
     if (missing.length) {
       // Kept as a draft; say what still needs an answer.
-      const missingErrors = Object.fromEntries(missing.map((item) => [item.field, ["Beantwoord deze vraag om af te ronden."]]));
+      const missingErrors = Object.fromEntries(
+        missing.map((item) => [item.field, ["Beantwoord deze vraag om af te ronden."]]),
+      );
       return invalid<SelfScanFormError>({ ...formError(values, missingErrors), draft: { version: result.version } });
     }
     if (result.completed) {
@@ -157,7 +178,11 @@ export default function FillSelfScanPage() {
   const intent = textValue(actionData?.values, "intent");
   const typed = actionData && (intent === "save" || intent === "complete") ? actionData.values : null;
   const values = typed ?? answersToValues(response?.answers ?? {});
-  const version = actionData?.conflict ? actionData.conflict.version : actionData?.draft ? actionData.draft.version : (response?.version ?? 0);
+  const version = actionData?.conflict
+    ? actionData.conflict.version
+    : actionData?.draft
+      ? actionData.draft.version
+      : (response?.version ?? 0);
   const errors = actionData?.fieldErrors;
   const outcome = actionData?.conflict ? "conflict" : actionData?.draft ? "draft" : actionData ? "invalid" : "loaded";
   const busy = navigation.state !== "idle";
@@ -178,7 +203,9 @@ export default function FillSelfScanPage() {
             <Link to={scan.lesson}>Lees de achtergrond</Link>.
           </>
         ) : null}
-        {moment === loaderData.due ? " Dit moment is nu aan de beurt." : ` Nu aan de beurt is: ${momentLabels[loaderData.due].toLowerCase()}.`}
+        {moment === loaderData.due
+          ? " Dit moment is nu aan de beurt."
+          : ` Nu aan de beurt is: ${momentLabels[loaderData.due].toLowerCase()}.`}
       </p>
 
       <ModeChoice />
@@ -200,10 +227,17 @@ export default function FillSelfScanPage() {
         <section aria-labelledby="afgerond" className="panel">
           <h2 id="afgerond">Afgerond</h2>
           <p>
-            {mode === "DUO" ? "Jullie hebben" : "Je hebt"} deze zelfscan afgerond op {formatDateTime(response!.completedAt!)}
-            {response!.updatedBy ? ` (door ${response!.updatedBy})` : ""}. <Link to={`${base}/${scan.id}/resultaten`}>Bekijk de uitkomst</Link>.
+            {mode === "DUO" ? "Jullie hebben" : "Je hebt"} deze zelfscan afgerond op{" "}
+            {formatDateTime(response!.completedAt!)}
+            {response!.updatedBy ? ` (door ${response!.updatedBy})` : ""}.{" "}
+            <Link to={`${base}/${scan.id}/resultaten`}>Bekijk de uitkomst</Link>.
           </p>
-          <AnswersTable scan={scan} columns={[{ key: "mine", name: mode === "DUO" ? "Jullie antwoord" : "Jouw antwoord", answers: response!.answers }]} />
+          <AnswersTable
+            scan={scan}
+            columns={[
+              { key: "mine", name: mode === "DUO" ? "Jullie antwoord" : "Jouw antwoord", answers: response!.answers },
+            ]}
+          />
           {editable ? (
             <Form method="post" className="button-row">
               <button type="submit" name="intent" value="reopen" className="button-secondary">
@@ -236,11 +270,14 @@ export default function FillSelfScanPage() {
             {mode === "DUO"
               ? "Jullie vullen deze zelfscan samen in: wat je opslaat, ziet je duopartner ook."
               : "Je vult deze zelfscan voor jezelf in. Na het afronden zien jullie elkaars antwoorden naast elkaar."}{" "}
-            De begeleiders van het leernetwerk zien jullie afgeronde zelfscans; de coördinator ziet alleen gemiddelden van alle duo&apos;s, zonder namen.
+            De begeleiders van het leernetwerk zien jullie afgeronde zelfscans; de coördinator ziet alleen gemiddelden
+            van alle duo&apos;s, zonder namen.
           </p>
         </Form>
       ) : (
-        <p className="alert alert-info">Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.</p>
+        <p className="alert alert-info">
+          Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.
+        </p>
       )}
 
       {mode === "INDIVIDUAL" ? <PartnerAnswers /> : null}

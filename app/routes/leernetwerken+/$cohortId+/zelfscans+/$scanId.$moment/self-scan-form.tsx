@@ -56,7 +56,12 @@ export function SectionFields({
                 className="scale-options"
                 options={Array.from({ length: section.scale.max }, (_, index) => {
                   const value = index + 1;
-                  const end = value === 1 ? section.scale!.minLabel : value === section.scale!.max ? section.scale!.maxLabel : null;
+                  const end =
+                    value === 1
+                      ? section.scale!.minLabel
+                      : value === section.scale!.max
+                        ? section.scale!.maxLabel
+                        : null;
                   return { value: String(value), label: end ? `${value}: ${end}` : String(value) };
                 })}
               >
@@ -88,7 +93,11 @@ export function SectionFields({
                   <RadioGroup
                     key={field}
                     name={`${id}.${field}`}
-                    legend={field === "now" ? "Waar staan inwoners met ervaringskennis nu?" : "Waar willen jullie dat ze komen te staan?"}
+                    legend={
+                      field === "now"
+                        ? "Waar staan inwoners met ervaringskennis nu?"
+                        : "Waar willen jullie dat ze komen te staan?"
+                    }
                     value={textValue(values, `${id}.${field}`)}
                     error={fieldError(errors, `${id}.${field}`)}
                     options={question.rungs.map((rung, index) => ({
@@ -128,7 +137,8 @@ export function RadioGroup({
   children?: ReactNode;
 }) {
   const baseId = `field-${name.replace(/\W/g, "-")}`;
-  const describedBy = [hint ? `${baseId}-hint` : null, error ? `${baseId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${baseId}-hint` : null, error ? `${baseId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset className="choice-group" aria-describedby={describedBy}>
       <legend>{legend}</legend>
@@ -145,7 +155,13 @@ export function RadioGroup({
       <div className={className ?? "choice-list"}>
         {options.map((option) => (
           <label className="choice" key={option.value}>
-            <input type="radio" name={name} value={option.value} defaultChecked={value === option.value} aria-invalid={error ? true : undefined} />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              defaultChecked={value === option.value}
+              aria-invalid={error ? true : undefined}
+            />
             <span>
               {option.label}
               {option.description ? <span className="choice-description">{option.description}</span> : null}

@@ -22,11 +22,18 @@ import { invariantResponse } from "~/utils/http.server.ts";
 
 export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Zelfscans" }] });
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data ? cohortTitle(matches, "Zelfscans") : "Leernetwerk" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? cohortTitle(matches, "Zelfscans") : "Leernetwerk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
-  const scans = getLibrary().selfScans.map((scan) => ({ id: scan.id, title: scan.title, summary: scan.summary, sourceTitle: scan.sourceTitle }));
+  const scans = getLibrary().selfScans.map((scan) => ({
+    id: scan.id,
+    title: scan.title,
+    summary: scan.summary,
+    sourceTitle: scan.sourceTitle,
+  }));
 
   if (relation === "participant") {
     const duo = await findOwnDuo(user, cohortId);
@@ -38,7 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       due: dueMomentFor(duo),
       editable: canEdit(duo),
       statuses: Object.fromEntries(
-        getLibrary().selfScans.map((scan) => [scan.id, Object.fromEntries(selfScanMoments.map((moment) => [moment, momentStatus(duo, scan.id, moment)]))]),
+        getLibrary().selfScans.map((scan) => [
+          scan.id,
+          Object.fromEntries(selfScanMoments.map((moment) => [moment, momentStatus(duo, scan.id, moment)])),
+        ]),
       ),
     };
   }
@@ -49,7 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     Promise.all(getLibrary().selfScans.map(async (scan) => [scan.id, await cohortAggregate(cohortId, scan)] as const)),
   ]);
   const answered = Object.fromEntries(
-    aggregates.map(([scanId, byMoment]) => [scanId, Object.fromEntries(selfScanMoments.map((moment) => [moment, byMoment[moment].duoCount]))]),
+    aggregates.map(([scanId, byMoment]) => [
+      scanId,
+      Object.fromEntries(selfScanMoments.map((moment) => [moment, byMoment[moment].duoCount])),
+    ]),
   );
   if (relation === "facilitator") {
     return { view: "facilitator" as const, scans, duoCount, answered, duos: await cohortDuoStatuses(cohortId) };
@@ -74,13 +87,17 @@ function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
   return (
     <>
       <p className="lead">
-        Met drie zelfscans zien jullie waar {data.municipality} staat, aan het begin, halverwege en aan het eind van het leernetwerk. Vul ze samen in,
-        of ieder apart: dan zie je elkaars antwoorden naast elkaar.
+        Met drie zelfscans zien jullie waar {data.municipality} staat, aan het begin, halverwege en aan het eind van het
+        leernetwerk. Vul ze samen in, of ieder apart: dan zie je elkaars antwoorden naast elkaar.
       </p>
       <p>
         Nu aan de beurt: <strong>{momentLabels[data.due].toLowerCase()}</strong>. Je kunt ook een ander moment invullen.
       </p>
-      {!data.editable ? <p className="alert alert-info">Dit leernetwerk is afgesloten. Je kunt de zelfscans nog bekijken, niet meer wijzigen.</p> : null}
+      {!data.editable ? (
+        <p className="alert alert-info">
+          Dit leernetwerk is afgesloten. Je kunt de zelfscans nog bekijken, niet meer wijzigen.
+        </p>
+      ) : null}
       <ul className="self-scan-list">
         {data.scans.map((scan) => (
           <li key={scan.id} className="card">
@@ -112,12 +129,18 @@ function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
                           ) : null}
                         </th>
                         <td>
-                          <span className={status.state === "completed" ? "badge badge-success" : "badge"}>{status.label}</span>
+                          <span className={status.state === "completed" ? "badge badge-success" : "badge"}>
+                            {status.label}
+                          </span>
                           {status.mode === "INDIVIDUAL" ? <span className="muted"> · ieder apart</span> : null}
                         </td>
                         <td>
                           <Link to={`/leernetwerken/${cohort.id}/zelfscans/${scan.id}/${momentSlugs[moment]}`}>
-                            {status.state === "completed" || !data.editable ? "Bekijken" : status.state === "not-started" ? "Invullen" : "Verder invullen"}
+                            {status.state === "completed" || !data.editable
+                              ? "Bekijken"
+                              : status.state === "not-started"
+                                ? "Invullen"
+                                : "Verder invullen"}
                             <span className="visually-hidden">
                               : {scan.title}, {momentLabels[moment].toLowerCase()}
                             </span>
@@ -142,7 +165,11 @@ function DuoOverview({ data }: { data: Extract<Data, { view: "duo" }> }) {
 }
 
 function AnsweredCell({ count }: { count: number }) {
-  return count >= 3 ? <>{count} duo&apos;s</> : <span className="muted">{count === 0 ? "nog geen" : `${count}: te weinig duo's`}</span>;
+  return count >= 3 ? (
+    <>{count} duo&apos;s</>
+  ) : (
+    <span className="muted">{count === 0 ? "nog geen" : `${count}: te weinig duo's`}</span>
+  );
 }
 
 function StaffOverview({ data }: { data: Exclude<Data, { view: "duo" }> }) {
@@ -157,8 +184,8 @@ function StaffOverview({ data }: { data: Exclude<Data, { view: "duo" }> }) {
       <section aria-labelledby="cohort-totaal">
         <h2 id="cohort-totaal">Het leernetwerk samen</h2>
         <p>
-          Het gemiddelde van alle duo&apos;s verschijnt pas als minstens drie van de {data.duoCount} duo&apos;s een zelfscan op hetzelfde moment
-          hebben afgerond. Zo is niet te herleiden wat één duo heeft geantwoord.
+          Het gemiddelde van alle duo&apos;s verschijnt pas als minstens drie van de {data.duoCount} duo&apos;s een
+          zelfscan op hetzelfde moment hebben afgerond. Zo is niet te herleiden wat één duo heeft geantwoord.
         </p>
         <TableScroll label="Afgeronde zelfscans per moment">
           <table className="self-scan-status">
