@@ -1,4 +1,5 @@
 // The start page, different per role: what needs attention, what comes next.
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
@@ -34,4 +35,8 @@ export default function StartPage() {
       {data.role === "PARTICIPANT" ? <ParticipantStart data={data} /> : null}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

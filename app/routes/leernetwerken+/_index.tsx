@@ -1,3 +1,4 @@
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableScroll } from "~/components/table-scroll.tsx";
@@ -68,4 +69,8 @@ export default function CohortListPage() {
       )}
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 // The module overview: every module with its summary and reading time, and how far the participant and
 // their duo partner have read.
+import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server.ts";
@@ -70,4 +71,8 @@ export default function LearnOverview() {
       </ol>
     </>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
