@@ -40,6 +40,17 @@ export function ownerKeyFor(kind: AssignmentKind, context: { id: string }, userI
   return kind === "DUO" ? context.id : userId;
 }
 
+/** A submission's feedback thread, oldest first, with who wrote each message. */
+const threadMessages = {
+  orderBy: { createdAt: "asc" },
+  select: {
+    id: true,
+    body: true,
+    createdAt: true,
+    author: { select: { id: true, name: true, role: true, title: true } },
+  },
+} as const satisfies Prisma.AssignmentSubmission$messagesArgs;
+
 const submissionFacts = {
   id: true,
   ownerKey: true,
@@ -155,15 +166,7 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
                               uploadedBy: { select: { name: true } },
                             },
                           },
-                          messages: {
-                            orderBy: { createdAt: "asc" },
-                            select: {
-                              id: true,
-                              body: true,
-                              createdAt: true,
-                              author: { select: { id: true, name: true, role: true, title: true } },
-                            },
-                          },
+                          messages: threadMessages,
                         },
                       },
                     },
@@ -550,15 +553,7 @@ export async function getSubmissionForStaff(
         },
       },
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
-      messages: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          body: true,
-          createdAt: true,
-          author: { select: { id: true, name: true, role: true, title: true } },
-        },
-      },
+      messages: threadMessages,
     },
   });
   if (!submission) return null;
@@ -680,6 +675,20 @@ function checkAssignmentText(input: AssignmentInput) {
 async function requireSessionOfCohort(cohortId: string, sessionId: string) {
   const session = await prisma.cohortSession.findFirst({ where: { id: sessionId, cohortId }, select: { id: true } });
   if (!session) throw new DomainError("Kies een bijeenkomst van dit leernetwerk.", "sessionId");
+}
+
+/** The sessions of a cohort an assignment can belong to (the coordinator's form), in their order. */
+export function assignmentSessionChoices(cohortId: string) {
+  return prisma.cohortSession.findMany({
+    where: { cohortId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, title: true, startsAt: true },
+  });
+}
+
+/** How many duos (or participants) have started or handed in this assignment (shown before deleting it). */
+export function countSubmissions(assignmentId: string) {
+  return prisma.assignmentSubmission.count({ where: { assignmentId } });
 }
 
 export async function createAssignment(actor: Viewer, cohortId: string, input: AssignmentInput) {

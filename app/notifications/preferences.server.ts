@@ -40,3 +40,8 @@ export async function savePreferences(userId: string, modes: { kind: Notificatio
     ),
   );
 }
+
+/** The account an unsubscribe link points at (its id comes from the link's signed token), or null. */
+export function findUnsubscriber(userId: string) {
+  return prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+}

@@ -6,8 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { notificationKinds } from "~/notifications/kinds.ts";
 import { readUnsubscribeToken } from "~/notifications/links.server.ts";
-import { savePreferences } from "~/notifications/preferences.server.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { findUnsubscriber, savePreferences } from "~/notifications/preferences.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Afmelden — Leernetwerk" }];
@@ -18,7 +17,7 @@ async function readToken(token: string | undefined) {
     throw notFound(
       "Deze afmeldlink klopt niet. Kopieer de hele link uit de e-mail, of log in en kies je e-mailvoorkeuren.",
     );
-  const user = await prisma.user.findUnique({ where: { id: parsed.userId }, select: { id: true, email: true } });
+  const user = await findUnsubscriber(parsed.userId);
   if (!user) throw notFound("Deze afmeldlink hoort bij een account dat niet meer bestaat.");
   return { user, kind: parsed.kind };
 }

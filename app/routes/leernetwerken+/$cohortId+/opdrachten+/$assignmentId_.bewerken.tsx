@@ -9,10 +9,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert } from "~/components/forms.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
 import { assignmentFields, assignmentInput } from "~/models/assignment-forms.ts";
-import { deleteAssignment, updateAssignment } from "~/models/assignment.server.ts";
+import {
+  assignmentSessionChoices,
+  countSubmissions,
+  deleteAssignment,
+  updateAssignment,
+} from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -32,13 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
     coordinatorOnly: true,
   });
-  const sessions = await prisma.cohortSession.findMany({
-    where: { cohortId },
-    orderBy: { number: "asc" },
-    select: { id: true, number: true, title: true, startsAt: true },
-  });
+  const sessions = await assignmentSessionChoices(cohortId);
   const due = amsterdamParts(assignment.dueAt);
-  const submissions = await prisma.assignmentSubmission.count({ where: { assignmentId: assignment.id } });
+  const submissions = await countSubmissions(assignment.id);
   return {
     sessions,
     assignment,

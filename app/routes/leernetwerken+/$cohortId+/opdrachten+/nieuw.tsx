@@ -6,9 +6,8 @@ import { AssignmentForm } from "~/components/assignment-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
 import { assignmentFields, assignmentInput } from "~/models/assignment-forms.ts";
-import { createAssignment } from "~/models/assignment.server.ts";
+import { assignmentSessionChoices, createAssignment } from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
-import { prisma } from "~/utils/db.server.ts";
 import { formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -21,11 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuwe opdracht — Leernetwe
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const sessions = await prisma.cohortSession.findMany({
-    where: { cohortId },
-    orderBy: { number: "asc" },
-    select: { id: true, number: true, title: true, startsAt: true },
-  });
+  const sessions = await assignmentSessionChoices(cohortId);
   const preselected = new URL(request.url).searchParams.get("bijeenkomst") ?? "";
   return {
     sessions,
