@@ -47,6 +47,7 @@ export default defineConfig({
             "tests/routes/**/*.db.test.ts",
             "jobs/**/*.db.test.ts",
           ],
+          globalSetup: ["tests/setup/database-template.ts"],
           setupFiles: ["tests/setup/database.ts"],
           environment: "node",
           testTimeout: 30_000,

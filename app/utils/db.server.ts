@@ -86,7 +86,12 @@ function createClient() {
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
     max: isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
   });
-  return new PrismaClient({ adapter });
+  // On the embedded database every statement shares one connection, so a transaction may have to wait
+  // for the ones before it: give it longer than Prisma's 2 s to start (a busy moment is not an error).
+  return new PrismaClient({
+    adapter,
+    transactionOptions: isEmbedded(url) ? { maxWait: 15_000, timeout: 20_000 } : undefined,
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { __leernetwerkPrisma?: ReturnType<typeof createClient> };

@@ -7,7 +7,12 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** The data folder as an uncompressed tar (tests save a migrated database once and load it per file). */
+  dump: () => Promise<Blob>;
+};
 
 /**
  * PGlite is one PostgreSQL session shared by every socket connection, and pglite-socket queues the bytes
@@ -18,12 +23,20 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
  */
 export const EMBEDDED_APPLICATION_NAME = "leernetwerk-embedded";
 
-/** dataDir: a folder path, or "memory://" for a throw-away database (tests). */
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+/**
+ * dataDir: a folder path, or "memory://" for a throw-away database (tests). loadDataDir: a dump made by
+ * `dump()` to start from instead of an empty database (skips initdb, which is most of the start-up time).
+ */
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<EmbeddedDatabase> {
   const inMemory = dataDir.startsWith("memory://");
   // PGlite does not create missing parent folders.
   if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir));
+  const db = await PGlite.create(inMemory ? dataDir : path.resolve(dataDir), {
+    loadDataDir: options.loadDataDir,
+  });
 
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "leernetwerk-pg-"));
   chmodSync(socketDir, 0o700);
@@ -39,6 +52,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     // application_name marks the URL as the embedded database: the app then uses ONE connection (see
     // EMBEDDED_APPLICATION_NAME).
     url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&application_name=${EMBEDDED_APPLICATION_NAME}`,
+    dump: () => db.dumpDataDir("none"),
     async stop() {
       if (stopped) return;
       stopped = true;
