@@ -231,7 +231,7 @@ export default function AccountPage() {
         <h2 id="overal">Overal uitloggen</h2>
         <p>
           Ben je ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Log dan op alle apparaten
-          tegelijk uit.
+          tegelijk uit. <Link to="/account/sessies">Bekijk waar je bent ingelogd</Link>
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="logout-everywhere" />
