@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createUser, DEMO_PASSWORD } from "../../prisma/factories.ts";
-import { cookiePair, requestWithCookie } from "../../tests/support/requests.ts";
+import { args, cookiePair, form, requestWithCookie } from "../../tests/support/requests.ts";
 import { attemptLogin } from "~/auth/login.server.ts";
 import { createUserSession, getUser } from "~/auth/session.server.ts";
 import { action as forgotPasswordAction } from "~/routes/_account+/wachtwoord-vergeten.tsx";
 import { onDatabaseQuery, prisma } from "~/utils/db.server.ts";
 import { inProcessIdle, registerJobs, startInProcessJobs, stopJobs } from "../../jobs/engine.ts";
 import { allJobs } from "../../jobs/registry.ts";
-import { args, form, requestWithCookie } from "../../tests/support/requests.ts";
 import { checkResetToken, sendPasswordResetLink, resetPassword } from "./password-reset.server.ts";
 
 function tokenFrom(text: string) {
