@@ -68,8 +68,13 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       APP_URL: BASE_URL,
-      // E-mail stays in the outbox (readable on /beheer/e-mail), never sent.
+      // E-mail stays in the outbox (readable on /beheer/e-mail), never sent; production allows that only when
+      // told explicitly.
       RESEND_API_KEY: "",
+      EMAIL_OUTBOX_ONLY: "true",
+      // The demo: the seed may run in production, the published demo password works, and the outbox shows
+      // the links of other people's mails (the tests follow them).
+      DEMO_MODE: "true",
       REDIS_URL: "",
       // The suite makes many failed logins on purpose; the per-IP limit is not what it tests.
       LOGIN_RATE_LIMIT: "1000",

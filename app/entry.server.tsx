@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -7,6 +7,18 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Pages and their data carry personal data (names, reflections, other people's e-mail): no browser or proxy
+ * may keep a copy, so the back button on a shared computer after signing out shows nothing.
+ */
+const NO_STORE = "no-store";
+
+/** Loader and action data fetched by the browser (`?_data=`): never stored, unless the route said otherwise. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", NO_STORE);
+  return response;
+};
 
 export default function handleRequest(
   request: Request,
@@ -29,6 +41,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Cache-Control", NO_STORE);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -4,7 +4,9 @@ import type { CohortStatus, DuoFunction, PrismaClient, Role, SessionFormat } fro
 import { hashPassword } from "../app/auth/password.server.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 
-export const DEMO_PASSWORD = "Leernetwerk-demo-2027";
+import { DEMO_PASSWORD } from "../app/auth/demo.ts";
+
+export { DEMO_PASSWORD };
 
 let cachedHash: { password: string; hash: Promise<string> } | undefined;
 /** Hashing is slow on purpose; the same password is hashed once per process. */

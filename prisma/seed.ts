@@ -2,10 +2,17 @@
 // when it is still empty. Run: npm run db:seed
 import path from "node:path";
 import { existsSync } from "node:fs";
+import { demoSeedRefusal } from "../app/auth/demo.ts";
 import { startDatabase } from "../server/database/index.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
+const refusal = demoSeedRefusal(process.env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 
 const database = await startDatabase({
   databaseUrl: process.env.DATABASE_URL,

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createUser, DEMO_PASSWORD } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { clearEnvCache } from "~/utils/env.server.ts";
+import { demoSeedRefusal } from "./demo.ts";
 import { attemptLogin, MAX_FAILED_LOGINS } from "./login.server.ts";
 
 describe("attemptLogin", () => {
@@ -28,5 +30,41 @@ describe("attemptLogin", () => {
     expect(await attemptLogin("doelwit@gemeente.test", DEMO_PASSWORD)).toEqual({ ok: false, reason: "throttled" });
     const later = new Date(Date.now() + 16 * 60_000);
     expect((await attemptLogin("doelwit@gemeente.test", DEMO_PASSWORD, later)).ok).toBe(true);
+  });
+});
+
+describe("the published demo password", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+    clearEnvCache();
+  });
+
+  function production(demoMode: boolean) {
+    Object.assign(process.env, {
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      EMAIL_OUTBOX_ONLY: "true",
+      DEMO_MODE: demoMode ? "true" : "false",
+    });
+    clearEnvCache();
+  }
+
+  it("never signs in in production without DEMO_MODE, even on an account that has it", async () => {
+    const user = await createUser(prisma, { email: "demo-in-productie@gemeente.test" });
+    production(false);
+    expect(await attemptLogin("demo-in-productie@gemeente.test", DEMO_PASSWORD)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    production(true);
+    expect(await attemptLogin("demo-in-productie@gemeente.test", DEMO_PASSWORD)).toEqual({ ok: true, userId: user.id });
+  });
+
+  it("keeps the demo seed out of a production database unless DEMO_MODE=true", () => {
+    expect(demoSeedRefusal({ NODE_ENV: "production" })).toMatch(/DEMO_MODE=true/);
+    expect(demoSeedRefusal({ NODE_ENV: "production", DEMO_MODE: "false" })).not.toBeNull();
+    expect(demoSeedRefusal({ NODE_ENV: "production", DEMO_MODE: "true" })).toBeNull();
+    expect(demoSeedRefusal({})).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 // and after too many failures for one address the login is paused for that address on every web node
 // (counted in the database). The Express server adds a per-IP limit on top (server/security.ts).
 import { prisma } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { demoPasswordRefused } from "./demo.ts";
 import { verifyAgainstDummy, verifyPassword } from "./password.server.ts";
 
 export const LOGIN_WINDOW_MINUTES = 15;
@@ -21,9 +23,11 @@ export async function attemptLogin(email: string, password: string, now = new Da
     where: { email: normalized },
     select: { id: true, passwordHash: true },
   });
-  const valid = user?.passwordHash
+  const matches = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : await verifyAgainstDummy(password);
+  // The published demo password opens nothing outside the demo, even on an account that has it.
+  const valid = matches && !demoPasswordRefused(password, getEnv());
 
   await prisma.loginAttempt.create({
     data: { email: normalized, userId: user?.id ?? null, succeeded: valid, createdAt: now },

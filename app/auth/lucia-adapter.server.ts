@@ -6,11 +6,18 @@ import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
 import { hashToken } from "./tokens.server.ts";
 
 export type SessionUserAttributes = { email: string; name: string; role: Role };
+/** What a session knows besides its user: when it was last used (the idle timeout) and the browser. */
+export type SessionAttributes = { lastSeenAt: Date; userAgent: string | null };
 
-type Row = { userId: string; expiresAt: Date };
+type Row = { userId: string; expiresAt: Date; lastSeenAt: Date; userAgent: string | null };
 
 function toDatabaseSession(row: Row, sessionId: string): DatabaseSession {
-  return { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
+  return {
+    id: sessionId,
+    userId: row.userId,
+    expiresAt: row.expiresAt,
+    attributes: { lastSeenAt: row.lastSeenAt, userAgent: row.userAgent },
+  };
 }
 
 export function createLuciaAdapter(prisma: PrismaClient): Adapter {
@@ -19,7 +26,7 @@ export function createLuciaAdapter(prisma: PrismaClient): Adapter {
       // Runs on every request of a signed-in user, so it is one plain join: a nested Prisma select costs
       // several times more CPU (query compilation and JSON aggregation) for the same row.
       const rows = await prisma.$queryRaw<(Row & SessionUserAttributes)[]>`
-        SELECT s."userId", s."expiresAt", u.email, u.name, u.role::text AS role
+        SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role
         FROM "Session" s JOIN "User" u ON u.id = s."userId"
         WHERE s.id = ${hashToken(sessionId)}`;
       const row = rows[0];
@@ -33,8 +40,15 @@ export function createLuciaAdapter(prisma: PrismaClient): Adapter {
       return rows.map((row) => toDatabaseSession(row, row.id));
     },
     async setSession(session) {
+      const attributes = session.attributes as Partial<SessionAttributes>;
       await prisma.session.create({
-        data: { id: hashToken(session.id), userId: session.userId, expiresAt: session.expiresAt },
+        data: {
+          id: hashToken(session.id),
+          userId: session.userId,
+          expiresAt: session.expiresAt,
+          lastSeenAt: attributes.lastSeenAt ?? new Date(),
+          userAgent: attributes.userAgent ?? null,
+        },
       });
     },
     async updateSessionExpiration(sessionId, expiresAt) {

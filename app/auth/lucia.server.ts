@@ -1,7 +1,7 @@
 import { Lucia, TimeSpan } from "lucia";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { createLuciaAdapter, type SessionUserAttributes } from "./lucia-adapter.server.ts";
+import { createLuciaAdapter, type SessionAttributes, type SessionUserAttributes } from "./lucia-adapter.server.ts";
 
 export const SESSION_COOKIE_NAME = "ln_session";
 
@@ -12,6 +12,10 @@ function createLucia() {
       name: SESSION_COOKIE_NAME,
       attributes: { secure: getEnv().COOKIE_SECURE, sameSite: "lax" },
     },
+    getSessionAttributes: (attributes) => ({
+      lastSeenAt: attributes.lastSeenAt,
+      userAgent: attributes.userAgent,
+    }),
     getUserAttributes: (attributes) => ({
       email: attributes.email,
       name: attributes.name,
@@ -30,5 +34,6 @@ declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
     DatabaseUserAttributes: SessionUserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
   }
 }

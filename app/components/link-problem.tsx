@@ -42,8 +42,30 @@ const invitationTexts: Record<Status, { title: string; text: string }> = {
   },
 };
 
-export function LinkProblem({ kind, status }: { kind: "reset" | "invitation"; status: Status }) {
-  const { title, text } = (kind === "reset" ? resetTexts : invitationTexts)[status];
+const emailChangeTexts: Record<Status, { title: string; text: string }> = {
+  expired: {
+    title: "Deze link is verlopen",
+    text: "Een link om je nieuwe e-mailadres te bevestigen werkt 24 uur. Vraag de wijziging opnieuw aan op je accountpagina.",
+  },
+  used: {
+    title: "Deze link is al gebruikt",
+    text: "Een link werkt maar één keer. Is je e-mailadres nog niet gewijzigd? Vraag de wijziging dan opnieuw aan op je accountpagina.",
+  },
+  unknown: {
+    title: "Deze link werkt niet",
+    text: "We herkennen deze link niet. Misschien is hij niet helemaal gekopieerd, of heb je daarna een nieuwere wijziging aangevraagd.",
+  },
+  revoked: { title: "Deze link werkt niet meer", text: "Vraag de wijziging opnieuw aan op je accountpagina." },
+  "email-taken": {
+    title: "Dit e-mailadres is al in gebruik",
+    text: "Er is intussen een ander account met dit e-mailadres. Je e-mailadres is niet gewijzigd.",
+  },
+};
+
+const textsByKind = { reset: resetTexts, invitation: invitationTexts, "email-change": emailChangeTexts };
+
+export function LinkProblem({ kind, status }: { kind: keyof typeof textsByKind; status: Status }) {
+  const { title, text } = textsByKind[kind][status];
   return (
     <div className="auth-box">
       <h1>{title}</h1>
@@ -51,6 +73,8 @@ export function LinkProblem({ kind, status }: { kind: "reset" | "invitation"; st
       <p>
         {kind === "reset" ? (
           <Link to="/wachtwoord-vergeten">Nieuwe link aanvragen</Link>
+        ) : kind === "email-change" ? (
+          <Link to="/account">Naar je account</Link>
         ) : (
           <Link to="/inloggen">Naar inloggen</Link>
         )}

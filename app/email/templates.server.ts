@@ -24,7 +24,7 @@ export type FooterLink = { label: string; url: string };
 export function layout(
   title: string,
   paragraphs: string[],
-  action: { label: string; url: string },
+  action: { label: string; url: string } | null,
   footer: string,
   footerLinks: FooterLink[] = [],
 ) {
@@ -38,9 +38,13 @@ export function layout(
 <p style="font-weight: bold; color: #114b5f;">Leernetwerk</p>
 <h1 style="font-size: 1.3rem;">${escapeHtml(title)}</h1>
 ${body}
-<p><a href="${escapeHtml(action.url)}" style="display: inline-block; background: #114b5f; color: #ffffff; padding: 0.6rem 1rem; text-decoration: none; border-radius: 4px;">${escapeHtml(action.label)}</a></p>
+${
+  action
+    ? `<p><a href="${escapeHtml(action.url)}" style="display: inline-block; background: #114b5f; color: #ffffff; padding: 0.6rem 1rem; text-decoration: none; border-radius: 4px;">${escapeHtml(action.label)}</a></p>
 <p style="font-size: 0.9rem;">Werkt de knop niet? Kopieer dan deze link in je browser:<br>${escapeHtml(action.url)}</p>
-<p style="font-size: 0.85rem; color: #4a4a4a;">${escapeHtml(footer)}</p>
+`
+    : ""
+}<p style="font-size: 0.85rem; color: #4a4a4a;">${escapeHtml(footer)}</p>
 ${linksHtml ? `<p style="font-size: 0.85rem;">${linksHtml}</p>\n` : ""}</body></html>`;
   const text = [
     "Leernetwerk",
@@ -48,8 +52,7 @@ ${linksHtml ? `<p style="font-size: 0.85rem;">${linksHtml}</p>\n` : ""}</body></
     title,
     "",
     ...paragraphs.flatMap((p) => [p, ""]),
-    `${action.label}: ${action.url}`,
-    "",
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
     footer,
     ...footerLinks.map((link) => `${link.label}: ${link.url}`),
   ].join("\n");
@@ -100,6 +103,45 @@ export function passwordResetEmail(input: { name: string; url: string; expiresAt
       "Dit is een bericht over je account. Je kunt je hiervoor niet afmelden.",
     ),
   };
+}
+
+const ACCOUNT_FOOTER = "Dit is een bericht over je account. Je kunt je hiervoor niet afmelden.";
+
+/** To the new address: the link that makes it the account's address. */
+export function emailChangeConfirmEmail(input: { name: string; newEmail: string; url: string; expiresAt: Date }) {
+  const subject = "Bevestig je nieuwe e-mailadres";
+  const paragraphs = [
+    `Hallo ${input.name},`,
+    `Je hebt gevraagd om ${input.newEmail} voortaan te gebruiken voor het Leernetwerk. Bevestig dat met de knop hieronder; daarna log je in met dit adres.`,
+    `De link werkt tot ${formatDateTime(input.expiresAt)} en kan één keer gebruikt worden. Na het bevestigen word je op je andere apparaten uitgelogd.`,
+    "Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: er verandert niets.",
+  ];
+  return {
+    subject,
+    ...layout(subject, paragraphs, { label: "E-mailadres bevestigen", url: input.url }, ACCOUNT_FOOTER),
+  } satisfies EmailContent;
+}
+
+/** To the new address when it already belongs to an account: nothing changes, and only its owner learns so. */
+export function emailChangeTakenEmail(input: { newEmail: string }) {
+  const subject = "Je e-mailadres is niet gewijzigd";
+  const paragraphs = [
+    "Hallo,",
+    `Iemand heeft gevraagd om ${input.newEmail} te gebruiken voor een account van het Leernetwerk. Maar er is al een account met dit e-mailadres, dus er is niets gewijzigd.`,
+    "Was jij dit? Log dan in met dit e-mailadres; weet je het wachtwoord niet meer, kies dan 'Wachtwoord vergeten'. Heb je dit niet gevraagd? Dan hoef je niets te doen.",
+  ];
+  return { subject, ...layout(subject, paragraphs, null, ACCOUNT_FOOTER) } satisfies EmailContent;
+}
+
+/** To the old address: a change was asked for (no link: nothing to click for whoever reads it). */
+export function emailChangeNoticeEmail(input: { name: string; newEmail: string }) {
+  const subject = "Er is gevraagd je e-mailadres te wijzigen";
+  const paragraphs = [
+    `Hallo ${input.name},`,
+    `Voor je account van het Leernetwerk is gevraagd om voortaan ${input.newEmail} te gebruiken. Het nieuwe adres gaat pas in als het via de link in een e-mail aan dat adres is bevestigd.`,
+    "Was jij dit? Dan hoef je niets te doen. Was jij dit niet? Log dan in, kies een nieuw wachtwoord en laat het de coördinator van je leernetwerk weten.",
+  ];
+  return { subject, ...layout(subject, paragraphs, null, ACCOUNT_FOOTER) } satisfies EmailContent;
 }
 
 export function applicationReceivedEmail(input: {

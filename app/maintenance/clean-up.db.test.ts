@@ -34,13 +34,25 @@ describe("clean-up job", () => {
       ],
     });
 
-    expect(await cleanUp(now)).toEqual({ sessions: 1, loginAttempts: 1, passwordResets: 2 });
+    await prisma.emailChangeRequest.createMany({
+      data: [
+        {
+          tokenHash: "change-old",
+          userId: user.id,
+          newEmail: "a@b.test",
+          expiresAt: new Date(now.getTime() - 8 * DAY),
+        },
+        { tokenHash: "change-open", userId: user.id, newEmail: "a@b.test", expiresAt: new Date(now.getTime() + DAY) },
+      ],
+    });
+
+    expect(await cleanUp(now)).toEqual({ sessions: 1, loginAttempts: 1, passwordResets: 2, emailChanges: 1 });
     expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual(["valid"]);
     expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
     expect((await prisma.passwordResetToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual([
       "recent",
     ]);
     // Running it again removes nothing more.
-    expect(await cleanUp(now)).toEqual({ sessions: 0, loginAttempts: 0, passwordResets: 0 });
+    expect(await cleanUp(now)).toEqual({ sessions: 0, loginAttempts: 0, passwordResets: 0, emailChanges: 0 });
   });
 });

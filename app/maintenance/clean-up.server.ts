@@ -8,13 +8,14 @@ const DAY = 24 * 60 * 60_000;
 export const retention = {
   /** Failed and successful sign-in attempts (the throttle only looks back 15 minutes). */
   loginAttemptsDays: 30,
-  /** Used or expired password-reset links. */
+  /** Used or expired password-reset links and e-mail change requests. */
   passwordResetsDays: 7,
 };
 
 export async function cleanUp(now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [sessions, loginAttempts, passwordResets] = await prisma.$transaction([
+  const spent = (days: number) => ({ OR: [{ expiresAt: { lt: before(days) } }, { usedAt: { lt: before(days) } }] });
+  const [sessions, loginAttempts, passwordResets, emailChanges] = await prisma.$transaction([
     prisma.session.deleteMany({ where: { expiresAt: { lt: now } } }),
     prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(retention.loginAttemptsDays) } } }),
     prisma.passwordResetToken.deleteMany({
@@ -25,6 +26,12 @@ export async function cleanUp(now = new Date()) {
         ],
       },
     }),
+    prisma.emailChangeRequest.deleteMany({ where: spent(retention.passwordResetsDays) }),
   ]);
-  return { sessions: sessions.count, loginAttempts: loginAttempts.count, passwordResets: passwordResets.count };
+  return {
+    sessions: sessions.count,
+    loginAttempts: loginAttempts.count,
+    passwordResets: passwordResets.count,
+    emailChanges: emailChanges.count,
+  };
 }

@@ -109,11 +109,9 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
     enrolledKeys: cohort.enrollments.map((enrollment) => municipalityKey(enrollment.municipality.name)),
   });
   if (duplicate) throw new DomainError(duplicate, "municipality");
-  const people = await cohortPeople(cohort.id);
-  for (const member of input.members) {
-    const problem = alreadyInCohortProblem(member.email, people);
-    if (problem) throw new DomainError(problem, `${member.slot}Email`);
-  }
+  // Whether a person already takes part (and in which municipality's duo) is not the public's business: the
+  // form accepts the application either way, and the coordinator sees it at the intake (previewAdmission),
+  // where admission refuses to enrol someone twice.
 
   const municipality = cleanMunicipalityName(input.municipality);
   let applicationId: string;

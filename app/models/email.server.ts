@@ -1,5 +1,6 @@
 import type { User } from "lucia";
 import type { EmailStatus } from "~/generated/prisma/enums.ts";
+import { redactTokenLinks } from "~/email/redact.ts";
 import { enqueueDelivery } from "~/email/send-email.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -37,7 +38,27 @@ export async function countEmailMessagesByStatus(): Promise<Record<EmailStatus, 
   return counts;
 }
 
-export function getEmailMessage(id: string) {
+/**
+ * One message of the outbox for a coordinator. Its text only while mail stays in the outbox (once sent
+ * through the provider the content is not shown), and even then the personal links (reset, invitation,
+ * e-mail confirmation, unsubscribe, calendar) only when the coordinator is the addressee or in the demo:
+ * a link is for the person it was sent to.
+ */
+export async function getEmailMessage(
+  id: string,
+  viewer: { email: string },
+  settings: { delivering: boolean; demoMode: boolean },
+) {
+  const message = await findEmailMessage(id);
+  if (!message) return null;
+  if (settings.delivering) return { ...message, text: null, linksHidden: false };
+  const ownMail = message.to.trim().toLowerCase() === viewer.email.trim().toLowerCase();
+  if (ownMail || settings.demoMode) return { ...message, linksHidden: false };
+  const text = redactTokenLinks(message.text);
+  return { ...message, text, linksHidden: text !== message.text };
+}
+
+function findEmailMessage(id: string) {
   return prisma.emailMessage.findUnique({
     where: { id },
     select: {

@@ -1,4 +1,7 @@
 // "Wachtwoord vergeten": a single-use link, valid for one hour, sent by e-mail.
+import { z } from "zod";
+import { defineJob } from "../../jobs/definition.ts";
+import { enqueue } from "../../jobs/engine.ts";
 import { generateToken, hashToken } from "~/auth/tokens.server.ts";
 import { hashPassword } from "~/auth/password.server.ts";
 import { invalidateAllSessions } from "~/auth/session.server.ts";
@@ -9,8 +12,18 @@ import { getEnv } from "~/utils/env.server.ts";
 
 export const RESET_VALID_MINUTES = 60;
 
-/** Sends a reset link when the address has an account; says nothing either way (no enumeration). */
-export async function requestPasswordReset(email: string) {
+/**
+ * The form's whole work: hand the address to the `request-password-reset` job. Whether the address has an
+ * account is looked up there, after the answer, so the request does the same work and takes the same time
+ * either way (no enumeration by timing). With Redis unreachable the request is dropped (nothing is stored
+ * for it); asking again works once Redis is back.
+ */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await enqueue(requestPasswordResetJob, { email: email.trim().toLowerCase() });
+}
+
+/** Sends a reset link when the address has an account; nothing otherwise. */
+export async function sendPasswordResetLink(email: string) {
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, name: true, email: true, passwordHash: true },
@@ -34,6 +47,14 @@ export async function requestPasswordReset(email: string) {
     }),
   });
 }
+
+export const requestPasswordResetJob = defineJob({
+  name: "request-password-reset",
+  payload: z.object({ email: z.string().min(1).max(320) }),
+  process: ({ email }) => sendPasswordResetLink(email),
+  attempts: 3,
+  backoffMs: 10_000,
+});
 
 export type ResetTokenState =
   | { status: "valid"; userId: string; email: string }

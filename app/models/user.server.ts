@@ -1,6 +1,5 @@
 import { hashPassword, verifyPassword } from "~/auth/password.server.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { DomainError } from "~/utils/domain-error.ts";
 
 export function getAccount(userId: string) {
   return prisma.user.findUniqueOrThrow({
@@ -9,11 +8,9 @@ export function getAccount(userId: string) {
   });
 }
 
-/** Changes one's name and e-mail address (refused, DomainError at `email`, when another account has it). */
-export async function updateProfile(userId: string, input: { name: string; email: string }) {
-  const taken = await prisma.user.count({ where: { email: input.email, id: { not: userId } } });
-  if (taken) throw new DomainError("Er is al een ander account met dit e-mailadres.", "email");
-  await prisma.user.update({ where: { id: userId }, data: { name: input.name, email: input.email } });
+/** Changes one's name. The e-mail address changes only through a confirmed request (email-change.server.ts). */
+export async function updateName(userId: string, name: string) {
+  await prisma.user.update({ where: { id: userId }, data: { name } });
 }
 
 export async function changePassword(userId: string, currentPassword: string, newPassword: string) {

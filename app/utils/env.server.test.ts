@@ -21,6 +21,38 @@ describe("parseEnv", () => {
     );
   });
 
+  it("refuses production without a mail provider unless the outbox is chosen explicitly", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) };
+    expect(() => parseEnv(base)).toThrowError(/RESEND_API_KEY is verplicht in productie.*EMAIL_OUTBOX_ONLY=true/);
+    expect(() => parseEnv({ ...base, EMAIL_OUTBOX_ONLY: "false" })).toThrowError(EnvError);
+    expect(parseEnv({ ...base, EMAIL_OUTBOX_ONLY: "true" }).EMAIL_OUTBOX_ONLY).toBe(true);
+    expect(parseEnv({ ...base, RESEND_API_KEY: "re_live" }).RESEND_API_KEY).toBe("re_live");
+    // Outside production the outbox stays the default.
+    expect(() => parseEnv({})).not.toThrow();
+  });
+
+  it("always sets the Secure cookie flag in production, even on http or when told otherwise", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      EMAIL_OUTBOX_ONLY: "true",
+      APP_URL: "http://leernetwerk.example.nl",
+      COOKIE_SECURE: "false",
+    });
+    expect(env.COOKIE_SECURE).toBe(true);
+    expect(parseEnv({ COOKIE_SECURE: "false" }).COOKIE_SECURE).toBe(false);
+  });
+
+  it("has idle timeouts (30 minutes for staff, 120 for participants) and demo mode off by default", () => {
+    expect(parseEnv({})).toMatchObject({
+      SESSION_IDLE_MINUTES_STAFF: 30,
+      SESSION_IDLE_MINUTES_PARTICIPANT: 120,
+      DEMO_MODE: false,
+      EMAIL_OUTBOX_ONLY: false,
+    });
+    expect(() => parseEnv({ SESSION_IDLE_MINUTES_STAFF: "0" })).toThrowError(/SESSION_IDLE_MINUTES_STAFF moet/);
+  });
+
   it("rejects malformed values with a clear message per variable", () => {
     let error: unknown;
     try {
@@ -47,6 +79,7 @@ describe("parseEnv", () => {
       APP_URL: "https://leernetwerk.example.nl/",
       DATABASE_URL: "postgresql://user:pw@db:5432/leernetwerk",
       PORT: "8080",
+      RESEND_API_KEY: "re_test",
     });
     expect(env.COOKIE_SECURE).toBe(true);
     expect(env.APP_URL).toBe("https://leernetwerk.example.nl");

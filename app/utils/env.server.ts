@@ -52,6 +52,13 @@ const schema = z
       .optional(),
     COOKIE_SECURE: booleanish("COOKIE_SECURE").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
+    /** Production without a mail provider: only when this says so explicitly (mail then waits in the outbox). */
+    EMAIL_OUTBOX_ONLY: booleanish("EMAIL_OUTBOX_ONLY").default("false"),
+    /** The demo (`npm run demo`, the e2e run): demo data and the published demo password are allowed. */
+    DEMO_MODE: booleanish("DEMO_MODE").default("false"),
+    /** Idle timeout of a sign-in session: staff (coordinators, facilitators) and participants. */
+    SESSION_IDLE_MINUTES_STAFF: wholeNumber("SESSION_IDLE_MINUTES_STAFF", 30),
+    SESSION_IDLE_MINUTES_PARTICIPANT: wholeNumber("SESSION_IDLE_MINUTES_PARTICIPANT", 120),
     RESEND_BASE_URL: z.string().url("RESEND_BASE_URL moet een URL zijn / must be a URL").optional(),
     EMAIL_FROM: z.string().min(3).default("Leernetwerk <noreply@leernetwerk.nl>"),
     REDIS_URL: z
@@ -94,6 +101,16 @@ const schema = z
           "SESSION_SECRET is verplicht in productie (npm run demo maakt er een aan in .env) / SESSION_SECRET is required in production",
       });
     }
+    // Without a provider every e-mail (with its reset and invitation links) stays in the outbox, readable on
+    // /beheer/e-mail. In production that must be a conscious choice, never a forgotten setting.
+    if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && !env.EMAIL_OUTBOX_ONLY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["RESEND_API_KEY"],
+        message:
+          "RESEND_API_KEY is verplicht in productie; zet EMAIL_OUTBOX_ONLY=true om e-mail bewust alleen in de outbox te bewaren / RESEND_API_KEY is required in production; set EMAIL_OUTBOX_ONLY=true to keep e-mail in the outbox on purpose",
+      });
+    }
   });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string; COOKIE_SECURE: boolean; SESSION_SECRET: string };
@@ -115,7 +132,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     APP_URL: appUrl,
-    COOKIE_SECURE: env.COOKIE_SECURE ?? appUrl.startsWith("https://"),
+    // Always Secure in production (a TLS-terminating proxy in front is assumed); elsewhere as configured.
+    COOKIE_SECURE: env.NODE_ENV === "production" ? true : (env.COOKIE_SECURE ?? appUrl.startsWith("https://")),
     // Only reachable outside production (checked above): a fixed development secret.
     SESSION_SECRET: env.SESSION_SECRET ?? "development-secret-not-for-production-use-0000",
   };

@@ -334,6 +334,9 @@ async function startServer(
     HOST,
     APP_URL: url,
     LOGIN_RATE_LIMIT: "1000",
+    // The demo data and its published password, e-mail kept in the outbox.
+    DEMO_MODE: "true",
+    EMAIL_OUTBOX_ONLY: "true",
   };
   const spawnedAt = performance.now();
   // One folder per server, Node's own file names: every thread (tsx's loader runs in one) writes its own

@@ -6,7 +6,8 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie, createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import { ErrorSummary, Field, FormAlert, NewPasswordFields } from "~/components/forms.tsx";
 import { getFeedStatus, renewFeedToken, revokeFeedToken } from "~/models/calendar-feed.server.ts";
-import { changePassword, getAccount, updateProfile } from "~/models/user.server.ts";
+import { requestEmailChange } from "~/models/email-change.server.ts";
+import { changePassword, getAccount, updateName } from "~/models/user.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import {
   MIN_PASSWORD_LENGTH,
@@ -26,7 +27,11 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 export const meta: MetaFunction = () => [{ title: "Account — Leernetwerk" }];
 
 const schema = formIntents({
-  profile: z.object({ name: nameField, email: emailField }),
+  profile: z.object({ name: nameField }),
+  email: z.object({
+    email: emailField,
+    emailChangePassword: z.string().min(1, "Vul je huidige wachtwoord in."),
+  }),
   password: z.object({
     currentPassword: z.string().min(1, "Vul je huidige wachtwoord in."),
     ...newPasswordFields(MIN_PASSWORD_LENGTH),
@@ -47,18 +52,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(schema, await request.formData(), {
-    secretFields: ["currentPassword", "password", "confirmPassword"],
+    secretFields: ["currentPassword", "password", "confirmPassword", "emailChangePassword"],
   });
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   switch (input.intent) {
     case "profile":
+      await updateName(user.id, input.name);
+      return redirectWithToast("/account", { title: "Je naam is opgeslagen" });
+    case "email": {
+      let result: Awaited<ReturnType<typeof requestEmailChange>>;
       try {
-        await updateProfile(user.id, input);
+        result = await requestEmailChange(user.id, { email: input.email, currentPassword: input.emailChangePassword });
       } catch (error) {
         return domainErrorReply(error, values);
       }
-      return redirectWithToast("/account", { title: "Je gegevens zijn opgeslagen" });
+      if (!result.ok) return invalid(fieldError(values, "emailChangePassword", "Je huidige wachtwoord klopt niet."));
+      // The same answer whether or not the address already has an account: only that address is told.
+      return redirectWithToast("/account", {
+        title: "Kijk in je e-mail",
+        description: `We hebben een e-mail gestuurd naar ${result.newEmail}. Klik op de link in die e-mail om je nieuwe adres te bevestigen. Tot dan blijft je huidige adres gelden.`,
+      });
+    }
     case "password": {
       if (!(await changePassword(user.id, input.currentPassword, input.password))) {
         return invalid(fieldError(values, "currentPassword", "Je huidige wachtwoord klopt niet."));
@@ -98,6 +113,7 @@ export default function AccountPage() {
   const refused = actionData?.status === "error" ? actionData : undefined;
   const profile = refused?.values.intent === "profile" ? refused : undefined;
   const password = refused?.values.intent === "password" ? refused : undefined;
+  const emailChange = refused?.values.intent === "email" ? refused : undefined;
   return (
     <>
       <h1>Je account</h1>
@@ -120,17 +136,42 @@ export default function AccountPage() {
             defaultValue={textValue(profile?.values, "name") ?? account.name}
             errors={profile?.fieldErrors.name}
           />
+          <div>
+            <button type="submit">Naam opslaan</button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="e-mailadres">
+        <h2 id="e-mailadres">E-mailadres wijzigen</h2>
+        <p>
+          Je e-mailadres is nu <strong>{account.email}</strong>. Een nieuw adres gaat pas in als je het bevestigt via de
+          link die we naar dat adres sturen. Je oude adres krijgt daarover ook een bericht.
+        </p>
+        <ErrorSummary errors={emailChange?.fieldErrors} />
+        <FormAlert message={emailChange?.formError} />
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="email" />
           <Field
-            label="E-mailadres"
+            label="Nieuw e-mailadres"
             name="email"
             type="email"
             autoComplete="email"
             required
-            defaultValue={textValue(profile?.values, "email") ?? account.email}
-            errors={profile?.fieldErrors.email}
+            defaultValue={textValue(emailChange?.values, "email") ?? ""}
+            errors={emailChange?.fieldErrors.email}
+          />
+          <Field
+            label="Je huidige wachtwoord"
+            hint="Ter controle dat jij het bent."
+            name="emailChangePassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={emailChange?.fieldErrors.emailChangePassword}
           />
           <div>
-            <button type="submit">Gegevens opslaan</button>
+            <button type="submit">Nieuw e-mailadres bevestigen</button>
           </div>
         </Form>
       </section>
@@ -231,7 +272,7 @@ export default function AccountPage() {
         <h2 id="overal">Overal uitloggen</h2>
         <p>
           Ben je ergens ingelogd gebleven, bijvoorbeeld op een computer van iemand anders? Log dan op alle apparaten
-          tegelijk uit.
+          tegelijk uit. <Link to="/account/sessies">Bekijk waar je bent ingelogd</Link>
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="logout-everywhere" />

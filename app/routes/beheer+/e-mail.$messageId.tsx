@@ -12,13 +12,15 @@ import { emailStatusLabels } from "~/utils/labels.ts";
 export const meta: MetaFunction = () => [{ title: "E-mailbericht — Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "COORDINATOR");
+  const user = await requireRole(request, "COORDINATOR");
   if (!isUuid(params.messageId)) throw notFound("Dit bericht bestaat niet.");
-  const message = await getEmailMessage(params.messageId);
+  const env = getEnv();
+  const message = await getEmailMessage(params.messageId, user, {
+    delivering: Boolean(env.RESEND_API_KEY),
+    demoMode: env.DEMO_MODE,
+  });
   invariantResponse(message, "Dit bericht bestaat niet.");
-  // Once messages really go out, their content (with personal links) is no longer shown here.
-  const showBody = !getEnv().RESEND_API_KEY;
-  return { message: { ...message, text: showBody ? message.text : null } };
+  return { message };
 }
 
 function Linkified({ text }: { text: string }) {
@@ -85,9 +87,17 @@ export default function EmailMessagePage() {
       ) : null}
       <h2>Inhoud</h2>
       {message.text ? (
-        <div className="email-body" data-testid="email-body">
-          <Linkified text={message.text} />
-        </div>
+        <>
+          {message.linksHidden ? (
+            <p>
+              Persoonlijke links (om een wachtwoord te kiezen, een uitnodiging aan te nemen of een e-mailadres te
+              bevestigen) zijn verborgen: alleen de ontvanger mag ze gebruiken.
+            </p>
+          ) : null}
+          <div className="email-body" data-testid="email-body">
+            <Linkified text={message.text} />
+          </div>
+        </>
       ) : (
         <p>De inhoud wordt niet getoond omdat het bericht via de e-maildienst is verstuurd.</p>
       )}

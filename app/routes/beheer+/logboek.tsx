@@ -22,6 +22,7 @@ const actionLabels: Record<string, string> = {
   "attendance.record": "Aanwezigheid ingevuld",
   "attendance.sign-off": "Afgemeld voor een bijeenkomst",
   "attendance.sign-off-withdrawn": "Afmelding ingetrokken",
+  "user.email_change": "E-mailadres gewijzigd (bevestigd via de nieuwe link)",
   "calendar-feed.renew": "Agenda-link gemaakt",
   "calendar-feed.revoke": "Agenda-link ingetrokken",
   "application.submit": "Aanmelding ontvangen (openbaar formulier)",
