@@ -135,7 +135,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     // Only reachable outside production (checked above): a fixed development secret.
     SESSION_SECRET: env.SESSION_SECRET ?? "development-secret-not-for-production-use-0000",
     STAFF_TWO_FACTOR:
-      env.STAFF_TWO_FACTOR ?? (env.NODE_ENV === "production" && cleaned.DEMO_MODE !== "true" ? "required" : "optional"),
+      env.STAFF_TWO_FACTOR ??
+      (env.NODE_ENV === "production" && !["true", "1", "yes"].includes(cleaned.DEMO_MODE ?? "")
+        ? "required"
+        : "optional"),
   };
 }
 
