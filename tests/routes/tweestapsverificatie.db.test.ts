@@ -15,6 +15,7 @@ import {
 } from "../support/requests.ts";
 import { requireUser } from "~/auth/guards.server.ts";
 import { SESSION_COOKIE_NAME } from "~/auth/lucia.server.ts";
+import { getUser } from "~/auth/session.server.ts";
 import { decryptSecret } from "~/auth/totp.server.ts";
 import { confirmTwoFactorSetup, startTwoFactorSetup } from "~/auth/two-factor.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -143,12 +144,16 @@ describe("the set-up page", () => {
 
     const wrong = await setupAction(args(await requestAs(user.id, PAGE, form({ intent: "confirm", code: "12" }))));
     expect(statusOf(wrong)).toBe(400);
+    const elsewhere = await requestAs(user.id, "http://localhost/account");
     const confirmed = await setupAction(
       args(await requestAs(user.id, PAGE, form({ intent: "confirm", code: await codeNow(secret) }))),
     );
-    expect(confirmed).toMatchObject({ status: "codes", reason: "enabled" });
-    expect((confirmed as { codes: string[] }).codes).toHaveLength(10);
-    const account = await accountLoader(args(await requestAs(user.id, "http://localhost/account")));
+    expect(dataOf(confirmed)).toMatchObject({ status: "codes", reason: "enabled" });
+    expect(dataOf<{ codes: string[] }>(confirmed).codes).toHaveLength(10);
+    // Sessions made with the password alone end; this browser gets a fresh session.
+    expect(await getUser(requestWithCookie(elsewhere.headers.get("Cookie")))).toBeNull();
+    const fresh = (confirmed as unknown as { init: { headers: Record<string, string> } }).init.headers["Set-Cookie"]!;
+    const account = await accountLoader(args(requestWithCookie(cookiePair(fresh), "http://localhost/account")));
     expect(account.twoFactorEnabled).toBe(true);
   });
 
@@ -192,8 +197,11 @@ describe("required for staff (STAFF_TWO_FACTOR=required)", () => {
 
     await setupAction(args(requestWithCookie(session, PAGE, form({ intent: "start" }))));
     const secret = await secretOf(facilitator.id);
-    await setupAction(args(requestWithCookie(session, PAGE, form({ intent: "confirm", code: await codeNow(secret) }))));
-    expect((await requireUser(requestWithCookie(session, "http://localhost/"))).id).toBe(facilitator.id);
+    const confirmed = await setupAction(
+      args(requestWithCookie(session, PAGE, form({ intent: "confirm", code: await codeNow(secret) }))),
+    );
+    const fresh = (confirmed as unknown as { init: { headers: Record<string, string> } }).init.headers["Set-Cookie"]!;
+    expect((await requireUser(requestWithCookie(cookiePair(fresh), "http://localhost/"))).id).toBe(facilitator.id);
   });
 
   it("does not apply when the setting is optional", async () => {

@@ -2,10 +2,12 @@
 // the recovery codes shown once), make new recovery codes, turn it off (password + code; not when the
 // deployment requires it for staff). Staff who must set it up reach only this page until they have.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { requireUserForTwoFactorSetup } from "~/auth/guards.server.ts";
+import { createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";
 import {
   cancelTwoFactorSetup,
   confirmTwoFactorSetup,
@@ -65,12 +67,16 @@ export async function action({ request }: ActionFunctionArgs) {
       case "cancel":
         await cancelTwoFactorSetup(user.id);
         return redirectWithToast(PAGE, { type: "info", title: "Het instellen is gestopt" });
-      case "confirm":
-        return {
-          status: "codes" as const,
-          reason: "enabled" as const,
-          codes: await confirmTwoFactorSetup(user.id, input.code),
-        };
+      case "confirm": {
+        const codes = await confirmTwoFactorSetup(user.id, input.code);
+        // Sessions elsewhere were made with the password alone: they end; this browser gets a fresh one.
+        await invalidateAllSessions(user.id);
+        const cookie = await createUserSession(request, user.id);
+        return data(
+          { status: "codes" as const, reason: "enabled" as const, codes },
+          { headers: { "Set-Cookie": cookie } },
+        );
+      }
       case "renew":
         return {
           status: "codes" as const,
@@ -272,7 +278,9 @@ function RecoveryCodes({ codes, reason }: { codes: string[]; reason: "enabled" |
       <div className="alert alert-success" role="status">
         <p>
           <strong>Bewaar deze herstelcodes goed.</strong> We laten ze maar één keer zien.
-          {reason === "renewed" ? " Je oude herstelcodes werken niet meer." : null}
+          {reason === "renewed"
+            ? " Je oude herstelcodes werken niet meer."
+            : " Op andere apparaten ben je uitgelogd: daar log je opnieuw in, met een code."}
         </p>
       </div>
       <p>
