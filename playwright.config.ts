@@ -78,6 +78,9 @@ export default defineConfig({
       REDIS_URL: "",
       // The suite makes many failed logins on purpose; the per-IP limit is not what it tests.
       LOGIN_RATE_LIMIT: "1000",
+      // Staff sign in with the password alone here (as in the demo); tests/e2e/two-factor.spec.ts sets up
+      // two-factor sign-in for an account of its own.
+      STAFF_TWO_FACTOR: "optional",
     },
   },
 });

@@ -57,3 +57,24 @@ describe("rate limits on login and password-reset posts", () => {
     }
   });
 });
+
+describe("rate limit on the sign-in code (two-factor)", () => {
+  it("counts wrong codes on /inloggen/code together with failed logins", async () => {
+    const app = express();
+    app.use(rateLimits({ loginLimit: 2 }));
+    app.post("*", (_req, res) => {
+      res.status(400).send("x");
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const post = (path: string) => fetch(`${url}${path}`, { method: "POST" });
+      expect((await post("/inloggen")).status).toBe(400);
+      expect((await post("/inloggen/code.data")).status).toBe(400);
+      expect((await post("/inloggen/code")).status).toBe(429);
+    } finally {
+      server.close();
+    }
+  });
+});

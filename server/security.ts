@@ -125,7 +125,7 @@ export function rateLimits({ loginLimit }: { loginLimit: number }) {
     if (!unsafeMethods.has(req.method)) return next();
     // With Remix's single fetch a form posted from the browser goes to "<path>.data".
     const path = req.path.endsWith(".data") ? req.path.slice(0, -".data".length) : req.path;
-    if (path === "/inloggen") return strict(req, res, next);
+    if (path === "/inloggen" || path === "/inloggen/code") return strict(req, res, next);
     if (path === "/wachtwoord-vergeten" || path.startsWith("/wachtwoord-herstellen/")) {
       return resetLimit(req, res, next);
     }

@@ -12,8 +12,23 @@ import { getSessionInCohort } from "~/models/session.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { rememberForRequest } from "~/utils/request-context.server.ts";
 import { getUser } from "./session.server.ts";
+import { twoFactorRequiredFor } from "./two-factor.server.ts";
 
+export const TWO_FACTOR_SETUP_PATH = "/account/tweestapsverificatie";
+
+/**
+ * The signed-in user, or a redirect to the login page. When the deployment requires two-factor sign-in
+ * for staff (STAFF_TWO_FACTOR) and this coordinator or facilitator has not set it up, every page sends
+ * them to the set-up page until it is done (that page alone uses `requireUserForTwoFactorSetup`).
+ */
 export async function requireUser(request: Request): Promise<User> {
+  const user = await requireUserForTwoFactorSetup(request);
+  if (!user.twoFactorEnabled && twoFactorRequiredFor(user.role)) throw redirect(TWO_FACTOR_SETUP_PATH);
+  return user;
+}
+
+/** Signed in, without the two-factor gate: only for the set-up page itself. */
+export async function requireUserForTwoFactorSetup(request: Request): Promise<User> {
   const user = await getUser(request);
   if (!user) {
     const url = new URL(request.url);

@@ -5,7 +5,7 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
 import { hashToken } from "./tokens.server.ts";
 
-export type SessionUserAttributes = { email: string; name: string; role: Role };
+export type SessionUserAttributes = { email: string; name: string; role: Role; twoFactorEnabled: boolean };
 /** What a session knows besides its user: when it was last used (the idle timeout) and the browser. */
 export type SessionAttributes = { lastSeenAt: Date; userAgent: string | null };
 
@@ -26,12 +26,14 @@ export function createLuciaAdapter(prisma: PrismaClient): Adapter {
       // Runs on every request of a signed-in user, so it is one plain join: a nested Prisma select costs
       // several times more CPU (query compilation and JSON aggregation) for the same row.
       const rows = await prisma.$queryRaw<(Row & SessionUserAttributes)[]>`
-        SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role
-        FROM "Session" s JOIN "User" u ON u.id = s."userId"
+        SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
+          t."enabledAt" IS NOT NULL AS "twoFactorEnabled"
+        FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "TwoFactor" t ON t."userId" = u.id
         WHERE s.id = ${hashToken(sessionId)}`;
       const row = rows[0];
       if (!row) return [null, null];
-      const user: DatabaseUser = { id: row.userId, attributes: { email: row.email, name: row.name, role: row.role } };
+      const { email, name, role, twoFactorEnabled } = row;
+      const user: DatabaseUser = { id: row.userId, attributes: { email, name, role, twoFactorEnabled } };
       return [toDatabaseSession(row, sessionId), user];
     },
     async getUserSessions(userId) {

@@ -20,6 +20,8 @@ function createLucia() {
       email: attributes.email,
       name: attributes.name,
       role: attributes.role,
+      // For the guard that keeps staff on the set-up page while the deployment requires two-factor sign-in.
+      twoFactorEnabled: attributes.twoFactorEnabled,
     }),
   });
 }

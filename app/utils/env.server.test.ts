@@ -174,4 +174,24 @@ describe("parseEnv", () => {
     expect(message).toMatch(/TRUST_PROXY: TRUST_PROXY moet true of false zijn \/ TRUST_PROXY must be true or false/);
     expect(message).not.toMatch(/NaN/);
   });
+
+  it("requires two-factor sign-in of staff in production by default, but not in the demo or development", () => {
+    const secret = "x".repeat(32);
+    expect(parseEnv({}).STAFF_TWO_FACTOR).toBe("optional");
+    expect(parseEnv({ NODE_ENV: "test" }).STAFF_TWO_FACTOR).toBe("optional");
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).STAFF_TWO_FACTOR).toBe("required");
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, DEMO_MODE: "true" }).STAFF_TWO_FACTOR).toBe(
+      "optional",
+    );
+    expect(
+      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, DEMO_MODE: "true", STAFF_TWO_FACTOR: "required" })
+        .STAFF_TWO_FACTOR,
+    ).toBe("required");
+    expect(
+      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, STAFF_TWO_FACTOR: "optional" }).STAFF_TWO_FACTOR,
+    ).toBe("optional");
+    expect(() => parseEnv({ STAFF_TWO_FACTOR: "ja" })).toThrowError(
+      /STAFF_TWO_FACTOR moet required of optional zijn \/ STAFF_TWO_FACTOR must be required or optional/,
+    );
+  });
 });

@@ -66,6 +66,17 @@ const schema = z
       .regex(/^rediss?:\/\//, "REDIS_URL moet beginnen met redis:// / REDIS_URL must start with redis://")
       .optional(),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    /**
+     * Two-factor sign-in for coordinators and facilitators: "required" or "optional". Default: required in
+     * production, optional elsewhere and in the demo (DEMO_MODE=true), so the README's logins keep working.
+     */
+    STAFF_TWO_FACTOR: z
+      .enum(["required", "optional"], {
+        errorMap: () => ({
+          message: "STAFF_TWO_FACTOR moet required of optional zijn / STAFF_TWO_FACTOR must be required or optional",
+        }),
+      })
+      .optional(),
     /** Behind a reverse proxy: read the client IP from X-Forwarded-For. */
     TRUST_PROXY: booleanish("TRUST_PROXY").default("false"),
     /** Where assignment attachments are stored (app/storage/files.server.ts). */
@@ -113,7 +124,12 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; COOKIE_SECURE: boolean; SESSION_SECRET: string };
+export type Env = z.infer<typeof schema> & {
+  APP_URL: string;
+  COOKIE_SECURE: boolean;
+  SESSION_SECRET: string;
+  STAFF_TWO_FACTOR: "required" | "optional";
+};
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -136,6 +152,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     COOKIE_SECURE: env.NODE_ENV === "production" ? true : (env.COOKIE_SECURE ?? appUrl.startsWith("https://")),
     // Only reachable outside production (checked above): a fixed development secret.
     SESSION_SECRET: env.SESSION_SECRET ?? "development-secret-not-for-production-use-0000",
+    STAFF_TWO_FACTOR:
+      env.STAFF_TWO_FACTOR ?? (env.NODE_ENV === "production" && !env.DEMO_MODE ? "required" : "optional"),
   };
 }
 

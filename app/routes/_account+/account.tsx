@@ -46,7 +46,7 @@ const schema = formIntents({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [account, feed] = await Promise.all([getAccount(user.id), getFeedStatus(user.id)]);
-  return { account, feed };
+  return { account, feed, twoFactorEnabled: user.twoFactorEnabled };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -107,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, feed } = useLoaderData<typeof loader>();
+  const { account, feed, twoFactorEnabled } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const newFeedUrl = actionData?.status === "feed" ? actionData.feedUrl : undefined;
   const refused = actionData?.status === "error" ? actionData : undefined;
@@ -199,6 +199,18 @@ export default function AccountPage() {
             <button type="submit">Wachtwoord wijzigen</button>
           </div>
         </Form>
+      </section>
+
+      <section aria-labelledby="tweestaps">
+        <h2 id="tweestaps">Tweestapsverificatie</h2>
+        <p>
+          {twoFactorEnabled
+            ? "Tweestapsverificatie staat aan: je logt in met je wachtwoord én een code uit een app op je telefoon."
+            : "Log in met je wachtwoord én een code uit een app op je telefoon, zodat alleen jij bij je account kunt."}{" "}
+          <Link to="/account/tweestapsverificatie">
+            {twoFactorEnabled ? "Tweestapsverificatie beheren" : "Tweestapsverificatie instellen"}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="agenda" id="agenda-sectie">

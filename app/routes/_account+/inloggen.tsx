@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { attemptLogin, LOGIN_WINDOW_MINUTES } from "~/auth/login.server.ts";
 import { createUserSession } from "~/auth/session.server.ts";
+import { challengeCookieHeader, createLoginChallenge, isTwoFactorEnabled } from "~/auth/two-factor.server.ts";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
 import { emailField, formError, parseForm, textValue } from "~/utils/forms.ts";
 import { invalid } from "~/utils/forms.server.ts";
@@ -36,8 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
       : "Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.";
     return invalid(formError(form.values, {}, message), throttled ? 429 : 400);
   }
+  const redirectTo = safeRedirectPath(form.data.redirectTo, "/");
+  if (await isTwoFactorEnabled(result.userId)) {
+    // The password was right; the session only comes after the code (/inloggen/code).
+    const token = await createLoginChallenge(result.userId, redirectTo);
+    return redirect("/inloggen/code", { headers: { "Set-Cookie": await challengeCookieHeader(token) } });
+  }
   const cookie = await createUserSession(request, result.userId);
-  return redirect(safeRedirectPath(form.data.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function LoginPage() {
