@@ -179,16 +179,29 @@ describe("parseEnv", () => {
     const secret = "x".repeat(32);
     expect(parseEnv({}).STAFF_TWO_FACTOR).toBe("optional");
     expect(parseEnv({ NODE_ENV: "test" }).STAFF_TWO_FACTOR).toBe("optional");
-    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).STAFF_TWO_FACTOR).toBe("required");
-    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, DEMO_MODE: "true" }).STAFF_TWO_FACTOR).toBe(
-      "optional",
-    );
     expect(
-      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, DEMO_MODE: "true", STAFF_TWO_FACTOR: "required" })
-        .STAFF_TWO_FACTOR,
+      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, EMAIL_OUTBOX_ONLY: "true" }).STAFF_TWO_FACTOR,
     ).toBe("required");
     expect(
-      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, STAFF_TWO_FACTOR: "optional" }).STAFF_TWO_FACTOR,
+      parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret, EMAIL_OUTBOX_ONLY: "true", DEMO_MODE: "true" })
+        .STAFF_TWO_FACTOR,
+    ).toBe("optional");
+    expect(
+      parseEnv({
+        NODE_ENV: "production",
+        SESSION_SECRET: secret,
+        EMAIL_OUTBOX_ONLY: "true",
+        DEMO_MODE: "true",
+        STAFF_TWO_FACTOR: "required",
+      }).STAFF_TWO_FACTOR,
+    ).toBe("required");
+    expect(
+      parseEnv({
+        NODE_ENV: "production",
+        SESSION_SECRET: secret,
+        EMAIL_OUTBOX_ONLY: "true",
+        STAFF_TWO_FACTOR: "optional",
+      }).STAFF_TWO_FACTOR,
     ).toBe("optional");
     expect(() => parseEnv({ STAFF_TWO_FACTOR: "ja" })).toThrowError(
       /STAFF_TWO_FACTOR moet required of optional zijn \/ STAFF_TWO_FACTOR must be required or optional/,
