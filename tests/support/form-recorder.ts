@@ -50,7 +50,9 @@ export function schemaForms(schema: z.ZodTypeAny): FormShape[] {
       return [...current.optionsMap.entries()].map(([intent, option]) => ({
         intent: String(intent),
         fields: Object.fromEntries(
-          Object.entries((option as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>).filter(([key]) => key !== "intent"),
+          Object.entries((option as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>).filter(
+            ([key]) => key !== "intent",
+          ),
         ),
         object: option as z.ZodTypeAny,
       }));
