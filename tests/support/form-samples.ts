@@ -18,24 +18,6 @@ function unwrap(type: z.ZodTypeAny): z.ZodTypeAny {
   return current;
 }
 
-/** Whether a field is a list (check boxes with one name). */
-export function isListField(type: z.ZodTypeAny): boolean {
-  let current = type;
-  for (let i = 0; i < 20; i++) {
-    if (current instanceof z.ZodArray) return true;
-    if (current instanceof z.ZodEffects && current._def.effect.type === "preprocess") current = current.innerType();
-    else if (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodEffects)
-      current =
-        current instanceof z.ZodOptional
-          ? current.unwrap()
-          : current instanceof z.ZodDefault
-            ? current._def.innerType
-            : current.innerType();
-    else return false;
-  }
-  return false;
-}
-
 function stringSample(name: string, type: z.ZodString, ids: Record<string, string>): string {
   const checks = type._def.checks;
   if (name in ids) return ids[name]!;
@@ -81,106 +63,114 @@ export function sampleBody(form: ActionForm, ids: Record<string, string>, overri
 // ---------------------------------------------------------------------------------------------------------
 // Malformed input.
 
-/** Values that no field should take badly: each one goes into every field of every intent in turn. */
-export const BAD_VALUES: Record<string, string> = {
-  empty: "",
-  spaces: "   ",
-  oversized: "x".repeat(200_000),
-  "oversized-multibyte": "€".repeat(70_000),
-  nul: "abc\u0000def",
-  "control-characters": "a\u0001\u0008\u001b[31mb",
-  "lone-surrogate": "a\ud800b",
-  "rtl-override": "\u202egnp.exe",
-  "zero-width": "\u200b\u200d\ufeff",
-  emoji: "👩🏽‍💻".repeat(10),
-  "invalid-date": "2027-02-30",
-  "date-garbage": "31-31-2027T25:61",
-  "year-zero": "0000-00-00",
-  "not-a-uuid": "123",
-  "almost-uuid": "00000000-0000-0000-0000-00000000000g",
-  "unknown-uuid": "6f1c3c1e-1b6a-4c4f-9a37-5c6a1d1e2f3a",
-  number: "-1",
-  "huge-number": "1e309",
-  nan: "NaN",
-  "sql-injection": '\' OR 1=1; DROP TABLE "User"; --',
-  "html-injection": '<script>alert(1)</script><img src=x onerror="alert(2)">',
-  "markdoc-injection": "{% callout %}{% /callout %}[x](javascript:alert(1))",
-  "path-traversal": "../../../../etc/passwd",
-  "csv-formula": '=HYPERLINK("http://voorbeeld.test")',
-  "prototype-pollution": "__proto__",
+/** Text no text field should choke on: each goes into every field of an intent at once. */
+export const ODD_TEXT: Record<string, string> = {
+  "control characters": "a\u0001\u0008\u001b[31mb\u007f",
+  "a lone surrogate": "a\ud800b\udc00",
+  "a right-to-left override": "\u202egnp.exe",
+  "zero-width characters and emoji": "\u200b\ufeff👩🏽‍💻🇳🇱",
+  "SQL injection": '\' OR 1=1; DROP TABLE "User"; --',
+  "HTML injection": '<script>alert(1)</script><img src=x onerror="alert(2)">',
+  "Markdoc injection": "{% callout %}{% /callout %}[x](javascript:alert(1)) {% $x %}",
+  "path traversal": "../../../../etc/passwd",
+  "a formula": '=HYPERLINK("http://voorbeeld.test")',
+  "only spaces": "   ",
 };
 
-export type MalformedRequest = { name: string; init: RequestInit };
+/** Values aimed at one field at a time, by what the field holds (its name or type). */
+function aimedValues(name: string, type: z.ZodTypeAny): Record<string, string> {
+  const values: Record<string, string> = { oversized: "x".repeat(100_001), "a NUL character": "abc\u0000def" };
+  const inner = unwrap(type);
+  const isUuid = inner instanceof z.ZodString && inner._def.checks.some((check) => check.kind === "uuid");
+  if (isUuid || /Id$|^id$/.test(name)) {
+    values["not a UUID"] = "123";
+    values["an unknown UUID"] = "6f1c3c1e-1b6a-4c4f-9a37-5c6a1d1e2f3a";
+  }
+  if (/date|datum|On$|day|At$/.test(name)) {
+    values["an impossible date"] = "2027-02-30";
+    values["a garbled date"] = "31-31-2027T25:61";
+  }
+  if (/^end|End|time|tijd|^start|Start/.test(name)) values["an impossible time"] = "25:61";
+  if (inner instanceof z.ZodNumber || /version|number|capacity|count|score|value/i.test(name)) {
+    values["a huge number"] = "1e309";
+    values["a negative number"] = "-1";
+    values["not a number"] = "NaN";
+  }
+  return values;
+}
 
-function urlencoded(entries: [string, string][]): RequestInit {
-  return { method: "POST", body: new URLSearchParams(entries) };
+/** A malformed post; `entries` when it is a plain form (so the test can ask the form layer what it expects). */
+export type MalformedRequest = { name: string; init: RequestInit; entries?: [string, string][] };
+
+function urlencoded(name: string, entries: [string, string][]): MalformedRequest {
+  return { name, entries, init: { method: "POST", body: new URLSearchParams(entries) } };
+}
+
+/** Bodies that are no form at all (once per action): the action must answer 400, whatever its form. */
+export function brokenBodies(form: ActionForm, ids: Record<string, string>): MalformedRequest[] {
+  const formBody = new URLSearchParams(sampleBody(form, ids)).toString();
+  const raw = (name: string, contentType: string | null, body: BodyInit): MalformedRequest => ({
+    name,
+    init: { method: "POST", headers: contentType ? { "Content-Type": contentType } : {}, body },
+  });
+  return [
+    raw("JSON", "application/json", JSON.stringify(Object.fromEntries(sampleBody(form, ids)))),
+    raw("plain text", "text/plain", formBody),
+    raw("no content type", null, new Blob([formBody])),
+    raw("an unknown content type", "application/x-leernetwerk", formBody),
+    raw(
+      "multipart without boundary",
+      "multipart/form-data",
+      `--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx\r\n--x--\r\n`,
+    ),
+    raw("multipart with a wrong boundary", "multipart/form-data; boundary=abc", "--xyz\r\nnonsense"),
+    raw(
+      "multipart cut off",
+      "multipart/form-data; boundary=abc",
+      `--abc\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsa`,
+    ),
+  ];
 }
 
 /** The malformed posts for one intent of an action. */
 export function malformedRequests(form: ActionForm, ids: Record<string, string>): MalformedRequest[] {
   const intent: [string, string][] = form.intent.startsWith("(") ? [] : [["intent", form.intent]];
   const valid = sampleBody(form, ids);
+  const fields = Object.keys(form.fields);
   const requests: MalformedRequest[] = [
-    { name: "no fields at all", init: urlencoded(intent) },
-    {
-      name: "an unknown intent",
-      init: urlencoded([["intent", "bestaat-niet"], ...valid.filter(([key]) => key !== "intent")]),
-    },
-    { name: "the intent twice", init: urlencoded([...valid, ["intent", "bestaat-niet"]]) },
+    urlencoded("no fields at all", intent),
+    urlencoded("an unknown intent", [["intent", "bestaat-niet"], ...valid.filter(([key]) => key !== "intent")]),
+    urlencoded("the intent twice", [...valid, ["intent", "bestaat-niet"]]),
     { name: "the intent as a file", init: multipartWithFileIntent(valid) },
-    {
-      name: "JSON",
-      init: {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(Object.fromEntries(valid)),
-      },
-    },
-    { name: "plain text", init: { method: "POST", headers: { "Content-Type": "text/plain" }, body: "intent=x" } },
-    { name: "no content type", init: { method: "POST", body: new Blob([new URLSearchParams(valid).toString()]) } },
-    {
-      name: "multipart without boundary",
-      init: {
-        method: "POST",
-        headers: { "Content-Type": "multipart/form-data" },
-        body: '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nx\r\n--x--\r\n',
-      },
-    },
-    {
-      name: "multipart with a wrong boundary",
-      init: {
-        method: "POST",
-        headers: { "Content-Type": "multipart/form-data; boundary=abc" },
-        body: "--xyz\r\nnonsense",
-      },
-    },
+    urlencoded("every field twice", [...valid, ...valid.filter(([key]) => key !== "intent")]),
+    urlencoded("every field empty", [...intent, ...fields.map((field): [string, string] => [field, ""])]),
     {
       name: "broken percent-encoding",
+      entries: [...new URLSearchParams("x=%E0%A4%A&y=%")],
       init: {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: "intent=%E0%A4%A&x=%",
+        body: `${new URLSearchParams(intent).toString()}&x=%E0%A4%A&y=%`,
       },
     },
-    {
-      name: "empty body",
-      init: { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "" },
-    },
   ];
+  const broken = requests.at(-1)!;
+  broken.entries = [...new URLSearchParams(String(broken.init.body))];
+  for (const [name, value] of Object.entries(ODD_TEXT)) {
+    requests.push(
+      urlencoded(`every field ${name}`, [...intent, ...fields.map((field): [string, string] => [field, value])]),
+    );
+  }
   for (const [field, type] of Object.entries(form.fields)) {
-    for (const [bad, value] of Object.entries(BAD_VALUES)) {
-      requests.push({
-        name: `${field} = ${bad}`,
-        init: urlencoded([...valid.filter(([key]) => key !== field), [field, value]]),
-      });
+    for (const [bad, value] of Object.entries(aimedValues(field, type))) {
+      requests.push(urlencoded(`${field}: ${bad}`, [...valid.filter(([key]) => key !== field), [field, value]]));
     }
-    requests.push({ name: `${field} missing`, init: urlencoded(valid.filter(([key]) => key !== field)) });
-    if (!isListField(type)) {
-      requests.push({
-        name: `${field} sent twice`,
-        init: urlencoded([...valid, [field, valid.find(([key]) => key === field)?.[1] ?? "x"]]),
-      });
-    }
+    requests.push(
+      urlencoded(
+        `${field} missing`,
+        valid.filter(([key]) => key !== field),
+      ),
+    );
   }
   return requests;
 }

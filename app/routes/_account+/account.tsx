@@ -19,7 +19,7 @@ import {
   passwordsMatch,
   textValue,
 } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(schema, await request.formData(), {
+  const form = parseForm(schema, await readForm(request), {
     secretFields: ["currentPassword", "password", "confirmPassword"],
   });
   if (!form.ok) return invalid(form.error);
