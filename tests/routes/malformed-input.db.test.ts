@@ -62,7 +62,7 @@ describe("malformed input", () => {
       const sorted = samples.map((request) => ({ request, refused: formRefuses(form, request) }));
       let cookie = await world.signIn(actor);
       const before = await snapshot();
-      for (const { request, refused } of sorted.filter((sample) => sample.refused)) {
+      for (const { request } of sorted.filter((sample) => sample.refused)) {
         const { answer } = await callAction(route, route.url, cookie, request.init);
         requests++;
         refusals++;
