@@ -1,7 +1,8 @@
 // Runs the authorization matrix (authorization-matrix.ts) over every route the app has: every loader and
 // every action intent × every actor of the matrix world, each a real Request with the actor's session
 // cookie, on PGlite and (with TEST_POSTGRES_URL) PostgreSQL. A route or intent without a row fails the run.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   // Attachments of the world go to a private folder.
@@ -28,6 +29,10 @@ let routes: PreparedRoute[];
 beforeAll(async () => {
   ({ world, routes } = await prepareMatrix());
 }, 120_000);
+
+afterAll(async () => {
+  await rm(process.env.UPLOAD_DIR!, { recursive: true, force: true });
+});
 
 function actionBody(route: PreparedRoute, intent: string): BodyInit {
   const form = route.forms.find((candidate) => candidate.intent === intent)!;

@@ -5,7 +5,8 @@
 // authorization matrix allows. No answer may be a 5xx, and a post the form layer refuses changes nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { rm } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
   process.env.UPLOAD_DIR = `/tmp/leernetwerk-malformed-uploads-${process.pid}`;
@@ -31,6 +32,10 @@ let routes: PreparedRoute[];
 beforeAll(async () => {
   ({ world, routes } = await prepareMatrix());
 }, 120_000);
+
+afterAll(async () => {
+  await rm(process.env.UPLOAD_DIR!, { recursive: true, force: true });
+});
 
 /** Whether the form layer itself refuses this post (then the action must refuse it and change nothing). */
 function formRefuses(form: ActionForm, request: MalformedRequest): boolean {
@@ -122,7 +127,11 @@ describe("malformed input", () => {
     for (const route of routes) {
       if (!route.module.loader) continue;
       const source = readFileSync(path.resolve("app", route.file), "utf8");
-      const names = [...new Set([...source.matchAll(/(?:searchParams\.get\(|queryText\(\w+, )"([^"]+)"/g)].map((match) => match[1]!))];
+      const names = [
+        ...new Set(
+          [...source.matchAll(/(?:searchParams\.get\(|queryText\(\w+, )"([^"]+)"/g)].map((match) => match[1]!),
+        ),
+      ];
       // `aantal` sizes a computation on the grouping page: its bound is a fix of its own (issue 20, unbounded input).
       const expectation = route.row?.loader;
       const actor = ACTORS.find((candidate) => expectation?.[candidate] === OK) ?? "anonymous";
