@@ -2,8 +2,28 @@
 // model's DomainError into that same answer.
 import { data } from "@remix-run/node";
 import { DomainError } from "./domain-error.ts";
-import { type FormError, type FormValues, formError } from "./forms.ts";
+import { BAD_FORM, type FormError, type FormValues, formError } from "./forms.ts";
 import { redirectWithToast } from "./toast.server.ts";
+
+/**
+ * The form of a POST, for `parseForm`: a urlencoded or multipart body. Anything else — JSON, plain text, no
+ * content type, a multipart body without (or with a wrong) boundary, a body cut off — is refused with a 400
+ * and a Dutch message, never a 500. Every action reads its form through this.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") throw badForm();
+  try {
+    return await request.formData();
+  } catch {
+    throw badForm();
+  }
+}
+
+/** The 400 for a body that is not a form we can read (thrown: the page's error boundary shows the message). */
+export function badForm(): Response {
+  return new Response(BAD_FORM, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
 
 /** The one answer to invalid input, with status 400 unless the page needs another (409, 410, 429). */
 export function invalid<E extends FormError>(error: E, status = 400) {

@@ -10,12 +10,14 @@ import {
   formValues,
   isFormError,
   listValue,
+  NUL_CHARACTER,
   optionalText,
   parseForm,
   textValue,
+  BAD_FORM,
   UNKNOWN_INTENT,
 } from "./forms.ts";
-import { domainErrorReply, invalid } from "./forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "./forms.server.ts";
 
 function form(entries: [string, string][]): FormData {
   const formData = new FormData();
@@ -265,5 +267,89 @@ describe("domainErrorReply", () => {
     expect(() => domainErrorReply(bug, {})).toThrow(bug);
     const response = new Response("Niet gevonden", { status: 404 });
     expect(() => domainErrorReply(response, {})).toThrow();
+  });
+});
+
+describe("readForm", () => {
+  const post = (contentType: string | null, body: BodyInit) =>
+    new Request("http://localhost/", {
+      method: "POST",
+      headers: contentType ? { "Content-Type": contentType } : {},
+      body,
+    });
+  async function refusal(request: Request) {
+    try {
+      await readForm(request);
+    } catch (error) {
+      return error instanceof Response ? { status: error.status, text: await error.text() } : error;
+    }
+    return null;
+  }
+
+  it("reads a urlencoded and a multipart form", async () => {
+    expect((await readForm(post(null, new URLSearchParams({ intent: "save" })))).get("intent")).toBe("save");
+    const multipart = new FormData();
+    multipart.set("intent", "save");
+    expect((await readForm(post(null, multipart))).get("intent")).toBe("save");
+  });
+
+  it("answers a body that is not a form with a 400 and a Dutch message, never a 500", async () => {
+    const broken = [
+      post("application/json", JSON.stringify({ intent: "save" })),
+      post("text/plain", "intent=save"),
+      post(null, new Blob(["intent=save"])),
+      post("multipart/form-data", '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave\r\n--x--\r\n'),
+      post("multipart/form-data; boundary=abc", "--xyz\r\nnonsense"),
+      post("multipart/form-data; boundary=abc", '--abc\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsa'),
+    ];
+    for (const request of broken) {
+      expect(await refusal(request), request.headers.get("Content-Type") ?? "no type").toEqual({
+        status: 400,
+        text: BAD_FORM,
+      });
+    }
+  });
+});
+
+describe("parseForm and characters that cannot be stored", () => {
+  it("refuses a NUL character at its field and keeps what was typed", () => {
+    const parsed = parseForm(
+      actions,
+      form([
+        ["intent", "reply"],
+        ["body", "Dank\u0000 je"],
+      ]),
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      error: {
+        status: "error",
+        fieldErrors: { body: [NUL_CHARACTER] },
+        formError: null,
+        values: { intent: "reply", body: "Dank\u0000 je" },
+      },
+    });
+  });
+
+  it("refuses a NUL character in a secret field too, without sending the secret back", () => {
+    const schema = z.object({ password: z.string() });
+    const parsed = parseForm(schema, form([["password", "geheim\u0000"]]), { secretFields: ["password"] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.fieldErrors).toEqual({ password: [NUL_CHARACTER] });
+      expect(parsed.error.values).toEqual({});
+    }
+  });
+
+  it("keeps other unusual text: right-to-left marks, emoji, a replaced lone surrogate", () => {
+    const text = "\u202egnp.exe 👩🏽‍💻 a\ufffdb";
+    const parsed = parseForm(
+      actions,
+      form([
+        ["intent", "reply"],
+        ["body", text],
+      ]),
+    );
+    expect(parsed.ok && parsed.data).toEqual({ intent: "reply", body: text });
   });
 });

@@ -26,6 +26,13 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
 
 export const UNKNOWN_INTENT = "Dit formulier kennen we niet (meer). Laad de pagina opnieuw en probeer het nog eens.";
 
+/** A body that is not a form at all (readForm in ./forms.server.ts). */
+export const BAD_FORM = "Dit formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.";
+
+/** A NUL character cannot be stored (PostgreSQL refuses it in text) and never belongs in what someone types. */
+export const NUL_CHARACTER =
+  "Hier staat een onzichtbaar teken in dat we niet kunnen opslaan. Haal het weg en probeer het opnieuw.";
+
 /** The answer for messages at fields; a message at "form" is about the whole form. */
 export function formError(values: FormValues, fieldErrors: FieldErrors = {}, message: string | null = null): FormError {
   const { form, ...fields } = fieldErrors;
@@ -128,7 +135,8 @@ const dutchErrors: z.ZodErrorMap = (issue, context) => {
 
 /**
  * Reads a form with its schema. A field sent more than once reaches the schema as a list (see `formList`).
- * With a union on `intent`, a missing or unknown intent is refused as a whole before anything else.
+ * With a union on `intent`, a missing or unknown intent is refused as a whole before anything else; then a
+ * field with a NUL character is refused at that field (the one character PostgreSQL cannot store).
  */
 export function parseForm<S extends z.ZodTypeAny>(
   schema: S,
@@ -144,6 +152,12 @@ export function parseForm<S extends z.ZodTypeAny>(
   const intents = intentsOf(schema);
   if (intents && !(typeof raw.intent === "string" && intents.includes(raw.intent))) {
     return { ok: false, error: formError(values, {}, UNKNOWN_INTENT) };
+  }
+  const withNul = [...new Set(formData.keys())].filter((key) =>
+    formData.getAll(key).some((value) => typeof value === "string" && value.includes("\u0000")),
+  );
+  if (withNul.length) {
+    return { ok: false, error: formError(values, Object.fromEntries(withNul.map((key) => [key, [NUL_CHARACTER]]))) };
   }
   const result = schema.safeParse(raw, { errorMap: dutchErrors });
   if (result.success) return { ok: true, data: result.data, values };

@@ -26,3 +26,11 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
+
+/**
+ * A query parameter used as text (a search, a label): at most `max` characters, NUL characters removed —
+ * PostgreSQL cannot take them, and a link with `%00` must not give a 500.
+ */
+export function queryText(url: URL, name: string, max = 200): string {
+  return (url.searchParams.get(name) ?? "").replaceAll("\u0000", "").slice(0, max);
+}

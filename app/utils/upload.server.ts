@@ -5,6 +5,7 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
+import { badForm } from "./forms.server.ts";
 
 export function isMultipart(request: Request): boolean {
   return (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
@@ -19,6 +20,7 @@ export async function readMultipartForm(
     return { ok: true, formData };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, tooLarge: true };
-    throw error;
+    // A body without (or with a wrong) boundary, or cut off: a 400 with a Dutch message, not a 500.
+    throw badForm();
   }
 }

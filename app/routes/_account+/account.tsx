@@ -20,7 +20,7 @@ import {
   passwordsMatch,
   textValue,
 } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(schema, await request.formData(), {
+  const form = parseForm(schema, await readForm(request), {
     secretFields: ["currentPassword", "password", "confirmPassword", "emailChangePassword"],
   });
   if (!form.ok) return invalid(form.error);

@@ -10,7 +10,7 @@ import type { NotificationMode, Role } from "~/generated/prisma/enums.ts";
 import { kindsForRole, modeLabel, notificationKinds, type NotificationKindName } from "~/notifications/kinds.ts";
 import { getPreferences, savePreferences } from "~/notifications/preferences.server.ts";
 import { parseForm, textValue } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "E-mailvoorkeuren — Leernetwerk" }];
@@ -48,7 +48,7 @@ function preferencesSchema(role: Role) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(preferencesSchema(user.role), await request.formData());
+  const form = parseForm(preferencesSchema(user.role), await readForm(request));
   if (!form.ok) return invalid(form.error);
   const chosen = kindsForRole(user.role).map((kind) => ({ kind, mode: form.data[kind] }));
   await savePreferences(user.id, chosen);

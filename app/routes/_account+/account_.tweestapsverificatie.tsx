@@ -21,7 +21,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Tweestapsverificatie — Leernetwerk" }];
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserForTwoFactorSetup(request);
-  const form = parseForm(schema, await request.formData(), { secretFields: ["password", "code"] });
+  const form = parseForm(schema, await readForm(request), { secretFields: ["password", "code"] });
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   try {

@@ -9,7 +9,7 @@ import { createUserSession } from "~/auth/session.server.ts";
 import { challengeCookieHeader, createLoginChallenge, isTwoFactorEnabled } from "~/auth/two-factor.server.ts";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
 import { emailField, formError, parseForm, textValue } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { safeRedirectPath } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Leernetwerk" }];
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = parseForm(loginSchema, await request.formData(), { secretFields: ["password"] });
+  const form = parseForm(loginSchema, await readForm(request), { secretFields: ["password"] });
   if (!form.ok) return invalid(form.error);
   const result = await attemptLogin(form.data.email, form.data.password);
   if (!result.ok) {

@@ -17,7 +17,7 @@ import {
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
 import { fieldError, parseForm } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Code invullen — Inloggen — Leernetwerk" }];
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = parseForm(schema, await request.formData(), { secretFields: ["code"] });
+  const form = parseForm(schema, await readForm(request), { secretFields: ["code"] });
   if (!form.ok) return invalid(form.error);
   const token = await challengeTokenFrom(request);
   const answer = await answerLoginChallenge(token, form.data.code);

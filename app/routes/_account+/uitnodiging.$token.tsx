@@ -15,7 +15,7 @@ import {
   passwordsMatch,
   textValue,
 } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = parseForm(schema, await request.formData(), { secretFields: ["password", "confirmPassword"] });
+  const form = parseForm(schema, await readForm(request), { secretFields: ["password", "confirmPassword"] });
   if (!form.ok) return invalid(form.error);
   const result = await acceptInvitation(params.token ?? "", { name: form.data.name, password: form.data.password });
   // Not invalid input: the link itself stopped working (used, expired, revoked) while the form was open.

@@ -8,7 +8,7 @@ import { ErrorSummary, NewPasswordFields } from "~/components/forms.tsx";
 import { LinkProblem } from "~/components/link-problem.tsx";
 import { checkResetToken, resetPassword } from "~/models/password-reset.server.ts";
 import { MIN_PASSWORD_LENGTH, newPasswordFields, parseForm, passwordsMatch } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord kiezen — Leernetwerk" }];
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = parseForm(schema, await request.formData(), { secretFields: ["password", "confirmPassword"] });
+  const form = parseForm(schema, await readForm(request), { secretFields: ["password", "confirmPassword"] });
   if (!form.ok) return invalid(form.error);
   const state = await resetPassword(params.token ?? "", form.data.password);
   // Not invalid input: the link itself stopped working while the form was open.

@@ -6,7 +6,7 @@ import { requireAnonymous } from "~/auth/guards.server.ts";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
 import { requestPasswordReset } from "~/models/password-reset.server.ts";
 import { emailField, parseForm, textValue } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten — Leernetwerk" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   await requestPasswordReset(form.data.email);
   // The same answer whether or not the address has an account.

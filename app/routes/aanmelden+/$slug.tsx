@@ -19,7 +19,7 @@ import {
 } from "~/models/enrollment-rules.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
 import { emailField, nameField, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels } from "~/utils/labels.ts";
 
@@ -46,7 +46,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = parseForm(applicationSchema, await request.formData());
+  const form = parseForm(applicationSchema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   try {
     const result = await submitApplication(params.slug ?? "", form.data);

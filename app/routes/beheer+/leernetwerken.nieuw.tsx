@@ -10,7 +10,7 @@ import { ErrorSummary, FormAlert, SelectField } from "~/components/forms.tsx";
 import { createCohortWithSchedule, listCohortsToCopy } from "~/models/cohort-admin.server.ts";
 import { checkCohortDates, cohortFields, scheduleChoiceSchema } from "~/models/schedule-forms.ts";
 import { parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw leernetwerk — Leernetwerk" }];
@@ -46,7 +46,7 @@ const schema = cohortFields.merge(scheduleChoiceSchema).superRefine((data, ctx) 
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { schedule: kind, copyFromId, ...fields } = form.data;
   const schedule = kind === "copy" ? { kind, fromCohortId: copyFromId! } : { kind };

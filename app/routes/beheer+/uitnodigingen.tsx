@@ -11,7 +11,7 @@ import { listCohortChoices, listEnrollmentChoices } from "~/models/cohort.server
 import { createInvitation, listInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { emailField, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { duoFunctionLabels, roleLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -54,7 +54,7 @@ const schema = formIntents({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   if (input.intent === "revoke") {

@@ -11,7 +11,7 @@ import { noteKindLabels, takeawaySchema } from "~/models/intervision-forms.ts";
 import { deleteCase, saveTakeaway } from "~/models/intervision.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm, textValue } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -34,7 +34,7 @@ const schema = formIntents({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, item } = await requireIntervisionCase(request, params.caseId);
   if (!item.isAuthor) throw forbidden("Alleen de inbrenger kan dit doen.");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const input = form.data;
   if (input.intent === "takeaway") {

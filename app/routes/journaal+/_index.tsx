@@ -7,6 +7,7 @@ import { Field, SelectField } from "~/components/forms.tsx";
 import { countSharedWithMe, ownJournal } from "~/models/journal.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { queryText } from "~/utils/http.server.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn journaal — Leernetwerk" }];
@@ -15,9 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
   const url = new URL(request.url);
   const filter = {
-    q: url.searchParams.get("zoek")?.slice(0, 200) ?? "",
-    tag: url.searchParams.get("label") ?? "",
-    prompt: url.searchParams.get("vraag") ?? "",
+    q: queryText(url, "zoek"),
+    tag: queryText(url, "label"),
+    prompt: queryText(url, "vraag"),
   };
   const [{ entries, choices }, sharedCount] = await Promise.all([ownJournal(user, filter), countSharedWithMe(user)]);
   return {

@@ -9,7 +9,7 @@ import { ErrorSummary, FormAlert, SelectField, TextareaField } from "~/component
 import { createPrompt, deletePrompt, facilitatorCohorts, listFacilitatorPrompts } from "~/models/journal.server.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Reflectievragen — Leernetwerk" }];
@@ -50,7 +50,7 @@ const schema = formIntents({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "FACILITATOR");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const input = form.data;
   if (input.intent === "delete") {

@@ -7,6 +7,7 @@ import { Field, SelectField } from "~/components/forms.tsx";
 import { isKnowledgeTheme, knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts";
 import { searchArticles } from "~/models/knowledge.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
+import { queryText } from "~/utils/http.server.ts";
 import { shorten } from "~/utils/text.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }];
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 200);
+  const q = queryText(url, "q");
   const themeParam = url.searchParams.get("thema") ?? "";
   const theme = isKnowledgeTheme(themeParam) ? themeParam : "";
   const articles = await searchArticles({ q, theme });

@@ -11,7 +11,7 @@ import { SourceList } from "~/content/source-list.tsx";
 import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -78,7 +78,7 @@ const schema = formIntents({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { lesson } = loadLesson(params);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   if (input.intent !== "zelfscan") {

@@ -12,7 +12,7 @@ import { knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts"
 import { publishArticle, publishContext, withdrawArticle } from "~/models/knowledge.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { confirmBox, formIntents, formList, type FormValues, listValue, parseForm, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Delen in de kennisbank — Leernetwerk" }];
@@ -58,7 +58,7 @@ const schema = formIntents({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   if (form.data.intent === "withdraw") {
     const withdrawn = await withdrawArticle(user);

@@ -16,7 +16,7 @@ import {
 import { formatDateTime } from "~/utils/dates.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { formIntents, parseForm } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { emailStatusLabels, emailStatuses } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -48,7 +48,7 @@ const schema = formIntents({ retry: z.object({ messageId: z.string().default("")
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "COORDINATOR");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { messageId, back } = form.data;
   if (!isUuid(messageId)) throw notFound("Dit bericht bestaat niet.");

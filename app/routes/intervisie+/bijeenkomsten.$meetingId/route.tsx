@@ -12,7 +12,7 @@ import { caseSchema } from "~/models/intervision-forms.ts";
 import { proposeCase, recordAttendance, setCaseChosen, setMethod } from "~/models/intervision.server.ts";
 import { formatSessionTime } from "~/utils/dates.ts";
 import { formIntents, formList, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { ProposeCaseForm } from "./propose-case.tsx";
@@ -42,7 +42,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/intervisie/bijeenkomsten/${meeting.id}`;

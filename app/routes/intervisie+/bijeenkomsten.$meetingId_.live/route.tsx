@@ -17,7 +17,7 @@ import { formatClock, stepTiming } from "~/models/intervision-steps.ts";
 import { addNote, liveStamp, stepMeeting } from "~/models/intervision.server.ts";
 import { formatSessionTime, formatTime } from "~/utils/dates.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { CaseQuestions, NoteForm } from "./case-notes.tsx";
@@ -51,7 +51,7 @@ const schema = formIntents({ note: noteSchema, start: step, next: step, previous
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, meeting } = await requireIntervisionMeeting(request, params.meetingId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/intervisie/bijeenkomsten/${meeting.id}/live`;

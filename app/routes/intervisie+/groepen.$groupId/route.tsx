@@ -13,7 +13,7 @@ import { agreementsSchema, checkMeeting, meetingFields } from "~/models/intervis
 import { acceptAgreements, planMeeting, updateAgreements } from "~/models/intervision.server.ts";
 import { amsterdamTime, formatDateTime, formatSessionTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -43,7 +43,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, group } = await requireIntervisionGroup(request, params.groupId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/intervisie/groepen/${group.id}`;

@@ -10,7 +10,7 @@ import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { addReply, deleteEntry, offeredAudiences, readersDescription, setAudience } from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -61,7 +61,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, entry } = await requireJournalEntry(request, params.entryId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/journaal/${entry.id}`;

@@ -16,7 +16,7 @@ import { findReflectie } from "~/content/library.server.ts";
 import { authorContext, findPromptForParticipant, parseTags, saveEntry } from "~/models/journal.server.ts";
 import { amsterdamDate, calendarDateString } from "~/utils/dates.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
   // Whose entry it is, is checked by saveEntry itself (someone else's: not-found), so an autosave costs no extra query.
   if (params.entryId !== undefined && !isUuid(params.entryId)) throw notFound("Dit journaalstuk bestaat niet.");
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return invalid(parsed.error);
   const input = parsed.data;
   const isNew = params.entryId === undefined;

@@ -14,7 +14,7 @@ import {
 } from "~/models/enrollment.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formIntents, idField, parseForm, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
@@ -40,7 +40,7 @@ const schema = formIntents({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
   const here = `/leernetwerken/${cohortId}/begeleiders`;
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   if (input.intent === "remove") {

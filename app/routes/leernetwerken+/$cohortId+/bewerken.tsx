@@ -10,7 +10,7 @@ import { CohortConflict, getCohortForEdit, updateCohort } from "~/models/cohort-
 import { checkCohortDates, cohortFields } from "~/models/schedule-forms.ts";
 import { calendarDateString } from "~/utils/dates.ts";
 import { type FormError, formError, parseForm } from "~/utils/forms.ts";
-import { domainFormError, invalid } from "~/utils/forms.server.ts";
+import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -33,7 +33,7 @@ const schema = cohortFields.extend({ version: z.string().optional() }).superRefi
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid<CohortEditError>(form.error);
   const { version, ...fields } = form.data;
   try {

@@ -12,7 +12,7 @@ import { SessionConflict, setSessionCancelled, updateSession } from "~/models/se
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { formError, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainFormError, invalid } from "~/utils/forms.server.ts";
+import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.sessionId,
     "coordinator",
   );
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid<SessionEditError>(sessionFormError(form.error));
   const { data: input, values } = form;
   const sessionPage = `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}`;

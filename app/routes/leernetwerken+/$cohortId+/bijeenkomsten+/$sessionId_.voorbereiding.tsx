@@ -10,7 +10,7 @@ import { SessionSummary } from "~/components/session-summary.tsx";
 import { addReading, readingChoices, removeReading, sessionReadings } from "~/models/course-progress.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   // Facilitators may look, only coordinators change the preparation.
   if (relation !== "coordinator") throw forbidden("Alleen de coördinator kan de voorbereiding aanpassen.");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}/voorbereiding`;

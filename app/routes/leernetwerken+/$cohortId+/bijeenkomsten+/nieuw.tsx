@@ -8,7 +8,7 @@ import { sessionSchema } from "~/models/schedule-forms.ts";
 import { checkSessionForm, sessionFormError } from "~/models/session-form.server.ts";
 import { createSession, nextSessionNumber } from "~/models/session.server.ts";
 import { parseForm } from "~/utils/forms.ts";
-import { domainFormError, invalid } from "~/utils/forms.server.ts";
+import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomst toevoegen — Leernetwerk" }];
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(sessionSchema, await request.formData());
+  const form = parseForm(sessionSchema, await readForm(request));
   if (!form.ok) return invalid(sessionFormError(form.error));
   const outcome = await checkSessionForm(form.data, form.values, cohortId);
   if (!outcome.ok) return invalid(outcome.error);

@@ -13,7 +13,7 @@ import { enrollMunicipality, listCohortEnrollments } from "~/models/enrollment.s
 import { cohortPage, cohortTitle, useCohortAdminHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(enrolSchema, await request.formData());
+  const form = parseForm(enrolSchema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   try {
     const result = await enrollMunicipality(

@@ -19,7 +19,7 @@ import {
 import { cohortGroupsOverview, saveArrangement } from "~/models/intervision.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { type FieldErrors, formError, formList, parseForm, textValue } from "~/utils/forms.ts";
-import { invalid } from "~/utils/forms.server.ts";
+import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { GroupMeetingsOverview } from "./group-meetings.tsx";
 
@@ -99,7 +99,7 @@ const isSlotKey = (key: string) => /^(nieuw-\d+|[0-9a-f-]{36})$/.test(key);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { values } = form;
   const groups: ArrangementGroup[] = form.data.slot.filter(isSlotKey).map((key) => ({

@@ -18,7 +18,7 @@ import {
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
     coordinatorOnly: true,
   });
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   if (form.data.intent === "delete") {
     await deleteAssignment(user, cohortId, assignment.id);

@@ -14,7 +14,7 @@ import { addSubmissionMessage, setDiscussed } from "~/models/assignment.server.t
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, requiredText, textValue } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.assignmentId,
     params.submissionId,
   );
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const page = `/leernetwerken/${cohortId}/opdrachten/${assignment.id}/inzendingen/${submission.id}`;

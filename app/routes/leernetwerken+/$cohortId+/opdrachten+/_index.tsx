@@ -14,7 +14,7 @@ import { copyAssignments, copySourceCohorts, submissionMatrix } from "~/models/a
 import { cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { idField, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -34,7 +34,7 @@ const copySchema = z.object({ sourceCohortId: idField("Kies een leernetwerk om v
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(copySchema, await request.formData());
+  const form = parseForm(copySchema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   try {
     const result = await copyAssignments(user, cohortId, form.data.sourceCohortId);

@@ -9,7 +9,7 @@ import { assignmentFields, assignmentInput } from "~/models/assignment-forms.ts"
 import { assignmentSessionChoices, createAssignment } from "~/models/assignment.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { formIntents, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -33,7 +33,7 @@ const schema = formIntents({ save: assignmentFields });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   try {
     const created = await createAssignment(user, cohortId, assignmentInput(form.data));

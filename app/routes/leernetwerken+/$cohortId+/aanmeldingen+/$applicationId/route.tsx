@@ -16,7 +16,7 @@ import { intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamParts, amsterdamTime, formatDateTime } from "~/utils/dates.ts";
 import { type FormError, formError, formIntents, parseForm } from "~/utils/forms.ts";
-import { domainFormError, invalid } from "~/utils/forms.server.ts";
+import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
@@ -73,7 +73,7 @@ type ApplicationFormError = FormError & { conflict?: { version: string; notes: s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, applicationId } = await load(request, params);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid<ApplicationFormError>(form.error);
   const { data: input, values } = form;
   const back = `/leernetwerken/${cohortId}/aanmeldingen/${applicationId}`;

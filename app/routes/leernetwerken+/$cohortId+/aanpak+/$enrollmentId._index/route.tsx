@@ -30,7 +30,7 @@ import {
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime, formatShortDate } from "~/utils/dates.ts";
 import { formError, formIntents, parseForm, requiredText } from "~/utils/forms.ts";
-import { domainErrorReply, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import type { AutosaveResponse, FieldValues } from "~/utils/versioned.ts";
@@ -97,7 +97,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mode, enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/leernetwerken/${enrollment.cohortId}/aanpak/${enrollment.id}`;

@@ -18,7 +18,7 @@ import {
 import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { emailField, formIntents, nameField, parseForm } from "~/utils/forms.ts";
-import { domainErrorReply, domainErrorToast, invalid } from "~/utils/forms.server.ts";
+import { domainErrorReply, domainErrorToast, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
 import { applicationStatusLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, enrollmentId } = await load(request, params);
   const here = `/leernetwerken/${cohortId}/deelnemers/${enrollmentId}`;
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   if (input.intent === "add-member") {

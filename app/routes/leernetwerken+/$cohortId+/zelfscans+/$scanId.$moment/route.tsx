@@ -25,7 +25,7 @@ import { answersFromForm, answersToValues, missingAnswers } from "~/models/self-
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { type FormError, formError, formIntents, parseForm, textValue } from "~/utils/forms.ts";
-import { domainFormError, invalid } from "~/utils/forms.server.ts";
+import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { SectionFields } from "./self-scan-form.tsx";
@@ -115,7 +115,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, scan, moment, duo } = await load(request, params);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid<SelfScanFormError>(form.error);
   const { data: input, values } = form;
   const here = `/leernetwerken/${cohortId}/zelfscans/${scan.id}/${params.moment}`;

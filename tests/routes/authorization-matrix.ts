@@ -1,0 +1,359 @@
+// The authorization matrix: for every route (every file in app/routes with a loader or an action), who gets
+// what. authorization-matrix.db.test.ts runs every cell — every loader and every action intent × every actor
+// of tests/support/matrix-world.ts (roles × relations: own cohort / other cohort, own duo / other duo, group
+// member / not, a former member, anonymous) — and FAILS when a route or an intent has no row here.
+//
+// HOW TO ADD A ROW (a new page, or a new intent in an action's `formIntents`):
+//   1. Run the test: it names the route id (its file under app/routes) or the intent that has no row.
+//   2. Add one line under that route id below, with who may open it, e.g.
+//        "routes/leernetwerken+/$cohortId+/mijn-pagina": { loader: cohort(STAFF_A) },
+//      and for an action one entry per intent: `actions: { save: cohort(["coordinator"]), delete: … }`.
+//   3. URL ids come from the world (the owner's things in cohort A: cohortId, sessionId, enrollmentId, …,
+//      see matrix-world.ts); `params` overrides one, e.g. a token route.
+// The presets say who is allowed; everyone else gets the preset's refusal:
+//   everyone(x)        every actor, anonymous included, gets x (public pages)
+//   signedIn()         anonymous → sign-in; every signed-in actor allowed
+//   role(actors)       anonymous → sign-in; the actors allowed; other signed-in actors 403 (a role check)
+//   only(actors, 404)  anonymous → sign-in; the actors allowed; the others 404 (a record they may not know of)
+//   cohort(actors)     a page of cohort A: the actors allowed; the cohort's other members 403; everyone outside
+//                      cohort A (another cohort's people, the former member) 404; anonymous → sign-in
+// and the last argument of each overrides single actors ({ former: 404 }). "Allowed" is 200 for a loader
+// and OK for an action (it got past its guards to its form; the action stops there, so nothing changes).
+// A refusal of an action is run for real, with a body made from the action's schema (`body` adds or
+// replaces fields), and must change nothing in the database.
+import type { Actor, MatrixWorld } from "../support/matrix-world.ts";
+import { ACTORS } from "../support/matrix-world.ts";
+import type { Outcome } from "../support/matrix-run.ts";
+
+/** Allowed: 200 for a loader, "form" for an action. */
+export const OK = "ok";
+export type Expected = Outcome | typeof OK;
+export type Expectation = Record<Actor, Expected>;
+type Overrides = Partial<Record<Actor, Expected>>;
+
+export type Row = {
+  /** Ids of this route's URL, when not the world's default for that name. */
+  params?: (world: MatrixWorld) => Record<string, string>;
+  loader?: Expectation;
+  /** One entry per intent ("(formulier)" for a form without intents, "(geen formulier)" for none). */
+  actions?: Record<string, Expectation>;
+  /** Form fields per intent, for a refusal that comes after the form is read. */
+  body?: (world: MatrixWorld) => Record<string, Record<string, string>>;
+};
+
+function build(allowed: readonly Actor[], otherwise: (actor: Actor) => Expected, overrides: Overrides) {
+  const expectation = {} as Expectation;
+  for (const actor of ACTORS)
+    expectation[actor] = overrides[actor] ?? (allowed.includes(actor) ? OK : otherwise(actor));
+  return expectation;
+}
+
+export const COORDINATOR = ["coordinator"] as const satisfies Actor[];
+export const FACILITATORS_A = ["facilitator", "facilitatorOtherGroup"] as const satisfies Actor[];
+export const STAFF_A = [...COORDINATOR, ...FACILITATORS_A] as const satisfies Actor[];
+export const DUO = ["owner", "partner"] as const satisfies Actor[];
+export const PARTICIPANTS_A = [...DUO, "groupPeer", "otherDuo"] as const satisfies Actor[];
+export const PARTICIPANTS = [...PARTICIPANTS_A, "otherCohort", "former"] as const satisfies Actor[];
+export const FACILITATORS = [...FACILITATORS_A, "facilitatorOtherCohort"] as const satisfies Actor[];
+export const SIGNED_IN = ACTORS.filter((actor) => actor !== "anonymous");
+/** The owner's intervisie group: its facilitator and members. */
+export const GROUP = ["facilitator", "owner", "partner", "groupPeer"] as const satisfies Actor[];
+const OUTSIDE_A: Actor[] = ["facilitatorOtherCohort", "otherCohort", "former"];
+
+export const everyone = (outcome: Expected = OK, overrides: Overrides = {}) => build([], () => outcome, overrides);
+export const signedIn = (overrides: Overrides = {}) => build(SIGNED_IN, () => "signin", overrides);
+export const role = (actors: readonly Actor[], overrides: Overrides = {}) =>
+  build(actors, (actor) => (actor === "anonymous" ? "signin" : 403), overrides);
+export const only = (actors: readonly Actor[], refusal: 403 | 404 = 404, overrides: Overrides = {}) =>
+  build(actors, (actor) => (actor === "anonymous" ? "signin" : refusal), overrides);
+export const cohort = (actors: readonly Actor[], overrides: Overrides = {}) =>
+  build(actors, (actor) => (actor === "anonymous" ? "signin" : OUTSIDE_A.includes(actor) ? 404 : 403), overrides);
+/** The same expectation for each of these intents. */
+export const intents = (names: string[], expectation: Expectation) =>
+  Object.fromEntries(names.map((name) => [name, expectation]));
+
+/** For pages for people who are not signed in: anonymous allowed, signed-in actors sent to the start page. */
+const anonymousOnly = build(["anonymous"], () => "redirect", {});
+const tokenFrom = (url: string) => url.split("/agenda/")[1]!.split("/")[0]!;
+
+export const MATRIX: Record<string, Row> = {
+  root: { loader: everyone(200) },
+  "routes/$": { loader: everyone(404) },
+  "routes/_index/route": { loader: signedIn() },
+  "routes/healthz": { loader: everyone(200) },
+
+  // Account and sign-in.
+  "routes/_account+/inloggen": { loader: anonymousOnly, actions: { "(formulier)": anonymousOnly } },
+  "routes/_account+/wachtwoord-vergeten": { loader: anonymousOnly, actions: { "(formulier)": anonymousOnly } },
+  "routes/_account+/wachtwoord-herstellen.$token": {
+    params: (w) => ({ token: w.tokens.reset }),
+    loader: anonymousOnly,
+    actions: { "(formulier)": anonymousOnly },
+  },
+  "routes/_account+/uitnodiging.$token": {
+    params: (w) => ({ token: w.tokens.invitation }),
+    loader: everyone(),
+    actions: { "(formulier)": everyone() },
+  },
+  "routes/_account+/uitloggen": { loader: signedIn(), actions: { "(geen formulier)": everyone("signin") } },
+  "routes/_account+/account": {
+    loader: signedIn(),
+    actions: intents(["email", "feed-renew", "feed-revoke", "logout-everywhere", "password", "profile"], signedIn()),
+  },
+  "routes/_account+/account_.sessies": { loader: signedIn(), actions: intents(["end", "end-others"], signedIn()) },
+  "routes/_account+/account_.tweestapsverificatie": {
+    loader: signedIn(),
+    actions: intents(["cancel", "confirm", "disable", "renew", "start"], signedIn()),
+  },
+  // The second step of signing in: without the short-lived challenge cookie it starts over at /inloggen.
+  "routes/_account+/inloggen_.code": {
+    loader: everyone("redirect", { anonymous: "signin" }),
+    actions: { "(formulier)": everyone("redirect", { anonymous: OK }) },
+  },
+  // The link to a new e-mail address works by its token alone; the world's link is spent, so it changes nothing.
+  "routes/_account+/e-mailadres-bevestigen.$token": {
+    params: (w) => ({ token: w.tokens.emailChange }),
+    loader: everyone(200),
+    actions: { "(geen formulier)": everyone(410) },
+  },
+  "routes/_account+/account_.meldingen": { loader: signedIn(), actions: { "(formulier)": signedIn() } },
+  "routes/_account+/agenda.$token.leernetwerk[.]ics": {
+    params: (w) => ({ token: tokenFrom(w.tokens.calendar) }),
+    loader: everyone(200),
+  },
+  "routes/_account+/e-mail.afmelden.$token": {
+    params: (w) => ({ token: w.tokens.unsubscribe }),
+    loader: everyone(200),
+    actions: { "(geen formulier)": everyone(200) },
+  },
+
+  // Applications (public) and management.
+  "routes/aanmelden+/_index": { loader: everyone(200) },
+  "routes/aanmelden+/$slug": { loader: everyone(200), actions: { "(formulier)": everyone() } },
+  "routes/beheer+/e-mail._index/route": { loader: role(COORDINATOR), actions: { retry: role(COORDINATOR) } },
+  "routes/beheer+/e-mail.$messageId": { loader: role(COORDINATOR) },
+  "routes/beheer+/leernetwerken.nieuw": { loader: role(COORDINATOR), actions: { "(formulier)": role(COORDINATOR) } },
+  "routes/beheer+/logboek": { loader: role(COORDINATOR) },
+  "routes/beheer+/uitnodigingen": {
+    loader: role(COORDINATOR),
+    actions: intents(["invite", "revoke"], role(COORDINATOR)),
+  },
+
+  // Cohorts and what hangs under them.
+  "routes/leernetwerken+/_index": { loader: signedIn() },
+  "routes/leernetwerken+/$cohortId+/_layout/route": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
+  "routes/leernetwerken+/$cohortId+/_index/route": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
+  "routes/leernetwerken+/$cohortId+/bewerken": {
+    loader: cohort(COORDINATOR),
+    actions: { "(formulier)": cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/begeleiders": {
+    loader: cohort(COORDINATOR),
+    actions: intents(["assign", "remove"], cohort(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/aanmeldingen+/_index": { loader: cohort(COORDINATOR) },
+  "routes/leernetwerken+/$cohortId+/aanmeldingen+/$applicationId/route": {
+    loader: cohort(COORDINATOR),
+    actions: intents(["decide", "plan"], cohort(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/deelnemers+/_index": {
+    loader: cohort(COORDINATOR),
+    actions: { "(formulier)": cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/deelnemers+/$enrollmentId/route": {
+    loader: cohort(COORDINATOR),
+    actions: intents(
+      ["add-member", "reinstate", "remove-member", "revoke-invitation", "withdraw"],
+      cohort(COORDINATOR),
+    ),
+  },
+  "routes/leernetwerken+/$cohortId+/export+/_index": { loader: cohort(COORDINATOR) },
+  "routes/leernetwerken+/$cohortId+/export+/aanwezigheid[.csv]": { loader: cohort(COORDINATOR) },
+  "routes/leernetwerken+/$cohortId+/export+/deelnemers[.csv]": { loader: cohort(COORDINATOR) },
+  "routes/leernetwerken+/$cohortId+/intervisiegroepen/route": {
+    loader: cohort(COORDINATOR),
+    actions: { "(formulier)": cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/voortgang": { loader: cohort(STAFF_A) },
+
+  // Sessions.
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/nieuw": {
+    loader: cohort(COORDINATOR),
+    actions: { "(formulier)": cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId/route": {
+    loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
+    // Staff record attendance, participants sign off (and withdraw that): the other side gets a 403.
+    actions: {
+      attendance: cohort(STAFF_A),
+      "sign-off": cohort(PARTICIPANTS_A),
+      withdraw: cohort(PARTICIPANTS_A),
+    },
+    body: () => ({ "sign-off": { reason: "Ziek" } }),
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.agenda[.]ics": {
+    loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.bewerken": {
+    loader: cohort(COORDINATOR),
+    actions: intents(["cancel", "restore", "update"], cohort(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.voorbereiding": {
+    loader: cohort(STAFF_A),
+    actions: intents(["add", "remove"], cohort(COORDINATOR)),
+  },
+
+  // Learning.
+  "routes/leren+/_index": { loader: signedIn() },
+  "routes/leren+/begrippen": { loader: signedIn() },
+  "routes/leren+/$module._index": { loader: signedIn() },
+  "routes/leren+/$module.$lesson": { loader: signedIn(), actions: intents(["read", "unread", "zelfscan"], signedIn()) },
+  "routes/leren+/voortgang": { loader: role(PARTICIPANTS_A, { otherCohort: 200, former: 404 }) },
+
+  // Journal.
+  "routes/journaal+/_index": { loader: role(PARTICIPANTS) },
+  "routes/journaal+/afdrukken": { loader: role(PARTICIPANTS) },
+  "routes/journaal+/export[.md]": { loader: role(PARTICIPANTS) },
+  "routes/journaal+/gedeeld": { loader: role([...FACILITATORS, ...PARTICIPANTS]) },
+  "routes/journaal+/vragen": { loader: role(FACILITATORS), actions: intents(["create", "delete"], role(FACILITATORS)) },
+  "routes/journaal+/schrijven.($entryId)/route": {
+    // The owner's private entry: someone else's is a 404 (to read and to save).
+    params: (w) => ({ entryId: w.entries.privateEntry }),
+    loader: role(["owner"], { partner: 404, groupPeer: 404, otherDuo: 404, otherCohort: 404, former: 404 }),
+    actions: intents(
+      ["autosave", "save"],
+      role(["owner"], { partner: 404, groupPeer: 404, otherDuo: 404, otherCohort: 404, former: 404 }),
+    ),
+    body: () => ({ autosave: { sessionId: "" }, save: { sessionId: "" } }),
+  },
+  "routes/journaal+/$entryId/route": {
+    // The owner's entry shared with the cohort's facilitators: they may read and answer it, not change it.
+    loader: only(["owner", ...FACILITATORS_A]),
+    actions: {
+      reply: only(["owner", ...FACILITATORS_A]),
+      share: only(["owner"], 404, { facilitator: 403, facilitatorOtherGroup: 403 }),
+      delete: only(["owner"], 404, { facilitator: 403, facilitatorOtherGroup: 403 }),
+    },
+    body: () => ({ share: { audience: "DUO" }, delete: { confirm: "on" } }),
+  },
+
+  // Assignments.
+  "routes/opdrachten+/_index": { loader: role(PARTICIPANTS) },
+  "routes/opdrachten+/$assignmentId/route": {
+    loader: role(PARTICIPANTS_A, { otherCohort: 404, former: 404 }),
+    actions: intents(
+      ["(formulier)", "autosave", "delete-attachment", "message", "preview", "save", "submit", "withdraw"],
+      role(PARTICIPANTS_A, { otherCohort: 404, former: 404 }),
+    ),
+  },
+  "routes/bijlagen.$attachmentId": { loader: only([...STAFF_A, ...DUO]) },
+  "routes/leernetwerken+/$cohortId+/opdrachten+/_index": {
+    loader: cohort(STAFF_A),
+    actions: { "(formulier)": cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/opdrachten+/nieuw": {
+    loader: cohort(COORDINATOR),
+    actions: { save: cohort(COORDINATOR) },
+  },
+  "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId": { loader: cohort(STAFF_A) },
+  "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.bewerken": {
+    loader: cohort(COORDINATOR),
+    actions: intents(["delete", "save"], cohort(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId": {
+    // Participants never see the staff's view of a submission, not even their own: 404.
+    loader: cohort(STAFF_A, { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
+    actions: intents(
+      ["discussed", "message", "undiscussed"],
+      cohort(STAFF_A, { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
+    ),
+  },
+
+  // Self-scans: the duo's own (the URL has no duo in it, so every duo of the cohort opens its own).
+  "routes/leernetwerken+/$cohortId+/zelfscans+/_index/route": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
+  "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route": {
+    loader: cohort(PARTICIPANTS_A),
+    actions: intents(["complete", "mode", "reopen", "save"], cohort(PARTICIPANTS_A)),
+  },
+  "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten": { loader: cohort(PARTICIPANTS_A) },
+  "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal": { loader: cohort(STAFF_A) },
+  "routes/leernetwerken+/$cohortId+/zelfscans+/duo.$enrollmentId.$scanId": {
+    loader: cohort(FACILITATORS_A, { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
+  },
+
+  // Action plan canvas and knowledge base.
+  "routes/aanpak+/_index": {
+    // Participants are sent to their duo's canvas; the former member has none and gets the page saying so.
+    loader: role(PARTICIPANTS, {
+      owner: "redirect",
+      partner: "redirect",
+      groupPeer: "redirect",
+      otherDuo: "redirect",
+      otherCohort: "redirect",
+    }),
+  },
+  "routes/aanpak+/delen/route": {
+    loader: role(PARTICIPANTS),
+    actions: intents(["publish", "withdraw"], role(PARTICIPANTS)),
+  },
+  "routes/leernetwerken+/$cohortId+/aanpak+/_index": {
+    loader: cohort(STAFF_A, { owner: "redirect", partner: "redirect", groupPeer: "redirect", otherDuo: "redirect" }),
+  },
+  "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId._index/route": {
+    // The duo edits, the cohort's facilitators read and comment, the coordinator may not open it (403),
+    // another duo gets a 404.
+    loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+    actions: {
+      comment: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+      ...intents(["autosave", "save", "version"], cohort(DUO, { groupPeer: 404, otherDuo: 404 })),
+    },
+  },
+  "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.aanpak[.docx]": {
+    loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+  },
+  "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.afdrukken": {
+    loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+  },
+  "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number": {
+    loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+  },
+  "routes/kennisbank+/_index": { loader: signedIn() },
+  "routes/kennisbank+/$articleId": { loader: signedIn() },
+
+  // Intervisie: the owner's group (its facilitator and members); everyone else, coordinators included: 404.
+  "routes/intervisie+/_index": { loader: signedIn() },
+  "routes/intervisie+/methoden.$method": { loader: signedIn() },
+  "routes/intervisie+/groepen.$groupId/route": {
+    loader: only(GROUP),
+    actions: {
+      accept: only(GROUP, 404, { facilitator: 403 }),
+      ...intents(["agreements", "plan"], only(GROUP, 404, { owner: 403, partner: 403, groupPeer: 403 })),
+    },
+  },
+  "routes/intervisie+/bijeenkomsten.$meetingId/route": {
+    loader: only(GROUP),
+    actions: {
+      propose: only(GROUP, 404, { facilitator: 403 }),
+      ...intents(
+        ["attendance", "choose", "method", "unchoose"],
+        only(GROUP, 404, { owner: 403, partner: 403, groupPeer: 403 }),
+      ),
+    },
+  },
+  "routes/intervisie+/bijeenkomsten.$meetingId_.live/route": {
+    loader: only(GROUP),
+    actions: {
+      note: only(GROUP),
+      ...intents(
+        ["finish", "next", "previous", "start"],
+        only(GROUP, 404, { owner: 403, partner: 403, groupPeer: 403 }),
+      ),
+    },
+  },
+  "routes/intervisie+/bijeenkomsten.$meetingId_.live_.stand": { loader: only(GROUP) },
+  "routes/intervisie+/casussen.$caseId": {
+    // The owner's case: the group reads it; only the owner (its inbrenger) writes the takeaway or deletes it.
+    loader: only(GROUP),
+    actions: intents(["delete", "takeaway"], only(GROUP, 404, { facilitator: 403, partner: 403, groupPeer: 403 })),
+  },
+};
