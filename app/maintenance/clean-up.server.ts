@@ -14,7 +14,7 @@ export const retention = {
 
 export async function cleanUp(now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
-  const [sessions, loginAttempts, passwordResets] = await prisma.$transaction([
+  const [sessions, loginAttempts, passwordResets, rateLimitCounters] = await prisma.$transaction([
     prisma.session.deleteMany({ where: { expiresAt: { lt: now } } }),
     prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(retention.loginAttemptsDays) } } }),
     prisma.passwordResetToken.deleteMany({
@@ -25,6 +25,13 @@ export async function cleanUp(now = new Date()) {
         ],
       },
     }),
+    // Rate-limit windows that have ended (without Redis the counters live in the database).
+    prisma.rateLimitCounter.deleteMany({ where: { resetAt: { lt: now } } }),
   ]);
-  return { sessions: sessions.count, loginAttempts: loginAttempts.count, passwordResets: passwordResets.count };
+  return {
+    sessions: sessions.count,
+    loginAttempts: loginAttempts.count,
+    passwordResets: passwordResets.count,
+    rateLimitCounters: rateLimitCounters.count,
+  };
 }
