@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { getEnv } from "../app/utils/env.server.ts";
 import { type CounterStore, rateLimitCounters } from "../app/utils/rate-limit.server.ts";
 import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { bodyLimits } from "./body-limits.ts";
@@ -23,6 +24,8 @@ function filesOnly(serve: express.RequestHandler): express.RequestHandler {
 
 export async function createApp(options: {
   development: boolean;
+  /** Production adds HSTS (default: NODE_ENV is production). */
+  production?: boolean;
   loginLimit: number;
   /** How many reverse proxies stand in front (TRUST_PROXY): the client address is read that many hops back. */
   trustProxyHops?: number;
@@ -43,7 +46,12 @@ export async function createApp(options: {
 
   app.use(compression());
   app.use(cspNonce);
-  app.use(securityHeaders({ development: options.development }));
+  app.use(
+    securityHeaders({
+      development: options.development,
+      production: options.production ?? getEnv().NODE_ENV === "production",
+    }),
+  );
 
   if (vite) {
     app.use(vite.middlewares);

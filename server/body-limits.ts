@@ -16,9 +16,11 @@ const uploadPaths = [/^\/opdrachten\/[^/]+$/];
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function page(res: Response, status: number, title: string, message: string) {
+  // A body too large or of unknown length is not read (and so not waited for): the connection ends with the
+  // answer. A small unreadable one is read and dropped by Node, so the connection can be reused.
+  if (status === 413 || status === 411) res.set("Connection", "close");
   res
     .status(status)
-    .set("Connection", "close")
     .type("text/html; charset=utf-8")
     .send(`<!doctype html><html lang="nl"><head><meta charset="utf-8">
 <title>${title} — Leernetwerk</title></head><body><main><h1>${title}</h1><p>${message}</p>
@@ -28,6 +30,14 @@ function page(res: Response, status: number, title: string, message: string) {
 export function bodyLimits({ formBytes = MAX_FORM_BYTES, uploadBytes = MAX_UPLOAD_BYTES } = {}) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!bodyMethods.has(req.method)) return next();
+    // An answer given without reading the whole body (a redirect to the login page, a refusal): Remix's
+    // reader paused the request and Node no longer drains it, so the kept-alive connection would hang for
+    // the client's next request. Drop what is left instead (it is bounded below).
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
     const declared = req.get("content-length");
     const chunked = req.get("transfer-encoding") !== undefined;
     if (declared === undefined && !chunked) return next(); // no body

@@ -9,6 +9,7 @@ const { env, stopOnSignals } = await startUp({ role: "web" });
 const { createApp } = await import("./app.ts");
 const { app, close } = await createApp({
   development: env.NODE_ENV === "development",
+  production: env.NODE_ENV === "production",
   loginLimit: env.LOGIN_RATE_LIMIT,
   trustProxyHops: env.TRUST_PROXY,
 });

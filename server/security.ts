@@ -11,8 +11,16 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export function securityHeaders({ development }: { development: boolean }) {
-  return helmet({
+/** Browser features the site never uses, switched off for it and for anything it might embed. */
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+/**
+ * The response headers of every answer: a content security policy whose scripts need this response's nonce
+ * (no 'unsafe-inline' outside development), no framing by other sites, the referrer only within the site,
+ * a permissions policy, and in production HSTS (one year, subdomains included).
+ */
+export function securityHeaders({ development, production }: { development: boolean; production: boolean }) {
+  const helmetHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -34,11 +42,15 @@ export function securityHeaders({ development }: { development: boolean }) {
         "upgrade-insecure-requests": null,
       },
     },
-    // Only meaningful over HTTPS; harmless otherwise.
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Production only: a browser that saw it keeps to HTTPS for the host, also for a local test server.
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
   });
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    helmetHeaders(req, res, next);
+  };
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
