@@ -7,7 +7,7 @@ import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
 import { getEnv } from "../app/utils/env.server.ts";
-import { type CounterStore, rateLimitCounters } from "../app/utils/rate-limit.server.ts";
+import { type CounterStore, closeRateLimitCounters, rateLimitCounters } from "../app/utils/rate-limit.server.ts";
 import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { bodyLimits } from "./body-limits.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
@@ -81,5 +81,11 @@ export async function createApp(options: {
   // Each request gets its own memory (e.g. the session is validated once for all its loaders).
   app.all("*", (req, res, next) => runWithRequestMemory(() => remixHandler(req, res, next)));
 
-  return { app, close: async () => vite?.close() };
+  return {
+    app,
+    close: async () => {
+      await vite?.close();
+      await closeRateLimitCounters();
+    },
+  };
 }
