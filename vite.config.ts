@@ -60,7 +60,7 @@ export default defineConfig({
           // The job engine on a real Redis with worker processes (tests/run-all.sh runs these with
           // Debian's redis-server installed, against PostgreSQL: `vitest run --project redis`).
           name: "redis",
-          include: ["jobs/**/*.redis.test.ts"],
+          include: ["jobs/**/*.redis.test.ts", "app/**/*.redis.test.ts"],
           setupFiles: ["tests/setup/database.ts"],
           environment: "node",
           testTimeout: 60_000,

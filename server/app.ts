@@ -1,4 +1,4 @@
-// The Express application around Remix: security headers, compression, rate limits, static assets
+// The Express application around Remix: security headers, compression, rate limits, body limits, static assets
 // with long caching, and the Remix request handler.
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -6,7 +6,10 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { getEnv } from "../app/utils/env.server.ts";
+import { type CounterStore, closeRateLimitCounters, rateLimitCounters } from "../app/utils/rate-limit.server.ts";
 import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
+import { bodyLimits } from "./body-limits.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
 import { projectRoot } from "./startup.ts";
 
@@ -19,10 +22,21 @@ function filesOnly(serve: express.RequestHandler): express.RequestHandler {
   return (req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? serve(req, res, next) : next());
 }
 
-export async function createApp(options: { development: boolean; loginLimit: number; trustProxy?: boolean }) {
+export async function createApp(options: {
+  development: boolean;
+  /** Production adds HSTS (default: NODE_ENV is production). */
+  production?: boolean;
+  loginLimit: number;
+  /** How many reverse proxies stand in front (TRUST_PROXY): the client address is read that many hops back. */
+  trustProxyHops?: number;
+  /** Where the rate limits count (default: Redis or the database, app/utils/rate-limit.server.ts). */
+  counters?: CounterStore;
+}) {
   const app = express();
   app.disable("x-powered-by");
-  if (options.trustProxy) app.set("trust proxy", true);
+  // Exactly the configured number of hops: 0 trusts no X-Forwarded-For at all, so a client cannot choose
+  // the address its rate limit is counted under.
+  app.set("trust proxy", options.trustProxyHops ?? 0);
 
   let vite: ViteDevServer | undefined;
   if (options.development) {
@@ -32,7 +46,12 @@ export async function createApp(options: { development: boolean; loginLimit: num
 
   app.use(compression());
   app.use(cspNonce);
-  app.use(securityHeaders({ development: options.development }));
+  app.use(
+    securityHeaders({
+      development: options.development,
+      production: options.production ?? getEnv().NODE_ENV === "production",
+    }),
+  );
 
   if (vite) {
     app.use(vite.middlewares);
@@ -47,7 +66,8 @@ export async function createApp(options: { development: boolean; loginLimit: num
   app.use(filesOnly(express.static(path.join(projectRoot, "public"), { maxAge: "1h", index: false })));
 
   app.use(sameOriginOnly);
-  app.use(rateLimits({ loginLimit: options.loginLimit }));
+  app.use(rateLimits({ loginLimit: options.loginLimit, counters: options.counters ?? rateLimitCounters() }));
+  app.use(bodyLimits());
 
   const build = vite
     ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
@@ -61,5 +81,11 @@ export async function createApp(options: { development: boolean; loginLimit: num
   // Each request gets its own memory (e.g. the session is validated once for all its loaders).
   app.all("*", (req, res, next) => runWithRequestMemory(() => remixHandler(req, res, next)));
 
-  return { app, close: async () => vite?.close() };
+  return {
+    app,
+    close: async () => {
+      await vite?.close();
+      await closeRateLimitCounters();
+    },
+  };
 }

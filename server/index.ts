@@ -9,8 +9,9 @@ const { env, stopOnSignals } = await startUp({ role: "web" });
 const { createApp } = await import("./app.ts");
 const { app, close } = await createApp({
   development: env.NODE_ENV === "development",
+  production: env.NODE_ENV === "production",
   loginLimit: env.LOGIN_RATE_LIMIT,
-  trustProxy: env.TRUST_PROXY,
+  trustProxyHops: env.TRUST_PROXY,
 });
 
 // Background jobs: with REDIS_URL, workers (`npm run worker`) run them; without, this process does.

@@ -2,16 +2,25 @@
 // on every form post (CSRF), and rate limits (strict on login and password-reset posts).
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { rateLimit } from "express-rate-limit";
+import { type ClientRateLimitInfo, type Options, rateLimit, type Store } from "express-rate-limit";
 import helmet from "helmet";
+import type { CounterStore } from "../app/utils/rate-limit.server.ts";
 
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");
   next();
 }
 
-export function securityHeaders({ development }: { development: boolean }) {
-  return helmet({
+/** Browser features the site never uses, switched off for it and for anything it might embed. */
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+/**
+ * The response headers of every answer: a content security policy whose scripts need this response's nonce
+ * (no 'unsafe-inline' outside development), no framing by other sites, the referrer only within the site,
+ * a permissions policy, and in production HSTS (one year, subdomains included).
+ */
+export function securityHeaders({ development, production }: { development: boolean; production: boolean }) {
+  const helmetHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -33,11 +42,15 @@ export function securityHeaders({ development }: { development: boolean }) {
         "upgrade-insecure-requests": null,
       },
     },
-    // Only meaningful over HTTPS; harmless otherwise.
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    // Production only: a browser that saw it keeps to HTTPS for the host, also for a local test server.
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: "same-origin" },
   });
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+    helmetHeaders(req, res, next);
+  };
 }
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -79,52 +92,89 @@ const tooMany = (message: string) => (_req: Request, res: Response) => {
 <p><a href="/">Naar de startpagina</a></p></main></body></html>`);
 };
 
+/** An express-rate-limit store on the shared counters (one per limit: the prefix keeps their keys apart). */
+class SharedStore implements Store {
+  localKeys = false;
+  private windowMs = 60_000;
+  constructor(
+    private readonly counters: CounterStore,
+    readonly prefix: string,
+  ) {}
+  init(options: Options) {
+    this.windowMs = options.windowMs;
+  }
+  async increment(key: string): Promise<ClientRateLimitInfo> {
+    const hit = await this.counters.hit(this.prefix + key, this.windowMs);
+    return { totalHits: hit.count, resetTime: hit.resetAt };
+  }
+  async decrement(key: string) {
+    await this.counters.undo(this.prefix + key);
+  }
+  async resetKey(key: string) {
+    await this.counters.reset(this.prefix + key);
+  }
+}
+
 /**
- * Per-address limits. Login and password-reset posts: few per 15 minutes (only failures count for
- * login; the app also throttles per account in the database). Other posts: generous. Page views are
- * not limited here; that is the reverse proxy's job.
+ * The path a limit is chosen by, written one way: dot segments resolved, percent-encoding decoded
+ * (repeatedly, so `%252F` cannot hide a slash either), lower case, repeated slashes as one, no trailing
+ * slash and no single-fetch `.data` suffix (a form posted from the browser goes to "<path>.data"). `/Inloggen/`, `/inloggen%2F` and
+ * `/INLOGGEN.data` are all `/inloggen`, as Remix's routing treats them.
  */
-export function rateLimits({ loginLimit }: { loginLimit: number }) {
-  const strict = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: loginLimit,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
+export function limitPath(rawPath: string): string {
+  // As Remix reads it (new URL): dot segments resolved, also encoded ones (`/x/%2e%2e/inloggen`).
+  const resolve = (path: string) => new URL(path.replace(/[\\/]+/g, "/"), "http://localhost").pathname;
+  let path = resolve(rawPath);
+  for (let round = 0; round < 3 && path.includes("%"); round++) {
+    try {
+      path = resolve(decodeURIComponent(path));
+    } catch {
+      break;
+    }
+  }
+  path = path.toLowerCase().replace(/\/$/, "");
+  if (path.endsWith(".data")) path = path.slice(0, -".data".length).replace(/\/$/, "");
+  return path || "/";
+}
+
+/**
+ * Per-address limits, counted in the store every web process shares (app/utils/rate-limit.server.ts).
+ * Login and password-reset posts: few per 15 minutes (only failures count for login; the app also
+ * throttles per account). Other posts: generous. Page views are not limited here; that is the reverse
+ * proxy's job. The reset form is also limited per account (its action, wachtwoord-vergeten.tsx).
+ */
+export function rateLimits({ loginLimit, counters }: { loginLimit: number; counters: CounterStore }) {
+  const limiter = (prefix: string, options: Partial<Options> & { message: string }) =>
+    rateLimit({
+      windowMs: 15 * 60_000,
+      limit: loginLimit,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      store: new SharedStore(counters, `ip:${prefix}:`),
+      ...options,
+      handler: tooMany(options.message),
+    });
+  const strict = limiter("login", {
     skipSuccessfulRequests: true,
-    handler: tooMany(
+    message:
       "Er is te vaak geprobeerd in te loggen of een wachtwoord te herstellen vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
-    ),
   });
-  const resetLimit = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: loginLimit,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    handler: tooMany(
+  const resetLimit = limiter("reset", {
+    message:
       "Er zijn te veel aanvragen voor een nieuw wachtwoord gedaan vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
-    ),
   });
   // The public application form sends an e-mail to an address anyone can type: limit it like the reset form.
-  const applicationLimit = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: loginLimit,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    handler: tooMany(
-      "Er zijn te veel aanmeldingen verstuurd vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
-    ),
+  const applicationLimit = limiter("application", {
+    message: "Er zijn te veel aanmeldingen verstuurd vanaf dit adres. Wacht 15 minuten en probeer het dan opnieuw.",
   });
-  const general = rateLimit({
+  const general = limiter("post", {
     windowMs: 60_000,
     limit: 300,
-    standardHeaders: "draft-7",
-    legacyHeaders: false,
-    handler: tooMany("Je hebt te veel verzoeken achter elkaar gedaan. Wacht een minuut en probeer het opnieuw."),
+    message: "Je hebt te veel verzoeken achter elkaar gedaan. Wacht een minuut en probeer het opnieuw.",
   });
   return (req: Request, res: Response, next: NextFunction) => {
     if (!unsafeMethods.has(req.method)) return next();
-    // With Remix's single fetch a form posted from the browser goes to "<path>.data".
-    const path = req.path.endsWith(".data") ? req.path.slice(0, -".data".length) : req.path;
+    const path = limitPath(req.path);
     if (path === "/inloggen" || path === "/inloggen/code") return strict(req, res, next);
     if (path === "/wachtwoord-vergeten" || path.startsWith("/wachtwoord-herstellen/")) {
       return resetLimit(req, res, next);

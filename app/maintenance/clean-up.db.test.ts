@@ -6,7 +6,7 @@ import { cleanUp } from "./clean-up.server.ts";
 const DAY = 24 * 60 * 60_000;
 
 describe("clean-up job", () => {
-  it("removes expired sessions, old login attempts and old reset links, and keeps what is still needed", async () => {
+  it("removes expired sessions, old login attempts, old reset links and ended rate-limit windows, and keeps what is still needed", async () => {
     const now = new Date("2030-06-01T12:00:00Z");
     const user = await createUser(prisma);
     await prisma.session.createMany({
@@ -46,13 +46,33 @@ describe("clean-up job", () => {
       ],
     });
 
-    expect(await cleanUp(now)).toEqual({ sessions: 1, loginAttempts: 1, passwordResets: 2, emailChanges: 1 });
+    await prisma.rateLimitCounter.createMany({
+      data: [
+        { key: "ip:login:ended", count: 3, resetAt: new Date(now.getTime() - 1000) },
+        { key: "ip:login:running", count: 1, resetAt: new Date(now.getTime() + 60_000) },
+      ],
+    });
+
+    expect(await cleanUp(now)).toEqual({
+      sessions: 1,
+      loginAttempts: 1,
+      passwordResets: 2,
+      emailChanges: 1,
+      rateLimitCounters: 1,
+    });
+    expect((await prisma.rateLimitCounter.findMany()).map((c) => c.key)).toEqual(["ip:login:running"]);
     expect((await prisma.session.findMany({ where: { userId: user.id } })).map((s) => s.id)).toEqual(["valid"]);
     expect(await prisma.loginAttempt.count({ where: { email: user.email } })).toBe(1);
     expect((await prisma.passwordResetToken.findMany({ where: { userId: user.id } })).map((t) => t.tokenHash)).toEqual([
       "recent",
     ]);
     // Running it again removes nothing more.
-    expect(await cleanUp(now)).toEqual({ sessions: 0, loginAttempts: 0, passwordResets: 0, emailChanges: 0 });
+    expect(await cleanUp(now)).toEqual({
+      sessions: 0,
+      loginAttempts: 0,
+      passwordResets: 0,
+      emailChanges: 0,
+      rateLimitCounters: 0,
+    });
   });
 });

@@ -15,7 +15,7 @@ export const retention = {
 export async function cleanUp(now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY);
   const spent = (days: number) => ({ OR: [{ expiresAt: { lt: before(days) } }, { usedAt: { lt: before(days) } }] });
-  const [sessions, loginAttempts, passwordResets, emailChanges] = await prisma.$transaction([
+  const [sessions, loginAttempts, passwordResets, emailChanges, rateLimitCounters] = await prisma.$transaction([
     prisma.session.deleteMany({ where: { expiresAt: { lt: now } } }),
     prisma.loginAttempt.deleteMany({ where: { createdAt: { lt: before(retention.loginAttemptsDays) } } }),
     prisma.passwordResetToken.deleteMany({
@@ -27,11 +27,14 @@ export async function cleanUp(now = new Date()) {
       },
     }),
     prisma.emailChangeRequest.deleteMany({ where: spent(retention.passwordResetsDays) }),
+    // Rate-limit windows that have ended (without Redis the counters live in the database).
+    prisma.rateLimitCounter.deleteMany({ where: { resetAt: { lt: now } } }),
   ]);
   return {
     sessions: sessions.count,
     loginAttempts: loginAttempts.count,
     passwordResets: passwordResets.count,
     emailChanges: emailChanges.count,
+    rateLimitCounters: rateLimitCounters.count,
   };
 }

@@ -11,7 +11,13 @@ import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
 import { detectFileKind } from "~/storage/file-type.server.ts";
-import { fileKinds, MAX_ATTACHMENT_BYTES, safeFileName, ALLOWED_TYPES_TEXT } from "~/storage/file-type.ts";
+import {
+  attachmentTooLargeMessage,
+  fileKinds,
+  MAX_ATTACHMENT_BYTES,
+  safeFileName,
+  ALLOWED_TYPES_TEXT,
+} from "~/storage/file-type.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
@@ -295,7 +301,7 @@ export async function withdrawSubmission(user: Viewer, assignmentId: string, now
   return true;
 }
 
-export const tooLargeMessage = `Dit bestand is groter dan ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. Maak het kleiner (bijvoorbeeld als PDF) en probeer het opnieuw.`;
+export const tooLargeMessage = attachmentTooLargeMessage;
 
 /** Stores an uploaded file under the submission (creating an empty draft when there is none yet). */
 export async function addAttachment(user: Viewer, assignmentId: string, file: { name: string; bytes: Uint8Array }) {

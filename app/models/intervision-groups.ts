@@ -13,6 +13,15 @@ export function suggestedGroupCount(participants: number): number | null {
   return Math.ceil(participants / MAX_GROUP_SIZE);
 }
 
+/**
+ * The most groups the forming page accepts in its URL: 20, or more when the cohort is large enough for
+ * more (or already has more). Within it, groupCountProblem explains what does not fit; beyond it the number
+ * is refused, since it sizes the page (one block per group).
+ */
+export function maxGroupCount(participants: number, existingGroups: number): number {
+  return Math.max(20, existingGroups, Math.ceil(participants / MIN_GROUP_SIZE));
+}
+
 /** Why `count` groups cannot hold `participants` people within the limits, or null when they can. */
 export function groupCountProblem(participants: number, count: number): string | null {
   if (!Number.isInteger(count) || count < 1) return "Kies minstens één groep.";

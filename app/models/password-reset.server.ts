@@ -11,6 +11,8 @@ import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 export const RESET_VALID_MINUTES = 60;
+/** Reset links per e-mail address per hour (counted in the shared rate-limit store, as a keyed hash). */
+export const RESET_REQUESTS_PER_ACCOUNT = { limit: 3, windowMs: 60 * 60_000 };
 
 /**
  * The form's whole work: hand the address to the `request-password-reset` job. Whether the address has an

@@ -3,6 +3,8 @@
 // (file-type.server.ts). This module is also used by pages (the size limit), so it has no server imports.
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Said by the server, and by the page before sending (a larger body is refused with a 413 before the app sees it). */
+export const attachmentTooLargeMessage = `Dit bestand is groter dan ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB. Maak het kleiner (bijvoorbeeld als PDF) en probeer het opnieuw.`;
 
 export type FileKind = "pdf" | "docx" | "xlsx" | "pptx" | "png" | "jpeg" | "gif" | "webp";
 

@@ -95,7 +95,7 @@ describe("parseEnv", () => {
     const env = parseEnv({});
     expect(env).toMatchObject({
       DATABASE_POOL_SIZE: 10,
-      TRUST_PROXY: false,
+      TRUST_PROXY: 0,
       UPLOAD_DIR: "data/uploads",
       CONTENT_DIR: "content",
       SEEDS_DIR: "../shared/seeds",
@@ -119,7 +119,7 @@ describe("parseEnv", () => {
       OUTBOX_SWEEP_MS: "1000",
       UPLOAD_DIR: "/srv/uploads",
       CONTENT_DIR: "/srv/content",
-      TRUST_PROXY: "true",
+      TRUST_PROXY: "2",
     });
     expect(env).toMatchObject({
       DATABASE_POOL_SIZE: 4,
@@ -130,9 +130,16 @@ describe("parseEnv", () => {
       OUTBOX_SWEEP_MS: 1000,
       UPLOAD_DIR: "/srv/uploads",
       CONTENT_DIR: "/srv/content",
-      TRUST_PROXY: true,
+      TRUST_PROXY: 2,
     });
-    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(0);
+  });
+
+  it("TRUST_PROXY is a number of hops: `true` (trust any X-Forwarded-For) is refused with a clear message", () => {
+    for (const value of ["true", "misschien", "-1", "1.5"]) {
+      expect(() => parseEnv({ TRUST_PROXY: value }), value).toThrowError(/TRUST_PROXY: TRUST_PROXY moet/);
+    }
   });
 
   it("reads CONTENT_CACHE as on or off", () => {
@@ -171,7 +178,7 @@ describe("parseEnv", () => {
     expect(message).toMatch(/WORKER_CONCURRENCY: WORKER_CONCURRENCY moet een geheel getal/);
     expect(message).toMatch(/OUTBOX_SWEEP_MS: OUTBOX_SWEEP_MS moet een geheel getal/);
     expect(message).toMatch(/EMAIL_RETRY_BASE_MS: EMAIL_RETRY_BASE_MS moet een geheel getal/);
-    expect(message).toMatch(/TRUST_PROXY: TRUST_PROXY moet true of false zijn \/ TRUST_PROXY must be true or false/);
+    expect(message).toMatch(/TRUST_PROXY: TRUST_PROXY moet het aantal proxies voor de app zijn/);
     expect(message).not.toMatch(/NaN/);
   });
 

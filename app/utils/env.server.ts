@@ -77,8 +77,24 @@ const schema = z
         }),
       })
       .optional(),
-    /** Behind a reverse proxy: read the client IP from X-Forwarded-For. */
-    TRUST_PROXY: booleanish("TRUST_PROXY").default("false"),
+    /**
+     * How many reverse proxies stand in front of the app (0: none, X-Forwarded-For is ignored). The client
+     * address is read that many hops back in X-Forwarded-For; "false" still means 0.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default("0")
+      .transform((value) => (value === "false" ? "0" : value))
+      .pipe(
+        z.coerce
+          .number({
+            invalid_type_error:
+              "TRUST_PROXY moet het aantal proxies voor de app zijn (0, 1, 2…) / TRUST_PROXY must be the number of proxy hops",
+          })
+          .int("TRUST_PROXY moet een geheel getal zijn / TRUST_PROXY must be a whole number")
+          .min(0, "TRUST_PROXY moet 0 of meer zijn / TRUST_PROXY must be 0 or more")
+          .max(10, "TRUST_PROXY: hoogstens 10 proxies / at most 10 hops"),
+      ),
     /** Where assignment attachments are stored (app/storage/files.server.ts). */
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     /** The course content (app/content/library.server.ts); tests may point elsewhere. */

@@ -88,6 +88,16 @@ test("hand in with an attachment; the facilitator's feedback reaches the duo; ot
   );
   await expectAccessible(page, "wrong file type");
 
+  // A file over 10 MB is refused by the page before sending (the server would answer a bare 413); the text stays.
+  await page
+    .getByLabel("Kies een bestand")
+    .setInputFiles({ name: "groot.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(12 * 1024 * 1024) });
+  await page.getByRole("button", { name: "Bestand toevoegen" }).click();
+  await expect(page.getByText("Dit bestand is groter dan 10 MB.")).toBeVisible();
+  await expect(page.getByLabel("Jullie tekst")).toHaveValue(
+    "Rollenkaart: uitvoering en inwoners ontbreken nog. Zie de foto.",
+  );
+
   await page
     .getByLabel("Kies een bestand")
     .setInputFiles({ name: "rollenkaart.png", mimeType: "image/png", buffer: PNG });

@@ -259,4 +259,27 @@ describe("intervisie pages", () => {
     // The coordinator's page carries no case.
     expect(JSON.stringify(page)).not.toContain("Casus van Lisa");
   });
+
+  it("bounds the number of groups asked for in the URL (a huge `aantal` sized the page): a Dutch message, answered fast", async () => {
+    const { cohort, sanne } = await setup();
+    const page = (query: string) =>
+      requestAs(sanne.id, `http://localhost/leernetwerken/${cohort.id}/intervisiegroepen?voorstel=1&${query}`).then(
+        (request) => formingLoader(args(request, { cohortId: cohort.id })),
+      );
+    // 8 participants in 2 groups: the page takes 1 to 20; within that, what does not fit is explained.
+    const fine = await page("aantal=2");
+    expect(fine).toMatchObject({ count: 2, maxCount: 20, countProblem: null, suggested: true });
+    expect(await page("aantal=3")).toMatchObject({
+      countProblem: "Met 8 deelnemers passen er hoogstens 2 groepen van minstens 4.",
+      suggested: false,
+    });
+    for (const asked of ["1000000000", "1e9", "21", "0", "-1", "2.5", "twee", "Infinity"]) {
+      const started = performance.now();
+      const answer = await page(`aantal=${asked}`);
+      expect(performance.now() - started, asked).toBeLessThan(2_000);
+      expect(answer.countProblem, asked).toBe("Vul bij Aantal groepen een heel getal van 1 tot en met 20 in.");
+      expect(answer.slots, asked).toHaveLength(2);
+      expect(answer.suggested, asked).toBe(false);
+    }
+  });
 });

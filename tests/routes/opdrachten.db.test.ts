@@ -274,6 +274,45 @@ describe("who may see what", () => {
 });
 
 describe("attachments", () => {
+  it("bounds a multipart form: at most 10 parts, fields of at most 64 KB, a boundary; each a 400 with a Dutch message", async () => {
+    const { assignment, lisa } = await assignmentWorld();
+    const url = `http://localhost/opdrachten/${assignment.id}`;
+    const params = { assignmentId: assignment.id };
+    const post = async (init: RequestInit) => pageAction(args(await requestAs(lisa.id, url, init), params));
+    const fileError = (result: unknown) => dataOf<{ fieldErrors: { file: string[] } }>(result).fieldErrors.file[0];
+
+    const many = new FormData();
+    for (let index = 0; index < 11; index++) many.append(`veld${index}`, "x");
+    many.set("file", new File([Buffer.from(pdf)], "verslag.pdf"));
+    const tooMany = await post({ method: "POST", body: many });
+    expect(statusOf(tooMany)).toBe(400);
+    expect(fileError(tooMany)).toBe(
+      "Dit formulier heeft te veel onderdelen (hoogstens 10). Stuur één bestand tegelijk.",
+    );
+
+    const longField = new FormData();
+    longField.set("opmerking", "x".repeat(64 * 1024 + 1));
+    longField.set("file", new File([Buffer.from(pdf)], "verslag.pdf"));
+    const tooLong = await post({ method: "POST", body: longField });
+    expect(statusOf(tooLong)).toBe(400);
+    expect(fileError(tooLong)).toContain("Een van de velden van dit formulier is te lang.");
+
+    const noBoundary = await post({
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data" },
+      body: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc\r\n--x--\r\n',
+    });
+    expect(statusOf(noBoundary)).toBe(400);
+    expect(fileError(noBoundary)).toContain("Dit formulier kon niet worden gelezen.");
+
+    // Ten parts with a file are fine.
+    const ten = new FormData();
+    for (let index = 0; index < 9; index++) ten.append(`veld${index}`, "x");
+    ten.set("file", new File([Buffer.from(pdf)], "verslag.pdf"));
+    expect(dataOf(await post({ method: "POST", body: ten }))).toMatchObject({ status: "done" });
+    expect(await prisma.submissionAttachment.count({ where: { submission: { assignmentId: assignment.id } } })).toBe(1);
+  });
+
   it("accepts a PDF or DOCX by content, refuses a renamed text file and a file over 10 MB, with Dutch messages", async () => {
     const { assignment, lisa, erik, noor, marco } = await assignmentWorld();
     const url = `http://localhost/opdrachten/${assignment.id}`;

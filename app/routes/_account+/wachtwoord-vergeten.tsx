@@ -4,9 +4,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { ErrorSummary, Field } from "~/components/forms.tsx";
-import { requestPasswordReset } from "~/models/password-reset.server.ts";
+import { RESET_REQUESTS_PER_ACCOUNT, requestPasswordReset } from "~/models/password-reset.server.ts";
 import { emailField, parseForm, textValue } from "~/utils/forms.ts";
 import { invalid, readForm } from "~/utils/forms.server.ts";
+import { withinLimit } from "~/utils/rate-limit.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten — Leernetwerk" }];
 
@@ -21,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
-  await requestPasswordReset(form.data.email);
+  // Per address asked for (besides per IP, server/security.ts): past the limit no more mail is sent, and
+  // the answer stays the same, so it tells nothing about the address.
+  if (await withinLimit("reset-account", form.data.email.trim().toLowerCase(), RESET_REQUESTS_PER_ACCOUNT)) {
+    await requestPasswordReset(form.data.email);
+  }
   // The same answer whether or not the address has an account.
   return { status: "sent" as const, email: textValue(form.values, "email") ?? form.data.email };
 }

@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AttachmentList } from "~/components/assignment-parts.tsx";
 import { FormAlert } from "~/components/forms.tsx";
+import { attachmentTooLargeMessage, MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 
 export function Attachments({
   action,
@@ -31,7 +32,11 @@ export function Attachments({
   useEffect(() => {
     if (uploaded) uploadForm.current?.reset();
   }, [uploaded]);
-  const uploadError = upload.data?.status === "error" ? upload.data.fieldErrors?.file : undefined;
+  // A file over the limit is refused here, before sending: the server would answer a larger body with a
+  // bare 413 (server/body-limits.ts) instead of this message next to the field.
+  const [tooLarge, setTooLarge] = useState(false);
+  const serverError = upload.data?.status === "error" ? upload.data.fieldErrors?.file : undefined;
+  const uploadError = tooLarge ? [attachmentTooLargeMessage] : serverError;
   const removeError = remove.data?.status === "error" ? remove.data.fieldErrors?.file?.join(" ") : null;
   return (
     <>
@@ -60,6 +65,12 @@ export function Attachments({
           encType="multipart/form-data"
           className="stack"
           noValidate
+          onSubmit={(event) => {
+            const file = event.currentTarget.querySelector<HTMLInputElement>('input[type="file"]')?.files?.[0];
+            const refused = Boolean(file && file.size > MAX_ATTACHMENT_BYTES);
+            setTooLarge(refused);
+            if (refused) event.preventDefault();
+          }}
         >
           <div className="field">
             <label htmlFor="bijlage-bestand">Kies een bestand</label>

@@ -28,7 +28,7 @@ import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { isMultipart, readMultipartForm } from "~/utils/upload.server.ts";
+import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
 import { FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
@@ -107,7 +107,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isMultipart(request)) {
     // The draft text is saved by autosave and stays in the editor: only the file is refused.
     const upload = await readMultipartForm(request, MAX_ATTACHMENT_BYTES);
-    if (!upload.ok) return invalid(fieldError({}, "file", tooLargeMessage));
+    if (!upload.ok) {
+      const { problem } = upload;
+      return invalid(
+        fieldError({}, "file", problem === "file-too-large" ? tooLargeMessage : multipartProblemMessages[problem]),
+      );
+    }
     const form = parseForm(uploadSchema, upload.formData);
     if (!form.ok) return invalid(form.error);
     const { file } = form.data;

@@ -11,6 +11,7 @@ import { TableScroll } from "~/components/table-scroll.tsx";
 import {
   groupCountProblem,
   MAX_GROUP_SIZE,
+  maxGroupCount,
   MIN_GROUP_SIZE,
   suggestedGroupCount,
   suggestGroups,
@@ -36,13 +37,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview = await cohortGroupsOverview(cohortId);
   const url = new URL(request.url);
   const { participants, facilitators, groups } = overview;
-  const requested = Number(url.searchParams.get("aantal") ?? "");
   const wantsSuggestion = url.searchParams.get("voorstel") === "1" || groups.length === 0;
-  const count =
-    Number.isInteger(requested) && requested > 0
-      ? requested
-      : Math.max(groups.length, suggestedGroupCount(participants.length) ?? 0);
-  const countProblem = wantsSuggestion ? groupCountProblem(participants.length, count) : null;
+  // The number asked for sizes the page (one slot per group), so it is bounded (maxGroupCount); a number
+  // outside the bound gets a message and the usual count.
+  const maxCount = maxGroupCount(participants.length, groups.length);
+  const asked = url.searchParams.get("aantal")?.trim();
+  const requested = asked ? Number(asked) : null;
+  const requestedOk = requested !== null && Number.isInteger(requested) && requested >= 1 && requested <= maxCount;
+  const count = requestedOk ? requested : Math.max(groups.length, suggestedGroupCount(participants.length) ?? 0);
+  const countProblem =
+    asked && !requestedOk
+      ? `Vul bij Aantal groepen een heel getal van 1 tot en met ${maxCount} in.`
+      : wantsSuggestion
+        ? groupCountProblem(participants.length, count)
+        : null;
 
   // The slots: existing groups first, then new ones up to the requested number.
   const slots: Slot[] = groups.map((group) => ({
@@ -76,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignment,
     suggested,
     count,
+    maxCount,
     countProblem,
     groups: groups.map((group) => ({
       id: group.id,
@@ -128,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IntervisionGroupsPage() {
-  const { participants, facilitators, slots, assignment, suggested, count, countProblem } =
+  const { participants, facilitators, slots, assignment, suggested, count, maxCount, countProblem } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -162,7 +171,7 @@ export default function IntervisionGroupsPage() {
               name="aantal"
               type="number"
               min={1}
-              max={20}
+              max={maxCount}
               defaultValue={count}
               className="input-narrow"
             />
