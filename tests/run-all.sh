@@ -8,7 +8,7 @@ root=$(pwd)
 mkdir -p tmp/results
 rm -f tmp/results/*.json
 
-step() { printf '\n=== %s ===\n' "$*"; }
+step() { printf '\n=== %s (%ss since the start) ===\n' "$*" "$SECONDS"; }
 
 # 1. System packages: Chromium for the browser tests, PostgreSQL for the second database run, Redis for
 #    the job engine tests.

@@ -4,6 +4,7 @@ import { appRequest } from "../../tests/support/app-requests.ts";
 import { args, cookiePair, form, requestWithCookie, statusOf } from "../../tests/support/requests.ts";
 import { action, loader } from "~/routes/_account+/account_.sessies.tsx";
 import { prisma } from "~/utils/db.server.ts";
+import { requireUser } from "./guards.server.ts";
 import { createUserSession, getUser, LAST_SEEN_WRITE_MS } from "./session.server.ts";
 import { hashToken } from "./tokens.server.ts";
 
@@ -38,6 +39,26 @@ describe("idle timeout", () => {
     expect(await prisma.session.count({ where: { userId: coordinator.id } })).toBe(0);
     await setLastSeen(participantCookie, 121);
     expect(await getUser(requestWithCookie(participantCookie))).toBeNull();
+  });
+
+  it("sends someone whose session ended to the login page with the reason, and removes the stale cookie", async () => {
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const cookie = await signIn(coordinator.id);
+    await setLastSeen(cookie, 31);
+    const request = new Request("http://localhost/leernetwerken?x=1", { headers: { Cookie: cookie } });
+    const answer = await requireUser(request).then(
+      () => null,
+      (thrown: unknown) => thrown as Response,
+    );
+    expect(answer?.status).toBe(302);
+    const location = new URL(answer!.headers.get("Location")!, "http://localhost");
+    expect(location.pathname).toBe("/inloggen");
+    expect(location.searchParams.get("verlopen")).toBe("1");
+    expect(location.searchParams.get("redirectTo")).toBe("/leernetwerken?x=1");
+    expect(answer!.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    // Without any session cookie: no reason given (nobody was signed out).
+    const fresh = await requireUser(new Request("http://localhost/")).catch((thrown: Response) => thrown);
+    expect((fresh as Response).headers.get("Location")).toBe("/inloggen");
   });
 
   it("writes lastSeenAt at most once a minute", async () => {

@@ -11,7 +11,7 @@ import { type CohortHeader, type CohortRelation, findCohortAccess } from "~/mode
 import { getSessionInCohort } from "~/models/session.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { rememberForRequest } from "~/utils/request-context.server.ts";
-import { getUser } from "./session.server.ts";
+import { blankSessionCookie, getUser, sentSessionCookie } from "./session.server.ts";
 import { twoFactorRequiredFor } from "./two-factor.server.ts";
 
 export const TWO_FACTOR_SETUP_PATH = "/account/tweestapsverificatie";
@@ -33,8 +33,15 @@ export async function requireUserForTwoFactorSetup(request: Request): Promise<Us
   if (!user) {
     const url = new URL(request.url);
     const redirectTo = url.pathname + url.search;
-    const query = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
-    throw redirect(`/inloggen${query}`);
+    const query = new URLSearchParams(redirectTo === "/" ? {} : { redirectTo });
+    // A session cookie that no longer works: the session ended (idle too long, signed out elsewhere,
+    // expired). The login page says so, and the stale cookie is removed.
+    if (sentSessionCookie(request)) {
+      query.set("verlopen", "1");
+      const search = query.size > 0 ? `?${query}` : "";
+      throw redirect(`/inloggen${search}`, { headers: { "Set-Cookie": blankSessionCookie() } });
+    }
+    throw redirect(`/inloggen${query.size > 0 ? `?${query}` : ""}`);
   }
   return user;
 }

@@ -50,6 +50,11 @@ export function getAuth(request: Request): Promise<Auth> {
   return rememberForRequest(AUTH_MEMORY, () => validate(request));
 }
 
+/** The browser sent a session cookie (whether or not the session still works). */
+export function sentSessionCookie(request: Request): boolean {
+  return getLucia().readSessionCookie(request.headers.get("Cookie") ?? "") !== null;
+}
+
 export async function getUser(request: Request): Promise<User | null> {
   return (await getAuth(request))?.user ?? null;
 }

@@ -39,7 +39,7 @@ test("my sessions: this device marked, another device ended", async ({ page, bro
     await expectAccessible(page, "one device ended");
 
     await otherPage.goto("/account");
-    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount$/);
+    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount&verlopen=1$/);
     await expectAccessible(otherPage);
   } finally {
     await other.close();
@@ -108,7 +108,7 @@ test("changing my e-mail address is confirmed from the new address and ends my o
 
     // The other browser is signed out; the new address signs in there.
     await otherPage.goto("/account");
-    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount$/);
+    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount&verlopen=1$/);
     await submitLogin(otherPage, newEmail, "Leernetwerk-demo-2027");
     await expect(otherPage).toHaveURL(/\/account$/);
     await expectAccessible(otherPage);

@@ -78,8 +78,11 @@ test("'Overal uitloggen' on the account page ends the sessions in other browsers
 
     // The other browser's session is gone as well.
     await otherPage.goto("/account");
-    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount$/);
+    await expect(otherPage).toHaveURL(/\/inloggen\?redirectTo=%2Faccount&verlopen=1$/);
     await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText("Inloggen");
+    // The login page says why: the session ended elsewhere (or after a while without activity).
+    await expect(otherPage.getByText("Je bent uitgelogd. Dat gebeurt als")).toBeVisible();
+    await expectAccessible(otherPage, "signed out elsewhere");
   } finally {
     await other.close();
   }

@@ -55,6 +55,12 @@ export default function LoginPage() {
   return (
     <div className="auth-box">
       <h1>Inloggen</h1>
+      {searchParams.get("verlopen") ? (
+        <p className="alert alert-info" role="status">
+          Je bent uitgelogd. Dat gebeurt als je een tijd niets hebt gedaan, of als je op een ander apparaat overal bent
+          uitgelogd. Log opnieuw in om verder te gaan.
+        </p>
+      ) : null}
       <p>Log in met het e-mailadres waarop je de uitnodiging voor het leernetwerk kreeg.</p>
       <ErrorSummary errors={actionData?.fieldErrors} />
       <FormAlert message={actionData?.formError} />
