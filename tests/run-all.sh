@@ -45,9 +45,11 @@ npm run lint --silent
 step "Dependency audit (npm audit --omit=dev)"
 timeout 90 npm run deps:audit --silent
 
-# 3. Unit and database tests on the embedded PGlite.
+# 3. Unit and database tests on the embedded PGlite. One test file per core: Vitest's default (cores - 1)
+#    runs the files one at a time on a two-core machine, and the files do not share a database.
+workers=(--minWorkers=1 "--maxWorkers=$(nproc)")
 step "Vitest: unit + database tests on PGlite"
-npx vitest run --project unit --project db --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json
+npx vitest run "${workers[@]}" --project unit --project db --reporter=default --reporter=json --outputFile=tmp/results/vitest-pglite.json
 
 # 4. Database tests again on a real PostgreSQL.
 step "Vitest: database tests on PostgreSQL"
@@ -55,7 +57,7 @@ pg_port=${TEST_POSTGRES_PORT:-55432}
 tests/support/postgres.sh stop "$pg_port" >/dev/null 2>&1 || true
 pg_url=$(tests/support/postgres.sh start "$pg_port")
 trap 'tests/support/postgres.sh stop "$pg_port" >/dev/null 2>&1 || true' EXIT
-TEST_POSTGRES_URL="$pg_url" npx vitest run --project db --reporter=default --reporter=json \
+TEST_POSTGRES_URL="$pg_url" npx vitest run "${workers[@]}" --project db --reporter=default --reporter=json \
   --outputFile=tmp/results/vitest-postgres.json
 
 # 4b. The job engine on Redis: the tests start Debian's redis-server on 127.0.0.1:$TEST_REDIS_PORT
