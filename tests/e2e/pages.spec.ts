@@ -98,3 +98,15 @@ test("opening /uitloggen asks first; the button signs out", async ({ page }) => 
   await page.goto("/uitloggen");
   await expect(page).toHaveURL(/\/inloggen$/);
 });
+
+test("the accessibility check finds an image without alt text put in the login page", async ({ page }) => {
+  await page.goto("/inloggen");
+  await expectAccessible(page);
+  // After a first check axe-core stays in the page and is reused: it must still see what changed since.
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "/favicon.ico";
+    document.querySelector("main")?.append(image);
+  });
+  await expect(expectAccessible(page)).rejects.toThrow(/image-alt/);
+});
