@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
+  Link,
   Links,
   Meta,
   Outlet,
@@ -55,7 +56,19 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">Leernetwerk — samen leren werken met ervaringskennis in gemeentelijk beleid.</div>
+          <div className="container">
+            <p>Leernetwerk — samen leren werken met ervaringskennis in gemeentelijk beleid.</p>
+            <nav aria-label="Over deze website">
+              <ul className="footer-links">
+                <li>
+                  <Link to="/privacyverklaring">Privacyverklaring</Link>
+                </li>
+                <li>
+                  <Link to="/toegankelijkheidsverklaring">Toegankelijkheidsverklaring</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

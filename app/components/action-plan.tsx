@@ -6,6 +6,7 @@ import { type CanvasContent, type CanvasSection, fieldText } from "~/models/acti
 import { formatDateTime } from "~/utils/dates.ts";
 import type { DiffPart } from "~/utils/word-diff.ts";
 import { TextareaField } from "./forms.tsx";
+import { personName } from "~/utils/deleted-person.ts";
 
 /** The filled-in fields of a section (read-only), per group (the randvoorwaarden), or a note that it is empty. */
 export function SectionValues({ section, content }: { section: CanvasSection; content: CanvasContent }) {
@@ -91,7 +92,7 @@ export type PlanComment = {
   sectionId: string;
   body: string;
   createdAt: Date | string;
-  author: { id: string; name: string; role: Role; title: string | null };
+  author: { id: string; name: string; role: Role; title: string | null } | null;
 };
 
 /**
@@ -142,10 +143,10 @@ export function CommentThread({
           {comments.map((comment) => (
             <li key={comment.id} className="card">
               <p className="muted">
-                <strong>{comment.author.name}</strong>
-                {comment.author.title
+                <strong>{personName(comment.author)}</strong>
+                {comment.author?.title
                   ? ` (${comment.author.title})`
-                  : comment.author.role === "FACILITATOR"
+                  : comment.author?.role === "FACILITATOR"
                     ? " (begeleider)"
                     : ""}
                 , {formatDateTime(comment.createdAt)}

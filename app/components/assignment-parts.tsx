@@ -6,6 +6,7 @@ import { TextareaField } from "~/components/forms.tsx";
 import type { SubmissionStatus } from "~/models/assignment-status.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { roleLabels } from "~/utils/labels.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 const badgeClass: Record<SubmissionStatus, string> = {
   open: "badge",
@@ -62,7 +63,7 @@ export type ThreadMessage = {
   id: string;
   createdAt: Date | string;
   bodyTree: unknown;
-  author: { id: string; name: string; role: keyof typeof roleLabels; title: string | null };
+  author: { id: string; name: string; role: keyof typeof roleLabels; title: string | null } | null;
 };
 
 /** The feedback and the replies, oldest first, with a form to add one. */
@@ -92,8 +93,8 @@ export function MessageThread({
           {messages.map((message) => (
             <li key={message.id} id={`bericht-${message.id}`} className="card">
               <p className="muted">
-                <strong>{message.author.name}</strong>
-                {message.author.role !== "PARTICIPANT"
+                <strong>{personName(message.author)}</strong>
+                {message.author && message.author.role !== "PARTICIPANT"
                   ? ` (${message.author.title ?? roleLabels[message.author.role].toLowerCase()})`
                   : ""}{" "}
                 · {formatDateTime(message.createdAt)}

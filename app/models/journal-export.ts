@@ -2,6 +2,7 @@
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
 import type { JournalAudience } from "~/generated/prisma/enums.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 export type ExportEntry = {
   title: string;
@@ -12,7 +13,7 @@ export type ExportEntry = {
   reflectie: { text: string; lesson: { title: string } } | null;
   prompt: { text: string } | null;
   session: { number: number; title: string } | null;
-  replies: { body: string; createdAt: Date; author: { name: string } }[];
+  replies: { body: string; createdAt: Date; author: { name: string } | null }[];
 };
 
 /** A line of text as a Markdown quote (every line prefixed). */
@@ -42,7 +43,9 @@ export function journalToMarkdown(input: { author: string; exportedAt: Date; ent
     if (entry.replies.length) {
       section.push(
         `### Reacties\n\n${entry.replies
-          .map((reply) => `**${reply.author.name}**, ${formatDateTime(reply.createdAt)}:\n\n${quote(reply.body)}`)
+          .map(
+            (reply) => `**${personName(reply.author)}**, ${formatDateTime(reply.createdAt)}:\n\n${quote(reply.body)}`,
+          )
           .join("\n\n")}`,
       );
     }

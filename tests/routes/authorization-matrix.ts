@@ -117,6 +117,15 @@ export const MATRIX: Record<string, Row> = {
     actions: { "(geen formulier)": everyone(410) },
   },
   "routes/_account+/account_.meldingen": { loader: signedIn(), actions: { "(formulier)": signedIn() } },
+  // AVG rights (issue 15): my data, its download, erasing my own account; a coordinator erases on request.
+  "routes/_account+/account_.mijn-gegevens": { loader: signedIn() },
+  "routes/_account+/account_.mijn-gegevens_.gegevens[.]zip": { loader: signedIn() },
+  "routes/_account+/account_.verwijderen": { loader: signedIn(), actions: { erase: signedIn() } },
+  "routes/beheer+/gebruikers.$userId": {
+    params: (world) => ({ userId: world.users.owner }),
+    loader: role(COORDINATOR),
+    actions: { erase: role(COORDINATOR) },
+  },
   "routes/_account+/agenda.$token.leernetwerk[.]ics": {
     params: (w) => ({ token: tokenFrom(w.tokens.calendar) }),
     loader: everyone(200),

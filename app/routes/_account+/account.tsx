@@ -280,6 +280,14 @@ export default function AccountPage() {
         </p>
       </section>
 
+      <section aria-labelledby="mijn-gegevens">
+        <h2 id="mijn-gegevens">Mijn gegevens</h2>
+        <p>
+          Download alles wat we over je bewaren, of verwijder je account.{" "}
+          <Link to="/account/mijn-gegevens">Naar mijn gegevens</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="overal">
         <h2 id="overal">Overal uitloggen</h2>
         <p>

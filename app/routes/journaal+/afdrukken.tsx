@@ -8,6 +8,7 @@ import { exportEntries } from "~/models/journal.server.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { journalAudienceLabels } from "~/utils/labels.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn journaal, afdrukbaar — Leernetwerk" }];
 
@@ -58,7 +59,7 @@ export default function PrintableJournal() {
                 {entry.replies.map((reply) => (
                   <li key={reply.id}>
                     <p className="muted">
-                      <strong>{reply.author.name}</strong>, {formatDateTime(reply.createdAt)}
+                      <strong>{personName(reply.author)}</strong>, {formatDateTime(reply.createdAt)}
                     </p>
                     <MarkdocText tree={reply.bodyTree} />
                   </li>

@@ -5,6 +5,7 @@ import { formatDateTime } from "~/utils/dates.ts";
 import { roleLabels } from "~/utils/labels.ts";
 import type { action, loader } from "./route.tsx";
 import { textValue } from "~/utils/forms.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 /** The replies under an entry and the form to add one. */
 export function Replies() {
@@ -25,8 +26,8 @@ export function Replies() {
           {entry.replies.map((reply) => (
             <li key={reply.id} id={`reactie-${reply.id}`} className="card">
               <p className="muted">
-                <strong>{reply.author.name}</strong>
-                {reply.author.role !== "PARTICIPANT"
+                <strong>{personName(reply.author)}</strong>
+                {reply.author && reply.author.role !== "PARTICIPANT"
                   ? ` (${reply.author.title ?? roleLabels[reply.author.role].toLowerCase()})`
                   : ""}{" "}
                 · {formatDateTime(reply.createdAt)}

@@ -10,6 +10,7 @@ import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { wordDiff } from "~/utils/word-diff.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 export const handle = cohortPage<typeof loader>({
   breadcrumb: ({ enrollmentId, municipality }, cohortPath) => [
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     label: versionLabel(version),
     previousLabel: previous ? versionLabel(previous) : null,
     savedAt: version.createdAt,
-    savedBy: version.savedBy?.name ?? null,
+    savedBy: personName(version.savedBy),
     content: version.content,
     diffs,
   };

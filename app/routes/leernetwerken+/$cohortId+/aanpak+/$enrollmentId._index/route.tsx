@@ -37,6 +37,7 @@ import type { AutosaveResponse, FieldValues } from "~/utils/versioned.ts";
 import { wordDiff } from "~/utils/word-diff.ts";
 import { CommentThreadWithErrors } from "./comment-thread.tsx";
 import { DuoEditor } from "./canvas-editor.tsx";
+import { personName } from "~/utils/deleted-person.ts";
 
 export const handle = cohortPage<typeof loader>({
   breadcrumb: ({ mode }, cohortPath) => [
@@ -195,7 +196,7 @@ export default function ActionPlanPage() {
                   <span className="muted">
                     {" "}
                     · opgeslagen {formatDateTime(version.createdAt)}
-                    {version.savedBy ? ` door ${version.savedBy.name}` : ""}
+                    {` door ${personName(version.savedBy)}`}
                   </span>
                 </li>
               ))}

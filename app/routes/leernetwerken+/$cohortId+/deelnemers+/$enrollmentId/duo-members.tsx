@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, Field, FormAlert, SelectField } from "~/components/forms.tsx";
 import { allDuoFunctions } from "~/models/enrollment-rules.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -31,7 +31,8 @@ export function DuoMembers() {
       <ul className="person-list">
         {enrollment.members.map((member) => (
           <li key={member.id}>
-            {member.user.name} — {duoFunctionLabels[member.function].toLowerCase()} ({member.user.email}){" "}
+            <Link to={`/beheer/gebruikers/${member.user.id}`}>{member.user.name}</Link> —{" "}
+            {duoFunctionLabels[member.function].toLowerCase()} ({member.user.email}){" "}
             <Form method="post" className="inline-form">
               <input type="hidden" name="intent" value="remove-member" />
               <input type="hidden" name="memberId" value={member.id} />
