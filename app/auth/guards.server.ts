@@ -7,9 +7,10 @@ import { findPlanEnrollment, type PlanEnrollment, type PlanMode } from "~/models
 import { findStaffAssignment, getAssignmentForParticipant, getSubmissionForStaff } from "~/models/assignment.server.ts";
 import { getCaseForViewer, getGroupForViewer, getMeetingForViewer } from "~/models/intervision.server.ts";
 import { getEntryForViewer, getOwnEntry } from "~/models/journal.server.ts";
+import { ARCHIVED_MESSAGE } from "~/models/cohort-closing.server.ts";
 import { type CohortHeader, type CohortRelation, findCohortAccess } from "~/models/cohort.server.ts";
 import { getSessionInCohort } from "~/models/session.server.ts";
-import { forbidden, notFound } from "~/utils/http.server.ts";
+import { conflict, forbidden, notFound } from "~/utils/http.server.ts";
 import { rememberForRequest } from "~/utils/request-context.server.ts";
 import { blankSessionCookie, getUser, sentSessionCookie } from "./session.server.ts";
 import { twoFactorRequiredFor } from "./two-factor.server.ts";
@@ -90,7 +91,16 @@ export async function requireCohortMember(
   if (!isUuid(cohortId)) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
   const access = await getCohortAccess(user, cohortId);
   if (!access) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
+  refuseWriteWhenArchived(request, access.cohort.archivedAt);
   return { user, relation: access.relation, cohortId, cohort: access.cohort };
+}
+
+/**
+ * An archived cohort is read-only: every write (any method but GET and HEAD) is answered with a 409 and a
+ * Dutch message, for everyone. Its members can still read it until retention applies.
+ */
+export function refuseWriteWhenArchived(request: Request, archivedAt: Date | null | undefined) {
+  if (archivedAt && request.method !== "GET" && request.method !== "HEAD") throw conflict(ARCHIVED_MESSAGE);
 }
 
 /** Like requireCohortMember, but only for the cohort's facilitators and coordinators. */
