@@ -149,6 +149,7 @@ export async function requireOwnJournalEntry(request: Request, entryId: string |
   if (!isUuid(entryId)) throw notFound(OWN_ENTRY_NOT_FOUND);
   const entry = await getOwnEntry(user, entryId);
   if (!entry) throw notFound(OWN_ENTRY_NOT_FOUND);
+  refuseWriteWhenArchived(request, entry.enrollment?.cohort.archivedAt);
   return { user, entry };
 }
 
@@ -158,6 +159,7 @@ export async function requireIntervisionGroup(request: Request, groupId: string 
   if (!isUuid(groupId)) throw notFound(GROUP_NOT_FOUND);
   const group = await getGroupForViewer(user, groupId);
   if (!group) throw notFound(GROUP_NOT_FOUND);
+  refuseWriteWhenArchived(request, group.cohort.archivedAt);
   return { user, group };
 }
 
@@ -167,6 +169,7 @@ export async function requireIntervisionMeeting(request: Request, meetingId: str
   if (!isUuid(meetingId)) throw notFound(MEETING_NOT_FOUND);
   const meeting = await getMeetingForViewer(user, meetingId);
   if (!meeting) throw notFound(MEETING_NOT_FOUND);
+  refuseWriteWhenArchived(request, meeting.group.cohort.archivedAt);
   return { user, meeting };
 }
 
@@ -176,6 +179,7 @@ export async function requireIntervisionCase(request: Request, caseId: string | 
   if (!isUuid(caseId)) throw notFound(CASE_NOT_FOUND);
   const item = await getCaseForViewer(user, caseId);
   if (!item) throw notFound(CASE_NOT_FOUND);
+  refuseWriteWhenArchived(request, item.meeting.group.cohort.archivedAt);
   return { user, item };
 }
 
@@ -185,6 +189,7 @@ export async function requireOwnAssignment(request: Request, assignmentId: strin
   if (!isUuid(assignmentId)) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
   const found = await getAssignmentForParticipant(user, assignmentId);
   if (!found) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
+  refuseWriteWhenArchived(request, found.archivedAt);
   return { user, ...found };
 }
 
