@@ -48,11 +48,7 @@ export const retentionKinds = {
 export type RetentionCounts = Record<keyof typeof retentionKinds, number>;
 
 const journalOfCohort = (cohortId: string): Prisma.JournalEntryWhereInput => ({
-  OR: [
-    { enrollment: { cohortId } },
-    { session: { cohortId } },
-    { intervisionMeeting: { group: { cohortId } } },
-  ],
+  OR: [{ enrollment: { cohortId } }, { session: { cohortId } }, { intervisionMeeting: { group: { cohortId } } }],
 });
 const casesOfCohort = (cohortId: string): Prisma.IntervisionCaseWhereInput => ({ meeting: { group: { cohortId } } });
 const submissionsOfCohort = (cohortId: string): Prisma.AssignmentSubmissionWhereInput => ({ enrollment: { cohortId } });

@@ -44,7 +44,10 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
     doc.moveDown(0.8);
     doc.font("Helvetica-Bold").fontSize(22).text(pdfSafe(input.name), { align: "center" });
     doc.moveDown(0.3);
-    doc.font("Helvetica").fontSize(13).text(pdfSafe(`gemeente ${input.municipality}`), { align: "center" });
+    doc
+      .font("Helvetica")
+      .fontSize(13)
+      .text(pdfSafe(`gemeente ${input.municipality}`), { align: "center" });
     doc.moveDown(1);
     doc.text("heeft deelgenomen aan het leernetwerk", { align: "center" });
     doc.moveDown(0.5);
@@ -60,7 +63,10 @@ export function renderCertificatePdf(input: CertificateInput): Promise<Buffer> {
       { align: "center" },
     );
     doc.moveDown(4);
-    doc.fontSize(11).fillColor("#4a4a4a").text(`Uitgegeven op ${formatDate(input.issuedAt)}.`, { align: "center" });
+    doc
+      .fontSize(11)
+      .fillColor("#4a4a4a")
+      .text(`Uitgegeven op ${formatDate(input.issuedAt)}.`, { align: "center" });
     doc.end();
   });
 }

@@ -99,13 +99,16 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
   });
   const attendedBy = new Map(attendance.map((row) => [row.userId, row._count._all]));
   const closing = cohort.closing;
-  const required = closing?.requiredSessions ?? null;
+  // The saved choice, or (before one is made) every session held as the proposal.
+  const required = closing?.requiredSessions ?? held.length;
 
   const duos = cohort.enrollments.map((enrollment) => {
     const memberIds = enrollment.members.map((m) => m.user.id);
     const missing = scans
       .filter((scan) => {
-        const keys = new Set(enrollment.selfScanResponses.filter((r) => r.scanId === scan.id).map((r) => r.respondentKey));
+        const keys = new Set(
+          enrollment.selfScanResponses.filter((r) => r.scanId === scan.id).map((r) => r.respondentKey),
+        );
         return !(keys.has("duo") || (memberIds.length > 0 && memberIds.every((id) => keys.has(id))));
       })
       .map((scan) => scan.title);
@@ -120,7 +123,13 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
   const participants: CertificateStatus[] = cohort.enrollments.flatMap((enrollment) =>
     enrollment.members.map(({ user }) => {
       const attended = attendedBy.get(user.id) ?? 0;
-      return { userId: user.id, name: user.name, municipality: enrollment.municipality.name, attended, ...certificateStatus(attended, required) };
+      return {
+        userId: user.id,
+        name: user.name,
+        municipality: enrollment.municipality.name,
+        attended,
+        ...certificateStatus(attended, required),
+      };
     }),
   );
   const plannedEnd = closing?.retentionEndsAt ?? retentionEnd(closing?.retentionStartedAt ?? now);
@@ -196,7 +205,13 @@ export async function setClosingStep(
         : { retentionStartedAt: null, retentionEndsAt: null, retentionNoticeSentAt: null },
     );
   }
-  await recordAudit({ actorId: actor.id, action: "cohort.closing.step", entityType: "Cohort", entityId: cohortId, details });
+  await recordAudit({
+    actorId: actor.id,
+    action: "cohort.closing.step",
+    entityType: "Cohort",
+    entityId: cohortId,
+    details,
+  });
 }
 
 /** Archive: the cohort becomes read-only (closed), and the retention clock starts if it had not yet. Final. */
@@ -243,7 +258,10 @@ export async function findCertificate(user: Pick<User, "id">, cohortId: string, 
       sessions: { where: { cancelledAt: null, endsAt: { lte: now } }, select: { id: true } },
       enrollments: {
         where: { status: "ACTIVE", members: { some: { userId: user.id } } },
-        select: { municipality: { select: { name: true } }, members: { where: { userId: user.id }, select: { user: { select: { name: true } } } } },
+        select: {
+          municipality: { select: { name: true } },
+          members: { where: { userId: user.id }, select: { user: { select: { name: true } } } },
+        },
       },
     },
   });
