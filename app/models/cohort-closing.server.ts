@@ -39,7 +39,7 @@ export type CertificateStatus = {
 /** Who qualifies for a certificate: attended (PRESENT) at least `required` of the sessions held. Pure. */
 export function certificateStatus(attended: number, required: number | null): { qualifies: boolean; reason: string } {
   if (required === null) return { qualifies: false, reason: "Het aantal vereiste bijeenkomsten is nog niet gekozen." };
-  if (attended >= required) return { qualifies: true, reason: `Aanwezig bij ${attended} van de vereiste ${required}.` };
+  if (attended >= required) return { qualifies: true, reason: `Aanwezig bij ${attended}, vereist ${required}.` };
   const missing = required - attended;
   return {
     qualifies: false,
