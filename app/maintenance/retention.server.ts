@@ -18,6 +18,9 @@ import { retentionNoticeAt } from "~/models/cohort-closing.server.ts";
 import { fileStorage } from "~/storage/files.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import type { RetentionCounts } from "./retention-kinds.ts";
+
+export type { RetentionCounts };
 
 const DAY = 24 * 60 * 60_000;
 
@@ -34,18 +37,6 @@ export const recordTerms = {
 };
 
 export const REMOVED_BODY = "[De inhoud van dit bericht is verwijderd na de bewaartermijn.]";
-
-/** What retention deletes, per kind (the dry run's columns). */
-export const retentionKinds = {
-  journalEntries: "Journaalstukken",
-  intervisionCases: "Intervisiecasussen",
-  intervisionNotes: "Aantekeningen bij casussen",
-  selfScanRemarks: "Zelfscans met opmerkingen",
-  assignmentTexts: "Teksten van opdrachten",
-  assignmentMessages: "Feedback en reacties bij opdrachten",
-  uploads: "Bestanden bij opdrachten",
-} as const;
-export type RetentionCounts = Record<keyof typeof retentionKinds, number>;
 
 const journalOfCohort = (cohortId: string): Prisma.JournalEntryWhereInput => ({
   OR: [{ enrollment: { cohortId } }, { session: { cohortId } }, { intervisionMeeting: { group: { cohortId } } }],

@@ -6,7 +6,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
-import { listRetentionPlan, recordTerms, retentionKinds } from "~/maintenance/retention.server.ts";
+import { retentionKinds } from "~/maintenance/retention-kinds.ts";
+import { listRetentionPlan, recordTerms } from "~/maintenance/retention.server.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { getEnv } from "~/utils/env.server.ts";
 

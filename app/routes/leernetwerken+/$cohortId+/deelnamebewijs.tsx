@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? cohortTitle(matches, "Deelnamebewijs") : "Deelnamebewijs — Leernetwerk" },
 ];
 
-export const NO_CERTIFICATE = "Er is (nog) geen deelnamebewijs voor dit leernetwerk.";
+const NO_CERTIFICATE = "Er is (nog) geen deelnamebewijs voor dit leernetwerk.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
