@@ -9,6 +9,7 @@ import * as cohortRoute from "~/routes/leernetwerken+/$cohortId+/_index/route.ts
 import * as closingRoute from "~/routes/leernetwerken+/$cohortId+/afsluiten.tsx";
 import * as certificatePage from "~/routes/leernetwerken+/$cohortId+/deelnamebewijs.tsx";
 import * as certificatePdf from "~/routes/leernetwerken+/$cohortId+/deelnamebewijs[.]pdf.tsx";
+import { requireIntervisionCase, requireOwnAssignment, requireOwnJournalEntry } from "~/auth/guards.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   ARCHIVED_MESSAGE,
@@ -217,6 +218,37 @@ describe("closing a cohort", () => {
     );
     expect(assign?.status).toBe(409);
     expect(await prisma.cohortFacilitator.count({ where: { cohortId: cohort.id } })).toBe(1);
+
+    // The participant's own pages outside the cohort's URLs are read-only too: assignment, journal, intervisie.
+    const session = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: cohort.id } });
+    const assignment = await prisma.assignment.create({
+      data: { sessionId: session.id, title: "Opdracht", dueAt: session.startsAt },
+    });
+    const enrollment = await prisma.enrollment.findFirstOrThrow({ where: { members: { some: { userId: anouk.id } } } });
+    const entry = await prisma.journalEntry.create({
+      data: { authorId: anouk.id, enrollmentId: enrollment.id, writtenOn: new Date("2025-04-02"), body: "Tekst" },
+    });
+    const group = await prisma.intervisionGroup.create({
+      data: { cohortId: cohort.id, name: "Groep", members: { create: [{ userId: anouk.id }] } },
+    });
+    const meeting = await prisma.intervisionMeeting.create({
+      data: { groupId: group.id, startsAt: session.startsAt, endsAt: session.endsAt },
+    });
+    const item = await prisma.intervisionCase.create({
+      data: { meetingId: meeting.id, authorId: anouk.id, title: "Casus", situation: "S", question: "V" },
+    });
+    const asAnouk = (method: string) =>
+      requestAs(anouk.id, "http://localhost/", { method, body: method === "POST" ? "" : null });
+    for (const guard of [
+      async (method: string) => requireOwnAssignment(await asAnouk(method), assignment.id),
+      async (method: string) => requireOwnJournalEntry(await asAnouk(method), entry.id),
+      async (method: string) => requireIntervisionCase(await asAnouk(method), item.id),
+    ]) {
+      const refused = await thrownResponse(() => guard("POST"));
+      expect(refused?.status).toBe(409);
+      expect(await refused!.text()).toBe(ARCHIVED_MESSAGE);
+      expect(await thrownResponse(() => guard("GET"))).toBeNull();
+    }
 
     // Reading still works for the members.
     const read = await cohortRoute.loader(args(await requestAs(anouk.id, url(cohort.id, "")), { cohortId: cohort.id }));
