@@ -7,7 +7,14 @@ import { setClosingStep } from "~/models/cohort-closing.server.ts";
 import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { allJobs } from "../../jobs/registry.ts";
-import { listRetentionPlan, purgeStaleRecords, REMOVED_BODY, recordTerms, runRetention } from "./retention.server.ts";
+import {
+  countRetention,
+  listRetentionPlan,
+  purgeStaleRecords,
+  REMOVED_BODY,
+  recordTerms,
+  runRetention,
+} from "./retention.server.ts";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -90,10 +97,18 @@ describe("retention of a closed cohort", () => {
     const startedAt = new Date("2025-07-01T10:00:00Z");
     await setClosingStep({ cohortId: closed.cohort.id, step: "retention", done: true }, coordinator, startedAt);
     const endsAt = new Date("2026-07-01T10:00:00Z");
+    // The other cohort's clock started later: it runs out after this test's last run.
+    await setClosingStep(
+      { cohortId: other.cohort.id, step: "retention", done: true },
+      coordinator,
+      new Date("2025-10-01T10:00:00Z"),
+    );
 
-    // The dry run: counts per kind, the dates; nothing deleted.
+    // The dry run: counts per kind (one statement for all cohorts, the same as the per-cohort count), the dates.
     const plan = await listRetentionPlan();
-    expect(plan).toHaveLength(1);
+    expect(plan.map((row) => row.cohort.id)).toEqual([closed.cohort.id, other.cohort.id]);
+    expect(plan[1]!.counts).toEqual(everything);
+    expect(plan[0]!.counts).toEqual(await countRetention(closed.cohort.id));
     expect(plan[0]).toMatchObject({
       cohort: { id: closed.cohort.id },
       endsAt,
@@ -148,7 +163,9 @@ describe("retention of a closed cohort", () => {
     expect(await prisma.auditLog.count({ where: { action: "retention.notice", entityId: closed.cohort.id } })).toBe(1);
     const applied = await prisma.auditLog.findFirstOrThrow({ where: { action: "retention.applied" } });
     expect(applied.details).toEqual(everything);
-    expect((await listRetentionPlan())[0]).toMatchObject({ appliedAt: after, counts: null });
+    const planAfter = await listRetentionPlan();
+    expect(planAfter[0]).toMatchObject({ appliedAt: after, counts: null });
+    expect(planAfter[1]!.counts).toEqual(everything);
     await fileStorage().delete(other.storageKey);
   });
 });

@@ -76,7 +76,46 @@ export async function countRetention(cohortId: string): Promise<RetentionCounts>
   };
 }
 
-/** The dry run: every cohort whose retention clock runs, with the dates and what would be deleted. */
+/**
+ * What retention would delete now, for many cohorts in one statement (the dry-run page's counts, so the
+ * page sends the same number of statements however many cohorts it lists). The same rules as the deletion.
+ */
+async function countRetentionFor(cohortIds: string[]): Promise<Map<string, RetentionCounts>> {
+  if (cohortIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<({ cohortId: string } & Record<keyof RetentionCounts, bigint>)[]>`
+    SELECT c.id::text AS "cohortId",
+      (SELECT count(*) FROM "JournalEntry" j
+         LEFT JOIN "Enrollment" e ON e.id = j."enrollmentId"
+         LEFT JOIN "CohortSession" s ON s.id = j."sessionId"
+         LEFT JOIN "IntervisionMeeting" m ON m.id = j."intervisionMeetingId"
+         LEFT JOIN "IntervisionGroup" g ON g.id = m."groupId"
+       WHERE e."cohortId" = c.id OR s."cohortId" = c.id OR g."cohortId" = c.id) AS "journalEntries",
+      (SELECT count(*) FROM "IntervisionCase" ic JOIN "IntervisionMeeting" m ON m.id = ic."meetingId"
+         JOIN "IntervisionGroup" g ON g.id = m."groupId" WHERE g."cohortId" = c.id) AS "intervisionCases",
+      (SELECT count(*) FROM "IntervisionNote" n JOIN "IntervisionCase" ic ON ic.id = n."caseId"
+         JOIN "IntervisionMeeting" m ON m.id = ic."meetingId" JOIN "IntervisionGroup" g ON g.id = m."groupId"
+       WHERE g."cohortId" = c.id) AS "intervisionNotes",
+      (SELECT count(*) FROM "SelfScanResponse" r JOIN "Enrollment" e ON e.id = r."enrollmentId"
+       WHERE e."cohortId" = c.id AND EXISTS (
+         SELECT 1 FROM jsonb_each(r.answers) AS a(k, v) WHERE jsonb_typeof(v) = 'object'
+           AND (coalesce(v->>'remark', '') <> '' OR coalesce(v->>'reasons', '') <> '' OR coalesce(v->>'text', '') <> ''))
+      ) AS "selfScanRemarks",
+      (SELECT count(*) FROM "AssignmentSubmission" sub JOIN "Enrollment" e ON e.id = sub."enrollmentId"
+       WHERE e."cohortId" = c.id AND sub.body <> '') AS "assignmentTexts",
+      (SELECT count(*) FROM "SubmissionMessage" sm JOIN "AssignmentSubmission" sub ON sub.id = sm."submissionId"
+         JOIN "Enrollment" e ON e.id = sub."enrollmentId" WHERE e."cohortId" = c.id) AS "assignmentMessages",
+      (SELECT count(*) FROM "SubmissionAttachment" sa JOIN "AssignmentSubmission" sub ON sub.id = sa."submissionId"
+         JOIN "Enrollment" e ON e.id = sub."enrollmentId" WHERE e."cohortId" = c.id) AS "uploads"
+    FROM "Cohort" c WHERE c.id = ANY(${cohortIds}::uuid[])`;
+  return new Map(
+    rows.map(({ cohortId, ...counts }) => [
+      cohortId,
+      Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value)])) as RetentionCounts,
+    ]),
+  );
+}
+
+/** The dry run: every cohort whose retention clock runs, with the dates and what would be deleted (2 statements). */
 export async function listRetentionPlan() {
   const cohorts = await prisma.cohortClosing.findMany({
     where: { retentionEndsAt: { not: null } },
@@ -89,17 +128,16 @@ export async function listRetentionPlan() {
       cohort: { select: { id: true, name: true, archivedAt: true } },
     },
   });
-  return Promise.all(
-    cohorts.map(async (row) => ({
-      cohort: row.cohort,
-      startedAt: row.retentionStartedAt,
-      endsAt: row.retentionEndsAt!,
-      noticeAt: retentionNoticeAt(row.retentionEndsAt!),
-      noticeSentAt: row.retentionNoticeSentAt,
-      appliedAt: row.retentionAppliedAt,
-      counts: row.retentionAppliedAt ? null : await countRetention(row.cohort.id),
-    })),
-  );
+  const counts = await countRetentionFor(cohorts.filter((row) => !row.retentionAppliedAt).map((row) => row.cohort.id));
+  return cohorts.map((row) => ({
+    cohort: row.cohort,
+    startedAt: row.retentionStartedAt,
+    endsAt: row.retentionEndsAt!,
+    noticeAt: retentionNoticeAt(row.retentionEndsAt!),
+    noticeSentAt: row.retentionNoticeSentAt,
+    appliedAt: row.retentionAppliedAt,
+    counts: row.retentionAppliedAt ? null : (counts.get(row.cohort.id) ?? null),
+  }));
 }
 
 /** Participants (members of the cohort's active duos) are told once, RETENTION_NOTICE_WEEKS before the end. */
