@@ -9,6 +9,7 @@ import { municipalityKey } from "../app/models/enrollment-rules.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 import { seedSelfScans } from "./demo-zelfscans.ts";
 import { seedAanpak } from "./demo-aanpak.ts";
+import { seedClosingCohort } from "./demo-closing.ts";
 import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
@@ -343,6 +344,7 @@ export async function seedDemo(prisma: PrismaClient) {
     marcoEmail: demoLogins.facilitator,
     fatimaEmail: demoLogins.facilitator2,
   });
+  await seedClosingCohort(prisma, { facilitatorEmail: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

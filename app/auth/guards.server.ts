@@ -7,9 +7,10 @@ import { findPlanEnrollment, type PlanEnrollment, type PlanMode } from "~/models
 import { findStaffAssignment, getAssignmentForParticipant, getSubmissionForStaff } from "~/models/assignment.server.ts";
 import { getCaseForViewer, getGroupForViewer, getMeetingForViewer } from "~/models/intervision.server.ts";
 import { getEntryForViewer, getOwnEntry } from "~/models/journal.server.ts";
+import { ARCHIVED_MESSAGE } from "~/models/cohort-closing.server.ts";
 import { type CohortHeader, type CohortRelation, findCohortAccess } from "~/models/cohort.server.ts";
 import { getSessionInCohort } from "~/models/session.server.ts";
-import { forbidden, notFound } from "~/utils/http.server.ts";
+import { conflict, forbidden, notFound } from "~/utils/http.server.ts";
 import { rememberForRequest } from "~/utils/request-context.server.ts";
 import { blankSessionCookie, getUser, sentSessionCookie } from "./session.server.ts";
 import { twoFactorRequiredFor } from "./two-factor.server.ts";
@@ -90,7 +91,16 @@ export async function requireCohortMember(
   if (!isUuid(cohortId)) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
   const access = await getCohortAccess(user, cohortId);
   if (!access) throw notFound("Dit leernetwerk bestaat niet of je hebt er geen toegang toe.");
+  refuseWriteWhenArchived(request, access.cohort.archivedAt);
   return { user, relation: access.relation, cohortId, cohort: access.cohort };
+}
+
+/**
+ * An archived cohort is read-only: every write (any method but GET and HEAD) is answered with a 409 and a
+ * Dutch message, for everyone. Its members can still read it until retention applies.
+ */
+export function refuseWriteWhenArchived(request: Request, archivedAt: Date | null | undefined) {
+  if (archivedAt && request.method !== "GET" && request.method !== "HEAD") throw conflict(ARCHIVED_MESSAGE);
 }
 
 /** Like requireCohortMember, but only for the cohort's facilitators and coordinators. */
@@ -139,6 +149,7 @@ export async function requireOwnJournalEntry(request: Request, entryId: string |
   if (!isUuid(entryId)) throw notFound(OWN_ENTRY_NOT_FOUND);
   const entry = await getOwnEntry(user, entryId);
   if (!entry) throw notFound(OWN_ENTRY_NOT_FOUND);
+  refuseWriteWhenArchived(request, entry.enrollment?.cohort.archivedAt);
   return { user, entry };
 }
 
@@ -148,6 +159,7 @@ export async function requireIntervisionGroup(request: Request, groupId: string 
   if (!isUuid(groupId)) throw notFound(GROUP_NOT_FOUND);
   const group = await getGroupForViewer(user, groupId);
   if (!group) throw notFound(GROUP_NOT_FOUND);
+  refuseWriteWhenArchived(request, group.cohort.archivedAt);
   return { user, group };
 }
 
@@ -157,6 +169,7 @@ export async function requireIntervisionMeeting(request: Request, meetingId: str
   if (!isUuid(meetingId)) throw notFound(MEETING_NOT_FOUND);
   const meeting = await getMeetingForViewer(user, meetingId);
   if (!meeting) throw notFound(MEETING_NOT_FOUND);
+  refuseWriteWhenArchived(request, meeting.group.cohort.archivedAt);
   return { user, meeting };
 }
 
@@ -166,6 +179,7 @@ export async function requireIntervisionCase(request: Request, caseId: string | 
   if (!isUuid(caseId)) throw notFound(CASE_NOT_FOUND);
   const item = await getCaseForViewer(user, caseId);
   if (!item) throw notFound(CASE_NOT_FOUND);
+  refuseWriteWhenArchived(request, item.meeting.group.cohort.archivedAt);
   return { user, item };
 }
 
@@ -175,6 +189,7 @@ export async function requireOwnAssignment(request: Request, assignmentId: strin
   if (!isUuid(assignmentId)) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
   const found = await getAssignmentForParticipant(user, assignmentId);
   if (!found) throw notFound(OWN_ASSIGNMENT_NOT_FOUND);
+  refuseWriteWhenArchived(request, found.archivedAt);
   return { user, ...found };
 }
 

@@ -44,6 +44,9 @@ export function CohortAdminNav({
           <li>
             <NavLink to={`${base}/export`}>Exporteren</NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/afsluiten`}>Afsluiten</NavLink>
+          </li>
         </ul>
       </nav>
     </>

@@ -12,6 +12,10 @@ const messages: Record<number, { title: string; text: string }> = {
     title: "Pagina niet gevonden",
     text: "Deze pagina bestaat niet (meer), of je hebt er geen toegang toe. Controleer de link of ga terug naar de startpagina.",
   },
+  409: {
+    title: "Dit kan niet meer worden veranderd",
+    text: "Wat je wilde veranderen, kan niet meer worden veranderd. Je kunt het nog wel lezen.",
+  },
   429: {
     title: "Even geduld",
     text: "Je hebt te veel verzoeken achter elkaar gedaan. Wacht een paar minuten en probeer het opnieuw.",

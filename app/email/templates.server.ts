@@ -225,3 +225,44 @@ export function applicationDecisionEmail(input: {
     ),
   };
 }
+
+/** The closing routine: the coordinator invites a duo to publish its summary in the knowledge base. */
+export function summaryInvitationEmail(input: { name: string; cohortName: string; url: string }): EmailContent {
+  const subject = "Deel jullie aanpak in de kennisbank";
+  return {
+    subject,
+    ...layout(
+      subject,
+      [
+        `Hallo ${input.name},`,
+        `Het leernetwerk ${input.cohortName} is afgelopen. Wat jullie hebben geleerd, kan andere gemeenten helpen.`,
+        "Wil je met je duopartner een samenvatting van jullie aanpak delen in de kennisbank? Jullie kiezen zelf wat erin staat. Het kan alleen als jullie allebei toestemming geven.",
+      ],
+      { label: "Samenvatting delen", url: input.url },
+      "Je krijgt dit bericht omdat je hebt meegedaan aan dit leernetwerk.",
+    ),
+  };
+}
+
+/** Retention: some weeks before a closed cohort's personal work is deleted, its participants are told. */
+export function retentionNoticeEmail(input: {
+  name: string;
+  cohortName: string;
+  deleteOn: Date;
+  url: string;
+}): EmailContent {
+  const subject = `Je gegevens uit ${input.cohortName} worden binnenkort verwijderd`;
+  return {
+    subject,
+    ...layout(
+      subject,
+      [
+        `Hallo ${input.name},`,
+        `Op ${formatDate(input.deleteOn)} verwijderen we wat je in het leernetwerk ${input.cohortName} hebt geschreven: je journaal, intervisiecasussen en aantekeningen, opmerkingen bij zelfscans, teksten en bestanden van opdrachten.`,
+        "Wil je iets bewaren? Download dan vóór die datum je gegevens.",
+      ],
+      { label: "Mijn gegevens downloaden", url: input.url },
+      "Je krijgt dit bericht omdat we persoonlijke gegevens niet langer bewaren dan nodig (AVG).",
+    ),
+  };
+}

@@ -137,6 +137,7 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
           },
           cohort: {
             select: {
+              archivedAt: true,
               sessions: {
                 where: { assignments: { some: { id: assignmentId } } },
                 select: {
@@ -192,7 +193,13 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
   const { submissions, ...rest } = assignment;
   const submission =
     submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
-  return { assignment: rest, submission, context, partners: members.map((member) => member.user.name) };
+  return {
+    assignment: rest,
+    submission,
+    context,
+    partners: members.map((member) => member.user.name),
+    archivedAt: cohort.archivedAt,
+  };
 }
 
 async function loadOwnSubmission(user: Viewer, assignmentId: string) {

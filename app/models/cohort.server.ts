@@ -119,7 +119,15 @@ export function listCohortChoices() {
 }
 
 /** The header of every page of a cohort (the /leernetwerken/:cohortId layout loads it once per request). */
-const cohortHeaderSelect = { id: true, name: true, slug: true, status: true } as const satisfies Prisma.CohortSelect;
+const cohortHeaderSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  status: true,
+  // Archived by the closing routine: read-only (requireCohortMember refuses every write).
+  archivedAt: true,
+  closing: { select: { certificatesIssuedAt: true } },
+} as const satisfies Prisma.CohortSelect;
 
 /** How a user relates to a cohort: coordinators see every cohort, facilitators the ones they facilitate, participants their duo's. */
 export type CohortRelation = "coordinator" | "facilitator" | "participant";

@@ -276,6 +276,7 @@ export async function getGroupForViewer(viewer: Viewer, groupId: string) {
         select: {
           id: true,
           name: true,
+          archivedAt: true,
           sessions: {
             where: { cancelledAt: null },
             orderBy: { number: "asc" },
@@ -432,7 +433,7 @@ export async function getMeetingForViewer(viewer: Viewer, meetingId: string) {
         select: {
           id: true,
           name: true,
-          cohort: { select: { id: true, name: true } },
+          cohort: { select: { id: true, name: true, archivedAt: true } },
           members: { orderBy: { user: { name: "asc" } }, select: { userId: true, user: { select: { name: true } } } },
           facilitators: { orderBy: { createdAt: "asc" }, select: { userId: true, user: { select: { name: true } } } },
         },
@@ -667,7 +668,7 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
           startsAt: true,
           finishedAt: true,
           methodSlug: true,
-          group: { select: { id: true, name: true } },
+          group: { select: { id: true, name: true, cohort: { select: { archivedAt: true } } } },
           journalEntries: { where: { authorId: viewer.id }, select: { id: true, title: true } },
         },
       },

@@ -372,6 +372,8 @@ export async function getOwnEntry(viewer: Viewer, entryId: string) {
       sessionId: true,
       audience: true,
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
+      // An entry of an archived cohort is read-only (requireOwnJournalEntry).
+      enrollment: { select: { cohort: { select: { archivedAt: true } } } },
     },
   });
 }

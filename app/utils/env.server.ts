@@ -118,6 +118,10 @@ const schema = z
     EMAIL_RETRY_BASE_MS: wholeNumber("EMAIL_RETRY_BASE_MS", 30_000),
     /** How often the outbox sweep runs. */
     OUTBOX_SWEEP_MS: wholeNumber("OUTBOX_SWEEP_MS", 60_000),
+    // Retention (app/maintenance/retention.server.ts): months after the clock starts at a cohort's closing
+    // until its personal work is deleted, and how many weeks before that the participants are told.
+    RETENTION_MONTHS: wholeNumber("RETENTION_MONTHS", 12),
+    RETENTION_NOTICE_WEEKS: wholeNumber("RETENTION_NOTICE_WEEKS", 4),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -16,6 +16,11 @@ export function notFound(message = "Niet gevonden"): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
+/** 409: the request is fine, but the thing it would change cannot change any more (e.g. an archived cohort). */
+export function conflict(message: string): Response {
+  return new Response(message, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export function forbidden(message = "Geen toegang"): Response {
   return new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

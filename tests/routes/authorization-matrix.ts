@@ -143,6 +143,7 @@ export const MATRIX: Record<string, Row> = {
   "routes/beheer+/e-mail.$messageId": { loader: role(COORDINATOR) },
   "routes/beheer+/leernetwerken.nieuw": { loader: role(COORDINATOR), actions: { "(formulier)": role(COORDINATOR) } },
   "routes/beheer+/logboek": { loader: role(COORDINATOR) },
+  "routes/beheer+/bewaartermijnen": { loader: role(COORDINATOR) },
   "routes/beheer+/uitnodigingen": {
     loader: role(COORDINATOR),
     actions: intents(["invite", "revoke"], role(COORDINATOR)),
@@ -184,6 +185,18 @@ export const MATRIX: Record<string, Row> = {
     actions: { "(formulier)": cohort(COORDINATOR) },
   },
   "routes/leernetwerken+/$cohortId+/voortgang": { loader: cohort(STAFF_A) },
+  // Closing (issue 16). The world's cohort has no certificates issued: its participants get the 404 of "none
+  // for you" (cohort-closing.db.test.ts covers a participant who has one); staff have none (403).
+  "routes/leernetwerken+/$cohortId+/afsluiten": {
+    loader: cohort(COORDINATOR),
+    actions: intents(["done", "undo", "certificates", "archive"], cohort(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/deelnamebewijs": {
+    loader: cohort([], { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
+  },
+  "routes/leernetwerken+/$cohortId+/deelnamebewijs[.]pdf": {
+    loader: cohort([], { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
+  },
 
   // Sessions.
   "routes/leernetwerken+/$cohortId+/bijeenkomsten+/nieuw": {

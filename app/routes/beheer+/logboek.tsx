@@ -47,6 +47,11 @@ const actionLabels: Record<string, string> = {
   "session.reading.add": "Leesvoorbereiding toegevoegd aan bijeenkomst",
   "session.reading.remove": "Leesvoorbereiding verwijderd van bijeenkomst",
   "email.retry": "E-mail opnieuw verstuurd",
+  "cohort.closing.step": "Stap van het afsluiten gedaan of teruggedraaid",
+  "cohort.archived": "Leernetwerk gearchiveerd",
+  "retention.notice": "Deelnemers gewaarschuwd: gegevens worden binnenkort verwijderd",
+  "retention.applied": "Gegevens van een leernetwerk verwijderd (bewaartermijn)",
+  "retention.purged": "Oude gegevens opgeruimd (bewaartermijnen)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
 import { warningsForSchedule } from "~/models/schedule.ts";
-import { cohortPage } from "~/utils/cohort-page.ts";
+import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { calendarDateString, formatCalendarDate } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
@@ -45,9 +45,20 @@ export type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function CohortPage() {
   const { cohort, relation, userId, warnings, participantCount, readings, now } = useLoaderData<typeof loader>();
   const isStaff = relation !== "participant";
+  const header = useCohortHeader().cohort;
   return (
     <>
       <h1>{cohort.name}</h1>
+      {header.archivedAt ? (
+        <p className="alert alert-info">
+          Dit leernetwerk is gearchiveerd: je kunt alles nog lezen, maar er kan niets meer worden veranderd.
+        </p>
+      ) : null}
+      {relation === "participant" && header.closing?.certificatesIssuedAt ? (
+        <p>
+          <Link to={`/leernetwerken/${cohort.id}/deelnamebewijs`}>Je deelnamebewijs</Link>
+        </p>
+      ) : null}
       <p>
         <span className="badge">{cohortStatusLabels[cohort.status]}</span> {formatCalendarDate(cohort.startsOn)} tot en
         met {formatCalendarDate(cohort.endsOn)}
