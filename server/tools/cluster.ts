@@ -253,9 +253,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     log(`Web: ${webs.map((web) => `${web.name} :${web.port}`).join(", ")}`);
 
     if (options.seed !== false) {
+      // Without REDIS_URL: e-mails of the demo data wait in the outbox for the sweep (an open Bull queue
+      // would keep the seed process from ending).
+      const { REDIS_URL: _queue, ...seedEnv } = appEnv;
       execFileSync(process.execPath, ["--import", "tsx", "prisma/seed.ts"], {
         cwd: root,
-        env: appEnv,
+        env: seedEnv,
+        timeout: 300_000,
         stdio: ["ignore", "pipe", "pipe"],
       });
       log("Demogegevens aangemaakt");

@@ -175,14 +175,18 @@ describe("two web processes behind nginx", () => {
     recorder.delayResponses(600);
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
-      ids.push((await sendEmail({ to: `c${i}@test.nl`, kind: "test", idempotencyKey: `cluster-${i}`, ...content() })).id);
+      ids.push(
+        (await sendEmail({ to: `c${i}@test.nl`, kind: "test", idempotencyKey: `cluster-${i}`, ...content() })).id,
+      );
     }
     // Kill a worker while deliveries are under way, then take Redis away for a few seconds.
     await new Promise((resolve) => setTimeout(resolve, 400));
     await cluster.workers[0]!.kill();
     await cluster.redis.stop();
     for (let i = 6; i < 9; i++) {
-      ids.push((await sendEmail({ to: `c${i}@test.nl`, kind: "test", idempotencyKey: `cluster-${i}`, ...content() })).id);
+      ids.push(
+        (await sendEmail({ to: `c${i}@test.nl`, kind: "test", idempotencyKey: `cluster-${i}`, ...content() })).id,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 3000));
     recorder.delayResponses(0);
