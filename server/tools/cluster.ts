@@ -15,6 +15,13 @@ import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+// Children run in their own process groups (so Ctrl+C reaches only this script): should this process end
+// without stop() (a test runner giving up), they are killed on exit instead of living on.
+const living = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of living) child.kill("SIGKILL");
+});
+
 export type ClusterProcess = {
   name: string;
   /** The web process's own port (web processes only). */
@@ -107,6 +114,8 @@ function managed(
       started.stdout!.pipe(out);
       started.stderr!.pipe(out);
       child = started;
+      living.add(started);
+      started.once("exit", () => living.delete(started));
       const failed = new Promise<never>((_resolve, reject) =>
         started.once("exit", (code, signal) =>
           reject(new Error(`${name} stopte bij het starten (${code ?? signal}); zie ${logFile}`)),
