@@ -57,6 +57,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The production shape (server/tools/cluster.ts: nginx, two web processes, two workers, PostgreSQL,
+          // Redis) driven through the proxy; tests/run-all.sh runs it after the build (`--project cluster`).
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The job engine on a real Redis with worker processes (tests/run-all.sh runs these with
           // Debian's redis-server installed, against PostgreSQL: `vitest run --project redis`).
           name: "redis",

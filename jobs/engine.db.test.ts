@@ -13,6 +13,7 @@ import {
   queueHealth,
   registerJobs,
   runPeriodic,
+  runPeriodicOnce,
   startInProcessJobs,
   stopJobs,
 } from "./engine.ts";
@@ -70,6 +71,23 @@ describe("in-process engine", () => {
     const run = await prisma.jobRun.findUniqueOrThrow({ where: { name: "sweep-outbox" } });
     expect(run.runs).toBe(2);
     expect(run.lastError).toBeNull();
+  });
+});
+
+describe("periodic jobs run once per schedule slot", () => {
+  it("two engines on one database ticking in the same slot: one runs the job, the other skips", async () => {
+    const every = sweepOutboxJob.everyMs!;
+    const slotStart = Math.floor(Date.UTC(2031, 0, 1) / every) * every;
+    const before = (await prisma.jobRun.findUnique({ where: { name: "sweep-outbox" } }))?.runs ?? 0;
+    const [first, second] = await Promise.all([
+      runPeriodicOnce(sweepOutboxJob, {}, slotStart + 10),
+      runPeriodicOnce(sweepOutboxJob, {}, slotStart + every - 10),
+    ]);
+    expect([first.ran, second.ran].sort()).toEqual([false, true]);
+    // The next slot runs again.
+    expect((await runPeriodicOnce(sweepOutboxJob, {}, slotStart + every)).ran).toBe(true);
+    const after = await prisma.jobRun.findUniqueOrThrow({ where: { name: "sweep-outbox" } });
+    expect(after.runs - before).toBe(2);
   });
 });
 

@@ -179,7 +179,7 @@ export async function enqueue<Schema extends z.ZodTypeAny>(
   }
 }
 
-/** Runs a periodic job and records it in JobRun (shown on the coordinator's e-mail page). */
+/** Runs a periodic job now (no slot claimed: see runPeriodicOnce) and records it in JobRun (shown on the coordinator's e-mail page). */
 export async function runPeriodic<Schema extends z.ZodTypeAny>(
   definition: JobDefinition<Schema>,
   payload: unknown = {},
@@ -193,6 +193,37 @@ export async function runPeriodic<Schema extends z.ZodTypeAny>(
     await recordRun(definition.name, Date.now() - started, error instanceof Error ? error.message : String(error), {});
     throw error;
   }
+}
+
+/**
+ * Claims this schedule slot of a periodic job for this process: true for exactly one caller per slot across
+ * every process on the database (the insert of the slot's JobSlot row wins; the others find it taken).
+ * A slot is the time rounded down to a multiple of `everyMs`. Slots older than a day are removed.
+ */
+export async function claimSlot(name: string, everyMs: number, now: number = Date.now()): Promise<boolean> {
+  const slot = new Date(Math.floor(now / everyMs) * everyMs);
+  const claimed = await prisma.jobSlot.createMany({ data: [{ name, slot }], skipDuplicates: true });
+  if (claimed.count === 1 && Math.random() < 0.05) {
+    await prisma.jobSlot.deleteMany({ where: { name, slot: { lt: new Date(now - DAY_MS - everyMs) } } });
+  }
+  return claimed.count === 1;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the schedule runs (the in-process timers and Bull's repeatable jobs): the periodic job, once per
+ * slot across the deployment. Several web processes without Redis each have their timers; with Redis,
+ * Bull already fires each repeatable job once, and the claim keeps it so when engines are mixed.
+ */
+export async function runPeriodicOnce<Schema extends z.ZodTypeAny>(
+  definition: JobDefinition<Schema>,
+  payload: unknown = {},
+  now: number = Date.now(),
+): Promise<{ ran: true; result: unknown } | { ran: false }> {
+  if (!definition.everyMs) throw new Error(`job ${definition.name} is niet periodiek`);
+  if (!(await claimSlot(definition.name, definition.everyMs, now))) return { ran: false };
+  return { ran: true, result: await runPeriodic(definition, payload) };
 }
 
 async function recordRun(name: string, durationMs: number, lastError: string | null, result: unknown) {
@@ -214,7 +245,7 @@ export async function startInProcessJobs(options: { timers?: boolean } = {}) {
   for (const definition of state.jobs.values()) {
     const every = definition.everyMs;
     if (!every) continue;
-    const tick = () => void runPeriodic(definition).catch((error: unknown) => log(`job ${definition.name}`, error));
+    const tick = () => void runPeriodicOnce(definition).catch((error: unknown) => log(`job ${definition.name}`, error));
     // First run soon after start-up (picks up what a restart left behind), then at the interval.
     const first = setTimeout(tick, 2000);
     first.unref();
@@ -249,7 +280,7 @@ export async function startWorker(options: { concurrency: number; settings?: Bul
   void q.process("*", options.concurrency, async (job) => {
     const definition = state.jobs.get(job.name);
     if (!definition) throw new Error(`onbekende job ${job.name}`);
-    if (definition.everyMs) return runPeriodic(definition, job.data);
+    if (definition.everyMs) return runPeriodicOnce(definition, job.data);
     return definition.process(definition.payload.parse(job.data));
   });
   const registerPeriodic = async () => {

@@ -87,7 +87,6 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
   });
   const storageKey = newStorageKey("submissions", submitted.id);
   const pdf = new TextEncoder().encode(DEMO_PDF);
-  await fileStorage().put(storageKey, pdf);
   await prisma.submissionAttachment.create({
     data: {
       submissionId: submitted.id,
@@ -98,6 +97,8 @@ export async function seedAssignments(prisma: PrismaClient, input: { cohortSlug:
       uploadedById: zwolle.members[0]!.userId,
     },
   });
+  // The bytes belong to the record (StoredFile references its storageKey): stored after it.
+  await fileStorage().put(storageKey, pdf);
   await prisma.submissionMessage.createMany({
     data: [
       {

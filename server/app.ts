@@ -5,11 +5,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import type { Logger } from "pino";
 import type { ViteDevServer } from "vite";
 import { getEnv } from "../app/utils/env.server.ts";
 import { type CounterStore, closeRateLimitCounters, rateLimitCounters } from "../app/utils/rate-limit.server.ts";
 import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { bodyLimits } from "./body-limits.ts";
+import { createLogger, logLevel, requestLogging } from "./logging.ts";
+import { readiness } from "./readiness.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
 import { projectRoot } from "./startup.ts";
 
@@ -31,9 +34,25 @@ export async function createApp(options: {
   trustProxyHops?: number;
   /** Where the rate limits count (default: Redis or the database, app/utils/rate-limit.server.ts). */
   counters?: CounterStore;
+  /** The JSON logger (default: pino on stdout at LOG_LEVEL, server/logging.ts). */
+  logger?: Logger;
 }) {
+  const env = getEnv();
   const app = express();
   app.disable("x-powered-by");
+  // The request log line (JSON, with the proxy's X-Request-Id) and this process's name in a header, so a
+  // response says which web process behind the proxy served it.
+  app.use(requestLogging(options.logger ?? createLogger({ level: logLevel(env), instance: env.INSTANCE_NAME })));
+  if (env.INSTANCE_NAME) {
+    const instance = env.INSTANCE_NAME;
+    app.use((_req, res, next) => {
+      res.setHeader("X-Instance", instance);
+      next();
+    });
+  }
+  // Readiness (database and Redis reachable) next to the liveness route /healthz.
+  const ready = readiness({ redisUrl: env.REDIS_URL });
+  app.get("/readyz", ready.handler);
   // Exactly the configured number of hops: 0 trusts no X-Forwarded-For at all, so a client cannot choose
   // the address its rate limit is counted under.
   app.set("trust proxy", options.trustProxyHops ?? 0);
@@ -49,7 +68,7 @@ export async function createApp(options: {
   app.use(
     securityHeaders({
       development: options.development,
-      production: options.production ?? getEnv().NODE_ENV === "production",
+      production: options.production ?? env.NODE_ENV === "production",
     }),
   );
 
@@ -86,6 +105,7 @@ export async function createApp(options: {
     close: async () => {
       await vite?.close();
       await closeRateLimitCounters();
+      await ready.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Starts Leernetwerk: the shared start-up (server/startup.ts: environment, database and migrations, jobs,
 // graceful shutdown), then serves the app. Without REDIS_URL this process also runs the jobs.
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Server } from "node:http";
 import { startUp } from "./startup.ts";
@@ -13,6 +14,18 @@ const { app, close } = await createApp({
   loginLimit: env.LOGIN_RATE_LIMIT,
   trustProxyHops: env.TRUST_PROXY,
 });
+
+// Uploads of the former disk storage (UPLOAD_DIR) are copied into the database once; later starts find
+// nothing left to copy (app/storage/files.server.ts).
+if (existsSync(env.UPLOAD_DIR)) {
+  const { migrateDiskUploads } = await import("../app/storage/files.server.ts");
+  const moved = await migrateDiskUploads(env.UPLOAD_DIR);
+  if (moved.copied > 0 || moved.missing.length > 0) {
+    console.log(
+      `Bestanden van ${env.UPLOAD_DIR} naar de database: ${moved.copied} gekopieerd, ${moved.missing.length} niet gevonden`,
+    );
+  }
+}
 
 // Background jobs: with REDIS_URL, workers (`npm run worker`) run them; without, this process does.
 if (!env.REDIS_URL) {

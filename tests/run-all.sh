@@ -11,10 +11,11 @@ rm -f tmp/results/*.json
 step() { printf '\n=== %s (%ss since the start) ===\n' "$*" "$SECONDS"; }
 
 # 1. System packages: Chromium for the browser tests, PostgreSQL for the second database run, Redis for
-#    the job engine tests.
+#    the job engine tests, nginx for the cluster tests.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   step "Installing Debian packages: ${need[*]}"
@@ -67,6 +68,12 @@ TEST_POSTGRES_URL="$pg_url" TEST_REDIS_PORT="${TEST_REDIS_PORT:-6391}" npx vites
   --reporter=default --reporter=json --outputFile=tmp/results/vitest-redis.json
 tests/support/postgres.sh stop "$pg_port"
 trap - EXIT
+
+# 4c. The production shape: nginx, two web processes, two workers, PostgreSQL and Redis (server/tools/cluster.ts),
+#     driven through the proxy; a web process and a worker killed, Redis stopped. About two minutes.
+step "Vitest: cluster through nginx (127.0.0.1:${TEST_CLUSTER_PORT:-3310})"
+PATH="$PATH:/usr/sbin" npx vitest run --project cluster --reporter=default --reporter=json \
+  --outputFile=tmp/results/vitest-cluster.json
 
 # 5. Browser tests.
 step "Playwright: browser tests (Chromium, axe-core)"

@@ -9,7 +9,7 @@ import { instructionProblems, listOpdrachten } from "~/content/assignment-text.s
 import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
-import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
+import { newStorageKey } from "~/storage/files.server.ts";
 import { detectFileKind } from "~/storage/file-type.server.ts";
 import {
   attachmentTooLargeMessage,
@@ -336,24 +336,19 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
       update: {},
       select: { id: true },
     }));
-  const storageKey = newStorageKey("submissions", submission.id);
-  await fileStorage().put(storageKey, file.bytes);
-  try {
-    return await prisma.submissionAttachment.create({
-      data: {
-        submissionId: submission.id,
-        storageKey,
-        fileName: safeFileName(file.name, kind),
-        contentType: fileKinds[kind].contentType,
-        size: file.bytes.length,
-        uploadedById: user.id,
-      },
-      select: { id: true, fileName: true },
-    });
-  } catch (error) {
-    await fileStorage().delete(storageKey);
-    throw error;
-  }
+  // The record and its bytes in one statement (app/storage/files.server.ts).
+  return prisma.submissionAttachment.create({
+    data: {
+      submissionId: submission.id,
+      storageKey: newStorageKey("submissions", submission.id),
+      fileName: safeFileName(file.name, kind),
+      contentType: fileKinds[kind].contentType,
+      size: file.bytes.length,
+      uploadedById: user.id,
+      file: { create: { bytes: new Uint8Array(file.bytes) } },
+    },
+    select: { id: true, fileName: true },
+  });
 }
 
 export async function deleteAttachment(user: Viewer, assignmentId: string, attachmentId: string) {
@@ -362,11 +357,11 @@ export async function deleteAttachment(user: Viewer, assignmentId: string, attac
   if (!canEdit(found.submission)) throw new DomainError("Trek de opdracht eerst terug om bestanden te verwijderen.");
   const attachment = await prisma.submissionAttachment.findFirst({
     where: { id: attachmentId, submissionId: found.submission.id },
-    select: { id: true, storageKey: true },
+    select: { id: true },
   });
   if (!attachment) return false;
+  // Its bytes go with it (StoredFile cascades).
   await prisma.submissionAttachment.delete({ where: { id: attachment.id } });
-  await fileStorage().delete(attachment.storageKey);
   return true;
 }
 
@@ -392,12 +387,11 @@ export function submissionAccessWhere(viewer: Viewer): Prisma.AssignmentSubmissi
 export async function readAttachment(viewer: Viewer, attachmentId: string) {
   const attachment = await prisma.submissionAttachment.findFirst({
     where: { id: attachmentId, submission: submissionAccessWhere(viewer) },
-    select: { fileName: true, contentType: true, size: true, storageKey: true },
+    select: { fileName: true, contentType: true, size: true, file: { select: { bytes: true } } },
   });
-  if (!attachment) return null;
-  const bytes = await fileStorage().get(attachment.storageKey);
-  if (!bytes) return null;
-  return { ...attachment, bytes };
+  if (!attachment?.file) return null;
+  const { file, ...rest } = attachment;
+  return { ...rest, bytes: new Uint8Array(file.bytes) };
 }
 
 /**
@@ -743,11 +737,11 @@ export async function updateAssignment(actor: Viewer, cohortId: string, assignme
   });
 }
 
-/** Deletes an assignment with its submissions; their files are removed from the storage too. */
+/** Deletes an assignment with its submissions; their files go with them (StoredFile cascades). */
 export async function deleteAssignment(actor: Viewer, cohortId: string, assignmentId: string) {
   const assignment = await prisma.assignment.findFirst({
     where: { id: assignmentId, session: { cohortId } },
-    select: { id: true, title: true, submissions: { select: { attachments: { select: { storageKey: true } } } } },
+    select: { id: true, title: true },
   });
   if (!assignment) return false;
   await prisma.$transaction(async (tx) => {
@@ -763,9 +757,6 @@ export async function deleteAssignment(actor: Viewer, cohortId: string, assignme
       tx,
     );
   });
-  for (const submission of assignment.submissions) {
-    for (const attachment of submission.attachments) await fileStorage().delete(attachment.storageKey);
-  }
   return true;
 }
 

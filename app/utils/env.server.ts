@@ -95,7 +95,18 @@ const schema = z
           .min(0, "TRUST_PROXY moet 0 of meer zijn / TRUST_PROXY must be 0 or more")
           .max(10, "TRUST_PROXY: hoogstens 10 proxies / at most 10 hops"),
       ),
-    /** Where assignment attachments are stored (app/storage/files.server.ts). */
+    /** pino's level for the JSON logs (server/logging.ts); default info (warn in the demo, silent in tests). */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        errorMap: () => ({ message: "LOG_LEVEL moet error, warn, info, debug of silent zijn / invalid LOG_LEVEL" }),
+      })
+      .optional(),
+    /** This process's name in its logs and in the X-Instance response header (e.g. web-1 behind the proxy). */
+    INSTANCE_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, "INSTANCE_NAME: letters, cijfers, . _ - / letters, digits, . _ -")
+      .optional(),
+    /** Where older versions stored attachments on disk; copied into the database at start-up (app/storage/files.server.ts). */
     UPLOAD_DIR: z.string().min(1).default("data/uploads"),
     /** The course content (app/content/library.server.ts); tests may point elsewhere. */
     CONTENT_DIR: z.string().min(1).default("content"),

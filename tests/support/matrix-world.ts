@@ -86,7 +86,6 @@ export async function createMatrixWorld() {
     where: { assignmentId: a.handedIn.id, enrollmentId: ownerDuo!.enrollment.id },
   });
   const storageKey = newStorageKey("submissions", submission.id);
-  await fileStorage().put(storageKey, PDF);
   const attachment = await prisma.submissionAttachment.create({
     data: {
       submissionId: submission.id,
@@ -97,6 +96,8 @@ export async function createMatrixWorld() {
       uploadedById: owner.id,
     },
   });
+  // The bytes belong to the record (StoredFile references its storageKey): stored after it.
+  await fileStorage().put(storageKey, PDF);
   const plan = await prisma.actionPlan.create({
     data: { enrollmentId: ownerDuo!.enrollment.id, content: {}, updatedById: owner.id },
   });
