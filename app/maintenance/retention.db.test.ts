@@ -64,10 +64,10 @@ async function cohortWithWork(label: string) {
     data: { assignmentId: assignment.id, enrollmentId: enrollment.id, ownerKey: enrollment.id, body: "Onze tekst" },
   });
   const storageKey = newStorageKey("submissions", submission.id);
-  await fileStorage().put(storageKey, new TextEncoder().encode("%PDF-1.4 test"));
   await prisma.submissionAttachment.create({
     data: { submissionId: submission.id, storageKey, fileName: "plan.pdf", contentType: "application/pdf", size: 13 },
   });
+  await fileStorage().put(storageKey, new TextEncoder().encode("%PDF-1.4 test"));
   await prisma.submissionMessage.create({
     data: { submissionId: submission.id, authorId: partner.id, body: "Feedback" },
   });

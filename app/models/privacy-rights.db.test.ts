@@ -60,7 +60,6 @@ async function personWithEverything() {
     where: { enrollmentId, assignmentId: world.handedIn.id },
   });
   const duoKey = newStorageKey("submissions", duoSubmission.id);
-  await fileStorage().put(duoKey, PDF);
   const duoFile = await prisma.submissionAttachment.create({
     data: {
       submissionId: duoSubmission.id,
@@ -71,6 +70,7 @@ async function personWithEverything() {
       uploadedById: subject.id,
     },
   });
+  await fileStorage().put(duoKey, PDF); // the bytes belong to the record, so they come after it
   const duoReply = await prisma.submissionMessage.findFirstOrThrow({
     where: { submissionId: duoSubmission.id, authorId: subject.id },
   });
@@ -93,7 +93,6 @@ async function personWithEverything() {
     },
   });
   const ownKey = newStorageKey("submissions", ownSubmission.id);
-  await fileStorage().put(ownKey, PDF);
   await prisma.submissionAttachment.create({
     data: {
       submissionId: ownSubmission.id,
@@ -104,6 +103,7 @@ async function personWithEverything() {
       uploadedById: subject.id,
     },
   });
+  await fileStorage().put(ownKey, PDF);
   // Self-scan answered alone (private); the duo's joint response was last saved by the subject.
   await prisma.selfScanResponse.create({
     data: {
