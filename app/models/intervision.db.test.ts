@@ -448,7 +448,7 @@ describe("running a meeting", () => {
     const saved = await saveTakeaway(people.inbrenger, caseId, "Ik vraag eerst, dan pas advies.", true);
     const entry = await getEntryForViewer(people.inbrenger, saved!.journalEntryId!);
     expect(entry).toMatchObject({
-      audience: "PRIVATE",
+      audiences: [],
       body: "Ik vraag eerst, dan pas advies.",
       tags: ["intervisie"],
       intervisionMeeting: { id: meetingId },

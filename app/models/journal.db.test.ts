@@ -29,8 +29,9 @@ import {
   ownJournal,
   listSharedWithMe,
   promptsForParticipant,
+  readersDescription,
   saveEntry,
-  setAudience,
+  setAudiences,
   sharedEntryCountsForDigest,
 } from "./journal.server.ts";
 import { facilitatorStart } from "./start-page.server.ts";
@@ -123,10 +124,10 @@ function entryInput(body: string, extra: Partial<Parameters<typeof saveEntry>[1]
   };
 }
 
-async function writeEntry(author: { id: string }, body: string, audience: JournalAudience) {
+async function writeEntry(author: { id: string }, body: string, audience: JournalAudience | JournalAudience[]) {
   const saved = await saveEntry(author, entryInput(body));
   if (saved.status !== "saved") throw new Error("not saved");
-  await setAudience(author, saved.id, audience);
+  await setAudiences(author, saved.id, Array.isArray(audience) ? audience : audience === "PRIVATE" ? [] : [audience]);
   return saved.id;
 }
 
@@ -203,22 +204,23 @@ describe("journal privacy matrix", () => {
     const { people } = await setup();
     const entryId = await writeEntry(people.author, "Eerst gedeeld", "FACILITATORS");
     expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).not.toBeNull();
-    await setAudience(people.author, entryId, "PRIVATE");
+    await setAudiences(people.author, entryId, []);
     expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).toBeNull();
     expect(await listSharedWithMe(people.facilitatorOfCohort)).toEqual([]);
     const mine = await getEntryForViewer(people.author, entryId);
     expect(mine!.shareChanges.map((change) => [change.from, change.to])).toEqual([
-      ["FACILITATORS", "PRIVATE"],
-      ["PRIVATE", "FACILITATORS"],
+      [["FACILITATORS"], []],
+      [[], ["FACILITATORS"]],
     ]);
-    expect(mine!.readers).toBe("Alleen jij.");
+    expect(mine!.readers).toEqual([]);
+    expect(await prisma.journalEntryReader.count({ where: { entryId } })).toBe(0);
   });
 
   it("sharing with the intervisie group needs a group, and leaving the group takes the access away", async () => {
     const { people, lisaGroup } = await setup();
     const saved = await saveEntry(people.otherParticipant, entryInput("Geen groep"));
     if (saved.status !== "saved") throw new Error("not saved");
-    await expect(setAudience(people.otherParticipant, saved.id, "GROUP")).rejects.toThrow(
+    await expect(setAudiences(people.otherParticipant, saved.id, ["GROUP"])).rejects.toThrow(
       "Je zit (nog) niet in een intervisiegroep.",
     );
     const entryId = await writeEntry(people.author, "Voor de groep", "GROUP");
@@ -244,12 +246,24 @@ describe("journal privacy matrix", () => {
     const { people } = await setup();
     const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
     const staffEntry = await writeEntry(people.author, "Voor Marco", "FACILITATORS");
-    expect((await getEntryForViewer(people.author, duoEntry))!.readers).toBe("Jij en je duo: Erik.");
-    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe(
-      "Jij en de begeleiders van Journaal A: Marco, Pieter.",
-    );
+    const names = async (entryId: string) =>
+      (await getEntryForViewer(people.author, entryId))!.readers.map((reader) => [reader.via, reader.user.name]);
+    expect(await names(duoEntry)).toEqual([["DUO", "Erik"]]);
+    expect(await names(staffEntry)).toEqual([
+      ["FACILITATORS", "Marco"],
+      ["FACILITATORS", "Pieter"],
+    ]);
     const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
-    expect((await getEntryForViewer(people.author, groupEntry))!.readers).toBe("Jij en Groep 1: Joost, Marco.");
+    expect(await names(groupEntry)).toEqual([
+      ["GROUP", "Joost"],
+      ["GROUP", "Marco"],
+    ]);
+    // Before sharing, the form names the same people.
+    const page = (await getEntryForViewer(people.author, groupEntry))!;
+    expect(readersDescription("GROUP", page.enrollment, page.authorGroups)).toBe("Jij en Groep 1: Joost, Marco.");
+    expect(readersDescription("DUO", page.enrollment, page.authorGroups)).toBe("Jij en je duo: Erik.");
+    // Readers are the author's to see, not the readers'.
+    expect((await getEntryForViewer(people.facilitatorOfCohort, staffEntry))!.readers).toEqual([]);
     // The sharing history is for the author only.
     expect((await getEntryForViewer(people.facilitatorOfCohort, staffEntry))!.shareChanges).toEqual([]);
   });
