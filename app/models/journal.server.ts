@@ -24,6 +24,7 @@ import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { groupAccessWhere } from "./intervision.server.ts";
+import { readBy, readsSelect, recordRead } from "./record-read.server.ts";
 
 type Viewer = Pick<User, "id">;
 
@@ -382,11 +383,7 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
         orderBy: [{ via: "asc" }, { createdAt: "asc" }],
         select: { via: true, createdAt: true, user: { select: { id: true, name: true } } },
       },
-      reads: {
-        orderBy: { readAt: "desc" },
-        take: READS_SHOWN,
-        select: { readAt: true, reader: { select: { id: true, name: true } } },
-      },
+      reads: readsSelect,
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
       session: { select: { id: true, number: true, title: true, startsAt: true, cohortId: true } },
       intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
@@ -445,23 +442,9 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
   };
 }
 
-/** How many reads the author's "Gelezen door" looks at (the newest). */
-const READS_SHOWN = 500;
-
-/** Reads collapsed per reader: the reader, how often, and the last time (newest first). */
-export function readBy(reads: { readAt: Date; reader: { id: string; name: string } }[]) {
-  const perReader = new Map<string, { reader: { id: string; name: string }; count: number; lastReadAt: Date }>();
-  for (const read of reads) {
-    const seen = perReader.get(read.reader.id);
-    if (seen) seen.count++;
-    else perReader.set(read.reader.id, { reader: read.reader, count: 1, lastReadAt: read.readAt });
-  }
-  return [...perReader.values()];
-}
-
 /** Records that the viewer read someone else's journal entry (one insert; called by the entry page). */
-export async function recordEntryRead(viewer: Viewer, entryId: string) {
-  await prisma.recordRead.create({ data: { readerId: viewer.id, journalEntryId: entryId }, select: { id: true } });
+export function recordEntryRead(viewer: Viewer, entryId: string) {
+  return recordRead(viewer, { journalEntryId: entryId });
 }
 
 /** The entry as its author edits it (null for anyone else). */

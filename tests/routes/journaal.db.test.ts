@@ -126,6 +126,22 @@ describe("journal pages", () => {
     ).toEqual({ audiences: ["FACILITATORS"] });
   });
 
+  it("the page records a read by someone else (not by the author) and shows the author who read it (issue 15)", async () => {
+    const { entryId, lisa, marco } = await setup();
+    const url = `http://localhost/journaal/${entryId}`;
+    await entryAction(
+      args(await requestAs(lisa.id, url, form({ intent: "share", audiences: "FACILITATORS" })), { entryId }),
+    );
+    await entryLoader(args(await requestAs(marco.id, url), { entryId }));
+    await entryLoader(args(await requestAs(lisa.id, url), { entryId }));
+    expect(
+      await prisma.recordRead.findMany({ where: { journalEntryId: entryId }, select: { readerId: true } }),
+    ).toEqual([{ readerId: marco.id }]);
+    const own = await entryLoader(args(await requestAs(lisa.id, url), { entryId }));
+    expect(own.entry.readBy.map((read) => read.reader.name)).toEqual([marco.name]);
+    expect(own.entry.readers.map((reader) => reader.user.name)).toContain(marco.name);
+  });
+
   it("an author outside any intervisie group cannot share with a group, and deleting needs the confirmation", async () => {
     const { entryId, lisa } = await setup();
     const url = `http://localhost/journaal/${entryId}`;
