@@ -1,6 +1,6 @@
 // The duo's aanpak canvas and the knowledge base: both duo members edit (autosave, a conflict is shown, not
 // overwritten) and save a version; the facilitator comments; export to print/PDF and .docx; a duo of the
-// finished demo cohort publishes a summary and the partner withdraws it; another duo and the coordinator
+// finished demo cohort publishes a summary (both members consent) and the partner withdraws it; another duo and the coordinator
 // cannot read the canvas. axe-core runs on every page visited.
 import { expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, users } from "./fixtures.ts";
 
@@ -166,7 +166,8 @@ test("the canvas prints cleanly and downloads as a Word file", async ({ page }) 
 test("a duo of a finished cohort publishes a summary with both members' consent, everyone finds it, the partner withdraws it", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  // Both members consent now: one more sign-in and page.
+  test.setTimeout(120_000);
   const title = `Eenvoudige taal over schulden ${Date.now().toString(36)}`;
   await login(page, helmond.noor);
   await expectAccessibleOnce(page);
