@@ -569,14 +569,14 @@ async function seedJournal(
         body: data.body,
         writtenOn: new Date(`${at.toISOString().slice(0, 10)}T00:00:00Z`),
         tags: data.tags,
-        audience: data.audience ?? "PRIVATE",
+        audiences: data.audience && data.audience !== "PRIVATE" ? [data.audience] : [],
         sharedAt: data.audience && data.audience !== "PRIVATE" ? at : null,
         reflectieId: data.reflectieId ?? null,
         promptId: data.promptId ?? null,
         createdAt: at,
         shareChanges:
           data.audience && data.audience !== "PRIVATE"
-            ? { create: { from: "PRIVATE", to: data.audience, changedAt: at } }
+            ? { create: { from: [], to: [data.audience], changedAt: at } }
             : undefined,
       },
     });
@@ -619,6 +619,9 @@ async function seedJournal(
     tags: ["bestuur", "bondgenoten"],
     audience: "DUO",
   });
+  // The people these entries were shared with (as sharing them would have fixed them).
+  const { fixReadersOfSharedEntries } = await import("../app/models/journal.server.ts");
+  await fixReadersOfSharedEntries({ authorId: lisa!.id }, prisma);
 }
 
 /** A moment `days` ago at an Amsterdam wall-clock time, so the demo journal always looks recent. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createAssignment, saveSubmissionBody, submitSubmission } from "~/models/assignment.server.ts";
-import { saveEntry, setAudience } from "~/models/journal.server.ts";
+import { saveEntry, setAudiences } from "~/models/journal.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
@@ -76,7 +76,7 @@ describe("resource guards", () => {
       expect(await outcome(async () => requireJournalEntry(await requestAs(user.id), saved.id))).toBe(notShared);
     }
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.lisa.id), "x"))).toBe(notShared);
-    await setAudience(w.lisa, saved.id, "FACILITATORS");
+    await setAudiences(w.lisa, saved.id, ["FACILITATORS"]);
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.facilitator.id), saved.id))).toBe("passed");
     expect(await outcome(async () => requireJournalEntry(await requestAs(w.otherFacilitator.id), saved.id))).toBe(
       notShared,

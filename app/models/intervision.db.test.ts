@@ -11,6 +11,7 @@ import { DomainError } from "~/utils/domain-error.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { getEntryForViewer } from "./journal.server.ts";
+import { recordRead } from "./record-read.server.ts";
 import {
   acceptAgreements,
   addNote,
@@ -441,6 +442,25 @@ describe("running a meeting", () => {
     }
   });
 
+  it("reads of a case by the group are recorded and shown to the inbrenger only (issue 15)", async () => {
+    const context = await setup();
+    const { people } = context;
+    const { caseId } = await meetingWithCase(context);
+    await recordRead(people.groupMember, { intervisionCaseId: caseId });
+    await recordRead(people.groupFacilitator, { intervisionCaseId: caseId });
+    await recordRead(people.groupMember, { intervisionCaseId: caseId });
+    const mine = (await getCaseForViewer(people.inbrenger, caseId))!;
+    expect(mine.readBy.map((read) => [read.reader.id, read.count]).sort()).toEqual(
+      [
+        [people.groupMember.id, 2],
+        [people.groupFacilitator.id, 1],
+      ].sort(),
+    );
+    expect((await getCaseForViewer(people.groupMember, caseId))!.readBy).toEqual([]);
+    await deleteCase(people.inbrenger, caseId);
+    expect(await prisma.recordRead.count({ where: { intervisionCaseId: caseId } })).toBe(0);
+  });
+
   it("the takeaway can go into the inbrenger's journal as a private entry linked to the meeting", async () => {
     const context = await setup();
     const { people } = context;
@@ -448,7 +468,7 @@ describe("running a meeting", () => {
     const saved = await saveTakeaway(people.inbrenger, caseId, "Ik vraag eerst, dan pas advies.", true);
     const entry = await getEntryForViewer(people.inbrenger, saved!.journalEntryId!);
     expect(entry).toMatchObject({
-      audience: "PRIVATE",
+      audiences: [],
       body: "Ik vraag eerst, dan pas advies.",
       tags: ["intervisie"],
       intervisionMeeting: { id: meetingId },

@@ -16,6 +16,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
+import { readBy, readsSelect } from "./record-read.server.ts";
 import { checkArrangement, type ArrangementGroup, type GroupCandidate } from "./intervision-groups.ts";
 import { phaseOf, transition, type StepAction } from "./intervision-steps.ts";
 import { DomainError } from "~/utils/domain-error.ts";
@@ -672,13 +673,18 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
           journalEntries: { where: { authorId: viewer.id }, select: { id: true, title: true } },
         },
       },
+      reads: readsSelect,
     },
   });
   if (!found) return null;
   const method = findMethod(found.meeting.methodSlug);
+  const { reads, ...rest } = found;
+  const isAuthor = found.author.id === viewer.id;
   return {
-    ...found,
-    isAuthor: found.author.id === viewer.id,
+    ...rest,
+    isAuthor,
+    // Who read the case: for the inbrenger only (issue 15).
+    readBy: isAuthor ? readBy(reads) : [],
     stepNames: method?.steps.map((step) => step.name) ?? [],
     methodTitle: method?.title ?? null,
   };

@@ -12,7 +12,7 @@ describe("journal export as Markdown", () => {
           body: "Ik merkte dat **inwoners** anders praten.",
           writtenOn: new Date("2027-04-14T00:00:00Z"),
           tags: ["leefwereld", "bijeenkomst 1"],
-          audience: "FACILITATORS",
+          audiences: ["DUO", "FACILITATORS"],
           reflectie: { text: "Wat valt je op?", lesson: { title: "Wat is ervaringskennis?" } },
           prompt: null,
           session: { number: 1, title: "Kennismaken" },
@@ -29,7 +29,7 @@ describe("journal export as Markdown", () => {
           body: "Alleen voor mij.",
           writtenOn: new Date("2027-04-16T00:00:00Z"),
           tags: [],
-          audience: "PRIVATE",
+          audiences: [],
           reflectie: null,
           prompt: { text: "Wat heb je gemerkt?" },
           session: null,
@@ -40,7 +40,7 @@ describe("journal export as Markdown", () => {
     expect(markdown).toContain("# Reflectiejournaal van Lisa Bakker");
     expect(markdown).toContain("2 stukken, met reacties.");
     expect(markdown).toContain("## Journaalstuk van woensdag 14 april 2027");
-    expect(markdown).toContain("- Gedeeld met: De begeleiders van mijn leernetwerk");
+    expect(markdown).toContain("- Gedeeld met: Mijn duopartner en de begeleiders van mijn leernetwerk");
     expect(markdown).toContain("- Labels: leefwereld, bijeenkomst 1");
     expect(markdown).toContain('Reflectievraag (les "Wat is ervaringskennis?"):\n\n> Wat valt je op?');
     expect(markdown).toContain("Ik merkte dat **inwoners** anders praten.");

@@ -1,6 +1,6 @@
 // The participant's journal as one Markdown document (download) — pure, so it is unit-tested.
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
-import { journalAudienceLabels } from "~/utils/labels.ts";
+import { journalAudiencesLabel } from "~/utils/labels.ts";
 import type { JournalAudience } from "~/generated/prisma/enums.ts";
 import { personName } from "~/utils/deleted-person.ts";
 
@@ -9,7 +9,7 @@ export type ExportEntry = {
   body: string;
   writtenOn: Date;
   tags: string[];
-  audience: JournalAudience;
+  audiences: JournalAudience[];
   reflectie: { text: string; lesson: { title: string } } | null;
   prompt: { text: string } | null;
   session: { number: number; title: string } | null;
@@ -32,7 +32,7 @@ export function journalToMarkdown(input: { author: string; exportedAt: Date; ent
   ];
   for (const entry of input.entries) {
     const heading = entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`;
-    const meta = [`Datum: ${formatDate(entry.writtenOn)}`, `Gedeeld met: ${journalAudienceLabels[entry.audience]}`];
+    const meta = [`Datum: ${formatDate(entry.writtenOn)}`, `Gedeeld met: ${journalAudiencesLabel(entry.audiences)}`];
     if (entry.tags.length) meta.push(`Labels: ${entry.tags.join(", ")}`);
     if (entry.session) meta.push(`Bijeenkomst ${entry.session.number}: ${entry.session.title}`);
     const section = [`## ${heading}`, meta.map((line) => `- ${line}`).join("\n")];

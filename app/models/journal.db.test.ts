@@ -21,6 +21,7 @@ import {
   addReply,
   createPrompt,
   deleteEntry,
+  deleteReply,
   exportEntries,
   getEntryForViewer,
   journalAccessWhere,
@@ -29,11 +30,20 @@ import {
   ownJournal,
   listSharedWithMe,
   promptsForParticipant,
+  readersDescription,
+  recordEntryRead,
   saveEntry,
-  setAudience,
+  setAudiences,
   sharedEntryCountsForDigest,
 } from "./journal.server.ts";
 import { facilitatorStart } from "./start-page.server.ts";
+import {
+  addDuoMember,
+  assignFacilitator,
+  removeDuoMember,
+  removeFacilitator,
+  withdrawEnrollment,
+} from "./enrollment.server.ts";
 import { digestTimeOfWeek, sendWeeklyDigests } from "~/notifications/digest.server.ts";
 
 async function setup() {
@@ -123,10 +133,10 @@ function entryInput(body: string, extra: Partial<Parameters<typeof saveEntry>[1]
   };
 }
 
-async function writeEntry(author: { id: string }, body: string, audience: JournalAudience) {
+async function writeEntry(author: { id: string }, body: string, audience: JournalAudience | JournalAudience[]) {
   const saved = await saveEntry(author, entryInput(body));
   if (saved.status !== "saved") throw new Error("not saved");
-  await setAudience(author, saved.id, audience);
+  await setAudiences(author, saved.id, Array.isArray(audience) ? audience : audience === "PRIVATE" ? [] : [audience]);
   return saved.id;
 }
 
@@ -203,22 +213,23 @@ describe("journal privacy matrix", () => {
     const { people } = await setup();
     const entryId = await writeEntry(people.author, "Eerst gedeeld", "FACILITATORS");
     expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).not.toBeNull();
-    await setAudience(people.author, entryId, "PRIVATE");
+    await setAudiences(people.author, entryId, []);
     expect(await getEntryForViewer(people.facilitatorOfCohort, entryId)).toBeNull();
     expect(await listSharedWithMe(people.facilitatorOfCohort)).toEqual([]);
     const mine = await getEntryForViewer(people.author, entryId);
     expect(mine!.shareChanges.map((change) => [change.from, change.to])).toEqual([
-      ["FACILITATORS", "PRIVATE"],
-      ["PRIVATE", "FACILITATORS"],
+      [["FACILITATORS"], []],
+      [[], ["FACILITATORS"]],
     ]);
-    expect(mine!.readers).toBe("Alleen jij.");
+    expect(mine!.readers).toEqual([]);
+    expect(await prisma.journalEntryReader.count({ where: { entryId } })).toBe(0);
   });
 
   it("sharing with the intervisie group needs a group, and leaving the group takes the access away", async () => {
     const { people, lisaGroup } = await setup();
     const saved = await saveEntry(people.otherParticipant, entryInput("Geen groep"));
     if (saved.status !== "saved") throw new Error("not saved");
-    await expect(setAudience(people.otherParticipant, saved.id, "GROUP")).rejects.toThrow(
+    await expect(setAudiences(people.otherParticipant, saved.id, ["GROUP"])).rejects.toThrow(
       "Je zit (nog) niet in een intervisiegroep.",
     );
     const entryId = await writeEntry(people.author, "Voor de groep", "GROUP");
@@ -244,14 +255,176 @@ describe("journal privacy matrix", () => {
     const { people } = await setup();
     const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
     const staffEntry = await writeEntry(people.author, "Voor Marco", "FACILITATORS");
-    expect((await getEntryForViewer(people.author, duoEntry))!.readers).toBe("Jij en je duo: Erik.");
-    expect((await getEntryForViewer(people.author, staffEntry))!.readers).toBe(
-      "Jij en de begeleiders van Journaal A: Marco, Pieter.",
-    );
+    const names = async (entryId: string) =>
+      (await getEntryForViewer(people.author, entryId))!.readers.map((reader) => [reader.via, reader.user.name]);
+    expect(await names(duoEntry)).toEqual([["DUO", "Erik"]]);
+    expect(await names(staffEntry)).toEqual([
+      ["FACILITATORS", "Marco"],
+      ["FACILITATORS", "Pieter"],
+    ]);
     const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
-    expect((await getEntryForViewer(people.author, groupEntry))!.readers).toBe("Jij en Groep 1: Joost, Marco.");
+    expect(await names(groupEntry)).toEqual([
+      ["GROUP", "Joost"],
+      ["GROUP", "Marco"],
+    ]);
+    // Before sharing, the form names the same people.
+    const page = (await getEntryForViewer(people.author, groupEntry))!;
+    expect(readersDescription("GROUP", page.enrollment, page.authorGroups)).toBe("Jij en Groep 1: Joost, Marco.");
+    expect(readersDescription("DUO", page.enrollment, page.authorGroups)).toBe("Jij en je duo: Erik.");
+    // Readers are the author's to see, not the readers'.
+    expect((await getEntryForViewer(people.facilitatorOfCohort, staffEntry))!.readers).toEqual([]);
     // The sharing history is for the author only.
     expect((await getEntryForViewer(people.facilitatorOfCohort, staffEntry))!.shareChanges).toEqual([]);
+  });
+});
+
+// Issue 15: readers are fixed when the author shares; whoever joins later reads nothing shared before, and
+// whoever leaves (by any path) loses access at once. An entry can go to more than one audience.
+describe("readers fixed at share time, and leaving", () => {
+  async function canRead(viewer: { id: string }, entryId: string) {
+    return (await getEntryForViewer(viewer, entryId)) !== null;
+  }
+
+  it("a duo member who joins later (replacing the partner) does not read earlier entries; the partner who left loses them", async () => {
+    const { people, cohortA, zwolle } = await setup();
+    const earlier = await writeEntry(people.author, "Voor Erik", "DUO");
+    const newcomer = await createUser(prisma, { name: "Nieuw Duolid" });
+    const erik = await prisma.duoMember.findFirstOrThrow({
+      where: { enrollmentId: zwolle.enrollment.id, userId: people.duoPartner.id },
+    });
+    await addDuoMember(
+      {
+        cohortId: cohortA.id,
+        enrollmentId: zwolle.enrollment.id,
+        name: newcomer.name,
+        email: newcomer.email,
+        function: "LEIDINGGEVENDE",
+        replacesMemberId: erik.id,
+      },
+      people.coordinator,
+    );
+    expect(await canRead(newcomer, earlier)).toBe(false);
+    expect(await listSharedWithMe(newcomer)).toEqual([]);
+    expect(await canRead(people.duoPartner, earlier)).toBe(false);
+    // Shared after joining: the newcomer reads it, and is named to the author.
+    const later = await writeEntry(people.author, "Voor het nieuwe duo", "DUO");
+    expect(await canRead(newcomer, later)).toBe(true);
+    expect((await getEntryForViewer(people.author, later))!.readers.map((r) => r.user.name)).toEqual(["Nieuw Duolid"]);
+  });
+
+  it("a duo member removed from the duo loses access at once", async () => {
+    const { people, cohortA, zwolle } = await setup();
+    const entryId = await writeEntry(people.author, "Voor Erik", "DUO");
+    const erik = await prisma.duoMember.findFirstOrThrow({
+      where: { enrollmentId: zwolle.enrollment.id, userId: people.duoPartner.id },
+    });
+    expect(await canRead(people.duoPartner, entryId)).toBe(true);
+    await removeDuoMember(
+      { cohortId: cohortA.id, enrollmentId: zwolle.enrollment.id, memberId: erik.id },
+      people.coordinator,
+    );
+    expect(await canRead(people.duoPartner, entryId)).toBe(false);
+    expect(await addReply(people.duoPartner, entryId, "Toch nog")).toBeNull();
+  });
+
+  it("a facilitator added to the cohort later does not read earlier entries; one taken off loses access (facilitators and group)", async () => {
+    const { people, cohortA } = await setup();
+    const staffEntry = await writeEntry(people.author, "Voor de begeleiding", "FACILITATORS");
+    const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
+    const later = await createUser(prisma, { name: "Latere Begeleider", role: "FACILITATOR" });
+    await assignFacilitator({ cohortId: cohortA.id, userId: later.id }, people.coordinator);
+    expect(await canRead(later, staffEntry)).toBe(false);
+    expect((await sharedEntryCountsForDigest(new Date(Date.now() - 60_000))).has(later.id)).toBe(false);
+    expect(await canRead(people.facilitatorOfCohort, staffEntry)).toBe(true);
+    expect(await canRead(people.facilitatorOfCohort, groupEntry)).toBe(true);
+    await removeFacilitator({ cohortId: cohortA.id, userId: people.facilitatorOfCohort.id }, people.coordinator);
+    expect(await canRead(people.facilitatorOfCohort, staffEntry)).toBe(false);
+    // Still listed as the group's facilitator, but no longer of the cohort: no access to the group's entries.
+    expect(await canRead(people.facilitatorOfCohort, groupEntry)).toBe(false);
+    expect(await canRead(people.otherGroupFacilitator, staffEntry)).toBe(true);
+  });
+
+  it("someone who joins the intervisie group later does not read earlier group entries; a member who leaves loses them", async () => {
+    const { people, lisaGroup } = await setup();
+    const entryId = await writeEntry(people.author, "Voor de groep", "GROUP");
+    await prisma.intervisionMember.create({ data: { groupId: lisaGroup.id, userId: people.otherGroupMember.id } });
+    expect(await canRead(people.otherGroupMember, entryId)).toBe(false);
+    expect(await canRead(people.groupMember, entryId)).toBe(true);
+    await prisma.intervisionMember.delete({
+      where: { groupId_userId: { groupId: lisaGroup.id, userId: people.groupMember.id } },
+    });
+    expect(await canRead(people.groupMember, entryId)).toBe(false);
+  });
+
+  it("a group member whose municipality is withdrawn loses the group's entries; the author's withdrawn municipality closes all", async () => {
+    const { people, cohortA, zwolle } = await setup();
+    const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
+    const almere = await prisma.duoMember.findFirstOrThrow({ where: { userId: people.groupMember.id } });
+    expect(await canRead(people.groupMember, groupEntry)).toBe(true);
+    await withdrawEnrollment({ cohortId: cohortA.id, enrollmentId: almere.enrollmentId }, people.coordinator);
+    expect(await canRead(people.groupMember, groupEntry)).toBe(false);
+    const both = await writeEntry(people.author, "Voor Erik en de begeleiders", ["DUO", "FACILITATORS"]);
+    await withdrawEnrollment({ cohortId: cohortA.id, enrollmentId: zwolle.enrollment.id }, people.coordinator);
+    for (const reader of [people.duoPartner, people.facilitatorOfCohort, people.otherGroupFacilitator]) {
+      expect(await canRead(reader, both)).toBe(false);
+    }
+    expect(await canRead(people.author, both)).toBe(true);
+  });
+
+  it("shares with two audiences at once; withdrawing one keeps the other's readers", async () => {
+    const { people } = await setup();
+    const entryId = await writeEntry(people.author, "Voor Erik en de begeleiders", ["FACILITATORS", "DUO"]);
+    const readable = async () =>
+      Object.fromEntries(await Promise.all(relations.map(async (r) => [r, await canRead(people[r], entryId)])));
+    expect(await readable()).toEqual(
+      Object.fromEntries(
+        relations.map((r) => [r, ["author", "duoPartner", "facilitatorOfCohort", "otherGroupFacilitator"].includes(r)]),
+      ),
+    );
+    expect((await prisma.journalEntry.findUniqueOrThrow({ where: { id: entryId } })).audiences).toEqual([
+      "DUO",
+      "FACILITATORS",
+    ]);
+    await setAudiences(people.author, entryId, ["FACILITATORS"]);
+    expect(await canRead(people.duoPartner, entryId)).toBe(false);
+    expect(await canRead(people.facilitatorOfCohort, entryId)).toBe(true);
+    const mine = (await getEntryForViewer(people.author, entryId))!;
+    expect(mine.shareChanges.map((change) => [change.from, change.to])).toEqual([
+      [["DUO", "FACILITATORS"], ["FACILITATORS"]],
+      [[], ["DUO", "FACILITATORS"]],
+    ]);
+    // Someone else cannot change the sharing.
+    expect(await setAudiences(people.duoPartner, entryId, ["DUO"])).toBeNull();
+  });
+
+  it("a reply can be deleted by its writer only", async () => {
+    const { people } = await setup();
+    const entryId = await writeEntry(people.author, "Voor Erik", "DUO");
+    const answer = (await addReply(people.duoPartner, entryId, "Antwoord van Erik"))!;
+    const own = (await addReply(people.author, entryId, "Mijn reactie"))!;
+    expect(await deleteReply(people.author, entryId, answer.id)).toBe(false);
+    expect(await deleteReply(people.facilitatorOfCohort, entryId, answer.id)).toBe(false);
+    expect(await deleteReply(people.duoPartner, entryId, answer.id)).toBe(true);
+    expect(await deleteReply(people.author, entryId, own.id)).toBe(true);
+    expect(await prisma.journalReply.count({ where: { entryId } })).toBe(0);
+    expect(await prisma.journalEntry.count({ where: { id: entryId } })).toBe(1);
+  });
+
+  it("reads by others are recorded and shown to the author only, per reader", async () => {
+    const { people } = await setup();
+    const entryId = await writeEntry(people.author, "Voor Erik en de begeleiders", ["DUO", "FACILITATORS"]);
+    await recordEntryRead(people.duoPartner, entryId);
+    await recordEntryRead(people.duoPartner, entryId);
+    await recordEntryRead(people.facilitatorOfCohort, entryId);
+    const mine = (await getEntryForViewer(people.author, entryId))!;
+    expect(mine.readBy.map((read) => [read.reader.name, read.count]).sort()).toEqual([
+      ["Erik", 2],
+      ["Marco", 1],
+    ]);
+    expect((await getEntryForViewer(people.duoPartner, entryId))!.readBy).toEqual([]);
+    // Deleting the entry deletes the record of its reads.
+    await deleteEntry(people.author, entryId);
+    expect(await prisma.recordRead.count({ where: { journalEntryId: entryId } })).toBe(0);
   });
 });
 

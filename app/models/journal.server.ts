@@ -1,5 +1,9 @@
-// The reflection journal. Entries are private by default; the author may share one with the duo partner or
-// with the cohort's facilitators, and withdraw that again.
+// The reflection journal. Entries are private by default; the author may share one with the duo partner,
+// the cohort's facilitators and/or their intervisie group, and withdraw that again.
+//
+// Readers are fixed at share time (issue 15): sharing writes one JournalEntryReader row per person who is in
+// the chosen audience at that moment, and only they read it — someone who joins later does not. A reader
+// reads only while still in the relation they were shared through, so whoever leaves loses access at once.
 //
 // Privacy rule: every query that reads entries (one entry, a list, the export, a save, a delete) goes through
 // journalAccessWhere(), so access is decided by the database query itself, not by the page. The one
@@ -19,44 +23,46 @@ import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import { groupAccessWhere } from "./intervision.server.ts";
+import { readBy, readsSelect, recordRead } from "./record-read.server.ts";
 
 type Viewer = Pick<User, "id">;
 
-/** The audiences an author can choose. GROUP only when the author is in an intervisie group (setAudience checks). */
-export const offeredAudiences = [
-  "PRIVATE",
-  "DUO",
-  "FACILITATORS",
-  "GROUP",
-] as const satisfies readonly JournalAudience[];
+/** The audiences an author can share with (any combination; none is private). GROUP only for a group member. */
+export const offeredAudiences = ["DUO", "FACILITATORS", "GROUP"] as const satisfies readonly JournalAudience[];
+export type SharedAudience = (typeof offeredAudiences)[number];
+
+/** Puts audiences in the fixed order of the choices, without doubles or PRIVATE. */
+export function normalizeAudiences(audiences: readonly JournalAudience[]): SharedAudience[] {
+  return offeredAudiences.filter((audience) => audiences.includes(audience));
+}
 
 /**
- * The entries `viewer` may read: their own, entries shared with the duo by another member of the same
- * active enrolment, and entries shared with the facilitators of the author's (active) cohort. Used by every
- * read of journal entries.
+ * The entries `viewer` may read: their own, and those shared with them — they were among the readers fixed
+ * when the author shared it (JournalEntryReader) AND they are still in that relation now: a member of the
+ * author's active enrolment (DUO), a facilitator of the author's active cohort (FACILITATORS), or a member
+ * (still actively enrolled) or facilitator (still of the cohort) of an intervisie group the author is in
+ * (GROUP). Used by every read of journal entries.
  */
 export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
   return {
     OR: [
       { authorId: viewer.id },
-      { audience: "DUO", enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } } },
       {
-        audience: "FACILITATORS",
+        audiences: { has: "DUO" },
+        readers: { some: { userId: viewer.id, via: "DUO" } },
+        enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } },
+      },
+      {
+        audiences: { has: "FACILITATORS" },
+        readers: { some: { userId: viewer.id, via: "FACILITATORS" } },
         enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } },
       },
-      // GROUP: the members and facilitators of an intervisie group the author is a member of.
       {
-        audience: "GROUP",
+        audiences: { has: "GROUP" },
+        readers: { some: { userId: viewer.id, via: "GROUP" } },
         enrollment: { status: "ACTIVE" },
-        author: {
-          intervisionMemberships: {
-            some: {
-              group: {
-                OR: [{ members: { some: { userId: viewer.id } } }, { facilitators: { some: { userId: viewer.id } } }],
-              },
-            },
-          },
-        },
+        author: { intervisionMemberships: { some: { group: groupAccessWhere(viewer) } } },
       },
     ],
   };
@@ -100,32 +106,89 @@ export async function authorContext(userId: string) {
 
 export type AuthorContext = NonNullable<Awaited<ReturnType<typeof authorContext>>>;
 
-/** The intervisie groups the author is a member of, with the other members and the facilitators. */
-export function authorIntervisionGroups(authorId: string) {
-  return prisma.intervisionGroup.findMany({
+/**
+ * The intervisie groups the author is a member of, with the other members (those still actively enrolled in
+ * the group's cohort: whoever withdrew reads nothing) and the facilitators (still of the cohort).
+ */
+export function authorIntervisionGroups(authorId: string, db: Prisma.TransactionClient = prisma) {
+  return db.intervisionGroup.findMany({
     where: { members: { some: { userId: authorId } } },
     orderBy: { name: "asc" },
     select: {
       name: true,
+      cohortId: true,
       members: {
         where: { userId: { not: authorId } },
         orderBy: { user: { name: "asc" } },
-        select: { user: { select: { name: true } } },
+        select: {
+          user: {
+            select: {
+              id: true,
+              name: true,
+              duoMemberships: {
+                where: { enrollment: { status: "ACTIVE" } },
+                select: { enrollment: { select: { cohortId: true } } },
+              },
+            },
+          },
+        },
       },
-      facilitators: { select: { user: { select: { name: true } } } },
+      facilitators: {
+        where: { userId: { not: authorId } },
+        select: { user: { select: { id: true, name: true, facilitatedCohorts: { select: { cohortId: true } } } } },
+      },
     },
   });
 }
 
 export type AuthorGroups = Awaited<ReturnType<typeof authorIntervisionGroups>>;
 
-/** Who can read an entry with this audience, in words, for the author. */
+type ReaderEnrollment = {
+  members: { user: { id: string; name: string } }[];
+  cohort: { name: string; facilitators: { user: { id: string; name: string } }[] };
+} | null;
+
+/** The groups' people who would read an entry shared with the group now (still in the cohort), per group. */
+function groupReaders(groups: AuthorGroups) {
+  return groups.map((group) => ({
+    name: group.name,
+    people: [
+      ...group.members
+        .filter((member) => member.user.duoMemberships.some((duo) => duo.enrollment.cohortId === group.cohortId))
+        .map((member) => member.user),
+      ...group.facilitators
+        .filter((facilitator) => facilitator.user.facilitatedCohorts.some((c) => c.cohortId === group.cohortId))
+        .map((facilitator) => facilitator.user),
+    ].map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+/**
+ * The people who would become readers if the entry were shared with `audience` now (the author excluded).
+ * Sharing stores exactly these (JournalEntryReader); the sharing form shows their names beforehand.
+ */
+export function readersFor(
+  audience: JournalAudience,
+  enrollment: ReaderEnrollment,
+  groups: AuthorGroups = [],
+): { id: string; name: string }[] {
+  if (!enrollment) return [];
+  const people =
+    audience === "DUO"
+      ? enrollment.members.map((member) => member.user)
+      : audience === "FACILITATORS"
+        ? enrollment.cohort.facilitators.map((facilitator) => facilitator.user)
+        : audience === "GROUP"
+          ? groupReaders(groups).flatMap((group) => group.people)
+          : [];
+  const unique = new Map(people.map((person) => [person.id, { id: person.id, name: person.name }]));
+  return [...unique.values()];
+}
+
+/** Who would read an entry shared with this audience now, in words, for the author. */
 export function readersDescription(
   audience: JournalAudience,
-  enrollment: {
-    members: { user: { name: string } }[];
-    cohort: { name: string; facilitators: { user: { name: string } }[] };
-  } | null,
+  enrollment: ReaderEnrollment,
   groups: AuthorGroups = [],
 ): string {
   if (audience === "DUO" && enrollment) {
@@ -139,11 +202,11 @@ export function readersDescription(
       : `Alleen jij: ${enrollment.cohort.name} heeft (nog) geen begeleiders.`;
   }
   if (audience === "GROUP" && enrollment && groups.length) {
-    return groups
-      .map((group) => {
-        const names = [...group.members, ...group.facilitators].map((person) => person.user.name);
-        return `Jij en ${group.name}: ${names.join(", ")}.`;
-      })
+    return groupReaders(groups)
+      .map(
+        (group) =>
+          `Jij en ${group.name}: ${group.people.map((person) => person.name).join(", ") || "nog niemand anders"}.`,
+      )
       .join(" ");
   }
   if (audience === "GROUP") return "Alleen jij: je zit (nog) niet in een intervisiegroep.";
@@ -159,7 +222,7 @@ const listSelect = {
   body: true,
   writtenOn: true,
   tags: true,
-  audience: true,
+  audiences: true,
   reflectieId: true,
   updatedAt: true,
   createdAt: true,
@@ -309,12 +372,18 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       body: true,
       writtenOn: true,
       tags: true,
-      audience: true,
+      audiences: true,
       version: true,
       reflectieId: true,
       createdAt: true,
       updatedAt: true,
       author: { select: { id: true, name: true } },
+      // The readers fixed at share time, and who read it (both shown to the author only).
+      readers: {
+        orderBy: [{ via: "asc" }, { createdAt: "asc" }],
+        select: { via: true, createdAt: true, user: { select: { id: true, name: true } } },
+      },
+      reads: readsSelect,
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
       session: { select: { id: true, number: true, title: true, startsAt: true, cohortId: true } },
       intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
@@ -322,7 +391,14 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
         select: {
           members: { select: { user: { select: { id: true, name: true } } } },
           cohort: {
-            select: { id: true, name: true, facilitators: { select: { user: { select: { id: true, name: true } } } } },
+            select: {
+              id: true,
+              name: true,
+              facilitators: {
+                orderBy: { createdAt: "asc" },
+                select: { user: { select: { id: true, name: true } } },
+              },
+            },
           },
         },
       },
@@ -340,21 +416,35 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
   });
   if (!entry) return null;
   const isAuthor = entry.authorId === viewer.id;
-  // The author's groups: for the author's choices, and to name the readers of an entry shared with a group.
-  const groups = isAuthor || entry.audience === "GROUP" ? await authorIntervisionGroups(entry.authorId) : [];
+  // The author's groups: for the author's choices (who would read it if shared with the group now).
+  const groups = isAuthor ? await authorIntervisionGroups(entry.authorId) : [];
   const enrollment = entry.enrollment
-    ? { ...entry.enrollment, members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId) }
+    ? {
+        ...entry.enrollment,
+        members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId),
+        cohort: {
+          ...entry.enrollment.cohort,
+          facilitators: entry.enrollment.cohort.facilitators.filter((f) => f.user.id !== entry.authorId),
+        },
+      }
     : null;
+  const { readers, reads, ...rest } = entry;
   return {
-    ...entry,
+    ...rest,
     enrollment,
     isAuthor,
-    // The sharing history is the author's alone.
+    // The sharing history, the readers and who read it are the author's alone.
     shareChanges: isAuthor ? entry.shareChanges : [],
     authorGroups: isAuthor ? groups : [],
-    readers: readersDescription(entry.audience, enrollment, groups),
+    readers: isAuthor ? readers : [],
+    readBy: isAuthor ? readBy(reads) : [],
     reflectie: findReflectie(entry.reflectieId),
   };
+}
+
+/** Records that the viewer read someone else's journal entry (one insert; called by the entry page). */
+export function recordEntryRead(viewer: Viewer, entryId: string) {
+  return recordRead(viewer, { journalEntryId: entryId });
 }
 
 /** The entry as its author edits it (null for anyone else). */
@@ -370,7 +460,7 @@ export async function getOwnEntry(viewer: Viewer, entryId: string) {
       version: true,
       reflectieId: true,
       sessionId: true,
-      audience: true,
+      audiences: true,
       prompt: { select: { id: true, text: true, author: { select: { name: true } } } },
       // An entry of an archived cohort is read-only (requireOwnJournalEntry).
       enrollment: { select: { cohort: { select: { archivedAt: true } } } },
@@ -464,29 +554,76 @@ export async function saveEntry(
   return result;
 }
 
-/** Changes who can read the entry (author only) and records the change in the author's history. */
-export async function setAudience(viewer: Viewer, entryId: string, audience: JournalAudience): Promise<boolean> {
-  if (!(offeredAudiences as readonly string[]).includes(audience)) throw new DomainError("Kies met wie je dit deelt.");
+/**
+ * Changes who can read the entry (author only) and records the change in the author's history. An audience
+ * newly chosen gets its readers fixed now (the people in it at this moment); an audience withdrawn loses its
+ * readers; an audience kept keeps its readers (someone who joined since is not added).
+ * Returns the readers after the change, or null when the entry is not the viewer's.
+ */
+export async function setAudiences(viewer: Viewer, entryId: string, chosen: readonly JournalAudience[]) {
+  const audiences = normalizeAudiences(chosen);
   return prisma.$transaction(async (tx) => {
     const entry = await tx.journalEntry.findFirst({
       where: { AND: [{ id: entryId, authorId: viewer.id }, journalAccessWhere(viewer)] },
-      select: { audience: true, enrollmentId: true },
+      select: {
+        audiences: true,
+        enrollment: {
+          select: {
+            status: true,
+            members: { where: { userId: { not: viewer.id } }, select: { user: { select: { id: true, name: true } } } },
+            cohort: {
+              select: {
+                name: true,
+                facilitators: {
+                  where: { userId: { not: viewer.id } },
+                  select: { user: { select: { id: true, name: true } } },
+                },
+              },
+            },
+          },
+        },
+      },
     });
-    if (!entry) return false;
-    if (audience !== "PRIVATE" && !entry.enrollmentId) {
+    if (!entry) return null;
+    if (audiences.length && entry.enrollment?.status !== "ACTIVE") {
       throw new DomainError("Je kunt dit stuk alleen delen als je meedoet aan een leernetwerk.");
     }
-    if (audience === "GROUP" && (await tx.intervisionMember.count({ where: { userId: viewer.id } })) === 0) {
+    const groups = audiences.includes("GROUP") ? await authorIntervisionGroups(viewer.id, tx) : [];
+    if (audiences.includes("GROUP") && groups.length === 0) {
       throw new DomainError("Je zit (nog) niet in een intervisiegroep.");
     }
-    if (entry.audience === audience) return true;
-    await tx.journalEntry.update({
-      where: { id: entryId },
-      data: { audience, sharedAt: audience === "PRIVATE" ? null : new Date() },
+    const before = normalizeAudiences(entry.audiences);
+    const added = audiences.filter((audience) => !before.includes(audience));
+    const removed = before.filter((audience) => !audiences.includes(audience));
+    if (removed.length) await tx.journalEntryReader.deleteMany({ where: { entryId, via: { in: removed } } });
+    const newReaders = added.flatMap((via) =>
+      readersFor(via, entry.enrollment, groups).map((person) => ({ entryId, userId: person.id, via })),
+    );
+    if (newReaders.length) await tx.journalEntryReader.createMany({ data: newReaders, skipDuplicates: true });
+    if (added.length || removed.length) {
+      await tx.journalEntry.update({
+        where: { id: entryId },
+        data: {
+          audiences,
+          sharedAt: audiences.length === 0 ? null : added.length ? new Date() : undefined,
+        },
+      });
+      await tx.journalShareChange.create({ data: { entryId, from: before, to: audiences } });
+    }
+    return tx.journalEntryReader.findMany({
+      where: { entryId },
+      orderBy: [{ via: "asc" }, { createdAt: "asc" }],
+      select: { via: true, user: { select: { id: true, name: true } } },
     });
-    await tx.journalShareChange.create({ data: { entryId, from: entry.audience, to: audience } });
-    return true;
   });
+}
+
+/** The names of readers, without doubles (someone may read through two audiences), in plain Dutch. */
+export function readerNames(readers: { user: { id: string; name: string } }[]): string {
+  const names = [...new Map(readers.map((reader) => [reader.user.id, reader.user.name])).values()];
+  if (names.length === 0) return "Alleen jij kunt dit stuk lezen.";
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
+  return `Gedeeld met ${list}.`;
 }
 
 /**
@@ -521,6 +658,17 @@ export async function addReply(viewer: Pick<User, "id" | "name">, entryId: strin
   return reply;
 }
 
+/**
+ * Deletes one reply under an entry the viewer may still read, by its own writer only (the entry's author
+ * deletes only their own replies too). Returns whether a reply was deleted.
+ */
+export async function deleteReply(viewer: Viewer, entryId: string, replyId: string): Promise<boolean> {
+  const deleted = await prisma.journalReply.deleteMany({
+    where: { id: replyId, entryId, authorId: viewer.id, entry: journalAccessWhere(viewer) },
+  });
+  return deleted.count === 1;
+}
+
 /** Deletes the author's entry with its replies and history (really deleted). */
 export async function deleteEntry(viewer: Viewer, entryId: string): Promise<boolean> {
   const deleted = await prisma.journalEntry.deleteMany({
@@ -543,7 +691,7 @@ export async function exportEntries(viewer: Viewer) {
       body: true,
       writtenOn: true,
       tags: true,
-      audience: true,
+      audiences: true,
       reflectieId: true,
       prompt: { select: { text: true } },
       session: { select: { number: true, title: true } },
@@ -688,8 +836,10 @@ export async function promptsForParticipant(viewer: Viewer, take = 3) {
  */
 export async function sharedEntryCountsForDigest(since: Date) {
   const entries = await prisma.journalEntry.findMany({
-    where: { audience: "FACILITATORS", sharedAt: { gte: since }, enrollment: { status: "ACTIVE" } },
+    where: { audiences: { has: "FACILITATORS" }, sharedAt: { gte: since }, enrollment: { status: "ACTIVE" } },
     select: {
+      // Only the facilitators it was shared with (fixed at share time) and who still run the cohort.
+      readers: { where: { via: "FACILITATORS" }, select: { userId: true } },
       enrollment: {
         select: {
           cohort: {
@@ -709,7 +859,8 @@ export async function sharedEntryCountsForDigest(since: Date) {
   >();
   for (const entry of entries) {
     const cohort = entry.enrollment!.cohort;
-    for (const { user } of cohort.facilitators) {
+    const readerIds = new Set(entry.readers.map((reader) => reader.userId));
+    for (const { user } of cohort.facilitators.filter((facilitator) => readerIds.has(facilitator.user.id))) {
       let item = perFacilitator.get(user.id);
       if (!item) {
         item = { user, cohorts: new Map() };
@@ -721,4 +872,50 @@ export async function sharedEntryCountsForDigest(since: Date) {
     }
   }
   return perFacilitator;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Entries written as already shared (demo data, test worlds)
+
+/**
+ * Fixes the readers of entries that were stored as shared without going through setAudiences (demo data,
+ * test worlds): the people in each chosen audience now, as sharing would have. Entries with readers already
+ * get none added.
+ */
+export async function fixReadersOfSharedEntries(
+  where: Prisma.JournalEntryWhereInput,
+  db: Prisma.TransactionClient = prisma,
+) {
+  const entries = await db.journalEntry.findMany({
+    where: { AND: [where, { NOT: { audiences: { isEmpty: true } } }, { readers: { none: {} } }] },
+    select: {
+      id: true,
+      authorId: true,
+      audiences: true,
+      enrollment: {
+        select: {
+          members: { select: { user: { select: { id: true, name: true } } } },
+          cohort: { select: { name: true, facilitators: { select: { user: { select: { id: true, name: true } } } } } },
+        },
+      },
+    },
+  });
+  const groupsOf = new Map<string, AuthorGroups>();
+  const rows: Prisma.JournalEntryReaderCreateManyInput[] = [];
+  for (const entry of entries) {
+    if (entry.audiences.includes("GROUP") && !groupsOf.has(entry.authorId)) {
+      groupsOf.set(entry.authorId, await authorIntervisionGroups(entry.authorId, db));
+    }
+    const enrollment = entry.enrollment && {
+      ...entry.enrollment,
+      members: entry.enrollment.members.filter((member) => member.user.id !== entry.authorId),
+    };
+    for (const via of normalizeAudiences(entry.audiences)) {
+      for (const person of readersFor(via, enrollment, groupsOf.get(entry.authorId) ?? [])) {
+        rows.push({ entryId: entry.id, userId: person.id, via });
+      }
+    }
+  }
+  if (rows.length) await db.journalEntryReader.createMany({ data: rows, skipDuplicates: true });
+  return rows.length;
 }

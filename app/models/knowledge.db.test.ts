@@ -46,13 +46,14 @@ describe("publishing a summary", () => {
     expect(await attempt({ themes: [] })).toEqual({ themes: ["Kies minstens één thema."] });
     expect(await attempt({ themes: ["geheim"] })).toEqual({ themes: ["Kies thema's uit de lijst."] });
     expect(await attempt({ sections: [] })).toEqual({ sections: ["Kies minstens één onderdeel van jullie aanpak."] });
-    // With the municipality shown, its name may appear.
-    expect(
-      await attempt({
-        showMunicipality: true,
-        sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }],
-      }),
-    ).toBeNull();
+    // With the municipality shown, its name may appear (published once the partner consents as well).
+    const shown = {
+      ...goodInput,
+      showMunicipality: true,
+      sections: [{ sectionId: "fase-ontsluiten", text: `In ${world.municipality} praten we met inwoners.` }],
+    };
+    expect(await attempt(shown)).toBeNull();
+    expect(await publishArticle(world.bram, shown)).toMatchObject({ waitingFor: [] });
     const article = await prisma.knowledgeArticle.findUniqueOrThrow({
       where: { enrollmentId: world.duo.enrollment.id },
     });

@@ -1,6 +1,8 @@
 // The knowledge base: anonymised summaries of duos' approaches, published with the duo's consent at the end
 // of their cohort and readable by every signed-in user. Withdrawing consent deletes the article itself; what
 // stays is the duo's record of when consent was given and withdrawn (KnowledgeConsentEvent).
+// Consent of the whole duo (issue 15): one member proposes a text with their consent (KnowledgeProposal); it
+// is published only once every member of the duo consented to exactly that text. Either member may withdraw.
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -50,6 +52,17 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
               updatedAt: true,
             },
           },
+          members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
+          knowledgeProposal: {
+            select: {
+              title: true,
+              themes: true,
+              sections: true,
+              municipality: true,
+              updatedAt: true,
+              consents: { select: { userId: true, createdAt: true } },
+            },
+          },
           knowledgeConsents: {
             orderBy: { createdAt: "desc" },
             select: { id: true, action: true, title: true, createdAt: true, user: { select: { name: true } } },
@@ -92,7 +105,34 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
       ? { ...enrollment.knowledgeArticle, sections: parseArticleSections(enrollment.knowledgeArticle.sections) }
       : null,
     consents: enrollment.knowledgeConsents,
+    proposal: proposalState(enrollment.knowledgeProposal, enrollment.members),
     names,
+  };
+}
+
+/** A pending proposal with, per duo member, whether (and when) they consented to its current text. */
+function proposalState(
+  proposal: {
+    title: string;
+    themes: string[];
+    sections: Prisma.JsonValue;
+    municipality: string | null;
+    updatedAt: Date;
+    consents: { userId: string; createdAt: Date }[];
+  } | null,
+  members: { user: { id: string; name: string } }[],
+) {
+  if (!proposal) return null;
+  const { consents, sections, ...rest } = proposal;
+  const perMember = members.map(({ user }) => ({
+    user,
+    consentedAt: consents.find((consent) => consent.userId === user.id)?.createdAt ?? null,
+  }));
+  return {
+    ...rest,
+    sections: parseArticleSections(sections),
+    members: perMember,
+    missing: perMember.filter((member) => !member.consentedAt).map((member) => member.user.name),
   };
 }
 
@@ -138,9 +178,11 @@ export function checkPublication(
 }
 
 /**
- * Publishes (or replaces) the duo's summary with the consent of `viewer`, one of the duo. Checked again here:
- * the consent, the cohort must be over, and the texts must pass the anonymity checks (DomainError with every
- * problem at its field).
+ * Gives `viewer`'s consent to this text of the duo's summary (one of the duo). Checked again here: the
+ * consent, the cohort must be over, and the texts must pass the anonymity checks (DomainError with every
+ * problem at its field). The text becomes the duo's proposal; a different text than the one the others
+ * consented to drops their consent. Published (or the published one replaced) only when every member of the
+ * duo consented to this text: then `article` is set; otherwise `waitingFor` names who has not yet.
  */
 export async function publishArticle(viewer: Pick<User, "id">, input: PublishInput, now = new Date()) {
   const context = await publishContext(viewer, now);
@@ -157,37 +199,73 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
       text: input.sections.find((chosen) => chosen.sectionId === section.id)!.text.trim(),
     }));
   const title = input.title.trim();
-  const data = {
+  const proposed = {
     title,
     themes: input.themes as KnowledgeTheme[],
     sections: sections as unknown as Prisma.InputJsonArray,
     municipality: input.showMunicipality ? context.municipality : null,
-    searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
   };
-  return prisma.$transaction(async (tx) => {
+  const sameText = (other: typeof context.proposal) =>
+    other !== null &&
+    JSON.stringify([other.title, [...other.themes].sort(), other.sections, other.municipality]) ===
+      JSON.stringify([title, [...proposed.themes].sort(), sections, proposed.municipality]);
+  const { enrollmentId } = context;
+  return prisma.$transaction(async (tx): Promise<{ article: { id: string } | null; waitingFor: string[] }> => {
+    // Another text than the one consented to: the others' consent no longer applies.
+    if (!sameText(context.proposal)) await tx.knowledgeProposalConsent.deleteMany({ where: { enrollmentId } });
+    await tx.knowledgeProposal.upsert({
+      where: { enrollmentId },
+      create: { ...proposed, enrollmentId },
+      update: proposed,
+    });
+    await tx.knowledgeProposalConsent.upsert({
+      where: { enrollmentId_userId: { enrollmentId, userId: viewer.id } },
+      create: { enrollmentId, userId: viewer.id },
+      update: {},
+    });
+    await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "GIVEN", title } });
+    // Every current member of the duo (read again inside the transaction).
+    const members = await tx.duoMember.findMany({
+      where: { enrollmentId },
+      select: { userId: true, user: { select: { name: true } } },
+    });
+    const consented = new Set(
+      (await tx.knowledgeProposalConsent.findMany({ where: { enrollmentId }, select: { userId: true } })).map(
+        (consent) => consent.userId,
+      ),
+    );
+    const waitingFor = members.filter((member) => !consented.has(member.userId)).map((member) => member.user.name);
+    if (waitingFor.length) return { article: null, waitingFor };
+    const data = {
+      ...proposed,
+      searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
+    };
     const article = await tx.knowledgeArticle.upsert({
-      where: { enrollmentId: context.enrollmentId },
-      create: { ...data, enrollmentId: context.enrollmentId },
+      where: { enrollmentId },
+      create: { ...data, enrollmentId },
       update: data,
       select: { id: true },
     });
-    await tx.knowledgeConsentEvent.create({
-      data: { enrollmentId: context.enrollmentId, userId: viewer.id, action: "GIVEN", title },
-    });
-    return article;
+    await tx.knowledgeProposal.delete({ where: { enrollmentId } });
+    return { article, waitingFor: [] };
   });
 }
 
-/** Withdraws consent: the published summary is deleted for good; the withdrawal is recorded. */
+/**
+ * Withdraws consent (either member of the duo): the published summary and a pending proposal are deleted for
+ * good; the withdrawal is recorded.
+ */
 export async function withdrawArticle(viewer: Pick<User, "id">): Promise<boolean> {
   const context = await publishContext(viewer);
-  if (!context?.article) return false;
-  const { enrollmentId, article } = context;
+  if (!context?.article && !context?.proposal) return false;
+  const { enrollmentId } = context;
+  const title = context.article?.title ?? context.proposal!.title;
   return prisma.$transaction(async (tx) => {
     const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
-    if (deleted.count === 0) return false;
+    const dropped = await tx.knowledgeProposal.deleteMany({ where: { enrollmentId } });
+    if (deleted.count + dropped.count === 0) return false;
     await tx.knowledgeConsentEvent.create({
-      data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title: article.title },
+      data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title },
     });
     return true;
   });

@@ -106,7 +106,13 @@ describe("rules the models enforce themselves", () => {
       consent: ["Geef toestemming om de samenvatting te delen, of deel hem (nog) niet."],
     });
     expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: w.zwolle.enrollment.id } })).toBe(0);
-    expect(await publishArticle(w.lisa, { ...input, consent: true })).toMatchObject({ id: expect.any(String) });
+    // One member's consent is not enough (issue 15): the duo's partner must consent to the same text.
+    expect(await publishArticle(w.lisa, { ...input, consent: true })).toEqual({ article: null, waitingFor: ["Erik"] });
+    expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: w.zwolle.enrollment.id } })).toBe(0);
+    expect(await publishArticle(w.erik, { ...input, consent: true })).toMatchObject({
+      article: { id: expect.any(String) },
+      waitingFor: [],
+    });
   });
 
   it("a note goes on a chosen case of this meeting only", async () => {

@@ -79,3 +79,12 @@ export const journalAudienceLabels: Record<JournalAudience, string> = {
   FACILITATORS: "De begeleiders van mijn leernetwerk",
   GROUP: "Mijn intervisiegroep",
 };
+
+/** An entry's audiences in words ("Mijn duopartner en De begeleiders …"); none: private. */
+export function journalAudiencesLabel(audiences: readonly JournalAudience[]): string {
+  const labels = audiences
+    .filter((audience) => audience !== "PRIVATE")
+    .map((audience) => journalAudienceLabels[audience]);
+  if (labels.length === 0) return journalAudienceLabels.PRIVATE;
+  return labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(", ")} en ${labels.at(-1)!.toLowerCase()}`;
+}

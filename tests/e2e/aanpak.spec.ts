@@ -1,6 +1,6 @@
 // The duo's aanpak canvas and the knowledge base: both duo members edit (autosave, a conflict is shown, not
 // overwritten) and save a version; the facilitator comments; export to print/PDF and .docx; a duo of the
-// finished demo cohort publishes a summary and the partner withdraws it; another duo and the coordinator
+// finished demo cohort publishes a summary (both members consent) and the partner withdraws it; another duo and the coordinator
 // cannot read the canvas. axe-core runs on every page visited.
 import { expect, expectAccessible, expectAccessibleOnce, login, logout, statusOf, test, users } from "./fixtures.ts";
 
@@ -163,10 +163,11 @@ test("the canvas prints cleanly and downloads as a Word file", async ({ page }) 
   expect(body.subarray(0, 2).toString()).toBe("PK");
 });
 
-test("a duo of a finished cohort publishes a summary, everyone finds it, the partner withdraws it", async ({
+test("a duo of a finished cohort publishes a summary with both members' consent, everyone finds it, the partner withdraws it", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  // Both members consent now: one more sign-in and page.
+  test.setTimeout(120_000);
   const title = `Eenvoudige taal over schulden ${Date.now().toString(36)}`;
   await login(page, helmond.noor);
   await expectAccessibleOnce(page);
@@ -193,6 +194,19 @@ test("a duo of a finished cohort publishes a summary, everyone finds it, the par
   await text.fill("We spraken met inwoners in eenvoudige taal, op plekken waar ze al komen.");
   await page.getByLabel("Tekst voor “Eerste stappen vóór de volgende bijeenkomst”").fill("");
   await page.getByLabel("Neem “Eerste stappen vóór de volgende bijeenkomst” op").uncheck();
+  await page.getByRole("button", { name: "Delen in de kennisbank" }).click();
+  // Noor's consent alone does not publish (issue 15): the page says whose consent is missing.
+  await expect(page.getByTestId("consent-state")).toContainText("Nog nodig: toestemming van Bram Aerts.");
+  await expect(page.getByTestId("publication-state")).toHaveText("Jullie hebben (nog) niets gedeeld.");
+  await expectAccessible(page, "waiting for the partner's consent");
+  await logout(page);
+
+  // Bram reads the same text and gives his consent: now it is published.
+  await login(page, helmond.bram, { to: "/aanpak/delen" });
+  await expect(page.getByTestId("consent-state")).toContainText("Noor Hendriks: toestemming gegeven");
+  await expect(page.getByLabel("Titel", { exact: true })).toHaveValue(title);
+  await expectAccessibleOnce(page);
+  await page.getByLabel(/^Wij geven toestemming/).check();
   await page.getByRole("button", { name: "Delen in de kennisbank" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("Een gemeente ·")).toBeVisible();

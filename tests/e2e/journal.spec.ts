@@ -53,7 +53,7 @@ test("write from a lesson prompt, share with the facilitators, get an answer, wi
   await expectAccessible(page);
   const entryPath = new URL(page.url()).pathname;
 
-  await page.getByRole("radio", { name: "De begeleiders van mijn leernetwerk" }).check();
+  await page.getByRole("checkbox", { name: "De begeleiders van mijn leernetwerk" }).check();
   await page.getByRole("button", { name: "Delen opslaan" }).click();
   await expect(page.getByTestId("readers")).toContainText("Marco Jansen");
   // Autosave and "Opslaan" together made exactly one entry.
@@ -84,7 +84,7 @@ test("write from a lesson prompt, share with the facilitators, get an answer, wi
   await login(page, users.participant.email, { to: entryPath });
   await expect(page.getByText("Wat zou er gebeuren als je het één keer wél vertelt?")).toBeVisible();
   await expect(page.getByText("Marco Jansen (senior ervaringsdeskundige)")).toBeVisible();
-  await page.getByRole("radio", { name: "Alleen ik (privé)" }).check();
+  await page.getByRole("checkbox", { name: "De begeleiders van mijn leernetwerk" }).uncheck();
   await page.getByRole("button", { name: "Delen opslaan" }).click();
   await expect(page.getByTestId("readers")).toHaveText("Alleen jij.");
   await page.getByText("Geschiedenis van het delen").click();

@@ -255,8 +255,14 @@ export const MATRIX: Record<string, Row> = {
       reply: only(["owner", ...FACILITATORS_A]),
       share: only(["owner"], 404, { facilitator: 403, facilitatorOtherGroup: 403 }),
       delete: only(["owner"], 404, { facilitator: 403, facilitatorOtherGroup: 403 }),
+      // Deleting a reply: whoever may read the entry reaches the form; the reply must then be their own.
+      "delete-reply": only(["owner", ...FACILITATORS_A]),
     },
-    body: () => ({ share: { audience: "DUO" }, delete: { confirm: "on" } }),
+    body: () => ({
+      share: { audiences: "DUO" },
+      delete: { confirm: "on" },
+      "delete-reply": { replyId: "00000000-0000-4000-8000-000000000000" },
+    }),
   },
 
   // Assignments.

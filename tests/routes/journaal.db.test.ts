@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { requestAs, form, args, statusOf, dataOf, thrownResponse } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { saveEntry, setAudience } from "~/models/journal.server.ts";
+import { saveEntry, setAudiences } from "~/models/journal.server.ts";
 import { action as entryAction, loader as entryLoader } from "~/routes/journaal+/$entryId/route.tsx";
 import { loader as indexLoader } from "~/routes/journaal+/_index.tsx";
 import { loader as sharedLoader } from "~/routes/journaal+/gedeeld.tsx";
@@ -98,7 +98,7 @@ describe("journal pages", () => {
 
   it("a facilitator the entry is shared with can answer, but not change the sharing or delete it", async () => {
     const { entryId, lisa, marco } = await setup();
-    await setAudience(lisa, entryId, "FACILITATORS");
+    await setAudiences(lisa, entryId, ["FACILITATORS"]);
     const url = `http://localhost/journaal/${entryId}`;
     const loaded = await entryLoader(args(await requestAs(marco.id, url), { entryId }));
     expect(loaded.entry.isAuthor).toBe(false);
@@ -116,21 +116,37 @@ describe("journal pages", () => {
     for (const intent of ["share", "delete"]) {
       const response = await thrownResponse(async () =>
         entryAction(
-          args(await requestAs(marco.id, url, form({ intent, audience: "PRIVATE", confirm: "ja" })), { entryId }),
+          args(await requestAs(marco.id, url, form({ intent, audiences: "DUO", confirm: "ja" })), { entryId }),
         ),
       );
       expect(response?.status).toBe(403);
     }
-    expect(await prisma.journalEntry.findUniqueOrThrow({ where: { id: entryId }, select: { audience: true } })).toEqual(
-      { audience: "FACILITATORS" },
+    expect(
+      await prisma.journalEntry.findUniqueOrThrow({ where: { id: entryId }, select: { audiences: true } }),
+    ).toEqual({ audiences: ["FACILITATORS"] });
+  });
+
+  it("the page records a read by someone else (not by the author) and shows the author who read it (issue 15)", async () => {
+    const { entryId, lisa, marco } = await setup();
+    const url = `http://localhost/journaal/${entryId}`;
+    await entryAction(
+      args(await requestAs(lisa.id, url, form({ intent: "share", audiences: "FACILITATORS" })), { entryId }),
     );
+    await entryLoader(args(await requestAs(marco.id, url), { entryId }));
+    await entryLoader(args(await requestAs(lisa.id, url), { entryId }));
+    expect(
+      await prisma.recordRead.findMany({ where: { journalEntryId: entryId }, select: { readerId: true } }),
+    ).toEqual([{ readerId: marco.id }]);
+    const own = await entryLoader(args(await requestAs(lisa.id, url), { entryId }));
+    expect(own.entry.readBy.map((read) => read.reader.name)).toEqual([marco.name]);
+    expect(own.entry.readers.map((reader) => reader.user.name)).toContain(marco.name);
   });
 
   it("an author outside any intervisie group cannot share with a group, and deleting needs the confirmation", async () => {
     const { entryId, lisa } = await setup();
     const url = `http://localhost/journaal/${entryId}`;
     const group = await entryAction(
-      args(await requestAs(lisa.id, url, form({ intent: "share", audience: "GROUP" })), { entryId }),
+      args(await requestAs(lisa.id, url, form({ intent: "share", audiences: "GROUP" })), { entryId }),
     );
     expect(statusOf(group)).toBe(400);
     const unconfirmed = await entryAction(args(await requestAs(lisa.id, url, form({ intent: "delete" })), { entryId }));

@@ -36,8 +36,27 @@ describe("publishing a summary", () => {
     expect(refusedData.values.themes).toEqual(["schulden", "armoede"]);
 
     body.set("consent", "on");
-    const published = await publishAction(
+    // Noor's consent alone does not publish (issue 15): the page tells Bram his consent is missing.
+    const proposed = await publishAction(
       args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body })),
+    );
+    expect((proposed as Response).headers.get("Location")).toBe("/aanpak/delen");
+    expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: world.duo.enrollment.id } })).toBe(0);
+    const waiting = await publishLoader(args(await requestAs(world.bram.id, "http://localhost/aanpak/delen")));
+    expect(waiting.context!.proposal!.missing).toEqual([world.bram.name]);
+    expect(waiting.context!.proposal!.title).toBe(goodInput.title);
+    // Bram changes the text: Noor's consent no longer applies, now hers is missing.
+    const changed = new URLSearchParams(body);
+    changed.set("title", `${goodInput.title} (bijgewerkt)`);
+    await publishAction(
+      args(await requestAs(world.bram.id, "http://localhost/aanpak/delen", { method: "POST", body: changed })),
+    );
+    const again = await publishLoader(args(await requestAs(world.noor.id, "http://localhost/aanpak/delen")));
+    expect(again.context!.proposal!.missing).toEqual([world.noor.name]);
+    expect(await prisma.knowledgeArticle.count({ where: { enrollmentId: world.duo.enrollment.id } })).toBe(0);
+    // Noor consents to Bram's text: now both consented to the same text, and it is published.
+    const published = await publishAction(
+      args(await requestAs(world.noor.id, "http://localhost/aanpak/delen", { method: "POST", body: changed })),
     );
     expect(statusOf(published)).toBe(302);
     const article = await prisma.knowledgeArticle.findUniqueOrThrow({
@@ -99,6 +118,8 @@ describe("publishing a summary", () => {
       select: { action: true, userId: true },
     });
     expect(events).toEqual([
+      { action: "GIVEN", userId: world.noor.id },
+      { action: "GIVEN", userId: world.bram.id },
       { action: "GIVEN", userId: world.noor.id },
       { action: "WITHDRAWN", userId: world.bram.id },
     ]);

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { findSelfScan } from "../../app/content/library.server.ts";
 import { addDays, amsterdamTime, calendarDateString } from "../../app/utils/dates.ts";
+import { fixReadersOfSharedEntries } from "../../app/models/journal.server.ts";
 import {
   addFacilitator,
   createCohort,
@@ -224,7 +225,7 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
         body: "Wat we samen zagen.",
         writtenOn,
         tags: ["duo"],
-        audience: "DUO",
+        audiences: ["DUO"],
         sharedAt: now,
       },
       {
@@ -234,15 +235,17 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
         body: "Mijn antwoord op de vraag.",
         writtenOn,
         tags: [],
-        audience: "FACILITATORS",
+        audiences: ["FACILITATORS"],
         sharedAt: now,
         promptId: prompt.id,
         sessionId: past!.id,
       },
     ]),
   });
+  // The readers fixed at share time (issue 15), as sharing them would have.
+  await fixReadersOfSharedEntries({ enrollment: { cohortId: cohort.id } }, prisma);
   const answered = await prisma.journalEntry.findMany({
-    where: { enrollment: { cohortId: cohort.id }, audience: "FACILITATORS" },
+    where: { enrollment: { cohortId: cohort.id }, audiences: { has: "FACILITATORS" } },
     select: { id: true },
   });
   await prisma.journalReply.createMany({

@@ -79,9 +79,9 @@ export async function createMatrixWorld() {
     where: { meetingId: meeting.id, authorId: owner.id },
   });
   const entries = await prisma.journalEntry.findMany({ where: { authorId: owner.id } });
-  const privateEntry = entries.find((entry) => entry.audience === "PRIVATE")!;
-  const sharedEntry = entries.find((entry) => entry.audience === "FACILITATORS")!;
-  const duoEntry = entries.find((entry) => entry.audience === "DUO")!;
+  const privateEntry = entries.find((entry) => entry.audiences.length === 0)!;
+  const sharedEntry = entries.find((entry) => entry.audiences.includes("FACILITATORS"))!;
+  const duoEntry = entries.find((entry) => entry.audiences.includes("DUO"))!;
   const submission = await prisma.assignmentSubmission.findFirstOrThrow({
     where: { assignmentId: a.handedIn.id, enrollmentId: ownerDuo!.enrollment.id },
   });

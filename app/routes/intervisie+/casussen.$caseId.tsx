@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TextareaField } from "~/components/forms.tsx";
 import { noteKindLabels, takeawaySchema } from "~/models/intervision-forms.ts";
 import { deleteCase, saveTakeaway } from "~/models/intervision.server.ts";
+import { recordRead } from "~/models/record-read.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { invalid, readForm } from "~/utils/forms.server.ts";
@@ -22,7 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "Deze casus bestaat niet of is alleen voor de intervisiegroep.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { item } = await requireIntervisionCase(request, params.caseId);
+  const { user, item } = await requireIntervisionCase(request, params.caseId);
+  // Reading someone else's case is recorded (one insert); the inbrenger sees it under "Gelezen door".
+  if (!item.isAuthor) await recordRead(user, { intervisionCaseId: item.id });
   return { item };
 }
 
@@ -107,6 +110,24 @@ export default function CasePage() {
           </ul>
         )}
       </section>
+
+      {item.isAuthor ? (
+        <section aria-labelledby="gelezen-door">
+          <h2 id="gelezen-door">Gelezen door</h2>
+          {item.readBy.length === 0 ? (
+            <p data-testid="read-by">Nog niemand anders heeft deze casus geopend.</p>
+          ) : (
+            <ul data-testid="read-by">
+              {item.readBy.map((read) => (
+                <li key={read.reader.id}>
+                  {read.reader.name}: {read.count === 1 ? "1 keer" : `${read.count} keer`}, het laatst op{" "}
+                  {formatDateTime(read.lastReadAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="meenemen" className="panel">
         <h2 id="meenemen">Wat de inbrenger meeneemt</h2>

@@ -8,7 +8,7 @@ import { countSharedWithMe, ownJournal } from "~/models/journal.server.ts";
 import { shorten } from "~/utils/text.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
-import { journalAudienceLabels } from "~/utils/labels.ts";
+import { journalAudiencesLabel } from "~/utils/labels.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn journaal — Leernetwerk" }];
 
@@ -98,7 +98,7 @@ export default function JournalPage() {
                 </Link>
               </h3>
               <p className="muted">
-                {formatDate(entry.writtenOn)} · {journalAudienceLabels[entry.audience]}
+                {formatDate(entry.writtenOn)} · {journalAudiencesLabel(entry.audiences)}
                 {entry._count.replies
                   ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}`
                   : ""}

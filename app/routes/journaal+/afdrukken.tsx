@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { exportEntries } from "~/models/journal.server.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
-import { journalAudienceLabels } from "~/utils/labels.ts";
+import { journalAudiencesLabel } from "~/utils/labels.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { personName } from "~/utils/deleted-person.ts";
 
@@ -41,7 +41,7 @@ export default function PrintableJournal() {
         <article key={entry.id} className="print-entry" aria-labelledby={`entry-${entry.id}`}>
           <h2 id={`entry-${entry.id}`}>{entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`}</h2>
           <p className="muted">
-            {formatDate(entry.writtenOn)} · {journalAudienceLabels[entry.audience]}
+            {formatDate(entry.writtenOn)} · {journalAudiencesLabel(entry.audiences)}
             {entry.tags.length ? ` · labels: ${entry.tags.join(", ")}` : ""}
             {entry.session ? ` · bijeenkomst ${entry.session.number}: ${entry.session.title}` : ""}
           </p>

@@ -1,6 +1,7 @@
 // /aanpak/delen: at the end of the cohort a duo may publish an anonymised summary of its approach in the
 // knowledge base — chosen sections, edited before publishing, with themes and a title — and withdraw it
-// again (the published copy is deleted). Both duo members see the state and the consent history.
+// again (the published copy is deleted). Both duo members see the state and the consent history. Publishing
+// needs the consent of every member of the duo to the same text; the page names whose consent is missing.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -71,14 +72,22 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const values = readValues(form.values);
   try {
-    const article = await publishArticle(user, {
+    const result = await publishArticle(user, {
       consent: values.consent,
       title: values.title,
       themes: values.themes,
       showMunicipality: values.showMunicipality,
       sections: values.include.map((sectionId) => ({ sectionId, text: values.texts[sectionId] ?? "" })),
     });
-    return redirectWithToast(`/kennisbank/${article.id}`, { title: "Jullie samenvatting staat in de kennisbank" });
+    if (!result.article) {
+      return redirectWithToast("/aanpak/delen", {
+        title: "Je toestemming is vastgelegd",
+        description: `De samenvatting wordt gedeeld als ook ${result.waitingFor.join(" en ")} toestemming geeft.`,
+      });
+    }
+    return redirectWithToast(`/kennisbank/${result.article.id}`, {
+      title: "Jullie samenvatting staat in de kennisbank",
+    });
   } catch (error) {
     return domainErrorReply(error, form.values);
   }
@@ -102,21 +111,24 @@ export default function PublishPage() {
   }
   const refused = actionData?.values.intent === "publish" ? actionData : null;
   const withdrawError = actionData?.values.intent === "withdraw" ? actionData.fieldErrors.confirm?.join(" ") : null;
+  // The form starts from a pending proposal (so the other member consents to the same text), else the article.
+  const proposal = context.proposal;
   const article = context.article;
+  const shown = proposal ?? article;
   const values: PublishValues = refused
     ? readValues(refused.values)
     : {
-        title: article?.title ?? "",
-        themes: article?.themes ?? [],
-        showMunicipality: Boolean(article?.municipality),
+        title: shown?.title ?? "",
+        themes: shown?.themes ?? [],
+        showMunicipality: Boolean(shown?.municipality),
         consent: false,
-        include: article
-          ? article.sections.map((section) => section.sectionId)
+        include: shown
+          ? shown.sections.map((section) => section.sectionId)
           : context.sections.filter((section) => section.text).map((section) => section.id),
         texts: Object.fromEntries(
           context.sections.map((section) => [
             section.id,
-            article?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text,
+            shown?.sections.find((chosen) => chosen.sectionId === section.id)?.text ?? section.text,
           ]),
         ),
       };
@@ -135,12 +147,41 @@ export default function PublishPage() {
 
       <section aria-labelledby="state-heading" className="panel">
         <h2 id="state-heading">Stand van zaken</h2>
-        {article ? (
-          <>
-            <p data-testid="publication-state">
-              Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}:{" "}
-              <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+        {proposal ? (
+          <div data-testid="consent-state">
+            <p>
+              Er is een voorstel “{proposal.title}”. Het wordt pas gedeeld als iedereen van jullie duo toestemming geeft
+              voor precies deze tekst.
             </p>
+            <ul>
+              {proposal.members.map((member) => (
+                <li key={member.user.id}>
+                  {member.user.name}:{" "}
+                  {member.consentedAt
+                    ? `toestemming gegeven op ${formatDateTime(member.consentedAt)}`
+                    : "toestemming ontbreekt nog"}
+                </li>
+              ))}
+            </ul>
+            {proposal.missing.length ? (
+              <p>
+                <strong>Nog nodig: toestemming van {proposal.missing.join(" en ")}.</strong> Lees de tekst hieronder,
+                vink de toestemming aan en kies “Delen in de kennisbank”. Pas je de tekst aan, dan moet de ander opnieuw
+                toestemming geven.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        {article || proposal ? (
+          <>
+            {article ? (
+              <p data-testid="publication-state">
+                Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}:{" "}
+                <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+              </p>
+            ) : (
+              <p data-testid="publication-state">Jullie hebben (nog) niets gedeeld.</p>
+            )}
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="withdraw" />
               <div className="checkbox-field">
@@ -151,7 +192,9 @@ export default function PublishPage() {
                   aria-describedby={withdrawError ? "confirm-withdraw-error" : undefined}
                 />
                 <label htmlFor="confirm-withdraw">
-                  Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)
+                  {article
+                    ? "Ja, haal onze samenvatting uit de kennisbank (hij wordt verwijderd)"
+                    : "Ja, trek het voorstel in (het wordt verwijderd)"}
                 </label>
               </div>
               {withdrawError ? (

@@ -9,7 +9,7 @@ import { personName } from "~/utils/deleted-person.ts";
 
 /** The replies under an entry and the form to add one. */
 export function Replies() {
-  const { entry } = useLoaderData<typeof loader>();
+  const { entry, viewerId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -17,7 +17,7 @@ export function Replies() {
       <h2 id="replies-heading">Reacties</h2>
       {entry.replies.length === 0 ? (
         <p>
-          {entry.isAuthor && entry.audience === "PRIVATE"
+          {entry.isAuthor && entry.audiences.length === 0
             ? "Dit stuk is privé; er kan alleen jij op reageren."
             : "Nog geen reacties."}
         </p>
@@ -33,6 +33,15 @@ export function Replies() {
                 · {formatDateTime(reply.createdAt)}
               </p>
               <MarkdocText tree={reply.bodyTree} />
+              {reply.author.id === viewerId ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="delete-reply" />
+                  <input type="hidden" name="replyId" value={reply.id} />
+                  <button type="submit" className="button-secondary" disabled={busy}>
+                    Mijn reactie verwijderen
+                  </button>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ol>

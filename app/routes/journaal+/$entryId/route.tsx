@@ -1,5 +1,6 @@
-// One journal entry with its conversation. Anyone the entry is shared with may read and answer it; only the
-// author sees who can read it, changes or withdraws the sharing (with its history), edits and deletes it.
+// One journal entry with its conversation. Anyone the entry is shared with may read and answer it (each read
+// by someone else is recorded); only the author sees who can read it and who read it, changes or withdraws
+// the sharing (with its history), edits and deletes it. Whoever wrote a reply may delete it.
 // An entry not shared with you is a 404, the same as one that does not exist.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,9 +8,19 @@ import { z } from "zod";
 import { requireJournalEntry } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
-import { addReply, deleteEntry, offeredAudiences, readersDescription, setAudience } from "~/models/journal.server.ts";
+import {
+  addReply,
+  deleteEntry,
+  deleteReply,
+  offeredAudiences,
+  readerNames,
+  readersDescription,
+  readersFor,
+  recordEntryRead,
+  setAudiences,
+} from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
-import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
+import { confirmBox, formIntents, formList, idField, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
@@ -22,16 +33,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { entry } = await requireJournalEntry(request, params.entryId);
-  const { body, replies, enrollment, ...rest } = entry;
-  // What each choice would mean, in names, so the author knows before choosing.
-  const audienceChoices = entry.isAuthor
-    ? offeredAudiences
-        .filter((audience) => audience === "PRIVATE" || enrollment)
-        // "Mijn intervisiegroep" only for an author who is in a group.
-        .filter((audience) => audience !== "GROUP" || entry.authorGroups.length > 0)
-        .map((audience) => ({ audience, readers: readersDescription(audience, enrollment, entry.authorGroups) }))
-    : [];
+  const { user, entry } = await requireJournalEntry(request, params.entryId);
+  // Reading someone else's entry is recorded (one insert); the author sees it under "Gelezen door".
+  if (!entry.isAuthor) await recordEntryRead(user, entry.id);
+  const { body, replies, enrollment, authorGroups, ...rest } = entry;
+  // What each choice would mean, in names, so the author knows before choosing. An audience already chosen
+  // keeps the readers fixed when it was shared (the list under "Gedeeld met").
+  const audienceChoices =
+    entry.isAuthor && enrollment
+      ? offeredAudiences
+          // "Mijn intervisiegroep" only for an author who is in a group.
+          .filter((audience) => audience !== "GROUP" || authorGroups.length > 0)
+          .map((audience) => ({
+            audience,
+            readers: readersDescription(audience, enrollment, authorGroups),
+            names: readersFor(audience, enrollment, authorGroups).map((person) => person.name),
+          }))
+      : [];
   return {
     entry: {
       ...rest,
@@ -39,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replies: replies.map(({ body: replyBody, ...reply }) => ({ ...reply, bodyTree: renderText(replyBody) })),
       cohortName: enrollment?.cohort.name ?? null,
     },
+    viewerId: user.id,
     audienceChoices,
   };
 }
@@ -53,9 +72,11 @@ const replySchema = z.object({
 
 const schema = formIntents({
   reply: replySchema,
+  // Check boxes: none ticked is private.
   share: z.object({
-    audience: z.enum(offeredAudiences, { errorMap: () => ({ message: "Kies met wie je dit stuk deelt." }) }),
+    audiences: formList(z.enum(offeredAudiences, { errorMap: () => ({ message: "Kies met wie je dit stuk deelt." }) })),
   }),
+  "delete-reply": z.object({ replyId: idField("Deze reactie bestaat niet (meer).") }),
   delete: z.object({ confirm: confirmBox("Vink aan dat je dit stuk echt wilt verwijderen.") }),
 });
 
@@ -65,24 +86,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
   const here = `/journaal/${entry.id}`;
-  // Everything but answering is for the author only.
-  if (input.intent !== "reply" && !entry.isAuthor) throw forbidden("Alleen de schrijver kan dit doen.");
+  // Everything but answering (and deleting one's own reply) is for the author only.
+  if (input.intent !== "reply" && input.intent !== "delete-reply" && !entry.isAuthor)
+    throw forbidden("Alleen de schrijver kan dit doen.");
   switch (input.intent) {
     case "reply": {
       const reply = await addReply(user, entry.id, input.body);
       if (!reply) throw notFound("Dit journaalstuk bestaat niet of is niet met je gedeeld.");
       return redirectWithToast(`${here}#reactie-${reply.id}`, { title: "Je reactie is geplaatst" });
     }
-    case "share":
-      try {
-        await setAudience(user, entry.id, input.audience);
-      } catch (error) {
-        return domainErrorReply(error, values, { field: "audience" });
+    case "delete-reply": {
+      // Only the reply's own writer (the entry's author too, for their own replies only).
+      if (!(await deleteReply(user, entry.id, input.replyId))) {
+        throw notFound("Deze reactie bestaat niet of is niet van jou.");
       }
+      return redirectWithToast(`${here}#replies-heading`, { title: "Je reactie is verwijderd" });
+    }
+    case "share": {
+      let readers: Awaited<ReturnType<typeof setAudiences>>;
+      try {
+        readers = await setAudiences(user, entry.id, input.audiences);
+      } catch (error) {
+        return domainErrorReply(error, values, { field: "audiences" });
+      }
+      if (!readers) throw notFound("Dit journaalstuk bestaat niet of is niet met je gedeeld.");
       return redirectWithToast(here, {
-        title: input.audience === "PRIVATE" ? "Dit stuk is weer privé" : "Je hebt gekozen met wie je dit stuk deelt",
-        description: readersDescription(input.audience, entry.enrollment, entry.authorGroups),
+        title: input.audiences.length === 0 ? "Dit stuk is weer privé" : "Je hebt gekozen met wie je dit stuk deelt",
+        description: readerNames(readers),
       });
+    }
     case "delete":
       await deleteEntry(user, entry.id);
       return redirectWithToast("/journaal", { title: "Het journaalstuk en de reacties zijn verwijderd" });

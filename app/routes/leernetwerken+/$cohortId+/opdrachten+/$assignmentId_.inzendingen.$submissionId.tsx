@@ -11,6 +11,7 @@ import { FormAlert } from "~/components/forms.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { statusLabel, submissionStatus } from "~/models/assignment-status.ts";
 import { addSubmissionMessage, setDiscussed } from "~/models/assignment.server.ts";
+import { recordRead } from "~/models/record-read.server.ts";
 import { cohortPage } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, requiredText, textValue } from "~/utils/forms.ts";
@@ -34,12 +35,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assignment, submission } = await requireSubmission(
+  const { user, assignment, submission } = await requireSubmission(
     request,
     params.cohortId,
     params.assignmentId,
     params.submissionId,
   );
+  // A facilitator or coordinator reading a duo's submission is recorded (one insert, issue 15).
+  await recordRead(user, { submissionId: submission.id });
   const state = submissionStatus(
     {
       body: submission.body,
