@@ -140,7 +140,11 @@ export function StepFormFields({
         const name = trailFieldName(field);
         if (field.kind === "checks")
           return (
-            <fieldset key={field.id} className="fieldset" aria-describedby={errors?.[name] ? `${name}-error` : undefined}>
+            <fieldset
+              key={field.id}
+              className="fieldset"
+              aria-describedby={errors?.[name] ? `${name}-error` : undefined}
+            >
               <legend>{field.label}</legend>
               {field.options!.map((option) => (
                 <label key={option.value} className="choice">

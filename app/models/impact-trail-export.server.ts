@@ -42,7 +42,8 @@ function stepHeading(step: Step): string {
 }
 
 function withLink(step: Step, lines: FeedbackLine[]): FeedbackLine[] {
-  if (step.linkUrl) lines.push({ label: "Meer lezen", text: step.linkLabel ? `${step.linkLabel}: ${step.linkUrl}` : step.linkUrl });
+  if (step.linkUrl)
+    lines.push({ label: "Meer lezen", text: step.linkLabel ? `${step.linkLabel}: ${step.linkUrl}` : step.linkUrl });
   return lines;
 }
 
@@ -127,9 +128,11 @@ export function feedbackDocument(input: {
   now?: Date;
 }): FeedbackDocument {
   const rounds = [...new Set(input.steps.map((step) => step.round))].sort((a, b) => a - b);
-  const latest = input.steps.reduce<Date>(
-    (date, step) => (calendarDate(step.happenedOn) > date ? calendarDate(step.happenedOn) : date),
-    input.topic.updatedAt,
+  const now = (input.now ?? new Date()).getTime();
+  // The latest step's date (or the last edit), never later than today.
+  const latest = Math.min(
+    now,
+    Math.max(input.topic.updatedAt.getTime(), ...input.steps.map((step) => calendarDate(step.happenedOn).getTime())),
   );
   const intro = [
     `De gemeente ${input.municipality} wil beleid maken dat past bij wat inwoners meemaken. Daarom hebben we mensen gevraagd naar hun ervaringen met: ${input.topic.title.toLowerCase()}.`,
@@ -140,7 +143,7 @@ export function feedbackDocument(input: {
     title: "Wat hebben we met uw ervaringen gedaan?",
     topic: input.topic.title,
     municipality: input.municipality,
-    status: `Stand van ${formatShortDate(latest > (input.now ?? new Date()) ? (input.now ?? new Date()) : latest)}.`,
+    status: `Stand van ${formatShortDate(new Date(latest))}.`,
     intro,
     rounds: rounds.map((number) => ({
       number,

@@ -58,9 +58,7 @@ export function stepInput(
   phase: TrailPhaseId,
   parsed: z.infer<typeof stepFields>,
   values: Record<string, string | string[]>,
-):
-  | { ok: true; input: StepInput }
-  | { ok: false; fieldErrors: Record<string, string[]> } {
+): { ok: true; input: StepInput } | { ok: false; fieldErrors: Record<string, string[]> } {
   const content = stepContentFromForm(phase, values);
   if (!content.ok) return content;
   return {

@@ -161,7 +161,8 @@ export type StepInput = {
 
 /** Reads a stored content object: only the phase's fields, as strings ("" when missing). */
 export function normalizeStepContent(phase: TrailPhaseId, stored: unknown): StepContent {
-  const source = stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const source =
+    stored && typeof stored === "object" && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const content: StepContent = {};
   for (const field of phaseOf(phase)!.fields) {
     const value = source[field.id];
@@ -235,7 +236,12 @@ export function phaseProgress(steps: { round: number; phase: string }[]) {
   return {
     round: current,
     rounds: rounds.size,
-    phases: trailPhases.map((phase) => ({ id: phase.id, short: phase.short, number: phase.number, done: done.has(phase.id) })),
+    phases: trailPhases.map((phase) => ({
+      id: phase.id,
+      short: phase.short,
+      number: phase.number,
+      done: done.has(phase.id),
+    })),
     doneCount: trailPhases.filter((phase) => done.has(phase.id)).length,
   };
 }

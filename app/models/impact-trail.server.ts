@@ -101,7 +101,7 @@ export async function listTopics(municipalityId: string) {
     },
   });
   return topics.map(({ steps, ...topic }) => {
-    const last = steps.reduce<Date>((latest, step) => (step.updatedAt > latest ? step.updatedAt : latest), topic.updatedAt);
+    const last = new Date(Math.max(topic.updatedAt.getTime(), ...steps.map((step) => step.updatedAt.getTime())));
     return { ...topic, updatedAt: last, stepCount: steps.length, progress: phaseProgress(steps) };
   });
 }
@@ -385,7 +385,9 @@ export async function saveStep(
 
 export async function deleteStep(viewer: Viewer, municipalityId: string, topicId: string, stepId: string) {
   await requireEditor(viewer, municipalityId);
-  const deleted = await prisma.policyTopicStep.deleteMany({ where: { id: stepId, topicId, topic: { municipalityId } } });
+  const deleted = await prisma.policyTopicStep.deleteMany({
+    where: { id: stepId, topicId, topic: { municipalityId } },
+  });
   if (!deleted.count) throw new DomainError("Deze stap bestaat niet (meer).");
 }
 
@@ -500,8 +502,11 @@ export async function endAccess(viewer: Viewer, municipalityId: string, accessId
 /** A coordinator gives a new colleague of the municipality (an existing participant account) access. */
 export async function grantColleague(viewer: Viewer, municipalityId: string, email: string) {
   if (viewer.role !== "COORDINATOR") throw new DomainError("Alleen een coördinator geeft collega's toegang.");
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true } });
-  if (!user || user.role !== "PARTICIPANT")
+  const user = await prisma.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, role: true },
+  });
+  if (user?.role !== "PARTICIPANT")
     throw new DomainError(
       "Er is geen deelnemersaccount met dit e-mailadres. Nodig de collega eerst uit als deelnemer.",
       "email",

@@ -9,11 +9,25 @@ import { isUuid, requireTopic } from "~/auth/guards.server.ts";
 import { BackLink } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, FormAlert } from "~/components/forms.tsx";
-import { dateText, PersonalDataNotice, StepFormFields, StepValues, stepFormValues } from "~/components/impact-trail.tsx";
+import {
+  dateText,
+  PersonalDataNotice,
+  StepFormFields,
+  StepValues,
+  stepFormValues,
+} from "~/components/impact-trail.tsx";
 import { stepFields, stepInput, versionField } from "~/models/impact-trail-forms.ts";
 import { phaseOf, type StepInput } from "~/models/impact-trail-phases.ts";
 import { deleteStep, getStep, linkOptions, saveStep } from "~/models/impact-trail.server.ts";
-import { confirmBox, formError, formIntents, type FormValues, isFormError, parseForm, textValue } from "~/utils/forms.ts";
+import {
+  confirmBox,
+  formError,
+  formIntents,
+  type FormValues,
+  isFormError,
+  parseForm,
+  textValue,
+} from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -51,7 +65,11 @@ const schema = formIntents({
   delete: z.object({ confirm: confirmBox("Vink aan dat je deze stap wilt verwijderen.") }),
 });
 
-type StepConflict = { status: "conflict"; current: StepInput & { version: number; updatedBy: string | null }; values: FormValues };
+type StepConflict = {
+  status: "conflict";
+  current: StepInput & { version: number; updatedBy: string | null };
+  values: FormValues;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, municipality, topic, step } = await requireStep(request, params);
@@ -140,7 +158,9 @@ export default function EditStep() {
         <summary>Stap verwijderen</summary>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="delete" />
-          <FormAlert message={deleteFailed ? (deleteFailed.fieldErrors.confirm?.[0] ?? deleteFailed.formError) : null} />
+          <FormAlert
+            message={deleteFailed ? (deleteFailed.fieldErrors.confirm?.[0] ?? deleteFailed.formError) : null}
+          />
           <label className="choice">
             <input type="checkbox" name="confirm" /> Ja, verwijder deze stap en de reacties erbij
           </label>

@@ -2,7 +2,6 @@
 // in one lemniscaat phase (the phase decides the fields). Editors only (readers and coordinators: 403).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireTopic } from "~/auth/guards.server.ts";
 import { BackLink } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
@@ -18,7 +17,11 @@ import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Stap toevoegen: ${data.phase.short} — ${data.topic.title} — Leernetwerk` : "Stap toevoegen — Leernetwerk" },
+  {
+    title: data
+      ? `Stap toevoegen: ${data.phase.short} — ${data.topic.title} — Leernetwerk`
+      : "Stap toevoegen — Leernetwerk",
+  },
 ];
 
 async function requireEditor(request: Request, params: LoaderFunctionArgs["params"]) {

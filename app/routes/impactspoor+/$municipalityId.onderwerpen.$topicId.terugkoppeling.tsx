@@ -35,8 +35,8 @@ export default function FeedbackPage() {
         </p>
         <div className="no-print panel">
           <p>
-            Deze pagina is geschreven voor de gemeenteraad en voor de inwoners die hun ervaringen deelden. Druk hem af of
-            bewaar hem als PDF met de afdrukfunctie van je browser (Ctrl+P of Cmd+P).
+            Deze pagina is geschreven voor de gemeenteraad en voor de inwoners die hun ervaringen deelden. Druk hem af
+            of bewaar hem als PDF met de afdrukfunctie van je browser (Ctrl+P of Cmd+P).
           </p>
           <p>
             <a href={docx} download>

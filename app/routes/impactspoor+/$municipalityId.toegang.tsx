@@ -74,8 +74,8 @@ export default function TrailAccess() {
       <BackLink to={`/impactspoor/${municipality.id}`}>Impactspoor van {municipality.name}</BackLink>
       <h1>Toegang tot het impactspoor van {municipality.name}</h1>
       <p className="lead">
-        Het impactspoor blijft bij de gemeente. De duo's en collega's met toegang passen het aan. Begeleiders lezen
-        mee en reageren zolang het leernetwerk loopt; daarna alleen als het duo hen uitnodigt.
+        Het impactspoor blijft bij de gemeente. De duo's en collega's met toegang passen het aan. Begeleiders lezen mee
+        en reageren zolang het leernetwerk loopt; daarna alleen als het duo hen uitnodigt.
       </p>
 
       <section aria-labelledby="duos-heading">

@@ -23,8 +23,8 @@ export default function TrailIndex() {
       <h1>Impactspoor</h1>
       <p className="lead">
         Het impactspoor laat per beleidsonderwerp zien wat de gemeente met ervaringen van inwoners doet: ophalen,
-        vertalen, beleid aanpassen en terugkoppelen. Het spoor blijft bij de gemeente, ook als het leernetwerk
-        voorbij is.
+        vertalen, beleid aanpassen en terugkoppelen. Het spoor blijft bij de gemeente, ook als het leernetwerk voorbij
+        is.
       </p>
       {trails.length ? (
         <ul className="card-list">

@@ -21,7 +21,11 @@ import { forbidden, notFound } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.topic.title} — impactspoor ${data.municipality.name} — Leernetwerk` : "Impactspoor — Leernetwerk" },
+  {
+    title: data
+      ? `${data.topic.title} — impactspoor ${data.municipality.name} — Leernetwerk`
+      : "Impactspoor — Leernetwerk",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -110,7 +114,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(here, { title: "Het onderwerp is opgeslagen" });
 }
 
-function CommentList({ comments }: { comments: { id: string; body: string; createdAt: Date | string; author: { name: string; title: string | null } }[] }) {
+function CommentList({
+  comments,
+}: {
+  comments: { id: string; body: string; createdAt: Date | string; author: { name: string; title: string | null } }[];
+}) {
   if (!comments.length) return null;
   return (
     <ol className="comment-list">
@@ -127,8 +135,17 @@ function CommentList({ comments }: { comments: { id: string; body: string; creat
   );
 }
 
-function CommentForm({ stepId, label, failed }: { stepId: string; label: string; failed: ReturnType<typeof useFailed> }) {
-  const mine = failed && textValue(failed.values, "stepId") === stepId && textValue(failed.values, "intent") === "comment";
+function CommentForm({
+  stepId,
+  label,
+  failed,
+}: {
+  stepId: string;
+  label: string;
+  failed: ReturnType<typeof useFailed>;
+}) {
+  const mine =
+    failed && textValue(failed.values, "stepId") === stepId && textValue(failed.values, "intent") === "comment";
   const id = `reactie-${stepId || "onderwerp"}`;
   return (
     <Form method="post" className="comment-form no-print" noValidate>
@@ -206,9 +223,7 @@ export default function TopicPage() {
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Tijdlijn</h2>
         {rounds.length ? null : (
-          <p>
-            Nog geen stappen. {isEditor ? "Begin met fase 1: hoe en bij wie haalden jullie ervaringen op?" : ""}
-          </p>
+          <p>Nog geen stappen. {isEditor ? "Begin met fase 1: hoe en bij wie haalden jullie ervaringen op?" : ""}</p>
         )}
         {rounds.map(({ round, steps }) => (
           <section key={round} aria-labelledby={`ronde-${round}`} className="trail-round">
@@ -304,7 +319,11 @@ export default function TopicPage() {
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="delete" />
               <FormAlert
-                message={failed && textValue(failed.values, "intent") === "delete" ? (failed.fieldErrors.confirm?.[0] ?? failed.formError) : null}
+                message={
+                  failed && textValue(failed.values, "intent") === "delete"
+                    ? (failed.fieldErrors.confirm?.[0] ?? failed.formError)
+                    : null
+                }
               />
               <label className="choice">
                 <input type="checkbox" name="confirm" /> Ja, verwijder dit onderwerp met alle stappen en reacties
