@@ -49,7 +49,11 @@ export const stepFields = z
 export const phaseField = z.enum(TRAIL_PHASES, { errorMap: () => ({ message: "Kies een fase." }) });
 
 export const commentFields = {
-  stepId: optionalText(100, "Deze stap bestaat niet (meer)."),
+  // "" for a comment on the topic itself.
+  stepId: optionalText(100, "Deze stap bestaat niet (meer).").refine(
+    (value) => value === "" || z.string().uuid().safeParse(value).success,
+    "Deze stap bestaat niet (meer).",
+  ),
   body: requiredText(1, 5000, "Schrijf eerst je reactie.", "Een reactie mag maximaal 5.000 tekens hebben."),
 };
 
