@@ -10,6 +10,7 @@ import { amsterdamTime } from "../app/utils/dates.ts";
 import { seedSelfScans } from "./demo-zelfscans.ts";
 import { seedAanpak } from "./demo-aanpak.ts";
 import { seedClosingCohort } from "./demo-closing.ts";
+import { seedImpactTrail } from "./demo-impactspoor.ts";
 import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
@@ -338,6 +339,7 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedSelfScans(prisma, cohort.id);
   await seedAssignments(prisma, { cohortSlug: DEMO_COHORT_SLUG, otherCohortSlug: OTHER_COHORT_SLUG });
   await seedAanpak(prisma);
+  await seedImpactTrail(prisma);
   await seedIntervision(prisma, {
     cohortId: cohort.id,
     lisaEmail: demoLogins.participant,

@@ -5,6 +5,7 @@ import type { User } from "lucia";
 import type { Role } from "~/generated/prisma/client.ts";
 import { findPlanEnrollment, type PlanEnrollment, type PlanMode } from "~/models/action-plan.server.ts";
 import { findStaffAssignment, getAssignmentForParticipant, getSubmissionForStaff } from "~/models/assignment.server.ts";
+import { getMunicipality, getTopic, trailRole, type TrailRole } from "~/models/impact-trail.server.ts";
 import { getCaseForViewer, getGroupForViewer, getMeetingForViewer } from "~/models/intervision.server.ts";
 import { getEntryForViewer, getOwnEntry } from "~/models/journal.server.ts";
 import { ARCHIVED_MESSAGE } from "~/models/cohort-closing.server.ts";
@@ -264,4 +265,36 @@ export async function requirePlanAccess(
   const enrollment = await findPlanEnrollment(user, mode, checkedCohortId, enrollmentId);
   if (!enrollment) throw notFound(PLAN_NOT_FOUND);
   return { user, mode, enrollment };
+}
+
+const TRAIL_NOT_FOUND = "Dit impactspoor bestaat niet, of je hebt er geen toegang toe.";
+const TOPIC_NOT_FOUND = "Dit onderwerp bestaat niet, of je hebt er geen toegang toe.";
+
+/**
+ * A municipality's impact trail: its duos and colleagues with access ("editor"), the facilitators of its
+ * running cohort and invited facilitators ("reader"), coordinators ("coordinator": who has access only);
+ * anyone else, other duos included, a 404.
+ */
+export async function requireTrail(
+  request: Request,
+  municipalityId: string | undefined,
+): Promise<{ user: User; role: TrailRole; municipality: { id: string; name: string } }> {
+  const user = await requireUser(request);
+  if (!isUuid(municipalityId)) throw notFound(TRAIL_NOT_FOUND);
+  const role = await trailRole(user, municipalityId);
+  if (!role) throw notFound(TRAIL_NOT_FOUND);
+  const municipality = await getMunicipality(municipalityId);
+  if (!municipality) throw notFound(TRAIL_NOT_FOUND);
+  return { user, role, municipality };
+}
+
+/** One topic of a trail: editors and readers; coordinators 403 (the topics are the municipality's). */
+export async function requireTopic(request: Request, municipalityId: string | undefined, topicId: string | undefined) {
+  const trail = await requireTrail(request, municipalityId);
+  if (trail.role === "coordinator")
+    throw forbidden("Het impactspoor is van de gemeente: coördinatoren zien alleen wie er toegang heeft.");
+  if (!isUuid(topicId)) throw notFound(TOPIC_NOT_FOUND);
+  const topic = await getTopic(trail.municipality.id, topicId);
+  if (!topic) throw notFound(TOPIC_NOT_FOUND);
+  return { ...trail, role: trail.role as "editor" | "reader", topic };
 }

@@ -28,7 +28,7 @@ const enrollmentSelect = {
   id: true,
   cohortId: true,
   vraagstuk: true,
-  municipality: { select: { name: true } },
+  municipality: { select: { id: true, name: true } },
   members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } },
   cohort: {
     select: {

@@ -405,7 +405,7 @@ export function getCohortEnrollment(cohortId: string, enrollmentId: string) {
       status: true,
       vraagstuk: true,
       createdAt: true,
-      municipality: { select: { name: true } },
+      municipality: { select: { id: true, name: true } },
       application: {
         select: {
           id: true,

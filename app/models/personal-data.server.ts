@@ -244,7 +244,7 @@ export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
           body: true,
           writtenOn: true,
           tags: true,
-          audience: true,
+          audiences: true,
           sharedAt: true,
           createdAt: true,
           updatedAt: true,

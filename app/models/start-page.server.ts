@@ -125,7 +125,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
             select: {
               id: true,
               vraagstuk: true,
-              municipality: { select: { name: true } },
+              municipality: { select: { id: true, name: true } },
               members: {
                 orderBy: { createdAt: "asc" },
                 select: { function: true, user: { select: { id: true, name: true } } },
@@ -225,6 +225,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
     return {
       function: duoFunction,
       municipality: enrollment.municipality.name,
+      municipalityId: enrollment.municipality.id,
       vraagstuk: enrollment.vraagstuk,
       cohort: { id: cohort.id, name: cohort.name, status: cohort.status },
       partners: enrollment.members.filter((member) => member.user.id !== user.id),

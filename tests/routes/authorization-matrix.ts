@@ -345,6 +345,54 @@ export const MATRIX: Record<string, Row> = {
   "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number": {
     loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
   },
+  // Impact trail (per municipality, the owner's): the duo edits; the facilitators of the running cohort A read
+  // and comment; the coordinator sees who has access and gives colleagues access (topics: 403); others: 404.
+  "routes/impactspoor+/_index": { loader: signedIn() },
+  "routes/impactspoor+/$municipalityId._index/route": {
+    loader: only([...DUO, ...FACILITATORS_A, ...COORDINATOR]),
+    actions: { create: only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }) },
+  },
+  "routes/impactspoor+/$municipalityId.toegang": {
+    loader: only([...DUO, ...COORDINATOR], 404, { facilitator: 403, facilitatorOtherGroup: 403 }),
+    actions: {
+      ...intents(
+        ["invite", "uninvite"],
+        only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }),
+      ),
+      ...intents(
+        ["grant", "revoke"],
+        only(COORDINATOR, 404, { facilitator: 403, facilitatorOtherGroup: 403, owner: 403, partner: 403 }),
+      ),
+    },
+  },
+  "routes/impactspoor+/$municipalityId.onderwerpen.$topicId._index/route": {
+    body: () => ({ delete: { confirm: "on" } }),
+    loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
+    actions: {
+      comment: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
+      ...intents(
+        ["topic", "delete"],
+        only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }),
+      ),
+    },
+  },
+  "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.stappen.nieuw": {
+    loader: only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }),
+    actions: { "(formulier)": only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }) },
+  },
+  "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.stappen.$stepId": {
+    loader: only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }),
+    actions: intents(
+      ["save", "delete"],
+      only(DUO, 404, { facilitator: 403, facilitatorOtherGroup: 403, coordinator: 403 }),
+    ),
+  },
+  "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.terugkoppeling": {
+    loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
+  },
+  "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.terugkoppeling[.docx]": {
+    loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
+  },
   "routes/kennisbank+/_index": { loader: signedIn() },
   "routes/kennisbank+/$articleId": { loader: signedIn() },
 

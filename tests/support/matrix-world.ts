@@ -111,6 +111,13 @@ export async function createMatrixWorld() {
       searchText: "wat we leerden samen met inwoners",
     },
   });
+  // The owner's municipality's impact trail: one topic with one step.
+  const topic = await prisma.policyTopic.create({
+    data: { municipalityId: ownerDuo!.enrollment.municipalityId, title: "Toegang tot hulp", updatedById: owner.id },
+  });
+  const topicStep = await prisma.policyTopicStep.create({
+    data: { topicId: topic.id, round: 1, phase: "GATHER", title: "Gesprek", happenedOn: new Date("2027-03-01") },
+  });
   const application = await prisma.application.findFirstOrThrow({ where: { cohortId: a.cohort.id } });
   const email = await prisma.emailMessage.create({
     data: {
@@ -184,6 +191,9 @@ export async function createMatrixWorld() {
     module: lessonModule!,
     lesson: lesson!,
     slug: openCohort.slug,
+    municipalityId: ownerDuo!.enrollment.municipalityId,
+    topicId: topic.id,
+    stepId: topicStep.id,
     "*": "bestaat-niet",
   };
   /** Tokens of the token routes, per URL pattern (the token is the secret, not the session). */

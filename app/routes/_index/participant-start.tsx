@@ -35,6 +35,10 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 <strong>Jullie vraagstuk:</strong> {m.vraagstuk}
               </p>
             ) : null}
+            <p>
+              <Link to={`/impactspoor/${m.municipalityId}`}>Impactspoor van {m.municipality}</Link>: wat doet jullie
+              gemeente met de ervaringen van inwoners?
+            </p>
           </section>
           <section aria-labelledby={`next-${m.cohort.id}`}>
             <h2 id={`next-${m.cohort.id}`}>Volgende bijeenkomst</h2>

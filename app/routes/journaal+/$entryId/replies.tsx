@@ -33,7 +33,7 @@ export function Replies() {
                 · {formatDateTime(reply.createdAt)}
               </p>
               <MarkdocText tree={reply.bodyTree} />
-              {reply.author.id === viewerId ? (
+              {reply.author?.id === viewerId ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete-reply" />
                   <input type="hidden" name="replyId" value={reply.id} />

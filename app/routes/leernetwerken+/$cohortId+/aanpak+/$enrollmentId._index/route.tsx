@@ -67,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mode,
     enrollmentId: enrollment.id,
     municipality: enrollment.municipality.name,
+    municipalityId: enrollment.municipality.id,
     members: enrollment.members.map((member) => member.user.name),
     content: plan.content,
     version: plan.version,
@@ -183,6 +184,9 @@ export default function ActionPlanPage() {
             <Link to="/aanpak/delen">Delen in de kennisbank</Link>
           </li>
         ) : null}
+        <li>
+          <Link to={`/impactspoor/${loaderData.municipalityId}`}>Impactspoor van {municipality}</Link>
+        </li>
       </ul>
 
       <section aria-labelledby="versions-heading" className="panel">

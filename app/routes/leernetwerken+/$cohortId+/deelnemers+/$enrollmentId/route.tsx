@@ -142,6 +142,10 @@ export default function EnrollmentPage() {
     <>
       <h1>Gemeente {enrollment.municipality.name}</h1>
       <p>
+        <Link to={`/impactspoor/${enrollment.municipality.id}`}>Impactspoor van {enrollment.municipality.name}</Link>{" "}
+        (wie er toegang heeft; collega's van de gemeente toegang geven)
+      </p>
+      <p>
         <span className={active ? "badge badge-success" : "badge"}>{enrollmentStatusLabels[enrollment.status]}</span>{" "}
         {enrollment.application ? (
           <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${enrollment.application.id}`}>
