@@ -49,9 +49,13 @@ async function personWithEverything() {
     data: { caseId: otherCase.id, authorId: subject.id, step: 1, kind: "QUESTION", body: "Wat zei de wethouder?" },
   });
   // Journal: a reply by the partner on the subject's entry; a reply by the subject in the partner's thread.
-  const ownEntry = await prisma.journalEntry.findFirstOrThrow({ where: { authorId: subject.id, audiences: { has: "DUO" } } });
+  const ownEntry = await prisma.journalEntry.findFirstOrThrow({
+    where: { authorId: subject.id, audiences: { has: "DUO" } },
+  });
   await prisma.journalReply.create({ data: { entryId: ownEntry.id, authorId: partner.id, body: "Herkenbaar!" } });
-  const partnerEntry = await prisma.journalEntry.findFirstOrThrow({ where: { authorId: partner.id, audiences: { has: "DUO" } } });
+  const partnerEntry = await prisma.journalEntry.findFirstOrThrow({
+    where: { authorId: partner.id, audiences: { has: "DUO" } },
+  });
   const replyInOthersThread = await prisma.journalReply.create({
     data: { entryId: partnerEntry.id, authorId: subject.id, body: "Dat zag ik ook." },
   });
