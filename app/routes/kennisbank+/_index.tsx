@@ -9,8 +9,13 @@ import { searchArticles } from "~/models/knowledge.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
 import { shorten } from "~/utils/text.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description: "De kennisbank: aanpakken die gemeenten uit eerdere leernetwerken met elkaar delen.",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,8 +7,14 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { ReadingProgress } from "~/components/progress.tsx";
 import { getLibrary } from "~/content/library.server.ts";
 import { findDuo, progressPerModule, readLessons } from "~/models/course-progress.server.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction = () => [{ title: "Leren — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description:
+    "De modules van het leernetwerk: lessen over ervaringskennis ontsluiten, vertalen en gebruiken in beleid.",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
