@@ -15,6 +15,7 @@ import {
   type ContentError,
 } from "./library.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { aantal } from "../utils/plural.ts";
 
 export type MethodStep = MethodFrontmatter["steps"][number];
 
@@ -97,7 +98,9 @@ export function getMethods(): Method[] {
   if (!cached || (development && Date.now() - cached.builtAt > 1000)) {
     const methods = loadMethods(new Set(Object.keys(getLibrary().sources)));
     if (methods.errors.length)
-      console.warn(`Inhoud: ${methods.errors.length} fout(en) in content/intervisie — draai npm run content:check`);
+      console.warn(
+        `Inhoud: ${aantal(methods.errors.length, "fout", "fouten")} in content/intervisie — draai npm run content:check`,
+      );
     cached = { methods, builtAt: Date.now() };
   }
   return cached.methods.methods;

@@ -10,6 +10,7 @@ import { formatShortDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
 import { shorten } from "~/utils/text.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }];
 
@@ -71,7 +72,7 @@ export default function KnowledgeBasePage() {
         </div>
       </Form>
       <p role="status" className="muted">
-        {articles.length === 1 ? "1 samenvatting" : `${articles.length} samenvattingen`}
+        {aantal(articles.length, "samenvatting", "samenvattingen")}
         {filtered ? " gevonden" : ""}.
       </p>
       {articles.length ? (

@@ -8,6 +8,7 @@ import { ReadingProgress } from "~/components/progress.tsx";
 import { getLibrary } from "~/content/library.server.ts";
 import { findDuo, progressPerModule, readLessons } from "~/models/course-progress.server.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Leren — Leernetwerk" }];
 
@@ -64,7 +65,7 @@ export default function LearnOverview() {
             </h2>
             <p>{module.summary}</p>
             <p className="muted">
-              {module.lessons} {module.lessons === 1 ? "les" : "lessen"} · ongeveer {module.minutes} minuten lezen
+              {aantal(module.lessons, "les", "lessen")} · ongeveer {module.minutes} minuten lezen
             </p>
             {people.map((person) => {
               const progress = person.modules.find((entry) => entry.slug === module.slug);
