@@ -24,6 +24,8 @@ export type Method = {
   title: string;
   summary: string;
   order: number;
+  /** Where the method comes from; the description and steps are the platform's own. */
+  origin: string;
   sources: string[];
   steps: MethodStep[];
   minutes: number;
@@ -59,7 +61,7 @@ export function loadMethods(sources: Set<string>, directory = contentDirectory()
     errors.push(...parsed.errors);
     const meta = methodFrontmatterSchema.safeParse(parsed.frontmatter);
     const stepText = meta.success
-      ? meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep]).join(" ")
+      ? [meta.data.origin, ...meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep])].join(" ")
       : "";
     texts.push({ file: label, text: `${documentText(parsed.ast, parsed.frontmatter)} ${stepText}` });
     if (!meta.success) {
