@@ -70,11 +70,18 @@ test("a duo fills the verkenning at intake: a draft first, then completed", asyn
   // An answer is saved automatically: it survives a reload without pressing a button.
   await page.locator(".scale-options").first().getByRole("radio").nth(1).check();
   await page.getByLabel("Toelichting (mag leeg blijven)").first().fill("Alleen ons eigen team weet ervan.");
+  await page.getByLabel("Toelichting (mag leeg blijven)").first().press("Tab");
   await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
     timeout: 10_000,
   });
+  // The first autosave may have left before the text was typed: the next one follows within the interval.
+  await page.waitForTimeout(4000);
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible();
   await page.reload();
   await expect(page.locator(".scale-options").first().getByRole("radio").nth(1)).toBeChecked();
+  await expect(page.getByLabel("Toelichting (mag leeg blijven)").first()).toHaveValue(
+    "Alleen ons eigen team weet ervan.",
+  );
 
   // Completing with questions open keeps the answers as a draft and marks what is missing.
   await page.getByRole("button", { name: "Afronden" }).click();
