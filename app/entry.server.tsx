@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { holdBackDocumentEnd } from "~/utils/html-end.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -40,6 +41,9 @@ export default function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
+          // The data scripts React streams after the shell stay inside <body> (valid HTML).
+          const html = holdBackDocumentEnd();
+          html.pipe(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Cache-Control", NO_STORE);
           resolve(
@@ -48,7 +52,7 @@ export default function handleRequest(
               status: responseStatusCode,
             }),
           );
-          pipe(body);
+          pipe(html);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -17,6 +18,7 @@ import { Toast } from "~/components/toast.tsx";
 import { getAuth } from "~/auth/session.server.ts";
 import { publicEnv } from "~/utils/env.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
+import { pageDescription } from "~/utils/page-description.ts";
 import { getToast } from "~/utils/toast.server.ts";
 import styles from "~/styles/app.css?url";
 
@@ -39,11 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const description = pageDescription(useMatches());
   return (
     <html lang="nl">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={description} />
         <Meta />
         <Links />
       </head>

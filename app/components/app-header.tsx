@@ -7,13 +7,16 @@ type HeaderUser = { name: string; role: Role } | null;
 // `also`: pages elsewhere in the tree that belong to this item (the duo's canvas lives under its cohort, but
 // is "Aanpak" to a participant). An item is current on its own page and the pages below it, unless another
 // item claims the page with `also`.
-type NavItem = { to: string; label: string; also?: RegExp };
+// `more`: words only a screen reader hears, for a link whose visible text says too little out of context.
+type NavItem = { to: string; label: string; also?: RegExp; more?: string };
+
+const START: NavItem = { to: "/", label: "Start", more: " – je overzicht van wat er voor je klaarstaat" };
 
 const CANVAS_PAGES = /^\/leernetwerken\/[^/]+\/aanpak(\/|\.|$)/;
 
 const navigation: Record<Role, NavItem[]> = {
   COORDINATOR: [
-    { to: "/", label: "Start" },
+    START,
     { to: "/leernetwerken", label: "Leernetwerken" },
     { to: "/leren", label: "Leren" },
     { to: "/kennisbank", label: "Kennisbank" },
@@ -22,7 +25,7 @@ const navigation: Record<Role, NavItem[]> = {
     { to: "/beheer/logboek", label: "Logboek" },
   ],
   FACILITATOR: [
-    { to: "/", label: "Start" },
+    START,
     { to: "/leernetwerken", label: "Mijn leernetwerken" },
     { to: "/intervisie", label: "Intervisie" },
     { to: "/leren", label: "Leren" },
@@ -30,7 +33,7 @@ const navigation: Record<Role, NavItem[]> = {
     { to: "/kennisbank", label: "Kennisbank" },
   ],
   PARTICIPANT: [
-    { to: "/", label: "Start" },
+    START,
     { to: "/leernetwerken", label: "Mijn leernetwerk" },
     { to: "/opdrachten", label: "Opdrachten" },
     { to: "/aanpak", label: "Aanpak", also: CANVAS_PAGES },
@@ -69,6 +72,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
                     aria-current={item.to === current ? "page" : undefined}
                   >
                     {item.label}
+                    {item.more ? <span className="visually-hidden">{item.more}</span> : null}
                   </Link>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 // Reading progress as a native <progress> element with a visible text ("2 van 5 gelezen").
+import { aantal } from "~/utils/plural.ts";
 export function ReadingProgress({ read, total, who }: { read: number; total: number; who: string }) {
-  const text = `${read} van ${total} ${total === 1 ? "les" : "lessen"} gelezen`;
+  const text = `${read} van ${aantal(total, "les", "lessen")} gelezen`;
   return (
     <div className="reading-progress">
       <span className="reading-progress-who">{who}</span>

@@ -25,4 +25,27 @@ describe("assignment instructions (Markdoc by coordinators)", () => {
     expect(instructionProblems("Goed.\n\n{% callout %}\nNiet gesloten")).not.toEqual([]);
     expect(instructionProblems("Gewoon tekst met **nadruk**.")).toEqual([]);
   });
+
+  it("never puts a callout written on one line inside a paragraph (invalid HTML: React hydration error #418)", () => {
+    const tree = renderInstructions(
+      'Wie ontbreekt er nog?\n\n{% callout type="tip" %}Een foto is ook goed.{% /callout %}',
+    );
+    const paragraphs: unknown[] = [];
+    const walk = (node: unknown, insideP: boolean) => {
+      if (!Markdoc.Tag.isTag(node)) return;
+      if (insideP && node.name === "Callout") paragraphs.push(node);
+      for (const child of node.children) walk(child, insideP || node.name === "p");
+    };
+    walk(tree, false);
+    expect(paragraphs).toEqual([]);
+    const text = JSON.stringify(tree);
+    expect(text).toContain("Een foto is ook goed.");
+    expect(text).toContain("Wie ontbreekt er nog?");
+    // Text on the same line as the tag stays, in a paragraph of its own.
+    const mixed = JSON.stringify(
+      renderInstructions('Let op: {% callout type="tip" %}Kort.{% /callout %} Daarna verder.'),
+    );
+    expect(mixed).toContain("Let op:");
+    expect(mixed).toContain("Daarna verder.");
+  });
 });

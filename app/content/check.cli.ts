@@ -1,5 +1,6 @@
 // npm run content:check — validates content/ and reports copied runs of words. Exit code 1 on problems.
 import { checkContent } from "./check.ts";
+import { aantal } from "../utils/plural.ts";
 
 const { library, methods, errors, copied } = checkContent();
 for (const error of errors) console.log(`FOUT  ${error.file}${error.line ? `:${error.line}` : ""}  ${error.message}`);
@@ -8,6 +9,6 @@ const words = [...library.lessons.values()].reduce((sum, lesson) => sum + lesson
 console.log(
   `\n${library.modules.length} modules, ${library.lessons.size} lessen, ${words} woorden, ${library.selfScans.length} zelfscans, ` +
     `${methods.methods.length} intervisiemethoden; ` +
-    `${errors.length} fout(en), ${copied.length} gekopieerde passage(s).`,
+    `${aantal(errors.length, "fout", "fouten")}, ${aantal(copied.length, "gekopieerde passage", "gekopieerde passages")}.`,
 );
 process.exit(errors.length + copied.length > 0 ? 1 : 0);

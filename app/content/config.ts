@@ -1,6 +1,12 @@
 // The Markdoc configuration of the course content: our tags, and headings that carry ids (for the table
 // of contents and for links to a part of a page).
-import Markdoc, { type Config, type Node, type RenderableTreeNode, type Schema } from "@markdoc/markdoc";
+import Markdoc, {
+  type Config,
+  type Node,
+  type RenderableTreeNode,
+  type RenderableTreeNodes,
+  type Schema,
+} from "@markdoc/markdoc";
 import * as tags from "./tags/index.ts";
 
 const { Tag } = Markdoc;
@@ -38,7 +44,53 @@ const heading: Schema = {
   },
 };
 
+/** Our transforms are synchronous (no async tag or function in this configuration). */
+const sync = (nodes: unknown) => nodes as RenderableTreeNodes;
+
+/** Our tags render as blocks (a <div>, <aside>, <figure>, …), never inside a paragraph. */
+const blockTags = new Set(Object.keys(tags));
+
+/**
+ * A tag written on one line with text (`{% callout %}…{% /callout %}`) is inline to Markdoc, so the default
+ * paragraph would wrap the tag's box in a <p>. That is invalid HTML: the browser closes the <p> before the
+ * box, so React's tree no longer matches the server's HTML (a hydration error, #418). The block tags are
+ * taken out of the paragraph; the text around them stays in paragraphs of its own.
+ */
+const paragraph: Schema = {
+  ...Markdoc.nodes.paragraph,
+  transform(node: Node, config: Config): RenderableTreeNode | RenderableTreeNode[] {
+    const inline = node.children.flatMap((child) => (child.type === "inline" ? child.children : [child]));
+    const isBlock = (child: Node) => child.type === "tag" && typeof child.tag === "string" && blockTags.has(child.tag);
+    if (!inline.some(isBlock)) return new Tag("p", node.transformAttributes(config), node.transformChildren(config));
+    const out: RenderableTreeNode[] = [];
+    let run: Node[] = [];
+    const flush = () => {
+      const visible = run.some(
+        (child) =>
+          child.type !== "softbreak" && !(child.type === "text" && !String(child.attributes.content ?? "").trim()),
+      );
+      if (visible)
+        out.push(
+          new Tag(
+            "p",
+            {},
+            run.flatMap((child) => sync(child.transform(config))),
+          ),
+        );
+      run = [];
+    };
+    for (const child of inline) {
+      if (isBlock(child)) {
+        flush();
+        out.push(...[sync(child.transform(config))].flat());
+      } else run.push(child);
+    }
+    flush();
+    return out;
+  },
+};
+
 export const markdocConfig: Config = {
-  nodes: { heading },
+  nodes: { heading, paragraph },
   tags: { ...tags },
 };

@@ -1,5 +1,7 @@
 // Every content file is valid: Markdoc with our schema, frontmatter, links and ids resolve, no duplicate
 // ids, lessons of 5–15 minutes, and no run of 10 or more words copied from a seed publication.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "./check.ts";
 import { lemniscaatPhases } from "./tags/lemniscaat.ts";
@@ -55,8 +57,35 @@ describe("content/", () => {
     expect(library.glossary?.termIds).toEqual(
       expect.arrayContaining(["ervaringskennis", "leefwereld", "systeemwereld", "lemniscaat", "kwartiermaken"]),
     );
+    // "Focusgroep" came from no source and no lesson used it.
+    expect(library.glossary?.termIds).not.toContain("focusgroep");
+  });
+
+  it("says where a lesson explains more than its source, and spells as the Woordenlijst does", () => {
+    const texts = readContentFiles();
+    // The Participatiewet factsheet only names the ladder's rungs; what each means is ours.
+    expect(texts.get("participatiewet/02-participatieladder.md")).toContain("toelichting van dit leernetwerk");
+    expect(texts.get("begrippen.md")).toMatch(/participatieladder[\s\S]*toelichting van dit leernetwerk/i);
+    for (const [file, text] of texts) {
+      expect(text, file).not.toMatch(/mede-onderzoeker/i);
+      expect(text, file).not.toMatch(/\bde PR\b/);
+    }
   });
 });
+
+function readContentFiles(): Map<string, string> {
+  const root = path.resolve(import.meta.dirname, "../../content");
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(".md")) files.set(path.relative(root, full), readFileSync(full, "utf8"));
+    }
+  };
+  walk(root);
+  return files;
+}
 
 describe("content/intervisie (methods)", () => {
   const { methods } = checkContent();
@@ -74,6 +103,9 @@ describe("content/intervisie (methods)", () => {
       for (const step of method.steps) expect(step.minutes * 60, `${method.slug}: ${step.name}`).toBeGreaterThan(0);
       expect(method.minutes).toBe(method.steps.reduce((sum, step) => sum + step.minutes, 0));
       expect(method.sources.length).toBeGreaterThan(0);
+      // The handreiking gives only the frame and themes: each method says where it comes from, and that the
+      // description is the platform's own.
+      expect(method.origin, method.slug).toMatch(/eigen (uitwerking|werkvorm) van dit leernetwerk/);
     }
   });
 

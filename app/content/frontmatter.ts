@@ -41,6 +41,12 @@ export const methodFrontmatterSchema = z
     title: text("title"),
     summary: text("summary"),
     order: z.number({ required_error: "order is verplicht" }).int().positive(),
+    /**
+     * Where the method comes from, and that the description and steps are this platform's own: the sources
+     * (the kwartiermaken handreiking) give only the frame of intervisie (a group of 4–8, an inbrenger with open
+     * questions) and the themes, not the methods.
+     */
+    origin: text("origin"),
     sources: z.array(slug).min(1, "noem minstens één bron"),
     steps: z
       .array(

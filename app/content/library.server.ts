@@ -18,6 +18,7 @@ import {
 import type { SelfScan } from "./self-scan-schema.ts";
 import { loadSelfScans, SELF_SCAN_DIR } from "./self-scans.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { aantal } from "../utils/plural.ts";
 
 export type ContentError = { file: string; line?: number; message: string };
 export type TocEntry = { id: string; title: string; level: number };
@@ -490,7 +491,9 @@ export function getLibrary(): Library {
   if (cached && (mode !== "dev" || Date.now() - cached.builtAt < 1000)) return cached.library;
   const library = loadLibrary();
   if (library.errors.length > 0)
-    console.warn(`Inhoud: ${library.errors.length} fout(en) in content/ — draai npm run content:check`);
+    console.warn(
+      `Inhoud: ${aantal(library.errors.length, "fout", "fouten")} in content/ — draai npm run content:check`,
+    );
   cached = { library, builtAt: Date.now() };
   return library;
 }

@@ -15,6 +15,7 @@ import {
   type ContentError,
 } from "./library.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { aantal } from "../utils/plural.ts";
 
 export type MethodStep = MethodFrontmatter["steps"][number];
 
@@ -23,6 +24,8 @@ export type Method = {
   title: string;
   summary: string;
   order: number;
+  /** Where the method comes from; the description and steps are the platform's own. */
+  origin: string;
   sources: string[];
   steps: MethodStep[];
   minutes: number;
@@ -58,7 +61,7 @@ export function loadMethods(sources: Set<string>, directory = contentDirectory()
     errors.push(...parsed.errors);
     const meta = methodFrontmatterSchema.safeParse(parsed.frontmatter);
     const stepText = meta.success
-      ? meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep]).join(" ")
+      ? [meta.data.origin, ...meta.data.steps.flatMap((step) => [step.name, step.inbrenger, step.groep])].join(" ")
       : "";
     texts.push({ file: label, text: `${documentText(parsed.ast, parsed.frontmatter)} ${stepText}` });
     if (!meta.success) {
@@ -97,7 +100,9 @@ export function getMethods(): Method[] {
   if (!cached || (development && Date.now() - cached.builtAt > 1000)) {
     const methods = loadMethods(new Set(Object.keys(getLibrary().sources)));
     if (methods.errors.length)
-      console.warn(`Inhoud: ${methods.errors.length} fout(en) in content/intervisie — draai npm run content:check`);
+      console.warn(
+        `Inhoud: ${aantal(methods.errors.length, "fout", "fouten")} in content/intervisie — draai npm run content:check`,
+      );
     cached = { methods, builtAt: Date.now() };
   }
   return cached.methods.methods;

@@ -1,10 +1,17 @@
 // "Bronnen": the publications a lesson or module is written from, named at the end of the page.
-export function SourceList({ sources }: { sources: { key: string; title: string; author: string; year: string }[] }) {
+export function SourceList({
+  sources,
+  intro = "Deze tekst is in eigen woorden geschreven op basis van:",
+}: {
+  sources: { key: string; title: string; author: string; year: string }[];
+  /** What the sources gave, when that is less than the whole text (an intervisie method). */
+  intro?: string;
+}) {
   if (sources.length === 0) return null;
   return (
     <section className="sources" aria-labelledby="bronnen">
       <h2 id="bronnen">Bronnen</h2>
-      <p className="muted">Deze tekst is in eigen woorden geschreven op basis van:</p>
+      <p className="muted">{intro}</p>
       <ul>
         {sources.map((source) => (
           <li key={source.key}>

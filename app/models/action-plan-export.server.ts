@@ -53,9 +53,14 @@ export async function planDocx(doc: PlanDocument): Promise<Buffer> {
       if (field.group && field.group !== lastGroup)
         children.push(new Paragraph({ text: field.group, heading: HeadingLevel.HEADING_2 }));
       lastGroup = field.group;
+      // A sub-label is a real heading (one level below its group, if any), so it shows in Word's navigation pane.
       if (section.fields.length > 1)
         children.push(
-          new Paragraph({ children: [new TextRun({ text: field.label, bold: true })], spacing: { before: 120 } }),
+          new Paragraph({
+            text: field.label,
+            heading: field.group ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2,
+            spacing: { before: 120 },
+          }),
         );
       children.push(
         ...(field.text
@@ -68,7 +73,8 @@ export async function planDocx(doc: PlanDocument): Promise<Buffer> {
     creator: "Leernetwerk",
     title: doc.title,
     description: `Aanpak van ${doc.municipality}`,
-    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    // Dutch for every run (Word's spelling check and a screen reader's voice), whatever the reader's own default.
+    styles: { default: { document: { run: { font: "Calibri", size: 22, language: { value: "nl-NL" } } } } },
     sections: [{ children }],
   });
   return Packer.toBuffer(document);

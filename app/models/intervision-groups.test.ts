@@ -117,7 +117,7 @@ describe("checkArrangement", () => {
     const messages = result.errors.map((error) => `${error.key}: ${error.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        "a: Groep 1 heeft 3 deelnemer(s); een intervisiegroep heeft er minstens 4.",
+        "a: Groep 1 heeft 3 deelnemers; een intervisiegroep heeft er minstens 4.",
         "a: Kies een begeleider voor Groep 1.",
         "b: Zwolle 0 staat al in Groep 1; iemand zit in één groep.",
         "b: Groep 2: iemand in deze groep is geen actieve deelnemer van dit leernetwerk.",

@@ -1,6 +1,7 @@
 // The rules for forming intervisie groups, as pure functions (no database): a suggestion that mixes
 // municipalities and splits each duo, and the limits every saved arrangement must meet (4–8 members drawn
 // from the cohort's active participants, each in one group at most, 1–2 facilitators of the cohort).
+import { aantal } from "../utils/plural.ts";
 export const MIN_GROUP_SIZE = 4;
 export const MAX_GROUP_SIZE = 8;
 export const MAX_GROUP_FACILITATORS = 2;
@@ -32,7 +33,7 @@ export function groupCountProblem(participants: number, count: number): string |
     return `Met ${participants} deelnemers passen er hoogstens ${Math.floor(participants / MIN_GROUP_SIZE)} groepen van minstens ${MIN_GROUP_SIZE}.`;
   }
   if (participants > count * MAX_GROUP_SIZE) {
-    return `${participants} deelnemers passen niet in ${count} groep(en) van hoogstens ${MAX_GROUP_SIZE}; kies minstens ${Math.ceil(participants / MAX_GROUP_SIZE)} groepen.`;
+    return `${participants} deelnemers passen niet in ${aantal(count, "groep", "groepen")} van hoogstens ${MAX_GROUP_SIZE}; kies minstens ${Math.ceil(participants / MAX_GROUP_SIZE)} groepen.`;
   }
   return null;
 }
@@ -100,7 +101,7 @@ export function checkArrangement(input: {
     if (group.memberIds.length < MIN_GROUP_SIZE) {
       errors.push({
         key: group.key,
-        message: `${label} heeft ${group.memberIds.length} deelnemer(s); een intervisiegroep heeft er minstens ${MIN_GROUP_SIZE}.`,
+        message: `${label} heeft ${aantal(group.memberIds.length, "deelnemer", "deelnemers")}; een intervisiegroep heeft er minstens ${MIN_GROUP_SIZE}.`,
       });
     }
     if (group.memberIds.length > MAX_GROUP_SIZE) {

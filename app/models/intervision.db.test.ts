@@ -272,7 +272,7 @@ describe("group forming", () => {
     );
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.errors.map((error) => error.message)).toEqual([
-      "Groep 1 heeft 3 deelnemer(s); een intervisiegroep heeft er minstens 4.",
+      "Groep 1 heeft 3 deelnemers; een intervisiegroep heeft er minstens 4.",
       "Kies een begeleider voor Groep 2.",
     ]);
     // Moving Mirjam to group 2 and Ahmed to group 1 keeps the others' acceptance of the agreements.

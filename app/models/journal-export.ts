@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { journalAudiencesLabel } from "~/utils/labels.ts";
 import type { JournalAudience } from "~/generated/prisma/enums.ts";
 import { personName } from "~/utils/deleted-person.ts";
+import { aantal } from "../utils/plural.ts";
 
 export type ExportEntry = {
   title: string;
@@ -28,7 +29,7 @@ function quote(text: string): string {
 export function journalToMarkdown(input: { author: string; exportedAt: Date; entries: ExportEntry[] }): string {
   const parts = [
     `# Reflectiejournaal van ${input.author}`,
-    `Geëxporteerd op ${formatDateTime(input.exportedAt)}. ${input.entries.length === 1 ? "1 stuk" : `${input.entries.length} stukken`}, met reacties.`,
+    `Geëxporteerd op ${formatDateTime(input.exportedAt)}. ${aantal(input.entries.length, "stuk", "stukken")}, met reacties.`,
   ];
   for (const entry of input.entries) {
     const heading = entry.title || `Journaalstuk van ${formatDate(entry.writtenOn)}`;

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatSessionTime } from "~/utils/dates.ts"
 import { sessionFormatLabels } from "~/utils/labels.ts";
 import { notificationKinds } from "./kinds.ts";
 import { notificationFooterLinks } from "./links.server.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export type SessionForEmail = {
   id: string;
@@ -132,16 +133,14 @@ export function weeklyDigestEmail(input: {
   if (input.sharedJournals?.length) {
     paragraphs.push(
       `Nieuw gedeelde journaalstukken (${input.appUrl}/journaal/gedeeld):\n${input.sharedJournals
-        .map((item) => `- ${item.cohort}: ${item.count === 1 ? "1 stuk" : `${item.count} stukken`}`)
+        .map((item) => `- ${item.cohort}: ${aantal(item.count, "stuk", "stukken")}`)
         .join("\n")}`,
     );
   }
   if (input.newSubmissions?.length) {
     paragraphs.push(
       `Nieuw ingeleverde opdrachten:\n${input.newSubmissions
-        .map(
-          (item) => `- ${item.cohort}: ${item.count === 1 ? "1 inzending" : `${item.count} inzendingen`} (${item.url})`,
-        )
+        .map((item) => `- ${item.cohort}: ${aantal(item.count, "inzending", "inzendingen")} (${item.url})`)
         .join("\n")}`,
     );
   }

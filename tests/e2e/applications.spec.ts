@@ -106,7 +106,7 @@ test("a municipality applies, the coordinator holds the intake and admits it, an
   // The coordinator's start page points at the waiting applications; she plans the intake and admits.
   await login(page, users.coordinator.email);
   await expectAccessible(page);
-  await page.getByRole("link", { name: `3 aanmelding(en) voor ${DEMO_COHORT_NAME}` }).click();
+  await page.getByRole("link", { name: `3 aanmeldingen voor ${DEMO_COHORT_NAME}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmeldingen en intake");
   const cohortPath = new URL(page.url()).pathname.replace(/\/aanmeldingen$/, "");
   const row = page.getByRole("row").filter({ hasText: "Kampen" });

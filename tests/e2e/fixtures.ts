@@ -6,6 +6,12 @@
 // at least once: a new page reached by a test but never checked fails that test, so the rule "axe on every
 // page visited" cannot silently erode. The test's own `page` is watched from the start; a page from an
 // extra browser context is watched from the first `track(page)` (called by `login`).
+//
+// Errors: the same fixture fails the test on any error the browser reports on a watched page — a console
+// error (a React hydration mismatch, a CSP violation, a failed script) or an uncaught page error. The only
+// console errors let through are Chromium's "Failed to load resource" lines for 4xx answers, which the tests
+// cause on purpose (a 404 or 403 page) and assert themselves; a 5xx still fails. Every spec must import
+// `test` from this file (tests/architecture/e2e-fixtures.test.ts checks that).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test as base, expect, type Page, type Response } from "@playwright/test";
@@ -44,7 +50,10 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   }, WCAG_TAGS);
 }
 
-type Tracker = { visited: Map<string, string>; checked: Set<string> };
+type Tracker = { visited: Map<string, string>; checked: Set<string>; errors: string[] };
+
+/** Chromium's line for an HTTP error answer to a request; 4xx answers are expected (and asserted) by tests. */
+const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
 const trackers = new WeakMap<Page, Tracker>();
 /** The pages watched during the running test (one worker runs one test at a time). */
 const watched = new Set<Tracker>();
@@ -57,7 +66,14 @@ function pathOf(url: string): string | null {
 function trackerFor(page: Page): Tracker {
   let tracker = trackers.get(page);
   if (!tracker) {
-    const created: Tracker = { visited: new Map(), checked: new Set() };
+    const created: Tracker = { visited: new Map(), checked: new Set(), errors: [] };
+    page.on("console", (message) => {
+      if (message.type() !== "error" || EXPECTED_HTTP_ERROR.test(message.text())) return;
+      created.errors.push(`console error on ${pathOf(page.url()) ?? page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => {
+      created.errors.push(`page error on ${pathOf(page.url()) ?? page.url()}: ${error.message}`);
+    });
     page.on("framenavigated", (frame) => {
       if (frame !== page.mainFrame()) return;
       const path = pathOf(frame.url());
@@ -109,6 +125,8 @@ export const test = base.extend<{ a11y: void }>({
       await use();
       const trackersOfTest = [...watched];
       watched.clear();
+      const errors = trackersOfTest.flatMap((tracker) => tracker.errors);
+      expect(errors, "errors in the browser (console or page)").toEqual([]);
       // Only judge coverage when the test itself passed; otherwise its own failure is the news.
       if (testInfo.status !== testInfo.expectedStatus) return;
       const unchecked = trackersOfTest.flatMap((tracker) =>

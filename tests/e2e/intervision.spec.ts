@@ -57,7 +57,7 @@ test("the coordinator forms intervisie groups from the suggestion, within the li
   await page.getByLabel("Groep van Ellen Vos").selectOption("");
   await page.getByRole("button", { name: "Indeling opslaan" }).click();
   await expect(page.getByRole("alert")).toContainText(
-    "Groep 1 heeft 3 deelnemer(s); een intervisiegroep heeft er minstens 4.",
+    "Groep 1 heeft 3 deelnemers; een intervisiegroep heeft er minstens 4.",
   );
   await expect(page.getByLabel("Groep van Ellen Vos")).toHaveValue("");
   await expectAccessible(page, "below the minimum");

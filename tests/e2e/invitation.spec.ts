@@ -37,6 +37,9 @@ test("a coordinator invites a participant who accepts and lands in the cohort", 
 
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Naam (mag leeg blijven)").fill(invitedName);
+  // The required role starts empty: no role is chosen for the coordinator.
+  await expect(page.getByLabel("Rol")).toHaveValue("");
+  await expect(page.getByLabel("Rol").locator("option").first()).toHaveText("— Kies een rol —");
   await page.getByLabel("Rol").selectOption({ label: "Deelnemer" });
   await chooseMunicipality(page, "Deventer");
   await page.getByLabel("Functie in het duo").selectOption({ label: "Ervaringsdeskundige" });

@@ -50,6 +50,17 @@ test("facilitators and participants only see their own cohorts listed", async ({
   await expect(page.getByRole("link", { name: DEMO_COHORT_NAME })).toBeVisible();
   await expect(page.getByRole("link", { name: OTHER_COHORT })).toHaveCount(0);
   await expectAccessible(page);
+  // Valid HTML for a validator: the streamed data scripts stay inside <body>, nothing follows </body> but
+  // </html>; and every page has a meta description (the platform's, or the page's own).
+  const html = await (await page.request.get("/leernetwerken")).text();
+  expect(html.trimEnd().endsWith("</body></html>")).toBe(true);
+  expect(html.indexOf("</body>")).toBe(html.length - "</body></html>".length);
+  expect(html).toContain("window.__remixContext.streamController.close()");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /ervaringskennis/);
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+  await page.goto("/leren");
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /^De modules van het leernetwerk/);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page).toHaveURL(/\/inloggen$/);
 

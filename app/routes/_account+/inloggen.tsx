@@ -11,8 +11,13 @@ import { ErrorSummary, Field, FormAlert } from "~/components/forms.tsx";
 import { emailField, formError, parseForm, textValue } from "~/utils/forms.ts";
 import { invalid, readForm } from "~/utils/forms.server.ts";
 import { safeRedirectPath } from "~/utils/http.server.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description: "Log in op Leernetwerk om je leernetwerk, opdrachten, journaal en intervisie te openen.",
+};
 
 const loginSchema = z.object({
   email: emailField,

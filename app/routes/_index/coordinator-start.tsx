@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { CohortCards } from "./cohort-cards.tsx";
 import type { Data } from "./route.tsx";
+import { aantal, woord } from "~/utils/plural.ts";
 
 export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDINATOR" }> }) {
   const c = data.coordinator;
@@ -11,7 +12,8 @@ export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDI
       key: "open",
       content: (
         <>
-          <Link to="/beheer/uitnodigingen">{c.openInvitations} uitnodiging(en)</Link> nog niet aangenomen.
+          <Link to="/beheer/uitnodigingen">{aantal(c.openInvitations, "uitnodiging", "uitnodigingen")}</Link> nog niet
+          aangenomen.
         </>
       ),
     });
@@ -21,7 +23,8 @@ export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDI
       key: "expired",
       content: (
         <>
-          <Link to="/beheer/uitnodigingen">{c.expiredInvitations} uitnodiging(en)</Link> verlopen: stuur een nieuwe.
+          <Link to="/beheer/uitnodigingen">{aantal(c.expiredInvitations, "uitnodiging", "uitnodigingen")}</Link>{" "}
+          verlopen: stuur een nieuwe.
         </>
       ),
     });
@@ -31,7 +34,8 @@ export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDI
       key: "failed",
       content: (
         <>
-          <Link to="/beheer/e-mail">{c.failedEmails} e-mail(s)</Link> konden niet worden verzonden.
+          <Link to="/beheer/e-mail">{aantal(c.failedEmails, "e-mail", "e-mails")}</Link>{" "}
+          {woord(c.failedEmails, "kon", "konden")} niet worden verzonden.
         </>
       ),
     });
@@ -42,9 +46,9 @@ export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDI
       content: (
         <>
           <Link to={`/leernetwerken/${cohort.id}/aanmeldingen`}>
-            {cohort._count.applications} aanmelding(en) voor {cohort.name}
+            {aantal(cohort._count.applications, "aanmelding", "aanmeldingen")} voor {cohort.name}
           </Link>{" "}
-          wachten op een intake of besluit.
+          {woord(cohort._count.applications, "wacht", "wachten")} op een intake of besluit.
         </>
       ),
     });
@@ -55,7 +59,7 @@ export function CoordinatorStart({ data }: { data: Extract<Data, { role: "COORDI
       content: (
         <>
           <Link to={`/leernetwerken/${cohort.id}`}>{cohort.name}</Link>: aanmelding open, nog plaats voor{" "}
-          {cohort.capacity - cohort._count.enrollments} gemeente(n).
+          {aantal(cohort.capacity - cohort._count.enrollments, "gemeente", "gemeenten")}.
         </>
       ),
     });

@@ -22,10 +22,16 @@ import { emailField, nameField, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
 import { cohortStatusLabels } from "~/utils/labels.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Aanmelden: ${data.cohort.name} — Leernetwerk` : "Aanmelden — Leernetwerk" },
 ];
+
+export const handle: DescribedHandle = {
+  description: (data: { cohort: { name: string } }) =>
+    `Meld je gemeente aan voor ${data.cohort.name}: met een duo en het vraagstuk waaraan jullie willen werken.`,
+};
 
 const applicationSchema = z
   .object({

@@ -5,8 +5,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listOpenCohorts } from "~/models/application.server.ts";
 import { placesLeft } from "~/models/enrollment-rules.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden voor een leernetwerk — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description:
+    "Meld je gemeente aan voor een leernetwerk over ervaringskennis in beleid: de open leernetwerken en hun data.",
+};
 
 export async function loader() {
   return { cohorts: await listOpenCohorts() };

@@ -111,13 +111,8 @@ export default function InvitationsPage() {
             errors={errors.email}
           />
           <Field label="Naam (mag leeg blijven)" name="name" defaultValue={values.name ?? ""} errors={errors.name} />
-          <SelectField
-            label="Rol"
-            name="role"
-            required
-            defaultValue={values.role ?? "PARTICIPANT"}
-            errors={errors.role}
-          >
+          <SelectField label="Rol" name="role" required defaultValue={values.role ?? ""} errors={errors.role}>
+            <option value="">— Kies een rol —</option>
             <option value="PARTICIPANT">{roleLabels.PARTICIPANT}</option>
             <option value="FACILITATOR">{roleLabels.FACILITATOR}</option>
             <option value="COORDINATOR">{roleLabels.COORDINATOR}</option>

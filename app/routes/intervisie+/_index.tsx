@@ -7,8 +7,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getMethods } from "~/content/methods.server.ts";
 import { listMyGroups } from "~/models/intervision.server.ts";
 import { formatSessionTime } from "~/utils/dates.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction = () => [{ title: "Intervisie — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description: "Je intervisiegroep, de volgende bijeenkomst en de methoden voor intervisie.",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -62,7 +62,14 @@ export default function MethodPage() {
           </tbody>
         </table>
       </TableScroll>
-      <SourceList sources={sources} />
+      <section aria-labelledby="herkomst">
+        <h2 id="herkomst">Herkomst</h2>
+        <p>{method.origin}</p>
+      </section>
+      <SourceList
+        sources={sources}
+        intro="Uit deze publicatie komen alleen het kader van intervisie (een groep van 4 tot 8 mensen, een inbrenger met een open vraag) en de thema's; de methode zelf beschrijft zij niet."
+      />
     </>
   );
 }

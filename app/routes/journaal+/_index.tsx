@@ -9,6 +9,7 @@ import { shorten } from "~/utils/text.ts";
 import { formatDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
 import { journalAudiencesLabel } from "~/utils/labels.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Mijn journaal — Leernetwerk" }];
 
@@ -99,9 +100,7 @@ export default function JournalPage() {
               </h3>
               <p className="muted">
                 {formatDate(entry.writtenOn)} · {journalAudiencesLabel(entry.audiences)}
-                {entry._count.replies
-                  ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}`
-                  : ""}
+                {entry._count.replies ? ` · ${aantal(entry._count.replies, "reactie", "reacties")}` : ""}
                 {entry.session ? ` · bijeenkomst ${entry.session.number}` : ""}
               </p>
               <p>{entry.excerpt}</p>

@@ -7,6 +7,7 @@ import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listSharedWithMe } from "~/models/journal.server.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Gedeelde journaals — Leernetwerk" }];
 
@@ -52,9 +53,7 @@ export default function SharedJournalsPage() {
                 </h3>
                 <p className="muted">
                   {formatDate(entry.writtenOn)}
-                  {entry._count.replies
-                    ? ` · ${entry._count.replies} ${entry._count.replies === 1 ? "reactie" : "reacties"}`
-                    : ""}
+                  {entry._count.replies ? ` · ${aantal(entry._count.replies, "reactie", "reacties")}` : ""}
                   {isFacilitator && entry.awaitingAnswer ? (
                     <>
                       {" "}

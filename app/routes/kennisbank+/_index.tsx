@@ -9,8 +9,14 @@ import { searchArticles } from "~/models/knowledge.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
 import { shorten } from "~/utils/text.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description: "De kennisbank: aanpakken die gemeenten uit eerdere leernetwerken met elkaar delen.",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,7 +72,7 @@ export default function KnowledgeBasePage() {
         </div>
       </Form>
       <p role="status" className="muted">
-        {articles.length === 1 ? "1 samenvatting" : `${articles.length} samenvattingen`}
+        {aantal(articles.length, "samenvatting", "samenvattingen")}
         {filtered ? " gevonden" : ""}.
       </p>
       {articles.length ? (

@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { listCohortsForUser } from "~/models/cohort.server.ts";
 import { formatCalendarDate } from "~/utils/dates.ts";
 import { cohortStatusLabels } from "~/utils/labels.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Leernetwerken — Leernetwerk" }];
 
@@ -37,7 +38,7 @@ export default function CohortListPage() {
       ) : (
         <TableScroll label="Tabel met leernetwerken">
           <table>
-            <caption className="muted">{cohorts.length} leernetwerk(en)</caption>
+            <caption className="muted">{aantal(cohorts.length, "leernetwerk", "leernetwerken")}</caption>
             <thead>
               <tr>
                 <th scope="col">Naam</th>

@@ -13,11 +13,16 @@ import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} — ${data.module.title} — Leernetwerk` : "Leernetwerk" },
-  ...(data ? [{ name: "description", content: data.lesson.summary }] : []),
 ];
+
+// The lesson's summary is the page's meta description (rendered by the root layout).
+export const handle: DescribedHandle = {
+  description: (data: { lesson: { summary: string } }) => data.lesson.summary,
+};
 
 /** Long lessons get a table of contents. */
 const TOC_MIN_HEADINGS = 3;

@@ -7,8 +7,15 @@ import { requireUser } from "~/auth/guards.server.ts";
 import { ReadingProgress } from "~/components/progress.tsx";
 import { getLibrary } from "~/content/library.server.ts";
 import { findDuo, progressPerModule, readLessons } from "~/models/course-progress.server.ts";
+import type { DescribedHandle } from "~/utils/page-description.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction = () => [{ title: "Leren — Leernetwerk" }];
+
+export const handle: DescribedHandle = {
+  description:
+    "De modules van het leernetwerk: lessen over ervaringskennis ontsluiten, vertalen en gebruiken in beleid.",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -58,7 +65,7 @@ export default function LearnOverview() {
             </h2>
             <p>{module.summary}</p>
             <p className="muted">
-              {module.lessons} {module.lessons === 1 ? "les" : "lessen"} · ongeveer {module.minutes} minuten lezen
+              {aantal(module.lessons, "les", "lessen")} · ongeveer {module.minutes} minuten lezen
             </p>
             {people.map((person) => {
               const progress = person.modules.find((entry) => entry.slug === module.slug);

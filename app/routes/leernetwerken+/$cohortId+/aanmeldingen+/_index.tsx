@@ -10,6 +10,7 @@ import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts
 import { formatDateTime } from "~/utils/dates.ts";
 import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
 
@@ -42,7 +43,7 @@ export default function ApplicationsPage() {
       ) : (
         <TableScroll label="Tabel met aanmeldingen">
           <table>
-            <caption className="muted">{applications.length} aanmelding(en)</caption>
+            <caption className="muted">{aantal(applications.length, "aanmelding", "aanmeldingen")}</caption>
             <thead>
               <tr>
                 <th scope="col">Gemeente</th>

@@ -16,6 +16,7 @@ import { parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { applicationStatusLabels, duoFunctionLabels, enrollmentStatusLabels } from "~/utils/labels.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
 
@@ -56,10 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       user,
     );
     const parts = [
-      result.invited ? `${result.invited} ${result.invited === 1 ? "uitnodiging" : "uitnodigingen"} verstuurd` : null,
-      result.added
-        ? `${result.added} ${result.added === 1 ? "persoon" : "personen"} met een account direct toegevoegd`
-        : null,
+      result.invited ? `${aantal(result.invited, "uitnodiging", "uitnodigingen")} verstuurd` : null,
+      result.added ? `${aantal(result.added, "persoon", "personen")} met een account direct toegevoegd` : null,
     ].filter(Boolean);
     return redirectWithToast(`/leernetwerken/${cohortId}/deelnemers/${result.enrollmentId}`, {
       title: `De gemeente ${result.municipality} is ingeschreven`,

@@ -23,6 +23,7 @@ import { type FieldErrors, formError, formList, parseForm, textValue } from "~/u
 import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { GroupMeetingsOverview } from "./group-meetings.tsx";
+import { aantal } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
 
@@ -158,8 +159,8 @@ export default function IntervisionGroupsPage() {
 
       {participants.length < MIN_GROUP_SIZE ? (
         <p className="alert alert-warning">
-          Dit leernetwerk heeft {participants.length} actieve deelnemer(s). Voor een intervisiegroep zijn er minstens{" "}
-          {MIN_GROUP_SIZE} nodig.
+          Dit leernetwerk heeft {aantal(participants.length, "actieve deelnemer", "actieve deelnemers")}. Voor een
+          intervisiegroep zijn er minstens {MIN_GROUP_SIZE} nodig.
         </p>
       ) : (
         <>

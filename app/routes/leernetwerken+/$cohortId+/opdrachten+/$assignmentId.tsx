@@ -12,6 +12,7 @@ import { assignmentOverview } from "~/models/assignment.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { invariantResponse, notFound } from "~/utils/http.server.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({
   breadcrumb: (_data, cohortPath) => [{ label: "Opdrachten", to: `${cohortPath}/opdrachten` }],
@@ -96,7 +97,7 @@ export default function AssignmentOverviewPage() {
                       {row.submissionId ? (
                         <Link to={`${base}/inzendingen/${row.submissionId}`}>
                           Lezen
-                          {row.messages ? ` (${row.messages} ${row.messages === 1 ? "bericht" : "berichten"})` : ""}
+                          {row.messages ? ` (${aantal(row.messages, "bericht", "berichten")})` : ""}
                           <span className="visually-hidden"> van {row.municipality}</span>
                         </Link>
                       ) : (

@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from "~/utils/dates.ts";
 import { idField, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? cohortTitle(matches, "Opdrachten") : "Leernetwerk" },
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await copyAssignments(user, cohortId, form.data.sourceCohortId);
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten`, {
-      title: `${result.copied === 1 ? "1 opdracht" : `${result.copied} opdrachten`} gekopieerd`,
+      title: `${aantal(result.copied, "opdracht", "opdrachten")} gekopieerd`,
       description: result.skipped
         ? `${result.skipped} niet: die bijeenkomst bestaat hier niet.`
         : "Controleer de inleverdata.",

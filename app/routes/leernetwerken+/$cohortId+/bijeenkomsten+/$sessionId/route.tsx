@@ -27,6 +27,7 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { AttendanceSections } from "./attendance.tsx";
 import { SignOffSection } from "./sign-off.tsx";
+import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Bijeenkomst ${data.session.number}: ${data.session.title} — Leernetwerk` : "Leernetwerk" },
@@ -159,7 +160,7 @@ export default function SessionPage() {
                     · {reading.minutes} min ·{" "}
                     {reading.lessonsRead === reading.lessonIds.length
                       ? "je hebt dit gelezen"
-                      : `${reading.lessonsRead} van ${reading.lessonIds.length} ${reading.lessonIds.length === 1 ? "les" : "lessen"} gelezen`}
+                      : `${reading.lessonsRead} van ${aantal(reading.lessonIds.length, "les", "lessen")} gelezen`}
                   </span>
                 </li>
               ))}
