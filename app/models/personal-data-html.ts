@@ -38,7 +38,7 @@ const FIELD_LABELS: Record<string, string> = {
   yourFunction: "Je functie",
   function: "Functie",
   since: "Sinds",
-  duoPartners: "Duopartner(s)",
+  duoPartners: "Duopartners",
   session: "Bijeenkomst",
   sessionStartsAt: "Begin van de bijeenkomst",
   reason: "Reden of opmerking",
