@@ -114,6 +114,7 @@ test("mismatching passwords on the invitation page are caught, and fixing them w
   await page.getByLabel("E-mailadres").fill(email);
   const enrollment = page.getByLabel("Gemeente in het leernetwerk");
   await enrollment.selectOption((await enrollment.locator("option", { hasText: "Zaanstad" }).getAttribute("value"))!);
+  await page.getByLabel("Rol").selectOption({ label: "Deelnemer" });
   await page.getByLabel("Functie in het duo").selectOption({ label: "Beleidsmedewerker" });
   await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
   await expect(page.getByRole("status")).toContainText("De uitnodiging is verstuurd");

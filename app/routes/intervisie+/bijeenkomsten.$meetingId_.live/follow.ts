@@ -21,7 +21,9 @@ export function useFollow(active: boolean, meetingId: string, stamp: string | nu
         const response = await fetch(
           `/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`,
         );
-        if (response.status !== 204) revalidator.revalidate();
+        // A reload cut short (the page navigated, or a newer reload took over) is no error: the next tick
+        // asks again. Without the catch the browser logged an uncaught AbortError.
+        if (response.status !== 204) await Promise.resolve(revalidator.revalidate()).catch(() => undefined);
       } catch {
         // Offline for a moment: the next tick asks again.
       } finally {
