@@ -211,9 +211,9 @@ test("a case from intake to takeaway: the facilitator runs the meeting live, a m
   await expect(lisa.getByRole("link", { name: /de intervisie van Groep 1 op/ })).toBeVisible();
   await expectAccessible(lisa);
   // Lisa is in a group, so she may share the entry with it; the page names who can then read it.
-  await lisa.getByRole("radio", { name: "Mijn intervisiegroep" }).check();
+  await lisa.getByRole("checkbox", { name: "Mijn intervisiegroep" }).check();
   await lisa.getByRole("button", { name: "Delen opslaan" }).click();
-  await expect(lisa.getByTestId("readers")).toContainText("Jij en Groep 1:");
+  await expect(lisa.getByTestId("readers")).toContainText("Gedeeld met deze mensen");
   await expect(lisa.getByTestId("readers")).toContainText("Marco Jansen");
   await expect(lisa.getByTestId("readers")).not.toContainText("Erik Mulder");
 
