@@ -121,6 +121,8 @@ test("hand in with an attachment; the facilitator's feedback reaches the duo; ot
     .getByRole("link", { name: /voorjaar 2027/ })
     .first()
     .click();
+  // Wait for the cohort page itself: a check run before the navigation ends checks the previous page.
+  await expect(marco.getByRole("heading", { level: 1 })).toHaveText(/voorjaar 2027/);
   await expectAccessible(marco);
   await marco.getByRole("link", { name: "Opdrachten en inzendingen per gemeente" }).click();
   await expect(marco.getByRole("heading", { level: 1, name: "Opdrachten en inzendingen" })).toBeVisible();
@@ -189,6 +191,8 @@ test("the coordinator adds an assignment to a session; participants see it there
     .getByRole("link", { name: /voorjaar 2027/ })
     .first()
     .click();
+  // Wait for the cohort page itself: a check run before the navigation ends checks the previous page.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/voorjaar 2027/);
   await expectAccessible(page);
   await page
     .getByRole("link", { name: /Beleid en uitvoering aanpassen/ })

@@ -29,6 +29,8 @@ test("the coordinator forms intervisie groups from the suggestion, within the li
   await page.goto("/leernetwerken");
   await expectAccessible(page);
   await page.getByRole("link", { name: OTHER_COHORT }).first().click();
+  // Wait for the cohort page itself: a check run before the navigation ends checks the previous page.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(OTHER_COHORT);
   await expectAccessible(page);
   await page
     .getByRole("navigation", { name: "Beheer van dit leernetwerk" })
