@@ -27,6 +27,8 @@ export type ClusterProcess = {
   /** The web process's own port (web processes only). */
   port?: number;
   log: string;
+  /** The process id while it runs (CPU time from /proc, a kill from outside). */
+  pid: () => number | undefined;
   running: () => boolean;
   start: () => Promise<void>;
   /** SIGTERM and wait (a clean stop). */
@@ -44,6 +46,8 @@ export type Cluster = {
   workers: ClusterProcess[];
   redis: ClusterProcess;
   nginx: ClusterProcess;
+  /** nginx.conf with only these web processes as upstreams, reloaded in place (no request is dropped). */
+  route: (webs: ClusterProcess[]) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -100,6 +104,7 @@ function managed(
     name,
     port: options.port,
     log: logFile,
+    pid: () => (running() ? child?.pid : undefined),
     running,
     async start() {
       if (running()) return;
@@ -332,7 +337,21 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await nginx.start();
     started.push(nginx);
 
-    return { url: `http://127.0.0.1:${port}`, databaseUrl, redisUrl, dir, webs, workers, redis, nginx, stop };
+    const route = async (upstreams: ClusterProcess[]) => {
+      writeFileSync(
+        config,
+        nginxConfig(
+          dir,
+          port,
+          upstreams.map((web) => web.port!),
+        ),
+      );
+      execFileSync("nginx", ["-c", config, "-p", dir, "-s", "reload"], { stdio: "ignore" });
+      // The old nginx worker finishes its requests and leaves; the new one answers from the new config.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    };
+
+    return { url: `http://127.0.0.1:${port}`, databaseUrl, redisUrl, dir, webs, workers, redis, nginx, route, stop };
   } catch (error) {
     await stop();
     throw error;
