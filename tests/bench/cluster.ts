@@ -33,7 +33,6 @@
 // interleaved 1, 2, 1, 2 …; medians are reported), BENCH_SHAPES ("1,2").
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Cluster, type ClusterProcess, startCluster } from "../../server/tools/cluster.ts";
 
