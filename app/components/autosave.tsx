@@ -7,7 +7,14 @@
 //   const autosave = useAutosave({ formRef, action, version });
 //   <Form ref={formRef} {...autosave.formProps}> <input type="hidden" name="version" value={autosave.version} /> …
 //   <AutosaveStatus autosave={autosave} />   {autosave.conflict ? <AutosaveConflictPanel … /> : null}
-import { useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+//   export const clientAction = autosaveClientAction;   (in the route module)
+import {
+  type ClientActionFunctionArgs,
+  isRouteErrorResponse,
+  useFetcher,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import { type FormEvent, type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { formatTime } from "~/utils/dates.ts";
 import { type AutosaveResponse, type FieldValues, fieldValues, sameValues } from "~/utils/versioned.ts";
@@ -57,6 +64,24 @@ function autosaveFormData(form: HTMLFormElement, version: number): FormData {
   formData.set("intent", "autosave");
   formData.set("version", String(version));
   return formData;
+}
+
+/**
+ * The clientAction of every route with autosave. An autosave whose request fails on the way — the connection
+ * drops, or the proxy answers 502 because the web process died while handling it (a POST is never sent to a
+ * second process) — would otherwise throw the whole page into the error boundary, and with it the text typed
+ * since the last save. Here it comes back as no answer: the values stay unsaved, the status says so, and the
+ * next tick tries again (tests/cluster/browser-journey.spec.ts kills a web process mid-journey). An answer of
+ * the app itself (a 404, a refused save) and every other submission pass through unchanged.
+ */
+export async function autosaveClientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  if ((await request.clone().formData()).get("intent") !== "autosave") return serverAction();
+  try {
+    return await serverAction();
+  } catch (error) {
+    if (isRouteErrorResponse(error)) throw error;
+    return null;
+  }
 }
 
 export function useAutosave(options: UseAutosaveOptions) {

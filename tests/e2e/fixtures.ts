@@ -50,7 +50,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   }, WCAG_TAGS);
 }
 
-type Tracker = { visited: Map<string, string>; checked: Set<string>; errors: string[] };
+type Tracker = { visited: Map<string, string>; checked: Set<string>; errors: string[]; allowed: RegExp[] };
 
 /** Chromium's line for an HTTP error answer to a request; 4xx answers are expected (and asserted) by tests. */
 const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
@@ -66,9 +66,10 @@ function pathOf(url: string): string | null {
 function trackerFor(page: Page): Tracker {
   let tracker = trackers.get(page);
   if (!tracker) {
-    const created: Tracker = { visited: new Map(), checked: new Set(), errors: [] };
+    const created: Tracker = { visited: new Map(), checked: new Set(), errors: [], allowed: [] };
     page.on("console", (message) => {
       if (message.type() !== "error" || EXPECTED_HTTP_ERROR.test(message.text())) return;
+      if (created.allowed.some((pattern) => pattern.test(message.text()))) return;
       created.errors.push(`console error on ${pathOf(page.url()) ?? page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => {
@@ -89,6 +90,14 @@ function trackerFor(page: Page): Tracker {
 /** Starts watching a page (e.g. from a second browser context) for the end-of-test accessibility check. */
 export function track(page: Page) {
   trackerFor(page);
+}
+
+/**
+ * Lets console errors matching `pattern` through on this page for the rest of the test: only for an error the
+ * test causes on purpose and asserts itself (the cluster journey's 502 for a request to a killed process).
+ */
+export function allowConsoleErrors(page: Page, pattern: RegExp) {
+  trackerFor(page).allowed.push(pattern);
 }
 
 /** Runs axe-core on the page as it is now and expects no WCAG 2.1 A/AA violations. */

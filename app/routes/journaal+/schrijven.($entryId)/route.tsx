@@ -85,6 +85,8 @@ const entryFields = z.object({
 
 const schema = formIntents({ autosave: entryFields, save: entryFields });
 
+export { autosaveClientAction as clientAction } from "~/components/autosave.tsx";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "PARTICIPANT");
   // Whose entry it is, is checked by saveEntry itself (someone else's: not-found), so an autosave costs no extra query.

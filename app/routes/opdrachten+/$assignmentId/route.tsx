@@ -100,6 +100,8 @@ type ActionResult =
   | { status: "done"; intent: "upload" | "delete-attachment"; message: string }
   | { status: "preview"; tree: unknown };
 
+export { autosaveClientAction as clientAction } from "~/components/autosave.tsx";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, assignment, submission } = await requireOwnAssignment(request, params.assignmentId);
   const page = `/opdrachten/${assignment.id}`;

@@ -97,6 +97,8 @@ const schema = formIntents({
   version: canvasForm.extend({ sessionId: z.string().default("") }),
 });
 
+export { autosaveClientAction as clientAction } from "~/components/autosave.tsx";
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, mode, enrollment } = await requirePlanAccess(request, params.cohortId, params.enrollmentId);
   const form = parseForm(schema, await readForm(request));
