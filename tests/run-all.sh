@@ -75,6 +75,13 @@ step "Vitest: cluster through nginx (127.0.0.1:${TEST_CLUSTER_PORT:-3310})"
 PATH="$PATH:/usr/sbin" npx vitest run --project cluster --reporter=default --reporter=json \
   --outputFile=tmp/results/vitest-cluster.json
 
+# 4d. The same production shape in a browser (playwright.cluster.config.ts starts its own cluster on
+#     CLUSTER_PORT, default 3320): requests on both web processes, a file and an autosave conflict across
+#     them, one web process killed mid-journey. About a minute and a half.
+step "Playwright: browser journey through the cluster (127.0.0.1:${CLUSTER_PORT:-3320})"
+PATH="$PATH:/usr/sbin" PLAYWRIGHT_JSON_OUTPUT_NAME=tmp/results/playwright-cluster.json \
+  npx playwright test -c playwright.cluster.config.ts --reporter=list,json
+
 # 5. Browser tests.
 step "Playwright: browser tests (Chromium, axe-core)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=tmp/results/playwright.json npx playwright test --reporter=list,json
