@@ -117,7 +117,10 @@ test("a journey across both web processes survives one of them being killed", as
   // One web process dies on the spot, mid-journey. Lisa keeps working; nginx sends everything to the other.
   // A POST that reached the dying process is not sent again by nginx (it might have been handled): it gets a
   // 502, which the browser logs; the autosave then says it did not save and tries again on the next tick.
-  allowConsoleErrors(page, /status of 502 \(Bad Gateway\)/);
+  // Chromium logs the 502, and Remix logs the SyntaxError of decoding nginx's HTML page as route data before
+  // it throws (the error that autosaveClientAction catches).
+  allowConsoleErrors(page, /status of 502\b/);
+  allowConsoleErrors(page, /^SyntaxError\b/);
   const victim = webs.find((web) => web.name === "web-1")!;
   await page.waitForLoadState("networkidle");
   process.kill(victim.pid, "SIGKILL");
@@ -125,9 +128,25 @@ test("a journey across both web processes survives one of them being killed", as
   await text.fill("Rollenkaart: uitvoering en inwoners ontbreken nog.");
   await conflict.getByRole("button", { name: "Mijn versie bewaren" }).click();
   await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
+  // The same failure made certain: the next autosave gets the proxy's 502, as a POST caught by the dying
+  // process does. The editor says it did not save, keeps the text, and saves it on the next tick.
+  let posts = 0;
+  const draftData = /\/opdrachten\/[^/]+\.data$/;
+  await page.route(draftData, async (route) => {
+    if (route.request().method() !== "POST" || posts++ > 0) return route.fallback();
+    await route.fulfill({
+      status: 502,
+      contentType: "text/html",
+      headers: { "X-Instance": "simulated" },
+      body: "<html><body>502 Bad Gateway</body></html>",
+    });
+  });
   await text.fill("Rollenkaart: uitvoering en inwoners ontbreken nog. Na de storing getypt.");
   await text.press("Tab");
+  await expect(page.getByRole("status").filter({ hasText: "Opslaan lukte niet" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
+  expect(posts).toBeGreaterThan(1);
+  await page.unroute(draftData);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: ASSIGNMENT })).toBeVisible();
   await expect(page.getByLabel("Jullie tekst")).toHaveValue(
@@ -140,7 +159,7 @@ test("a journey across both web processes survives one of them being killed", as
   const afterKill = lisaAnswers.filter((answer) => answer.sentAt > killedAt);
   expect(afterKill.length).toBeGreaterThan(2);
   expect(
-    afterKill.filter((answer) => answer.instance !== "web-2"),
+    afterKill.filter((answer) => answer.status < 500 && answer.instance !== "web-2"),
     "answers after the kill",
   ).toEqual([]);
   const all = [...lisaAnswers, ...erikAnswers];
@@ -148,7 +167,7 @@ test("a journey across both web processes survives one of them being killed", as
     new Set(["web-1", "web-2"]),
   );
   // At most the one autosave that was on its way to the dying process failed; it was saved again after it.
-  const failed = all.filter((answer) => answer.status >= 500);
+  const failed = all.filter((answer) => answer.status >= 500 && answer.instance !== "simulated");
   expect(failed.length, JSON.stringify(failed)).toBeLessThanOrEqual(1);
   for (const answer of failed) {
     expect(answer).toMatchObject({ method: "POST", status: 502, instance: "nginx" });
