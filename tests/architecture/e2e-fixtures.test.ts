@@ -5,16 +5,21 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const dir = path.resolve(import.meta.dirname, "../e2e");
-const specs = readdirSync(dir).filter((name) => name.endsWith(".spec.ts"));
+// The browser journey through the cluster (tests/cluster, playwright.cluster.config.ts) uses it too.
+const dirs = ["../e2e", "../cluster"].map((dir) => path.resolve(import.meta.dirname, dir));
+const specs = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".spec.ts"))
+    .map((name) => path.relative(path.resolve(import.meta.dirname, ".."), path.join(dir, name))),
+);
 
 describe("browser test specs", () => {
   it("exist", () => {
     expect(specs.length).toBeGreaterThan(0);
   });
 
-  it.each(specs)("%s takes `test` from ./fixtures.ts, never from @playwright/test", (name) => {
-    const source = readFileSync(path.join(dir, name), "utf8");
+  it.each(specs)("%s takes `test` from tests/e2e/fixtures.ts, never from @playwright/test", (name) => {
+    const source = readFileSync(path.resolve(import.meta.dirname, "..", name), "utf8");
     const fromPlaywright = [...source.matchAll(/import\s+(?!type\b)\{([^}]*)\}\s+from\s+["']@playwright\/test["']/g)];
     for (const [, names] of fromPlaywright) {
       const values = (names ?? "")
@@ -23,6 +28,6 @@ describe("browser test specs", () => {
         .filter((part) => part && !part.startsWith("type "));
       expect(values, `${name} imports values from @playwright/test`).not.toContain("test");
     }
-    expect(source).toMatch(/import\s*\{[^}]*\btest\b[^}]*\}\s*from\s*["']\.\/fixtures\.ts["']/);
+    expect(source).toMatch(/import\s*\{[^}]*\btest\b[^}]*\}\s*from\s*["'](\.\/|\.\.\/e2e\/)fixtures\.ts["']/);
   });
 });
