@@ -39,7 +39,14 @@ const sessionAnswers: Answers[] = [
 
 async function answer(
   prisma: PrismaClient,
-  input: { cohortId: string; target: string; sessionId: string | null; formId: string; userIds: string[]; answers: Answers[] },
+  input: {
+    cohortId: string;
+    target: string;
+    sessionId: string | null;
+    formId: string;
+    userIds: string[];
+    answers: Answers[];
+  },
 ) {
   await prisma.evaluationParticipation.createMany({
     data: input.userIds.map((userId) => ({
