@@ -54,7 +54,7 @@ async function setup() {
   return {
     cohortId: cohort.id,
     sessions: sessions.map((session) => session.id) as [string, string, string],
-    participants: [zwolle.members[0]!, zwolle.members[1]!, deventer.members[0]!, deventer.members[1]!],
+    participants: [zwolle.members[0]!, zwolle.members[1]!, deventer.members[0]!, deventer.members[1]!] as const,
     joost: almere.members[0]!,
     marco,
     anouk,
