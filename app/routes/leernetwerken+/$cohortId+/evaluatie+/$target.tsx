@@ -30,16 +30,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
+  const { user, relation, cohortId, cohort } = await requireCohortMember(request, params.cohortId);
   if (relation !== "participant") throw forbidden("Alleen deelnemers vullen de evaluatie in. Jij ziet de uitkomsten.");
   const found = await findTarget(cohortId, params.target);
   invariantResponse(found, "Deze evaluatie bestaat niet.");
-  return { user, cohortId, ...found };
+  return { user, cohortId, archived: cohort.archivedAt !== null, ...found };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohortId, target, form } = await load(request, params);
-  return { target, form, answered: await hasAnswered(user, cohortId, target.key) };
+  const { user, cohortId, target, form, archived } = await load(request, params);
+  return { target, form, archived, answered: await hasAnswered(user, cohortId, target.key) };
 }
 
 // The answers' fields follow the form in content/evaluaties: they are read from what was sent (answersFromForm).
@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AnswerEvaluationPage() {
-  const { target, form, answered } = useLoaderData<typeof loader>();
+  const { target, form, answered, archived } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const { cohort } = useCohortHeader();
@@ -80,6 +80,8 @@ export default function AnswerEvaluationPage() {
           Je hebt deze evaluatie al ingevuld. Dank je wel! Je antwoorden zijn niet aan je naam gekoppeld, daarom kun je
           ze niet meer wijzigen.
         </p>
+      ) : archived ? (
+        <p className="alert alert-info">Dit leernetwerk is afgesloten; de evaluatie kan niet meer worden ingevuld.</p>
       ) : !target.open ? (
         <p className="alert alert-info">
           {target.kind === "end"

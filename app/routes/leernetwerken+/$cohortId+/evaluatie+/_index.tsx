@@ -49,6 +49,8 @@ export default function EvaluationIndexPage() {
                   <p>
                     <span className="badge">Ingevuld</span> Dank je wel!
                   </p>
+                ) : cohort.archivedAt ? (
+                  <p className="muted">Niet ingevuld. Dit leernetwerk is afgesloten.</p>
                 ) : (
                   <p>
                     <Link to={`${base}/${evaluation.key}`} className="button">
