@@ -13,7 +13,7 @@ import {
 import { loader as targetResultsLoader } from "~/routes/leernetwerken+/$cohortId+/evaluatie+/$target_.resultaten.tsx";
 import { loader as cohortResultsLoader } from "~/routes/leernetwerken+/$cohortId+/evaluatie+/resultaten.tsx";
 import { loader as csvLoader } from "~/routes/leernetwerken+/$cohortId+/evaluatie+/resultaten[.csv].tsx";
-import { getClosingOverview } from "~/models/cohort-closing.server.ts";
+import { getClosingOverview, setClosingStep } from "~/models/cohort-closing.server.ts";
 import { ALREADY_ANSWERED } from "~/models/evaluation.server.ts";
 import { TOO_FEW_MESSAGE } from "~/models/evaluation-results.ts";
 
@@ -238,5 +238,40 @@ describe("the anonymity threshold", () => {
         { number: 2, answered: 1 },
       ],
     });
+  });
+});
+
+describe("the closing checklist's evaluation step", () => {
+  it("is done and undone after the last session, with the end evaluation's count", async () => {
+    const cohort = await createCohort(prisma, {
+      status: "RUNNING",
+      sessions: [{ number: 1, title: "Enige", date: "2026-01-13", start: "13:00", end: "16:00", format: "ONLINE" }],
+    });
+    const { members } = await createEnrollment(prisma, {
+      cohortId: cohort.id,
+      members: [{ name: "Lisa", function: "BELEIDSMEDEWERKER" }],
+    });
+    const sanne = await createUser(prisma, { role: "COORDINATOR" });
+    expect(
+      statusOf(
+        await answer(members[0]!.id, cohort.id, "einde", {
+          intent: "submit",
+          aanrader: "5",
+          "beleid-veranderd": "4",
+          ervaringskennis: "4",
+          ervaringsdeskundigen: "5",
+          duo: "3",
+        }),
+      ),
+    ).toBe(302);
+    expect((await getClosingOverview(cohort.id)).evaluation.end).toBe(1);
+    await setClosingStep({ cohortId: cohort.id, step: "evaluation", done: true }, sanne);
+    expect(
+      (await prisma.cohortClosing.findUniqueOrThrow({ where: { cohortId: cohort.id } })).evaluationCheckedAt,
+    ).not.toBeNull();
+    await setClosingStep({ cohortId: cohort.id, step: "evaluation", done: false }, sanne);
+    expect(
+      (await prisma.cohortClosing.findUniqueOrThrow({ where: { cohortId: cohort.id } })).evaluationCheckedAt,
+    ).toBeNull();
   });
 });
