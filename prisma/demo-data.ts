@@ -347,6 +347,7 @@ export async function seedDemo(prisma: PrismaClient) {
     fatimaEmail: demoLogins.facilitator2,
   });
   await seedClosingCohort(prisma, { facilitatorEmail: demoLogins.facilitator2 });
+  await (await import("./demo-evaluation.ts")).seedEvaluation(prisma, { otherCohortId: other.id });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

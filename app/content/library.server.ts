@@ -15,6 +15,8 @@ import {
   sourcesSchema,
   type Source,
 } from "./frontmatter.ts";
+import type { EvaluationForm, EvaluationKind } from "./evaluation-schema.ts";
+import { EVALUATION_DIR, loadEvaluations } from "./evaluations.server.ts";
 import type { SelfScan } from "./self-scan-schema.ts";
 import { loadSelfScans, SELF_SCAN_DIR } from "./self-scans.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -67,6 +69,8 @@ export type Library = {
   sources: Record<string, Source>;
   /** The structured self-scans (content/zelfscans/*.yaml), in their order. */
   selfScans: SelfScan[];
+  /** The programme's evaluation forms (content/evaluaties/*.yaml): one per kind. */
+  evaluations: EvaluationForm[];
   errors: ContentError[];
   /** Plain text per file, for the check that nothing is copied from the seeds. */
   texts: { file: string; text: string }[];
@@ -254,8 +258,9 @@ export function loadLibrary(directory = contentDirectory()): Library {
   for (const entry of entries) {
     const moduleDir = path.join(directory, entry);
     if (!statSync(moduleDir).isDirectory()) continue;
-    // Not modules: the self-scans (self-scans.server.ts) and the intervisie methods (methods.server.ts).
-    if (entry === SELF_SCAN_DIR || entry === METHODS_DIRECTORY) continue;
+    // Not modules: the self-scans (self-scans.server.ts), the evaluation forms (evaluations.server.ts) and the
+    // intervisie methods (methods.server.ts).
+    if (entry === SELF_SCAN_DIR || entry === EVALUATION_DIR || entry === METHODS_DIRECTORY) continue;
     if (!MODULE_DIR.test(entry)) {
       errors.push({
         file: relative(moduleDir),
@@ -437,6 +442,10 @@ export function loadLibrary(directory = contentDirectory()): Library {
     links.push({ ...link, pageIds: [] });
   });
 
+  const evaluations = loadEvaluations(directory, relative);
+  errors.push(...evaluations.errors);
+  texts.push(...evaluations.texts);
+
   // Internal links must lead somewhere: a module, a lesson (and a heading in it), or a glossary term.
   const moduleSlugs = new Set(modules.map((module) => module.slug));
   for (const link of links) {
@@ -470,7 +479,17 @@ export function loadLibrary(directory = contentDirectory()): Library {
   }
 
   const readingOrder = modules.flatMap((module) => module.lessons);
-  return { modules, lessons, readingOrder, glossary, sources, selfScans: selfScans.scans, errors, texts };
+  return {
+    modules,
+    lessons,
+    readingOrder,
+    glossary,
+    sources,
+    selfScans: selfScans.scans,
+    evaluations: evaluations.forms,
+    errors,
+    texts,
+  };
 }
 
 let cached: { library: Library; builtAt: number } | null = null;
@@ -574,6 +593,11 @@ export function findReflectie(
 /** A structured self-scan by its id (the file name in content/zelfscans/). */
 export function findSelfScan(id: string | undefined): SelfScan | undefined {
   return getLibrary().selfScans.find((scan) => scan.id === id);
+}
+
+/** The evaluation form of a kind: after a session, or at the end of the cohort. */
+export function findEvaluationForm(kind: EvaluationKind): EvaluationForm | undefined {
+  return getLibrary().evaluations.find((form) => form.kind === kind);
 }
 
 // In production, build the library right after start-up instead of on the first lesson request.

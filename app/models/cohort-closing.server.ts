@@ -1,8 +1,8 @@
 // The coordinator's closing routine of a cohort, run after its last session: a checklist of steps, each
 // done and undone until the last one, archiving, makes the cohort read-only. Steps: the end self-scans
-// checked, the duos invited to publish their summary, certificates of participation issued (for who
-// attended the number of sessions the coordinator requires), the retention clock started, archived.
-// Every change is in the audit log. The programme's evaluation (issue 16) is not part of it yet.
+// checked, the programme's evaluation looked at (how many answered, counts only), the duos invited to publish
+// their summary, certificates of participation issued (for who attended the number of sessions the coordinator
+// requires), the retention clock started, archived. Every change is in the audit log.
 import type { User } from "lucia";
 import { getLibrary } from "~/content/library.server.ts";
 import { sendEmail } from "~/email/send-email.server.ts";
@@ -11,6 +11,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { END_TARGET, evaluationCounts } from "./evaluation.server.ts";
 
 export const ARCHIVED_MESSAGE =
   "Dit leernetwerk is gearchiveerd. Je kunt alles nog lezen, maar er kan niets meer worden veranderd.";
@@ -92,11 +93,14 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
   const afterLastSession = lastSession !== null && lastSession.endsAt <= now;
   const scans = getLibrary().selfScans;
   const userIds = cohort.enrollments.flatMap((e) => e.members.map((m) => m.user.id));
-  const attendance = await prisma.attendance.groupBy({
-    by: ["userId"],
-    where: { userId: { in: userIds }, status: "PRESENT", sessionId: { in: held.map((s) => s.id) } },
-    _count: { _all: true },
-  });
+  const [attendance, answered] = await Promise.all([
+    prisma.attendance.groupBy({
+      by: ["userId"],
+      where: { userId: { in: userIds }, status: "PRESENT", sessionId: { in: held.map((s) => s.id) } },
+      _count: { _all: true },
+    }),
+    evaluationCounts(cohortId),
+  ]);
   const attendedBy = new Map(attendance.map((row) => [row.userId, row._count._all]));
   const closing = cohort.closing;
   // The saved choice, or (before one is made) every session held as the proposal.
@@ -140,6 +144,12 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
     lastSessionEndsAt: lastSession?.endsAt ?? null,
     afterLastSession,
     scanCount: scans.length,
+    // How many participants answered each evaluation (never who): per session held, and the end evaluation.
+    evaluation: {
+      participants: userIds.length,
+      end: answered[END_TARGET] ?? 0,
+      sessions: held.map((session) => ({ number: session.number, answered: answered[session.id] ?? 0 })),
+    },
     duos,
     participants,
     retention: { months: getEnv().RETENTION_MONTHS, endsAt: plannedEnd, noticeAt: retentionNoticeAt(plannedEnd) },
@@ -148,7 +158,7 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
 
 export type ClosingOverview = Awaited<ReturnType<typeof getClosingOverview>>;
 
-export type ClosingStep = "selfScans" | "summaries" | "certificates" | "retention";
+export type ClosingStep = "selfScans" | "evaluation" | "summaries" | "certificates" | "retention";
 
 async function requireOpen(cohortId: string, now: Date) {
   const cohort = await prisma.cohort.findUnique({
@@ -182,6 +192,8 @@ export async function setClosingStep(
   let details: Record<string, string | number | boolean> = { step, done };
   if (step === "selfScans") {
     await saveClosing(cohortId, { selfScansCheckedAt: done ? now : null });
+  } else if (step === "evaluation") {
+    await saveClosing(cohortId, { evaluationCheckedAt: done ? now : null });
   } else if (step === "summaries") {
     if (done) details = { ...details, invited: await inviteSummaries(cohortId, now) };
     await saveClosing(cohortId, { summaryInvitedAt: done ? now : null });

@@ -51,6 +51,8 @@ const FIELD_LABELS: Record<string, string> = {
   assignment: "Opdracht",
   dueAt: "Inleveren voor",
   together: "Samen met je duo",
+  evaluation: "Evaluatie",
+  answeredAt: "Ingevuld op",
   body: "Tekst",
   submittedAt: "Ingeleverd op",
   withdrawnAt: "Teruggetrokken op",

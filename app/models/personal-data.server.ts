@@ -363,6 +363,29 @@ export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
     },
   },
   {
+    key: "evaluations",
+    title: "Evaluaties",
+    description:
+      "Welke evaluaties van het leernetwerk je hebt ingevuld. Je antwoorden zelf zijn zonder je naam bewaard; daarom horen ze niet bij je gegevens en kunnen we ze niet aan jou koppelen.",
+    async collect({ id }) {
+      const rows = await prisma.evaluationParticipation.findMany({
+        where: { userId: id },
+        orderBy: { createdAt: "asc" },
+        select: {
+          target: true,
+          createdAt: true,
+          cohort: { select: { name: true } },
+          session: { select: { number: true, title: true } },
+        },
+      });
+      return rows.map((row) => ({
+        cohort: row.cohort.name,
+        evaluation: row.session ? `Bijeenkomst ${row.session.number}: ${row.session.title}` : "Eindevaluatie",
+        answeredAt: row.createdAt,
+      }));
+    },
+  },
+  {
     key: "actionPlans",
     title: "Aanpak: versies en opmerkingen",
     description: "De versies van jullie aanpak die je opsloeg en de opmerkingen die je schreef.",

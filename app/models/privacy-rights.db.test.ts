@@ -120,6 +120,10 @@ async function personWithEverything() {
       updatedById: subject.id,
     },
   });
+  // An evaluation answered: who answered is theirs; the answers are stored apart, without a name.
+  await prisma.evaluationParticipation.create({
+    data: { cohortId: world.cohort.id, target: "einde", userId: subject.id },
+  });
   // The plan: a version the subject saved, a comment they wrote; feedback a facilitator wrote stays theirs.
   const plan = await prisma.actionPlan.create({
     data: { enrollmentId, content: { vraagstuk: { tekst: "Samen" } }, updatedById: subject.id },

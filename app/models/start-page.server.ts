@@ -1,4 +1,5 @@
 // What each role sees first after signing in.
+import { END_TARGET } from "./evaluation.server.ts";
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -115,6 +116,8 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
     where: { id: user.id },
     select: {
       lessonProgress: { select: { lessonId: true } },
+      // Which evaluations they answered (never the answers: those are stored apart, without a name).
+      evaluationParticipations: { select: { cohortId: true, target: true } },
       duoMemberships: {
         where: { enrollment: { status: "ACTIVE" } },
         orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
@@ -193,6 +196,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
   });
   const memberships = found?.duoMemberships ?? [];
   const read = new Set(found?.lessonProgress.map((progress) => progress.lessonId));
+  const answered = new Set(found?.evaluationParticipations.map((row) => `${row.cohortId}/${row.target}`));
 
   const participant = memberships.map(({ function: duoFunction, enrollment }) => {
     const { cohort } = enrollment;
@@ -222,6 +226,16 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
           },
         ]
       : [];
+    // The evaluations still to answer: after each session that took place, and at the end (not once archived).
+    const held = cohort.sessions.filter((session) => !session.cancelledAt && session.endsAt <= now);
+    const allHeld = held.length > 0 && !cohort.sessions.some((session) => !session.cancelledAt && session.endsAt > now);
+    const evaluations =
+      cohort.status === "CLOSED"
+        ? []
+        : [
+            ...held.map((session) => ({ key: session.id, title: `Bijeenkomst ${session.number}: ${session.title}` })),
+            ...(allHeld ? [{ key: END_TARGET, title: "Eindevaluatie van het leernetwerk" }] : []),
+          ].filter((evaluation) => !answered.has(`${cohort.id}/${evaluation.key}`));
     return {
       function: duoFunction,
       municipality: enrollment.municipality.name,
@@ -232,6 +246,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
       nextSession,
       toRead,
       tasks,
+      evaluations,
     };
   });
 

@@ -31,6 +31,7 @@ const BUDGETS = {
   "assignment with feedback": 2,
   "self-scan results": 3,
   "live intervisie poll": 2,
+  "evaluation results, cohort": 4,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -47,6 +48,25 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
   "self-scan results": {
     who: (w) => w.participant.id,
     path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten`,
+  },
+  // The anonymous results over the cohort, with one answer per duo to the session that took place.
+  "evaluation results, cohort": {
+    who: (w) => w.facilitator.id,
+    path: async (w) => {
+      const session = w.sessions[0]!;
+      if ((await prisma.evaluationResponse.count({ where: { cohortId: w.cohort.id } })) === 0) {
+        await prisma.evaluationResponse.createMany({
+          data: w.duos.map((_, index) => ({
+            cohortId: w.cohort.id,
+            target: session.id,
+            sessionId: session.id,
+            formId: "bijeenkomst",
+            answers: { nuttig: (index % 5) + 1, beleidswerk: 4, waardevol: `Antwoord ${index}` },
+          })),
+        });
+      }
+      return `/leernetwerken/${w.cohort.id}/evaluatie/resultaten`;
+    },
   },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {

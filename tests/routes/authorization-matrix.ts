@@ -309,6 +309,21 @@ export const MATRIX: Record<string, Row> = {
     loader: cohort(FACILITATORS_A, { owner: 404, partner: 404, groupPeer: 404, otherDuo: 404 }),
   },
 
+  // The programme's evaluation: participants answer (the end evaluation, "einde", always exists); staff see only
+  // aggregates and the CSV (participants: 403).
+  "routes/leernetwerken+/$cohortId+/evaluatie+/_index": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
+  "routes/leernetwerken+/$cohortId+/evaluatie+/$target": {
+    params: () => ({ target: "einde" }),
+    loader: cohort(PARTICIPANTS_A),
+    actions: { submit: cohort(PARTICIPANTS_A) },
+  },
+  "routes/leernetwerken+/$cohortId+/evaluatie+/$target_.resultaten": {
+    params: () => ({ target: "einde" }),
+    loader: cohort(STAFF_A),
+  },
+  "routes/leernetwerken+/$cohortId+/evaluatie+/resultaten": { loader: cohort(STAFF_A) },
+  "routes/leernetwerken+/$cohortId+/evaluatie+/resultaten[.csv]": { loader: cohort(STAFF_A) },
+
   // Action plan canvas and knowledge base.
   "routes/aanpak+/_index": {
     // Participants are sent to their duo's canvas; the former member has none and gets the page saying so.

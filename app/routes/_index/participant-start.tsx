@@ -72,6 +72,21 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
             )}
           </section>
           <DueSelfScans cohortId={m.cohort.id} due={data.selfScans.find((entry) => entry.cohortId === m.cohort.id)} />
+          {m.evaluations.length ? (
+            <section aria-labelledby={`evaluations-${m.cohort.id}`}>
+              <h2 id={`evaluations-${m.cohort.id}`}>Evaluatie</h2>
+              <p>Hoe vond je het? Je antwoorden zijn anoniem.</p>
+              <ul>
+                {m.evaluations.map((evaluation) => (
+                  <li key={evaluation.key}>
+                    <Link to={`/leernetwerken/${m.cohort.id}/evaluatie/${evaluation.key}`}>
+                      Evaluatie invullen: {evaluation.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby={`tasks-${m.cohort.id}`}>
             <h2 id={`tasks-${m.cohort.id}`}>Open taken</h2>
             {m.tasks.length ? (

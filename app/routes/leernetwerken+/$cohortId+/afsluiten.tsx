@@ -1,5 +1,5 @@
-// Coordinator: the closing routine of a cohort, after its last session. A checklist: end self-scans,
-// the duos invited to publish their summary, certificates of participation, the retention clock, and
+// Coordinator: the closing routine of a cohort, after its last session. A checklist: end self-scans, the
+// programme's evaluation (how many answered), the duos invited to publish their summary, certificates of participation, the retention clock, and
 // archiving (read-only from then on). Each step can be undone until the cohort is archived; every change
 // is in the audit log (app/models/cohort-closing.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -28,9 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = formIntents({
-  done: z.object({ step: z.enum(["selfScans", "summaries", "retention"], { message: "Deze stap kennen we niet." }) }),
+  done: z.object({
+    step: z.enum(["selfScans", "evaluation", "summaries", "retention"], { message: "Deze stap kennen we niet." }),
+  }),
   undo: z.object({
-    step: z.enum(["selfScans", "summaries", "certificates", "retention"], { message: "Deze stap kennen we niet." }),
+    step: z.enum(["selfScans", "evaluation", "summaries", "certificates", "retention"], {
+      message: "Deze stap kennen we niet.",
+    }),
   }),
   certificates: z.object({
     requiredSessions: z
@@ -45,6 +49,7 @@ const schema = formIntents({
 
 const doneTitles = {
   selfScans: "De eindzelfscans zijn gecontroleerd",
+  evaluation: "De evaluatie is bekeken",
   summaries: "De duo's zijn uitgenodigd om hun samenvatting te delen",
   retention: "De bewaartermijn loopt",
 };
@@ -111,7 +116,7 @@ function Status({ at, text }: { at: string | Date | null | undefined; text: stri
 export default function ClosingPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { cohort, closing, duos, participants, retention } = data;
+  const { cohort, closing, duos, participants, retention, evaluation } = data;
   const archived = cohort.archivedAt !== null;
   const open = !archived && data.afterLastSession;
   const scansDone = duos.filter((duo) => duo.missingScans.length === 0).length;
@@ -174,6 +179,36 @@ export default function ClosingPage() {
                 <Undo step="selfScans" label="eindzelfscans" />
               ) : (
                 <Done step="selfScans" label="Eindzelfscans gecontroleerd" />
+              )
+            ) : null}
+          </section>
+        </li>
+
+        <li>
+          <section aria-labelledby="stap-evaluatie">
+            <h2 id="stap-evaluatie">Evaluatie ingevuld</h2>
+            <p data-testid="evaluatie-einde">
+              {evaluation.end} van {evaluation.participants} deelnemers hebben de eindevaluatie ingevuld.
+            </p>
+            {evaluation.sessions.length ? (
+              <ul aria-label="Evaluatie per bijeenkomst">
+                {evaluation.sessions.map((session) => (
+                  <li key={session.number}>
+                    Bijeenkomst {session.number}: {session.answered} van {evaluation.participants} ingevuld
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="muted">
+              De antwoorden zijn anoniem: je ziet alleen hoeveel deelnemers hebben geantwoord, niet wie.{" "}
+              <Link to={`${base}/evaluatie/resultaten`}>Uitkomsten van het leernetwerk</Link>
+            </p>
+            <Status at={closing?.evaluationCheckedAt} text="bekeken" />
+            {open ? (
+              closing?.evaluationCheckedAt ? (
+                <Undo step="evaluation" label="evaluatie" />
+              ) : (
+                <Done step="evaluation" label="Evaluatie bekeken" />
               )
             ) : null}
           </section>

@@ -97,12 +97,14 @@ export default function CohortPage() {
           <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>
             {relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}
-          </Link>
+          </Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie (alleen totalen)</Link>
         </p>
       ) : (
         <p className="link-row">
           <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Jullie aanpak</Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>Jullie zelfscans</Link>
+          <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>Jullie zelfscans</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie</Link>
         </p>
       )}
 

@@ -18,6 +18,7 @@ import {
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
 import { sessionAssignments } from "~/models/assignment.server.ts";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
+import { hasAnswered } from "~/models/evaluation.server.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
@@ -36,7 +37,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
   const isStaff = relation !== "participant";
-  const [attendance, participants, readings, read, assignments] = await Promise.all([
+  const now = new Date();
+  // The evaluation opens when the session has ended (not for a cancelled one).
+  const evaluationOpen = !session.cancelledAt && session.endsAt <= now;
+  const [attendance, participants, readings, read, assignments, answered] = await Promise.all([
     isStaff
       ? listSessionAttendance(session.id)
       : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -44,9 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionReadings([session.id]),
     readLessons([user.id]),
     sessionAssignments(user, session.id),
+    evaluationOpen && !isStaff ? hasAnswered(user, cohortId, session.id) : Promise.resolve(false),
   ]);
   const myReads = read.get(user.id);
-  const now = new Date();
   return {
     session: { ...session, agendaTree: session.agenda ? renderText(session.agenda) : null },
     relation,
@@ -55,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments,
     ownAttendance: attendance.find((row) => row.userId === user.id) ?? null,
     isFuture: session.startsAt > now,
+    evaluation: evaluationOpen ? { answered } : null,
     readings: (readings.get(session.id) ?? []).map((reading) => ({
       ...reading,
       lessonsRead: reading.lessonIds.filter((id) => myReads?.has(id)).length,
@@ -111,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const { cohort } = useCohortHeader();
-  const { session, relation, readings, assignments } = useLoaderData<typeof loader>();
+  const { session, relation, readings, assignments, evaluation } = useLoaderData<typeof loader>();
   const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
   return (
     <>
@@ -216,6 +221,29 @@ export default function SessionPage() {
           </p>
         ) : null}
       </section>
+
+      {evaluation ? (
+        <section aria-labelledby="evaluatie">
+          <h2 id="evaluatie">Evaluatie</h2>
+          {relation !== "participant" ? (
+            <p>
+              <Link to={`/leernetwerken/${cohort.id}/evaluatie/${session.id}/resultaten`}>
+                Uitkomsten van de evaluatie van deze bijeenkomst
+              </Link>{" "}
+              (alleen totalen, vanaf 3 antwoorden)
+            </p>
+          ) : evaluation.answered ? (
+            <p>Je hebt de evaluatie van deze bijeenkomst ingevuld. Dank je wel!</p>
+          ) : (
+            <p>
+              Hoe was deze bijeenkomst voor jou? Je antwoorden zijn anoniem.{" "}
+              <Link to={`/leernetwerken/${cohort.id}/evaluatie/${session.id}`} className="button">
+                Evaluatie invullen
+              </Link>
+            </p>
+          )}
+        </section>
+      ) : null}
 
       {relation === "participant" ? <SignOffSection /> : <AttendanceSections />}
     </>
