@@ -52,6 +52,35 @@ export const CACHING_SOURCE = `
   rankRouteBranches = function (branches) {
     if (!ranked.has(branches)) rankUncached(branches);
   };
+  const seen = new WeakSet();
+  const matchedByRoutes = new WeakMap();
+  const matchUncached = matchRoutesImpl;
+  const copy = (matches) => {
+    if (matches === null) return null;
+    const params = { ...matches[0].params };
+    return matches.map((m) => ({ params, pathname: m.pathname, pathnameBase: m.pathnameBase, route: m.route }));
+  };
+  matchRoutesImpl = function (routes, locationArg, basename, allowPartial) {
+    const pathname = typeof locationArg === "string" ? locationArg : locationArg && locationArg.pathname;
+    if (allowPartial || typeof pathname !== "string") return matchUncached(routes, locationArg, basename, allowPartial);
+    if (!seen.has(routes)) {
+      seen.add(routes);
+      return matchUncached(routes, locationArg, basename, allowPartial);
+    }
+    let matched = matchedByRoutes.get(routes);
+    if (matched === undefined) {
+      matched = new Map();
+      matchedByRoutes.set(routes, matched);
+    }
+    const key = basename + "\0" + pathname;
+    let hit = matched.get(key);
+    if (hit === undefined) {
+      if (matched.size >= 1000) matched.clear();
+      hit = matchUncached(routes, locationArg, basename, allowPartial);
+      matched.set(key, copy(hit));
+    }
+    return copy(hit);
+  };
   exports.${MARKER} = true;
 }
 `;
@@ -62,6 +91,8 @@ const EXPECTED = [
   /\nfunction flattenRoutes\(routes, branches, parentsMeta, parentPath\) \{/,
   /\nfunction rankRouteBranches\(branches\) \{/,
   /\n {2}let branches = flattenRoutes\(routes\);\n {2}rankRouteBranches\(branches\);\n/,
+  /\nfunction matchRoutesImpl\(routes, locationArg, basename, allowPartial\) \{/,
+  /\n {4}matches\.push\(\{\n {6}\/\/ TODO: Can this as be avoided\?\n {6}params: matchedParams,\n/,
 ];
 
 export function withRouteMatchingCache(source: string): string {
