@@ -12,7 +12,7 @@
 // compilers made before or after share it). Should a Prisma upgrade remove the class or the method, the
 // wrapping is skipped and queries are compiled as before.
 /** Plans kept per compiler (the least recently used one goes first). */
-export const MAX_PLANS = 1000;
+export const MAX_PLANS = 500;
 
 type Compile = (this: object, request: string) => unknown;
 type CompilerClass = { prototype: { compile?: Compile } };
