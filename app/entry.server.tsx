@@ -1,10 +1,8 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { holdBackDocumentEnd } from "~/utils/html-end.server.ts";
+import { documentEndLast } from "~/utils/html-end.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
@@ -21,6 +19,13 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
+/**
+ * The page is rendered whole, then sent in one piece. No page defers data (every loader's data is there
+ * before rendering starts), so streaming the shell first gained nothing, and it cost a write to the socket
+ * per chunk plus three stream layers per page (issue 18). The status is the one known when the shell was
+ * ready, as when the shell was streamed: an error in a later part is logged, and that part is rendered by
+ * the browser.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -29,40 +34,45 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
+  return new Promise<Response>((resolve, reject) => {
+    let shellStatus: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    });
+    sink.on("finish", () => {
+      clearTimeout(timer);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      responseHeaders.set("Cache-Control", NO_STORE);
+      const html = documentEndLast(Buffer.concat(chunks).toString("utf8"));
+      resolve(new Response(html, { headers: responseHeaders, status: shellStatus ?? responseStatusCode }));
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          // The data scripts React streams after the shell stay inside <body> (valid HTML).
-          const html = holdBackDocumentEnd();
-          html.pipe(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Cache-Control", NO_STORE);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(html);
+        onShellReady() {
+          shellStatus = responseStatusCode;
+        },
+        onAllReady() {
+          if (shellStatus !== null) pipe(sink);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellStatus !== null) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -1,5 +1,7 @@
 // Starts Leernetwerk: the shared start-up (server/startup.ts: environment, database and migrations, jobs,
 // graceful shutdown), then serves the app. Without REDIS_URL this process also runs the jobs.
+// First: caches route matching in @remix-run/router before anything loads it (server/route-matching.ts).
+import "./route-matching.ts";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Server } from "node:http";

@@ -298,10 +298,14 @@ export function aggregateDuos(duoScores: Score[], minimum = MIN_DUOS_FOR_AGGREGA
 
 // ---- Display ----
 
+// One formatter for every score: toLocaleString with options builds a new one per call, which was the
+// largest single cost of the results page (a table of scores; issue 18).
+const scoreFormat = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** "3,4" — one decimal, Dutch notation. */
 export function formatScore(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
-  return value.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return scoreFormat.format(value);
 }
 
 /** "+0,8", "−0,3", "0,0" (a real minus sign, so screen readers say "min"). */

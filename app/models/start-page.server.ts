@@ -25,6 +25,15 @@ const cohortCardSelect = {
 
 const OPEN_APPLICATION = { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } satisfies Prisma.ApplicationWhereInput;
 
+/**
+ * A query's plan is kept only while its values repeat (app/utils/query-plans.server.ts), and "now" changes
+ * every millisecond. So the database is asked from the start of the current minute (the value repeats for a
+ * minute) and the exact moment is applied to the rows that come back: the same sessions as asking from now.
+ */
+function startOfMinute(moment: Date): Date {
+  return new Date(Math.floor(moment.getTime() / 60_000) * 60_000);
+}
+
 /** The coordinator's start page: every cohort with its sessions in the next two weeks and open applications, and the counts to act on (two queries). */
 export async function coordinatorStart(now = new Date()) {
   const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
@@ -36,7 +45,8 @@ export async function coordinatorStart(now = new Date()) {
         // Applications waiting for an intake or a decision are counted with the card's counts.
         _count: { select: { ...cohortCardSelect._count.select, applications: { where: OPEN_APPLICATION } } },
         sessions: {
-          where: { startsAt: { gte: now, lte: inTwoWeeks } },
+          // From the start of this minute to the end of the minute two weeks ahead; exact below.
+          where: { startsAt: { gte: startOfMinute(now), lt: new Date(startOfMinute(inTwoWeeks).getTime() + 60_000) } },
           orderBy: { startsAt: "asc" },
           select: sessionSummarySelect,
         },
@@ -49,7 +59,11 @@ export async function coordinatorStart(now = new Date()) {
       FROM "Invitation" WHERE "acceptedAt" IS NULL AND "revokedAt" IS NULL`,
   ]);
   const upcomingSessions = cohorts
-    .flatMap((cohort) => cohort.sessions.map((session) => sessionSummary(session, cohort)))
+    .flatMap((cohort) =>
+      cohort.sessions
+        .filter((session) => session.startsAt >= now && session.startsAt <= inTwoWeeks)
+        .map((session) => sessionSummary(session, cohort)),
+    )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const openApplications = cohorts
     .filter((cohort) => cohort._count.applications > 0)
@@ -83,11 +97,10 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
       orderBy: { startsOn: "desc" },
       select: {
         ...cohortCardSelect,
-        // The next five of each cohort hold the next five of all of them.
+        // The cohort's sessions from the start of this minute (exact below): a cohort has a handful.
         sessions: {
-          where: { startsAt: { gte: now }, cancelledAt: null },
+          where: { startsAt: { gte: startOfMinute(now) }, cancelledAt: null },
           orderBy: { startsAt: "asc" },
-          take: NEXT_SESSIONS,
           select: sessionSummarySelect,
         },
       },
@@ -96,7 +109,9 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
     countAwaitingAnswer(user),
   ]);
   const nextSessions = cohorts
-    .flatMap((cohort) => cohort.sessions.map((session) => sessionSummary(session, cohort)))
+    .flatMap((cohort) =>
+      cohort.sessions.filter((session) => session.startsAt >= now).map((session) => sessionSummary(session, cohort)),
+    )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
     .slice(0, NEXT_SESSIONS);
   return { cohorts: cohorts.map(({ sessions: _sessions, ...cohort }) => cohort), nextSessions, journalsAwaitingAnswer };

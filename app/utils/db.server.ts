@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
+import { cachePrismaQueryPlans } from "./query-plans.server.ts";
 
 /** The embedded PGlite takes one connection at a time (see server/database/embedded.ts). */
 function isEmbedded(url: string | undefined): boolean {
@@ -96,5 +97,7 @@ function createClient() {
 
 const globalForPrisma = globalThis as unknown as { __leernetwerkPrisma?: ReturnType<typeof createClient> };
 
+// Repeated queries skip Prisma's query compiler (app/utils/query-plans.server.ts).
+void cachePrismaQueryPlans();
 globalForPrisma.__leernetwerkPrisma ??= createClient();
 export const prisma = globalForPrisma.__leernetwerkPrisma;

@@ -51,7 +51,10 @@
 // BENCH_TARGETS (comma-separated keys, default all), BENCH_PORTS (a range such as "3300-3349" for the app
 // servers; default: a free port chosen by the system), BENCH_POSTGRES_PORT (55499), BENCH_APP_DIR (the
 // checkout whose build, server and seed are measured; default this one, e.g. to measure another branch
-// with this script), BENCH_CPU_PROFILE (a folder: the servers run with --cpu-prof and write there).
+// with this script), BENCH_BASELINE_DIR (another checkout with a build, e.g. a worktree of the commit before
+// a change: per database its server is measured first, on the same seeded data, and the report adds a
+// before → after table; this doubles the run time), BENCH_CPU_PROFILE (a folder: the servers run with
+// --cpu-prof and write there).
 // With the defaults the whole run takes about 2½ minutes on a 2-CPU machine (per database: seed and cold
 // start ~20 s, 13 targets × 3 runs of 1–2 s under load) when the pages take 10–20 ms alone; slower code
 // runs longer. The short runs make req/s and latency noisier than CPU per request and "alone"; for
@@ -72,6 +75,9 @@ import pg from "pg";
 // Settings
 
 const root = path.resolve(process.env.BENCH_APP_DIR || path.resolve(import.meta.dirname, "../.."));
+// Another checkout (e.g. a worktree of the commit before a change) measured in the same run, on the same
+// seeded database, right before this one: the report then compares before → after per page.
+const BASELINE_DIR = process.env.BENCH_BASELINE_DIR ? path.resolve(process.env.BENCH_BASELINE_DIR) : null;
 const benchDir = path.join(root, "tmp/bench");
 const HOST = "127.0.0.1";
 const DEMO_PASSWORD = "Leernetwerk-demo-2027";
@@ -320,6 +326,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 async function startServer(
   label: string,
   dbEnv: Record<string, string>,
+  appDir = root,
 ): Promise<{ server: Server; coldStartMs: number }> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
@@ -343,7 +350,7 @@ async function startServer(
   // profile, which a fixed --cpu-prof-name would overwrite with whichever thread ends last.
   const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(CPU_PROFILE_DIR, label)}`] : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
-    cwd: root,
+    cwd: appDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -861,6 +868,8 @@ async function measure(
 
 type DatabaseResult = {
   name: string;
+  /** Measured on BENCH_BASELINE_DIR's checkout (the "before" of the comparison). */
+  baseline?: boolean;
   seedMs: number;
   coldStartMs: number;
   figures: TargetFigures[];
@@ -884,9 +893,10 @@ async function benchmarkServer(
   dbEnv: Record<string, string>,
   seedMs: number,
   postgresPid: number | null = null,
+  appDir = root,
 ): Promise<DatabaseResult> {
-  log(`${name}: starting the server`);
-  const { server, coldStartMs } = await startServer(label, dbEnv);
+  log(`${name}: starting the server${appDir === root ? "" : ` of ${appDir}`}`);
+  const { server, coldStartMs } = await startServer(label, dbEnv, appDir);
   try {
     log(`${name}: cold start ${coldStartMs.toFixed(0)} ms (spawn → first 200 on /healthz) at ${server.url}`);
     const people = SCENARIO === "lesson" ? [PARTICIPANT] : [PARTICIPANT, FACILITATOR, COORDINATOR];
@@ -948,9 +958,17 @@ async function benchPglite(): Promise<DatabaseResult[]> {
     }
     return results;
   }
+  const results: DatabaseResult[] = [];
+  if (BASELINE_DIR) {
+    const before = await benchmarkServer("PGlite, before", "pglite-before", dbEnv, seedMs, null, BASELINE_DIR);
+    before.baseline = true;
+    before.serverLogIssues = logIssues(path.join(benchDir, "server-pglite-before.log"));
+    results.push(before);
+  }
   const result = await benchmarkServer("PGlite", "pglite", dbEnv, seedMs);
   result.serverLogIssues = logIssues(path.join(benchDir, "server-pglite.log"));
-  return [result];
+  results.push(result);
+  return results;
 }
 
 async function waitForPostgresBinaries(): Promise<void> {
@@ -985,7 +1003,7 @@ function dpkgBusy(): boolean {
   }
 }
 
-async function benchPostgres(): Promise<DatabaseResult> {
+async function benchPostgres(): Promise<DatabaseResult[]> {
   await waitForPostgresBinaries();
   const script = path.join(root, "tests/support/postgres.sh");
   log(`PostgreSQL: starting a throw-away server on port ${POSTGRES_PORT}`);
@@ -1008,10 +1026,26 @@ async function benchPostgres(): Promise<DatabaseResult> {
     log(`PostgreSQL: ${version}; seeding database leernetwerk_bench`);
     const seedMs = await seed({ ...baseEnv(), ...dbEnv });
     log(`PostgreSQL: seeded in ${(seedMs / 1000).toFixed(1)} s`);
-    const result = await benchmarkServer("PostgreSQL", "postgres", dbEnv, seedMs, postmasterPid());
-    result.name = `PostgreSQL ${version.match(/PostgreSQL (\d+(\.\d+)?)/)?.[1] ?? ""}`.trim();
+    const name = `PostgreSQL ${version.match(/PostgreSQL (\d+(\.\d+)?)/)?.[1] ?? ""}`.trim();
+    const results: DatabaseResult[] = [];
+    if (BASELINE_DIR) {
+      const before = await benchmarkServer(
+        `${name}, before`,
+        "postgres-before",
+        dbEnv,
+        seedMs,
+        postmasterPid(),
+        BASELINE_DIR,
+      );
+      before.baseline = true;
+      before.serverLogIssues = logIssues(path.join(benchDir, "server-postgres-before.log"));
+      results.push(before);
+    }
+    const result = await benchmarkServer(name, "postgres", dbEnv, seedMs, postmasterPid());
+    result.name = name;
     result.serverLogIssues = logIssues(path.join(benchDir, "server-postgres.log"));
-    return result;
+    results.push(result);
+    return results;
   } finally {
     if (started || existsSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}`)) {
       log(`PostgreSQL: stopping the server on port ${POSTGRES_PORT}`);
@@ -1107,8 +1141,41 @@ function report(results: DatabaseResult[], totalMs: number) {
         : "Every measured page meets its goal.",
     );
   }
+  if (results.some((result) => result.baseline)) lines.push(...comparison(results));
   lines.push(`Total runtime: ${(totalMs / 1000).toFixed(1)} s`);
   console.log(lines.join("\n"));
+}
+
+/** Before (BENCH_BASELINE_DIR) → after per database and page: CPU per request, alone, req/s and share. */
+function comparison(results: DatabaseResult[]): string[] {
+  const lines = ["", `## Before (${BASELINE_DIR}) → after (${root}), same run, same database`, ""];
+  lines.push("| Database | Target | app CPU/req (ms) | alone (ms) | req/s | share (goal) |");
+  lines.push("|---|---|---:|---:|---:|---|");
+  const shareOf = (result: DatabaseResult, f: TargetFigures): string => {
+    const goal = goalFor(f.target.key);
+    const reference = goal && result.figures.find((other) => other.target.key === goal.of);
+    if (!goal || !reference) return "";
+    const value = f.rps / reference.rps;
+    const p95Ok = goal.p95Factor === undefined || f.p95 <= goal.p95Factor * reference.p95;
+    return `${(value * 100).toFixed(0)} %${value >= goal.share && p95Ok ? " ✓" : ""}`;
+  };
+  for (const before of results.filter((result) => result.baseline)) {
+    const after = results.find((result) => !result.baseline && `${result.name}, before` === before.name);
+    if (!after) continue;
+    for (const b of before.figures) {
+      const a = after.figures.find((f) => f.target.key === b.target.key);
+      if (!a) continue;
+      const goal = goalFor(b.target.key);
+      const goalText = goal ? ` (≥ ${goal.share * 100} % of ${goal.of})` : "";
+      lines.push(
+        `| ${after.name} | ${a.target.label} | ${b.appCpuMs.toFixed(2)} → ${a.appCpuMs.toFixed(2)} | ` +
+          `${b.aloneMs.toFixed(1)} → ${a.aloneMs.toFixed(1)} | ${b.rps.toFixed(0)} → ${a.rps.toFixed(0)} | ` +
+          `${shareOf(before, b) || "–"} → ${shareOf(after, a) || "–"}${goalText} |`,
+      );
+    }
+  }
+  lines.push("");
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1144,6 +1211,9 @@ async function main() {
     `Leernetwerk ${SCENARIO === "lesson" ? "lesson page" : "pages"} benchmark: ${DATABASES.join(" + ")}, ${CONNECTIONS} connections, ` +
       `${WARMUP} s warm-up, ${RUNS} runs of at least ${DURATION} s per target; measuring the checkout in ${root}`,
   );
+  if (BASELINE_DIR && !existsSync(path.join(BASELINE_DIR, "build/server/index.js"))) {
+    throw new BenchError(`BENCH_BASELINE_DIR: ${BASELINE_DIR} has no build (run npm run build there first)`);
+  }
   if (!existsSync(path.join(root, "build/server/index.js"))) {
     log("build/server/index.js is missing: running `npm run build`");
     await run("npm", ["run", "build"], { timeoutMs: 600_000 });
@@ -1155,7 +1225,7 @@ async function main() {
   let failure: unknown;
   try {
     if (DATABASES.includes("pglite")) results.push(...(await benchPglite()));
-    if (DATABASES.includes("postgres")) results.push(await benchPostgres());
+    if (DATABASES.includes("postgres")) results.push(...(await benchPostgres()));
     for (const result of results) {
       for (const f of result.figures) {
         if (f.unexpected > 0) {

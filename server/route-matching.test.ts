@@ -1,0 +1,153 @@
+// The cached route matching (server/route-matching.ts) answers exactly as React Router does: the same
+// matches (routes, params, pathnames) for every path, also when asked again, and the caching is really
+// applied to the router file this install ships (an upgrade that renames its functions fails here).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { CACHING_SOURCE, withRouteMatchingCache } from "./route-matching.ts";
+
+const require = createRequire(import.meta.url);
+const routerFile = require.resolve("@remix-run/router/dist/router.cjs.js");
+const source = readFileSync(routerFile, "utf8");
+
+type Route = { id: string; path?: string; index?: boolean; caseSensitive?: boolean; children?: Route[] };
+type Match = { params: Record<string, string>; pathname: string; pathnameBase: string; route: Route };
+type Router = {
+  matchRoutes: (routes: Route[], location: string | { pathname: string }, basename?: string) => Match[] | null;
+  matchPath: (pattern: string, pathname: string) => unknown;
+  __leernetwerkRouteMatchingCache?: boolean;
+};
+
+/** A fresh copy of the router module from `code` (not Node's cached one). */
+function load(code: string): Router {
+  const module = { exports: {} as Router };
+  new Function("exports", "require", "module", code)(module.exports, require, module);
+  return module.exports;
+}
+
+// Shaped like this app's tree: a root, pathless layouts, index routes, params, a splat, an optional segment.
+const tree: Route[] = [
+  {
+    id: "root",
+    path: "",
+    children: [
+      { id: "index", index: true },
+      { id: "logout", path: "uitloggen" },
+      { id: "healthz", path: "healthz" },
+      {
+        id: "account",
+        children: [
+          { id: "login", path: "inloggen" },
+          { id: "code", path: "inloggen/code" },
+        ],
+      },
+      {
+        id: "cohorts",
+        path: "leernetwerken",
+        children: [
+          { id: "cohorts-index", index: true },
+          {
+            id: "cohort",
+            path: ":cohortId",
+            children: [
+              { id: "cohort-index", index: true },
+              { id: "scans", path: "zelfscans" },
+              { id: "scan-results", path: "zelfscans/:scanId/resultaten" },
+              { id: "new", path: "nieuw", caseSensitive: true },
+            ],
+          },
+        ],
+      },
+      { id: "lesson", path: "leren/:module/:lesson" },
+      { id: "module", path: "leren/:module" },
+      { id: "lang", path: ":lang?/over" },
+      { id: "files", path: "bijlagen/*" },
+      { id: "catch-all", path: "*" },
+    ],
+  },
+];
+
+const paths = [
+  "/",
+  "/uitloggen",
+  "/uitloggen/",
+  "/UITLOGGEN",
+  "/healthz",
+  "/inloggen",
+  "/inloggen/code",
+  "/leernetwerken",
+  "/leernetwerken/",
+  "/leernetwerken/7f1e-aa",
+  "/leernetwerken/7f1e-aa/",
+  "/leernetwerken/7f1e-aa/zelfscans",
+  "/leernetwerken/7f1e-aa/zelfscans/start/resultaten",
+  "/leernetwerken/7f1e-aa/nieuw",
+  "/leernetwerken/7f1e-aa/NIEUW",
+  "/leren/ontsluiten/werk-bronnen",
+  "/leren/ontsluiten",
+  "/leren/caf%C3%A9/les%20een",
+  "/over",
+  "/en/over",
+  "/bijlagen/a/b/c",
+  "/bestaat/niet",
+  "//uitloggen",
+  "/leernetwerken//zelfscans",
+];
+
+describe("cached route matching", () => {
+  it("is applied to the router file of this install", () => {
+    const patched = withRouteMatchingCache(source);
+    expect(patched).toBe(source + CACHING_SOURCE);
+    expect(load(patched).__leernetwerkRouteMatchingCache).toBe(true);
+  });
+
+  it("leaves a router file it does not recognise as it is", () => {
+    const renamed = source.replace("function compilePath(", "function compilePattern(");
+    expect(withRouteMatchingCache(renamed)).toBe(renamed);
+  });
+
+  it("matches every path exactly as React Router does, the first time and again", () => {
+    const original = load(source);
+    const cached = load(withRouteMatchingCache(source));
+    for (let round = 0; round < 3; round++) {
+      for (const path of paths) {
+        for (const location of [path, { pathname: path }]) {
+          const expected = original.matchRoutes(tree, location);
+          const actual = cached.matchRoutes(tree, location);
+          expect(summary(actual), `${path} (round ${round})`).toEqual(summary(expected));
+          // Same route objects, and every match of one answer shares one params object, as the original.
+          expect(actual?.map((m) => m.route)).toEqual(expected?.map((m) => m.route));
+          if (actual && actual.length > 1) expect(actual[0]!.params).toBe(actual.at(-1)!.params);
+        }
+      }
+      for (const path of paths)
+        expect(cached.matchRoutes(tree, path, "/app")).toEqual(original.matchRoutes(tree, path, "/app"));
+    }
+  });
+
+  it("gives every caller its own answer: changing one does not change the next", () => {
+    const cached = load(withRouteMatchingCache(source));
+    cached.matchRoutes(tree, "/leernetwerken/abc/zelfscans");
+    const first = cached.matchRoutes(tree, "/leernetwerken/abc/zelfscans")!;
+    first[0]!.params.cohortId = "changed";
+    first.pop();
+    const second = cached.matchRoutes(tree, "/leernetwerken/abc/zelfscans")!;
+    expect(second.at(-1)!.params.cohortId).toBe("abc");
+    expect(second.map((m) => m.route.id)).toEqual(["root", "cohorts", "cohort", "scans"]);
+  });
+
+  it("a new routes array (as rendering makes per request) is matched afresh", () => {
+    const cached = load(withRouteMatchingCache(source));
+    const copyOf = (routes: Route[]): Route[] =>
+      routes.map((route) => ({ ...route, children: route.children && copyOf(route.children) }));
+    const first = copyOf(tree);
+    const second = copyOf(tree);
+    cached.matchRoutes(first, "/uitloggen");
+    expect(cached.matchRoutes(first, "/uitloggen")!.at(-1)!.route).toBe(first[0]!.children![1]);
+    expect(cached.matchRoutes(second, "/uitloggen")!.at(-1)!.route).toBe(second[0]!.children![1]);
+  });
+});
+
+function summary(matches: Match[] | null) {
+  return matches?.map((m) => ({ id: m.route.id, params: { ...m.params }, pathname: m.pathname, base: m.pathnameBase }));
+}

@@ -1,0 +1,107 @@
+// Route matching without the repeated work. React Router's matchRoutes (used by Remix on the server three
+// times per page: to pick the handler, to run the loaders, to render) flattens and ranks the whole route
+// tree and compiles a regular expression for each route pattern it tries, on every call. With this app's
+// ~100 routes that was about a quarter of the CPU time of a page that does nothing else (the profile of
+// GET /uitloggen, issue 18). The results depend only on the pattern, or on the routes array, so they are
+// kept:
+// - compilePath(pattern, caseSensitive, end): the compiled expression per pattern (bounded map);
+// - flattenRoutes(routes) + rankRouteBranches: the ranked branches per routes array (by identity, weakly:
+//   Remix's server routes live as long as the build; the arrays made per render are collected with it).
+// Matching itself is unchanged: the same branches in the same order, tried with the same expressions.
+//
+// The functions are module-private in @remix-run/router's CommonJS file, so this appends the caching to
+// that file's source when Node compiles it (one file, by path). Import this module before anything that
+// loads Remix. If an upgrade renames the functions, the source is left alone (the checks below) and a
+// test fails (server/route-matching.test.ts), so nothing silently changes behaviour.
+import Module from "node:module";
+import path from "node:path";
+
+const ROUTER_FILE = `${path.sep}@remix-run${path.sep}router${path.sep}dist${path.sep}router.cjs.js`;
+export const MARKER = "__leernetwerkRouteMatchingCache";
+
+/** The source appended to router.cjs.js: rebinds its function declarations to cached versions. */
+export const CACHING_SOURCE = `
+;{
+  const compiled = new Map();
+  const compileUncached = compilePath;
+  compilePath = function (path, caseSensitive, end) {
+    const key = (caseSensitive === true ? "1" : "0") + (end === false ? "0" : "1") + path;
+    let hit = compiled.get(key);
+    if (hit === undefined) {
+      if (compiled.size >= 2000) compiled.clear();
+      hit = compileUncached(path, caseSensitive, end);
+      compiled.set(key, hit);
+    }
+    return [hit[0], hit[1]];
+  };
+  const rankedByRoutes = new WeakMap();
+  const ranked = new WeakSet();
+  const flattenUncached = flattenRoutes;
+  const rankUncached = rankRouteBranches;
+  flattenRoutes = function (routes, branches, parentsMeta, parentPath) {
+    if (branches !== undefined) return flattenUncached(routes, branches, parentsMeta, parentPath);
+    let hit = rankedByRoutes.get(routes);
+    if (hit === undefined) {
+      hit = flattenUncached(routes);
+      rankUncached(hit);
+      ranked.add(hit);
+      rankedByRoutes.set(routes, hit);
+    }
+    return hit;
+  };
+  rankRouteBranches = function (branches) {
+    if (!ranked.has(branches)) rankUncached(branches);
+  };
+  const seen = new WeakSet();
+  const matchedByRoutes = new WeakMap();
+  const matchUncached = matchRoutesImpl;
+  const copy = (matches) => {
+    if (matches === null) return null;
+    const params = { ...matches[0].params };
+    return matches.map((m) => ({ params, pathname: m.pathname, pathnameBase: m.pathnameBase, route: m.route }));
+  };
+  matchRoutesImpl = function (routes, locationArg, basename, allowPartial) {
+    const pathname = typeof locationArg === "string" ? locationArg : locationArg && locationArg.pathname;
+    if (allowPartial || typeof pathname !== "string") return matchUncached(routes, locationArg, basename, allowPartial);
+    if (!seen.has(routes)) {
+      seen.add(routes);
+      return matchUncached(routes, locationArg, basename, allowPartial);
+    }
+    let matched = matchedByRoutes.get(routes);
+    if (matched === undefined) {
+      matched = new Map();
+      matchedByRoutes.set(routes, matched);
+    }
+    const key = basename + "\0" + pathname;
+    let hit = matched.get(key);
+    if (hit === undefined) {
+      if (matched.size >= 1000) matched.clear();
+      hit = matchUncached(routes, locationArg, basename, allowPartial);
+      matched.set(key, copy(hit));
+    }
+    return copy(hit);
+  };
+  exports.${MARKER} = true;
+}
+`;
+
+/** The declarations the caching rebinds; without all of them the file is left as it is. */
+const EXPECTED = [
+  /\nfunction compilePath\(path, caseSensitive, end\) \{/,
+  /\nfunction flattenRoutes\(routes, branches, parentsMeta, parentPath\) \{/,
+  /\nfunction rankRouteBranches\(branches\) \{/,
+  /\n {2}let branches = flattenRoutes\(routes\);\n {2}rankRouteBranches\(branches\);\n/,
+  /\nfunction matchRoutesImpl\(routes, locationArg, basename, allowPartial\) \{/,
+  /\n {4}matches\.push\(\{\n {6}\/\/ TODO: Can this as be avoided\?\n {6}params: matchedParams,\n/,
+];
+
+export function withRouteMatchingCache(source: string): string {
+  return EXPECTED.every((pattern) => pattern.test(source)) ? source + CACHING_SOURCE : source;
+}
+
+type Compile = (this: unknown, content: string, filename: string) => unknown;
+const proto = Module.prototype as unknown as { _compile: Compile };
+const compile = proto._compile;
+proto._compile = function (this: unknown, content: string, filename: string) {
+  return compile.call(this, filename.endsWith(ROUTER_FILE) ? withRouteMatchingCache(content) : content, filename);
+};
