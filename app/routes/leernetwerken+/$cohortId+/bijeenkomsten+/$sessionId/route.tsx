@@ -27,6 +27,8 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { AttendanceSections } from "./attendance.tsx";
 import { SignOffSection } from "./sign-off.tsx";
+import { SessionDiscussion } from "./discussion.tsx";
+import { sessionDiscussion } from "~/models/session-discussion.server.ts";
 import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
   const isStaff = relation !== "participant";
-  const [attendance, participants, readings, read, assignments] = await Promise.all([
+  const [attendance, participants, readings, read, assignments, discussion] = await Promise.all([
     isStaff
       ? listSessionAttendance(session.id)
       : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionReadings([session.id]),
     readLessons([user.id]),
     sessionAssignments(user, session.id),
+    sessionDiscussion(user, session.id),
   ]);
   const myReads = read.get(user.id);
   const now = new Date();
@@ -53,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance,
     participants,
     assignments,
+    discussion,
+    discussionUrl: `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}/gesprek`,
     ownAttendance: attendance.find((row) => row.userId === user.id) ?? null,
     isFuture: session.startsAt > now,
     readings: (readings.get(session.id) ?? []).map((reading) => ({
@@ -216,6 +221,8 @@ export default function SessionPage() {
           </p>
         ) : null}
       </section>
+
+      <SessionDiscussion />
 
       {relation === "participant" ? <SignOffSection /> : <AttendanceSections />}
     </>
