@@ -12,23 +12,9 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { canvasSections, findSection, normalizeContent } from "./action-plan-sections.ts";
+import { isShared, shareScopeLabel, WHOLE_PLAN } from "./plan-share-rules.ts";
 
-export const WHOLE_PLAN = "";
-
-/** What is shared: "het hele plan" or the title of one section. */
-export function shareScopeLabel(sectionId: string): string {
-  if (sectionId === WHOLE_PLAN) return "het hele plan";
-  return `het onderdeel “${findSection(sectionId)?.title ?? sectionId}”`;
-}
-
-/** Shared with the cohort: every member of the duo agreed to the current share. */
-export function isShared(
-  share: { consents: { userId: string }[] } | null,
-  memberIds: string[],
-): share is { consents: { userId: string }[] } {
-  if (!share || memberIds.length === 0) return false;
-  return memberIds.every((id) => share.consents.some((consent) => consent.userId === id));
-}
+export { isShared, shareScopeLabel, WHOLE_PLAN };
 
 const shareSelect = {
   sectionId: true,

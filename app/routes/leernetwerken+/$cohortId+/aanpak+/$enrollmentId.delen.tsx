@@ -9,15 +9,8 @@ import { requirePlanAccess } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { FormAlert } from "~/components/forms.tsx";
 import { canvasSections } from "~/models/action-plan-sections.ts";
-import {
-  agreeToShare,
-  getShare,
-  isShared,
-  proposeShare,
-  shareScopeLabel,
-  WHOLE_PLAN,
-  withdrawShare,
-} from "~/models/plan-share.server.ts";
+import { isShared, shareScopeLabel, WHOLE_PLAN } from "~/models/plan-share-rules.ts";
+import { agreeToShare, getShare, proposeShare, withdrawShare } from "~/models/plan-share.server.ts";
 import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, isFormError, parseForm } from "~/utils/forms.ts";
