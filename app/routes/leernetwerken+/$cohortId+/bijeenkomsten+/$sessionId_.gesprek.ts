@@ -6,7 +6,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireCohortSession } from "~/auth/guards.server.ts";
 import { askQuestion, deletePost, replyToPost } from "~/models/session-discussion.server.ts";
-import { formIntents, parseForm, requiredText } from "~/utils/forms.ts";
+import { formIntents, idField, parseForm, requiredText } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -14,8 +14,8 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 const body = requiredText(1, 5000, "Schrijf eerst je tekst.", "Een bericht mag maximaal 5.000 tekens hebben.");
 const schema = formIntents({
   question: z.object({ body }),
-  reply: z.object({ parentId: z.string().max(100).default(""), body }),
-  delete: z.object({ postId: z.string().max(100).default("") }),
+  reply: z.object({ parentId: idField("Kies de vraag of het antwoord waarop je reageert."), body }),
+  delete: z.object({ postId: idField("Kies het bericht dat je wilt verwijderen.") }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

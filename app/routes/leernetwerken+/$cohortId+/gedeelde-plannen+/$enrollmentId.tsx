@@ -14,7 +14,7 @@ import { addReaction, answerReaction, getSharedPlan } from "~/models/plan-share.
 import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { personName } from "~/utils/deleted-person.ts";
-import { formIntents, isFormError, parseForm, requiredText, textValue } from "~/utils/forms.ts";
+import { formIntents, idField, isFormError, parseForm, requiredText, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { isUuid } from "~/auth/guards.server.ts";
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const bodyField = requiredText(1, 5000, "Schrijf eerst je reactie.", "Een reactie mag maximaal 5.000 tekens hebben.");
 const schema = formIntents({
   react: z.object({ body: bodyField }),
-  answer: z.object({ reactionId: z.string().max(100).default(""), body: bodyField }),
+  answer: z.object({ reactionId: idField("Kies de reactie die je beantwoordt."), body: bodyField }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
