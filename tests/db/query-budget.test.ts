@@ -31,6 +31,7 @@ const BUDGETS = {
   "assignment with feedback": 2,
   "self-scan results": 3,
   "live intervisie poll": 2,
+  "shared plans, participant": 4,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -47,6 +48,10 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
   "self-scan results": {
     who: (w) => w.participant.id,
     path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten`,
+  },
+  "shared plans, participant": {
+    who: (w) => w.participant.id,
+    path: (w) => `/leernetwerken/${w.cohort.id}/gedeelde-plannen`,
   },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {
