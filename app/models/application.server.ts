@@ -209,6 +209,7 @@ export function getApplication(cohortId: string, applicationId: string) {
       vraagstuk: true,
       status: true,
       intakeAt: true,
+      intakeLocation: true,
       intakeNotes: true,
       decisionReason: true,
       decidedAt: true,
@@ -232,7 +233,10 @@ export function getApplication(cohortId: string, applicationId: string) {
 }
 
 /** Plans (or moves) the intake conversation and lets the contact know. */
-export async function planIntake(input: { cohortId: string; applicationId: string; intakeAt: Date }, actor: Actor) {
+export async function planIntake(
+  input: { cohortId: string; applicationId: string; intakeAt: Date; intakeLocation?: string },
+  actor: Actor,
+) {
   const application = await getApplication(input.cohortId, input.applicationId);
   if (!application) return null;
   if (application.status === "ADMITTED" || application.status === "REJECTED") {
@@ -240,7 +244,10 @@ export async function planIntake(input: { cohortId: string; applicationId: strin
   }
   const status = application.status === "WAITLISTED" ? "WAITLISTED" : "INTAKE_PLANNED";
   await prisma.$transaction(async (tx) => {
-    await tx.application.update({ where: { id: application.id }, data: { intakeAt: input.intakeAt, status } });
+    await tx.application.update({
+      where: { id: application.id },
+      data: { intakeAt: input.intakeAt, intakeLocation: input.intakeLocation ?? "", status },
+    });
     await recordAudit(
       {
         actorId: actor.id,

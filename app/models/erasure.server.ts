@@ -5,7 +5,9 @@
 //    answers and submissions, lesson progress, attendance, memberships, notifications and preferences;
 //    e-mail to them, sign-in attempts with their address, invitations to it;
 //  - what is joint stays, its author set to null (ON DELETE SET NULL), shown as "verwijderde deelnemer":
-//    the duo's submission and files, the plan and its versions, feedback and replies in others' threads;
+//    the duo's submission and files, the plan and its versions, feedback and replies in others' threads,
+//    reactions to shared plans and posts in a session's discussion (issue 19); their agreement to share the
+//    duo's plan goes (PlanShareConsent, CASCADE), so a plan they agreed to share is no longer shared by "both";
 //  - their name and address are taken out of what others keep: e-mail to others and notification titles
 //    that name them, applications that list them, audit details (the audit rows themselves stay).
 // Afterwards the files of their own submissions are removed from the file storage. The erasure is audited
@@ -40,6 +42,8 @@ export async function erasurePreview(userId: string) {
           journalReplies: true,
           actionPlanComments: true,
           actionPlanVersions: true,
+          planReactions: true,
+          sessionPosts: true,
           duoMemberships: true,
         },
       },
@@ -56,7 +60,12 @@ export async function erasurePreview(userId: string) {
       ownSelfScans: count.selfScanResponses,
     },
     kept: {
-      messages: count.submissionMessages + count.journalReplies + count.actionPlanComments,
+      messages:
+        count.submissionMessages +
+        count.journalReplies +
+        count.actionPlanComments +
+        count.planReactions +
+        count.sessionPosts,
       planVersions: count.actionPlanVersions,
       duos: count.duoMemberships,
     },

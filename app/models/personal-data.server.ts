@@ -428,6 +428,76 @@ export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
     },
   },
   {
+    key: "planSharing",
+    title: "Aanpak gedeeld met het leernetwerk, en reacties",
+    description:
+      "Wanneer je instemde met het delen van jullie aanpak met het leernetwerk, en de reacties en antwoorden die je schreef bij gedeelde plannen.",
+    async collect({ id }) {
+      // One query: both lists hang under the person (joined).
+      const rows = await prisma.user.findUnique({
+        where: { id },
+        select: {
+          planShareConsents: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              createdAt: true,
+              share: {
+                select: { sectionId: true, enrollment: { select: { municipality: { select: { name: true } } } } },
+              },
+            },
+          },
+          planReactions: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              body: true,
+              createdAt: true,
+              parentId: true,
+              enrollment: { select: { municipality: { select: { name: true } } } },
+            },
+          },
+        },
+      });
+      const consents = rows?.planShareConsents ?? [];
+      const reactions = rows?.planReactions ?? [];
+      return [
+        ...consents.map(({ share, createdAt }) => ({
+          type: "agreed to share",
+          municipality: share.enrollment.municipality.name,
+          section: share.sectionId || "hele plan",
+          createdAt,
+        })),
+        ...reactions.map(({ enrollment, parentId, ...row }) => ({
+          type: parentId ? "answer" : "reaction",
+          municipality: enrollment.municipality.name,
+          ...row,
+        })),
+      ];
+    },
+  },
+  {
+    key: "sessionDiscussion",
+    title: "Gesprek bij bijeenkomsten",
+    description: "De vragen, antwoorden en reacties die je schreef in het gesprek bij een bijeenkomst.",
+    async collect({ id }) {
+      const rows = await prisma.sessionPost.findMany({
+        where: { authorId: id, deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: {
+          body: true,
+          createdAt: true,
+          parentId: true,
+          session: { select: { number: true, title: true, cohort: { select: { name: true } } } },
+        },
+      });
+      return rows.map(({ session, parentId, ...row }) => ({
+        type: parentId ? "reply" : "question",
+        cohort: session.cohort.name,
+        session: `${session.number}. ${session.title}`,
+        ...row,
+      }));
+    },
+  },
+  {
     key: "consent",
     title: "Toestemming voor de kennisbank",
     description: "Wanneer je toestemming gaf of introk om jullie samenvatting te publiceren.",

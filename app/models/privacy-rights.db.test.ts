@@ -134,6 +134,17 @@ async function personWithEverything() {
   const comment = await prisma.actionPlanComment.create({
     data: { planId: plan.id, sectionId: "vraagstuk", authorId: subject.id, body: "Nog aanvullen." },
   });
+  // Issue 19: the subject agreed to share the duo's plan, reacted to the other duo's shared plan and posted
+  // in a session's discussion (the reaction and the post are joint: they stay, author null).
+  await prisma.planShare.create({
+    data: { enrollmentId, proposedById: subject.id, consents: { create: [{ userId: subject.id }] } },
+  });
+  const planReaction = await prisma.planReaction.create({
+    data: { enrollmentId: otherDuo!.enrollment.id, authorId: subject.id, body: "Goed plan!" },
+  });
+  const sessionPost = await prisma.sessionPost.create({
+    data: { sessionId: next!.id, authorId: subject.id, body: "Ik neem de klantreis mee." },
+  });
   await prisma.knowledgeConsentEvent.create({
     data: { enrollmentId, userId: subject.id, action: "GIVEN", title: "Wat we leerden" },
   });
@@ -259,6 +270,8 @@ async function personWithEverything() {
     version,
     comment,
     application,
+    planReaction,
+    sessionPost,
   };
 }
 
@@ -371,6 +384,8 @@ describe("erase my account (AVG art. 17)", () => {
       prisma.actionPlanComment.findUnique({ where: { id: data.comment.id }, select: { authorId: true } }),
       prisma.intervisionNote.findUnique({ where: { id: data.noteOnOtherCase.id }, select: { authorId: true } }),
       prisma.intervisionCase.findUnique({ where: { id: data.otherCase.id }, select: { id: true } }),
+      prisma.planReaction.findUnique({ where: { id: data.planReaction.id }, select: { authorId: true } }),
+      prisma.sessionPost.findUnique({ where: { id: data.sessionPost.id }, select: { authorId: true } }),
     ]);
     expect(kept.every(Boolean)).toBe(true);
     expect(kept[1]).toEqual({ authorId: null, body: "De cliëntenraad." });
@@ -378,6 +393,8 @@ describe("erase my account (AVG art. 17)", () => {
     expect(kept[3]!.authorId).toBeNull();
     expect(kept[4]!.savedById).toBeNull();
     expect(kept[5]!.authorId).toBeNull();
+    expect(kept[8]!.authorId).toBeNull();
+    expect(kept[9]!.authorId).toBeNull();
     expect(await fileStorage().get(data.duoKey)).not.toBeNull();
     // Others' records that named them now say "verwijderde deelnemer".
     const mail = await prisma.emailMessage.findUniqueOrThrow({

@@ -32,6 +32,7 @@ const BUDGETS = {
   "self-scan results": 3,
   "live intervisie poll": 2,
   "evaluation results, cohort": 4,
+  "shared plans, participant": 4,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -67,6 +68,10 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
       }
       return `/leernetwerken/${w.cohort.id}/evaluatie/resultaten`;
     },
+  },
+  "shared plans, participant": {
+    who: (w) => w.participant.id,
+    path: (w) => `/leernetwerken/${w.cohort.id}/gedeelde-plannen`,
   },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {

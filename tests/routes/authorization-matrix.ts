@@ -213,6 +213,16 @@ export const MATRIX: Record<string, Row> = {
     },
     body: () => ({ "sign-off": { reason: "Ziek" } }),
   },
+  // The session's discussion (issue 19): staff ask, everyone in the cohort replies; the world's question is the
+  // facilitator's, so only they get past the writer check on delete.
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.gesprek": {
+    actions: {
+      question: cohort(STAFF_A),
+      reply: cohort([...STAFF_A, ...PARTICIPANTS_A]),
+      delete: cohort(["facilitator"]),
+    },
+    body: (world) => ({ delete: { postId: world.params.postId! }, reply: { parentId: world.params.postId! } }),
+  },
   "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.agenda[.]ics": {
     loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
   },
@@ -359,6 +369,20 @@ export const MATRIX: Record<string, Row> = {
   },
   "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.versies.$number": {
     loader: cohort([...FACILITATORS_A, ...DUO], { groupPeer: 404, otherDuo: 404 }),
+  },
+  // Exchange (issue 19): the owner's duo shares its plan with cohort A (the world has both members' agreement).
+  "routes/leernetwerken+/$cohortId+/aanpak+/$enrollmentId.delen": {
+    loader: cohort(DUO, { groupPeer: 404, otherDuo: 404 }),
+    actions: intents(["agree", "propose", "withdraw"], cohort(DUO, { groupPeer: 404, otherDuo: 404 })),
+  },
+  "routes/leernetwerken+/$cohortId+/gedeelde-plannen+/_index": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
+  "routes/leernetwerken+/$cohortId+/gedeelde-plannen+/$enrollmentId": {
+    loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
+    // Readers react; the duo answers (and does not react to its own plan).
+    actions: {
+      react: cohort([...STAFF_A, "groupPeer", "otherDuo"]),
+      answer: cohort(DUO),
+    },
   },
   // Impact trail (per municipality, the owner's): the duo edits; the facilitators of the running cohort A read
   // and comment; the coordinator sees who has access and gives colleagues access (topics: 403); others: 404.

@@ -102,6 +102,18 @@ export async function createMatrixWorld() {
     data: { enrollmentId: ownerDuo!.enrollment.id, content: {}, updatedById: owner.id },
   });
   await prisma.actionPlanVersion.create({ data: { planId: plan.id, number: 1, content: {}, savedById: owner.id } });
+  // The duo shares its plan with cohort A (both members agreed).
+  await prisma.planShare.create({
+    data: {
+      enrollmentId: ownerDuo!.enrollment.id,
+      proposedById: owner.id,
+      consents: { create: [{ userId: owner.id }, { userId: partner.id }] },
+    },
+  });
+  // The facilitator's question in the discussion of the session in the URLs.
+  const sessionPost = await prisma.sessionPost.create({
+    data: { sessionId: a.sessions[1]!.id, authorId: facilitatorId, body: "Wat neem je mee?" },
+  });
   const article = await prisma.knowledgeArticle.create({
     data: {
       enrollmentId: b.duos[0]!.enrollment.id,
@@ -194,6 +206,7 @@ export async function createMatrixWorld() {
     municipalityId: ownerDuo!.enrollment.municipalityId,
     topicId: topic.id,
     stepId: topicStep.id,
+    postId: sessionPost.id,
     "*": "bestaat-niet",
   };
   /** Tokens of the token routes, per URL pattern (the token is the secret, not the session). */

@@ -95,6 +95,7 @@ export default function CohortPage() {
           <Link to={`/leernetwerken/${cohort.id}/voortgang`}>Leesvoortgang per duo</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/opdrachten`}>Opdrachten en inzendingen per gemeente</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Aanpak per duo</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/gedeelde-plannen`}>Gedeelde plannen</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>
             {relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}
           </Link>{" "}
@@ -104,7 +105,8 @@ export default function CohortPage() {
         <p className="link-row">
           <Link to={`/leernetwerken/${cohort.id}/aanpak`}>Jullie aanpak</Link>{" "}
           <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>Jullie zelfscans</Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie</Link>
+          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/gedeelde-plannen`}>Gedeelde plannen</Link>
         </p>
       )}
 

@@ -13,7 +13,14 @@ export function IntakePlanning() {
   return (
     <section aria-labelledby="plannen">
       <h2 id="plannen">Intakegesprek plannen</h2>
-      {application.intakeAt ? <p>Gepland op {formatDateTime(application.intakeAt)} uur.</p> : <p>Nog niet gepland.</p>}
+      {application.intakeAt ? (
+        <p>
+          Gepland op {formatDateTime(application.intakeAt)} uur
+          {application.intakeLocation ? `, ${application.intakeLocation}` : ""}.
+        </p>
+      ) : (
+        <p>Nog niet gepland.</p>
+      )}
       {decided ? null : (
         <>
           <ErrorSummary errors={plan?.fieldErrors} />
@@ -36,6 +43,14 @@ export function IntakePlanning() {
               hint="Nederlandse tijd."
               defaultValue={textValue(plan?.values, "intakeTime") ?? intake?.time ?? ""}
               errors={plan?.fieldErrors.intakeTime}
+            />
+            <Field
+              label="Plaats of link (niet verplicht)"
+              name="intakeLocation"
+              hint="Het adres, of de link van het videogesprek. Komt in de agenda van wie meedoet."
+              maxLength={500}
+              defaultValue={textValue(plan?.values, "intakeLocation") ?? application.intakeLocation}
+              errors={plan?.fieldErrors.intakeLocation}
             />
             <div>
               <button type="submit">{application.intakeAt ? "Intake verplaatsen" : "Intake plannen"}</button>

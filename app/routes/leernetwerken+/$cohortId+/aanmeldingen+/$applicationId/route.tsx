@@ -42,6 +42,7 @@ const schema = formIntents({
     intakeTime: z
       .string({ required_error: "Kies een tijd." })
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Kies een tijd, bijvoorbeeld 10:00."),
+    intakeLocation: z.string().trim().max(500, "De plaats of link mag maximaal 500 tekens hebben.").default(""),
   }),
   decide: z.object({
     notes: z.string().trim().max(5000, "De aantekeningen mogen maximaal 5000 tekens hebben.").default(""),
@@ -80,7 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "plan") {
       const intakeAt = amsterdamTime(input.intakeDate, input.intakeTime);
-      const application = await planIntake({ cohortId, applicationId, intakeAt }, user);
+      const application = await planIntake(
+        { cohortId, applicationId, intakeAt, intakeLocation: input.intakeLocation },
+        user,
+      );
       invariantResponse(application, "Deze aanmelding bestaat niet.");
       return redirectWithToast(back, {
         title: "Het intakegesprek is gepland",

@@ -183,6 +183,11 @@ export default function ActionPlanPage() {
         </li>
         {isDuo ? (
           <li>
+            <Link to={`${base}/delen`}>Delen met het leernetwerk</Link>
+          </li>
+        ) : null}
+        {isDuo ? (
+          <li>
             <Link to="/aanpak/delen">Delen in de kennisbank</Link>
           </li>
         ) : null}

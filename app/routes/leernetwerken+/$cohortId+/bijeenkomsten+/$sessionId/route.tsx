@@ -28,6 +28,8 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { AttendanceSections } from "./attendance.tsx";
 import { SignOffSection } from "./sign-off.tsx";
+import { SessionDiscussion } from "./discussion.tsx";
+import { sessionDiscussion } from "~/models/session-discussion.server.ts";
 import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // The evaluation opens when the session has ended (not for a cancelled one).
   const evaluationOpen = !session.cancelledAt && session.endsAt <= now;
-  const [attendance, participants, readings, read, assignments, answered] = await Promise.all([
+  const [attendance, participants, readings, read, assignments, answered, discussion] = await Promise.all([
     isStaff
       ? listSessionAttendance(session.id)
       : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readLessons([user.id]),
     sessionAssignments(user, session.id),
     evaluationOpen && !isStaff ? hasAnswered(user, cohortId, session.id) : Promise.resolve(false),
+    sessionDiscussion(user, session.id),
   ]);
   const myReads = read.get(user.id);
   return {
@@ -57,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance,
     participants,
     assignments,
+    discussion,
+    discussionUrl: `/leernetwerken/${cohortId}/bijeenkomsten/${session.id}/gesprek`,
     ownAttendance: attendance.find((row) => row.userId === user.id) ?? null,
     isFuture: session.startsAt > now,
     evaluation: evaluationOpen ? { answered } : null,
@@ -244,6 +249,8 @@ export default function SessionPage() {
           )}
         </section>
       ) : null}
+
+      <SessionDiscussion />
 
       {relation === "participant" ? <SignOffSection /> : <AttendanceSections />}
     </>
