@@ -45,7 +45,8 @@ export default function handleRequest(
           const html = holdBackDocumentEnd();
           html.pipe(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Cache-Control", NO_STORE);
+          // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
+          if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

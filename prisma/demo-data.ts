@@ -11,6 +11,7 @@ import { seedSelfScans } from "./demo-zelfscans.ts";
 import { seedAanpak } from "./demo-aanpak.ts";
 import { seedClosingCohort } from "./demo-closing.ts";
 import { seedImpactTrail } from "./demo-impactspoor.ts";
+import { seedKnowledgeBase } from "./demo-kennisbank.ts";
 import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
@@ -347,6 +348,7 @@ export async function seedDemo(prisma: PrismaClient) {
     fatimaEmail: demoLogins.facilitator2,
   });
   await seedClosingCohort(prisma, { facilitatorEmail: demoLogins.facilitator2 });
+  await seedKnowledgeBase(prisma, { coordinator: demoLogins.coordinator, facilitator: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 
