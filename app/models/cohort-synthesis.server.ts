@@ -80,7 +80,10 @@ export function checkSynthesis(
     for (const problem of anonymityProblems(text, { names: context.names })) add(field, describeProblem(problem));
     for (const municipality of context.municipalities) {
       for (const problem of anonymityProblems(text, { names: [], municipality })) {
-        add(field, `Er staat een gemeente in: “${problem.found}”. Noem geen gemeenten: niet elk duo wil herkenbaar zijn.`);
+        add(
+          field,
+          `Er staat een gemeente in: “${problem.found}”. Noem geen gemeenten: niet elk duo wil herkenbaar zijn.`,
+        );
       }
     }
   }

@@ -204,53 +204,55 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
     JSON.stringify([other.title, [...other.themes].sort(), other.sections, other.municipality]) ===
       JSON.stringify([title, [...proposed.themes].sort(), sections, proposed.municipality]);
   const { enrollmentId } = context;
-  return prisma.$transaction(async (tx): Promise<{ article: { id: string } | null; waitingFor: string[] }> => {
-    // Another text than the one consented to: the others' consent no longer applies.
-    if (!sameText(context.proposal)) await tx.knowledgeProposalConsent.deleteMany({ where: { enrollmentId } });
-    await tx.knowledgeProposal.upsert({
-      where: { enrollmentId },
-      create: { ...proposed, enrollmentId },
-      update: proposed,
+  return prisma
+    .$transaction(async (tx): Promise<{ article: { id: string } | null; waitingFor: string[] }> => {
+      // Another text than the one consented to: the others' consent no longer applies.
+      if (!sameText(context.proposal)) await tx.knowledgeProposalConsent.deleteMany({ where: { enrollmentId } });
+      await tx.knowledgeProposal.upsert({
+        where: { enrollmentId },
+        create: { ...proposed, enrollmentId },
+        update: proposed,
+      });
+      await tx.knowledgeProposalConsent.upsert({
+        where: { enrollmentId_userId: { enrollmentId, userId: viewer.id } },
+        create: { enrollmentId, userId: viewer.id },
+        update: {},
+      });
+      await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "GIVEN", title } });
+      // Every current member of the duo (read again inside the transaction).
+      const members = await tx.duoMember.findMany({
+        where: { enrollmentId },
+        select: { userId: true, user: { select: { name: true } } },
+      });
+      const consented = new Set(
+        (await tx.knowledgeProposalConsent.findMany({ where: { enrollmentId }, select: { userId: true } })).map(
+          (consent) => consent.userId,
+        ),
+      );
+      const waitingFor = members.filter((member) => !consented.has(member.userId)).map((member) => member.user.name);
+      if (waitingFor.length) return { article: null, waitingFor };
+      // A new or changed text waits for a coordinator's review before it is public again (issue 16).
+      const data = {
+        ...proposed,
+        searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
+        reviewStatus: "PENDING" as const,
+        reviewNote: null,
+        reviewedAt: null,
+        reviewedById: null,
+      };
+      const article = await tx.knowledgeArticle.upsert({
+        where: { enrollmentId },
+        create: { ...data, enrollmentId },
+        update: data,
+        select: { id: true },
+      });
+      await tx.knowledgeProposal.delete({ where: { enrollmentId } });
+      return { article, waitingFor: [] };
+    })
+    .then((result) => {
+      if (result.article) forgetPublishedKnowledge();
+      return result;
     });
-    await tx.knowledgeProposalConsent.upsert({
-      where: { enrollmentId_userId: { enrollmentId, userId: viewer.id } },
-      create: { enrollmentId, userId: viewer.id },
-      update: {},
-    });
-    await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "GIVEN", title } });
-    // Every current member of the duo (read again inside the transaction).
-    const members = await tx.duoMember.findMany({
-      where: { enrollmentId },
-      select: { userId: true, user: { select: { name: true } } },
-    });
-    const consented = new Set(
-      (await tx.knowledgeProposalConsent.findMany({ where: { enrollmentId }, select: { userId: true } })).map(
-        (consent) => consent.userId,
-      ),
-    );
-    const waitingFor = members.filter((member) => !consented.has(member.userId)).map((member) => member.user.name);
-    if (waitingFor.length) return { article: null, waitingFor };
-    // A new or changed text waits for a coordinator's review before it is public again (issue 16).
-    const data = {
-      ...proposed,
-      searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
-      reviewStatus: "PENDING" as const,
-      reviewNote: null,
-      reviewedAt: null,
-      reviewedById: null,
-    };
-    const article = await tx.knowledgeArticle.upsert({
-      where: { enrollmentId },
-      create: { ...data, enrollmentId },
-      update: data,
-      select: { id: true },
-    });
-    await tx.knowledgeProposal.delete({ where: { enrollmentId } });
-    return { article, waitingFor: [] };
-  }).then((result) => {
-    if (result.article) forgetPublishedKnowledge();
-    return result;
-  });
 }
 
 /**
@@ -262,16 +264,18 @@ export async function withdrawArticle(viewer: Pick<User, "id">): Promise<boolean
   if (!context?.article && !context?.proposal) return false;
   const { enrollmentId } = context;
   const title = context.article?.title ?? context.proposal!.title;
-  return prisma.$transaction(async (tx) => {
-    const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
-    const dropped = await tx.knowledgeProposal.deleteMany({ where: { enrollmentId } });
-    if (deleted.count + dropped.count === 0) return false;
-    await tx.knowledgeConsentEvent.create({
-      data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title },
+  return prisma
+    .$transaction(async (tx) => {
+      const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
+      const dropped = await tx.knowledgeProposal.deleteMany({ where: { enrollmentId } });
+      if (deleted.count + dropped.count === 0) return false;
+      await tx.knowledgeConsentEvent.create({
+        data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title },
+      });
+      return true;
+    })
+    .then((withdrawn) => {
+      if (withdrawn) forgetPublishedKnowledge();
+      return withdrawn;
     });
-    return true;
-  }).then((withdrawn) => {
-    if (withdrawn) forgetPublishedKnowledge();
-    return withdrawn;
-  });
 }

@@ -12,7 +12,10 @@ export const PUBLIC_MAX_AGE = 60;
 export function publicPageHeaders(signedIn: boolean): HeadersInit {
   return signedIn
     ? { "Cache-Control": "private, no-store", Vary: "Cookie" }
-    : { "Cache-Control": `public, max-age=${PUBLIC_MAX_AGE}, stale-while-revalidate=${PUBLIC_MAX_AGE * 5}`, Vary: "Cookie" };
+    : {
+        "Cache-Control": `public, max-age=${PUBLIC_MAX_AGE}, stale-while-revalidate=${PUBLIC_MAX_AGE * 5}`,
+        Vary: "Cookie",
+      };
 }
 
 /** The route's `headers`: the loader's cache headers, unless the response sets a cookie. */

@@ -188,7 +188,9 @@ export default function ReviewQueuePage() {
             {reviewed.map((item) => (
               <li key={item.id}>
                 {item.reviewStatus === "APPROVED" ? (
-                  <Link to={item.kind === "samenvatting" ? `/kennisbank/${item.id}` : `/kennisbank/synthese/${item.id}`}>
+                  <Link
+                    to={item.kind === "samenvatting" ? `/kennisbank/${item.id}` : `/kennisbank/synthese/${item.id}`}
+                  >
                     {item.title}
                   </Link>
                 ) : (

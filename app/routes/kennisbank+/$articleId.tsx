@@ -60,8 +60,7 @@ export default function KnowledgeArticlePage() {
       <h1 id="article-title">{article.title}</h1>
       <p className="muted">
         Aanpak van een duo · {municipalityLabel(article.municipality)}
-        {size ? ` · ${size}` : ""} · {article.cohort} · gedeeld op{" "}
-        {formatShortDate(article.publishedAt)}
+        {size ? ` · ${size}` : ""} · {article.cohort} · gedeeld op {formatShortDate(article.publishedAt)}
       </p>
       <KnowledgeTags themes={article.themes} phases={article.phases} />
       {article.sections.map((section) => (

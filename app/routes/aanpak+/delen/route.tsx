@@ -142,8 +142,8 @@ export default function PublishPage() {
       <h1>Delen in de kennisbank</h1>
       <p className="lead">
         Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen in de openbare
-        kennisbank, zodat andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet
-        in; de naam van jullie gemeente alleen als jullie dat willen. Een coördinator leest de samenvatting voordat hij
+        kennisbank, zodat andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet in;
+        de naam van jullie gemeente alleen als jullie dat willen. Een coördinator leest de samenvatting voordat hij
         openbaar wordt.
       </p>
 
@@ -188,9 +188,7 @@ export default function PublishPage() {
               </p>
             ) : article ? (
               <div data-testid="publication-state" className="alert alert-warning">
-                <p>
-                  Een coördinator heeft “{article.title}” teruggestuurd. Hij staat niet in de kennisbank.
-                </p>
+                <p>Een coördinator heeft “{article.title}” teruggestuurd. Hij staat niet in de kennisbank.</p>
                 {article.reviewNote ? (
                   <p>
                     <strong>Reden:</strong> {article.reviewNote}
@@ -344,8 +342,8 @@ export default function PublishPage() {
                 aria-describedby={errors?.consent ? "consent-error" : undefined}
               />
               <label htmlFor="consent">
-                Wij geven toestemming om deze samenvatting openbaar te delen in de kennisbank: iedereen kan hem lezen, ook
-                zonder account. We kunnen dit altijd weer intrekken.
+                Wij geven toestemming om deze samenvatting openbaar te delen in de kennisbank: iedereen kan hem lezen,
+                ook zonder account. We kunnen dit altijd weer intrekken.
               </label>
             </div>
             {errors?.consent ? (
