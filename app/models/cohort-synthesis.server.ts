@@ -14,9 +14,8 @@ import {
   isKnowledgeTheme,
   type KnowledgePhase,
   type KnowledgeTheme,
+  SYNTHESIS_MAX_LENGTH,
 } from "./knowledge-rules.ts";
-
-export const SYNTHESIS_MAX_LENGTH = 20_000;
 
 /** The cohort's synthesis (null: none yet), and the names and municipalities it may not mention. */
 export async function synthesisContext(cohortId: string) {

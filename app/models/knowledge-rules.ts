@@ -196,3 +196,6 @@ export function parseArticleSections(raw: unknown): ArticleSection[] {
       : [];
   });
 }
+
+/** The longest cohort synthesis (characters). */
+export const SYNTHESIS_MAX_LENGTH = 20_000;

@@ -8,13 +8,14 @@ import { z } from "zod";
 import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";
+import { deleteSynthesis, saveSynthesis, synthesisContext } from "~/models/cohort-synthesis.server.ts";
 import {
-  deleteSynthesis,
+  knowledgePhaseIds,
+  knowledgePhases,
+  knowledgeThemeIds,
+  knowledgeThemes,
   SYNTHESIS_MAX_LENGTH,
-  saveSynthesis,
-  synthesisContext,
-} from "~/models/cohort-synthesis.server.ts";
-import { knowledgePhaseIds, knowledgePhases, knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts";
+} from "~/models/knowledge-rules.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { confirmBox, formIntents, formList, listValue, parseForm, textValue } from "~/utils/forms.ts";
