@@ -47,7 +47,8 @@ export default function handleRequest(
     sink.on("finish", () => {
       clearTimeout(timer);
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      responseHeaders.set("Cache-Control", NO_STORE);
+      // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
+      if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
       const html = documentEndLast(Buffer.concat(chunks).toString("utf8"));
       resolve(new Response(html, { headers: responseHeaders, status: shellStatus ?? responseStatusCode }));
     });

@@ -65,6 +65,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav aria-label="Over deze website">
               <ul className="footer-links">
                 <li>
+                  <Link to="/kennisbank">Kennisbank: wat gemeenten leerden</Link>
+                </li>
+                <li>
                   <Link to="/privacyverklaring">Privacyverklaring</Link>
                 </li>
                 <li>

@@ -11,6 +11,7 @@ import { seedSelfScans } from "./demo-zelfscans.ts";
 import { seedAanpak } from "./demo-aanpak.ts";
 import { seedClosingCohort } from "./demo-closing.ts";
 import { seedImpactTrail } from "./demo-impactspoor.ts";
+import { seedKnowledgeBase } from "./demo-kennisbank.ts";
 import { seedIntervision } from "./demo-intervisie.ts";
 import { addFacilitator, createCohort, createEnrollment, createUser, DEMO_PASSWORD } from "./factories.ts";
 
@@ -348,6 +349,7 @@ export async function seedDemo(prisma: PrismaClient) {
   });
   await seedClosingCohort(prisma, { facilitatorEmail: demoLogins.facilitator2 });
   await (await import("./demo-evaluation.ts")).seedEvaluation(prisma, { otherCohortId: other.id });
+  await seedKnowledgeBase(prisma, { coordinator: demoLogins.coordinator, facilitator: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }
 

@@ -1,5 +1,7 @@
 // Rules for the knowledge base, pure so they can be unit-tested: when a duo may publish, the fixed list of
 // themes, and the checks that keep a published summary anonymous.
+import { phaseInfo } from "~/content/lemniscaat-figure.tsx";
+import { type LemniscaatPhase, lemniscaatPhases } from "~/content/tags/lemniscaat.ts";
 
 export const knowledgeThemes = {
   armoede: "Armoede",
@@ -143,3 +145,57 @@ export function describeProblem(problem: AnonymityProblem): string {
       return `De naam van jullie gemeente (“${problem.found}”) staat erin, maar jullie kozen ervoor die niet te tonen. Haal hem weg of vink aan dat de gemeente genoemd mag worden.`;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The public knowledge base's filters (issue 16): phase of the lemniscaat and kind of municipality.
+
+export const municipalitySizes = {
+  SMALL: "Kleine gemeente (tot 20.000 inwoners)",
+  MEDIUM: "Middelgrote gemeente (20.000 tot 50.000 inwoners)",
+  LARGE: "Grote gemeente (50.000 tot 100.000 inwoners)",
+  VERY_LARGE: "Zeer grote gemeente (meer dan 100.000 inwoners)",
+} as const;
+
+export type MunicipalitySizeId = keyof typeof municipalitySizes;
+export const municipalitySizeIds = Object.keys(municipalitySizes) as MunicipalitySizeId[];
+
+export function isMunicipalitySize(value: string): value is MunicipalitySizeId {
+  return Object.hasOwn(municipalitySizes, value);
+}
+
+export type KnowledgePhase = LemniscaatPhase;
+export const knowledgePhaseIds: readonly KnowledgePhase[] = lemniscaatPhases;
+export const knowledgePhases = Object.fromEntries(
+  lemniscaatPhases.map((phase) => [phase, `Fase ${phaseInfo[phase].number}: ${phaseInfo[phase].label}`]),
+) as Record<KnowledgePhase, string>;
+
+export function isKnowledgePhase(value: string): value is KnowledgePhase {
+  return Object.hasOwn(knowledgePhases, value);
+}
+
+/** The lemniscaat phases a duo's summary is about: the phase sections it shares (`fase-<phase>`). */
+export function phasesOfSections(sectionIds: string[]): KnowledgePhase[] {
+  return knowledgePhaseIds.filter((phase) => sectionIds.includes(`fase-${phase}`));
+}
+
+/** "Gemeente Zwolle", or "Een gemeente" when the duo chose not to name it. */
+export function municipalityLabel(municipality: string | null): string {
+  return municipality ? `Gemeente ${municipality.replace(/^gemeente\s+/i, "")}` : "Een gemeente";
+}
+
+export type ArticleSection = { sectionId: string; title: string; text: string };
+
+/** The stored sections of a summary ([{ sectionId, title, text }]); anything else is left out. */
+export function parseArticleSections(raw: unknown): ArticleSection[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item) => {
+    if (!item || typeof item !== "object") return [];
+    const { sectionId, title, text } = item as Record<string, unknown>;
+    return typeof sectionId === "string" && typeof title === "string" && typeof text === "string"
+      ? [{ sectionId, title, text }]
+      : [];
+  });
+}
+
+/** The longest cohort synthesis (characters). */
+export const SYNTHESIS_MAX_LENGTH = 20_000;

@@ -1,5 +1,6 @@
 // The knowledge base: anonymised summaries of duos' approaches, published with the duo's consent at the end
-// of their cohort and readable by every signed-in user. Withdrawing consent deletes the article itself; what
+// of their cohort and, once a coordinator approved them (issue 16, knowledge-review.server.ts), readable by
+// anyone (knowledge-public.server.ts). Withdrawing consent deletes the article itself; what
 // stays is the duo's record of when consent was given and withdrawn (KnowledgeConsentEvent).
 // Consent of the whole duo (issue 15): one member proposes a text with their consent (KnowledgeProposal); it
 // is published only once every member of the duo consented to exactly that text. Either member may withdraw.
@@ -9,25 +10,15 @@ import { prisma } from "~/utils/db.server.ts";
 import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
 import {
   anonymityProblems,
+  type ArticleSection,
   describeProblem,
   isKnowledgeTheme,
+  parseArticleSections,
   publishWindow,
   type KnowledgeTheme,
 } from "./knowledge-rules.ts";
+import { forgetPublishedKnowledge } from "./knowledge-public.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
-
-export type ArticleSection = { sectionId: string; title: string; text: string };
-
-export function parseArticleSections(raw: unknown): ArticleSection[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item) => {
-    if (!item || typeof item !== "object") return [];
-    const { sectionId, title, text } = item as Record<string, unknown>;
-    return typeof sectionId === "string" && typeof title === "string" && typeof text === "string"
-      ? [{ sectionId, title, text }]
-      : [];
-  });
-}
 
 /** The participant's duo as it can publish: its canvas, its publication, the consent history and the rule. */
 export async function publishContext(viewer: Pick<User, "id">, now = new Date()) {
@@ -50,6 +41,9 @@ export async function publishContext(viewer: Pick<User, "id">, now = new Date())
               municipality: true,
               publishedAt: true,
               updatedAt: true,
+              reviewStatus: true,
+              reviewNote: true,
+              reviewedAt: true,
             },
           },
           members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
@@ -210,45 +204,55 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
     JSON.stringify([other.title, [...other.themes].sort(), other.sections, other.municipality]) ===
       JSON.stringify([title, [...proposed.themes].sort(), sections, proposed.municipality]);
   const { enrollmentId } = context;
-  return prisma.$transaction(async (tx): Promise<{ article: { id: string } | null; waitingFor: string[] }> => {
-    // Another text than the one consented to: the others' consent no longer applies.
-    if (!sameText(context.proposal)) await tx.knowledgeProposalConsent.deleteMany({ where: { enrollmentId } });
-    await tx.knowledgeProposal.upsert({
-      where: { enrollmentId },
-      create: { ...proposed, enrollmentId },
-      update: proposed,
+  return prisma
+    .$transaction(async (tx): Promise<{ article: { id: string } | null; waitingFor: string[] }> => {
+      // Another text than the one consented to: the others' consent no longer applies.
+      if (!sameText(context.proposal)) await tx.knowledgeProposalConsent.deleteMany({ where: { enrollmentId } });
+      await tx.knowledgeProposal.upsert({
+        where: { enrollmentId },
+        create: { ...proposed, enrollmentId },
+        update: proposed,
+      });
+      await tx.knowledgeProposalConsent.upsert({
+        where: { enrollmentId_userId: { enrollmentId, userId: viewer.id } },
+        create: { enrollmentId, userId: viewer.id },
+        update: {},
+      });
+      await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "GIVEN", title } });
+      // Every current member of the duo (read again inside the transaction).
+      const members = await tx.duoMember.findMany({
+        where: { enrollmentId },
+        select: { userId: true, user: { select: { name: true } } },
+      });
+      const consented = new Set(
+        (await tx.knowledgeProposalConsent.findMany({ where: { enrollmentId }, select: { userId: true } })).map(
+          (consent) => consent.userId,
+        ),
+      );
+      const waitingFor = members.filter((member) => !consented.has(member.userId)).map((member) => member.user.name);
+      if (waitingFor.length) return { article: null, waitingFor };
+      // A new or changed text waits for a coordinator's review before it is public again (issue 16).
+      const data = {
+        ...proposed,
+        searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
+        reviewStatus: "PENDING" as const,
+        reviewNote: null,
+        reviewedAt: null,
+        reviewedById: null,
+      };
+      const article = await tx.knowledgeArticle.upsert({
+        where: { enrollmentId },
+        create: { ...data, enrollmentId },
+        update: data,
+        select: { id: true },
+      });
+      await tx.knowledgeProposal.delete({ where: { enrollmentId } });
+      return { article, waitingFor: [] };
+    })
+    .then((result) => {
+      if (result.article) forgetPublishedKnowledge();
+      return result;
     });
-    await tx.knowledgeProposalConsent.upsert({
-      where: { enrollmentId_userId: { enrollmentId, userId: viewer.id } },
-      create: { enrollmentId, userId: viewer.id },
-      update: {},
-    });
-    await tx.knowledgeConsentEvent.create({ data: { enrollmentId, userId: viewer.id, action: "GIVEN", title } });
-    // Every current member of the duo (read again inside the transaction).
-    const members = await tx.duoMember.findMany({
-      where: { enrollmentId },
-      select: { userId: true, user: { select: { name: true } } },
-    });
-    const consented = new Set(
-      (await tx.knowledgeProposalConsent.findMany({ where: { enrollmentId }, select: { userId: true } })).map(
-        (consent) => consent.userId,
-      ),
-    );
-    const waitingFor = members.filter((member) => !consented.has(member.userId)).map((member) => member.user.name);
-    if (waitingFor.length) return { article: null, waitingFor };
-    const data = {
-      ...proposed,
-      searchText: [title, ...sections.map((section) => `${section.title}\n${section.text}`)].join("\n").toLowerCase(),
-    };
-    const article = await tx.knowledgeArticle.upsert({
-      where: { enrollmentId },
-      create: { ...data, enrollmentId },
-      update: data,
-      select: { id: true },
-    });
-    await tx.knowledgeProposal.delete({ where: { enrollmentId } });
-    return { article, waitingFor: [] };
-  });
 }
 
 /**
@@ -260,69 +264,18 @@ export async function withdrawArticle(viewer: Pick<User, "id">): Promise<boolean
   if (!context?.article && !context?.proposal) return false;
   const { enrollmentId } = context;
   const title = context.article?.title ?? context.proposal!.title;
-  return prisma.$transaction(async (tx) => {
-    const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
-    const dropped = await tx.knowledgeProposal.deleteMany({ where: { enrollmentId } });
-    if (deleted.count + dropped.count === 0) return false;
-    await tx.knowledgeConsentEvent.create({
-      data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title },
+  return prisma
+    .$transaction(async (tx) => {
+      const deleted = await tx.knowledgeArticle.deleteMany({ where: { enrollmentId } });
+      const dropped = await tx.knowledgeProposal.deleteMany({ where: { enrollmentId } });
+      if (deleted.count + dropped.count === 0) return false;
+      await tx.knowledgeConsentEvent.create({
+        data: { enrollmentId, userId: viewer.id, action: "WITHDRAWN", title },
+      });
+      return true;
+    })
+    .then((withdrawn) => {
+      if (withdrawn) forgetPublishedKnowledge();
+      return withdrawn;
     });
-    return true;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Reading (every signed-in user)
-
-export async function searchArticles(filter: { q?: string; theme?: string }) {
-  const conditions: Prisma.KnowledgeArticleWhereInput[] = [];
-  const q = filter.q?.trim().toLowerCase();
-  if (q) for (const word of q.split(/\s+/).slice(0, 8)) conditions.push({ searchText: { contains: word } });
-  if (filter.theme && isKnowledgeTheme(filter.theme)) conditions.push({ themes: { has: filter.theme } });
-  const articles = await prisma.knowledgeArticle.findMany({
-    where: { AND: conditions },
-    orderBy: { publishedAt: "desc" },
-    select: {
-      id: true,
-      title: true,
-      themes: true,
-      municipality: true,
-      publishedAt: true,
-      sections: true,
-      enrollment: { select: { cohort: { select: { name: true } } } },
-    },
-  });
-  return articles.map(({ sections, enrollment, ...article }) => {
-    const parsed = parseArticleSections(sections);
-    return {
-      ...article,
-      cohort: enrollment.cohort.name,
-      sectionTitles: parsed.map((section) => section.title),
-      excerpt: parsed[0]?.text ?? "",
-    };
-  });
-}
-
-export async function getArticle(id: string) {
-  const article = await prisma.knowledgeArticle.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      themes: true,
-      municipality: true,
-      publishedAt: true,
-      updatedAt: true,
-      sections: true,
-      enrollment: { select: { cohort: { select: { name: true } } } },
-    },
-  });
-  if (!article) return null;
-  const { enrollment, sections, ...rest } = article;
-  return { ...rest, cohort: enrollment.cohort.name, sections: parseArticleSections(sections) };
-}
-
-/** Whether the participant is in a duo at all (for the publish page's link). */
-export function countArticles() {
-  return prisma.knowledgeArticle.count();
 }

@@ -52,7 +52,8 @@ export default function PrivacyStatementPage() {
         plannen, opdrachten en feedback uit te wisselen en je te laten weten wat er speelt. De gemeenten doen mee om
         ervaringskennis in hun beleid te gebruiken; dat is een taak van algemeen belang. Het logboek en de inlogpogingen
         bewaren we om het platform veilig te houden. Publiceren in de kennisbank gebeurt alleen met toestemming van
-        beide duoleden.
+        beide duoleden, en pas nadat een coördinator de tekst heeft gecontroleerd. De kennisbank is openbaar: iedereen
+        kan hem lezen, ook zonder account. Er staan geen namen van mensen in.
       </p>
 
       <h2>Wie kan wat zien?</h2>

@@ -163,11 +163,11 @@ test("the canvas prints cleanly and downloads as a Word file", async ({ page }) 
   expect(body.subarray(0, 2).toString()).toBe("PK");
 });
 
-test("a duo of a finished cohort publishes a summary with both members' consent, everyone finds it, the partner withdraws it", async ({
+test("a duo of a finished cohort publishes a summary with both members' consent, a coordinator approves it, a visitor without an account finds it, the partner withdraws it", async ({
   page,
 }) => {
-  // Both members consent now: one more sign-in and page.
-  test.setTimeout(120_000);
+  // Both members consent, a coordinator reviews: more sign-ins and pages.
+  test.setTimeout(180_000);
   const title = `Eenvoudige taal over schulden ${Date.now().toString(36)}`;
   await login(page, helmond.noor);
   await expectAccessibleOnce(page);
@@ -208,35 +208,61 @@ test("a duo of a finished cohort publishes a summary with both members' consent,
   await expectAccessibleOnce(page);
   await page.getByLabel(/^Wij geven toestemming/).check();
   await page.getByRole("button", { name: "Delen in de kennisbank" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText("Een gemeente ·")).toBeVisible();
-  await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toHaveText([
-    "Ons vraagstuk",
-    "Fase 1: Ervaringskennis ontsluiten",
-  ]);
-  await expectAccessible(page);
-  const articlePath = new URL(page.url()).pathname;
+  // Both consented: now it waits for a coordinator's review (issue 16), and is not public yet.
+  await expect(page.getByTestId("publication-state")).toContainText("wacht op beoordeling door een coördinator");
+  await expectAccessible(page, "waiting for review");
   await logout(page);
 
-  // Another user (a facilitator of another cohort) finds it by theme and by text.
-  await login(page, users.facilitator.email);
+  // The coordinator reviews it: finds the queue from the knowledge base, sets the kind of municipality and
+  // approves it with a note.
+  await login(page, users.coordinator.email);
   await expectAccessibleOnce(page);
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Kennisbank" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kennisbank" })).toBeVisible();
+  await page.getByRole("link", { name: "Kennisbank beoordelen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kennisbank beoordelen" })).toBeVisible();
+  await expectAccessible(page);
+  const item = page.getByRole("region", { name: title });
+  await expect(item).toContainText("Samenvatting van het duo van Helmond (de gemeente wordt niet genoemd)");
+  await item.getByLabel(/^Soort gemeente/).selectOption("LARGE");
+  await item.getByLabel("Opmerking bij goedkeuren (niet verplicht)").fill("Helder en zonder namen.");
+  await item.getByRole("button", { name: /^Goedkeuren en publiceren/ }).click();
+  await expect(page.getByText("Goedgekeurd: de tekst staat nu openbaar in de kennisbank")).toBeVisible();
+  await expect(page.getByRole("region", { name: title })).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText("goedgekeurd op");
+  await expectAccessible(page, "after approving");
+  await logout(page);
+
+  // A visitor without an account finds the knowledge base from the sign-in page and finds the summary by
+  // theme, phase and kind of municipality.
+  await page.goto("/inloggen");
+  await page.getByRole("link", { name: "kennisbank", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Kennisbank" })).toBeVisible();
   await expect(
     page.getByRole("link", { name: "Jongeren die dakloos waren herschrijven de huisregels van de opvang" }),
   ).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessible(page, "signed out");
   await page.getByLabel("Thema", { exact: true }).selectOption("schulden");
+  await page.getByLabel("Fase van de lemniscaat").selectOption("ontsluiten");
+  await page.getByLabel("Soort gemeente").selectOption("LARGE");
   await page.getByRole("button", { name: "Zoeken" }).click();
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByText("1 tekst gevonden.", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: /Jongeren die dakloos waren/ })).toHaveCount(0);
+  await expectAccessible(page, "filtered");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(/^Aanpak van een duo · Een gemeente · Grote gemeente/)).toBeVisible();
+  await expect(page.getByRole("article").getByRole("heading", { level: 2 })).toHaveText([
+    "Ons vraagstuk",
+    "Fase 1: Ervaringskennis ontsluiten",
+  ]);
+  await expect(page.getByText(/Noor|Bram|Helmond/)).toHaveCount(0);
+  await expectAccessible(page, "signed out");
+  const articlePath = new URL(page.url()).pathname;
+  // Heerenveen's summary still waits for review: not found by its text.
   await page.goto("/kennisbank?q=klankbordgroep");
-  await expect(
-    page.getByRole("link", { name: "Een betaalde klankbordgroep leest mee met werkinstructies" }),
-  ).toBeVisible();
-  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
-  await logout(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Kennisbank" })).toBeVisible();
+  await expect(page.getByText("0 teksten gevonden.", { exact: true })).toBeVisible();
 
   // Bram, Noor's partner, sees the publication and withdraws consent: the article is gone.
   await login(page, helmond.bram, { to: "/aanpak/delen" });

@@ -432,8 +432,18 @@ export const MATRIX: Record<string, Row> = {
   "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.terugkoppeling[.docx]": {
     loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
   },
-  "routes/kennisbank+/_index": { loader: signedIn() },
-  "routes/kennisbank+/$articleId": { loader: signedIn() },
+  // The knowledge base is public (issue 16): approved texts for everyone, anonymous included.
+  "routes/kennisbank+/_index": { loader: everyone() },
+  "routes/kennisbank+/$articleId": { loader: everyone() },
+  "routes/kennisbank+/synthese.$synthesisId": { loader: everyone() },
+  "routes/beheer+/kennisbank": {
+    loader: role(COORDINATOR),
+    actions: intents(["approve", "return"], role(COORDINATOR)),
+  },
+  "routes/leernetwerken+/$cohortId+/synthese": {
+    loader: cohort(STAFF_A),
+    actions: intents(["save", "delete"], cohort(STAFF_A)),
+  },
 
   // Intervisie: the owner's group (its facilitator and members); everyone else, coordinators included: 404.
   "routes/intervisie+/_index": { loader: signedIn() },

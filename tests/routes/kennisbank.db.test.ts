@@ -1,6 +1,7 @@
-// The knowledge base through its pages: publishing with both partners' consent, search by theme and text,
-// reading for every role, and withdrawing consent (the article is deleted, the consent record stays). (The
-// publishing rules alone: app/models/knowledge.db.test.ts.)
+// The knowledge base through its pages: publishing with both partners' consent, a coordinator's approval
+// (issue 16; the review itself: kennisbank-review.db.test.ts), search by theme and text, reading for every
+// role and without an account, and withdrawing consent (the article is deleted, the consent record stays).
+// (The publishing rules alone: app/models/knowledge.db.test.ts.)
 import { describe, expect, it } from "vitest";
 import { createUser } from "../../prisma/factories.ts";
 import { goodInput, knowledgeWorld } from "../support/knowledge-world.ts";
@@ -10,7 +11,9 @@ import { action as publishAction, loader as publishLoader } from "~/routes/aanpa
 import { loader as articleLoader } from "~/routes/kennisbank+/$articleId.tsx";
 import { loader as listLoader } from "~/routes/kennisbank+/_index.tsx";
 
-import { searchArticles, withdrawArticle } from "~/models/knowledge.server.ts";
+import { withdrawArticle } from "~/models/knowledge.server.ts";
+import { approveForPublication } from "~/models/knowledge-review.server.ts";
+import { searchPublishedKnowledge as searchArticles } from "~/models/knowledge-public.server.ts";
 
 describe("publishing a summary", () => {
   it("publishes through the page, is found by theme and text, readable by every role; the partner withdraws it", async () => {
@@ -62,19 +65,32 @@ describe("publishing a summary", () => {
     const article = await prisma.knowledgeArticle.findUniqueOrThrow({
       where: { enrollmentId: world.duo.enrollment.id },
     });
-    expect((published as Response).headers.get("Location")).toBe(`/kennisbank/${article.id}`);
+    expect((published as Response).headers.get("Location")).toBe("/aanpak/delen");
     expect(article.municipality).toBeNull();
+    expect(article.reviewStatus).toBe("PENDING");
+    // Public only after a coordinator approved it.
+    expect((await searchArticles({ theme: "schulden" })).map((found) => found.id)).not.toContain(article.id);
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    expect(
+      await approveForPublication(coordinator, { kind: "samenvatting", id: article.id, note: "", sizeClass: null }),
+    ).toBe(true);
 
     expect((await searchArticles({ theme: "schulden" })).map((found) => found.id)).toContain(article.id);
     expect((await searchArticles({ theme: "jeugd" })).map((found) => found.id)).not.toContain(article.id);
     expect((await searchArticles({ q: "EENVOUDIGE taal" })).map((found) => found.id)).toContain(article.id);
     expect((await searchArticles({ q: "eenvoudige fietsen" })).map((found) => found.id)).not.toContain(article.id);
 
-    for (const user of [world.joost, world.fatima, await createUser(prisma, { role: "COORDINATOR" })]) {
-      const list = await listLoader(args(await requestAs(user.id, "http://localhost/kennisbank?thema=armoede")));
-      expect(list.articles.map((found) => found.id)).toContain(article.id);
-      const page = await articleLoader(
-        args(await requestAs(user.id, `http://localhost/kennisbank/${article.id}`), { articleId: article.id }),
+    const anonymously = (url: string) => Promise.resolve(new Request(url));
+    for (const as of [
+      anonymously,
+      ...[world.joost, world.fatima, coordinator].map((user) => (url: string) => requestAs(user.id, url)),
+    ]) {
+      const list = dataOf<{ items: { id: string }[] }>(
+        await listLoader(args(await as("http://localhost/kennisbank?thema=armoede"))),
+      );
+      expect(list.items.map((found) => found.id)).toContain(article.id);
+      const page = dataOf<{ article: { sections: { text: string }[]; municipality: string | null } }>(
+        await articleLoader(args(await as(`http://localhost/kennisbank/${article.id}`), { articleId: article.id })),
       );
       expect(page.article.sections[0]!.text).toBe(goodInput.sections[0]!.text);
       expect(page.article.municipality).toBeNull();

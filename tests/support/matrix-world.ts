@@ -121,6 +121,19 @@ export async function createMatrixWorld() {
       themes: [],
       sections: [{ sectionId: "vraagstuk", title: "Vraagstuk", text: "Samen met inwoners." }],
       searchText: "wat we leerden samen met inwoners",
+      reviewStatus: "APPROVED",
+    },
+  });
+  // Cohort A's synthesis, approved: public (issue 16).
+  const synthesis = await prisma.cohortSynthesis.create({
+    data: {
+      cohortId: a.cohort.id,
+      title: "Wat dit leernetwerk leerde",
+      body: "Gesprekken op plekken waar mensen al komen leverden het meest op.",
+      themes: ["armoede"],
+      phases: ["ontsluiten"],
+      reviewStatus: "APPROVED",
+      publishedAt: new Date(),
     },
   });
   // The owner's municipality's impact trail: one topic with one step.
@@ -198,6 +211,7 @@ export async function createMatrixWorld() {
     moment: "intake",
     number: "1",
     articleId: article.id,
+    synthesisId: synthesis.id,
     messageId: email.id,
     method: "incidentmethode",
     module: lessonModule!,

@@ -103,6 +103,9 @@ export default function LoginPage() {
           Wil je gemeente meedoen aan een leernetwerk?{" "}
           <Link to="/aanmelden">Bekijk de leernetwerken en meld je gemeente aan</Link>.
         </p>
+        <p>
+          Benieuwd wat andere gemeenten leerden? Lees de <Link to="/kennisbank">kennisbank</Link>, zonder account.
+        </p>
       </section>
     </div>
   );

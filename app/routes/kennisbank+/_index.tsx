@@ -1,64 +1,130 @@
-// /kennisbank: what duos shared at the end of their cohort, for every signed-in user; search by theme and text.
+// /kennisbank: public (no account needed, issue 16). What duos shared at the end of their cohort and what
+// cohorts learned together (syntheses), once a coordinator approved it; search by text, theme, phase of the
+// lemniscaat, kind of municipality and kind of text. The list comes from the in-memory copy of everything
+// published (knowledge-public.server.ts); a signed-out visitor's page may be cached briefly (public-cache.ts).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server.ts";
+import { data, Form, Link, useLoaderData } from "@remix-run/react";
+import { getUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField } from "~/components/forms.tsx";
-import { isKnowledgeTheme, knowledgeThemeIds, knowledgeThemes } from "~/models/knowledge-rules.ts";
-import { searchArticles } from "~/models/knowledge.server.ts";
+import { searchPublishedKnowledge } from "~/models/knowledge-public.server.ts";
+import {
+  isKnowledgePhase,
+  isKnowledgeTheme,
+  isMunicipalitySize,
+  knowledgePhaseIds,
+  knowledgePhases,
+  knowledgeThemeIds,
+  knowledgeThemes,
+  municipalityLabel,
+  municipalitySizeIds,
+  municipalitySizes,
+} from "~/models/knowledge-rules.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { queryText } from "~/utils/http.server.ts";
-import { shorten } from "~/utils/text.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
 import { aantal } from "~/utils/plural.ts";
+import { publicHeaders, publicPageHeaders } from "~/utils/public-cache.ts";
+import { shorten } from "~/utils/text.ts";
 
-export const meta: MetaFunction = () => [{ title: "Kennisbank — Leernetwerk" }];
+const TITLE = "Kennisbank — Leernetwerk";
+const DESCRIPTION =
+  "Hoe gemeenten ervaringskennis gebruiken in hun beleid: aanpakken van duo's en lessen uit leernetwerken, zonder namen van mensen. Zoek op thema, fase en soort gemeente.";
 
-export const handle: DescribedHandle = {
-  description: "De kennisbank: aanpakken die gemeenten uit eerdere leernetwerken met elkaar delen.",
-};
+export const meta: MetaFunction = () => [
+  { title: TITLE },
+  { property: "og:title", content: "Kennisbank van Leernetwerk" },
+  { property: "og:description", content: DESCRIPTION },
+  { property: "og:type", content: "website" },
+];
+
+export const handle: DescribedHandle = { description: DESCRIPTION };
+
+export const headers = publicHeaders;
+
+const KINDS = { samenvatting: "Aanpakken van duo's", synthese: "Lessen van een leernetwerk" } as const;
+const isKind = (value: string): value is keyof typeof KINDS => Object.hasOwn(KINDS, value);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  // Public: no guard. Who is signed in only changes a link to the publish page and the cache headers.
+  const user = await getUser(request);
   const url = new URL(request.url);
   const q = queryText(url, "q");
-  const themeParam = url.searchParams.get("thema") ?? "";
+  const [themeParam, phaseParam, sizeParam, kindParam] = ["thema", "fase", "gemeente", "soort"].map(
+    (name) => url.searchParams.get(name) ?? "",
+  ) as [string, string, string, string];
   const theme = isKnowledgeTheme(themeParam) ? themeParam : "";
-  const articles = await searchArticles({ q, theme });
-  return {
-    q,
-    theme,
-    isParticipant: user.role === "PARTICIPANT",
-    articles: articles.map(({ excerpt, ...article }) => ({
-      ...article,
-      excerpt: shorten(excerpt.replace(/\s+/g, " ").trim(), 220),
-    })),
-  };
+  const phase = isKnowledgePhase(phaseParam) ? phaseParam : "";
+  const size = isMunicipalitySize(sizeParam) ? sizeParam : "";
+  const kind = isKind(kindParam) ? kindParam : "";
+  const items = await searchPublishedKnowledge({ q, theme, phase, size, kind });
+  return data(
+    {
+      filter: { q, theme, phase, size, kind },
+      isParticipant: user?.role === "PARTICIPANT",
+      isCoordinator: user?.role === "COORDINATOR",
+      items: items.map(({ searchText: _searchText, excerpt, ...item }) => ({
+        ...item,
+        excerpt: shorten(excerpt.replace(/\s+/g, " ").trim(), 220),
+      })),
+    },
+    { headers: publicPageHeaders(Boolean(user)) },
+  );
 }
 
 export default function KnowledgeBasePage() {
-  const { q, theme, articles, isParticipant } = useLoaderData<typeof loader>();
-  const filtered = Boolean(q || theme);
+  const { filter, items, isParticipant, isCoordinator } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.q || filter.theme || filter.phase || filter.size || filter.kind);
   return (
-    <>
+    <div className="knowledge">
       <h1>Kennisbank</h1>
       <p className="lead">
-        Hoe gemeenten ervaringskennis gebruiken in hun beleid: samenvattingen die duo&apos;s aan het eind van hun
-        leernetwerk hebben gedeeld, zonder namen van mensen.
+        Hoe gemeenten ervaringskennis gebruiken in hun beleid. Hier staan aanpakken die duo&apos;s aan het eind van hun
+        leernetwerk deelden, en lessen die begeleiders uit een heel leernetwerk trokken. Zonder namen van mensen, en
+        gecontroleerd door een coördinator. Iedereen mag ze lezen en gebruiken.
       </p>
       {isParticipant ? (
-        <p>
+        <p className="no-print">
           Zelf jullie aanpak delen? Dat kan aan het eind van jullie leernetwerk via{" "}
           <Link to="/aanpak/delen">Delen in de kennisbank</Link>.
         </p>
       ) : null}
-      <Form method="get" className="filter-form" role="search" aria-label="Zoeken in de kennisbank">
-        <Field label="Zoeken" name="q" type="search" defaultValue={q} />
-        <SelectField label="Thema" name="thema" defaultValue={theme}>
+      {isCoordinator ? (
+        <p className="no-print">
+          Nieuwe teksten komen pas hier na jouw controle: <Link to="/beheer/kennisbank">Kennisbank beoordelen</Link>.
+        </p>
+      ) : null}
+      <Form method="get" className="filter-form no-print" role="search" aria-label="Zoeken in de kennisbank">
+        <Field label="Zoeken" name="q" type="search" defaultValue={filter.q} />
+        <SelectField label="Thema" name="thema" defaultValue={filter.theme}>
           <option value="">Alle thema&apos;s</option>
           {knowledgeThemeIds.map((id) => (
             <option key={id} value={id}>
               {knowledgeThemes[id]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Fase van de lemniscaat" name="fase" defaultValue={filter.phase}>
+          <option value="">Alle fasen</option>
+          {knowledgePhaseIds.map((id) => (
+            <option key={id} value={id}>
+              {knowledgePhases[id]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Soort gemeente" name="gemeente" defaultValue={filter.size}>
+          <option value="">Alle gemeenten</option>
+          {municipalitySizeIds.map((id) => (
+            <option key={id} value={id}>
+              {municipalitySizes[id]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Soort tekst" name="soort" defaultValue={filter.kind}>
+          <option value="">Alles</option>
+          {Object.entries(KINDS).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
             </option>
           ))}
         </SelectField>
@@ -72,37 +138,41 @@ export default function KnowledgeBasePage() {
         </div>
       </Form>
       <p role="status" className="muted">
-        {aantal(articles.length, "samenvatting", "samenvattingen")}
+        {aantal(items.length, "tekst", "teksten")}
         {filtered ? " gevonden" : ""}.
       </p>
-      {articles.length ? (
+      {items.length ? (
         <ul className="cards knowledge-list">
-          {articles.map((article) => (
-            <li key={article.id} className="card">
+          {items.map((item) => (
+            <li key={item.id} className="card">
               <h2>
-                <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+                <Link to={item.href}>{item.title}</Link>
               </h2>
               <p className="muted">
-                {article.municipality
-                  ? `Gemeente ${article.municipality.replace(/^gemeente\s+/i, "")}`
-                  : "Een gemeente"}{" "}
-                · {article.cohort} · gedeeld op {formatShortDate(article.publishedAt)}
+                {item.kind === "synthese" ? "Lessen van het leernetwerk" : municipalityLabel(item.municipality)}
+                {item.sizeClass ? ` · ${municipalitySizes[item.sizeClass]}` : ""} · {item.cohort} · gedeeld op{" "}
+                {formatShortDate(item.publishedAt)}
               </p>
-              <ul className="tag-list" aria-label="Thema's">
-                {article.themes.filter(isKnowledgeTheme).map((id) => (
+              <ul className="tag-list" aria-label="Thema's en fasen">
+                {item.themes.map((id) => (
                   <li key={id} className="badge">
                     {knowledgeThemes[id]}
                   </li>
                 ))}
+                {item.phases.map((id) => (
+                  <li key={id} className="badge badge-phase">
+                    {knowledgePhases[id]}
+                  </li>
+                ))}
               </ul>
-              {article.excerpt ? <p>{article.excerpt}</p> : null}
+              {item.excerpt ? <p>{item.excerpt}</p> : null}
             </li>
           ))}
         </ul>
       ) : (
-        <p>{filtered ? "Niets gevonden. Probeer een ander woord of thema." : "Er is nog niets gedeeld."}</p>
+        <p>{filtered ? "Niets gevonden. Probeer een ander woord of een ander filter." : "Er is nog niets gedeeld."}</p>
       )}
-    </>
+    </div>
   );
 }
 

@@ -85,8 +85,9 @@ export async function action({ request }: ActionFunctionArgs) {
         description: `De samenvatting wordt gedeeld als ook ${result.waitingFor.join(" en ")} toestemming geeft.`,
       });
     }
-    return redirectWithToast(`/kennisbank/${result.article.id}`, {
-      title: "Jullie samenvatting staat in de kennisbank",
+    return redirectWithToast("/aanpak/delen", {
+      title: "Jullie samenvatting wacht op beoordeling",
+      description: "Een coördinator leest hem. Na goedkeuring staat hij openbaar in de kennisbank.",
     });
   } catch (error) {
     return domainErrorReply(error, form.values);
@@ -140,9 +141,10 @@ export default function PublishPage() {
       </nav>
       <h1>Delen in de kennisbank</h1>
       <p className="lead">
-        Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen met alle gebruikers van
-        het platform, zodat andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet
-        in; de naam van jullie gemeente alleen als jullie dat willen.
+        Aan het eind van het leernetwerk kunnen jullie een samenvatting van jullie aanpak delen in de openbare
+        kennisbank, zodat andere gemeenten ervan leren. Jullie kiezen wat erin staat. Namen van mensen horen er niet in;
+        de naam van jullie gemeente alleen als jullie dat willen. Een coördinator leest de samenvatting voordat hij
+        openbaar wordt.
       </p>
 
       <section aria-labelledby="state-heading" className="panel">
@@ -174,11 +176,26 @@ export default function PublishPage() {
         ) : null}
         {article || proposal ? (
           <>
-            {article ? (
+            {article?.reviewStatus === "APPROVED" ? (
               <p data-testid="publication-state">
-                Gedeeld in de kennisbank sinds {formatDateTime(article.publishedAt)}:{" "}
+                Openbaar in de kennisbank sinds {formatDateTime(article.publishedAt)}:{" "}
                 <Link to={`/kennisbank/${article.id}`}>{article.title}</Link>
+                {article.reviewNote ? ` (opmerking van de coördinator: “${article.reviewNote}”)` : null}
               </p>
+            ) : article?.reviewStatus === "PENDING" ? (
+              <p data-testid="publication-state">
+                “{article.title}” wacht op beoordeling door een coördinator. Daarna staat hij openbaar in de kennisbank.
+              </p>
+            ) : article ? (
+              <div data-testid="publication-state" className="alert alert-warning">
+                <p>Een coördinator heeft “{article.title}” teruggestuurd. Hij staat niet in de kennisbank.</p>
+                {article.reviewNote ? (
+                  <p>
+                    <strong>Reden:</strong> {article.reviewNote}
+                  </p>
+                ) : null}
+                <p>Pas de tekst hieronder aan en deel hem opnieuw; dan moeten jullie allebei weer toestemming geven.</p>
+              </div>
             ) : (
               <p data-testid="publication-state">Jullie hebben (nog) niets gedeeld.</p>
             )}
@@ -325,8 +342,8 @@ export default function PublishPage() {
                 aria-describedby={errors?.consent ? "consent-error" : undefined}
               />
               <label htmlFor="consent">
-                Wij geven toestemming om deze samenvatting te delen met alle gebruikers van het platform. We kunnen dit
-                altijd weer intrekken.
+                Wij geven toestemming om deze samenvatting openbaar te delen in de kennisbank: iedereen kan hem lezen,
+                ook zonder account. We kunnen dit altijd weer intrekken.
               </label>
             </div>
             {errors?.consent ? (

@@ -99,7 +99,8 @@ export default function CohortPage() {
           <Link to={`/leernetwerken/${cohort.id}/zelfscans`}>
             {relation === "coordinator" ? "Zelfscans (gemiddelden)" : "Zelfscans per duo"}
           </Link>{" "}
-          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie (alleen totalen)</Link>
+          <Link to={`/leernetwerken/${cohort.id}/evaluatie`}>Evaluatie (alleen totalen)</Link>{" "}
+          <Link to={`/leernetwerken/${cohort.id}/synthese`}>Synthese voor de kennisbank</Link>
         </p>
       ) : (
         <p className="link-row">
