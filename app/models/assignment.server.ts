@@ -337,15 +337,16 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
       select: { id: true },
     }));
   // The record and its bytes in one statement (app/storage/files.server.ts).
+  const storageKey = newStorageKey("submissions", submission.id);
   return prisma.submissionAttachment.create({
     data: {
       submissionId: submission.id,
-      storageKey: newStorageKey("submissions", submission.id),
+      storageKey,
       fileName: safeFileName(file.name, kind),
       contentType: fileKinds[kind].contentType,
       size: file.bytes.length,
       uploadedById: user.id,
-      file: { create: { bytes: new Uint8Array(file.bytes) } },
+      file: { create: { key: storageKey, bytes: new Uint8Array(file.bytes) } },
     },
     select: { id: true, fileName: true },
   });

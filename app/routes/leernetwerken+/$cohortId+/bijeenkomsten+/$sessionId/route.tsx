@@ -1,5 +1,6 @@
 // One session: when and where, the agenda and what to prepare, and a calendar download. Participants can
-// sign off with a reason; facilitators and coordinators record attendance and see the sign-offs.
+// sign off with a reason; facilitators and coordinators record attendance and see the sign-offs. The session's
+// lead, its handouts (downloads for the cohort) and, afterwards, its report (issue 19).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -17,6 +18,8 @@ import {
 } from "~/models/attendance.server.ts";
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
 import { sessionAssignments } from "~/models/assignment.server.ts";
+import { sessionCoLeadParts } from "~/models/session.server.ts";
+import { formatBytes } from "~/components/assignment-parts.tsx";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -36,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId, session } = await requireCohortSession(request, params.cohortId, params.sessionId);
   const isStaff = relation !== "participant";
-  const [attendance, participants, readings, read, assignments] = await Promise.all([
+  const [attendance, participants, readings, read, assignments, coLead] = await Promise.all([
     isStaff
       ? listSessionAttendance(session.id)
       : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -44,12 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionReadings([session.id]),
     readLessons([user.id]),
     sessionAssignments(user, session.id),
+    sessionCoLeadParts(session.id),
   ]);
   const myReads = read.get(user.id);
   const now = new Date();
   return {
     session: { ...session, agendaTree: session.agenda ? renderText(session.agenda) : null },
     relation,
+    ...coLead,
     attendance,
     participants,
     assignments,
@@ -111,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const { cohort } = useCohortHeader();
-  const { session, relation, readings, assignments } = useLoaderData<typeof loader>();
+  const { session, relation, readings, assignments, leader, handouts, report } = useLoaderData<typeof loader>();
   const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
   return (
     <>
@@ -121,6 +126,12 @@ export default function SessionPage() {
         </div>
       ) : null}
       <SessionSummary session={session} headingLevel={1} />
+      {leader ? (
+        <p>
+          <strong>Leiding:</strong> {leader.name}
+          {leader.title ? <span className="muted"> ({leader.title})</span> : null}
+        </p>
+      ) : null}
       <p className="button-row">
         <a href={`${base}/agenda.ics`} className="button button-secondary" download>
           In je agenda zetten (.ics)
@@ -128,6 +139,11 @@ export default function SessionPage() {
         {relation === "coordinator" ? (
           <Link to={`${base}/bewerken`} className="button button-secondary">
             Bijeenkomst bewerken
+          </Link>
+        ) : null}
+        {relation !== "participant" ? (
+          <Link to={`${base}/voorbereiding`} className="button button-secondary">
+            Bijeenkomst voorbereiden
           </Link>
         ) : null}
       </p>
@@ -170,7 +186,7 @@ export default function SessionPage() {
         {relation !== "participant" ? (
           <p>
             <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
-              Leesvoorbereiding aanpassen
+              Programma, voorbereiding en hand-outs aanpassen
             </Link>
           </p>
         ) : (
@@ -180,6 +196,49 @@ export default function SessionPage() {
             </Link>
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="hand-outs">
+        <h2 id="hand-outs">Hand-outs</h2>
+        {handouts.length ? (
+          <ul>
+            {handouts.map((handout) => (
+              <li key={handout.id}>
+                <a href={`${base}/hand-outs/${handout.id}`} download>
+                  {handout.fileName}
+                </a>{" "}
+                <span className="muted">· {formatBytes(handout.size)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Er zijn nog geen hand-outs bij deze bijeenkomst.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="verslag">
+        <h2 id="verslag">Verslag</h2>
+        {report ? (
+          <>
+            <h3>Wat is besproken</h3>
+            <p className="pre-line">{report.discussed || "—"}</p>
+            <h3>Afspraken</h3>
+            <p className="pre-line">{report.agreements || "—"}</p>
+            <h3>Vervolg</h3>
+            <p className="pre-line">{report.followUp || "—"}</p>
+            <p className="muted">
+              Bijgewerkt op {formatDateTime(report.updatedAt)}
+              {report.updatedBy ? ` door ${report.updatedBy.name}` : ""}.
+            </p>
+          </>
+        ) : (
+          <p className="muted">Na de bijeenkomst komt hier het verslag.</p>
+        )}
+        {relation !== "participant" ? (
+          <p>
+            <Link to={`${base}/verslag`}>{report ? "Verslag bewerken" : "Verslag schrijven"}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="opdrachten">
@@ -208,7 +267,7 @@ export default function SessionPage() {
         ) : (
           <p className="muted">Bij deze bijeenkomst horen geen opdrachten.</p>
         )}
-        {relation === "coordinator" ? (
+        {relation !== "participant" ? (
           <p>
             <Link to={`/leernetwerken/${cohort.id}/opdrachten/nieuw?bijeenkomst=${session.id}`}>
               Opdracht toevoegen bij deze bijeenkomst
