@@ -93,7 +93,7 @@ export default function AssignmentOverviewPage() {
                     <td>
                       {row.submissionId ? (
                         <Link to={`${base}/inzendingen/${row.submissionId}`}>
-                          Lezen
+                          {row.earlyFeedbackAsked ? "Concept lezen (vroege feedback gevraagd)" : "Lezen"}
                           {row.messages ? ` (${aantal(row.messages, "bericht", "berichten")})` : ""}
                           <span className="visually-hidden"> van {row.municipality}</span>
                         </Link>
