@@ -324,7 +324,8 @@ export async function requestEarlyFeedback(user: Viewer, assignmentId: string, n
     throw new DomainError("De opdracht is al ingeleverd; de begeleiders kunnen hem lezen.");
   await prisma.assignmentSubmission.update({
     where: { id: submission.id },
-    data: { earlyFeedbackRequestedAt: now },
+    // Asking again after an answer asks anew: the request waits for an answer again.
+    data: { earlyFeedbackRequestedAt: now, earlyFeedbackAnsweredAt: null },
   });
   return true;
 }
@@ -446,7 +447,9 @@ export async function addSubmissionMessage(
       id: true,
       feedbackAt: true,
       submittedAt: true,
+      earlyFeedbackRequestedAt: true,
       earlyFeedbackAnsweredAt: true,
+      _count: { select: { messages: true } },
       userId: true,
       assignment: { select: { id: true, title: true, session: { select: { cohortId: true } } } },
       enrollment: { select: { members: { select: { user: { select: { id: true, name: true, email: true } } } } } },
@@ -455,7 +458,8 @@ export async function addSubmissionMessage(
   if (!submission) return null;
   const isStaff = viewer.role !== "PARTICIPANT";
   // The thread starts with feedback: the duo replies to it, it does not open it.
-  if (!isStaff && !submission.feedbackAt && !submission.earlyFeedbackAnsweredAt)
+  const earlyThread = Boolean(submission.earlyFeedbackRequestedAt && submission._count.messages > 0);
+  if (!isStaff && !submission.feedbackAt && !earlyThread)
     throw new DomainError("Reageren kan als er feedback is.", "body");
   // Feedback on a draft (the duo asked for early feedback) answers the request; the duo keeps writing.
   const early = isStaff && !submission.submittedAt && !submission.feedbackAt;

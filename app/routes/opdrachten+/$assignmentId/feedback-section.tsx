@@ -25,7 +25,9 @@ export function FeedbackSection({
         messages={submission.messages}
         formLabel="Jouw reactie op de feedback"
         buttonLabel="Reactie plaatsen"
-        canWrite={Boolean(submission.feedbackAt || submission.earlyFeedbackAnsweredAt)}
+        canWrite={Boolean(
+          submission.feedbackAt || (submission.earlyFeedbackRequestedAt && submission.messages.length > 0),
+        )}
         error={refused ? refused.fieldErrors.body : undefined}
         value={refused ? textValue(refused.values, "body") : undefined}
         busy={busy}
@@ -51,7 +53,7 @@ export function EarlyFeedbackSection({
 }) {
   const requestedAt = submission.earlyFeedbackRequestedAt;
   const answeredAt = submission.earlyFeedbackAnsweredAt;
-  const waiting = requestedAt && (!answeredAt || new Date(answeredAt) < new Date(requestedAt));
+  const waiting = Boolean(requestedAt && !answeredAt);
   const refused =
     isFormError(actionData) && actionData.values.intent === "early-feedback" ? actionData.formError : null;
   return (
