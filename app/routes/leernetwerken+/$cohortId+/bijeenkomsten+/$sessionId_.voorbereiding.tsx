@@ -72,8 +72,8 @@ const schema = formIntents({
   "delete-handout": z.object({ handoutId: z.string().default("") }),
 });
 
+// A multipart post is always the handout upload (its form's hidden intent names it for the page).
 const uploadSchema = z.object({
-  intent: z.literal("upload-handout"),
   file: z.instanceof(File, { message: "Kies een bestand." }).refine((file) => file.size > 0, "Kies een bestand."),
 });
 
