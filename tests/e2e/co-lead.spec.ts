@@ -53,7 +53,7 @@ test("a facilitator prepares a session with a handout that a participant downloa
 
   // A handout.
   await page
-    .getByLabel("Hand-out toevoegen")
+    .getByLabel("Bestand voor een hand-out")
     .setInputFiles({ name: "dias.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Hand-out uploaden" }).click();
   await expect(page.getByText("dias.pdf is toegevoegd als hand-out")).toBeVisible();

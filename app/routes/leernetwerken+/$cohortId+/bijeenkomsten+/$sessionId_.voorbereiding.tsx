@@ -318,7 +318,7 @@ export default function SessionPreparationPage() {
         <Form method="post" encType="multipart/form-data" className="stack" noValidate>
           <input type="hidden" name="intent" value="upload-handout" />
           <div className="field">
-            <label htmlFor="hand-out-bestand">Hand-out toevoegen</label>
+            <label htmlFor="hand-out-bestand">Bestand voor een hand-out</label>
             <p id="hand-out-hint" className="hint">
               PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx) of een afbeelding (PNG, JPEG, GIF, WebP). Hoogstens{" "}
               {MAX_ATTACHMENT_BYTES / 1024 / 1024} MB per bestand.
