@@ -10,8 +10,8 @@ export const MAX_FORM_BYTES = 1024 * 1024;
 /** An attachment may be 10 MB (app/storage/file-type.ts); the rest of the form and the multipart framing fit in the 11th. */
 export const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 
-/** Where files are uploaded: an assignment's page (its attachment form). */
-const uploadPaths = [/^\/opdrachten\/[^/]+$/];
+/** Where files are uploaded: an assignment's page (its attachment form), a session's preparation (handouts). */
+const uploadPaths = [/^\/opdrachten\/[^/]+$/, /^\/leernetwerken\/[^/]+\/bijeenkomsten\/[^/]+\/voorbereiding$/];
 
 const bodyMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

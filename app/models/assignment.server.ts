@@ -66,6 +66,8 @@ const submissionFacts = {
   withdrawnAt: true,
   feedbackAt: true,
   discussedAt: true,
+  earlyFeedbackRequestedAt: true,
+  earlyFeedbackAnsweredAt: true,
   updatedAt: true,
   _count: { select: { attachments: true } },
 } satisfies Prisma.AssignmentSubmissionSelect;
@@ -308,6 +310,37 @@ export async function withdrawSubmission(user: Viewer, assignmentId: string, now
   return true;
 }
 
+/**
+ * The duo asks for early feedback on its draft (issue 19): only from then on may the cohort's facilitators
+ * (and coordinators) read the draft and answer it. Asking again after an answer asks anew.
+ */
+export async function requestEarlyFeedback(user: Viewer, assignmentId: string, now = new Date()) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found) return null;
+  const { submission } = found;
+  if (!submission || (!submission.body.trim() && submission._count.attachments === 0))
+    throw new DomainError("Schrijf eerst iets (of voeg een bestand toe) voordat je om vroege feedback vraagt.");
+  if (submission.submittedAt || submission.feedbackAt)
+    throw new DomainError("De opdracht is al ingeleverd; de begeleiders kunnen hem lezen.");
+  await prisma.assignmentSubmission.update({
+    where: { id: submission.id },
+    // Asking again after an answer asks anew: the request waits for an answer again.
+    data: { earlyFeedbackRequestedAt: now, earlyFeedbackAnsweredAt: null },
+  });
+  return true;
+}
+
+/** The duo takes its request back: the draft is private again (a thread that exists stays, unread by staff). */
+export async function withdrawEarlyFeedback(user: Viewer, assignmentId: string) {
+  const found = await loadOwnSubmission(user, assignmentId);
+  if (!found?.submission) return null;
+  await prisma.assignmentSubmission.update({
+    where: { id: found.submission.id },
+    data: { earlyFeedbackRequestedAt: null, earlyFeedbackAnsweredAt: null },
+  });
+  return true;
+}
+
 export const tooLargeMessage = attachmentTooLargeMessage;
 
 /** Stores an uploaded file under the submission (creating an empty draft when there is none yet). */
@@ -337,15 +370,16 @@ export async function addAttachment(user: Viewer, assignmentId: string, file: { 
       select: { id: true },
     }));
   // The record and its bytes in one statement (app/storage/files.server.ts).
+  const storageKey = newStorageKey("submissions", submission.id);
   return prisma.submissionAttachment.create({
     data: {
       submissionId: submission.id,
-      storageKey: newStorageKey("submissions", submission.id),
+      storageKey,
       fileName: safeFileName(file.name, kind),
       contentType: fileKinds[kind].contentType,
       size: file.bytes.length,
       uploadedById: user.id,
-      file: { create: { bytes: new Uint8Array(file.bytes) } },
+      file: { create: { key: storageKey, bytes: new Uint8Array(file.bytes) } },
     },
     select: { id: true, fileName: true },
   });
@@ -368,7 +402,10 @@ export async function deleteAttachment(user: Viewer, assignmentId: string, attac
 // ---------------------------------------------------------------------------------------------------------
 // Who may read a submission
 
-/** Submissions the viewer may read: their duo's or own (participant), handed-in ones of their cohorts (staff). */
+/**
+ * Submissions the viewer may read: their duo's or own (participant); for staff, of their cohorts, the ones
+ * handed in (or with feedback) and drafts whose duo asked for early feedback — never another draft.
+ */
 export function submissionAccessWhere(viewer: Viewer): Prisma.AssignmentSubmissionWhereInput {
   if (viewer.role === "PARTICIPANT") {
     return {
@@ -377,7 +414,7 @@ export function submissionAccessWhere(viewer: Viewer): Prisma.AssignmentSubmissi
     };
   }
   const seen: Prisma.AssignmentSubmissionWhereInput = {
-    OR: [{ submittedAt: { not: null } }, { feedbackAt: { not: null } }],
+    OR: [{ submittedAt: { not: null } }, { feedbackAt: { not: null } }, { earlyFeedbackRequestedAt: { not: null } }],
   };
   if (viewer.role === "COORDINATOR") return seen;
   return { AND: [seen, { assignment: { session: { cohort: { facilitators: { some: { userId: viewer.id } } } } } }] };
@@ -409,6 +446,10 @@ export async function addSubmissionMessage(
     select: {
       id: true,
       feedbackAt: true,
+      submittedAt: true,
+      earlyFeedbackRequestedAt: true,
+      earlyFeedbackAnsweredAt: true,
+      _count: { select: { messages: true } },
       userId: true,
       assignment: { select: { id: true, title: true, session: { select: { cohortId: true } } } },
       enrollment: { select: { members: { select: { user: { select: { id: true, name: true, email: true } } } } } },
@@ -417,13 +458,22 @@ export async function addSubmissionMessage(
   if (!submission) return null;
   const isStaff = viewer.role !== "PARTICIPANT";
   // The thread starts with feedback: the duo replies to it, it does not open it.
-  if (!isStaff && !submission.feedbackAt) throw new DomainError("Reageren kan als er feedback is.", "body");
+  const earlyThread = Boolean(submission.earlyFeedbackRequestedAt && submission._count.messages > 0);
+  if (!isStaff && !submission.feedbackAt && !earlyThread)
+    throw new DomainError("Reageren kan als er feedback is.", "body");
+  // Feedback on a draft (the duo asked for early feedback) answers the request; the duo keeps writing.
+  const early = isStaff && !submission.submittedAt && !submission.feedbackAt;
   const message = await prisma.$transaction(async (tx) => {
     const created = await tx.submissionMessage.create({
       data: { submissionId, authorId: viewer.id, body },
       select: { id: true },
     });
-    if (isStaff && !submission.feedbackAt) {
+    if (early) {
+      await tx.assignmentSubmission.update({
+        where: { id: submissionId },
+        data: { earlyFeedbackAnsweredAt: new Date() },
+      });
+    } else if (isStaff && !submission.feedbackAt) {
       await tx.assignmentSubmission.update({ where: { id: submissionId }, data: { feedbackAt: new Date() } });
     }
     return created;
@@ -522,7 +572,9 @@ export async function assignmentOverview(viewer: Viewer, cohortId: string, assig
     return owners.map((owner) => {
       const submission = byOwner.get(owner.key);
       const state = submissionStatus(factsOf(submission), assignment.dueAt, now);
-      const readable = Boolean(submission?.submittedAt || submission?.feedbackAt);
+      const readable = Boolean(
+        submission?.submittedAt || submission?.feedbackAt || submission?.earlyFeedbackRequestedAt,
+      );
       return {
         key: owner.key,
         municipality: enrollment.municipality.name,
@@ -532,6 +584,7 @@ export async function assignmentOverview(viewer: Viewer, cohortId: string, assig
         submittedAt: submission?.submittedAt ?? null,
         discussedAt: submission?.discussedAt ?? null,
         messages: submission?._count.messages ?? 0,
+        earlyFeedbackAsked: Boolean(submission?.earlyFeedbackRequestedAt && !submission.submittedAt),
         submissionId: readable ? submission!.id : null,
       };
     });

@@ -103,6 +103,7 @@ const editableSelect = {
   cohortId: true,
   agenda: true,
   sequence: true,
+  leaderId: true,
 } as const satisfies Prisma.CohortSessionSelect;
 
 /** One session of one cohort; null when the id is unknown or belongs to another cohort. */
@@ -190,4 +191,83 @@ export async function setSessionCancelled(cohortId: string, sessionId: string, c
     );
   });
   return session;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Issue 19: facilitators as co-leads. The cohort's facilitators (and coordinators) prepare a session: its
+// programme and preparation text and who leads it. Time, place and calling off stay with the coordinator.
+
+export type SessionContent = { agenda: string; preparation: string; leaderId: string | null };
+
+/** The cohort's facilitators, who may be named to lead one of its sessions. */
+export function sessionLeaderChoices(cohortId: string) {
+  return prisma.cohortFacilitator.findMany({
+    where: { cohortId },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true, title: true } } },
+  });
+}
+
+/**
+ * Saves a session's programme, preparation and leader, with the same version check as updateSession (a
+ * session changed since the form was loaded: SessionConflict). The leader must facilitate the cohort.
+ */
+export async function updateSessionContent(
+  cohortId: string,
+  sessionId: string,
+  content: SessionContent,
+  actor: Actor,
+  expectedSequence: number,
+) {
+  const before = await prisma.cohortSession.findFirst({
+    where: { id: sessionId, cohortId },
+    select: { number: true, agenda: true, preparation: true, leaderId: true, sequence: true },
+  });
+  if (!before) return null;
+  if (before.sequence !== expectedSequence) throw new SessionConflict({ sequence: before.sequence });
+  if (content.leaderId) {
+    const facilitates = await prisma.cohortFacilitator.count({ where: { cohortId, userId: content.leaderId } });
+    if (!facilitates) throw new DomainError("Kies een begeleider van dit leernetwerk.", "leaderId");
+  }
+  const changed = (["agenda", "preparation", "leaderId"] as const).filter((key) => before[key] !== content[key]);
+  if (!changed.length) return { changed: false };
+  await prisma.$transaction(async (tx) => {
+    const updated = await tx.cohortSession.updateMany({
+      where: { id: sessionId, sequence: before.sequence },
+      data: { ...content, sequence: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new SessionConflict({ sequence: before.sequence + 1 });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "session.prepare",
+        entityType: "CohortSession",
+        entityId: sessionId,
+        details: { cohortId, number: before.number, changed },
+      },
+      tx,
+    );
+  });
+  return { changed: true };
+}
+
+/** What the session page shows of its co-leads, in one query: the leader, the handouts and the report. */
+export async function sessionCoLeadParts(sessionId: string) {
+  const found = await prisma.cohortSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      leader: { select: { id: true, name: true, title: true } },
+      handouts: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+      report: {
+        select: {
+          discussed: true,
+          agreements: true,
+          followUp: true,
+          updatedAt: true,
+          updatedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return found ?? { leader: null, handouts: [], report: null };
 }

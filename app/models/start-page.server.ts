@@ -89,35 +89,137 @@ export async function coordinatorStart(now = new Date()) {
   };
 }
 
-/** The facilitator's start page: their cohorts with the next five sessions over all of them, and the journal entries waiting for an answer. */
+/**
+ * The facilitator's start page (issue 19: what needs them): their cohorts with the next five sessions over
+ * all of them, the sessions they lead, submissions waiting for feedback and drafts whose duo asked for early
+ * feedback, the next meeting of each intervisie group they facilitate — all in one query from the user —
+ * and the shared journal entries waiting for an answer. The number of queries does not grow with the cohorts.
+ */
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
-  const [cohorts, journalsAwaitingAnswer] = await Promise.all([
-    prisma.cohort.findMany({
-      where: { facilitators: { some: { userId: user.id } } },
-      orderBy: { startsOn: "desc" },
+  const [me, journalsAwaitingAnswer] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: user.id },
       select: {
-        ...cohortCardSelect,
-        // The cohort's sessions from the start of this minute (exact below): a cohort has a handful.
-        sessions: {
+        facilitatedCohorts: {
+          orderBy: { cohort: { startsOn: "desc" } },
+          select: {
+            cohort: {
+              select: {
+                ...cohortCardSelect,
+                // The next five of each cohort hold the next five of all of them.
+                sessions: {
+                  where: { startsAt: { gte: startOfMinute(now) }, cancelledAt: null },
+                  orderBy: { startsAt: "asc" },
+                  take: NEXT_SESSIONS,
+                  select: sessionSummarySelect,
+                },
+                // Work waiting for them: handed in without feedback, or a draft whose duo asks for early feedback.
+                enrollments: {
+                  where: { status: "ACTIVE" },
+                  select: {
+                    municipality: { select: { name: true } },
+                    assignmentSubmissions: {
+                      where: {
+                        feedbackAt: null,
+                        OR: [
+                          { submittedAt: { not: null } },
+                          { earlyFeedbackRequestedAt: { not: null }, earlyFeedbackAnsweredAt: null },
+                        ],
+                      },
+                      select: {
+                        id: true,
+                        submittedAt: true,
+                        earlyFeedbackRequestedAt: true,
+                        user: { select: { name: true } },
+                        assignment: { select: { id: true, title: true } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        ledSessions: {
           where: { startsAt: { gte: startOfMinute(now) }, cancelledAt: null },
           orderBy: { startsAt: "asc" },
-          select: sessionSummarySelect,
+          take: NEXT_SESSIONS,
+          select: { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } },
+        },
+        intervisionFacilitated: {
+          orderBy: { group: { name: "asc" } },
+          select: {
+            group: {
+              select: {
+                id: true,
+                name: true,
+                cohort: { select: { name: true } },
+                meetings: {
+                  where: { startsAt: { gte: startOfMinute(now) }, finishedAt: null },
+                  orderBy: { startsAt: "asc" },
+                  take: 1,
+                  select: { id: true, startsAt: true, endsAt: true },
+                },
+              },
+            },
+          },
         },
       },
     }),
     // Shared journal entries that wait for an answer (only entries shared with this facilitator).
     countAwaitingAnswer(user),
   ]);
+  const cohorts = (me?.facilitatedCohorts ?? []).map(({ cohort }) => cohort);
   const nextSessions = cohorts
     .flatMap((cohort) =>
       cohort.sessions.filter((session) => session.startsAt >= now).map((session) => sessionSummary(session, cohort)),
     )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
     .slice(0, NEXT_SESSIONS);
-  return { cohorts: cohorts.map(({ sessions: _sessions, ...cohort }) => cohort), nextSessions, journalsAwaitingAnswer };
+  const waiting = cohorts.flatMap((cohort) =>
+    cohort.enrollments.flatMap((enrollment) =>
+      enrollment.assignmentSubmissions.map((submission) => ({
+        id: submission.id,
+        href: `/leernetwerken/${cohort.id}/opdrachten/${submission.assignment.id}/inzendingen/${submission.id}`,
+        assignmentTitle: submission.assignment.title,
+        municipality: enrollment.municipality.name,
+        who: submission.user?.name ?? null,
+        cohortName: cohort.name,
+        submittedAt: submission.submittedAt,
+        requestedAt: submission.earlyFeedbackRequestedAt,
+      })),
+    ),
+  );
+  const byDate = (a: Date | null, b: Date | null) => (a?.getTime() ?? 0) - (b?.getTime() ?? 0);
+  return {
+    cohorts: cohorts.map(({ sessions: _sessions, enrollments: _enrollments, ...cohort }) => cohort),
+    nextSessions,
+    ledSessions: (me?.ledSessions ?? [])
+      .filter((session) => session.startsAt >= now)
+      .map(({ cohort, ...session }) => sessionSummary(session, cohort)),
+    awaitingFeedback: firstOf(
+      waiting.filter((item) => item.submittedAt).sort((a, b) => byDate(a.submittedAt, b.submittedAt)),
+    ),
+    earlyFeedbackRequests: firstOf(
+      waiting.filter((item) => !item.submittedAt).sort((a, b) => byDate(a.requestedAt, b.requestedAt)),
+    ),
+    intervisionMeetings: (me?.intervisionFacilitated ?? []).map(({ group }) => ({
+      groupId: group.id,
+      groupName: group.name,
+      cohortName: group.cohort.name,
+      next: group.meetings[0] ?? null,
+    })),
+    journalsAwaitingAnswer,
+  };
 }
 
 const NEXT_SESSIONS = 5;
+const WAITING_SHOWN = 10;
+
+/** The oldest few of a list (the page shows them, and how many there are in all). */
+function firstOf<T>(items: T[]) {
+  return { total: items.length, items: items.slice(0, WAITING_SHOWN) };
+}
 
 /**
  * Everything the participant's start page shows, in one query (plus the session check): per active

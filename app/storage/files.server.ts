@@ -1,6 +1,7 @@
 // File storage: the bytes of uploaded files live in the database (table StoredFile, bytea), next to their
-// record, so every web process serves every file and one backup holds everything. A file belongs to its
-// attachment (StoredFile.key references SubmissionAttachment.storageKey, ON DELETE CASCADE): deleting the
+// record, so every web process serves every file and one backup holds everything. A file belongs to one
+// record: a submission's attachment (StoredFile.attachmentKey references SubmissionAttachment.storageKey) or a
+// session's handout (handoutKey → SessionHandout.storageKey), ON DELETE CASCADE: deleting the
 // record — by hand, by erasure or by retention — deletes the bytes in the same statement. Files are at most
 // 10 MB (MAX_ATTACHMENT_BYTES), a size PostgreSQL stores and streams without trouble.
 //
@@ -30,7 +31,7 @@ export function newStorageKey(...prefix: string[]): string {
 
 const databaseStorage: FileStorage = {
   async put(key, data) {
-    await prisma.storedFile.create({ data: { key, bytes: new Uint8Array(data) } });
+    await prisma.storedFile.create({ data: { key, attachmentKey: key, bytes: new Uint8Array(data) } });
   },
   async get(key) {
     const file = await prisma.storedFile.findUnique({ where: { key }, select: { bytes: true } });
@@ -86,7 +87,7 @@ export async function migrateDiskUploads(uploadDir: string): Promise<DiskMigrati
       // ON CONFLICT DO NOTHING: another process copying at the same moment is harmless. An attachment
       // deleted meanwhile makes the insert fail on its foreign key: nothing left to copy then.
       const written = await prisma.storedFile
-        .createMany({ data: [{ key: storageKey, bytes }], skipDuplicates: true })
+        .createMany({ data: [{ key: storageKey, attachmentKey: storageKey, bytes }], skipDuplicates: true })
         .catch(() => ({ count: 0 }));
       result.copied += written.count;
     }

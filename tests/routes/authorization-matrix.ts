@@ -231,8 +231,16 @@ export const MATRIX: Record<string, Row> = {
     actions: intents(["cancel", "restore", "update"], cohort(COORDINATOR)),
   },
   "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.voorbereiding": {
+    // Issue 19: the cohort's facilitators prepare a session as the coordinator does.
     loader: cohort(STAFF_A),
-    actions: intents(["add", "remove"], cohort(COORDINATOR)),
+    actions: intents(["(formulier)", "add", "content", "delete-handout", "remove"], cohort(STAFF_A)),
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.verslag": {
+    loader: cohort(STAFF_A),
+    actions: { save: cohort(STAFF_A) },
+  },
+  "routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.hand-outs.$handoutId": {
+    loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
   },
 
   // Learning.
@@ -280,7 +288,18 @@ export const MATRIX: Record<string, Row> = {
   "routes/opdrachten+/$assignmentId/route": {
     loader: role(PARTICIPANTS_A, { otherCohort: 404, former: 404 }),
     actions: intents(
-      ["(formulier)", "autosave", "delete-attachment", "message", "preview", "save", "submit", "withdraw"],
+      [
+        "(formulier)",
+        "autosave",
+        "delete-attachment",
+        "early-feedback",
+        "message",
+        "preview",
+        "save",
+        "submit",
+        "withdraw",
+        "withdraw-early-feedback",
+      ],
       role(PARTICIPANTS_A, { otherCohort: 404, former: 404 }),
     ),
   },
@@ -289,14 +308,19 @@ export const MATRIX: Record<string, Row> = {
     loader: cohort(STAFF_A),
     actions: { "(formulier)": cohort(COORDINATOR) },
   },
+  // Issue 19: the cohort's facilitators create and edit assignments; deleting stays with the coordinator.
   "routes/leernetwerken+/$cohortId+/opdrachten+/nieuw": {
-    loader: cohort(COORDINATOR),
-    actions: { save: cohort(COORDINATOR) },
+    loader: cohort(STAFF_A),
+    actions: { save: cohort(STAFF_A) },
   },
   "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId": { loader: cohort(STAFF_A) },
   "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.bewerken": {
-    loader: cohort(COORDINATOR),
-    actions: intents(["delete", "save"], cohort(COORDINATOR)),
+    loader: cohort(STAFF_A),
+    actions: {
+      save: cohort(STAFF_A),
+      delete: cohort(COORDINATOR),
+    },
+    body: () => ({ delete: { confirm: "ja" } }),
   },
   "routes/leernetwerken+/$cohortId+/opdrachten+/$assignmentId_.inzendingen.$submissionId": {
     // Participants never see the staff's view of a submission, not even their own: 404.

@@ -98,6 +98,19 @@ export async function createMatrixWorld() {
   });
   // The bytes belong to the record (StoredFile references its storageKey): stored after it.
   await fileStorage().put(storageKey, PDF);
+  // A handout of the session the URLs name (issue 19), its bytes with it.
+  const handoutKey = newStorageKey("handouts", a.sessions[1]!.id);
+  const handout = await prisma.sessionHandout.create({
+    data: {
+      sessionId: a.sessions[1]!.id,
+      storageKey: handoutKey,
+      fileName: "dia's.pdf",
+      contentType: "application/pdf",
+      size: PDF.length,
+      uploadedById: facilitatorId,
+      file: { create: { key: handoutKey, bytes: PDF } },
+    },
+  });
   const plan = await prisma.actionPlan.create({
     data: { enrollmentId: ownerDuo!.enrollment.id, content: {}, updatedById: owner.id },
   });
@@ -202,6 +215,7 @@ export async function createMatrixWorld() {
     assignmentId: a.handedIn.id,
     submissionId: submission.id,
     attachmentId: attachment.id,
+    handoutId: handout.id,
     applicationId: application.id,
     groupId: group.id,
     meetingId: meeting.id,

@@ -1,7 +1,8 @@
 // One assignment for a participant: the instructions, the editor of their duo's (or own) submission with
 // autosave and the version check (both duo members edit the same text; the second save sees the conflict
 // and both versions), attachments, handing in, withdrawing and handing in again until feedback is given,
-// and the feedback thread. Another duo's assignment or submission is a 404.
+// and the feedback thread. The duo may ask for early feedback on its draft ("Vraag vroege feedback", issue 19):
+// only then can the facilitators read the draft. Another duo's assignment or submission is a 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,7 +17,9 @@ import {
   addAttachment,
   addSubmissionMessage,
   deleteAttachment,
+  requestEarlyFeedback,
   saveSubmissionBody,
+  withdrawEarlyFeedback,
   submitSubmission,
   tooLargeMessage,
   withdrawSubmission,
@@ -30,7 +33,7 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
-import { FeedbackSection } from "./feedback-section.tsx";
+import { EarlyFeedbackSection, FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
 import { Attachments } from "./attachments.tsx";
 
@@ -81,6 +84,8 @@ const schema = formIntents({
   save: bodyFields,
   submit: bodyFields,
   withdraw: z.object({}),
+  "early-feedback": z.object({}),
+  "withdraw-early-feedback": z.object({}),
   "delete-attachment": z.object({ attachmentId: z.string().default("") }),
   message: z.object({
     body: z
@@ -189,6 +194,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         title: "De opdracht is teruggetrokken",
         description: "Je kunt verder schrijven en hem opnieuw inleveren.",
       });
+    case "early-feedback":
+      try {
+        if (!(await requestEarlyFeedback(user, assignment.id))) throw notFound(NOT_FOUND);
+      } catch (error) {
+        return domainErrorReply(error, values);
+      }
+      return redirectWithToast(`${page}#vroege-feedback`, {
+        title: "Je hebt om vroege feedback gevraagd",
+        description: "De begeleiders kunnen je concept nu lezen en erop reageren.",
+      });
+    case "withdraw-early-feedback":
+      if (!(await withdrawEarlyFeedback(user, assignment.id))) throw notFound(NOT_FOUND);
+      return redirectWithToast(`${page}#vroege-feedback`, {
+        title: "Je verzoek om vroege feedback is ingetrokken",
+        description: "De begeleiders kunnen je concept niet meer lezen.",
+      });
     case "delete-attachment":
       try {
         if (!isUuid(input.attachmentId) || !(await deleteAttachment(user, assignment.id, input.attachmentId)))
@@ -252,6 +273,10 @@ export default function AssignmentPage() {
           allowFiles={assignment.allowFiles}
         />
       </section>
+
+      {submission && !submission.submittedAt && !submission.feedbackAt ? (
+        <EarlyFeedbackSection submission={submission} isDuo={isDuo} actionData={actionData} busy={busy} />
+      ) : null}
 
       {submission && (submission.feedbackAt || submission.messages.length) ? (
         <FeedbackSection submission={submission} actionData={actionData} busy={busy} />

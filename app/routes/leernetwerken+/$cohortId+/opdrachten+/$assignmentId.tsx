@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, cohortId, relation } = await requireCohortStaff(request, params.cohortId);
+  const { user, cohortId } = await requireCohortStaff(request, params.cohortId);
   if (!isUuid(params.assignmentId)) throw notFound("Deze opdracht bestaat niet.");
   const overview = await assignmentOverview(user, cohortId, params.assignmentId);
   invariantResponse(overview, "Deze opdracht bestaat niet.");
@@ -34,12 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null,
     },
     rows,
-    isCoordinator: relation === "coordinator",
   };
 }
 
 export default function AssignmentOverviewPage() {
-  const { assignment, rows, isCoordinator } = useLoaderData<typeof loader>();
+  const { assignment, rows } = useLoaderData<typeof loader>();
   const { cohort } = useCohortHeader();
   const base = `/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`;
   const handedIn = rows.filter((row) => row.submittedAt).length;
@@ -47,13 +46,11 @@ export default function AssignmentOverviewPage() {
     <>
       <h1>{assignment.title}</h1>
       <AssignmentFacts assignment={assignment} />
-      {isCoordinator ? (
-        <p className="button-row">
-          <Link to={`${base}/bewerken`} className="button button-secondary">
-            Opdracht bewerken
-          </Link>
-        </p>
-      ) : null}
+      <p className="button-row">
+        <Link to={`${base}/bewerken`} className="button button-secondary">
+          Opdracht bewerken
+        </Link>
+      </p>
       <details className="panel">
         <summary>Uitleg bij de opdracht</summary>
         {assignment.instructionsTree ? (
@@ -96,7 +93,7 @@ export default function AssignmentOverviewPage() {
                     <td>
                       {row.submissionId ? (
                         <Link to={`${base}/inzendingen/${row.submissionId}`}>
-                          Lezen
+                          {row.earlyFeedbackAsked ? "Concept lezen (vroege feedback gevraagd)" : "Lezen"}
                           {row.messages ? ` (${aantal(row.messages, "bericht", "berichten")})` : ""}
                           <span className="visually-hidden"> van {row.municipality}</span>
                         </Link>

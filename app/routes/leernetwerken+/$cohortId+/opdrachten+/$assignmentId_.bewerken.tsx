@@ -1,5 +1,5 @@
-// Editing or deleting an assignment (coordinators). Deleting removes the submissions and their files too,
-// so it asks for confirmation first.
+// Editing an assignment (the cohort's facilitators and coordinators, issue 19) or deleting it (coordinators
+// only: facilitators get 403). Deleting removes the submissions and their files too, so it asks first.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -19,6 +19,7 @@ import { cohortPage } from "~/utils/cohort-page.ts";
 import { amsterdamParts } from "~/utils/dates.ts";
 import { confirmBox, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
+import { forbidden } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -33,9 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
-    coordinatorOnly: true,
-  });
+  const { cohortId, relation, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId);
   const sessions = await assignmentSessionChoices(cohortId);
   const due = amsterdamParts(assignment.dueAt);
   const submissions = await countSubmissions(assignment.id);
@@ -43,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions,
     assignment,
     submissions,
+    canDelete: relation === "coordinator",
     opdrachten: listOpdrachten(),
     values: {
       sessionId: assignment.session.id,
@@ -63,12 +63,15 @@ const schema = formIntents({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId, assignment } = await requireAssignment(request, params.cohortId, params.assignmentId, {
-    coordinatorOnly: true,
-  });
+  const { user, relation, cohortId, assignment } = await requireAssignment(
+    request,
+    params.cohortId,
+    params.assignmentId,
+  );
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   if (form.data.intent === "delete") {
+    if (relation !== "coordinator") throw forbidden("Alleen de coördinator kan een opdracht verwijderen.");
     await deleteAssignment(user, cohortId, assignment.id);
     return redirectWithToast(`/leernetwerken/${cohortId}/opdrachten`, { title: "De opdracht is verwijderd" });
   }
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditAssignmentPage() {
-  const { sessions, submissions, opdrachten, values } = useLoaderData<typeof loader>();
+  const { sessions, submissions, canDelete, opdrachten, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -100,27 +103,29 @@ export default function EditAssignmentPage() {
         submitLabel="Opslaan"
         busy={busy}
       />
-      <section aria-labelledby="verwijderen" className="panel">
-        <h2 id="verwijderen">Opdracht verwijderen</h2>
-        <p>
-          {submissions === 0
-            ? "Er is nog niets op geschreven of ingeleverd."
-            : `Er ${submissions === 1 ? "is 1 uitwerking" : `zijn ${submissions} uitwerkingen`} met bijlagen en feedback; die worden ook verwijderd.`}
-        </p>
-        <FormAlert message={deleteError} />
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="delete" />
-          <div className="checkbox-field">
-            <input type="checkbox" id="confirm-delete" name="confirm" value="ja" />
-            <label htmlFor="confirm-delete">Ja, verwijder deze opdracht met alle uitwerkingen</label>
-          </div>
-          <div>
-            <button type="submit" className="button-danger" disabled={busy}>
-              Verwijderen
-            </button>
-          </div>
-        </Form>
-      </section>
+      {canDelete ? (
+        <section aria-labelledby="verwijderen" className="panel">
+          <h2 id="verwijderen">Opdracht verwijderen</h2>
+          <p>
+            {submissions === 0
+              ? "Er is nog niets op geschreven of ingeleverd."
+              : `Er ${submissions === 1 ? "is 1 uitwerking" : `zijn ${submissions} uitwerkingen`} met bijlagen en feedback; die worden ook verwijderd.`}
+          </p>
+          <FormAlert message={deleteError} />
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="delete" />
+            <div className="checkbox-field">
+              <input type="checkbox" id="confirm-delete" name="confirm" value="ja" />
+              <label htmlFor="confirm-delete">Ja, verwijder deze opdracht met alle uitwerkingen</label>
+            </div>
+            <div>
+              <button type="submit" className="button-danger" disabled={busy}>
+                Verwijderen
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -106,6 +106,8 @@ export default function StaffSubmissionPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const who = submission.user?.name ?? submission.enrollment.members.map((member) => member.user.name).join(" en ");
+  // A draft is only readable here because the duo asked for early feedback (issue 19).
+  const draft = !submission.submittedAt && !submission.feedbackAt;
   return (
     <>
       <h1>
@@ -118,6 +120,14 @@ export default function StaffSubmissionPage() {
         ) : null}
         <span className="muted"> · inleveren vóór {formatDateTime(assignment.dueAt)}</span>
       </p>
+      {draft && submission.earlyFeedbackRequestedAt ? (
+        <div className="alert alert-info">
+          <p>
+            <strong>Concept: het duo vraagt om vroege feedback</strong> (sinds{" "}
+            {formatDateTime(submission.earlyFeedbackRequestedAt)}). Het is nog niet ingeleverd en kan nog veranderen.
+          </p>
+        </div>
+      ) : null}
 
       <section aria-labelledby="uitwerking">
         <h2 id="uitwerking">Uitwerking</h2>
@@ -157,14 +167,20 @@ export default function StaffSubmissionPage() {
         <FormAlert message={actionData?.formError} />
         <MessageThread
           messages={submission.messages}
-          formLabel={submission.feedbackAt ? "Nog een bericht aan het duo" : "Je feedback"}
-          buttonLabel={submission.feedbackAt ? "Bericht plaatsen" : "Feedback geven"}
+          formLabel={
+            submission.feedbackAt ? "Nog een bericht aan het duo" : draft ? "Je feedback op het concept" : "Je feedback"
+          }
+          buttonLabel={submission.feedbackAt ? "Bericht plaatsen" : draft ? "Vroege feedback geven" : "Feedback geven"}
           canWrite
           error={actionData?.fieldErrors.body}
           value={textValue(actionData?.values, "body")}
           busy={busy}
         />
-        {!submission.feedbackAt ? (
+        {draft ? (
+          <p className="muted">
+            Het duo schrijft daarna verder en levert later in. Het duo krijgt bericht, zonder de tekst.
+          </p>
+        ) : !submission.feedbackAt ? (
           <p className="muted">
             Na je feedback kan het duo de opdracht niet meer terugtrekken. Het duo krijgt bericht, zonder de tekst.
           </p>

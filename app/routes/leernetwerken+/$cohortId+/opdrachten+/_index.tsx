@@ -59,13 +59,11 @@ export default function CohortAssignmentsPage() {
   return (
     <>
       <h1>Opdrachten en inzendingen</h1>
-      {isCoordinator ? (
-        <p className="button-row">
-          <Link to={`${base}/nieuw`} className="button">
-            Nieuwe opdracht
-          </Link>
-        </p>
-      ) : null}
+      <p className="button-row">
+        <Link to={`${base}/nieuw`} className="button">
+          Nieuwe opdracht
+        </Link>
+      </p>
 
       <section aria-labelledby="per-gemeente">
         <h2 id="per-gemeente">Inzendingen per gemeente</h2>

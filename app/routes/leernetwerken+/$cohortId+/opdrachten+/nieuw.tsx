@@ -1,7 +1,8 @@
-// A new assignment for one of the cohort's sessions (coordinators; ?bijeenkomst=<id> preselects the session).
+// A new assignment for one of the cohort's sessions (the cohort's facilitators and coordinators, issue 19;
+// ?bijeenkomst=<id> preselects the session).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireCohortCoordinator } from "~/auth/guards.server.ts";
+import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { AssignmentForm } from "~/components/assignment-form.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listOpdrachten } from "~/content/assignment-text.server.ts";
@@ -19,7 +20,7 @@ export const handle = cohortPage<typeof loader>({
 export const meta: MetaFunction = () => [{ title: "Nieuwe opdracht — Leernetwerk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const { cohortId } = await requireCohortStaff(request, params.cohortId);
   const sessions = await assignmentSessionChoices(cohortId);
   const preselected = new URL(request.url).searchParams.get("bijeenkomst") ?? "";
   return {
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const schema = formIntents({ save: assignmentFields });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
+  const { user, cohortId } = await requireCohortStaff(request, params.cohortId);
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   try {

@@ -1,5 +1,6 @@
 // One session: when and where, the agenda and what to prepare, and a calendar download. Participants can
-// sign off with a reason; facilitators and coordinators record attendance and see the sign-offs.
+// sign off with a reason; facilitators and coordinators record attendance and see the sign-offs. The session's
+// lead, its handouts (downloads for the cohort) and, afterwards, its report (issue 19).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -17,6 +18,8 @@ import {
 } from "~/models/attendance.server.ts";
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
 import { sessionAssignments } from "~/models/assignment.server.ts";
+import { sessionCoLeadParts } from "~/models/session.server.ts";
+import { formatBytes } from "~/components/assignment-parts.tsx";
 import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
 import { hasAnswered } from "~/models/evaluation.server.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
@@ -42,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // The evaluation opens when the session has ended (not for a cancelled one).
   const evaluationOpen = !session.cancelledAt && session.endsAt <= now;
-  const [attendance, participants, readings, read, assignments, answered, discussion] = await Promise.all([
+  const [attendance, participants, readings, read, assignments, answered, discussion, coLead] = await Promise.all([
     isStaff
       ? listSessionAttendance(session.id)
       : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
@@ -52,11 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessionAssignments(user, session.id),
     evaluationOpen && !isStaff ? hasAnswered(user, cohortId, session.id) : Promise.resolve(false),
     sessionDiscussion(user, session.id),
+    sessionCoLeadParts(session.id),
   ]);
   const myReads = read.get(user.id);
   return {
     session: { ...session, agendaTree: session.agenda ? renderText(session.agenda) : null },
     relation,
+    ...coLead,
     attendance,
     participants,
     assignments,
@@ -121,7 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SessionPage() {
   const { cohort } = useCohortHeader();
-  const { session, relation, readings, assignments, evaluation } = useLoaderData<typeof loader>();
+  const { session, relation, readings, assignments, evaluation, leader, handouts, report } =
+    useLoaderData<typeof loader>();
   const base = `/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}`;
   return (
     <>
@@ -131,6 +137,12 @@ export default function SessionPage() {
         </div>
       ) : null}
       <SessionSummary session={session} headingLevel={1} />
+      {leader ? (
+        <p>
+          <strong>Leiding:</strong> {leader.name}
+          {leader.title ? <span className="muted"> ({leader.title})</span> : null}
+        </p>
+      ) : null}
       <p className="button-row">
         <a href={`${base}/agenda.ics`} className="button button-secondary" download>
           In je agenda zetten (.ics)
@@ -138,6 +150,11 @@ export default function SessionPage() {
         {relation === "coordinator" ? (
           <Link to={`${base}/bewerken`} className="button button-secondary">
             Bijeenkomst bewerken
+          </Link>
+        ) : null}
+        {relation !== "participant" ? (
+          <Link to={`${base}/voorbereiding`} className="button button-secondary">
+            Bijeenkomst voorbereiden
           </Link>
         ) : null}
       </p>
@@ -180,7 +197,7 @@ export default function SessionPage() {
         {relation !== "participant" ? (
           <p>
             <Link to={`/leernetwerken/${cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
-              Leesvoorbereiding aanpassen
+              Programma, voorbereiding en hand-outs aanpassen
             </Link>
           </p>
         ) : (
@@ -190,6 +207,49 @@ export default function SessionPage() {
             </Link>
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="hand-outs">
+        <h2 id="hand-outs">Hand-outs</h2>
+        {handouts.length ? (
+          <ul>
+            {handouts.map((handout) => (
+              <li key={handout.id}>
+                <a href={`${base}/hand-outs/${handout.id}`} download>
+                  {handout.fileName}
+                </a>{" "}
+                <span className="muted">· {formatBytes(handout.size)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Er zijn nog geen hand-outs bij deze bijeenkomst.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="verslag">
+        <h2 id="verslag">Verslag</h2>
+        {report ? (
+          <>
+            <h3>Wat is besproken</h3>
+            <p className="pre-line">{report.discussed || "—"}</p>
+            <h3>Afspraken</h3>
+            <p className="pre-line">{report.agreements || "—"}</p>
+            <h3>Vervolg</h3>
+            <p className="pre-line">{report.followUp || "—"}</p>
+            <p className="muted">
+              Bijgewerkt op {formatDateTime(report.updatedAt)}
+              {report.updatedBy ? ` door ${report.updatedBy.name}` : ""}.
+            </p>
+          </>
+        ) : (
+          <p className="muted">Na de bijeenkomst komt hier het verslag.</p>
+        )}
+        {relation !== "participant" ? (
+          <p>
+            <Link to={`${base}/verslag`}>{report ? "Verslag bewerken" : "Verslag schrijven"}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="opdrachten">
@@ -218,7 +278,7 @@ export default function SessionPage() {
         ) : (
           <p className="muted">Bij deze bijeenkomst horen geen opdrachten.</p>
         )}
-        {relation === "coordinator" ? (
+        {relation !== "participant" ? (
           <p>
             <Link to={`/leernetwerken/${cohort.id}/opdrachten/nieuw?bijeenkomst=${session.id}`}>
               Opdracht toevoegen bij deze bijeenkomst
