@@ -16,7 +16,10 @@ import { noticeEmail } from "~/notifications/notice-email.server.ts";
 import { notifyMany, type Recipient } from "~/notifications/notify-many.server.ts";
 import type { CohortRelation } from "./cohort.server.ts";
 
-export type AnnouncementAudience = { kind: "cohort" } | { kind: "session"; sessionId: string } | { kind: "group"; groupId: string };
+export type AnnouncementAudience =
+  | { kind: "cohort" }
+  | { kind: "session"; sessionId: string }
+  | { kind: "group"; groupId: string };
 
 export type AnnouncementInput = { title: string; body: string; audience: AnnouncementAudience };
 
@@ -76,14 +79,21 @@ export async function announcementAudiences(cohortId: string) {
       orderBy: { number: "asc" },
       select: { id: true, number: true, title: true },
     }),
-    prisma.intervisionGroup.findMany({ where: { cohortId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.intervisionGroup.findMany({
+      where: { cohortId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
   return { sessions, groups };
 }
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
-async function recipientsOf(cohortId: string, audience: AnnouncementAudience): Promise<{ people: Recipient[]; label: string }> {
+async function recipientsOf(
+  cohortId: string,
+  audience: AnnouncementAudience,
+): Promise<{ people: Recipient[]; label: string }> {
   if (audience.kind === "group") {
     const group = await prisma.intervisionGroup.findFirst({
       where: { id: audience.groupId, cohortId },

@@ -182,7 +182,10 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
     key: `application-new:${applicationId}`,
     title: `Nieuwe aanmelding van ${municipality} voor ${cohort.name}`,
     path: `/leernetwerken/${cohort.id}/aanmeldingen/${applicationId}`,
-    lines: [`${municipality} heeft zich aangemeld voor ${cohort.name}.`, "Bekijk de aanmelding en plan het intakegesprek."],
+    lines: [
+      `${municipality} heeft zich aangemeld voor ${cohort.name}.`,
+      "Bekijk de aanmelding en plan het intakegesprek.",
+    ],
     actionLabel: "Bekijk de aanmelding",
   });
   return { id: applicationId, municipality };

@@ -446,7 +446,9 @@ export async function addSubmissionMessage(
           session: {
             select: {
               cohortId: true,
-              cohort: { select: { facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+              cohort: {
+                select: { facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } },
+              },
             },
           },
         },

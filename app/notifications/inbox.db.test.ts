@@ -65,8 +65,9 @@ async function world() {
   const coordinator = await createUser(prisma, { role: "COORDINATOR", name: "Cor Coördinator" });
   // Someone elsewhere: another cohort's duo and facilitator.
   const other = await createCohort(prisma, { status: "RUNNING" });
-  const outsider = (await createEnrollment(prisma, { cohortId: other.id, members: [{ function: "BELEIDSMEDEWERKER" }] }))
-    .members[0]!;
+  const outsider = (
+    await createEnrollment(prisma, { cohortId: other.id, members: [{ function: "BELEIDSMEDEWERKER" }] })
+  ).members[0]!;
   const otherFacilitator = await createUser(prisma, { role: "FACILITATOR" });
   await addFacilitator(prisma, other.id, otherFacilitator.id);
   return { cohort, sessions, a, b, facilitator, coordinator, outsider, otherFacilitator };
@@ -75,8 +76,8 @@ async function world() {
 describe("announcements", () => {
   it("reach the whole cohort, the duos of one session (not who signed off), or one intervisie group only", async () => {
     const w = await world();
-    const [p1, p2] = w.a.members as [{ id: string }, { id: string }];
-    const [p3, p4] = w.b.members as [{ id: string }, { id: string }];
+    const [p1, p2] = [w.a.members[0]!, w.a.members[1]!];
+    const [p3, p4] = [w.b.members[0]!, w.b.members[1]!];
 
     // The whole cohort: both duos and the facilitator; not the coordinator who wrote it, not the outsiders.
     const all = await createAnnouncement(w.coordinator, w.cohort, {
@@ -85,7 +86,9 @@ describe("announcements", () => {
       audience: { kind: "cohort" },
     });
     expect(await usersOf("announcement", `announcement:${all.id}`)).toEqual(ids(p1, p2, p3, p4, w.facilitator));
-    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { kind: "announcement", to: w.a.members[0]!.email } });
+    const mail = await prisma.emailMessage.findFirstOrThrow({
+      where: { kind: "announcement", to: w.a.members[0]!.email },
+    });
     expect(mail.subject).toBe("Mededeling: Welkom");
     expect(mail.text).toContain("Fijn dat jullie er zijn.");
 
@@ -120,8 +123,12 @@ describe("announcements", () => {
     ).toEqual(["Neem je vraag mee", "Welkom"]);
 
     // Nobody outside the cohort heard anything; a session or group of another cohort is refused.
-    expect(await prisma.notification.count({ where: { userId: { in: [w.outsider.id, w.otherFacilitator.id] } } })).toBe(0);
-    const otherGroup = await prisma.intervisionGroup.create({ data: { cohortId: (await createCohort(prisma)).id, name: "X" } });
+    expect(await prisma.notification.count({ where: { userId: { in: [w.outsider.id, w.otherFacilitator.id] } } })).toBe(
+      0,
+    );
+    const otherGroup = await prisma.intervisionGroup.create({
+      data: { cohortId: (await createCohort(prisma)).id, name: "X" },
+    });
     await expect(
       createAnnouncement(w.coordinator, w.cohort, {
         title: "Mis",
@@ -186,8 +193,8 @@ describe("the coordinators' own kinds", () => {
       contactPhone: "0612345678",
       vraagstuk: "Hoe halen we ervaringen op?",
       members: [
-        { name: "Anna", email: "anna@zwolle.example", function: "BELEIDSMEDEWERKER" },
-        { name: "Bert", email: "bert@zwolle.example", function: "ERVARINGSDESKUNDIGE" },
+        { slot: "member1", name: "Anna", email: "anna@zwolle.example", function: "BELEIDSMEDEWERKER" },
+        { slot: "member2", name: "Bert", email: "bert@zwolle.example", function: "ERVARINGSDESKUNDIGE" },
       ],
     });
     const applications = await kindOf("application-new");
@@ -216,10 +223,26 @@ describe("the coordinators' own kinds", () => {
 
     // A failed e-mail, told once per message (the scan runs every few minutes); a failed "email-failed" is not.
     const failed = await prisma.emailMessage.create({
-      data: { idempotencyKey: "x-1", kind: "invitation", to: "weg@example.test", subject: "Uitnodiging", html: "", text: "", status: "FAILED" },
+      data: {
+        idempotencyKey: "x-1",
+        kind: "invitation",
+        to: "weg@example.test",
+        subject: "Uitnodiging",
+        html: "",
+        text: "",
+        status: "FAILED",
+      },
     });
     await prisma.emailMessage.create({
-      data: { idempotencyKey: "x-2", kind: "email-failed", to: "c@example.test", subject: "Niet afgeleverd", html: "", text: "", status: "FAILED" },
+      data: {
+        idempotencyKey: "x-2",
+        kind: "email-failed",
+        to: "c@example.test",
+        subject: "Niet afgeleverd",
+        html: "",
+        text: "",
+        status: "FAILED",
+      },
     });
     expect(await announceFailedEmail()).toEqual({ failed: 1 });
     expect(await announceFailedEmail()).toEqual({ failed: 0 });
@@ -229,9 +252,9 @@ describe("the coordinators' own kinds", () => {
 
     // None of these reached a participant or a facilitator.
     const kinds = ["application-new", "session-signoff", "submission-late", "email-failed"];
-    expect(
-      await prisma.notification.count({ where: { kind: { in: kinds }, userId: { notIn: coordinators } } }),
-    ).toBe(0);
+    expect(await prisma.notification.count({ where: { kind: { in: kinds }, userId: { notIn: coordinators } } })).toBe(
+      0,
+    );
   });
 });
 
@@ -287,15 +310,19 @@ describe("the digest at a chosen moment", () => {
     const weekly = { frequency: "WEEKLY" as const, weekday: 3, hour: 18 };
     // Wednesday 18:00 Amsterdam of the week of Monday 7 January 2041 (winter time: 17:00 UTC).
     expect(digestMoment(weekly, new Date("2041-01-08T12:00:00Z")).toISOString()).toBe("2041-01-09T17:00:00.000Z");
-    expect(digestMoment({ frequency: "DAILY", weekday: 1, hour: 7 }, new Date("2041-07-08T12:00:00Z")).toISOString()).toBe(
-      "2041-07-08T05:00:00.000Z",
-    );
+    expect(
+      digestMoment({ frequency: "DAILY", weekday: 1, hour: 7 }, new Date("2041-07-08T12:00:00Z")).toISOString(),
+    ).toBe("2041-07-08T05:00:00.000Z");
 
     const w = await world();
     const person = w.a.members[0]!;
     await savePreferences(person.id, [{ kind: "announcement", mode: "DIGEST" }]);
     await saveDigestSchedule(person.id, weekly);
-    await createAnnouncement(w.facilitator, w.cohort, { title: "Voor later", body: "Tekst", audience: { kind: "cohort" } });
+    await createAnnouncement(w.facilitator, w.cohort, {
+      title: "Voor later",
+      body: "Tekst",
+      audience: { kind: "cohort" },
+    });
     const digests = () => prisma.emailMessage.findMany({ where: { to: person.email, kind: "weekly-digest" } });
     // Monday 10:00 (the default moment): not this person's moment yet.
     await sendWeeklyDigests(new Date("2041-01-07T09:00:00Z"));

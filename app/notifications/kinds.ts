@@ -127,7 +127,8 @@ export const notificationKinds = {
   },
   "email-failed": {
     label: "E-mail niet afgeleverd",
-    description: "Als een e-mail van het Leernetwerk definitief niet kon worden afgeleverd. Je ziet hem in de uitgaande e-mail.",
+    description:
+      "Als een e-mail van het Leernetwerk definitief niet kon worden afgeleverd. Je ziet hem in de uitgaande e-mail.",
     roles: ["COORDINATOR"],
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",

@@ -89,6 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/account/meldingen", { title: "Je e-mailvoorkeuren zijn opgeslagen" });
 }
 
+const HOURS = [...Array(24).keys()];
 const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 
 export default function NotificationPreferencesPage() {
@@ -176,7 +177,7 @@ export default function NotificationPreferencesPage() {
               defaultValue={textValue(actionData?.values, "digestHour") ?? String(digest.hour)}
               errors={actionData?.fieldErrors.digestHour}
             >
-              {Array.from({ length: 24 }, (_, hour) => (
+              {HOURS.map((hour) => (
                 <option key={hour} value={hour}>
                   {`${String(hour).padStart(2, "0")}:00 uur`}
                 </option>
