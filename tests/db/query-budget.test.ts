@@ -31,6 +31,9 @@ const BUDGETS = {
   "assignment with feedback": 2,
   "self-scan results": 3,
   "live intervisie poll": 2,
+  // Issue 19: the header's unread count costs no statement (it comes with the session's); the inbox lists.
+  "inbox (/meldingen)": 2,
+  announcements: 2,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -48,6 +51,8 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
     who: (w) => w.participant.id,
     path: (w) => `/leernetwerken/${w.cohort.id}/zelfscans/${WORLD_SCAN}/resultaten`,
   },
+  "inbox (/meldingen)": { who: (w) => w.participant.id, path: () => "/meldingen" },
+  announcements: { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}/mededelingen` },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {
     who: (w) => w.participant.id,
