@@ -33,7 +33,7 @@ const BUDGETS = {
   "live intervisie poll": 2,
   // Issue 19: the header's unread count costs no statement (it comes with the session's); the inbox lists.
   "inbox (/meldingen)": 2,
-  announcements: 2,
+  announcements: 3,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
