@@ -34,7 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (auth?.refreshedCookie) headers.append("Set-Cookie", auth.refreshedCookie);
-  const user = auth ? { id: auth.user.id, name: auth.user.name, role: auth.user.role } : null;
+  const user = auth
+    ? {
+        id: auth.user.id,
+        name: auth.user.name,
+        role: auth.user.role,
+        // Issue 19: the inbox count in the header; no query of its own (it comes with the session).
+        unread: auth.user.unreadNotifications,
+      }
+    : null;
   return data({ user, toast, env: publicEnv() }, { headers });
 }
 

@@ -5,7 +5,17 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
 import { hashToken } from "./tokens.server.ts";
 
-export type SessionUserAttributes = { email: string; name: string; role: Role; twoFactorEnabled: boolean };
+export type SessionUserAttributes = {
+  email: string;
+  name: string;
+  role: Role;
+  twoFactorEnabled: boolean;
+  /** Unread notifications (the inbox count in the header), at most UNREAD_CAP. */
+  unreadNotifications: number;
+};
+
+/** The header shows "99+" beyond this; counting stops there, so a neglected inbox costs no more. */
+export const UNREAD_CAP = 100;
 /** What a session knows besides its user: when it was last used (the idle timeout) and the browser. */
 export type SessionAttributes = { lastSeenAt: Date; userAgent: string | null };
 
@@ -25,15 +35,22 @@ export function createLuciaAdapter(prisma: PrismaClient): Adapter {
     async getSessionAndUser(sessionId) {
       // Runs on every request of a signed-in user, so it is one plain join: a nested Prisma select costs
       // several times more CPU (query compilation and JSON aggregation) for the same row.
+      // The unread count of the header's inbox link (issue 19) rides along in the same statement: a capped
+      // count over the index Notification(userId, readAt), so no page pays an extra round trip for it.
       const rows = await prisma.$queryRaw<(Row & SessionUserAttributes)[]>`
         SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
-          t."enabledAt" IS NOT NULL AS "twoFactorEnabled"
+          t."enabledAt" IS NOT NULL AS "twoFactorEnabled",
+          (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n
+            WHERE n."userId" = s."userId" AND n."readAt" IS NULL LIMIT ${UNREAD_CAP}) unread) AS "unreadNotifications"
         FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "TwoFactor" t ON t."userId" = u.id
         WHERE s.id = ${hashToken(sessionId)}`;
       const row = rows[0];
       if (!row) return [null, null];
-      const { email, name, role, twoFactorEnabled } = row;
-      const user: DatabaseUser = { id: row.userId, attributes: { email, name, role, twoFactorEnabled } };
+      const { email, name, role, twoFactorEnabled, unreadNotifications } = row;
+      const user: DatabaseUser = {
+        id: row.userId,
+        attributes: { email, name, role, twoFactorEnabled, unreadNotifications },
+      };
       return [toDatabaseSession(row, sessionId), user];
     },
     async getUserSessions(userId) {

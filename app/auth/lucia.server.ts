@@ -22,6 +22,8 @@ function createLucia() {
       role: attributes.role,
       // For the guard that keeps staff on the set-up page while the deployment requires two-factor sign-in.
       twoFactorEnabled: attributes.twoFactorEnabled,
+      // The header's inbox count (issue 19), read in the same query as the session.
+      unreadNotifications: attributes.unreadNotifications,
     }),
   });
 }

@@ -250,7 +250,7 @@ export async function purgeStaleRecords(now = new Date()) {
     }),
     prisma.notification.deleteMany({
       where: {
-        status: { in: ["EMAILED", "DIGESTED", "CANCELLED"] },
+        status: { in: ["EMAILED", "DIGESTED", "CANCELLED", "INBOX"] },
         processedAt: { lt: before(recordTerms.sentNotificationDays) },
       },
     }),

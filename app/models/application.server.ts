@@ -6,6 +6,7 @@ import { applicationDecisionEmail, applicationReceivedEmail, intakePlannedEmail 
 import { prisma } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notifyCoordinators } from "./coordinator-notices.server.ts";
 import {
   alreadyInCohortProblem,
   capacityProblem,
@@ -174,6 +175,18 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
       cohortName: cohort.name,
       url: `${getEnv().APP_URL}/aanmelden/${cohort.slug}`,
     }),
+  });
+  // Issue 19: the coordinators hear of it (in their inbox, and by e-mail as they chose).
+  await notifyCoordinators({
+    kind: "application-new",
+    key: `application-new:${applicationId}`,
+    title: `Nieuwe aanmelding van ${municipality} voor ${cohort.name}`,
+    path: `/leernetwerken/${cohort.id}/aanmeldingen/${applicationId}`,
+    lines: [
+      `${municipality} heeft zich aangemeld voor ${cohort.name}.`,
+      "Bekijk de aanmelding en plan het intakegesprek.",
+    ],
+    actionLabel: "Bekijk de aanmelding",
   });
   return { id: applicationId, municipality };
 }

@@ -8,6 +8,9 @@ import { assignmentFeedbackEmail } from "~/notifications/templates.server.ts";
 import { instructionProblems, listOpdrachten } from "~/content/assignment-text.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
 import { notify } from "~/notifications/notify.server.ts";
+import { notifyMany } from "~/notifications/notify-many.server.ts";
+import { noticeEmail } from "~/notifications/notice-email.server.ts";
+import { notifyCoordinators } from "./coordinator-notices.server.ts";
 import { modesFor } from "~/notifications/preferences.server.ts";
 import { newStorageKey } from "~/storage/files.server.ts";
 import { detectFileKind } from "~/storage/file-type.server.ts";
@@ -293,7 +296,33 @@ export async function submitSubmission(user: Viewer, assignmentId: string, now =
     data: { submittedAt: now, withdrawnAt: null, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new DomainError("Deze opdracht is al ingeleverd.");
-  return { late: now > found.assignment.dueAt };
+  const late = now > found.assignment.dueAt;
+  if (late) await tellCoordinatorsLate(found.submission!.id, now);
+  return { late };
+}
+
+/** Issue 19: work handed in after its due moment is news for the coordinators (once per handing in). */
+async function tellCoordinatorsLate(submissionId: string, now: Date) {
+  const submission = await prisma.assignmentSubmission.findUniqueOrThrow({
+    where: { id: submissionId },
+    select: {
+      assignment: { select: { id: true, title: true, session: { select: { cohortId: true } } } },
+      enrollment: { select: { municipality: { select: { name: true } } } },
+      user: { select: { name: true } },
+    },
+  });
+  const { assignment } = submission;
+  const who = submission.user
+    ? `${submission.user.name} (${submission.enrollment.municipality.name})`
+    : submission.enrollment.municipality.name;
+  await notifyCoordinators({
+    kind: "submission-late",
+    key: `submission-late:${submissionId}:${now.toISOString()}`,
+    title: `Te laat ingeleverd door ${who}: ${assignment.title}`,
+    path: `/leernetwerken/${assignment.session.cohortId}/opdrachten/${assignment.id}/inzendingen/${submissionId}`,
+    lines: [`${who} heeft de opdracht "${assignment.title}" na de inleverdatum ingeleverd.`],
+    actionLabel: "Bekijk de inzending",
+  });
 }
 
 /** Takes a submission back to edit it again; only until feedback is given. */
@@ -451,8 +480,23 @@ export async function addSubmissionMessage(
       earlyFeedbackAnsweredAt: true,
       _count: { select: { messages: true } },
       userId: true,
-      assignment: { select: { id: true, title: true, session: { select: { cohortId: true } } } },
+      assignment: {
+        select: {
+          id: true,
+          title: true,
+          session: {
+            select: {
+              cohortId: true,
+              cohort: {
+                select: { facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } },
+              },
+            },
+          },
+        },
+      },
       enrollment: { select: { members: { select: { user: { select: { id: true, name: true, email: true } } } } } },
+      // Who wrote in the thread so far: a participant's reply goes to the facilitators among them.
+      messages: { select: { authorId: true } },
     },
   });
   if (!submission) return null;
@@ -514,6 +558,35 @@ export async function addSubmissionMessage(
           }),
       });
     }
+  } else {
+    // Issue 19: a participant's reply goes to the cohort's facilitators who gave feedback in this thread, or,
+    // when none of them (still) runs the cohort, to all of its facilitators.
+    const facilitators = submission.assignment.session.cohort.facilitators.map((row) => row.user);
+    const wrote = new Set(submission.messages.map((row) => row.authorId));
+    const inThread = facilitators.filter((person) => wrote.has(person.id));
+    const { cohortId } = submission.assignment.session;
+    const url = `${getEnv().APP_URL}/leernetwerken/${cohortId}/opdrachten/${submission.assignment.id}/inzendingen/${submission.id}`;
+    const subject = `${viewer.name} reageerde op je feedback: ${submission.assignment.title}`;
+    await notifyMany({
+      kind: "submission-reply",
+      people: inThread.length > 0 ? inThread : facilitators,
+      except: viewer.id,
+      key: (person) => `submission-reply:${message.id}:${person.id}`,
+      title: subject,
+      url,
+      email: (person) =>
+        noticeEmail({
+          kind: "submission-reply",
+          user: person,
+          subject,
+          lines: [
+            `${viewer.name} heeft gereageerd in het gesprek over de opdracht "${submission.assignment.title}".`,
+            "Log in om de reactie te lezen.",
+          ],
+          action: { label: "Lees de reactie", url },
+          reason: "Je krijgt dit bericht omdat je dit leernetwerk begeleidt.",
+        }),
+    });
   }
   return message;
 }

@@ -4,6 +4,7 @@
 import type { AttendanceStatus } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notifyCoordinators } from "./coordinator-notices.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
 type Actor = { id: string };
@@ -96,7 +97,11 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
   if (session.cancelledAt) throw new DomainError("Deze bijeenkomst gaat niet door; afmelden is niet nodig.", "reason");
   if (session.startsAt <= now)
     throw new DomainError("Deze bijeenkomst is al begonnen of voorbij. Afmelden kan alleen vooraf.", "reason");
-  await prisma.$transaction(async (tx) => {
+  const wasSignedOff = await prisma.$transaction(async (tx) => {
+    const before = await tx.attendance.findUnique({
+      where: { sessionId_userId: { sessionId, userId } },
+      select: { status: true },
+    });
     await tx.attendance.upsert({
       where: { sessionId_userId: { sessionId, userId } },
       create: { sessionId, userId, status: "SIGNED_OFF", reason, recordedById: userId },
@@ -112,6 +117,20 @@ export async function signOff(cohortId: string, sessionId: string, userId: strin
       },
       tx,
     );
+    return before?.status === "SIGNED_OFF";
+  });
+  // Only a new sign-off is news (changing the reason is not).
+  if (wasSignedOff) return true;
+  // Issue 19: the coordinators hear of it (without the reason). Keyed per sign-off moment, so signing off
+  // again after taking it back is told again, and a double submit once.
+  const who = await prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
+  await notifyCoordinators({
+    kind: "session-signoff",
+    key: `session-signoff:${sessionId}:${userId}:${now.toISOString().slice(0, 16)}`,
+    title: `${who?.name ?? "Een deelnemer"} heeft zich afgemeld voor bijeenkomst ${session.number}`,
+    path: `/leernetwerken/${cohortId}/bijeenkomsten/${sessionId}`,
+    lines: [`${who?.name ?? "Een deelnemer"} heeft zich afgemeld voor bijeenkomst ${session.number}.`],
+    actionLabel: "Bekijk de bijeenkomst",
   });
   return true;
 }

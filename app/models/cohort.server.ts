@@ -91,6 +91,16 @@ export async function getCohortOverview(
         orderBy: { createdAt: "asc" },
         select: { user: { select: { id: true, name: true, title: true } } },
       },
+      // Issue 19: the latest announcements this viewer may read (a group's only for its members), in the same query.
+      announcements: {
+        where:
+          "userId" in attendanceOf
+            ? { OR: [{ groupId: null }, { group: { members: { some: { userId: attendanceOf.userId } } } }] }
+            : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 3,
+        select: { id: true, title: true, createdAt: true },
+      },
     },
   });
   if (!cohort) return null;

@@ -18,6 +18,9 @@ import { calendarDate, calendarDateString, formatShortDate } from "~/utils/dates
 import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { saveIfUnchanged, type VersionedSave } from "~/utils/versioned.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { noticeEmail } from "~/notifications/notice-email.server.ts";
+import { notifyMany } from "~/notifications/notify-many.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { normalizeStepContent, phaseProgress, type StepInput } from "./impact-trail-phases.ts";
 
@@ -393,7 +396,7 @@ export async function deleteStep(viewer: Viewer, municipalityId: string, topicId
 
 /** A comment on the topic or on one of its steps, by an editor or a reader. */
 export async function addTopicComment(
-  viewer: Viewer,
+  viewer: Viewer & Pick<User, "name">,
   municipalityId: string,
   topicId: string,
   stepId: string | null,
@@ -408,9 +411,80 @@ export async function addTopicComment(
     const topic = await prisma.policyTopic.count({ where: { id: topicId, municipalityId } });
     if (!topic) throw new DomainError("Dit onderwerp bestaat niet (meer).");
   }
-  return prisma.policyTopicComment.create({
+  const comment = await prisma.policyTopicComment.create({
     data: { topicId, stepId, authorId: viewer.id, body },
     select: { id: true },
+  });
+  await tellAboutComment(viewer, role, municipalityId, topicId, comment.id);
+  return comment;
+}
+
+/**
+ * Issue 16: a comment is news for the municipality's duo members; a comment by an editor also for the
+ * facilitators who commented on the topic before (while they still read the trail). Never for the writer.
+ * The notification names who and which topic, never the text.
+ */
+async function tellAboutComment(
+  viewer: Viewer & Pick<User, "name">,
+  role: "editor" | "reader",
+  municipalityId: string,
+  topicId: string,
+  commentId: string,
+) {
+  const person = { select: { id: true, name: true, email: true } } as const;
+  const topic = await prisma.policyTopic.findUniqueOrThrow({
+    where: { id: topicId },
+    select: {
+      title: true,
+      municipality: {
+        select: {
+          name: true,
+          enrollments: { where: { status: "ACTIVE" }, select: { members: { select: { user: person } } } },
+        },
+      },
+      comments: { where: { author: { role: "FACILITATOR" } }, distinct: ["authorId"], select: { authorId: true } },
+    },
+  });
+  const duo = topic.municipality.enrollments.flatMap((enrollment) => enrollment.members.map((member) => member.user));
+  const facilitators =
+    role === "editor" && topic.comments.length > 0
+      ? await prisma.user.findMany({
+          where: {
+            id: { in: topic.comments.map((comment) => comment.authorId) },
+            role: "FACILITATOR",
+            OR: [
+              {
+                facilitatedCohorts: {
+                  some: { cohort: { status: "RUNNING", enrollments: { some: { municipalityId, status: "ACTIVE" } } } },
+                },
+              },
+              { impactTrailAccess: { some: { municipalityId, kind: "FACILITATOR" } } },
+            ],
+          },
+          select: { id: true, name: true, email: true },
+        })
+      : [];
+  const url = `${getEnv().APP_URL}/impactspoor/${municipalityId}/onderwerpen/${topicId}`;
+  const subject = `${viewer.name} reageerde bij "${topic.title}" in het impactspoor`;
+  await notifyMany({
+    kind: "impact-trail-comment",
+    people: [...duo, ...facilitators],
+    except: viewer.id,
+    key: (user) => `impact-trail-comment:${commentId}:${user.id}`,
+    title: subject,
+    url,
+    email: (user) =>
+      noticeEmail({
+        kind: "impact-trail-comment",
+        user,
+        subject,
+        lines: [
+          `${viewer.name} heeft iets geschreven bij het onderwerp "${topic.title}" in het impactspoor van ${topic.municipality.name}.`,
+          "Log in om het te lezen en te reageren.",
+        ],
+        action: { label: "Naar het onderwerp", url },
+        reason: "Je krijgt dit bericht omdat je met dit impactspoor werkt.",
+      }),
   });
 }
 

@@ -510,12 +510,14 @@ describe("journal entries", () => {
     expect(email.text).toContain("Marco");
     expect(email.text).not.toContain("Herkenbaar");
     expect(email.text).not.toContain("persoonlijk");
-    // Switched off: nothing recorded.
+    // E-mail switched off: recorded for the inbox only (issue 19), without an e-mail.
     await prisma.notificationPreference.create({
       data: { userId: people.author.id, kind: "journal-answered", mode: "OFF" },
     });
     await addReply(people.facilitatorOfCohort, entryId, "Nog iets");
-    expect(await prisma.notification.count({ where: { userId: people.author.id } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: people.author.id } })).toBe(2);
+    expect(await prisma.notification.count({ where: { userId: people.author.id, status: "INBOX" } })).toBe(1);
+    expect(await prisma.emailMessage.count({ where: { to: people.author.email, kind: "journal-answered" } })).toBe(1);
   });
 
   it("exports the author's entries with their replies, and nobody else's", async () => {

@@ -1,6 +1,8 @@
-// The weekly digest: on Monday from 08:00 (Amsterdam), one e-mail per user that bundles their DIGEST-mode
-// notifications and, for facilitators, the sessions of the coming week in their cohorts. Keyed per user
-// and week, so the hourly job sends each digest once. No digest is sent when there is nothing in it.
+// The digest: one e-mail per user that bundles their DIGEST-mode notifications and, for facilitators, the
+// sessions of the coming period in their cohorts. Weekly on Monday from 08:00 (Amsterdam) unless the person
+// chose otherwise (DigestSchedule, issue 19): weekly on another day and hour, or daily at an hour. A period
+// is a calendar week (Monday–Sunday) or day in Amsterdam; its digest is due from the chosen moment in it.
+// Keyed per user and period, so the hourly job sends each digest once. No digest when there is nothing in it.
 import { getEnv } from "~/utils/env.server.ts";
 import { addDays, amsterdamDate, amsterdamTime, formatSessionTime, isoWeekday } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -15,15 +17,38 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Monday 08:00 Amsterdam time of the week that `now` is in. */
 export function digestTimeOfWeek(now: Date): Date {
+  return digestMoment(DEFAULT_DIGEST, now);
+}
+
+export type DigestPlan = { frequency: "DAILY" | "WEEKLY"; weekday: number; hour: number };
+export const DEFAULT_DIGEST: DigestPlan = { frequency: "WEEKLY", weekday: 1, hour: 8 };
+
+/** When the digest of the period (Amsterdam calendar week or day) that `now` is in is due under a plan. */
+export function digestMoment(plan: DigestPlan, now: Date): Date {
   const today = amsterdamDate(now);
-  return amsterdamTime(addDays(today, 1 - isoWeekday(today)), "08:00");
+  const hour = `${String(plan.hour).padStart(2, "0")}:00`;
+  if (plan.frequency === "DAILY") return amsterdamTime(today, hour);
+  return amsterdamTime(addDays(today, plan.weekday - isoWeekday(today)), hour);
+}
+
+/** The key of a person's digest for the period of `moment` (weekly keys as before the choice existed). */
+function digestKey(plan: DigestPlan, moment: Date, userId: string) {
+  const prefix = plan.frequency === "DAILY" ? "daily-digest" : "weekly-digest";
+  return `${prefix}:${moment.toISOString().slice(0, 10)}:${userId}`;
 }
 
 export async function sendWeeklyDigests(now = new Date()) {
+  // Everyone's plan: the rows of those who chose one (a small table); everyone else the default.
+  const plans = new Map(
+    (
+      await prisma.digestSchedule.findMany({ select: { userId: true, frequency: true, weekday: true, hour: true } })
+    ).map((row) => [row.userId, row as DigestPlan]),
+  );
+  const planOf = (userId: string) => plans.get(userId) ?? DEFAULT_DIGEST;
+  const isDue = (plan: DigestPlan) => now >= digestMoment(plan, now);
+  if (!isDue(DEFAULT_DIGEST) && ![...plans.values()].some(isDue)) return { due: false, sent: 0 };
   const weekOf = digestTimeOfWeek(now);
-  if (now < weekOf) return { due: false, sent: 0 };
   const appUrl = getEnv().APP_URL;
-  const weekKey = weekOf.toISOString().slice(0, 10);
 
   // Everything in one go: pending digest items, facilitators with sessions in the coming week.
   const pending = await prisma.notification.findMany({
@@ -79,6 +104,8 @@ export async function sendWeeklyDigests(now = new Date()) {
   for (const item of pending) entryFor(item.user).items.push(item);
   for (const session of upcoming) {
     for (const { user } of session.cohort.facilitators) {
+      // A daily digest looks one day ahead, a weekly one a week.
+      if (planOf(user.id).frequency === "DAILY" && session.startsAt.getTime() > now.getTime() + DAY) continue;
       entryFor(user).upcoming.push({
         title: `${session.cohort.name}, bijeenkomst ${session.number}: ${session.title}, ${formatSessionTime(session.startsAt, session.endsAt)}`,
         url: `${appUrl}/leernetwerken/${session.cohort.id}`,
@@ -86,28 +113,40 @@ export async function sendWeeklyDigests(now = new Date()) {
     }
   }
 
-  // Journal entries shared with facilitators in the past week: counts per cohort only, never titles or text.
-  const shared = await sharedEntryCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
-  for (const { user, cohorts } of shared.values()) {
-    entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({
-      cohort: cohort.name,
-      count: cohort.count,
-    }));
+  // Journal entries shared with facilitators in the past period: counts per cohort only, never titles or text;
+  // and assignments handed in during it, per cohort (counts only, with a link to the dashboard). A weekly
+  // digest counts the week before its moment, a daily one the day before now.
+  const anyDaily = [...plans.values()].some((plan) => plan.frequency === "DAILY");
+  const periods = [
+    { daily: false, since: new Date(weekOf.getTime() - 7 * DAY) },
+    ...(anyDaily ? [{ daily: true, since: new Date(now.getTime() - DAY) }] : []),
+  ];
+  for (const { daily, since } of periods) {
+    const shared = await sharedEntryCountsForDigest(since);
+    for (const { user, cohorts } of shared.values()) {
+      if ((planOf(user.id).frequency === "DAILY") !== daily) continue;
+      entryFor(user).sharedJournals = [...cohorts.values()].map((cohort) => ({
+        cohort: cohort.name,
+        count: cohort.count,
+      }));
+    }
+    const submitted = await submissionCountsForDigest(since);
+    for (const { user, cohorts } of submitted.values()) {
+      if ((planOf(user.id).frequency === "DAILY") !== daily) continue;
+      entryFor(user).newSubmissions = [...cohorts.values()].map((cohort) => ({
+        cohort: cohort.name,
+        count: cohort.count,
+        url: `${appUrl}/leernetwerken/${cohort.id}/opdrachten`,
+      }));
+    }
   }
 
-  // Assignments handed in during the past week, per cohort (counts only, with a link to the dashboard).
-  const submitted = await submissionCountsForDigest(new Date(weekOf.getTime() - 7 * DAY));
-  for (const { user, cohorts } of submitted.values()) {
-    entryFor(user).newSubmissions = [...cohorts.values()].map((cohort) => ({
-      cohort: cohort.name,
-      count: cohort.count,
-      url: `${appUrl}/leernetwerken/${cohort.id}/opdrachten`,
-    }));
-  }
-
+  // Only those whose digest is due now (the others' items wait for their moment).
+  for (const id of digests.keys()) if (!isDue(planOf(id))) digests.delete(id);
+  const keyOf = (id: string) => digestKey(planOf(id), digestMoment(planOf(id), now), id);
   const userIds = [...digests.keys()];
   const modes = await modesFor(userIds, "weekly-digest");
-  const keys = userIds.map((id) => `weekly-digest:${weekKey}:${id}`);
+  const keys = userIds.map(keyOf);
   const alreadySent = new Set(
     (
       await prisma.emailMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })
@@ -132,7 +171,7 @@ export async function sendWeeklyDigests(now = new Date()) {
   let sent = 0;
   let dropped = 0;
   for (const { user, items, upcoming: sessionsOfWeek, sharedJournals, newSubmissions } of digests.values()) {
-    const key = `weekly-digest:${weekKey}:${user.id}`;
+    const key = keyOf(user.id);
     if (alreadySent.has(key)) continue;
     const off = modes.get(user.id) === "OFF";
     const stale = items.filter((item) => off || isStale(item));
@@ -155,7 +194,8 @@ export async function sendWeeklyDigests(now = new Date()) {
           ...weeklyDigestEmail({
             appUrl,
             user,
-            weekOf,
+            weekOf: digestMoment(planOf(user.id), now),
+            daily: planOf(user.id).frequency === "DAILY",
             upcoming: sessionsOfWeek,
             items: fresh,
             sharedJournals,

@@ -12,8 +12,14 @@ describe("notification kinds", () => {
     }
   });
 
-  it("coordinators get no notifications (only account e-mail); participants and facilitators choose", () => {
-    expect(kindsForRole("COORDINATOR")).toEqual([]);
+  it("each role chooses among its own kinds (coordinators: applications, sign-offs, late work, failed e-mail)", () => {
+    expect(kindsForRole("COORDINATOR")).toEqual([
+      "application-new",
+      "session-signoff",
+      "submission-late",
+      "email-failed",
+      "weekly-digest",
+    ]);
     expect(kindsForRole("PARTICIPANT")).toEqual([
       "session-reminder",
       "session-changed",
@@ -23,13 +29,22 @@ describe("notification kinds", () => {
       "action-plan-comment",
       "intervision-meeting",
       "intervision-case-chosen",
+      "announcement",
+      "impact-trail-comment",
       "weekly-digest",
     ]);
-    expect(kindsForRole("FACILITATOR")).toEqual(["session-reminder", "session-changed", "weekly-digest"]);
+    expect(kindsForRole("FACILITATOR")).toEqual([
+      "session-reminder",
+      "session-changed",
+      "announcement",
+      "submission-reply",
+      "impact-trail-comment",
+      "weekly-digest",
+    ]);
   });
 
-  it("the weekly digest reads as on/off", () => {
-    expect(modeLabel("weekly-digest", "IMMEDIATE")).toBe("Aan, elke maandag");
-    expect(modeLabel("session-reminder", "DIGEST")).toBe("In de wekelijkse samenvatting");
+  it("the digest reads as on/off", () => {
+    expect(modeLabel("weekly-digest", "IMMEDIATE")).toBe("Aan");
+    expect(modeLabel("session-reminder", "DIGEST")).toBe("In de samenvatting");
   });
 });

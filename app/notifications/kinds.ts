@@ -79,11 +79,65 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
-  "weekly-digest": {
-    label: "Wekelijkse samenvatting",
+  // Issue 19: announcements, the coordinator's own kinds, replies in a feedback thread; issue 16: impact trail.
+  announcement: {
+    label: "Mededeling in je leernetwerk",
     description:
-      "Eén e-mail op maandagochtend met alles wat je hierboven op 'In de wekelijkse samenvatting' hebt gezet. Begeleiders zien er ook de bijeenkomsten van de komende week in. Staat deze uit, dan krijg je geen samenvatting.",
+      "Als een coördinator of begeleider iets laat weten aan je leernetwerk, aan de deelnemers van een bijeenkomst of aan je intervisiegroep.",
     roles: ["PARTICIPANT", "FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "submission-reply": {
+    label: "Reactie op je feedback",
+    description:
+      "Als een deelnemer reageert in het gesprek over een ingeleverde opdracht. De e-mail noemt alleen wie reageerde, niet wat er staat.",
+    roles: ["FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "impact-trail-comment": {
+    label: "Reactie in het impactspoor",
+    description:
+      "Als iemand iets schrijft bij een onderwerp in het impactspoor van je gemeente, of reageert op wat jij daar schreef. De e-mail noemt wie en bij welk onderwerp, niet wat er staat.",
+    roles: ["PARTICIPANT", "FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "application-new": {
+    label: "Nieuwe aanmelding",
+    description: "Als een gemeente zich aanmeldt voor een leernetwerk.",
+    roles: ["COORDINATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "session-signoff": {
+    label: "Afmelding voor een bijeenkomst",
+    description: "Als een deelnemer zich afmeldt voor een bijeenkomst. De e-mail noemt de reden niet.",
+    roles: ["COORDINATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "DIGEST",
+  },
+  "submission-late": {
+    label: "Opdracht te laat ingeleverd",
+    description: "Als een duo of deelnemer een opdracht inlevert na de inleverdatum.",
+    roles: ["COORDINATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "DIGEST",
+  },
+  "email-failed": {
+    label: "E-mail niet afgeleverd",
+    description:
+      "Als een e-mail van het Leernetwerk definitief niet kon worden afgeleverd. Je ziet hem in de uitgaande e-mail.",
+    roles: ["COORDINATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
+  "weekly-digest": {
+    label: "Samenvatting",
+    description:
+      "Eén e-mail met alles wat je hierboven op 'In de samenvatting' hebt gezet: elke week of elke dag, op het moment dat je hieronder kiest. Begeleiders zien er ook de bijeenkomsten van de komende periode in. Staat deze uit, dan krijg je geen samenvatting.",
+    roles: ["PARTICIPANT", "FACILITATOR", "COORDINATOR"],
     // Only on or off: it is itself the summary.
     modes: ["IMMEDIATE", "OFF"],
     defaultMode: "IMMEDIATE",
@@ -104,12 +158,12 @@ export function kindsForRole(role: Role): NotificationKindName[] {
 
 export const notificationModeLabels: Record<NotificationMode, string> = {
   IMMEDIATE: "Direct een e-mail",
-  DIGEST: "In de wekelijkse samenvatting",
-  OFF: "Uit",
+  DIGEST: "In de samenvatting",
+  OFF: "Geen e-mail, alleen bij Meldingen",
 };
 
-/** The label of a mode for one kind (the weekly digest reads "Aan" rather than "Direct een e-mail"). */
+/** The label of a mode for one kind (the digest reads "Aan" rather than "Direct een e-mail"). */
 export function modeLabel(kind: NotificationKindName, mode: NotificationMode): string {
-  if (kind === "weekly-digest") return mode === "OFF" ? "Uit" : "Aan, elke maandag";
+  if (kind === "weekly-digest") return mode === "OFF" ? "Uit" : "Aan";
   return notificationModeLabels[mode];
 }

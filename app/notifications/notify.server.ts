@@ -1,6 +1,8 @@
 // Records a notification for one user, as their preference says: its own e-mail now (IMMEDIATE), an
-// item for the weekly digest (DIGEST), or nothing (OFF). Recording is idempotent per `key`, so the
-// scans that derive notifications from the data may run as often as they like.
+// item for the digest (DIGEST), or no e-mail (OFF). Every one lands in the person's inbox (/meldingen,
+// app/notifications/inbox.server.ts), OFF ones too (status INBOX): the preference is about e-mail only.
+// Recording is idempotent per `key`, so the scans that derive notifications from the data may run as
+// often as they like.
 import type { NotificationMode } from "~/generated/prisma/enums.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { enqueueDelivery, recordEmail } from "~/email/send-email.server.ts";
@@ -25,7 +27,6 @@ export type NotificationInput = {
 export type NotifyResult = "emailed" | "digest" | "off" | "exists";
 
 export async function notify(input: NotificationInput): Promise<NotifyResult> {
-  if (input.mode === "OFF") return "off";
   const existing = await prisma.notification.findUnique({ where: { key: input.key }, select: { id: true } });
   if (existing) return "exists";
   try {
@@ -36,16 +37,16 @@ export async function notify(input: NotificationInput): Promise<NotifyResult> {
           userId: input.user.id,
           kind: input.kind,
           mode: input.mode,
-          status: input.mode === "IMMEDIATE" ? "EMAILED" : "PENDING",
+          status: input.mode === "IMMEDIATE" ? "EMAILED" : input.mode === "OFF" ? "INBOX" : "PENDING",
           title: input.title,
           url: input.url,
           sessionId: input.session?.id ?? null,
           sessionStartsAt: input.session?.startsAt ?? null,
-          processedAt: input.mode === "IMMEDIATE" ? new Date() : null,
+          processedAt: input.mode === "DIGEST" ? null : new Date(),
         },
         select: { id: true },
       });
-      if (input.mode !== "IMMEDIATE") return null;
+      if (input.mode !== "IMMEDIATE") return input.mode;
       return recordEmail(
         {
           ...input.email(),
@@ -58,7 +59,8 @@ export async function notify(input: NotificationInput): Promise<NotifyResult> {
         tx,
       );
     });
-    if (!message) return "digest";
+    if (message === "OFF") return "off";
+    if (message === "DIGEST") return "digest";
     await enqueueDelivery(message);
     return "emailed";
   } catch (error) {

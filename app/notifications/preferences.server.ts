@@ -45,3 +45,18 @@ export async function savePreferences(userId: string, modes: { kind: Notificatio
 export function findUnsubscriber(userId: string) {
   return prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
 }
+
+// When the digest goes (issue 19). No row: weekly, Monday 08:00 (DEFAULT_DIGEST in digest.server.ts).
+export type DigestChoice = { frequency: "DAILY" | "WEEKLY"; weekday: number; hour: number };
+
+export async function getDigestSchedule(userId: string): Promise<DigestChoice> {
+  const row = await prisma.digestSchedule.findUnique({
+    where: { userId },
+    select: { frequency: true, weekday: true, hour: true },
+  });
+  return row ?? { frequency: "WEEKLY", weekday: 1, hour: 8 };
+}
+
+export async function saveDigestSchedule(userId: string, choice: DigestChoice) {
+  await prisma.digestSchedule.upsert({ where: { userId }, create: { userId, ...choice }, update: choice });
+}

@@ -116,6 +116,8 @@ export function weeklyDigestEmail(input: {
   appUrl: string;
   user: { id: string; name: string };
   weekOf: Date;
+  /** A daily digest (issue 19): "van vandaag" rather than "week van". */
+  daily?: boolean;
   upcoming: { title: string; url: string }[];
   items: { kind: string; title: string; url: string }[];
   /** For facilitators: how many journal entries were shared with them this week, per cohort (no titles). */
@@ -123,11 +125,13 @@ export function weeklyDigestEmail(input: {
   /** For facilitators: how many assignments were handed in this week, per cohort. */
   newSubmissions?: { cohort: string; count: number; url: string }[];
 }): EmailContent {
-  const subject = `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
+  const subject = input.daily
+    ? `Je dagelijkse samenvatting van ${formatDate(input.weekOf)}`
+    : `Je wekelijkse samenvatting, week van ${formatDate(input.weekOf)}`;
   const paragraphs = [`Hallo ${input.user.name},`, "Dit is je samenvatting van het Leernetwerk."];
   if (input.upcoming.length > 0) {
     paragraphs.push(
-      `Bijeenkomsten in de komende week:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`,
+      `Bijeenkomsten in de komende ${input.daily ? "dag" : "week"}:\n${input.upcoming.map((s) => `- ${s.title} (${s.url})`).join("\n")}`,
     );
   }
   if (input.sharedJournals?.length) {

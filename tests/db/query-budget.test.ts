@@ -45,6 +45,9 @@ const BUDGETS = {
   // just dropped by a publication (its two queries, whatever the number of summaries).
   "public knowledge base": 0,
   "public knowledge base, uncached": 2,
+  // Issue 19: the header's unread count costs no statement (it comes with the session's); the inbox lists.
+  "inbox (/meldingen)": 2,
+  announcements: 3,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -85,6 +88,8 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
     who: (w) => w.participant.id,
     path: (w) => `/leernetwerken/${w.cohort.id}/gedeelde-plannen`,
   },
+  "inbox (/meldingen)": { who: (w) => w.participant.id, path: () => "/meldingen" },
+  announcements: { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}/mededelingen` },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {
     who: (w) => w.participant.id,

@@ -24,18 +24,18 @@ test("a participant chooses per kind: direct, weekly digest or off", async ({ pa
   const changes = page.getByRole("group", { name: "Bijeenkomst verplaatst of afgelast" });
   // Defaults: few e-mails, but what matters for attendance comes directly.
   await expect(reminders.getByRole("radio", { name: "Direct een e-mail" })).toBeChecked();
-  await reminders.getByRole("radio", { name: "Uit" }).check();
+  await reminders.getByRole("radio", { name: "Geen e-mail, alleen bij Meldingen" }).check();
   // Keyboard: arrow keys move within a radio group.
   await changes.getByRole("radio", { name: "Direct een e-mail" }).focus();
   await page.keyboard.press("ArrowDown");
-  await expect(changes.getByRole("radio", { name: "In de wekelijkse samenvatting" })).toBeChecked();
+  await expect(changes.getByRole("radio", { name: "In de samenvatting" })).toBeChecked();
   await page.getByRole("button", { name: "Voorkeuren opslaan" }).click();
 
   await expect(page.getByRole("status")).toContainText("Je e-mailvoorkeuren zijn opgeslagen");
   await expectAccessible(page, "saved, with toast");
   await page.reload();
-  await expect(reminders.getByRole("radio", { name: "Uit" })).toBeChecked();
-  await expect(changes.getByRole("radio", { name: "In de wekelijkse samenvatting" })).toBeChecked();
+  await expect(reminders.getByRole("radio", { name: "Geen e-mail, alleen bij Meldingen" })).toBeChecked();
+  await expect(changes.getByRole("radio", { name: "In de samenvatting" })).toBeChecked();
 
   // Put it back for the other tests.
   await reminders.getByRole("radio", { name: "Direct een e-mail" }).check();
@@ -64,7 +64,9 @@ test("the unsubscribe link in a reminder switches that kind off without logging 
   // The participant sees it on their preferences page.
   await login(page, users.otherCohortParticipant.email, { to: "/account/meldingen" });
   await expect(
-    page.getByRole("group", { name: "Herinnering voor een bijeenkomst" }).getByRole("radio", { name: "Uit" }),
+    page
+      .getByRole("group", { name: "Herinnering voor een bijeenkomst" })
+      .getByRole("radio", { name: "Geen e-mail, alleen bij Meldingen" }),
   ).toBeChecked();
   await expectAccessible(page);
 

@@ -117,6 +117,15 @@ export const MATRIX: Record<string, Row> = {
     actions: { "(geen formulier)": everyone(410) },
   },
   "routes/_account+/account_.meldingen": { loader: signedIn(), actions: { "(formulier)": signedIn() } },
+  // Issue 19: the inbox (one's own notifications); opening one marks it read and goes on to the thing itself.
+  "routes/meldingen+/_index": { loader: signedIn(), actions: { "read-all": signedIn() } },
+  "routes/meldingen+/$notificationId": { loader: only(["owner"], 404, { owner: "redirect" }) },
+  // Announcements of cohort A (this one is for the whole cohort); its staff write them (participants: 403).
+  "routes/leernetwerken+/$cohortId+/mededelingen+/_index": {
+    loader: cohort([...STAFF_A, ...PARTICIPANTS_A]),
+    actions: { create: cohort(STAFF_A) },
+  },
+  "routes/leernetwerken+/$cohortId+/mededelingen+/$announcementId": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
   // AVG rights (issue 15): my data, its download, erasing my own account; a coordinator erases on request.
   "routes/_account+/account_.mijn-gegevens": { loader: signedIn() },
   "routes/_account+/account_.mijn-gegevens_.gegevens[.]zip": { loader: signedIn() },

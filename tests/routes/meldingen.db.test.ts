@@ -28,6 +28,8 @@ describe("/account/meldingen", () => {
       ["action-plan-comment", "IMMEDIATE", true],
       ["intervision-meeting", "IMMEDIATE", true],
       ["intervision-case-chosen", "IMMEDIATE", true],
+      ["announcement", "IMMEDIATE", true],
+      ["impact-trail-comment", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
   });
@@ -46,7 +48,7 @@ describe("/account/meldingen", () => {
     expect(statusOf(bad)).toBe(400);
     const body = (bad as unknown as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } })
       .data;
-    expect(body.fieldErrors["weekly-digest"]).toEqual(['Kies hoe je "wekelijkse samenvatting" wilt ontvangen.']);
+    expect(body.fieldErrors["weekly-digest"]).toEqual(['Kies hoe je "samenvatting" wilt ontvangen.']);
     expect(body.values["session-reminder"]).toBe("DIGEST");
     expect(await prisma.notificationPreference.count({ where: { userId: user.id } })).toBe(0);
 
@@ -55,7 +57,14 @@ describe("/account/meldingen", () => {
         await requestAs(
           user.id,
           "http://localhost/account/meldingen",
-          form({ "session-reminder": "DIGEST", "session-changed": "OFF", "weekly-digest": "OFF" }),
+          form({
+            "session-reminder": "DIGEST",
+            "session-changed": "OFF",
+            announcement: "IMMEDIATE",
+            "submission-reply": "IMMEDIATE",
+            "impact-trail-comment": "IMMEDIATE",
+            "weekly-digest": "OFF",
+          }),
         ),
       ),
     );

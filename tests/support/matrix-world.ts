@@ -192,6 +192,21 @@ export async function createMatrixWorld() {
     data: { tokenHash: hashToken(resetToken), userId: owner.id, expiresAt: new Date(Date.now() + 30 * 60_000) },
   });
   const calendarToken = await renewFeedToken(owner.id);
+  // Issue 19: an announcement to all of cohort A, and the owner's notification of it (in their inbox).
+  const announcement = await prisma.announcement.create({
+    data: { cohortId: a.cohort.id, authorId: coordinator.id, title: "Welkom", body: "Fijn dat jullie er zijn." },
+  });
+  const notification = await prisma.notification.create({
+    data: {
+      key: `announcement:${announcement.id}:${owner.id}`,
+      userId: owner.id,
+      kind: "announcement",
+      mode: "OFF",
+      status: "INBOX",
+      title: "Mededeling: Welkom",
+      url: `http://localhost/leernetwerken/${a.cohort.id}/mededelingen/${announcement.id}`,
+    },
+  });
 
   const users: Record<Exclude<Actor, "anonymous">, string> = {
     coordinator: coordinator.id,
@@ -235,6 +250,8 @@ export async function createMatrixWorld() {
     topicId: topic.id,
     stepId: topicStep.id,
     postId: sessionPost.id,
+    announcementId: announcement.id,
+    notificationId: notification.id,
     "*": "bestaat-niet",
   };
   /** Tokens of the token routes, per URL pattern (the token is the secret, not the session). */

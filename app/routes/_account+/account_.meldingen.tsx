@@ -8,7 +8,13 @@ import { ErrorSummary } from "~/components/forms.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { NotificationMode, Role } from "~/generated/prisma/enums.ts";
 import { kindsForRole, modeLabel, notificationKinds, type NotificationKindName } from "~/notifications/kinds.ts";
-import { getPreferences, savePreferences } from "~/notifications/preferences.server.ts";
+import {
+  getDigestSchedule,
+  getPreferences,
+  saveDigestSchedule,
+  savePreferences,
+} from "~/notifications/preferences.server.ts";
+import { SelectField } from "~/components/forms.tsx";
 import { parseForm, textValue } from "~/utils/forms.ts";
 import { invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -17,8 +23,9 @@ export const meta: MetaFunction = () => [{ title: "E-mailvoorkeuren — Leernetw
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const preferences = await getPreferences(user);
+  const [preferences, digest] = await Promise.all([getPreferences(user), getDigestSchedule(user.id)]);
   return {
+    digest,
     preferences: preferences.map((preference) => ({
       ...preference,
       label: notificationKinds[preference.kind].label,
@@ -46,17 +53,47 @@ function preferencesSchema(role: Role) {
   );
 }
 
+/** When the digest goes (issue 19): daily or weekly, the day of a weekly one, the hour. */
+const digestSchema = z.object({
+  // Optional: a form without them (an older page) leaves the schedule as it is.
+  digestFrequency: z
+    .enum(["DAILY", "WEEKLY"], { errorMap: () => ({ message: "Kies hoe vaak je de samenvatting krijgt." }) })
+    .optional(),
+  digestWeekday: z.coerce
+    .number({ invalid_type_error: "Kies een dag." })
+    .int("Kies een dag.")
+    .min(1, "Kies een dag.")
+    .max(7, "Kies een dag.")
+    .default(1),
+  digestHour: z.coerce
+    .number({ invalid_type_error: "Kies een uur." })
+    .int("Kies een uur.")
+    .min(0, "Kies een uur.")
+    .max(23, "Kies een uur.")
+    .default(8),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = parseForm(preferencesSchema(user.role), await readForm(request));
+  const form = parseForm(preferencesSchema(user.role).and(digestSchema), await readForm(request));
   if (!form.ok) return invalid(form.error);
   const chosen = kindsForRole(user.role).map((kind) => ({ kind, mode: form.data[kind] }));
   await savePreferences(user.id, chosen);
+  if (form.data.digestFrequency) {
+    await saveDigestSchedule(user.id, {
+      frequency: form.data.digestFrequency,
+      weekday: form.data.digestWeekday,
+      hour: form.data.digestHour,
+    });
+  }
   return redirectWithToast("/account/meldingen", { title: "Je e-mailvoorkeuren zijn opgeslagen" });
 }
 
+const HOURS = [...Array(24).keys()];
+const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+
 export default function NotificationPreferencesPage() {
-  const { preferences } = useLoaderData<typeof loader>();
+  const { preferences, digest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -65,8 +102,9 @@ export default function NotificationPreferencesPage() {
       </p>
       <h1>E-mailvoorkeuren</h1>
       <p>
-        Kies per soort bericht of je direct een e-mail krijgt, het bericht bundelt in één wekelijkse samenvatting op
-        maandagochtend, of het uitzet. Berichten over je account, zoals een nieuw wachtwoord, krijg je altijd.
+        Kies per soort bericht of je direct een e-mail krijgt, het bericht bundelt in één samenvatting (elke week of
+        elke dag, op het moment dat je onderaan kiest), of geen e-mail wilt. Alles staat ook bij{" "}
+        <Link to="/meldingen">Meldingen</Link>. Berichten over je account, zoals een nieuw wachtwoord, krijg je altijd.
       </p>
       {preferences.length === 0 ? (
         <p>Als coördinator krijg je geen meldingen per e-mail, alleen berichten over je account.</p>
@@ -107,6 +145,45 @@ export default function NotificationPreferencesPage() {
               </fieldset>
             );
           })}
+          <fieldset className="choice-group">
+            <legend>Wanneer je de samenvatting krijgt</legend>
+            <p className="field-hint">Tijden zijn Nederlandse tijd.</p>
+            {(["WEEKLY", "DAILY"] as const).map((frequency) => (
+              <label key={frequency} className="choice">
+                <input
+                  type="radio"
+                  name="digestFrequency"
+                  value={frequency}
+                  defaultChecked={(textValue(actionData?.values, "digestFrequency") ?? digest.frequency) === frequency}
+                />
+                {frequency === "WEEKLY" ? "Elke week" : "Elke dag"}
+              </label>
+            ))}
+            <SelectField
+              label="Dag (bij elke week)"
+              name="digestWeekday"
+              defaultValue={textValue(actionData?.values, "digestWeekday") ?? String(digest.weekday)}
+              errors={actionData?.fieldErrors.digestWeekday}
+            >
+              {WEEKDAYS.map((day, index) => (
+                <option key={day} value={index + 1}>
+                  {day}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Hoe laat"
+              name="digestHour"
+              defaultValue={textValue(actionData?.values, "digestHour") ?? String(digest.hour)}
+              errors={actionData?.fieldErrors.digestHour}
+            >
+              {HOURS.map((hour) => (
+                <option key={hour} value={hour}>
+                  {`${String(hour).padStart(2, "0")}:00 uur`}
+                </option>
+              ))}
+            </SelectField>
+          </fieldset>
           <div>
             <button type="submit">Voorkeuren opslaan</button>
           </div>

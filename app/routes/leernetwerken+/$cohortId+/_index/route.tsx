@@ -7,6 +7,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
+import { LatestAnnouncements } from "~/components/latest-announcements.tsx";
 import { getCohortOverview } from "~/models/cohort.server.ts";
 import { warningsForSchedule } from "~/models/schedule.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
@@ -110,6 +111,8 @@ export default function CohortPage() {
           <Link to={`/leernetwerken/${cohort.id}/gedeelde-plannen`}>Gedeelde plannen</Link>
         </p>
       )}
+
+      <LatestAnnouncements cohortId={cohort.id} announcements={cohort.announcements} canWrite={isStaff} />
 
       {isStaff ? <AttendanceDashboard cohort={cohort} participantCount={participantCount} /> : null}
 
