@@ -2,6 +2,7 @@
 // the four lemniscaat phases. Editors (the duo, colleagues with access) add and change steps and the topic's
 // name (version-checked: a save based on an older version is refused and both texts are shown); readers
 // (facilitators with access) and editors comment per step or on the topic.
+import { personName } from "~/utils/deleted-person.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -117,7 +118,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function CommentList({
   comments,
 }: {
-  comments: { id: string; body: string; createdAt: Date | string; author: { name: string; title: string | null } }[];
+  comments: {
+    id: string;
+    body: string;
+    createdAt: Date | string;
+    author: { name: string; title: string | null } | null;
+  }[];
 }) {
   if (!comments.length) return null;
   return (
@@ -125,8 +131,8 @@ function CommentList({
       {comments.map((comment) => (
         <li key={comment.id}>
           <p className="muted">
-            {comment.author.name}
-            {comment.author.title ? ` (${comment.author.title})` : ""} · {formatDateTime(comment.createdAt)}
+            {personName(comment.author)}
+            {comment.author?.title ? ` (${comment.author.title})` : ""} · {formatDateTime(comment.createdAt)}
           </p>
           <p className="pre-line">{comment.body}</p>
         </li>
