@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
+import { getEntryForViewer, saveEntry, setAudiences } from "~/models/journal.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   action as formingAction,
@@ -302,7 +303,11 @@ describe("intervisie pages", () => {
       statusOfCall(async () =>
         caseAction(
           args(
-            await requestAs(user.id, `http://localhost/intervisie/casussen/${id}`, form({ intent: "delete", confirm: "on" })),
+            await requestAs(
+              user.id,
+              `http://localhost/intervisie/casussen/${id}`,
+              form({ intent: "delete", confirm: "on" }),
+            ),
             { caseId: id },
           ),
         ),
@@ -314,7 +319,10 @@ describe("intervisie pages", () => {
         )) as { meeting: { cases: { id: string }[] } }
       ).meeting.cases.map((item) => item.id);
     const arrange = async (group1: string[], group1Facilitators: string[], group2: string[]) => {
-      const groups = await prisma.intervisionGroup.findMany({ where: { cohortId: cohort.id }, orderBy: { name: "asc" } });
+      const groups = await prisma.intervisionGroup.findMany({
+        where: { cohortId: cohort.id },
+        orderBy: { name: "asc" },
+      });
       const result = await saveArrangement(
         cohort.id,
         [
@@ -327,8 +335,21 @@ describe("intervisie pages", () => {
     };
     const group1 = duos.map((duo) => duo.members[0]!.id);
     const group2 = duos.map((duo) => duo.members[1]!.id);
-    // The inbrenger was shown who the case goes to, and sees it on the case.
     expect(await caseLoad(noor)).toBe(200);
+    // Lisa also shares a journal entry with her group: the same rule (JournalEntryReader).
+    const saved = await saveEntry(lisa, {
+      title: "",
+      body: "Voor de groep",
+      writtenOn: "2099-01-02",
+      tags: [],
+      sessionId: null,
+      reflectieId: null,
+      promptId: null,
+    });
+    if (saved.status !== "saved") throw new Error("not saved");
+    await setAudiences(lisa, saved.id, ["GROUP"]);
+    const canReadEntry = async (user: { id: string }) => (await getEntryForViewer(user, saved.id)) !== null;
+    expect(await canReadEntry(noor)).toBe(true);
     // Hans joins group 1 and Fatima co-facilitates it, after Lisa brought her case: neither reads it.
     await arrange([...group1, hans.id], [marco.id, fatima.id], group2);
     for (const joiner of [hans, fatima]) {
@@ -348,11 +369,14 @@ describe("intervisie pages", () => {
     expect(await caseAct(noor)).toBe(404);
     expect(await caseLoad(noor, later!.id)).toBe(404);
     expect(await prisma.intervisionCaseReader.count({ where: { userId: noor.id } })).toBe(0);
+    expect(await canReadEntry(noor)).toBe(false);
     // Back in group 1: what was brought before she left stays closed to her.
     await arrange([...group1, hans.id], [marco.id, fatima.id], group2);
     expect(await caseLoad(noor)).toBe(404);
     expect(await caseLoad(noor, later!.id)).toBe(404);
     expect(await meetingCases(noor)).toEqual([]);
+    expect(await canReadEntry(noor)).toBe(false);
+    expect(await canReadEntry(hans)).toBe(false);
     // The inbrenger still sees who it was brought to; the case survived all of this.
     const readers = await prisma.intervisionCaseReader.findMany({ where: { caseId }, select: { userId: true } });
     expect(readers.map((reader) => reader.userId).sort()).toEqual(
