@@ -23,6 +23,7 @@ import {
 } from "~/models/assignment.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
+import { aantal } from "~/utils/plural.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -250,6 +251,26 @@ export default function AssignmentPage() {
           allowFiles={assignment.allowFiles}
         />
       </section>
+
+      {submission ? (
+        <section aria-labelledby="gelezen-door">
+          <h2 id="gelezen-door">Gelezen door</h2>
+          {submission.readBy.length === 0 ? (
+            <p data-testid="read-by">
+              Nog niemand van de begeleiding heeft {isDuo ? "jullie" : "je"} uitwerking geopend.
+            </p>
+          ) : (
+            <ul data-testid="read-by">
+              {submission.readBy.map((read) => (
+                <li key={read.reader.id}>
+                  {read.reader.name}: {aantal(read.count, "keer", "keer")}, het laatst op{" "}
+                  {formatDateTime(read.lastReadAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       {submission && (submission.feedbackAt || submission.messages.length) ? (
         <FeedbackSection submission={submission} actionData={actionData} busy={busy} />
