@@ -130,6 +130,7 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
         select: {
           id: true,
           cohortId: true,
+          municipalityId: true,
           municipality: { select: { name: true } },
           members: {
             where: { userId: { not: user.id } },

@@ -144,6 +144,19 @@ export async function getTopic(municipalityId: string, topicId: string) {
           author: { select: { id: true, name: true, role: true, title: true } },
         },
       },
+      // Work the duo kept here before retention (app/models/impact-trail-keep.server.ts).
+      documents: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          body: true,
+          source: true,
+          createdAt: true,
+          keptBy: { select: { name: true } },
+          files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+        },
+      },
     },
   });
   if (!topic) return null;

@@ -378,6 +378,7 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
       enrollment: {
         select: {
+          municipalityId: true,
           members: { select: { user: { select: { id: true, name: true } } } },
           cohort: {
             select: {

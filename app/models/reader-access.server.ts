@@ -6,7 +6,7 @@
 // not give access again to what was shared before they left.
 import type { User } from "lucia";
 import type { JournalAudience, Prisma } from "~/generated/prisma/client.ts";
-import { prisma } from "~/utils/db.server.ts";
+import type { prisma } from "~/utils/db.server.ts";
 
 type Viewer = Pick<User, "id">;
 type SharedVia = Exclude<JournalAudience, "PRIVATE">;

@@ -393,6 +393,12 @@ export const MATRIX: Record<string, Row> = {
   "routes/impactspoor+/$municipalityId.onderwerpen.$topicId.terugkoppeling[.docx]": {
     loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
   },
+  // Keeping one's own work in the trail: participants reach the form; whose piece it is, the model decides
+  // (someone else's: 404, tests/routes/impactspoor.db.test.ts).
+  "routes/impactspoor+/bewaren": { actions: intents(["submission", "journal"], role(PARTICIPANTS)) },
+  "routes/impactspoor+/$municipalityId.bestanden.$fileId": {
+    loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
+  },
   "routes/kennisbank+/_index": { loader: signedIn() },
   "routes/kennisbank+/$articleId": { loader: signedIn() },
 

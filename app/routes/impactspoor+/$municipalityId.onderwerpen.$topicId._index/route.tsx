@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
     })),
     comments: topic.comments,
+    documents: topic.documents,
   };
 }
 
@@ -179,7 +180,7 @@ function useFailed() {
 }
 
 export default function TopicPage() {
-  const { role, municipality, topic, progress, rounds, comments } = useLoaderData<typeof loader>();
+  const { role, municipality, topic, progress, rounds, comments, documents } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failed = useFailed();
   const conflict = answer && "status" in answer && answer.status === "conflict" ? (answer as TopicConflict) : null;
@@ -271,6 +272,37 @@ export default function TopicPage() {
           </p>
         ) : null}
       </section>
+
+      {documents.length ? (
+        <section aria-labelledby="bewaard">
+          <h2 id="bewaard">Bewaard uit het leernetwerk</h2>
+          <p className="muted">
+            Werk dat het duo hier bewaarde: het blijft bij de gemeente, ook als het leernetwerk na de bewaartermijn
+            wordt opgeruimd.
+          </p>
+          {documents.map((document) => (
+            <article key={document.id} aria-labelledby={`stuk-${document.id}`} className="panel">
+              <h3 id={`stuk-${document.id}`}>{document.title}</h3>
+              <p className="muted">
+                {document.source} · bewaard door {personName(document.keptBy)} op {formatDateTime(document.createdAt)}
+              </p>
+              {document.body ? <p className="pre-line">{document.body}</p> : null}
+              {document.files.length ? (
+                <ul>
+                  {document.files.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/impactspoor/${municipality.id}/bestanden/${file.id}`} download>
+                        {file.fileName}
+                      </a>{" "}
+                      <span className="muted">({Math.max(1, Math.round(file.size / 1024))} kB)</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="reacties" className="no-print">
         <h2 id="reacties">Reacties op het onderwerp</h2>

@@ -210,12 +210,14 @@ export default function MeetingPage() {
         )}
       </section>
 
-      {meeting.isMember && meeting.phase !== "finished" ? <ProposeCaseForm
+      {meeting.isMember && meeting.phase !== "finished" ? (
+        <ProposeCaseForm
           busy={busy}
           readers={[...meeting.group.members, ...meeting.group.facilitators]
             .filter((person) => person.userId !== userId)
             .map((person) => person.user.name)}
-        /> : null}
+        />
+      ) : null}
 
       <section aria-labelledby="aanwezig">
         <h2 id="aanwezig">Aanwezigheid</h2>

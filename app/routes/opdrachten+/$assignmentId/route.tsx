@@ -31,6 +31,8 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
+import { KeepInTrail } from "~/components/keep-in-trail.tsx";
+import { keepChoices } from "~/models/impact-trail-keep.server.ts";
 import { FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
 import { Attachments } from "./attachments.tsx";
@@ -42,7 +44,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assignment, submission, partners } = await requireOwnAssignment(request, params.assignmentId);
+  const { user, assignment, submission, partners, context } = await requireOwnAssignment(request, params.assignmentId);
+  // "Bewaren in het impactspoor": once there is something to keep, for an editor of the municipality's trail.
+  const topics =
+    submission && (submission.body.trim() || submission.attachments.length)
+      ? await keepChoices(user, context.municipalityId)
+      : null;
   const facts = submission
     ? {
         body: submission.body,
@@ -68,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: canEdit(submission),
     withdrawable: canWithdraw(submission).ok,
     partners,
+    keep: topics ? { municipalityId: context.municipalityId, topics } : null,
   };
 }
 
@@ -211,7 +219,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AssignmentPage() {
-  const { assignment, submission, state, editable, partners } = useLoaderData<typeof loader>();
+  const { assignment, submission, state, editable, partners, keep } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -270,6 +278,15 @@ export default function AssignmentPage() {
             </ul>
           )}
         </section>
+      ) : null}
+
+      {submission && keep ? (
+        <KeepInTrail
+          choices={keep}
+          kind="submission"
+          id={submission.id}
+          what={isDuo ? "jullie uitwerking (met de bijlagen)" : "je uitwerking (met de bijlagen)"}
+        />
       ) : null}
 
       {submission && (submission.feedbackAt || submission.messages.length) ? (
