@@ -81,6 +81,9 @@ export const MATRIX: Record<string, Row> = {
   "routes/$": { loader: everyone(404) },
   "routes/_index/route": { loader: signedIn() },
   "routes/healthz": { loader: everyone(200) },
+  // The statements are public (their loader gives the configured contact address).
+  "routes/privacyverklaring": { loader: everyone(200) },
+  "routes/toegankelijkheidsverklaring": { loader: everyone(200) },
 
   // Account and sign-in.
   "routes/_account+/inloggen": { loader: anonymousOnly, actions: { "(formulier)": anonymousOnly } },
