@@ -12,7 +12,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { formatShortDate } from "~/utils/dates.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
-import { trailRole } from "./impact-trail.server.ts";
+import { editorWhere, trailRole } from "./impact-trail.server.ts";
 
 type Viewer = Pick<User, "id" | "role">;
 
@@ -21,12 +21,13 @@ export type KeepTarget = { topicId: string } | { newTopicTitle: string };
 
 /** The topics the viewer may keep work under (their municipality's), or null when they are no editor. */
 export async function keepChoices(viewer: Viewer, municipalityId: string) {
-  if ((await trailRole(viewer, municipalityId)) !== "editor") return null;
-  return prisma.policyTopic.findMany({
-    where: { municipalityId },
-    orderBy: { title: "asc" },
-    select: { id: true, title: true },
+  // Editors are participants (trailRole); one statement: the municipality, if they edit its trail, with its topics.
+  if (viewer.role !== "PARTICIPANT") return null;
+  const municipality = await prisma.municipality.findFirst({
+    where: { id: municipalityId, ...editorWhere(viewer.id) },
+    select: { policyTopics: { orderBy: { title: "asc" }, select: { id: true, title: true } } },
   });
+  return municipality?.policyTopics ?? null;
 }
 
 type KeptPiece = {

@@ -41,7 +41,7 @@ export async function trailRole(viewer: Viewer, municipalityId: string): Promise
 }
 
 /** Municipalities whose trail a participant edits: their duos' (active enrolments) and colleague access. */
-function editorWhere(userId: string): Prisma.MunicipalityWhereInput {
+export function editorWhere(userId: string): Prisma.MunicipalityWhereInput {
   return {
     OR: [
       { enrollments: { some: { status: "ACTIVE", members: { some: { userId } } } } },

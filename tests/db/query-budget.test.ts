@@ -28,7 +28,8 @@ const BUDGETS = {
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
   journal: 3,
-  "assignment with feedback": 2,
+  // 3: the page, the session, and the topics for "Bewaren in het impactspoor" (issue 15).
+  "assignment with feedback": 3,
   "self-scan results": 3,
   "live intervisie poll": 2,
 } as const satisfies Record<string, number>;
