@@ -28,7 +28,7 @@ const BUDGETS = {
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
   journal: 3,
-  // 3: the page, the session, and the topics for "Bewaren in het impactspoor" (issue 15).
+  // One more than before: the topics offered by "Bewaren in het impactspoor" (issue 15).
   "assignment with feedback": 3,
   "self-scan results": 3,
   "live intervisie poll": 2,
