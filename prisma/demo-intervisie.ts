@@ -4,7 +4,7 @@
 // session 2 with a proposed case. All people and cases are fictional.
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { suggestGroups, suggestedGroupCount } from "../app/models/intervision-groups.ts";
-import { DEFAULT_AGREEMENTS } from "../app/models/intervision.server.ts";
+import { DEFAULT_AGREEMENTS, fixReadersOfCases } from "../app/models/intervision.server.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
 
 export async function seedIntervision(
@@ -163,6 +163,8 @@ export async function seedIntervision(
       createdAt: daysAgo(3, "19:45"),
     },
   });
+  // The people these cases were brought to (as bringing them would have fixed them).
+  await fixReadersOfCases({ meetingId: { in: [past.id, upcoming.id] } }, prisma);
 
   // Groep 2: a meeting planned (no case yet).
   if (groups[1]) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { cookiePair, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { createAssignment, saveSubmissionBody, submitSubmission } from "~/models/assignment.server.ts";
+import { fixReadersOfCases } from "~/models/intervision.server.ts";
 import { saveEntry, setAudiences } from "~/models/journal.server.ts";
 import { amsterdamTime } from "~/utils/dates.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -118,6 +119,7 @@ describe("resource guards", () => {
         question: "Wat nu?",
       },
     });
+    await fixReadersOfCases({ id: item.id });
     for (const user of [w.lisa, w.noor, w.facilitator]) {
       const request = await requestAs(user.id);
       expect(await outcome(() => requireIntervisionGroup(request, group.id))).toBe("passed");

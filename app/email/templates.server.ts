@@ -260,6 +260,7 @@ export function retentionNoticeEmail(input: {
         `Hallo ${input.name},`,
         `Op ${formatDate(input.deleteOn)} verwijderen we wat je in het leernetwerk ${input.cohortName} hebt geschreven: je journaal, intervisiecasussen en aantekeningen, opmerkingen bij zelfscans, teksten en bestanden van opdrachten.`,
         "Wil je iets bewaren? Download dan vóór die datum je gegevens.",
+        "Wil je een uitwerking van een opdracht of een journaalstuk bewaren voor je gemeente? Kies bij dat stuk “Bewaren in het impactspoor”. Die kopie blijft bij je gemeente en wordt niet verwijderd.",
       ],
       { label: "Mijn gegevens downloaden", url: input.url },
       "Je krijgt dit bericht omdat we persoonlijke gegevens niet langer bewaren dan nodig (AVG).",

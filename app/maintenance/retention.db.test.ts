@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { setClosingStep } from "~/models/cohort-closing.server.ts";
+import { keepJournalEntry, keepSubmission } from "~/models/impact-trail-keep.server.ts";
 import { fileStorage, newStorageKey } from "~/storage/files.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { allJobs } from "../../jobs/registry.ts";
@@ -130,6 +131,7 @@ describe("retention of a closed cohort", () => {
     expect(notices.map((m) => m.to).sort()).toEqual([closed.author.email, closed.partner.email].sort());
     expect(notices[0]!.text).toContain("/account/mijn-gegevens");
     expect(notices[0]!.text).toContain("1 juli 2026");
+    expect(notices[0]!.text).toContain("Bewaren in het impactspoor");
     expect(await prisma.journalEntry.count()).toBe(2);
 
     // The clock has run out: the closed cohort's work is deleted, the other cohort's stays.
@@ -171,6 +173,47 @@ describe("retention of a closed cohort", () => {
 });
 
 describe("purge of records past their term", () => {
+  it("what the duo kept in the impact trail (a submission with its file, a journal entry) stays; the originals go", async () => {
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const closed = await cohortWithWork("Bewaard");
+    const submission = await prisma.assignmentSubmission.findFirstOrThrow({
+      where: { enrollmentId: closed.enrollment.id },
+    });
+    const entry = await prisma.journalEntry.findFirstOrThrow({ where: { enrollmentId: closed.enrollment.id } });
+    // The partner keeps the duo's submission under a new topic; the author keeps their own journal entry there.
+    const keptSubmission = await keepSubmission(closed.partner, submission.id, { newTopicTitle: "Wat we leerden" });
+    expect(keptSubmission).not.toBeNull();
+    const keptEntry = await keepJournalEntry(closed.author, entry.id, { topicId: keptSubmission!.topicId });
+    expect(keptEntry?.topicId).toBe(keptSubmission!.topicId);
+    // Only the author keeps a journal entry; a wrong target is refused in Dutch.
+    expect(await keepJournalEntry(closed.partner, entry.id, { topicId: keptSubmission!.topicId })).toBeNull();
+    await expect(keepJournalEntry(closed.author, entry.id, { newTopicTitle: " " })).rejects.toThrow(
+      "Geef het nieuwe onderwerp een titel.",
+    );
+
+    await setClosingStep(
+      { cohortId: closed.cohort.id, step: "retention", done: true },
+      coordinator,
+      new Date("2025-07-01T10:00:00Z"),
+    );
+    await runRetention(new Date("2026-07-02T10:00:00Z"));
+    expect(await prisma.journalEntry.count({ where: { id: entry.id } })).toBe(0);
+    expect(await prisma.submissionAttachment.count({ where: { submissionId: submission.id } })).toBe(0);
+    expect(await prisma.storedFile.count({ where: { key: closed.storageKey } })).toBe(0);
+    const kept = await prisma.policyTopicDocument.findMany({
+      where: { topic: { municipalityId: closed.enrollment.municipalityId } },
+      orderBy: { createdAt: "asc" },
+      select: { body: true, source: true, keptById: true, files: { select: { fileName: true, bytes: true } } },
+    });
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toMatchObject({ body: "Onze tekst", keptById: closed.partner.id });
+    expect(kept[0]!.source).toContain("Opdracht");
+    expect(kept[0]!.files.map((file) => file.fileName)).toEqual(["plan.pdf"]);
+    expect(new TextDecoder().decode(kept[0]!.files[0]!.bytes)).toBe("%PDF-1.4 test");
+    expect(kept[1]).toMatchObject({ keptById: closed.author.id });
+    expect(kept[1]!.source).toContain("Journaal");
+  });
+
   it("empties delivered e-mail, removes rejected applications, sent notifications and old audit entries; keeps the rest", async () => {
     // Now: the audit entries the first test wrote are recent and stay.
     const now = new Date();

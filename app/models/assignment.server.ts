@@ -26,6 +26,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { canEdit, canSubmit, canWithdraw, statusLabel, submissionStatus } from "./assignment-status.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import { readBy, readsSelect } from "./record-read.server.ts";
 
 type Viewer = Pick<User, "id" | "role">;
 
@@ -134,6 +135,7 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
         select: {
           id: true,
           cohortId: true,
+          municipalityId: true,
           municipality: { select: { name: true } },
           members: {
             where: { userId: { not: user.id } },
@@ -179,6 +181,8 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
                             },
                           },
                           messages: threadMessages,
+                          // Who read it (staff reads are recorded), shown to the duo (issue 15).
+                          reads: readsSelect,
                         },
                       },
                     },
@@ -196,8 +200,9 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
   const assignment = cohort.sessions[0]?.assignments[0];
   if (!assignment) return null;
   const { submissions, ...rest } = assignment;
-  const submission =
+  const found =
     submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
+  const submission = found ? withReadBy(found) : null;
   return {
     assignment: rest,
     submission,
@@ -205,6 +210,12 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
     partners: members.map((member) => member.user.name),
     archivedAt: cohort.archivedAt,
   };
+}
+
+/** A submission with its reads collapsed per reader ("Gelezen door"), without the raw list. */
+function withReadBy<T extends { reads: Parameters<typeof readBy>[0] }>(submission: T) {
+  const { reads, ...rest } = submission;
+  return { ...rest, readBy: readBy(reads) };
 }
 
 async function loadOwnSubmission(user: Viewer, assignmentId: string) {

@@ -4,6 +4,7 @@
 import type { DuoFunction, Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { forgetReadersWhoLeft } from "./reader-access.server.ts";
 import {
   alreadyInCohortProblem,
   capacityProblem,
@@ -251,7 +252,10 @@ export async function addDuoMember(
           data: { enrollmentId: input.enrollmentId, userId: member!.userId, function: input.function },
         });
       }
-      if (replaced) await tx.duoMember.delete({ where: { id: replaced.id } });
+      if (replaced) {
+        await tx.duoMember.delete({ where: { id: replaced.id } });
+        await forgetReadersWhoLeft(tx, [replaced.userId]);
+      }
       await recordAudit(
         {
           actorId: actor.id,
@@ -296,11 +300,12 @@ export async function removeDuoMember(
 ) {
   const member = await prisma.duoMember.findFirst({
     where: { id: input.memberId, enrollmentId: input.enrollmentId, enrollment: { cohortId: input.cohortId } },
-    select: { id: true, user: { select: { email: true } } },
+    select: { id: true, userId: true, user: { select: { email: true } } },
   });
   if (!member) return false;
   await prisma.$transaction(async (tx) => {
     await tx.duoMember.delete({ where: { id: member.id } });
+    await forgetReadersWhoLeft(tx, [member.userId]);
     await recordAudit(
       {
         actorId: actor.id,
@@ -323,6 +328,14 @@ export async function withdrawEnrollment(input: { cohortId: string; enrollmentId
       data: { status: "WITHDRAWN" },
     });
     if (changed.count === 0) return false;
+    const members = await tx.duoMember.findMany({
+      where: { enrollmentId: input.enrollmentId },
+      select: { userId: true },
+    });
+    await forgetReadersWhoLeft(
+      tx,
+      members.map((member) => member.userId),
+    );
     // Open invitations into a withdrawn enrolment must no longer work.
     await tx.invitation.updateMany({
       where: { enrollmentId: input.enrollmentId, acceptedAt: null, revokedAt: null },
@@ -475,6 +488,7 @@ export async function removeFacilitator(input: { cohortId: string; userId: strin
       where: { cohortId: input.cohortId, userId: input.userId },
     });
     if (removed.count === 0) return false;
+    await forgetReadersWhoLeft(tx, [input.userId]);
     await recordAudit(
       {
         actorId: actor.id,

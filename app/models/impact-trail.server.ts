@@ -44,7 +44,7 @@ export async function trailRole(viewer: Viewer, municipalityId: string): Promise
 }
 
 /** Municipalities whose trail a participant edits: their duos' (active enrolments) and colleague access. */
-function editorWhere(userId: string): Prisma.MunicipalityWhereInput {
+export function editorWhere(userId: string): Prisma.MunicipalityWhereInput {
   return {
     OR: [
       { enrollments: { some: { status: "ACTIVE", members: { some: { userId } } } } },
@@ -145,6 +145,19 @@ export async function getTopic(municipalityId: string, topicId: string) {
           body: true,
           createdAt: true,
           author: { select: { id: true, name: true, role: true, title: true } },
+        },
+      },
+      // Work the duo kept here before retention (app/models/impact-trail-keep.server.ts).
+      documents: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          body: true,
+          source: true,
+          createdAt: true,
+          keptBy: { select: { name: true } },
+          files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
         },
       },
     },
@@ -450,7 +463,7 @@ async function tellAboutComment(
     role === "editor" && topic.comments.length > 0
       ? await prisma.user.findMany({
           where: {
-            id: { in: topic.comments.map((comment) => comment.authorId) },
+            id: { in: topic.comments.flatMap((comment) => (comment.authorId ? [comment.authorId] : [])) },
             role: "FACILITATOR",
             OR: [
               {

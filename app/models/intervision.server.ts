@@ -17,6 +17,7 @@ import { prisma } from "~/utils/db.server.ts";
 import { amsterdamDate, calendarDate } from "~/utils/dates.ts";
 import { recordAudit } from "./audit.server.ts";
 import { readBy, readsSelect } from "./record-read.server.ts";
+import { forgetReadersWhoLeft, groupAccessWhere } from "./reader-access.server.ts";
 import { checkArrangement, type ArrangementGroup, type GroupCandidate } from "./intervision-groups.ts";
 import { phaseOf, transition, type StepAction } from "./intervision-steps.ts";
 import { DomainError } from "~/utils/domain-error.ts";
@@ -26,31 +27,64 @@ type Viewer = Pick<User, "id">;
 // ---------------------------------------------------------------------------------------------------------
 // Access rules
 
-/** Groups the viewer belongs to, as a member or as one of its facilitators. */
-export function groupAccessWhere(viewer: Viewer): Prisma.IntervisionGroupWhereInput {
-  return {
-    OR: [
-      // A member only while still actively enrolled in the group's cohort: whoever withdraws loses access at
-      // once, even before the coordinator rearranges the groups.
-      {
-        members: { some: { userId: viewer.id } },
-        cohort: { enrollments: { some: { status: "ACTIVE", members: { some: { userId: viewer.id } } } } },
-      },
-      // A facilitator only while still a facilitator of the cohort.
-      { facilitators: { some: { userId: viewer.id } }, cohort: { facilitators: { some: { userId: viewer.id } } } },
-    ],
-  };
-}
+// The groups the viewer belongs to (as a member or a facilitator) live in reader-access.server.ts, with the
+// other relations a shared record is read through.
+export { groupAccessWhere };
 
 /** Groups the viewer facilitates. */
 export function groupStaffWhere(viewer: Viewer): Prisma.IntervisionGroupWhereInput {
   return { facilitators: { some: { userId: viewer.id } } };
 }
 
-/** Cases (with their notes and takeaway) the viewer may read: those of their own group's meetings. */
+/**
+ * Cases (with their notes and takeaway) the viewer may read: their own, and those brought to them — they were
+ * in the group when the case was brought (an IntervisionCaseReader row, fixed then) AND are still in the group
+ * now (groupAccessWhere). Someone who joins later reads nothing from before; someone who leaves loses access at
+ * once (and their rows are deleted, so coming back gives no access to what came before).
+ */
 export function caseAccessWhere(viewer: Viewer): Prisma.IntervisionCaseWhereInput {
   // The inbrenger keeps their own case (to read or delete it) even after leaving the cohort.
-  return { OR: [{ authorId: viewer.id }, { meeting: { group: groupAccessWhere(viewer) } }] };
+  return {
+    OR: [
+      { authorId: viewer.id },
+      { readers: { some: { userId: viewer.id } }, meeting: { group: groupAccessWhere(viewer) } },
+    ],
+  };
+}
+
+/** The people a case is brought to: the group's members and facilitators now, the inbrenger excluded. */
+function caseReaderIds(
+  group: { members: { userId: string }[]; facilitators: { userId: string }[] },
+  authorId: string,
+): string[] {
+  const ids = [...group.members, ...group.facilitators].map((person) => person.userId);
+  return [...new Set(ids)].filter((id) => id !== authorId);
+}
+
+/**
+ * Fixes the readers of cases stored without going through proposeCase (demo data, test worlds): the group's
+ * members and facilitators now, as bringing the case would have. Cases with readers already are left alone.
+ */
+export async function fixReadersOfCases(
+  where: Prisma.IntervisionCaseWhereInput,
+  db: Prisma.TransactionClient = prisma,
+) {
+  const cases = await db.intervisionCase.findMany({
+    where: { AND: [where, { readers: { none: {} } }] },
+    select: {
+      id: true,
+      authorId: true,
+      meeting: {
+        select: {
+          group: { select: { members: { select: { userId: true } }, facilitators: { select: { userId: true } } } },
+        },
+      },
+    },
+  });
+  const rows = cases.flatMap((item) =>
+    caseReaderIds(item.meeting.group, item.authorId).map((userId) => ({ caseId: item.id, userId })),
+  );
+  if (rows.length) await db.intervisionCaseReader.createMany({ data: rows, skipDuplicates: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,6 +208,10 @@ export async function saveArrangement(cohortId: string, groups: ArrangementGroup
         skipDuplicates: true,
       });
     }
+    // Whoever left a group (or moved to another) loses what was brought or shared there before.
+    await forgetReadersWhoLeft(tx, [
+      ...overview.groups.flatMap((group) => [...group.members, ...group.facilitators].map((person) => person.userId)),
+    ]);
     const names = new Map(overview.participants.map((person) => [person.id, person.name]));
     const facilitatorNames = new Map(overview.facilitators.map((person) => [person.id, person.name]));
     await recordAudit(
@@ -514,12 +552,21 @@ export async function proposeCase(
 ) {
   const meeting = await prisma.intervisionMeeting.findFirst({
     where: { id: meetingId, group: { members: { some: { userId: viewer.id } } } },
-    select: { id: true, finishedAt: true },
+    select: {
+      id: true,
+      finishedAt: true,
+      group: { select: { members: { select: { userId: true } }, facilitators: { select: { userId: true } } } },
+    },
   });
   if (!meeting) return null;
   if (meeting.finishedAt)
     throw new DomainError("Deze bijeenkomst is al afgerond. Breng je casus in bij een volgende bijeenkomst.");
-  return prisma.intervisionCase.create({ data: { meetingId, authorId: viewer.id, ...input }, select: { id: true } });
+  // The readers are fixed now: the group as it is at this moment (issue 15).
+  const readers = caseReaderIds(meeting.group, viewer.id).map((userId) => ({ userId }));
+  return prisma.intervisionCase.create({
+    data: { meetingId, authorId: viewer.id, ...input, readers: { create: readers } },
+    select: { id: true },
+  });
 }
 
 /** The facilitator chooses a proposed case for the meeting, or puts it back. */
@@ -674,17 +721,19 @@ export async function getCaseForViewer(viewer: Viewer, caseId: string) {
         },
       },
       reads: readsSelect,
+      readers: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true } } } },
     },
   });
   if (!found) return null;
   const method = findMethod(found.meeting.methodSlug);
-  const { reads, ...rest } = found;
+  const { reads, readers, ...rest } = found;
   const isAuthor = found.author.id === viewer.id;
   return {
     ...rest,
     isAuthor,
-    // Who read the case: for the inbrenger only (issue 15).
+    // Who read the case, and who it was brought to: for the inbrenger only (issue 15).
     readBy: isAuthor ? readBy(reads) : [],
+    readers: isAuthor ? readers.map((reader) => reader.user) : [],
     stepNames: method?.steps.map((step) => step.name) ?? [],
     methodTitle: method?.title ?? null,
   };

@@ -41,6 +41,7 @@ import {
   addDuoMember,
   assignFacilitator,
   removeDuoMember,
+  reinstateEnrollment,
   removeFacilitator,
   withdrawEnrollment,
 } from "./enrollment.server.ts";
@@ -369,6 +370,48 @@ describe("readers fixed at share time, and leaving", () => {
       expect(await canRead(reader, both)).toBe(false);
     }
     expect(await canRead(people.author, both)).toBe(true);
+  });
+
+  it("someone removed and added back does not read again what was shared before they left (every leave path)", async () => {
+    const { people, cohortA, zwolle } = await setup();
+    const duoEntry = await writeEntry(people.author, "Voor Erik", "DUO");
+    const staffEntry = await writeEntry(people.author, "Voor de begeleiding", "FACILITATORS");
+    const groupEntry = await writeEntry(people.author, "Voor de groep", "GROUP");
+    // Duo member removed, then added back.
+    const erik = await prisma.duoMember.findFirstOrThrow({
+      where: { enrollmentId: zwolle.enrollment.id, userId: people.duoPartner.id },
+    });
+    await removeDuoMember(
+      { cohortId: cohortA.id, enrollmentId: zwolle.enrollment.id, memberId: erik.id },
+      people.coordinator,
+    );
+    expect(await prisma.journalEntryReader.count({ where: { userId: people.duoPartner.id } })).toBe(0);
+    await addDuoMember(
+      {
+        cohortId: cohortA.id,
+        enrollmentId: zwolle.enrollment.id,
+        name: people.duoPartner.name,
+        email: people.duoPartner.email,
+        function: "LEIDINGGEVENDE",
+      },
+      people.coordinator,
+    );
+    expect(await canRead(people.duoPartner, duoEntry)).toBe(false);
+    // Facilitator taken off the cohort, then assigned again.
+    await removeFacilitator({ cohortId: cohortA.id, userId: people.facilitatorOfCohort.id }, people.coordinator);
+    await assignFacilitator({ cohortId: cohortA.id, userId: people.facilitatorOfCohort.id }, people.coordinator);
+    expect(await canRead(people.facilitatorOfCohort, staffEntry)).toBe(false);
+    expect(await canRead(people.facilitatorOfCohort, groupEntry)).toBe(false);
+    expect(await canRead(people.otherGroupFacilitator, staffEntry)).toBe(true);
+    // A group member's municipality withdrawn, then reinstated.
+    const almere = await prisma.duoMember.findFirstOrThrow({ where: { userId: people.groupMember.id } });
+    expect(await canRead(people.groupMember, groupEntry)).toBe(true);
+    await withdrawEnrollment({ cohortId: cohortA.id, enrollmentId: almere.enrollmentId }, people.coordinator);
+    await reinstateEnrollment({ cohortId: cohortA.id, enrollmentId: almere.enrollmentId }, people.coordinator);
+    expect(await canRead(people.groupMember, groupEntry)).toBe(false);
+    // Leaving an intervisie group and coming back: tests/routes/intervisie.db.test.ts (with the group's cases).
+    // The author's own entries stay theirs throughout.
+    for (const entryId of [duoEntry, staffEntry, groupEntry]) expect(await canRead(people.author, entryId)).toBe(true);
   });
 
   it("shares with two audiences at once; withdrawing one keeps the other's readers", async () => {

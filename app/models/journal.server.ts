@@ -23,7 +23,7 @@ import { shorten } from "~/utils/text.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
-import { groupAccessWhere } from "./intervision.server.ts";
+import { journalRelationWhere } from "./reader-access.server.ts";
 import { readBy, readsSelect, recordRead } from "./record-read.server.ts";
 
 type Viewer = Pick<User, "id">;
@@ -48,22 +48,11 @@ export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInpu
   return {
     OR: [
       { authorId: viewer.id },
-      {
-        audiences: { has: "DUO" },
-        readers: { some: { userId: viewer.id, via: "DUO" } },
-        enrollment: { status: "ACTIVE", members: { some: { userId: viewer.id } } },
-      },
-      {
-        audiences: { has: "FACILITATORS" },
-        readers: { some: { userId: viewer.id, via: "FACILITATORS" } },
-        enrollment: { status: "ACTIVE", cohort: { facilitators: { some: { userId: viewer.id } } } },
-      },
-      {
-        audiences: { has: "GROUP" },
-        readers: { some: { userId: viewer.id, via: "GROUP" } },
-        enrollment: { status: "ACTIVE" },
-        author: { intervisionMemberships: { some: { group: groupAccessWhere(viewer) } } },
-      },
+      ...offeredAudiences.map((via) => ({
+        audiences: { has: via },
+        readers: { some: { userId: viewer.id, via } },
+        ...journalRelationWhere(viewer, via),
+      })),
     ],
   };
 }
@@ -389,6 +378,7 @@ export async function getEntryForViewer(viewer: Viewer, entryId: string) {
       intervisionMeeting: { select: { id: true, startsAt: true, group: { select: { name: true } } } },
       enrollment: {
         select: {
+          municipalityId: true,
           members: { select: { user: { select: { id: true, name: true } } } },
           cohort: {
             select: {

@@ -11,7 +11,7 @@ import { normalizeContent } from "./action-plan-sections.ts";
 import { addSubmissionMessage, saveSubmissionBody, submitSubmission } from "./assignment.server.ts";
 import { recordAttendance, signOff, withdrawSignOff } from "./attendance.server.ts";
 import { addReading, removeReading } from "./course-progress.server.ts";
-import { addNote } from "./intervision.server.ts";
+import { addNote, fixReadersOfCases } from "./intervision.server.ts";
 import { publishArticle } from "./knowledge.server.ts";
 
 async function world(sessionDate = "2099-03-10") {
@@ -143,6 +143,7 @@ describe("rules the models enforce themselves", () => {
         status: "CHOSEN",
       },
     });
+    await fixReadersOfCases({ id: item.id });
     expect(await addNote(w.erik, second.id, item.id, "QUESTION", "Op de verkeerde bijeenkomst")).toBeNull();
     expect(await addNote(w.erik, first.id, item.id, "QUESTION", "Wat deed je toen?")).toMatchObject({
       id: expect.any(String),

@@ -24,6 +24,11 @@ describe("password reset", () => {
     expect(email.subject).toBe("Nieuw wachtwoord instellen");
     expect(email.text).toContain("Hallo Vera Vergeten");
     const token = tokenFrom(email.text);
+    // The request is audited, without the token.
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "password_reset.requested", entityId: user.id },
+    });
+    expect(JSON.stringify(audit.details)).not.toContain(token);
 
     expect((await checkResetToken(token)).status).toBe("valid");
     expect((await resetPassword(token, "nieuw lang wachtwoord")).status).toBe("valid");

@@ -8,6 +8,7 @@ import { invalidateAllSessions } from "~/auth/session.server.ts";
 import { sendEmail } from "~/email/send-email.server.ts";
 import { passwordResetEmail } from "~/email/templates.server.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 
 export const RESET_VALID_MINUTES = 60;
@@ -37,6 +38,14 @@ export async function sendPasswordResetLink(email: string) {
   const reset = await prisma.passwordResetToken.create({
     data: { tokenHash: hashToken(token), userId: user.id, expiresAt },
     select: { id: true },
+  });
+  // Every reset link is in the audit log (issue 15): who it was for and when, never the token.
+  await recordAudit({
+    actorId: null,
+    action: "password_reset.requested",
+    entityType: "User",
+    entityId: user.id,
+    details: { expiresAt: expiresAt.toISOString() },
   });
   await sendEmail({
     to: user.email,

@@ -510,6 +510,189 @@ export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
     },
   },
   {
+    key: "knowledgeConsents",
+    title: "Je toestemming nu",
+    description:
+      "Met welke versie van jullie samenvatting je nu instemt (publiceren kan pas als jullie allebei instemmen).",
+    async collect({ id }) {
+      const rows = await prisma.knowledgeProposalConsent.findMany({
+        where: { userId: id },
+        orderBy: { createdAt: "asc" },
+        select: { createdAt: true, proposal: { select: { title: true, updatedAt: true } } },
+      });
+      return rows.map(({ createdAt, proposal }) => ({ title: proposal.title, consentedAt: createdAt }));
+    },
+  },
+  {
+    key: "impactTrail",
+    title: "Impactspoor",
+    description:
+      "Wat je in het impactspoor van je gemeente schreef: onderwerpen en stappen die jij het laatst wijzigde, je reacties, wat je uit het leernetwerk bewaarde, en je toegang.",
+    async collect({ id }) {
+      // One statement: the user with the trail's tables joined (relationJoins).
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { id },
+        select: {
+          policyTopicsUpdated: {
+            orderBy: { createdAt: "asc" },
+            select: { title: true, description: true, updatedAt: true },
+          },
+          policyTopicStepsUpdated: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              title: true,
+              round: true,
+              phase: true,
+              happenedOn: true,
+              content: true,
+              updatedAt: true,
+              topic: { select: { title: true } },
+            },
+          },
+          policyTopicComments: {
+            orderBy: { createdAt: "asc" },
+            select: { body: true, createdAt: true, topic: { select: { title: true } } },
+          },
+          policyTopicDocumentsKept: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              title: true,
+              body: true,
+              source: true,
+              createdAt: true,
+              topic: { select: { title: true } },
+              files: { select: { fileName: true, size: true } },
+            },
+          },
+          impactTrailAccess: {
+            orderBy: { createdAt: "asc" },
+            select: { kind: true, createdAt: true, municipality: { select: { name: true } } },
+          },
+        },
+      });
+      return [
+        ...user.policyTopicsUpdated.map((topic) => ({ what: "onderwerp", ...topic })),
+        ...user.policyTopicStepsUpdated.map(({ topic, content, ...step }) => ({
+          what: "stap",
+          topic: topic.title,
+          ...step,
+          content: content as DataValue,
+        })),
+        ...user.policyTopicComments.map(({ topic, ...comment }) => ({
+          what: "reactie",
+          topic: topic.title,
+          ...comment,
+        })),
+        ...user.policyTopicDocumentsKept.map(({ topic, files, ...document }) => ({
+          what: "bewaard stuk",
+          topic: topic.title,
+          ...document,
+          files: files.map((file) => ({ fileName: file.fileName, size: file.size })),
+        })),
+        ...user.impactTrailAccess.map(({ municipality, ...access }) => ({
+          what: "toegang",
+          municipality: municipality.name,
+          ...access,
+        })),
+      ];
+    },
+  },
+  {
+    key: "reads",
+    title: "Wat je las",
+    description:
+      "Welke journaalstukken, intervisiecasussen en opdrachten van anderen je opende, en wanneer (van wie, zonder hun inhoud).",
+    async collect({ id }) {
+      const rows = await prisma.recordRead.findMany({
+        where: { readerId: id },
+        orderBy: { readAt: "asc" },
+        select: {
+          readAt: true,
+          journalEntry: { select: { writtenOn: true, author: person } },
+          intervisionCase: { select: { author: person } },
+          submission: { select: { assignment: { select: { title: true } } } },
+        },
+      });
+      return rows.map(({ readAt, journalEntry, intervisionCase, submission }) => ({
+        readAt,
+        record: journalEntry
+          ? `journaalstuk van ${journalEntry.author.name}`
+          : intervisionCase
+            ? `intervisiecasus van ${intervisionCase.author.name}`
+            : `uitwerking bij de opdracht ${submission?.assignment.title ?? ""}`,
+      }));
+    },
+  },
+  {
+    key: "readsOfYours",
+    title: "Wie las wat jij deelde",
+    description: "Wie je journaalstukken, je intervisiecasussen en jullie opdrachten opende, en wanneer.",
+    async collect({ id }) {
+      const rows = await prisma.recordRead.findMany({
+        where: {
+          OR: [
+            { journalEntry: { authorId: id } },
+            { intervisionCase: { authorId: id } },
+            {
+              submission: { enrollment: { members: { some: { userId: id } } }, OR: [{ userId: null }, { userId: id }] },
+            },
+          ],
+        },
+        orderBy: { readAt: "asc" },
+        select: {
+          readAt: true,
+          reader: person,
+          journalEntry: { select: { title: true } },
+          intervisionCase: { select: { title: true } },
+          submission: { select: { assignment: { select: { title: true } } } },
+        },
+      });
+      return rows.map(({ readAt, reader, journalEntry, intervisionCase, submission }) => ({
+        readAt,
+        reader: reader.name,
+        record: journalEntry
+          ? `journaalstuk: ${journalEntry.title || "(zonder titel)"}`
+          : intervisionCase
+            ? `intervisiecasus: ${intervisionCase.title}`
+            : `uitwerking bij de opdracht ${submission?.assignment.title ?? ""}`,
+      }));
+    },
+  },
+  {
+    key: "sharedWithYou",
+    title: "Met jou gedeeld",
+    description:
+      "De journaalstukken en intervisiecasussen van anderen die met jou gedeeld werden, en sinds wanneer (van wie, zonder hun inhoud).",
+    async collect({ id }) {
+      // One statement: the user with both reader tables joined.
+      const user = await prisma.user.findUniqueOrThrow({
+        where: { id },
+        select: {
+          journalReadable: {
+            orderBy: { createdAt: "asc" },
+            select: { via: true, createdAt: true, entry: { select: { author: person } } },
+          },
+          intervisionCasesReadable: {
+            orderBy: { createdAt: "asc" },
+            select: { createdAt: true, case: { select: { author: person } } },
+          },
+        },
+      });
+      return [
+        ...user.journalReadable.map(({ via, createdAt, entry }) => ({
+          record: `journaalstuk van ${entry.author.name}`,
+          via,
+          since: createdAt,
+        })),
+        ...user.intervisionCasesReadable.map(({ createdAt, case: item }) => ({
+          record: `intervisiecasus van ${item.author.name}`,
+          via: "GROUP",
+          since: createdAt,
+        })),
+      ];
+    },
+  },
+  {
     key: "notificationPreferences",
     title: "Meldingen: je keuzes",
     description: "Hoe je per soort melding op de hoogte wilt blijven.",

@@ -192,6 +192,50 @@ async function personWithEverything() {
       text: `${NAME} reageerde op je journaal.`,
     },
   });
+  // Knowledge base: their consent to the duo's current proposal.
+  await prisma.knowledgeProposal.create({
+    data: {
+      enrollmentId,
+      title: "Wat we leerden",
+      themes: [],
+      sections: [],
+      consents: { create: [{ userId: subject.id }] },
+    },
+  });
+  // The impact trail: a topic and a step they edited last, a comment, work they kept, access to another trail.
+  const municipalityId = duo!.enrollment.municipalityId;
+  const topic = await prisma.policyTopic.create({
+    data: { municipalityId, title: "Toegang tot hulp", updatedById: subject.id },
+  });
+  await prisma.policyTopicStep.create({
+    data: {
+      topicId: topic.id,
+      round: 1,
+      phase: "GATHER",
+      title: "Gesprek met inwoners",
+      happenedOn: new Date("2027-03-01"),
+      updatedById: subject.id,
+    },
+  });
+  const trailComment = await prisma.policyTopicComment.create({
+    data: { topicId: topic.id, authorId: subject.id, body: "Goed dat dit er staat." },
+  });
+  const keptDocument = await prisma.policyTopicDocument.create({
+    data: {
+      topicId: topic.id,
+      title: "Onze uitwerking",
+      body: "Wat we samen schreven.",
+      source: "Opdracht",
+      keptById: subject.id,
+      files: { create: [{ fileName: "samen.pdf", contentType: "application/pdf", size: PDF.length, bytes: PDF }] },
+    },
+  });
+  await prisma.impactTrailAccess.create({
+    data: { municipalityId: otherDuo!.enrollment.municipalityId, userId: subject.id, kind: "COLLEAGUE" },
+  });
+  // Reads: they read their partner's entry; the facilitator read theirs.
+  await prisma.recordRead.create({ data: { readerId: subject.id, journalEntryId: partnerEntry.id } });
+  await prisma.recordRead.create({ data: { readerId: facilitator.id, journalEntryId: ownEntry.id } });
   // Audit: an entry about them (with name and address in the details) and one of their own doing.
   await prisma.auditLog.createMany({
     data: [
@@ -272,6 +316,8 @@ async function personWithEverything() {
     application,
     planReaction,
     sessionPost,
+    trailComment,
+    keptDocument,
   };
 }
 
@@ -386,6 +432,11 @@ describe("erase my account (AVG art. 17)", () => {
       prisma.intervisionCase.findUnique({ where: { id: data.otherCase.id }, select: { id: true } }),
       prisma.planReaction.findUnique({ where: { id: data.planReaction.id }, select: { authorId: true } }),
       prisma.sessionPost.findUnique({ where: { id: data.sessionPost.id }, select: { authorId: true } }),
+      prisma.policyTopicComment.findUnique({
+        where: { id: data.trailComment.id },
+        select: { authorId: true, body: true },
+      }),
+      prisma.policyTopicDocument.findUnique({ where: { id: data.keptDocument.id }, select: { keptById: true } }),
     ]);
     expect(kept.every(Boolean)).toBe(true);
     expect(kept[1]).toEqual({ authorId: null, body: "De cliëntenraad." });
@@ -395,6 +446,9 @@ describe("erase my account (AVG art. 17)", () => {
     expect(kept[5]!.authorId).toBeNull();
     expect(kept[8]!.authorId).toBeNull();
     expect(kept[9]!.authorId).toBeNull();
+    // A comment in the municipality's trail is joint work: it stays, shown as "verwijderde deelnemer".
+    expect(kept[10]).toEqual({ authorId: null, body: "Goed dat dit er staat." });
+    expect(kept[11]!.keptById).toBeNull();
     expect(await fileStorage().get(data.duoKey)).not.toBeNull();
     // Others' records that named them now say "verwijderde deelnemer".
     const mail = await prisma.emailMessage.findUniqueOrThrow({

@@ -1,7 +1,8 @@
 // The privacy statement (privacyverklaring), public, in plain Dutch: what is stored, why, how long, who reads
 // it, and the rights of the data subject with the way to use them (AVG art. 13/15/17/20).
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getEnv } from "~/utils/env.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction = () => [
@@ -12,7 +13,13 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+export function loader() {
+  const env = getEnv();
+  return { contact: env.PRIVACY_CONTACT_EMAIL, officer: env.PRIVACY_OFFICER_EMAIL };
+}
+
 export default function PrivacyStatementPage() {
+  const { contact, officer } = useLoaderData<typeof loader>();
   return (
     <article>
       <h1>Privacyverklaring</h1>
@@ -113,6 +120,16 @@ export default function PrivacyStatementPage() {
           klacht indienen bij de Autoriteit Persoonsgegevens.
         </li>
       </ul>
+
+      <h2 id="contact">Contact</h2>
+      <p>
+        Een vraag over je gegevens, of een verzoek dat je niet zelf in Leernetwerk kunt doen? Mail naar{" "}
+        <a href={`mailto:${contact}`}>{contact}</a>. We antwoorden binnen een maand.
+      </p>
+      <p>
+        De functionaris gegevensbescherming (FG) houdt toezicht op hoe we met persoonsgegevens omgaan. Je bereikt de FG
+        op <a href={`mailto:${officer}`}>{officer}</a>.
+      </p>
       <p>Deze verklaring is voor het laatst aangepast op 6 december 2026.</p>
     </article>
   );

@@ -1,7 +1,8 @@
 // The accessibility statement (toegankelijkheidsverklaring) in the form Dutch public bodies publish
 // (Besluit digitale toegankelijkheid overheid): status, what is known not to comply, how to report, date.
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getEnv } from "~/utils/env.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 
 export const meta: MetaFunction = () => [
@@ -12,7 +13,12 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+export function loader() {
+  return { contact: getEnv().PRIVACY_CONTACT_EMAIL };
+}
+
 export default function AccessibilityStatementPage() {
+  const { contact } = useLoaderData<typeof loader>();
   return (
     <article>
       <h1>Toegankelijkheidsverklaring</h1>
@@ -52,9 +58,9 @@ export default function AccessibilityStatementPage() {
 
       <h2>Een probleem melden</h2>
       <p>
-        Loop je tegen iets aan dat niet werkt, of heb je een pagina nodig in een andere vorm? Meld het bij de
-        coördinator van je leernetwerk (het adres staat in je uitnodiging). Vertel op welke pagina het was en wat er
-        misging. Je krijgt binnen 5 werkdagen een bevestiging en binnen 3 weken een antwoord.
+        Loop je tegen iets aan dat niet werkt, of heb je een pagina nodig in een andere vorm? Mail naar{" "}
+        <a href={`mailto:${contact}`}>{contact}</a>, of meld het bij de coördinator van je leernetwerk. Vertel op welke
+        pagina het was en wat er misging. Je krijgt binnen 5 werkdagen een bevestiging en binnen 3 weken een antwoord.
       </p>
       <p>
         Ben je niet tevreden met de oplossing? Dan kun je een klacht indienen bij de organisatie van het leernetwerk en

@@ -133,6 +133,18 @@ const schema = z
     // until its personal work is deleted, and how many weeks before that the participants are told.
     RETENTION_MONTHS: wholeNumber("RETENTION_MONTHS", 12),
     RETENTION_NOTICE_WEEKS: wholeNumber("RETENTION_NOTICE_WEEKS", 4),
+    // The contact on the privacy and accessibility statements: where questions and requests go, and the
+    // functionaris gegevensbescherming (FG) of the organisation that runs the platform.
+    PRIVACY_CONTACT_EMAIL: z
+      .string()
+      .trim()
+      .email("PRIVACY_CONTACT_EMAIL moet een e-mailadres zijn / must be an e-mail address")
+      .default("privacy@leernetwerk.nl"),
+    PRIVACY_OFFICER_EMAIL: z
+      .string()
+      .trim()
+      .email("PRIVACY_OFFICER_EMAIL moet een e-mailadres zijn / must be an e-mail address")
+      .default("fg@leernetwerk.nl"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

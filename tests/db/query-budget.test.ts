@@ -36,7 +36,8 @@ const BUDGETS = {
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
   journal: 3,
-  "assignment with feedback": 2,
+  // One more than before: the topics offered by "Bewaren in het impactspoor" (issue 15).
+  "assignment with feedback": 3,
   "self-scan results": 3,
   "live intervisie poll": 2,
   "evaluation results, cohort": 4,

@@ -28,10 +28,17 @@ test("statements in the footer; a participant downloads their data and erases th
     "href",
     "/account/mijn-gegevens",
   );
+  // The contact and the FG (PRIVACY_CONTACT_EMAIL, PRIVACY_OFFICER_EMAIL; the defaults here).
+  await expect(page.getByRole("link", { name: "privacy@leernetwerk.nl" })).toHaveAttribute(
+    "href",
+    "mailto:privacy@leernetwerk.nl",
+  );
+  await expect(page.getByRole("link", { name: "fg@leernetwerk.nl" })).toBeVisible();
   await expectAccessible(page);
   await footer.getByRole("link", { name: "Toegankelijkheidsverklaring" }).click();
   await expect(page).toHaveURL("/toegankelijkheidsverklaring");
   await expect(page.getByText("Status C: eerste maatregelen genomen.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "privacy@leernetwerk.nl" })).toBeVisible();
   await expectAccessible(page);
 
   // A new participant, invited by the coordinator.

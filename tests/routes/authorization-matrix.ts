@@ -81,6 +81,9 @@ export const MATRIX: Record<string, Row> = {
   "routes/$": { loader: everyone(404) },
   "routes/_index/route": { loader: signedIn() },
   "routes/healthz": { loader: everyone(200) },
+  // The statements are public (their loader gives the configured contact address).
+  "routes/privacyverklaring": { loader: everyone(200) },
+  "routes/toegankelijkheidsverklaring": { loader: everyone(200) },
 
   // Account and sign-in.
   "routes/_account+/inloggen": { loader: anonymousOnly, actions: { "(formulier)": anonymousOnly } },
@@ -476,6 +479,12 @@ export const MATRIX: Record<string, Row> = {
   "routes/leernetwerken+/$cohortId+/synthese": {
     loader: cohort(STAFF_A),
     actions: intents(["save", "delete"], cohort(STAFF_A)),
+  },
+  // Keeping one's own work in the trail: participants reach the form; whose piece it is, the model decides
+  // (someone else's: 404, tests/routes/impactspoor.db.test.ts).
+  "routes/impactspoor+/bewaren": { actions: intents(["submission", "journal"], role(PARTICIPANTS)) },
+  "routes/impactspoor+/$municipalityId.bestanden.$fileId": {
+    loader: only([...DUO, ...FACILITATORS_A], 404, { coordinator: 403 }),
   },
 
   // Intervisie: the owner's group (its facilitator and members); everyone else, coordinators included: 404.

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import { requestAs, form, args, statusOf, dataOf, statusOfCall } from "../support/requests.ts";
 import { planMeeting, proposeCase, saveArrangement } from "~/models/intervision.server.ts";
+import { getEntryForViewer, saveEntry, setAudiences } from "~/models/journal.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   action as formingAction,
@@ -88,6 +89,7 @@ async function setup() {
     groupId: group.id,
     meetingId: meeting!.id,
     caseId: item!.id,
+    duos,
   };
 }
 
@@ -281,5 +283,104 @@ describe("intervisie pages", () => {
       expect(answer.slots, asked).toHaveLength(2);
       expect(answer.suggested, asked).toBe(false);
     }
+  });
+
+  it("a case is read by the group as it was when the case was brought: a joiner reads nothing earlier, a leaver loses it (also when added back), on the loader and the action", async () => {
+    const { cohort, lisa, marco, fatima, sanne, duos, meetingId, caseId } = await setup();
+    const noor = duos[1]!.members[0]!;
+    // A participant who enrols later (a fifth municipality) and joins group 1.
+    const late = await createEnrollment(prisma, {
+      cohortId: cohort.id,
+      municipality: `Later ${cohort.id.slice(0, 6)}`,
+      members: [{ name: "Hans", function: "BELEIDSMEDEWERKER" }],
+    });
+    const hans = late.members[0]!;
+    const caseLoad = async (user: { id: string }, id = caseId) =>
+      statusOfCall(async () =>
+        caseLoader(args(await requestAs(user.id, `http://localhost/intervisie/casussen/${id}`), { caseId: id })),
+      );
+    const caseAct = async (user: { id: string }, id = caseId) =>
+      statusOfCall(async () =>
+        caseAction(
+          args(
+            await requestAs(
+              user.id,
+              `http://localhost/intervisie/casussen/${id}`,
+              form({ intent: "delete", confirm: "on" }),
+            ),
+            { caseId: id },
+          ),
+        ),
+      );
+    const meetingCases = async (user: { id: string }) =>
+      (
+        (await meetingLoader(
+          args(await requestAs(user.id, `http://localhost/intervisie/bijeenkomsten/${meetingId}`), { meetingId }),
+        )) as { meeting: { cases: { id: string }[] } }
+      ).meeting.cases.map((item) => item.id);
+    const arrange = async (group1: string[], group1Facilitators: string[], group2: string[]) => {
+      const groups = await prisma.intervisionGroup.findMany({
+        where: { cohortId: cohort.id },
+        orderBy: { name: "asc" },
+      });
+      const result = await saveArrangement(
+        cohort.id,
+        [
+          { key: groups[0]!.id, name: "Groep 1", memberIds: group1, facilitatorIds: group1Facilitators },
+          { key: groups[1]!.id, name: "Groep 2", memberIds: group2, facilitatorIds: [fatima.id] },
+        ],
+        sanne,
+      );
+      expect(result.ok).toBe(true);
+    };
+    const group1 = duos.map((duo) => duo.members[0]!.id);
+    const group2 = duos.map((duo) => duo.members[1]!.id);
+    expect(await caseLoad(noor)).toBe(200);
+    // Lisa also shares a journal entry with her group: the same rule (JournalEntryReader).
+    const saved = await saveEntry(lisa, {
+      title: "",
+      body: "Voor de groep",
+      writtenOn: "2099-01-02",
+      tags: [],
+      sessionId: null,
+      reflectieId: null,
+      promptId: null,
+    });
+    if (saved.status !== "saved") throw new Error("not saved");
+    await setAudiences(lisa, saved.id, ["GROUP"]);
+    const canReadEntry = async (user: { id: string }) => (await getEntryForViewer(user, saved.id)) !== null;
+    expect(await canReadEntry(noor)).toBe(true);
+    // Hans joins group 1 and Fatima co-facilitates it, after Lisa brought her case: neither reads it.
+    await arrange([...group1, hans.id], [marco.id, fatima.id], group2);
+    for (const joiner of [hans, fatima]) {
+      expect(await caseLoad(joiner)).toBe(404);
+      expect(await caseAct(joiner)).toBe(404);
+      expect(await meetingCases(joiner)).toEqual([]);
+    }
+    expect(await meetingCases(noor)).toEqual([caseId]);
+    // A case brought after they joined: they read it.
+    const later = await proposeCase(lisa, meetingId, { title: "Later", situation: "S", question: "V", wish: "" });
+    expect(await caseLoad(hans, later!.id)).toBe(200);
+    expect(await caseLoad(fatima, later!.id)).toBe(200);
+    expect(await meetingCases(hans)).toEqual([later!.id]);
+    // Noor leaves group 1: she loses both cases at once, on the loader and the action.
+    await arrange([...group1.filter((id) => id !== noor.id), hans.id], [marco.id, fatima.id], [...group2, noor.id]);
+    expect(await caseLoad(noor)).toBe(404);
+    expect(await caseAct(noor)).toBe(404);
+    expect(await caseLoad(noor, later!.id)).toBe(404);
+    expect(await prisma.intervisionCaseReader.count({ where: { userId: noor.id } })).toBe(0);
+    expect(await canReadEntry(noor)).toBe(false);
+    // Back in group 1: what was brought before she left stays closed to her.
+    await arrange([...group1, hans.id], [marco.id, fatima.id], group2);
+    expect(await caseLoad(noor)).toBe(404);
+    expect(await caseLoad(noor, later!.id)).toBe(404);
+    expect(await meetingCases(noor)).toEqual([]);
+    expect(await canReadEntry(noor)).toBe(false);
+    expect(await canReadEntry(hans)).toBe(false);
+    // The inbrenger still sees who it was brought to; the case survived all of this.
+    const readers = await prisma.intervisionCaseReader.findMany({ where: { caseId }, select: { userId: true } });
+    expect(readers.map((reader) => reader.userId).sort()).toEqual(
+      [...group1.filter((id) => id !== lisa.id && id !== noor.id), marco.id].sort(),
+    );
   });
 });

@@ -165,7 +165,7 @@ describe("pages around the assignments", () => {
 
 describe("who may see what", () => {
   it("another duo, a facilitator of another cohort and a wrong id get a 404; drafts stay with the duo", async () => {
-    const { cohort, assignment, lisa, noor, marco, anouk, sanne } = await assignmentWorld();
+    const { cohort, assignment, lisa, erik, noor, marco, anouk, sanne } = await assignmentWorld();
     await saveSubmissionBody(lisa, assignment.id, "Concept van Zwolle", 0);
     const submission = await prisma.assignmentSubmission.findFirstOrThrow({ where: { assignmentId: assignment.id } });
     const url = `http://localhost/opdrachten/${assignment.id}`;
@@ -206,6 +206,24 @@ describe("who may see what", () => {
     expect((await staffSubmissionLoader(args(await requestAs(sanne.id, staffUrl), staffParams))).submission.id).toBe(
       submission.id,
     );
+    await staffSubmissionLoader(args(await requestAs(marco.id, staffUrl), staffParams));
+    // The duo sees who read their submission ("Gelezen door"): both members, per reader, with how often.
+    for (const member of [lisa, erik]) {
+      const page = await pageLoader(args(await requestAs(member.id, url), { assignmentId: assignment.id }));
+      expect(
+        page
+          .submission!.readBy.map((read) => ({ name: read.reader.name, count: read.count }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      ).toEqual([
+        { name: "Marco", count: 2 },
+        { name: "Sanne", count: 1 },
+      ]);
+      expect(page.submission!.readBy[0]!.lastReadAt).toBeInstanceOf(Date);
+    }
+    // Another duo does not see them (its own submission is empty).
+    expect(
+      (await pageLoader(args(await requestAs(noor.id, url), { assignmentId: assignment.id }))).submission,
+    ).toBeNull();
     // A facilitator of another cohort: 404 on the overview, the submission and its actions.
     const overviewUrl = `http://localhost/leernetwerken/${cohort.id}/opdrachten/${assignment.id}`;
     expect(

@@ -10,6 +10,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { findSelfScan } from "../../app/content/library.server.ts";
 import { addDays, amsterdamTime, calendarDateString } from "../../app/utils/dates.ts";
 import { fixReadersOfSharedEntries } from "../../app/models/journal.server.ts";
+import { fixReadersOfCases } from "../../app/models/intervision.server.ts";
 import {
   addFacilitator,
   createCohort,
@@ -310,6 +311,7 @@ export async function createCohortWorld(prisma: PrismaClient, input: { duos: num
       });
     }
   }
+  await fixReadersOfCases({ meeting: { group: { cohortId: cohort.id } } }, prisma);
 
   // Applications and invitations waiting for the coordinator.
   for (let i = 0; i < 3; i++) {

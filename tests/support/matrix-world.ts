@@ -156,6 +156,17 @@ export async function createMatrixWorld() {
   const topicStep = await prisma.policyTopicStep.create({
     data: { topicId: topic.id, round: 1, phase: "GATHER", title: "Gesprek", happenedOn: new Date("2027-03-01") },
   });
+  const keptFile = await prisma.policyTopicFile.create({
+    data: {
+      fileName: "uitwerking.pdf",
+      contentType: "application/pdf",
+      size: 4,
+      bytes: new Uint8Array([37, 80, 68, 70]),
+      document: {
+        create: { topicId: topic.id, title: "Uitwerking", body: "Bewaard", source: "Opdracht", keptById: owner.id },
+      },
+    },
+  });
   const application = await prisma.application.findFirstOrThrow({ where: { cohortId: a.cohort.id } });
   const email = await prisma.emailMessage.create({
     data: {
@@ -252,6 +263,7 @@ export async function createMatrixWorld() {
     postId: sessionPost.id,
     announcementId: announcement.id,
     notificationId: notification.id,
+    fileId: keptFile.id,
     "*": "bestaat-niet",
   };
   /** Tokens of the token routes, per URL pattern (the token is the secret, not the session). */

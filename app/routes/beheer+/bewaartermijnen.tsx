@@ -37,6 +37,11 @@ export default function RetentionPage() {
         om hun gegevens te downloaden. Hieronder zie je wat er zou worden verwijderd als het vandaag zou gebeuren (er
         wordt nu niets verwijderd).
       </p>
+      <p>
+        Wat het duo wil houden, kan het vóór die datum bewaren in het impactspoor van de gemeente: bij een uitwerking
+        van een opdracht of een eigen journaalstuk staat “Bewaren in het impactspoor”. Die kopie hoort bij de gemeente
+        en valt niet onder deze bewaartermijn.
+      </p>
       {plan.length === 0 ? (
         <p>Er loopt nog geen bewaartermijn.</p>
       ) : (

@@ -114,6 +114,11 @@ export default function CasePage() {
       {item.isAuthor ? (
         <section aria-labelledby="gelezen-door">
           <h2 id="gelezen-door">Gelezen door</h2>
+          <p data-testid="case-readers">
+            {item.readers.length === 0
+              ? "Je bracht deze casus in toen er nog niemand anders in de groep zat."
+              : `Ingebracht bij ${item.readers.map((reader) => reader.name).join(", ")}. Wie later bij de groep kwam, leest hem niet.`}
+          </p>
           {item.readBy.length === 0 ? (
             <p data-testid="read-by">Nog niemand anders heeft deze casus geopend.</p>
           ) : (

@@ -2,6 +2,7 @@
 // the four lemniscaat phases. Editors (the duo, colleagues with access) add and change steps and the topic's
 // name (version-checked: a save based on an older version is refused and both texts are shown); readers
 // (facilitators with access) and editors comment per step or on the topic.
+import { personName } from "~/utils/deleted-person.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
     })),
     comments: topic.comments,
+    documents: topic.documents,
   };
 }
 
@@ -117,7 +119,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function CommentList({
   comments,
 }: {
-  comments: { id: string; body: string; createdAt: Date | string; author: { name: string; title: string | null } }[];
+  comments: {
+    id: string;
+    body: string;
+    createdAt: Date | string;
+    author: { name: string; title: string | null } | null;
+  }[];
 }) {
   if (!comments.length) return null;
   return (
@@ -125,8 +132,8 @@ function CommentList({
       {comments.map((comment) => (
         <li key={comment.id}>
           <p className="muted">
-            {comment.author.name}
-            {comment.author.title ? ` (${comment.author.title})` : ""} · {formatDateTime(comment.createdAt)}
+            {personName(comment.author)}
+            {comment.author?.title ? ` (${comment.author.title})` : ""} · {formatDateTime(comment.createdAt)}
           </p>
           <p className="pre-line">{comment.body}</p>
         </li>
@@ -173,7 +180,7 @@ function useFailed() {
 }
 
 export default function TopicPage() {
-  const { role, municipality, topic, progress, rounds, comments } = useLoaderData<typeof loader>();
+  const { role, municipality, topic, progress, rounds, comments, documents } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failed = useFailed();
   const conflict = answer && "status" in answer && answer.status === "conflict" ? (answer as TopicConflict) : null;
@@ -265,6 +272,37 @@ export default function TopicPage() {
           </p>
         ) : null}
       </section>
+
+      {documents.length ? (
+        <section aria-labelledby="bewaard">
+          <h2 id="bewaard">Bewaard uit het leernetwerk</h2>
+          <p className="muted">
+            Werk dat het duo hier bewaarde: het blijft bij de gemeente, ook als het leernetwerk na de bewaartermijn
+            wordt opgeruimd.
+          </p>
+          {documents.map((document) => (
+            <article key={document.id} aria-labelledby={`stuk-${document.id}`} className="panel">
+              <h3 id={`stuk-${document.id}`}>{document.title}</h3>
+              <p className="muted">
+                {document.source} · bewaard door {personName(document.keptBy)} op {formatDateTime(document.createdAt)}
+              </p>
+              {document.body ? <p className="pre-line">{document.body}</p> : null}
+              {document.files.length ? (
+                <ul>
+                  {document.files.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/impactspoor/${municipality.id}/bestanden/${file.id}`} download>
+                        {file.fileName}
+                      </a>{" "}
+                      <span className="muted">({Math.max(1, Math.round(file.size / 1024))} kB)</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
 
       <section aria-labelledby="reacties" className="no-print">
         <h2 id="reacties">Reacties op het onderwerp</h2>

@@ -3,7 +3,7 @@ import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/form
 import type { action } from "./route.tsx";
 
 /** A member brings in a case: a situation from their own work and their question to the group. */
-export function ProposeCaseForm({ busy }: { busy: boolean }) {
+export function ProposeCaseForm({ busy, readers }: { busy: boolean; readers: string[] }) {
   const actionData = useActionData<typeof action>();
   const proposeErrors = actionData?.values.intent === "propose" ? actionData.fieldErrors : undefined;
   const proposeValues = actionData?.values.intent === "propose" ? actionData.values : undefined;
@@ -12,6 +12,11 @@ export function ProposeCaseForm({ busy }: { busy: boolean }) {
       <h2 id="inbrengen">Een casus inbrengen</h2>
       <p>
         Beschrijf een situatie uit je eigen werk waar je mee zit. Alleen de groep en de begeleiding kunnen dit lezen.
+      </p>
+      <p data-testid="case-readers">
+        {readers.length === 0
+          ? "Er zit nog niemand anders in de groep: alleen jij kunt deze casus lezen."
+          : `Je brengt hem in bij ${nameList(readers)}. Wie later bij de groep komt, leest deze casus niet.`}
       </p>
       <ErrorSummary errors={proposeErrors} />
       <FormAlert message={actionData?.values.intent === "propose" ? actionData.formError : null} />
@@ -57,4 +62,9 @@ export function ProposeCaseForm({ busy }: { busy: boolean }) {
       </Form>
     </section>
   );
+}
+
+/** Names in plain Dutch: "A", "A en B", "A, B en C". */
+function nameList(names: string[]) {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} en ${names.at(-1)}`;
 }

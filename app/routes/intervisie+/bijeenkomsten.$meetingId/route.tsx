@@ -210,7 +210,14 @@ export default function MeetingPage() {
         )}
       </section>
 
-      {meeting.isMember && meeting.phase !== "finished" ? <ProposeCaseForm busy={busy} /> : null}
+      {meeting.isMember && meeting.phase !== "finished" ? (
+        <ProposeCaseForm
+          busy={busy}
+          readers={[...meeting.group.members, ...meeting.group.facilitators]
+            .filter((person) => person.userId !== userId)
+            .map((person) => person.user.name)}
+        />
+      ) : null}
 
       <section aria-labelledby="aanwezig">
         <h2 id="aanwezig">Aanwezigheid</h2>

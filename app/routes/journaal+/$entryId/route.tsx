@@ -25,6 +25,8 @@ import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, notFound } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { KeepInTrail } from "~/components/keep-in-trail.tsx";
+import { keepChoices } from "~/models/impact-trail-keep.server.ts";
 import { Replies } from "./replies.tsx";
 import { SharingPanel } from "./sharing-panel.tsx";
 
@@ -50,7 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             names: readersFor(audience, enrollment, authorGroups).map((person) => person.name),
           }))
       : [];
+  // "Bewaren in het impactspoor": the author only, for an entry of an enrolment (their municipality's trail).
+  const topics = entry.isAuthor && enrollment ? await keepChoices(user, enrollment.municipalityId) : null;
   return {
+    keep: topics && enrollment ? { municipalityId: enrollment.municipalityId, topics } : null,
     entry: {
       ...rest,
       bodyTree: renderText(body),
@@ -122,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JournalEntryPage() {
-  const { entry } = useLoaderData<typeof loader>();
+  const { entry, keep } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -193,6 +198,8 @@ export default function JournalEntryPage() {
       {entry.isAuthor ? <SharingPanel /> : null}
 
       <Replies />
+
+      {keep ? <KeepInTrail choices={keep} kind="journal" id={entry.id} what="dit stuk" /> : null}
 
       {entry.isAuthor ? (
         <section aria-labelledby="delete-heading">

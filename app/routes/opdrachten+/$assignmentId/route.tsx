@@ -26,6 +26,7 @@ import {
 } from "~/models/assignment.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "~/storage/file-type.ts";
 import { formatDateTime } from "~/utils/dates.ts";
+import { aantal } from "~/utils/plural.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
@@ -33,6 +34,8 @@ import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
+import { KeepInTrail } from "~/components/keep-in-trail.tsx";
+import { keepChoices } from "~/models/impact-trail-keep.server.ts";
 import { EarlyFeedbackSection, FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
 import { Attachments } from "./attachments.tsx";
@@ -44,7 +47,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { assignment, submission, partners } = await requireOwnAssignment(request, params.assignmentId);
+  const { user, assignment, submission, partners, context } = await requireOwnAssignment(request, params.assignmentId);
+  // "Bewaren in het impactspoor": once there is something to keep, for an editor of the municipality's trail.
+  const topics =
+    submission && (submission.body.trim() || submission.attachments.length)
+      ? await keepChoices(user, context.municipalityId)
+      : null;
   const facts = submission
     ? {
         body: submission.body,
@@ -70,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: canEdit(submission),
     withdrawable: canWithdraw(submission).ok,
     partners,
+    keep: topics ? { municipalityId: context.municipalityId, topics } : null,
   };
 }
 
@@ -233,7 +242,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AssignmentPage() {
-  const { assignment, submission, state, editable, partners } = useLoaderData<typeof loader>();
+  const { assignment, submission, state, editable, partners, keep } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -276,6 +285,35 @@ export default function AssignmentPage() {
 
       {submission && !submission.submittedAt && !submission.feedbackAt ? (
         <EarlyFeedbackSection submission={submission} isDuo={isDuo} actionData={actionData} busy={busy} />
+      ) : null}
+
+      {submission ? (
+        <section aria-labelledby="gelezen-door">
+          <h2 id="gelezen-door">Gelezen door</h2>
+          {submission.readBy.length === 0 ? (
+            <p data-testid="read-by">
+              Nog niemand van de begeleiding heeft {isDuo ? "jullie" : "je"} uitwerking geopend.
+            </p>
+          ) : (
+            <ul data-testid="read-by">
+              {submission.readBy.map((read) => (
+                <li key={read.reader.id}>
+                  {read.reader.name}: {aantal(read.count, "keer", "keer")}, het laatst op{" "}
+                  {formatDateTime(read.lastReadAt)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      {submission && keep ? (
+        <KeepInTrail
+          choices={keep}
+          kind="submission"
+          id={submission.id}
+          what={isDuo ? "jullie uitwerking (met de bijlagen)" : "je uitwerking (met de bijlagen)"}
+        />
       ) : null}
 
       {submission && (submission.feedbackAt || submission.messages.length) ? (
