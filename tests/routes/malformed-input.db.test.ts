@@ -108,7 +108,7 @@ describe("malformed input", () => {
       `Malformed input: ${requests} requests to ${actions} actions (every intent), ${refusals} of them refused by the form layer with nothing changed; ${serverErrors} answered with a 5xx (${Math.round((Date.now() - started) / 1000)} s).`,
     );
     expect(failures, failures.slice(0, 60).join("\n")).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 
   it("no loader answers malformed query parameters with a 5xx", async () => {
     // The query parameters each loader reads, found in its file; every one gets every odd value.
