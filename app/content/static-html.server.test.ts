@@ -35,7 +35,7 @@ function compare(
   expect(split.attributes).toEqual(original.attributes);
   seen.names.add(String(split.name));
   expect(split.children.length).toBe(original.children.length);
-  original.children.forEach((child, index) => compare(child, split.children[index]!, seen));
+  for (const [index, child] of original.children.entries()) compare(child, split.children[index]!, seen);
 }
 
 describe("lesson content with plain markup as HTML", () => {
