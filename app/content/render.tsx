@@ -167,14 +167,6 @@ function ZelfscanVraag({ scanId, id, children }: { scanId: string; id: string; c
   );
 }
 
-/**
- * Plain markup of a lesson, rendered to HTML once on the server (app/content/static-html.server.ts): the same
- * element with its inner HTML, so React neither renders nor hydrates the subtree.
- */
-function StaticHtml({ tag, attributes, html }: { tag: string; attributes?: Record<string, unknown>; html: string }) {
-  return React.createElement(tag, { ...attributes, dangerouslySetInnerHTML: { __html: html } });
-}
-
 function Lemniscaat({ fase }: { fase?: LemniscaatPhase }) {
   return <LemniscaatFigure fase={fase} />;
 }
@@ -188,7 +180,6 @@ const components = {
   ZelfscanIntro,
   ZelfscanVraag,
   Lemniscaat,
-  StaticHtml,
 };
 
 export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {

@@ -8,7 +8,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
 import { MarkdocContent } from "~/content/render.tsx";
 import { SourceList } from "~/content/source-list.tsx";
-import { withStaticHtml } from "~/content/static-html.server.ts";
 import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
@@ -49,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: lesson.title,
       summary: lesson.summary,
       minutes: lesson.minutes,
-      // Plain markup as HTML, made once per lesson; the interactive tags stay components.
-      content: withStaticHtml(lesson.content),
+      content: lesson.content,
       toc: lesson.toc,
     },
     module: {
