@@ -87,4 +87,26 @@ describe("the coordinator's and the facilitator's start pages in a few queries",
     const theirs = await facilitatorStart({ id: other.id, role: "FACILITATOR" }, now);
     expect(theirs.nextSessions.map((session) => session.cohort.id)).toEqual([second.cohort.id, second.cohort.id]);
   });
+
+  it("counts invitations expiring within the current minute by the exact moment", async () => {
+    // Half-way through a minute; invitations at the minute's edges and just around the moment itself.
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const now = new Date(minute + 30_000);
+    const invitation = { email: "later@voorbeeld.test", role: "PARTICIPANT" as const };
+    await prisma.invitation.createMany({
+      data: [minute, minute + 29_999, minute + 30_000, minute + 30_001, minute + 60_000].map((moment) => ({
+        ...invitation,
+        tokenHash: `rand-${moment}`,
+        expiresAt: new Date(moment),
+      })),
+    });
+    const open = { acceptedAt: null, revokedAt: null };
+    const coordinator = await coordinatorStart(now);
+    const plainOpen = await prisma.invitation.count({ where: { ...open, expiresAt: { gt: now } } });
+    const plainExpired = await prisma.invitation.count({ where: { ...open, expiresAt: { lte: now } } });
+    expect([coordinator.openInvitations, coordinator.expiredInvitations]).toEqual([plainOpen, plainExpired]);
+    // A moment later in the same minute, one more has expired.
+    const later = await coordinatorStart(new Date(minute + 30_001));
+    expect([later.openInvitations, later.expiredInvitations]).toEqual([plainOpen - 1, plainExpired + 1]);
+  });
 });

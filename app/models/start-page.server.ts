@@ -37,6 +37,8 @@ function startOfMinute(moment: Date): Date {
 /** The coordinator's start page: every cohort with its sessions in the next two weeks and open applications, and the counts to act on (two queries). */
 export async function coordinatorStart(now = new Date()) {
   const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
+  const minuteStart = startOfMinute(now);
+  const minuteEnd = new Date(minuteStart.getTime() + 60_000);
   const [cohorts, [counts]] = await Promise.all([
     prisma.cohort.findMany({
       orderBy: { startsOn: "desc" },
@@ -52,12 +54,20 @@ export async function coordinatorStart(now = new Date()) {
         },
       },
     }),
-    prisma.$queryRaw<{ openInvitations: bigint; expiredInvitations: bigint; failedEmails: bigint }[]>`
-      SELECT count(*) FILTER (WHERE "expiresAt" > ${now}) AS "openInvitations",
-             count(*) FILTER (WHERE "expiresAt" <= ${now}) AS "expiredInvitations",
+    // Counted against the start and end of this minute (values that repeat, so the plan is kept); the few
+    // invitations expiring within this minute come back as moments and are counted exactly below.
+    prisma.$queryRaw<
+      { openInvitations: bigint; expiredInvitations: bigint; failedEmails: bigint; expiringNow: number[] | null }[]
+    >`
+      SELECT count(*) FILTER (WHERE "expiresAt" > ${minuteEnd}) AS "openInvitations",
+             count(*) FILTER (WHERE "expiresAt" <= ${minuteStart}) AS "expiredInvitations",
+             array_agg((extract(epoch FROM "expiresAt") * 1000)::float8)
+               FILTER (WHERE "expiresAt" > ${minuteStart} AND "expiresAt" <= ${minuteEnd}) AS "expiringNow",
              (SELECT count(*) FROM "EmailMessage" WHERE status = 'FAILED') AS "failedEmails"
       FROM "Invitation" WHERE "acceptedAt" IS NULL AND "revokedAt" IS NULL`,
   ]);
+  const expiringNow = counts?.expiringNow ?? [];
+  const stillOpen = expiringNow.filter((expiresAt) => expiresAt > now.getTime()).length;
   const upcomingSessions = cohorts
     .flatMap((cohort) =>
       cohort.sessions
@@ -80,8 +90,8 @@ export async function coordinatorStart(now = new Date()) {
   );
   return {
     cohorts: cards,
-    openInvitations: Number(counts?.openInvitations ?? 0),
-    expiredInvitations: Number(counts?.expiredInvitations ?? 0),
+    openInvitations: Number(counts?.openInvitations ?? 0) + stillOpen,
+    expiredInvitations: Number(counts?.expiredInvitations ?? 0) + expiringNow.length - stillOpen,
     failedEmails: Number(counts?.failedEmails ?? 0),
     upcomingSessions,
     cohortsWithRoom,
