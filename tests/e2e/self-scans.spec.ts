@@ -67,9 +67,16 @@ test("a duo fills the verkenning at intake: a draft first, then completed", asyn
   await expect(page.getByText("Gebaseerd op: Handreiking kwartiermaken voor ervaringsdeskundigen.")).toBeVisible();
   await expectAccessible(page);
 
-  // Completing with questions open keeps the answers as a draft and marks what is missing.
+  // An answer is saved automatically: it survives a reload without pressing a button.
   await page.locator(".scale-options").first().getByRole("radio").nth(1).check();
   await page.getByLabel("Toelichting (mag leeg blijven)").first().fill("Alleen ons eigen team weet ervan.");
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
+  await page.reload();
+  await expect(page.locator(".scale-options").first().getByRole("radio").nth(1)).toBeChecked();
+
+  // Completing with questions open keeps the answers as a draft and marks what is missing.
   await page.getByRole("button", { name: "Afronden" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "opgeslagen als concept" })).toBeVisible();
   await expect(page.getByText("Beantwoord deze vraag om af te ronden.").first()).toBeVisible();
@@ -244,17 +251,23 @@ test("two members saving at once: the second sees the stored answers and keeps w
   await page.getByRole("button", { name: "Opslaan als concept" }).click();
   await expect(page.getByText("Concept, laatst opgeslagen")).toBeVisible();
 
-  // Erik's page still has the old (empty) version.
+  // Erik's page still has the old (empty) version. The form autosaves as he types (here: when he leaves the
+  // field); that save meets Lisa's and is refused.
   await erikPage.getByLabel("Over welk beleidsonderwerp gaat het?").fill("Schuldhulpverlening");
-  await erikPage.getByRole("button", { name: "Opslaan als concept" }).click();
+  await erikPage.getByLabel("Over welk beleidsonderwerp gaat het?").press("Tab");
   const conflict = erikPage.getByRole("alert").filter({ hasText: "Intussen is er iets anders opgeslagen" });
-  await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText("Lisa Bakker");
+  await expect(conflict).toBeVisible({ timeout: 10_000 });
   await expect(conflict).toContainText("Armoedebeleid");
   await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
   await expectAccessible(erikPage, "conflict");
 
-  // Saving again is a deliberate choice: now Erik's answers are stored.
+  // Keeping his own answers is a deliberate choice: now Erik's answers are stored.
+  await erikPage.getByRole("button", { name: "Mijn antwoorden bewaren" }).click();
+  await expect(erikPage.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
+  await erikPage.reload();
+  await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
   await erikPage.getByRole("button", { name: "Opslaan als concept" }).click();
   await expect(erikPage.getByText("Concept, laatst opgeslagen")).toContainText("Erik Mulder");
   await expect(erikPage.getByLabel("Over welk beleidsonderwerp gaat het?")).toHaveValue("Schuldhulpverlening");
