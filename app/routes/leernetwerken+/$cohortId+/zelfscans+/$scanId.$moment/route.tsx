@@ -6,6 +6,7 @@
 // seconds and when focus leaves a field (intent "autosave", like the other editors: app/components/autosave.tsx),
 // so an answer typed and not yet saved is not lost.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { z } from "zod";
@@ -47,6 +48,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       : "Leernetwerk",
   },
 ];
+
+/**
+ * An autosave does not reload the page's data: the form is keyed by the stored version, so a reload would
+ * replace the form (and its save status) after every autosave. A normal save or "Afronden" reloads as usual.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
 /** Guards shared by loader and action: only a member of an active duo of the cohort, only a known scan and moment. */
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
