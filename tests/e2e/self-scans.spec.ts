@@ -39,6 +39,27 @@ async function answerScales(page: Page, value: number) {
   }
 }
 
+/** The demo cohort's address, read from the start page (so a test does not depend on an earlier one). */
+async function demoCohortPath(page: Page) {
+  const path = await page
+    .getByRole("heading", { level: 2 })
+    .getByRole("link", { name: DEMO_COHORT_NAME })
+    .getAttribute("href");
+  expect(path).toMatch(/^\/leernetwerken\/[0-9a-f-]{36}$/);
+  return path!;
+}
+
+/** Opens a self-scan moment for changes: a completed one (by an earlier run of the test) is opened again. */
+async function openForChanges(page: Page, path: string, heading: string) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  const reopen = page.getByRole("button", { name: "Weer openen om te wijzigen" });
+  if (await reopen.isVisible()) {
+    await reopen.click();
+    await expect(page.getByRole("button", { name: "Afronden" })).toBeVisible();
+  }
+}
+
 async function expectNoHorizontalScroll(page: Page) {
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -277,10 +298,12 @@ test("two members saving at once: the second sees the stored answers and keeps w
 test("a duo chooses to answer each on their own; the results show the members side by side", async ({ page }) => {
   await login(page, "sophie.meijer@deventer.test");
   await expectAccessibleOnce(page);
-  await page.goto(`${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/halverwege`);
-  await expect(
-    page.getByRole("heading", { level: 1, name: "Randvoorwaarden en lemniscaat: halverwege" }),
-  ).toBeVisible();
+  const cohortPath = await demoCohortPath(page);
+  await openForChanges(
+    page,
+    `${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/halverwege`,
+    "Randvoorwaarden en lemniscaat: halverwege",
+  );
   await expectAccessible(page);
   await page.getByRole("radio", { name: /^Ieder apart/ }).check();
   await page.getByRole("button", { name: "Keuze opslaan" }).click();
@@ -303,4 +326,74 @@ test("a duo chooses to answer each on their own; the results show the members si
     "(halverwege)",
   );
   await expectAccessible(page);
+});
+
+test("a ticked answer is saved without pressing anything, and 'Afronden' right after ticking always finishes", async ({
+  page,
+}) => {
+  await login(page, "sophie.meijer@deventer.test");
+  await expectAccessibleOnce(page);
+  const cohortPath = await demoCohortPath(page);
+  const path = `${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/einde`;
+  const heading = "Randvoorwaarden en lemniscaat: einde";
+  const results = `${cohortPath}/zelfscans/randvoorwaarden-en-lemniscaat/resultaten`;
+  const groups = page.locator(".scale-options");
+  const radio = (group: number, value: number) =>
+    groups
+      .nth(group)
+      .getByRole("radio")
+      .nth(value - 1);
+  /** A value other than the one ticked now (an earlier run may have stored any). */
+  const otherValue = async (group: number) => {
+    for (let value = 1; value <= 5; value++) if (await radio(group, value).isChecked()) return (value % 5) + 1;
+    return 1;
+  };
+
+  // Ticked, nothing pressed: the answer is saved automatically and survives a reload.
+  await openForChanges(page, path, heading);
+  await expect(groups).toHaveCount(10);
+  const first = await otherValue(0);
+  await radio(0, first).check();
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expectAccessible(page, "autosaved");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  await expect(radio(0, first)).toBeChecked();
+
+  // "Afronden" at once after ticking every answer: it finishes, with every answer as ticked.
+  const ticked: number[] = [];
+  for (let index = 0; index < 10; index++) {
+    ticked.push(await otherValue(index));
+    await radio(index, ticked[index]!).check();
+  }
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(results);
+  await expect(page.getByRole("heading", { level: 1, name: /^Uitkomst/ })).toBeVisible();
+  await openForChanges(page, path, heading);
+  for (let index = 0; index < 10; index++) await expect(radio(index, ticked[index]!)).toBeChecked();
+
+  // The same while an autosave is on its way (a slow connection): "Afronden" waits for it, then finishes.
+  await page.route("**/zelfscans/**", async (route) => {
+    if (route.request().method() === "POST" && (route.request().postData() ?? "").includes("autosave"))
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const changed = await otherValue(3);
+  await radio(3, changed).check();
+  await expect(page.getByRole("status").filter({ hasText: "Bezig met opslaan" })).toBeVisible({ timeout: 10_000 });
+  const last = await otherValue(7);
+  await radio(7, last).check();
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(results, { timeout: 10_000 });
+  await expect(page.getByRole("heading", { level: 1, name: /^Uitkomst/ })).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
+  await openForChanges(page, path, heading);
+  await expect(radio(3, changed)).toBeChecked();
+  await expect(radio(7, last)).toBeChecked();
+  await expect(radio(0, ticked[0]!)).toBeChecked();
+  // Finished again, so the next run finds it as the duo left it.
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(results);
 });

@@ -53,6 +53,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * An autosave does not reload the page's data: the form is keyed by the stored version, so a reload would
  * replace the form (and its save status) after every autosave. A normal save or "Afronden" reloads as usual.
  */
+// A failed autosave shows "Opslaan lukte niet…" instead of the error page.
+export { autosaveClientAction as clientAction } from "~/components/autosave.tsx";
+
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
@@ -337,7 +340,7 @@ function SelfScanEditor({
   children: React.ReactNode;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const autosave = useAutosave({ formRef, action: ".", version });
+  const autosave = useAutosave({ formRef, action: ".", version, submitThroughConflict: true });
   return (
     <>
       {autosave.conflict ? (
