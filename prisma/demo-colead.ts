@@ -6,7 +6,6 @@ import PDFDocument from "pdfkit";
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { newStorageKey } from "../app/storage/files.server.ts";
 import { amsterdamTime } from "../app/utils/dates.ts";
-import { demoLogins } from "./demo-data.ts";
 
 /** A one-page PDF with a title and some lines, as bytes. */
 function handoutPdf(title: string, lines: string[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -29,10 +28,10 @@ function handoutPdf(title: string, lines: string[]): Promise<Uint8Array<ArrayBuf
   });
 }
 
-export async function seedCoLead(prisma: PrismaClient, cohortId: string) {
+export async function seedCoLead(prisma: PrismaClient, cohortId: string, marcoEmail: string, fatimaEmail: string) {
   const [marco, fatima] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { email: demoLogins.facilitator }, select: { id: true } }),
-    prisma.user.findUniqueOrThrow({ where: { email: demoLogins.facilitator2 }, select: { id: true } }),
+    prisma.user.findUniqueOrThrow({ where: { email: marcoEmail }, select: { id: true } }),
+    prisma.user.findUniqueOrThrow({ where: { email: fatimaEmail }, select: { id: true } }),
   ]);
   const sessions = await prisma.cohortSession.findMany({
     where: { cohortId, number: { in: [1, 2] } },
