@@ -349,6 +349,7 @@ export async function seedDemo(prisma: PrismaClient) {
   });
   await seedClosingCohort(prisma, { facilitatorEmail: demoLogins.facilitator2 });
   await (await import("./demo-evaluation.ts")).seedEvaluation(prisma, { otherCohortId: other.id });
+  await (await import("./demo-colead.ts")).seedCoLead(prisma, cohort.id, marco.email, fatima.email);
   await seedKnowledgeBase(prisma, { coordinator: demoLogins.coordinator, facilitator: demoLogins.facilitator2 });
   return { cohortId: cohort.id, otherCohortId: other.id };
 }

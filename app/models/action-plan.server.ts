@@ -356,7 +356,7 @@ export async function cohortPlanOverview(cohortId: string) {
           versions: { orderBy: { number: "desc" }, take: 1, select: { createdAt: true } },
         },
       },
-      knowledgeArticle: { select: { id: true } },
+      knowledgeArticle: { select: { reviewStatus: true } },
     },
   });
   return enrollments.map((enrollment) => ({
@@ -368,7 +368,10 @@ export async function cohortPlanOverview(cohortId: string) {
     versionCount: enrollment.actionPlan?._count.versions ?? 0,
     commentCount: enrollment.actionPlan?._count.comments ?? 0,
     lastVersionAt: enrollment.actionPlan?.versions[0]?.createdAt ?? null,
-    published: Boolean(enrollment.knowledgeArticle),
+    // The duo's summary in the knowledge base: null (none), waiting for the coordinator's review, public, or
+    // sent back (app/models/knowledge-review.server.ts). Only APPROVED is public.
+    knowledgeStatus: enrollment.knowledgeArticle?.reviewStatus ?? null,
+    published: enrollment.knowledgeArticle?.reviewStatus === "APPROVED",
   }));
 }
 

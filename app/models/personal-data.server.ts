@@ -8,6 +8,7 @@ import { ZipArchive } from "archiver";
 import { recordAudit } from "~/models/audit.server.ts";
 import { personalDataHtml } from "~/models/personal-data-html.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { personName } from "~/utils/deleted-person.ts";
 
 /** One record: plain values, Dates (ISO in JSON, Amsterdam time in HTML), nested records and lists. */
 export type DataValue = string | number | boolean | null | Date | DataValue[] | { [key: string]: DataValue };
@@ -26,7 +27,7 @@ export type PersonalDataKind = {
 };
 
 const person = { select: { name: true } } as const;
-const authorName = (author: { name: string } | null) => author?.name ?? "verwijderde deelnemer";
+const authorName = (author: { name: string } | null) => personName(author);
 
 export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
   {
@@ -690,6 +691,34 @@ export const PERSONAL_DATA_KINDS: PersonalDataKind[] = [
           since: createdAt,
         })),
       ];
+    },
+  },
+  {
+    key: "announcements",
+    title: "Mededelingen die je schreef",
+    description: "De mededelingen die je als coördinator of begeleider aan een leernetwerk stuurde.",
+    async collect({ id }) {
+      const rows = await prisma.announcement.findMany({
+        where: { authorId: id },
+        orderBy: { createdAt: "asc" },
+        select: {
+          title: true,
+          body: true,
+          createdAt: true,
+          cohort: { select: { name: true } },
+          session: { select: { number: true, title: true } },
+          group: { select: { name: true } },
+        },
+      });
+      return rows.map(({ cohort, session, group, ...row }) => ({
+        cohort: cohort.name,
+        audience: session
+          ? `Bijeenkomst ${session.number}: ${session.title}`
+          : group
+            ? `Intervisiegroep ${group.name}`
+            : "Het hele leernetwerk",
+        ...row,
+      }));
     },
   },
   {

@@ -13,7 +13,9 @@ import { onDatabaseQuery, prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { createUser, DEMO_PASSWORD } from "../../prisma/factories.ts";
 import { createCohortWorld } from "../../tests/support/cohort-world.ts";
-import { requestWithCookie } from "../../tests/support/requests.ts";
+import { args, requestAs, requestWithCookie } from "../../tests/support/requests.ts";
+import { loader as announcementLoader } from "~/routes/leernetwerken+/$cohortId+/mededelingen+/$announcementId.tsx";
+import { loader as announcementsLoader } from "~/routes/leernetwerken+/$cohortId+/mededelingen+/_index.tsx";
 import { eraseAccount } from "./erasure.server.ts";
 import { PERSONAL_DATA_KINDS, personalDataArchive } from "./personal-data.server.ts";
 
@@ -233,6 +235,10 @@ async function personWithEverything() {
   await prisma.impactTrailAccess.create({
     data: { municipalityId: otherDuo!.enrollment.municipalityId, userId: subject.id, kind: "COLLEAGUE" },
   });
+  // An announcement they wrote to the cohort (kept after erasure, without author).
+  const announcement = await prisma.announcement.create({
+    data: { cohortId: world.cohort.id, authorId: subject.id, title: "Zaal gewijzigd", body: "We zitten in zaal 3." },
+  });
   // Reads: they read their partner's entry; the facilitator read theirs.
   await prisma.recordRead.create({ data: { readerId: subject.id, journalEntryId: partnerEntry.id } });
   await prisma.recordRead.create({ data: { readerId: facilitator.id, journalEntryId: ownEntry.id } });
@@ -318,6 +324,7 @@ async function personWithEverything() {
     sessionPost,
     trailComment,
     keptDocument,
+    announcement,
   };
 }
 
@@ -450,6 +457,19 @@ describe("erase my account (AVG art. 17)", () => {
     expect(kept[10]).toEqual({ authorId: null, body: "Goed dat dit er staat." });
     expect(kept[11]!.keptById).toBeNull();
     expect(await fileStorage().get(data.duoKey)).not.toBeNull();
+    // Their announcement stays for the cohort; both announcement pages name its author "verwijderde deelnemer".
+    const cohortPath = `http://localhost/leernetwerken/${data.world.cohort.id}/mededelingen`;
+    const list = await announcementsLoader(
+      args(await requestAs(data.partner.id, cohortPath), { cohortId: data.world.cohort.id }),
+    );
+    expect(list.announcements.find((row) => row.id === data.announcement.id)?.author).toBe("verwijderde deelnemer");
+    const one = await announcementLoader(
+      args(await requestAs(data.partner.id, `${cohortPath}/${data.announcement.id}`), {
+        cohortId: data.world.cohort.id,
+        announcementId: data.announcement.id,
+      }),
+    );
+    expect(one.announcement.author).toBe("verwijderde deelnemer");
     // Others' records that named them now say "verwijderde deelnemer".
     const mail = await prisma.emailMessage.findUniqueOrThrow({
       where: { idempotencyKey: `test-to-partner-${people}` },

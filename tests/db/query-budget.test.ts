@@ -49,6 +49,10 @@ const BUDGETS = {
   // Issue 19: the header's unread count costs no statement (it comes with the session's); the inbox lists.
   "inbox (/meldingen)": 2,
   announcements: 3,
+  // The session page as it is: the cohort, the session, attendance, preparation with lesson progress, the
+  // session's assignments, the discussion, the evaluation check, lead/handouts/report (co-leads), the duo and
+  // the duo's open work. None of them grows with the cohort; folding them together is possible later.
+  "session page, participant": 12,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {
@@ -91,6 +95,11 @@ const PAGES: Record<keyof typeof BUDGETS, Page> = {
   },
   "inbox (/meldingen)": { who: (w) => w.participant.id, path: () => "/meldingen" },
   announcements: { who: (w) => w.participant.id, path: (w) => `/leernetwerken/${w.cohort.id}/mededelingen` },
+  // The session that took place: its programme, attendance, discussion, handouts and report.
+  "session page, participant": {
+    who: (w) => w.participant.id,
+    path: (w) => `/leernetwerken/${w.cohort.id}/bijeenkomsten/${w.sessions[0]!.id}`,
+  },
   // What the live view asks every few seconds, nothing having changed: its stamp is still current (204).
   "live intervisie poll": {
     who: (w) => w.participant.id,

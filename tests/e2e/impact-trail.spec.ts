@@ -94,3 +94,36 @@ test("a duo records a topic through the four phases and opens the page for the c
   await page.getByRole("link", { name: /Downloaden als Word-bestand/ }).click();
   expect((await download).suggestedFilename()).toMatch(/^terugkoppeling-zwolle-toegang-tot-de-schuldhulpverlening/);
 });
+
+test("a participant keeps a journal entry in a topic of the impact trail and finds it on the topic page", async ({
+  page,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const entryTitle = `Wat ik wil bewaren ${stamp}`;
+  const topic = `Bewaard werk ${stamp}`;
+  await login(page, users.participant.email, { to: "/journaal/schrijven" });
+  await expect(page.getByRole("heading", { level: 1, name: "Schrijven in je journaal" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Titel (mag leeg blijven)").fill(entryTitle);
+  await page.getByLabel("Je tekst").fill("Het gesprek met de cliëntenraad veranderde onze aanpak.");
+  await page.getByRole("button", { name: "Opslaan en bekijken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: entryTitle })).toBeVisible();
+
+  // "Bewaren in het impactspoor" on the entry page: a new topic without a name is refused first.
+  const keep = page.getByRole("region", { name: "Bewaren in het impactspoor" });
+  await expect(keep).toBeVisible();
+  await expectAccessible(page);
+  await keep.getByRole("button", { name: "Bewaren in het impactspoor" }).click();
+  await expect(page.getByText("Geef het nieuwe onderwerp een titel.").first()).toBeVisible();
+  await keep.getByLabel("Naam van het nieuwe onderwerp (als je geen onderwerp kiest)").fill(topic);
+  await keep.getByRole("button", { name: "Bewaren in het impactspoor" }).click();
+
+  // The topic page of the municipality shows the copy under "Bewaard uit het leernetwerk".
+  await expect(page.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Bewaard uit het leernetwerk" })).toBeVisible();
+  const kept = page.getByRole("article").filter({ has: page.getByRole("heading", { level: 3, name: entryTitle }) });
+  await expect(kept.getByText("Het gesprek met de cliëntenraad veranderde onze aanpak.")).toBeVisible();
+  await expect(kept.getByText(/bewaard door/)).toBeVisible();
+  await expectAccessible(page);
+});

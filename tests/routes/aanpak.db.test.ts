@@ -409,6 +409,31 @@ describe("overview and export", () => {
     ]);
     expect(JSON.stringify(overview)).not.toContain("Geheim plan");
     expect(JSON.stringify(await cohortPlanOverview(world.cohort.id))).not.toContain("Geheim plan");
+
+    // A summary the duo shared waits for the coordinator's review: not "Gedeeld" until it is approved.
+    const article = await prisma.knowledgeArticle.create({
+      data: {
+        enrollmentId: world.zwolle.enrollment.id,
+        title: "Wat we leerden",
+        themes: [],
+        sections: [],
+        searchText: "",
+      },
+    });
+    const statusOfZwolle = async () => {
+      const { duos } = await overviewLoader(
+        args(await requestAs(world.sanne.id, `http://localhost/leernetwerken/${world.cohort.id}/aanpak`), {
+          cohortId: world.cohort.id,
+        }),
+      );
+      const zwolle = duos.find((duo) => duo.municipality.startsWith("Zwolle"));
+      return { knowledge: zwolle?.knowledge, published: zwolle?.published };
+    };
+    expect(await statusOfZwolle()).toEqual({ knowledge: "Wacht op beoordeling", published: false });
+    await prisma.knowledgeArticle.update({ where: { id: article.id }, data: { reviewStatus: "RETURNED" } });
+    expect(await statusOfZwolle()).toEqual({ knowledge: "Teruggestuurd aan het duo", published: false });
+    await prisma.knowledgeArticle.update({ where: { id: article.id }, data: { reviewStatus: "APPROVED" } });
+    expect(await statusOfZwolle()).toEqual({ knowledge: "Gedeeld", published: true });
   });
 
   it("the printable page and the .docx carry the title, municipality and sections", async () => {

@@ -18,6 +18,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? cohortTitle(matches, "Aanpak per duo") : "Leernetwerk" },
 ];
 
+// The duo's summary in the knowledge base: it is public only once a coordinator approved it.
+const KNOWLEDGE_STATUS = {
+  NONE: "Niet gedeeld",
+  PENDING: "Wacht op beoordeling",
+  APPROVED: "Gedeeld",
+  RETURNED: "Teruggestuurd aan het duo",
+} as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
   if (relation === "participant") {
@@ -25,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invariantResponse(enrollmentId, "Je doet niet (meer) mee aan dit leernetwerk.");
     throw redirect(`/leernetwerken/${cohortId}/aanpak/${enrollmentId}`);
   }
-  const duos = await cohortPlanOverview(cohortId);
+  const duos = (await cohortPlanOverview(cohortId)).map((duo) => ({
+    ...duo,
+    knowledge: KNOWLEDGE_STATUS[duo.knowledgeStatus ?? "NONE"],
+  }));
   return { duos, canRead: relation === "facilitator" };
 }
 
@@ -75,7 +86,7 @@ export default function CohortPlansPage() {
                     {duo.versionCount}
                     {duo.lastVersionAt ? ` (laatste ${formatShortDate(duo.lastVersionAt)})` : ""}
                   </td>
-                  <td>{duo.published ? "Gedeeld" : "Niet gedeeld"}</td>
+                  <td>{duo.knowledge}</td>
                 </tr>
               ))}
             </tbody>

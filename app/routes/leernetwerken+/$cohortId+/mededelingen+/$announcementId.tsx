@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { audienceLabel, findAnnouncement } from "~/models/announcement.server.ts";
 import { cohortPage, cohortTitle } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
+import { personName } from "~/utils/deleted-person.ts";
 import { notFound } from "~/utils/http.server.ts";
 
 export const handle = cohortPage<typeof loader>({
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     announcement: {
       title: announcement.title,
       body: announcement.body,
-      author: announcement.author?.name ?? "verwijderd account",
+      author: personName(announcement.author),
       audience: audienceLabel(announcement),
       when: formatDateTime(announcement.createdAt),
     },

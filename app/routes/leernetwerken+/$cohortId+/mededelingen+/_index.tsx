@@ -19,6 +19,7 @@ import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, requiredText, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { personName } from "~/utils/deleted-person.ts";
 import { aantal } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({ breadcrumb: () => [{ label: "Mededelingen" }] });
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     announcements: announcements.map((announcement) => ({
       id: announcement.id,
       title: announcement.title,
-      author: announcement.author?.name ?? "verwijderd account",
+      author: personName(announcement.author),
       audience: audienceLabel(announcement),
       // Formatted on the server, so the browser renders the same text.
       when: formatDateTime(announcement.createdAt),
