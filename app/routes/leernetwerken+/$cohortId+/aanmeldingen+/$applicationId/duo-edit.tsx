@@ -57,7 +57,7 @@ export function DuoEdit() {
             />
             <div>
               <button type="submit" disabled={navigation.state === "submitting"}>
-                Duo opslaan
+                Duo wijzigen
               </button>
             </div>
           </Form>
