@@ -149,7 +149,10 @@ export function applicationReceivedEmail(input: {
   municipality: string;
   cohortName: string;
   url: string;
+  /** Issue 19: the cohort was full and the municipality signed up for the waiting list. */
+  waitingList?: boolean;
 }): EmailContent {
+  if (input.waitingList) return waitingListEmail(input);
   const subject = `Aanmelding ontvangen: ${input.cohortName}`;
   const paragraphs = [
     `Hallo ${input.contactName},`,
@@ -164,6 +167,29 @@ export function applicationReceivedEmail(input: {
       paragraphs,
       { label: "Bekijk het leernetwerk", url: input.url },
       "Je krijgt dit bericht omdat je de gemeente hebt aangemeld voor een leernetwerk. Heb je dit niet gedaan? Laat het ons dan weten door op dit bericht te antwoorden.",
+    ),
+  };
+}
+
+function waitingListEmail(input: {
+  contactName: string;
+  municipality: string;
+  cohortName: string;
+  url: string;
+}): EmailContent {
+  const subject = `Op de wachtlijst: ${input.cohortName}`;
+  const paragraphs = [
+    `Hallo ${input.contactName},`,
+    `Bedankt voor de aanmelding van de gemeente ${input.municipality} voor ${input.cohortName}.`,
+    "Alle plaatsen in dit leernetwerk zijn bezet. Daarom staat de gemeente nu op de wachtlijst. Komt er een plaats vrij, dan neemt de coördinator contact met je op. Wie zich eerder op de wachtlijst zet, komt eerder aan de beurt.",
+  ];
+  return {
+    subject,
+    ...layout(
+      subject,
+      paragraphs,
+      { label: "Bekijk het leernetwerk", url: input.url },
+      "Je krijgt dit bericht omdat je de gemeente op de wachtlijst van een leernetwerk hebt gezet. Heb je dit niet gedaan? Laat het ons dan weten door op dit bericht te antwoorden.",
     ),
   };
 }

@@ -1,6 +1,6 @@
 // Applications of municipalities for a cohort (public form at /aanmelden/<slug>), the intake conversation
 // and the coordinator's decision. Admission enrols the municipality and its duo (enrollment.server.ts).
-import type { Prisma } from "~/generated/prisma/client.ts";
+import type { ApplicationStatus, Prisma } from "~/generated/prisma/client.ts";
 import { sendEmail } from "~/email/send-email.server.ts";
 import { applicationDecisionEmail, applicationReceivedEmail, intakePlannedEmail } from "~/email/templates.server.ts";
 import { prisma } from "~/utils/db.server.ts";
@@ -87,8 +87,12 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-/** Records a municipality's application and sends the contact a confirmation. Throws DomainError. */
-export async function submitApplication(slug: string, input: ApplicationInput) {
+/**
+ * Records a municipality's application and sends the contact a confirmation. Throws DomainError. When the
+ * cohort is full, only a sign-up for the waiting list (`waitingList: true`, the public form offers it) is
+ * accepted: it is stored as an application with status WAITLISTED, in order of sign-up.
+ */
+export async function submitApplication(slug: string, input: ApplicationInput & { waitingList?: boolean }) {
   const cohort = await prisma.cohort.findFirst({
     where: { slug, status: "APPLICATIONS_OPEN" },
     select: {
@@ -103,7 +107,11 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
   });
   if (!cohort) throw new DomainError("Aanmelden voor dit leernetwerk kan niet meer.");
   const full = capacityProblem({ capacity: cohort.capacity, activeEnrollments: cohort._count.enrollments });
-  if (full) throw new DomainError(`${full} Aanmelden kan niet meer.`);
+  if (full && !input.waitingList) {
+    throw new DomainError(`${full} Je kunt de gemeente wel op de wachtlijst zetten.`);
+  }
+  // A place is free (again): a sign-up sent from a form that still showed the waiting list is an application.
+  const waitlisted = Boolean(full);
   const duplicate = duplicateMunicipalityProblem({
     name: input.municipality,
     appliedKeys: cohort.applications.map((application) => application.municipalityKey),
@@ -127,6 +135,7 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
           contactEmail: input.contactEmail,
           contactPhone: input.contactPhone,
           vraagstuk: input.vraagstuk,
+          ...(waitlisted ? { status: "WAITLISTED" as const, waitlistedAt: new Date() } : {}),
           members: {
             create: input.members.map((member, position) => ({
               position,
@@ -144,7 +153,7 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
           action: "application.submit",
           entityType: "Application",
           entityId: application.id,
-          details: { cohortId: cohort.id, municipality, contactEmail: input.contactEmail },
+          details: { cohortId: cohort.id, municipality, contactEmail: input.contactEmail, waitingList: waitlisted },
         },
         tx,
       );
@@ -174,13 +183,16 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
       municipality,
       cohortName: cohort.name,
       url: `${getEnv().APP_URL}/aanmelden/${cohort.slug}`,
+      waitingList: waitlisted,
     }),
   });
   // Issue 19: the coordinators hear of it (in their inbox, and by e-mail as they chose).
   await notifyCoordinators({
     kind: "application-new",
     key: `application-new:${applicationId}`,
-    title: `Nieuwe aanmelding van ${municipality} voor ${cohort.name}`,
+    title: waitlisted
+      ? `${municipality} staat op de wachtlijst van ${cohort.name}`
+      : `Nieuwe aanmelding van ${municipality} voor ${cohort.name}`,
     path: `/leernetwerken/${cohort.id}/aanmeldingen/${applicationId}`,
     lines: [
       `${municipality} heeft zich aangemeld voor ${cohort.name}.`,
@@ -188,16 +200,18 @@ export async function submitApplication(slug: string, input: ApplicationInput) {
     ],
     actionLabel: "Bekijk de aanmelding",
   });
-  return { id: applicationId, municipality };
+  return { id: applicationId, municipality, waitingList: waitlisted };
 }
 
 // --- Coordinator ----------------------------------------------------------------------------------------
 
+/** The waiting list comes first in order of sign-up (waitlistedAt), then the rest in order of application. */
 export function listApplications(cohortId: string) {
   return prisma.application.findMany({
     where: { cohortId },
-    orderBy: [{ createdAt: "asc" }],
+    orderBy: [{ waitlistedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
+      waitlistedAt: true,
       id: true,
       municipalityName: true,
       contactName: true,
@@ -226,6 +240,7 @@ export function getApplication(cohortId: string, applicationId: string) {
       intakeNotes: true,
       decisionReason: true,
       decidedAt: true,
+      waitlistedAt: true,
       createdAt: true,
       // The version an intake form is loaded with (see recordIntake).
       updatedAt: true,
@@ -351,7 +366,7 @@ export async function recordIntake(
       },
     });
   } else {
-    await saveDecision(application.id, input, actor);
+    await saveDecision(application.id, input, actor, application);
   }
 
   if (input.decision) {
@@ -376,6 +391,7 @@ async function saveDecision(
   applicationId: string,
   input: { cohortId: string; notes: string; decision: IntakeDecision | null; reason: string },
   actor: Actor,
+  current: { waitlistedAt: Date | null },
 ) {
   await prisma.$transaction(async (tx) => {
     await tx.application.update({
@@ -383,7 +399,14 @@ async function saveDecision(
       data: {
         intakeNotes: input.notes,
         ...(input.decision
-          ? { status: input.decision, decisionReason: input.reason, decidedAt: new Date(), decidedById: actor.id }
+          ? {
+              status: input.decision,
+              decisionReason: input.reason,
+              decidedAt: new Date(),
+              decidedById: actor.id,
+              // Issue 19: the waiting list is in order of coming onto it; staying on it keeps the place.
+              ...(input.decision === "WAITLISTED" ? { waitlistedAt: current.waitlistedAt ?? new Date() } : {}),
+            }
           : {}),
       },
     });
@@ -431,4 +454,116 @@ export async function previewAdmission(cohortId: string, members: { email: strin
       ];
     }),
   );
+}
+
+// --- Issue 19: the coordinator edits the intended duo ----------------------------------------------------
+
+/** Whether the intended duo can still be changed: until the application is admitted or rejected. */
+export function duoEditable(status: ApplicationStatus): boolean {
+  return status !== "ADMITTED" && status !== "REJECTED";
+}
+
+/**
+ * Replaces the people named in an application (the duo and the optional own ervaringsdeskundige), e.g. when
+ * the municipality sends someone else after the intake. Only before admission (the enrolment is made from
+ * these people) and not after a rejection. `version` is the application's updatedAt when the form was
+ * loaded: a save over someone else's change in between is refused, never silently overwritten. Audited
+ * with the people before and after. Returns null for an unknown application; throws DomainError.
+ */
+export async function updateApplicationDuo(
+  input: { cohortId: string; applicationId: string; members: DuoMemberInput[]; version: string },
+  actor: Actor,
+) {
+  const application = await prisma.application.findFirst({
+    where: { id: input.applicationId, cohortId: input.cohortId },
+    select: {
+      id: true,
+      status: true,
+      municipalityName: true,
+      members: { orderBy: { position: "asc" }, select: { name: true, email: true, function: true } },
+    },
+  });
+  if (!application) return null;
+  if (!duoEditable(application.status)) {
+    throw new DomainError(
+      application.status === "ADMITTED"
+        ? "Deze gemeente is al toegelaten: wijzig het duo bij Deelnemers."
+        : "Deze aanmelding is afgewezen; het duo valt niet meer te wijzigen.",
+    );
+  }
+  await prisma.$transaction(async (tx) => {
+    // The version check and the new version in one statement: of two saves from the same version, one wins.
+    const claimed = await tx.application.updateMany({
+      where: { id: application.id, updatedAt: new Date(input.version), status: application.status },
+      data: { updatedAt: new Date() },
+    });
+    if (claimed.count !== 1) {
+      throw new DomainError(
+        "Niet opgeslagen: iemand anders heeft deze aanmelding intussen gewijzigd. Laad de pagina opnieuw en bekijk het duo zoals het nu is.",
+      );
+    }
+    await tx.applicationMember.deleteMany({ where: { applicationId: application.id } });
+    await tx.applicationMember.createMany({
+      data: input.members.map((member, position) => ({
+        applicationId: application.id,
+        position,
+        name: member.name,
+        email: member.email,
+        function: member.function,
+      })),
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "application.duo_edit",
+        entityType: "Application",
+        entityId: application.id,
+        details: {
+          cohortId: input.cohortId,
+          municipality: application.municipalityName,
+          before: application.members,
+          after: input.members.map(({ name, email, function: fn }) => ({ name, email, function: fn })),
+        },
+      },
+      tx,
+    );
+  });
+  return application;
+}
+
+/**
+ * Issue 19: takes an application off the waiting list and makes it a normal one again (new, or intake
+ * planned when an intake is planned), e.g. when a place frees up and the coordinator wants an intake
+ * first. Audited. Returns null for an unknown application; throws DomainError when it is not waitlisted.
+ */
+export async function leaveWaitingList(input: { cohortId: string; applicationId: string }, actor: Actor) {
+  const application = await prisma.application.findFirst({
+    where: { id: input.applicationId, cohortId: input.cohortId },
+    select: { id: true, status: true, intakeAt: true, municipalityName: true },
+  });
+  if (!application) return null;
+  if (application.status !== "WAITLISTED") throw new DomainError("Deze aanmelding staat niet op de wachtlijst.");
+  await prisma.$transaction(async (tx) => {
+    await tx.application.update({
+      where: { id: application.id },
+      data: {
+        status: application.intakeAt ? "INTAKE_PLANNED" : "SUBMITTED",
+        waitlistedAt: null,
+        decidedAt: null,
+        decidedById: null,
+        decisionReason: "",
+      },
+    });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "application.waitlist_leave",
+        entityType: "Application",
+        entityId: application.id,
+        details: { cohortId: input.cohortId, municipality: application.municipalityName },
+      },
+      tx,
+    );
+  });
+  return application;
 }

@@ -12,7 +12,7 @@ describe("counts in plain Dutch", () => {
     expect(woord(3, "kon", "konden")).toBe("konden");
   });
 
-  it('leaves no "(en)", "(s)" or "(n)" count in the app\'s texts', () => {
+  it('leaves no "(en)", "(s)", "(n)" or "(sen)" count in the app\'s texts', () => {
     const root = path.resolve(import.meta.dirname, "..");
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -24,8 +24,9 @@ describe("counts in plain Dutch", () => {
       }
     };
     walk(root);
-    // A Dutch word with a bracketed plural ending: uitnodiging(en), e-mail(s), gemeente(n), deelnemer(s).
-    const bracketed = /\p{L}\((?:en|s|n)\)/gu;
+    // A Dutch word with a bracketed plural ending: uitnodiging(en), e-mail(s), gemeente(n), deelnemer(s),
+    // casus(sen).
+    const bracketed = /\p{L}\((?:en|s|n|sen)\)/gu;
     const found = files.flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")

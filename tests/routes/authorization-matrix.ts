@@ -176,7 +176,7 @@ export const MATRIX: Record<string, Row> = {
   "routes/leernetwerken+/$cohortId+/aanmeldingen+/_index": { loader: cohort(COORDINATOR) },
   "routes/leernetwerken+/$cohortId+/aanmeldingen+/$applicationId/route": {
     loader: cohort(COORDINATOR),
-    actions: intents(["decide", "plan"], cohort(COORDINATOR)),
+    actions: intents(["decide", "duo", "leave-waitlist", "plan"], cohort(COORDINATOR)),
   },
   "routes/leernetwerken+/$cohortId+/deelnemers+/_index": {
     loader: cohort(COORDINATOR),

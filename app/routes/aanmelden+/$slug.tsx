@@ -41,14 +41,17 @@ const applicationSchema = z
     contactPhone: phoneField,
     vraagstuk: vraagstukField,
     ...duoFields,
+    // Issue 19: sent by the form of a full cohort (a sign-up for the waiting list).
+    waitingList: z.enum(["ja"]).optional(),
   })
-  .transform((form, ctx) => ({ ...form, members: duoMembersFrom(form, ctx) }));
+  .transform((form, ctx) => ({ ...form, waitingList: form.waitingList === "ja", members: duoMembersFrom(form, ctx) }));
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const cohort = await getPublicCohort(params.slug ?? "");
   invariantResponse(cohort, "Dit leernetwerk bestaat niet.");
   const left = placesLeft({ capacity: cohort.capacity, activeEnrollments: cohort._count.enrollments });
-  return { cohort, placesLeft: left, open: cohort.status === "APPLICATIONS_OPEN" && left > 0 };
+  // A full cohort that still takes applications offers its waiting list instead.
+  return { cohort, placesLeft: left, open: cohort.status === "APPLICATIONS_OPEN" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,7 +59,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form.error);
   try {
     const result = await submitApplication(params.slug ?? "", form.data);
-    return { status: "done" as const, municipality: result.municipality, contactEmail: form.data.contactEmail };
+    return {
+      status: "done" as const,
+      municipality: result.municipality,
+      contactEmail: form.data.contactEmail,
+      waitingList: result.waitingList,
+    };
   } catch (error) {
     return domainErrorReply(error, form.values);
   }
@@ -69,6 +77,7 @@ export default function ApplyPage() {
   const refused = actionData?.status === "error" ? actionData : null;
   const values = refused?.values ?? {};
   const errors = refused?.fieldErrors ?? {};
+  const full = left === 0;
   return (
     <>
       <p className="breadcrumb">
@@ -100,8 +109,18 @@ export default function ApplyPage() {
       ) : null}
 
       <section aria-labelledby="aanmelden">
-        <h2 id="aanmelden">Je gemeente aanmelden</h2>
-        {actionData?.status === "done" ? (
+        <h2 id="aanmelden">{open && full ? "Op de wachtlijst" : "Je gemeente aanmelden"}</h2>
+        {actionData?.status === "done" && actionData.waitingList ? (
+          <div className="alert alert-success" role="status">
+            <p>
+              <strong>Bedankt! De gemeente {actionData.municipality} staat op de wachtlijst.</strong>
+            </p>
+            <p>
+              We hebben een bevestiging gestuurd naar {actionData.contactEmail}. Komt er een plaats vrij, dan neemt de
+              coördinator contact met je op. Wie zich eerder op de wachtlijst zet, komt eerder aan de beurt.
+            </p>
+          </div>
+        ) : actionData?.status === "done" ? (
           <div className="alert alert-success" role="status">
             <p>
               <strong>Bedankt! De aanmelding van de gemeente {actionData.municipality} is ontvangen.</strong>
@@ -112,21 +131,31 @@ export default function ApplyPage() {
             </p>
           </div>
         ) : !open ? (
-          <p className="alert alert-info">
-            {cohort.status !== "APPLICATIONS_OPEN"
-              ? "Aanmelden voor dit leernetwerk kan niet meer."
-              : `Dit leernetwerk zit vol: alle ${cohort.capacity} plaatsen voor gemeenten zijn bezet. Aanmelden kan niet meer.`}
-          </p>
+          <p className="alert alert-info">Aanmelden voor dit leernetwerk kan niet meer.</p>
         ) : (
           <>
-            <p>
-              Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding plannen
-              we een intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle velden zijn
-              verplicht, behalve de eigen ervaringsdeskundige.
-            </p>
+            {full ? (
+              <>
+                <p className="alert alert-info">
+                  Dit leernetwerk zit vol: alle {cohort.capacity} plaatsen voor gemeenten zijn bezet.
+                </p>
+                <p>
+                  Je kunt je gemeente wel op de wachtlijst zetten. Komt er een plaats vrij, dan neemt de coördinator
+                  contact met je op. Wie zich eerder op de wachtlijst zet, komt eerder aan de beurt. Alle velden zijn
+                  verplicht, behalve de eigen ervaringsdeskundige.
+                </p>
+              </>
+            ) : (
+              <p>
+                Er {left === 1 ? "is nog 1 plaats" : `zijn nog ${left} plaatsen`} voor gemeenten. Na je aanmelding
+                plannen we een intakegesprek. Daarin bespreken we je vraagstuk en of het leernetwerk erbij past. Alle
+                velden zijn verplicht, behalve de eigen ervaringsdeskundige.
+              </p>
+            )}
             <ErrorSummary errors={errors} />
             <FormAlert message={refused?.formError} />
             <Form method="post" className="stack form-narrow" noValidate>
+              {full ? <input type="hidden" name="waitingList" value="ja" /> : null}
               <Field
                 label="Gemeente"
                 name="municipality"
@@ -180,7 +209,11 @@ export default function ApplyPage() {
               </p>
               <div>
                 <button type="submit" disabled={navigation.state === "submitting"}>
-                  {navigation.state === "submitting" ? "Bezig met versturen…" : "Aanmelding versturen"}
+                  {navigation.state === "submitting"
+                    ? "Bezig met versturen…"
+                    : full
+                      ? "Op de wachtlijst zetten"
+                      : "Aanmelding versturen"}
                 </button>
               </div>
             </Form>

@@ -15,6 +15,7 @@ import { amsterdamTime, formatDateTime, formatSessionTime } from "~/utils/dates.
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
+import { aantal } from "~/utils/plural.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
@@ -183,7 +184,7 @@ export default function GroupPage() {
                   {meeting.session ? (
                     <span className="muted"> · tijdens bijeenkomst {meeting.session.number}</span>
                   ) : null}
-                  <span className="muted"> · {meeting._count.cases} casus(sen) ingebracht</span>
+                  <span className="muted"> · {aantal(meeting._count.cases, "casus", "casussen")} ingebracht</span>
                   {meeting.startedAt ? <span className="badge badge-success"> Nu bezig</span> : null}
                 </li>
               ))}

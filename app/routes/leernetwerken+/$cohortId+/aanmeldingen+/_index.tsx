@@ -10,7 +10,7 @@ import { cohortPage, cohortTitle, useCohortHeader } from "~/utils/cohort-page.ts
 import { formatDateTime } from "~/utils/dates.ts";
 import { applicationStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
-import { aantal } from "~/utils/plural.ts";
+import { aantal, woord } from "~/utils/plural.ts";
 
 export const handle = cohortPage<typeof loader>({ adminNav: true });
 
@@ -21,11 +21,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { cohortId } = await requireCohortCoordinator(request, params.cohortId);
   const applications = await listApplications(cohortId);
-  return { applications };
+  // Issue 19: the waiting list in order of coming onto it (older decisions without that moment by sign-up).
+  const waitingList = applications
+    .filter((application) => application.status === "WAITLISTED")
+    .sort((a, b) => (a.waitlistedAt ?? a.createdAt).getTime() - (b.waitlistedAt ?? b.createdAt).getTime());
+  return { applications, waitingList };
 }
 
 export default function ApplicationsPage() {
-  const { applications } = useLoaderData<typeof loader>();
+  const { applications, waitingList } = useLoaderData<typeof loader>();
   const { cohort } = useCohortHeader();
   return (
     <>
@@ -38,6 +42,33 @@ export default function ApplicationsPage() {
           : " (aanmelden staat nu dicht: de status is niet 'Aanmelding open')."}{" "}
         Open een aanmelding om het intakegesprek te plannen, vast te leggen en te besluiten.
       </p>
+      <section aria-labelledby="wachtlijst">
+        <h2 id="wachtlijst">Wachtlijst</h2>
+        {waitingList.length === 0 ? (
+          <p>Er staat geen gemeente op de wachtlijst.</p>
+        ) : (
+          <>
+            <p>
+              {woord(waitingList.length, "Deze gemeente wacht", "Deze gemeenten wachten")} op een plaats, in volgorde
+              van aanmelden voor de wachtlijst. Komt er een plaats vrij, open dan de aanmelding en kies{" "}
+              <strong>Toegelaten</strong>.
+            </p>
+            <ol className="stack">
+              {waitingList.map((application) => (
+                <li key={application.id}>
+                  <Link to={`/leernetwerken/${cohort.id}/aanmeldingen/${application.id}`}>
+                    {application.municipalityName}
+                  </Link>{" "}
+                  <span className="muted">
+                    op de wachtlijst sinds {formatDateTime(application.waitlistedAt ?? application.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+      <h2>Alle aanmeldingen</h2>
       {applications.length === 0 ? (
         <p>Er zijn nog geen aanmeldingen.</p>
       ) : (

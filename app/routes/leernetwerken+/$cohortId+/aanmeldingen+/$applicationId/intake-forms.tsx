@@ -74,7 +74,10 @@ export function IntakeDecision() {
   const { application } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The decision form also shows an answer to a form the page does not know (anything but "plan").
-  const decide = actionData && textValue(actionData.values, "intent") !== "plan" ? actionData : null;
+  const decide =
+    actionData && !["plan", "duo", "leave-waitlist"].includes(textValue(actionData.values, "intent") ?? "")
+      ? actionData
+      : null;
   const currentDecision =
     textValue(decide?.values, "decision") ??
     (application.status === "WAITLISTED" || application.status === "REJECTED" || application.status === "ADMITTED"

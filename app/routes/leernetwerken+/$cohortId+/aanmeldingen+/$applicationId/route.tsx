@@ -7,12 +7,15 @@ import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import {
   ApplicationConflict,
+  duoEditable,
   getApplication,
+  leaveWaitingList,
   planIntake,
   previewAdmission,
   recordIntake,
+  updateApplicationDuo,
 } from "~/models/application.server.ts";
-import { intakeDecisions } from "~/models/enrollment-rules.ts";
+import { duoFields, duoMembersFrom, intakeDecisions } from "~/models/enrollment-rules.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { amsterdamParts, amsterdamTime, formatDateTime } from "~/utils/dates.ts";
 import { type FormError, formError, formIntents, parseForm } from "~/utils/forms.ts";
@@ -22,6 +25,7 @@ import { applicationStatusLabels } from "~/utils/labels.ts";
 import { applicationBadge } from "~/utils/status-badges.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { ApplicationDetails } from "./application-details.tsx";
+import { DuoEdit, WaitingListNote } from "./duo-edit.tsx";
 import { IntakeDecision, IntakePlanning } from "./intake-forms.tsx";
 
 export const handle = cohortPage<typeof loader>({
@@ -53,7 +57,14 @@ const schema = formIntents({
     // When the form was loaded (the application's updatedAt): a save over someone else's change is caught.
     version: z.string().optional(),
   }),
+  // Issue 19: the intended duo, checked as a whole by duoSchema below.
+  duo: z.object({ ...duoFields, version: z.string().datetime({ message: "Laad de pagina opnieuw." }) }),
+  "leave-waitlist": z.object({}),
 });
+
+const duoSchema = z
+  .object({ ...duoFields, version: z.string() })
+  .transform((form, ctx) => ({ version: form.version, members: duoMembersFrom(form, ctx) }));
 
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
   const { user, cohortId } = await requireCohortCoordinator(request, params.cohortId);
@@ -66,7 +77,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getApplication(cohortId, applicationId);
   invariantResponse(application, "Deze aanmelding bestaat niet.");
   const preview = application.status === "ADMITTED" ? null : await previewAdmission(cohortId, application.members);
-  return { application, preview, intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null };
+  return {
+    application,
+    preview,
+    intake: application.intakeAt ? amsterdamParts(application.intakeAt) : null,
+    duoEditable: duoEditable(application.status),
+  };
 }
 
 /** The one answer, with after a conflict the version to save against now and the notes someone else saved. */
@@ -74,11 +90,27 @@ type ApplicationFormError = FormError & { conflict?: { version: string; notes: s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, cohortId, applicationId } = await load(request, params);
-  const form = parseForm(schema, await readForm(request));
+  const formData = await readForm(request);
+  const form = parseForm(schema, formData);
   if (!form.ok) return invalid<ApplicationFormError>(form.error);
   const { data: input, values } = form;
   const back = `/leernetwerken/${cohortId}/aanmeldingen/${applicationId}`;
   try {
+    if (input.intent === "duo") {
+      const duo = parseForm(duoSchema, formData);
+      if (!duo.ok) return invalid<ApplicationFormError>(duo.error);
+      const result = await updateApplicationDuo({ cohortId, applicationId, ...duo.data }, user);
+      invariantResponse(result, "Deze aanmelding bestaat niet.");
+      return redirectWithToast(back, { title: "Het beoogde duo is gewijzigd" });
+    }
+    if (input.intent === "leave-waitlist") {
+      const result = await leaveWaitingList({ cohortId, applicationId }, user);
+      invariantResponse(result, "Deze aanmelding bestaat niet.");
+      return redirectWithToast(back, {
+        title: "Van de wachtlijst gehaald",
+        description: `De aanmelding van ${result.municipalityName} is weer een gewone aanmelding.`,
+      });
+    }
     if (input.intent === "plan") {
       const intakeAt = amsterdamTime(input.intakeDate, input.intakeTime);
       const application = await planIntake(
@@ -144,7 +176,11 @@ export default function ApplicationPage() {
         </p>
       ) : null}
 
+      <WaitingListNote />
+
       <ApplicationDetails />
+
+      <DuoEdit />
 
       <IntakePlanning />
 

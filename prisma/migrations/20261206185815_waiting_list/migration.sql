@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Application" ADD COLUMN     "waitlistedAt" TIMESTAMPTZ(3);
+
