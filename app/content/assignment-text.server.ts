@@ -3,6 +3,7 @@
 // pages of the platform, http(s) and mailto; headings become bold paragraphs (the page has its own).
 import Markdoc, { type Config, type RenderableTreeNode } from "@markdoc/markdoc";
 import { staffTextNodes } from "~/utils/markdoc-text.server.ts";
+import { memoByText } from "~/utils/text-memo.server.ts";
 import { markdocConfig } from "./config.ts";
 import { getLibrary } from "./library.server.ts";
 
@@ -18,9 +19,10 @@ export function instructionProblems(source: string): string[] {
     .map((problem) => `Regel ${(problem.lines[0] ?? 0) + 1}: ${problem.error.message}`);
 }
 
-export function renderInstructions(source: string): RenderableTreeNode {
-  return Markdoc.transform(Markdoc.parse(source), config);
-}
+/** An assignment's instructions as a render tree (kept per text: see app/utils/text-memo.server.ts). */
+export const renderInstructions: (source: string) => RenderableTreeNode = memoByText((source) =>
+  Markdoc.transform(Markdoc.parse(source), config),
+);
 
 /** The lessons' {% opdracht %} blocks, for the "belongs to a lesson" choice: id, title and lesson. */
 export function listOpdrachten(): { id: string; title: string; lessonTitle: string; href: string }[] {

@@ -45,21 +45,21 @@ export function normalizeAudiences(audiences: readonly JournalAudience[]): Share
  * (GROUP). Used by every read of journal entries.
  */
 export function journalAccessWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
-  return {
-    OR: [
-      { authorId: viewer.id },
-      ...offeredAudiences.map((via) => ({
-        audiences: { has: via },
-        readers: { some: { userId: viewer.id, via } },
-        ...journalRelationWhere(viewer, via),
-      })),
-    ],
-  };
+  return { OR: [{ authorId: viewer.id }, ...sharedRules(viewer)] };
+}
+
+/** The ways an entry of someone else reaches the viewer (journalAccessWhere without the author's own). */
+function sharedRules(viewer: Viewer): Prisma.JournalEntryWhereInput[] {
+  return offeredAudiences.map((via) => ({
+    audiences: { has: via },
+    readers: { some: { userId: viewer.id, via } },
+    ...journalRelationWhere(viewer, via),
+  }));
 }
 
 /** Entries readable by the viewer and written by someone else (what was shared with them). */
 function sharedWithWhere(viewer: Viewer): Prisma.JournalEntryWhereInput {
-  return { AND: [journalAccessWhere(viewer), { authorId: { not: viewer.id } }] };
+  return { authorId: { not: viewer.id }, OR: sharedRules(viewer) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -224,7 +224,9 @@ export type OwnListFilter = { q?: string; tag?: string; prompt?: string };
 
 /** The author's own entries, newest first, with search (title and text) and filters by tag or prompt. */
 export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {}) {
-  const conditions: Prisma.JournalEntryWhereInput[] = [journalAccessWhere(viewer), { authorId: viewer.id }];
+  // The author reads every entry of their own (the first rule of journalAccessWhere), so the shared-entry
+  // rules, whose joins made this the most expensive part of the journal page, are left out here.
+  const conditions: Prisma.JournalEntryWhereInput[] = [{ authorId: viewer.id }];
   const q = filter.q?.trim();
   if (q) {
     conditions.push({
@@ -246,7 +248,7 @@ export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {})
 /** The tags and prompts of the author's entries, for the filter menus (one query). */
 export async function ownFilterChoices(viewer: Viewer) {
   const rows = await prisma.journalEntry.findMany({
-    where: { AND: [journalAccessWhere(viewer), { authorId: viewer.id }] },
+    where: { authorId: viewer.id }, // their own: readable by the author (see listOwnEntries)
     select: { tags: true, reflectieId: true, prompt: { select: { id: true, text: true } }, sessionId: true },
   });
   return filterChoicesOf(rows);

@@ -12,7 +12,9 @@ import {
   cohortAggregate,
   dueSelfScans,
   findDuoForFacilitator,
+  findDuoResultsForFacilitator,
   findOwnDuo,
+  findOwnDuoResults,
   momentStatus,
   reopenResponse,
   resultsView,
@@ -208,6 +210,8 @@ describe("saving self-scans", () => {
     const view = resultsView(scan, duo);
     expect(view.moments[0]!.respondents.map((respondent) => respondent.name)).toEqual([lisa!.name, erik!.name]);
     expect(view.scores.INTAKE!.measures["section:kennis"]).toBe(3);
+    // The results pages read only this scan's part of the duo: the same view.
+    expect(resultsView(scan, (await findOwnDuoResults(erik!, cohort.id, scan.id))!)).toEqual(view);
   });
 
   it("refuses changes once the cohort is closed", async () => {
@@ -230,6 +234,10 @@ describe("who sees a duo's scans", () => {
     expect((await findDuoForFacilitator(facilitator, cohort.id, enrollmentId))?.id).toBe(enrollmentId);
     expect(await findDuoForFacilitator(otherFacilitator, cohort.id, enrollmentId)).toBeNull();
     expect(await findDuoForFacilitator(coordinator, cohort.id, enrollmentId)).toBeNull();
+    expect((await findOwnDuoResults(duos[0]!.members[0]!, cohort.id, scan.id))?.id).toBe(enrollmentId);
+    expect((await findDuoResultsForFacilitator(facilitator, cohort.id, enrollmentId, scan.id))?.id).toBe(enrollmentId);
+    expect(await findDuoResultsForFacilitator(otherFacilitator, cohort.id, enrollmentId, scan.id)).toBeNull();
+    expect(await findDuoResultsForFacilitator(coordinator, cohort.id, enrollmentId, scan.id)).toBeNull();
     // A participant is never treated as staff.
     expect(
       await findDuoForFacilitator({ ...duos[1]!.members[0]!, role: "PARTICIPANT" }, cohort.id, enrollmentId),
@@ -238,6 +246,8 @@ describe("who sees a duo's scans", () => {
     await prisma.enrollment.update({ where: { id: enrollmentId }, data: { status: "WITHDRAWN" } });
     expect(await findOwnDuo(duos[0]!.members[0]!, cohort.id)).toBeNull();
     expect(await findDuoForFacilitator(facilitator, cohort.id, enrollmentId)).toBeNull();
+    expect(await findOwnDuoResults(duos[0]!.members[0]!, cohort.id, scan.id)).toBeNull();
+    expect(await findDuoResultsForFacilitator(facilitator, cohort.id, enrollmentId, scan.id)).toBeNull();
   });
 });
 

@@ -55,6 +55,66 @@ const duoSelect = {
 } as const satisfies Prisma.EnrollmentSelect;
 
 export type DuoScans = Prisma.EnrollmentGetPayload<{ select: typeof duoSelect }>;
+
+/**
+ * What the results page of one scan needs: the duo's members and that scan's settings and responses only
+ * (not every scan's answers, the cohort's schedule or who saved last), in one query.
+ */
+function resultsSelect(scanId: string) {
+  return {
+    id: true,
+    municipality: { select: { name: true } },
+    members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true } } } },
+    selfScanSettings: { where: { scanId }, select: { scanId: true, moment: true, mode: true } },
+    selfScanResponses: {
+      where: { scanId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        scanId: true,
+        moment: true,
+        respondentKey: true,
+        answers: true,
+        completedAt: true,
+        user: { select: { name: true } },
+      },
+    },
+  } as const satisfies Prisma.EnrollmentSelect;
+}
+
+/** A duo as the results of one scan need it (resultsSelect, or the wider duoSelect). */
+export type DuoResults = Settings & {
+  members: unknown[];
+  selfScanResponses: {
+    scanId: string;
+    moment: SelfScanMomentKey;
+    respondentKey: string;
+    answers: Prisma.JsonValue;
+    completedAt: Date | null;
+    user: { name: string } | null;
+  }[];
+};
+
+/** The participant's own duo in the cohort with what the results of `scanId` need (null without a duo). */
+export function findOwnDuoResults(user: Pick<User, "id">, cohortId: string, scanId: string) {
+  return prisma.enrollment.findFirst({
+    where: { cohortId, status: "ACTIVE", members: { some: { userId: user.id } } },
+    select: resultsSelect(scanId),
+  });
+}
+
+/** Like findOwnDuoResults, for a facilitator of the cohort (null for anyone else, coordinators included). */
+export function findDuoResultsForFacilitator(
+  user: Pick<User, "id" | "role">,
+  cohortId: string,
+  enrollmentId: string,
+  scanId: string,
+) {
+  if (user.role !== "FACILITATOR") return Promise.resolve(null);
+  return prisma.enrollment.findFirst({
+    where: { id: enrollmentId, cohortId, status: "ACTIVE", cohort: { facilitators: { some: { userId: user.id } } } },
+    select: resultsSelect(scanId),
+  });
+}
 export type StoredResponse = DuoScans["selfScanResponses"][number];
 
 /** The participant's own active enrolment in the cohort (null when they are not in a duo there). */
@@ -126,7 +186,7 @@ export function momentStatus(
 }
 
 /** The duo's score per moment: completed responses only; members answering separately are averaged. */
-export function duoScoresByMoment(scan: SelfScan, duo: DuoScans): MomentScores {
+export function duoScoresByMoment(scan: SelfScan, duo: DuoResults): MomentScores {
   const result: MomentScores = {};
   for (const moment of selfScanMoments) {
     const completed = responsesFor(duo, scan.id, moment).filter((response) => response.completedAt);
@@ -323,7 +383,7 @@ export function countDuos(cohortId: string) {
 // ---- The results page of one duo (for the duo itself and the cohort's facilitators) ----
 
 /** Everything the results page shows: the chart per moment, the change, and the answers side by side. */
-export function resultsView(scan: SelfScan, duo: DuoScans) {
+export function resultsView(scan: SelfScan, duo: DuoResults) {
   const byMoment = duoScoresByMoment(scan, duo);
   const change = changeBetweenMoments(scan, byMoment);
   const moments = selfScanMoments

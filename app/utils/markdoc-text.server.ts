@@ -2,6 +2,7 @@
 // rendered to a Markdoc render tree on the server and shown with Markdoc's React renderer, never as
 // raw HTML. Links only to http(s) and mailto; images are shown as their description; unknown tags drop.
 import Markdoc, { type Config, type Node, type RenderableTreeNode } from "@markdoc/markdoc";
+import { memoByText } from "./text-memo.server.ts";
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
@@ -39,7 +40,10 @@ export function staffTextNodes(safeHref: RegExp): NonNullable<Config["nodes"]> {
 
 const config: Config = { nodes: staffTextNodes(SAFE_HREF), tags: {} };
 
-export function renderText(source: string): RenderableTreeNode {
+/** The render tree of a staff or participant text (kept per text: see app/utils/text-memo.server.ts). */
+export const renderText: (source: string) => RenderableTreeNode = memoByText(renderTextUncached);
+
+function renderTextUncached(source: string): RenderableTreeNode {
   const ast = Markdoc.parse(source);
   // Unknown or broken tags ({% … %}) are left out rather than shown half-rendered.
   for (const node of ast.walk()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachePlans, MAX_PLANS } from "./query-plans.server.ts";
+import { cachePlans, copyPlan, MAX_PLANS } from "./query-plans.server.ts";
 
 function fakeCompiler() {
   const calls: string[] = [];
@@ -43,6 +43,21 @@ describe("kept query plans", () => {
     expect(calls.length).toBe(before);
     a.compile("q0");
     expect(calls.length).toBe(before + 1);
+  });
+
+  it("copies a plan deeply: plain objects and arrays by hand, anything else by structuredClone", () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const map = new Map([["a", { b: 1 }]]);
+    const plan = { type: "query", args: [1, "x", null, true, { nested: [bytes] }], map, empty: Object.create(null) };
+    const copy = copyPlan(plan);
+    expect(copy).toEqual(plan);
+    expect(copy.args).not.toBe(plan.args);
+    expect(copy.args[4]).not.toBe(plan.args[4]);
+    const copiedBytes = (copy.args[4] as { nested: Uint8Array[] }).nested[0]!;
+    expect(copiedBytes).not.toBe(bytes);
+    expect([...copiedBytes]).toEqual([1, 2, 3]);
+    expect(copy.map).not.toBe(map);
+    expect(copy.map.get("a")).not.toBe(map.get("a"));
   });
 
   it("leaves a class without a compile method alone", () => {

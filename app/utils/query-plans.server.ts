@@ -27,6 +27,22 @@ export function queryPlanStats() {
   return { hits, misses };
 }
 
+/**
+ * A deep copy of a plan. Plans are plain objects, arrays and primitives (what the compiler's WebAssembly
+ * hands over); copying those by hand is several times cheaper than structuredClone, which a large plan
+ * (a page's nested query) made a noticeable part of a request. Anything else (a Map, a Date, bytes) is
+ * copied by structuredClone, as before.
+ */
+export function copyPlan<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyPlan) as T;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyPlan((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
 export function cachePlans(compiler: CompilerClass): boolean {
   const proto = compiler.prototype as { compile?: Compile; [WRAPPED]?: true };
   const compile = proto.compile;
@@ -48,7 +64,7 @@ export function cachePlans(compiler: CompilerClass): boolean {
       plans.delete(request); // most recently used last
     }
     plans.set(request, plan);
-    return structuredClone(plan);
+    return copyPlan(plan);
   };
   proto[WRAPPED] = true;
   return true;

@@ -7,7 +7,7 @@ import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
-import { findDuoForFacilitator, resultsView } from "~/models/self-scan.server.ts";
+import { findDuoResultsForFacilitator, resultsView } from "~/models/self-scan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw notFound("Deze zelfscan bestaat niet of je hebt er geen toegang toe.");
   const scan = findSelfScan(params.scanId);
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
-  const duo = await findDuoForFacilitator(user, cohortId, params.enrollmentId);
+  const duo = await findDuoResultsForFacilitator(user, cohortId, params.enrollmentId, scan.id);
   invariantResponse(duo, "Dit duo bestaat niet of je hebt er geen toegang toe.");
   return {
     municipality: duo.municipality.name,
