@@ -960,21 +960,55 @@ export async function copyAssignments(actor: Viewer, cohortId: string, sourceCoh
   return { copied: copies.length, skipped };
 }
 
-/** The assignments of one session, for the session page (participants get their status). */
-export async function sessionAssignments(viewer: Viewer, sessionId: string, now = new Date()) {
-  const assignments = await prisma.assignment.findMany({
-    where: { sessionId },
-    orderBy: [{ dueAt: "asc" }, { title: "asc" }],
-    select: { id: true, title: true, dueAt: true, kind: true },
+/**
+ * The viewer's own submissions among an assignment's: their individual ones and their active duo's (for a
+ * nested select, e.g. the session page's one query; staff pass role !== PARTICIPANT and get none).
+ */
+export function ownSubmissionsArgs(viewer: Viewer) {
+  return {
+    where:
+      viewer.role === "PARTICIPANT"
+        ? {
+            OR: [
+              { userId: viewer.id },
+              { userId: null, enrollment: { status: "ACTIVE" as const, members: { some: { userId: viewer.id } } } },
+            ],
+          }
+        : { id: { in: [] } },
+    select: {
+      userId: true,
+      body: true,
+      submittedAt: true,
+      feedbackAt: true,
+      _count: { select: { attachments: true } },
+    },
+  } satisfies Prisma.Assignment$submissionsArgs;
+}
+
+/**
+ * The participant's status label of each assignment, from rows read with ownSubmissionsArgs: for a duo
+ * assignment the duo's submission, for an individual one their own (null for staff).
+ */
+export function withOwnStatus<
+  A extends {
+    dueAt: Date;
+    kind: AssignmentKind;
+    submissions: {
+      userId: string | null;
+      body: string;
+      submittedAt: Date | null;
+      feedbackAt: Date | null;
+      _count: { attachments: number };
+    }[];
+  },
+>(viewer: Viewer, assignments: A[], now = new Date()) {
+  return assignments.map(({ submissions, ...assignment }) => {
+    if (viewer.role !== "PARTICIPANT") return { ...assignment, statusLabel: null };
+    const own = submissions.find((submission) =>
+      assignment.kind === "DUO" ? submission.userId === null : submission.userId === viewer.id,
+    );
+    return { ...assignment, statusLabel: statusLabel(submissionStatus(factsOf(own), assignment.dueAt, now)) };
   });
-  if (viewer.role !== "PARTICIPANT") return assignments.map((assignment) => ({ ...assignment, statusLabel: null }));
-  const own = new Map(
-    (await listParticipantAssignments(viewer, now)).assignments.map((assignment) => [
-      assignment.id,
-      assignment.statusLabel,
-    ]),
-  );
-  return assignments.map((assignment) => ({ ...assignment, statusLabel: own.get(assignment.id) ?? null }));
 }
 
 /** Per facilitator: how many submissions were handed in since `since`, per cohort (for the weekly digest). */

@@ -22,13 +22,6 @@ export function listCohortParticipants(cohortId: string) {
   });
 }
 
-export function listSessionAttendance(sessionId: string) {
-  return prisma.attendance.findMany({
-    where: { sessionId },
-    select: { userId: true, status: true, reason: true, updatedAt: true, recordedBy: { select: { name: true } } },
-  });
-}
-
 export type AttendanceEntry = { userId: string; status: AttendanceStatus | null };
 
 /**

@@ -9,7 +9,8 @@ import type { CohortRelation } from "~/models/cohort.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { prisma } from "~/utils/db.server.ts";
 
-const postSelect = {
+/** What the page shows of a post (the session page reads the posts with its other parts: session.server.ts). */
+export const postSelect = {
   id: true,
   parentId: true,
   body: true,
@@ -32,6 +33,11 @@ export async function sessionDiscussion(viewer: Pick<User, "id">, sessionId: str
     orderBy: { createdAt: "asc" },
     select: postSelect,
   });
+  return discussionOf(viewer, rows);
+}
+
+/** The session's posts (oldest first) as questions, each with its answers and their reactions. */
+export function discussionOf(viewer: Pick<User, "id">, rows: PostRow[]): DiscussionPost[] {
   const byId = new Map<string, DiscussionPost>();
   for (const row of rows) {
     byId.set(row.id, {

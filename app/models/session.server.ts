@@ -1,12 +1,16 @@
 // A cohort's sessions (bijeenkomsten): adding, editing, calling off and restoring them (coordinators),
 // and reading one for its page. Every change raises `sequence`, the iCalendar SEQUENCE, so calendar
 // clients replace the event instead of keeping the old time. Every change is written to the audit log.
+import type { User } from "lucia";
 import type { Prisma, SessionFormat } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { calendarDateString } from "~/utils/dates.ts";
+import { ownSubmissionsArgs, withOwnStatus } from "./assignment.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { sessionSummarySelect } from "./cohort.server.ts";
+import { resolveReadings } from "./course-progress.server.ts";
 import type { ScheduleContext } from "./schedule.ts";
+import { discussionOf, postSelect } from "./session-discussion.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
 export type SessionFields = {
@@ -251,23 +255,63 @@ export async function updateSessionContent(
   return { changed: true };
 }
 
-/** What the session page shows of its co-leads, in one query: the leader, the handouts and the report. */
-export async function sessionCoLeadParts(sessionId: string) {
-  const found = await prisma.cohortSession.findUnique({
-    where: { id: sessionId },
+/** What the session page shows of its co-leads: the leader, the handouts and the report. */
+const coLeadSelect = {
+  leader: { select: { id: true, name: true, title: true } },
+  handouts: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
+  report: {
     select: {
-      leader: { select: { id: true, name: true, title: true } },
-      handouts: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, createdAt: true } },
-      report: {
-        select: {
-          discussed: true,
-          agreements: true,
-          followUp: true,
-          updatedAt: true,
-          updatedBy: { select: { name: true } },
-        },
+      discussed: true,
+      agreements: true,
+      followUp: true,
+      updatedAt: true,
+      updatedBy: { select: { name: true } },
+    },
+  },
+} as const satisfies Prisma.CohortSessionSelect;
+
+/**
+ * Everything the session page reads about one session (whose access the route's guard checked), in one
+ * query (issue 18; before, eight): attendance (staff see everyone's, a participant only their own), the
+ * readings, the assignments with the participant's status, the discussion, whether the participant answered
+ * the session's evaluation, and the co-leads' parts.
+ */
+export async function sessionPageParts(
+  viewer: Pick<User, "id" | "role">,
+  session: { id: string; cohortId: string },
+  isStaff: boolean,
+  now = new Date(),
+) {
+  const found = await prisma.cohortSession.findUnique({
+    where: { id: session.id },
+    select: {
+      ...coLeadSelect,
+      attendances: {
+        where: isStaff ? {} : { userId: viewer.id },
+        select: { userId: true, status: true, reason: true, updatedAt: true, recordedBy: { select: { name: true } } },
+      },
+      readings: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, contentId: true } },
+      assignments: {
+        orderBy: [{ dueAt: "asc" }, { title: "asc" }],
+        select: { id: true, title: true, dueAt: true, kind: true, submissions: ownSubmissionsArgs(viewer) },
+      },
+      posts: { orderBy: { createdAt: "asc" }, select: postSelect },
+      // As hasAnswered (evaluation.server.ts): a session's evaluation has the session's id as its target.
+      evalParticipants: {
+        where: { cohortId: session.cohortId, target: session.id, userId: viewer.id },
+        select: { id: true },
+        take: 1,
       },
     },
   });
-  return found ?? { leader: null, handouts: [], report: null };
+  if (!found) return null;
+  const { leader, handouts, report, attendances, readings, assignments, posts, evalParticipants } = found;
+  return {
+    coLead: { leader, handouts, report },
+    attendance: attendances,
+    readings: resolveReadings(readings),
+    assignments: withOwnStatus(viewer, assignments, now),
+    discussion: discussionOf(viewer, posts),
+    answered: evalParticipants.length > 0,
+  };
 }

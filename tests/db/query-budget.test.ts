@@ -49,10 +49,10 @@ const BUDGETS = {
   // Issue 19: the header's unread count costs no statement (it comes with the session's); the inbox lists.
   "inbox (/meldingen)": 2,
   announcements: 3,
-  // The session page as it is: the cohort, the session, attendance, preparation with lesson progress, the
-  // session's assignments, the discussion, the evaluation check, lead/handouts/report (co-leads), the duo and
-  // the duo's open work. None of them grows with the cohort; folding them together is possible later.
-  "session page, participant": 12,
+  // The session page: the session check, the cohort, the session, then one query for everything of the
+  // session (attendance, readings, assignments with the duo's status, discussion, evaluation check, lead,
+  // handouts and report; before, eight) and the lessons the viewer read. Was 12.
+  "session page, participant": 5,
 } as const satisfies Record<string, number>;
 
 const PAGES: Record<keyof typeof BUDGETS, Page> = {

@@ -9,30 +9,21 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import type { AttendanceStatus } from "~/generated/prisma/enums.ts";
-import {
-  listCohortParticipants,
-  listSessionAttendance,
-  recordAttendance,
-  signOff,
-  withdrawSignOff,
-} from "~/models/attendance.server.ts";
+import { listCohortParticipants, recordAttendance, signOff, withdrawSignOff } from "~/models/attendance.server.ts";
 import { attendanceStatusValues, signOffSchema } from "~/models/schedule-forms.ts";
-import { sessionAssignments } from "~/models/assignment.server.ts";
-import { sessionCoLeadParts } from "~/models/session.server.ts";
+import { sessionPageParts } from "~/models/session.server.ts";
 import { formatBytes } from "~/components/assignment-parts.tsx";
-import { readLessons, sessionReadings } from "~/models/course-progress.server.ts";
-import { hasAnswered } from "~/models/evaluation.server.ts";
+import { readLessons } from "~/models/course-progress.server.ts";
 import { useCohortHeader } from "~/utils/cohort-page.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
-import { forbidden } from "~/utils/http.server.ts";
+import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { renderText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { AttendanceSections } from "./attendance.tsx";
 import { SignOffSection } from "./sign-off.tsx";
 import { SessionDiscussion } from "./discussion.tsx";
-import { sessionDiscussion } from "~/models/session-discussion.server.ts";
 import { aantal } from "~/utils/plural.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,18 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // The evaluation opens when the session has ended (not for a cancelled one).
   const evaluationOpen = !session.cancelledAt && session.endsAt <= now;
-  const [attendance, participants, readings, read, assignments, answered, discussion, coLead] = await Promise.all([
-    isStaff
-      ? listSessionAttendance(session.id)
-      : listSessionAttendance(session.id).then((rows) => rows.filter((row) => row.userId === user.id)),
+  // The session's own parts in one query; the cohort's participants (staff only) and what the viewer read
+  // beside it.
+  const [parts, participants, read] = await Promise.all([
+    sessionPageParts(user, session, isStaff, now),
     isStaff ? listCohortParticipants(cohortId) : Promise.resolve([]),
-    sessionReadings([session.id]),
     readLessons([user.id]),
-    sessionAssignments(user, session.id),
-    evaluationOpen && !isStaff ? hasAnswered(user, cohortId, session.id) : Promise.resolve(false),
-    sessionDiscussion(user, session.id),
-    sessionCoLeadParts(session.id),
   ]);
+  invariantResponse(parts, "Deze bijeenkomst bestaat niet.");
+  const { attendance, assignments, discussion, coLead } = parts;
+  const answered = evaluationOpen && !isStaff ? parts.answered : false;
   const myReads = read.get(user.id);
   return {
     session: { ...session, agendaTree: session.agenda ? renderText(session.agenda) : null },
@@ -70,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ownAttendance: attendance.find((row) => row.userId === user.id) ?? null,
     isFuture: session.startsAt > now,
     evaluation: evaluationOpen ? { answered } : null,
-    readings: (readings.get(session.id) ?? []).map((reading) => ({
+    readings: parts.readings.map((reading) => ({
       ...reading,
       lessonsRead: reading.lessonIds.filter((id) => myReads?.has(id)).length,
     })),
