@@ -27,14 +27,7 @@ export function onDatabaseQuery(listener: QueryListener): () => void {
 // Statements are sent as named (prepared) statements, so the database parses and plans each distinct
 // statement once per connection instead of on every request. Prisma sends the same SQL text for the same
 // query shape (values are parameters), and planning the nested JSON queries of a page cost PGlite more than
-// running them (3.4 ms of planning against 1.4 ms for a start page's query). A prepared statement alone is
-// not enough: PostgreSQL plans it again on every execution ("custom plan") as long as it estimates the
-// plan made for these values cheaper than the one plan for any values, which for these id lookups it
-// keeps doing. So each connection starts with plan_cache_mode = force_generic_plan: a named statement
-// is planned once and the plan reused (issue 18: on PGlite, whose planning runs in the app's process, the
-// cohort page went from 10.9 to 8.5 ms of CPU in a micro-benchmark, the other pages 1 to 1.5 ms less).
-// The statements are lookups by id, foreign key and status, whose best plan does not depend on the values.
-// The number of names is capped,
+// running them (3.4 ms of planning against 1.4 ms for a start page's query). The number of names is capped,
 // so statements whose text varies (IN lists of different lengths) cannot grow the server's memory without
 // bound; past the cap a statement is sent unnamed, as before.
 const MAX_PREPARED_STATEMENTS = 500;
@@ -53,15 +46,11 @@ type QueryConfig = { text?: unknown; name?: unknown };
 type Send = (...args: unknown[]) => Promise<unknown>;
 const sendQuery = pg.Client.prototype.query as unknown as Send;
 
-/** What a new connection runs before its first statement (see above). */
-const SESSION_SETUP = "SET plan_cache_mode = force_generic_plan";
-
 /**
  * The driver's client class for the pool: tells the listeners about every statement and names the
  * preparable ones. The embedded PGlite is one database session shared by every connection, so prepared
  * statements outlive the connection that made them (the pool replaces a connection after a failed query);
  * a new connection therefore drops them first, or preparing a name again would fail ("already exists").
- * Every new connection sets the plan cache mode first (SESSION_SETUP), in the same round trip.
  */
 function observedClient(sharedSession: boolean) {
   const started = new WeakSet<pg.Client>();
@@ -77,14 +66,12 @@ function observedClient(sharedSession: boolean) {
       const name = statementName(config.text);
       if (name) args[0] = { ...config, name };
     }
-    if (!started.has(this)) {
+    if (sharedSession && !started.has(this)) {
       started.add(this);
-      const setup = sendQuery
-        .call(this, sharedSession ? `DEALLOCATE ALL; ${SESSION_SETUP}` : SESSION_SETUP)
-        .catch(() => {});
-      // The statement follows once the setup is done (the driver warns about, and pg 9 refuses, a query
+      const deallocate = sendQuery.call(this, "DEALLOCATE ALL").catch(() => {});
+      // The statement follows once DEALLOCATE is done (the driver warns about, and pg 9 refuses, a query
       // sent while another runs). A caller with a callback (the pool's query()) gets its answer there.
-      return setup.then(() => sendQuery.apply(this, args));
+      return deallocate.then(() => sendQuery.apply(this, args));
     }
     return sendQuery.apply(this, args);
   } as typeof pg.Client.prototype.query;
