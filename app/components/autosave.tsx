@@ -47,6 +47,12 @@ export type UseAutosaveOptions = {
   applyValues?: (values: FieldValues) => void;
   /** Where a normal submit goes when it had to wait for an autosave (default: `action`). */
   submitActionAfterSave?: (result: Saved) => string;
+  /**
+   * A normal submit is always sent, also while a conflict is shown or when the autosave it waited for was
+   * refused or failed: the form's own action then answers (e.g. with its conflict notice). For a form whose
+   * submit carries every field itself, like the self-scan's "Afronden". Default: a conflict blocks submits.
+   */
+  submitThroughConflict?: boolean;
 };
 
 export type AutosaveState = ReturnType<typeof useAutosave>;
@@ -109,6 +115,20 @@ export function useAutosave(options: UseAutosaveOptions) {
   const waitingSubmitter = useRef<[string, string] | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // The navigation as it is now, not as it was at the last render: an interval tick right after a submit began
+  // must see it. `submitting` is set by the submit itself (before any render) and cleared once the navigation it
+  // started is over; no autosave starts in between, so it never races the submit with the same version.
+  const navigationIdle = useRef(true);
+  navigationIdle.current = navigation.state === "idle";
+  const submitting = useRef(false);
+  const navigationStarted = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle") navigationStarted.current = true;
+    else if (navigationStarted.current) {
+      navigationStarted.current = false;
+      submitting.current = false;
+    }
+  }, [navigation.state]);
 
   // Stable setters (they touch only refs and state setters), so the callbacks below can name them.
   const setVersion = useCallback((value: number) => {
@@ -124,15 +144,15 @@ export function useAutosave(options: UseAutosaveOptions) {
     setDirtyState(value);
   }, []);
 
-  const navigationIdle = navigation.state === "idle";
   const save = useCallback(() => {
     const form = formRef.current;
-    if (!form || conflictRef.current || inFlight.current || submitAfterSave.current || !navigationIdle) return;
+    if (!form || conflictRef.current || inFlight.current || submitAfterSave.current) return;
+    if (submitting.current || !navigationIdle.current) return;
     const snapshot = formSnapshot(form);
     if (optionsRef.current.shouldSave && !optionsRef.current.shouldSave(snapshot)) return;
     inFlight.current = snapshot;
     fetcher.submit(autosaveFormData(form, versionRef.current), { method: "post", action });
-  }, [action, fetcher, formRef, navigationIdle]);
+  }, [action, fetcher, formRef]);
 
   // While there are unsaved changes: save every few seconds (also while typing goes on), the latest values.
   const saveRef = useRef(save);
@@ -161,9 +181,13 @@ export function useAutosave(options: UseAutosaveOptions) {
     const form = formRef.current;
     const waitingSubmit = submitAfterSave.current;
     submitAfterSave.current = false;
+    const through = optionsRef.current.submitThroughConflict;
     if (!result) {
       // The request failed (e.g. the connection dropped): the values stay dirty and are tried again.
       setFailed(true);
+      if (waitingSubmit && form && through)
+        submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
+      else if (waitingSubmit) submitting.current = false;
       return;
     }
     setFailed(false);
@@ -184,6 +208,11 @@ export function useAutosave(options: UseAutosaveOptions) {
     }
     if (result.status === "conflict") {
       setConflict({ version: result.version, theirs: result.current, mine: form ? formSnapshot(form) : sent });
+      // The submit carries every answer and the version this window was based on: the action answers it
+      // (with its own conflict notice), so the click is never lost.
+      if (waitingSubmit && form && through)
+        submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
+      else if (waitingSubmit) submitting.current = false;
       return;
     }
     if (result.status === "error") setErrors(result.fieldErrors);
@@ -203,10 +232,11 @@ export function useAutosave(options: UseAutosaveOptions) {
   }, []);
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
-    if (conflictRef.current) {
+    if (conflictRef.current && !optionsRef.current.submitThroughConflict) {
       event.preventDefault();
       return;
     }
+    submitting.current = true;
     // An autosave is on its way: submit once it is back, with its new version (a new draft is never created twice).
     if (inFlight.current) {
       event.preventDefault();
