@@ -109,6 +109,9 @@ export function useAutosave(options: UseAutosaveOptions) {
   const conflictRef = useRef(conflict);
   const dirtyRef = useRef(dirty);
   const inFlight = useRef<FieldValues | null>(null);
+  // Which answer was shown when the save in flight began, and whether that save was seen on its way.
+  const dataBeforeSave = useRef<AutosaveResponse | undefined>(undefined);
+  const sawSubmitting = useRef(false);
   const submitAfterSave = useRef(false);
   // The button that submitted while an autosave was on its way (its name and value, e.g. intent=submit): the
   // submit sent once the save is back carries it, as the browser would have.
@@ -120,6 +123,8 @@ export function useAutosave(options: UseAutosaveOptions) {
   // started is over; no autosave starts in between, so it never races the submit with the same version.
   const navigationIdle = useRef(true);
   navigationIdle.current = navigation.state === "idle";
+  const fetcherIdle = useRef(true);
+  fetcherIdle.current = fetcher.state === "idle";
   const submitting = useRef(false);
   const navigationStarted = useRef(false);
   useEffect(() => {
@@ -148,9 +153,14 @@ export function useAutosave(options: UseAutosaveOptions) {
     const form = formRef.current;
     if (!form || conflictRef.current || inFlight.current || submitAfterSave.current) return;
     if (submitting.current || !navigationIdle.current) return;
+    // The last save's answer is in, but the router still reloads the page's other data: a new submit would
+    // abort that reload mid-stream (Remix logs it as an error). The next tick or blur saves instead.
+    if (!fetcherIdle.current) return;
     const snapshot = formSnapshot(form);
     if (optionsRef.current.shouldSave && !optionsRef.current.shouldSave(snapshot)) return;
     inFlight.current = snapshot;
+    dataBeforeSave.current = fetcher.data;
+    sawSubmitting.current = false;
     fetcher.submit(autosaveFormData(form, versionRef.current), { method: "post", action });
   }, [action, fetcher, formRef]);
 
@@ -171,10 +181,22 @@ export function useAutosave(options: UseAutosaveOptions) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  // Only when a response arrives: the other values are read as they are at that moment.
+  // Only when the action's answer arrives: the other values are read as they are at that moment. The answer
+  // is there as soon as the fetcher leaves "submitting": it is "loading" while the router reloads the other
+  // routes' data, which can take long on a busy server (or never end, when that reload is aborted). A submit
+  // that waited for this save must not wait for that reload too: it would hang, and the click would be lost.
+  // An effect can also run late, for a render from before the save began (a blur can start a save between a
+  // render and its effects): then it still shows the previous answer. So an answer counts only once this
+  // save was seen "submitting", or when it is another object than the one shown when the save began.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on fetcher.state and fetcher.data only
   useEffect(() => {
-    if (fetcher.state !== "idle" || !inFlight.current) return;
+    if (!inFlight.current) return;
+    if (fetcher.state === "submitting") {
+      sawSubmitting.current = true;
+      return;
+    }
+    if (!sawSubmitting.current && fetcher.data === dataBeforeSave.current) return;
+    sawSubmitting.current = false;
     const sent = inFlight.current;
     inFlight.current = null;
     const result = fetcher.data;
@@ -237,6 +259,10 @@ export function useAutosave(options: UseAutosaveOptions) {
       return;
     }
     submitting.current = true;
+    // The submit carries the newest stored version, also when the answer of the last autosave has not been
+    // rendered into the hidden field yet.
+    const versionField = event.currentTarget.elements.namedItem("version");
+    if (versionField instanceof HTMLInputElement) versionField.value = String(versionRef.current);
     // An autosave is on its way: submit once it is back, with its new version (a new draft is never created twice).
     if (inFlight.current) {
       event.preventDefault();
@@ -290,7 +316,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     failed,
     /** Field errors of the last autosave that was refused (e.g. too long). */
     errors,
-    saving: fetcher.state !== "idle",
+    saving: fetcher.state === "submitting",
     save,
     keepMine,
     takeTheirs,

@@ -402,6 +402,26 @@ test("a ticked answer is saved without pressing anything, and 'Afronden' right a
   await expect(radio(3, changed)).toBeChecked();
   await expect(radio(7, last)).toBeChecked();
   await expect(radio(0, ticked[0]!)).toBeChecked();
+
+  // After each autosave the router reloads the page's other data (header, cohort). On a busy server that
+  // reload can take long: "Afronden" waits only for the save's own answer, never for that reload.
+  await page.route(/\/einde\.data\?_routes=/, async (route) => {
+    if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 12_000));
+    await route.continue().catch(() => undefined);
+  });
+  const slowFirst = await otherValue(5);
+  await radio(5, slowFirst).check();
+  await expect(page.getByRole("status").filter({ hasText: "Automatisch opgeslagen om" })).toBeVisible({
+    timeout: 10_000,
+  });
+  const slowLast = await otherValue(6);
+  await radio(6, slowLast).check();
+  await page.getByRole("button", { name: "Afronden" }).click();
+  await expect(page).toHaveURL(results, { timeout: 8_000 });
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await openForChanges(page, path, heading);
+  await expect(radio(5, slowFirst)).toBeChecked();
+  await expect(radio(6, slowLast)).toBeChecked();
   // Finished again, so the next run finds it as the duo left it.
   await page.getByRole("button", { name: "Afronden" }).click();
   await expect(page).toHaveURL(results);
