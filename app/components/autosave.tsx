@@ -47,6 +47,12 @@ export type UseAutosaveOptions = {
   applyValues?: (values: FieldValues) => void;
   /** Where a normal submit goes when it had to wait for an autosave (default: `action`). */
   submitActionAfterSave?: (result: Saved) => string;
+  /**
+   * A normal submit is always sent, also while a conflict is shown or when the autosave it waited for was
+   * refused or failed: the form's own action then answers (e.g. with its conflict notice). For a form whose
+   * submit carries every field itself, like the self-scan's "Afronden". Default: a conflict blocks submits.
+   */
+  submitThroughConflict?: boolean;
 };
 
 export type AutosaveState = ReturnType<typeof useAutosave>;
@@ -103,12 +109,31 @@ export function useAutosave(options: UseAutosaveOptions) {
   const conflictRef = useRef(conflict);
   const dirtyRef = useRef(dirty);
   const inFlight = useRef<FieldValues | null>(null);
+  // Which answer was shown when the save in flight began, and whether that save was seen on its way.
+  const dataBeforeSave = useRef<AutosaveResponse | undefined>(undefined);
+  const sawSubmitting = useRef(false);
   const submitAfterSave = useRef(false);
   // The button that submitted while an autosave was on its way (its name and value, e.g. intent=submit): the
   // submit sent once the save is back carries it, as the browser would have.
   const waitingSubmitter = useRef<[string, string] | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
+  // The navigation as it is now, not as it was at the last render: an interval tick right after a submit began
+  // must see it. `submitting` is set by the submit itself (before any render) and cleared once the navigation it
+  // started is over; no autosave starts in between, so it never races the submit with the same version.
+  const navigationIdle = useRef(true);
+  navigationIdle.current = navigation.state === "idle";
+  const fetcherIdle = useRef(true);
+  fetcherIdle.current = fetcher.state === "idle";
+  const submitting = useRef(false);
+  const navigationStarted = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle") navigationStarted.current = true;
+    else if (navigationStarted.current) {
+      navigationStarted.current = false;
+      submitting.current = false;
+    }
+  }, [navigation.state]);
 
   // Stable setters (they touch only refs and state setters), so the callbacks below can name them.
   const setVersion = useCallback((value: number) => {
@@ -124,15 +149,20 @@ export function useAutosave(options: UseAutosaveOptions) {
     setDirtyState(value);
   }, []);
 
-  const navigationIdle = navigation.state === "idle";
   const save = useCallback(() => {
     const form = formRef.current;
-    if (!form || conflictRef.current || inFlight.current || submitAfterSave.current || !navigationIdle) return;
+    if (!form || conflictRef.current || inFlight.current || submitAfterSave.current) return;
+    if (submitting.current || !navigationIdle.current) return;
+    // The last save's answer is in, but the router still reloads the page's other data: a new submit would
+    // abort that reload mid-stream (Remix logs it as an error). The next tick or blur saves instead.
+    if (!fetcherIdle.current) return;
     const snapshot = formSnapshot(form);
     if (optionsRef.current.shouldSave && !optionsRef.current.shouldSave(snapshot)) return;
     inFlight.current = snapshot;
+    dataBeforeSave.current = fetcher.data;
+    sawSubmitting.current = false;
     fetcher.submit(autosaveFormData(form, versionRef.current), { method: "post", action });
-  }, [action, fetcher, formRef, navigationIdle]);
+  }, [action, fetcher, formRef]);
 
   // While there are unsaved changes: save every few seconds (also while typing goes on), the latest values.
   const saveRef = useRef(save);
@@ -151,19 +181,35 @@ export function useAutosave(options: UseAutosaveOptions) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  // Only when a response arrives: the other values are read as they are at that moment.
+  // Only when the action's answer arrives: the other values are read as they are at that moment. The answer
+  // is there as soon as the fetcher leaves "submitting": it is "loading" while the router reloads the other
+  // routes' data, which can take long on a busy server (or never end, when that reload is aborted). A submit
+  // that waited for this save must not wait for that reload too: it would hang, and the click would be lost.
+  // An effect can also run late, for a render from before the save began (a blur can start a save between a
+  // render and its effects): then it still shows the previous answer. So an answer counts only once this
+  // save was seen "submitting", or when it is another object than the one shown when the save began.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on fetcher.state and fetcher.data only
   useEffect(() => {
-    if (fetcher.state !== "idle" || !inFlight.current) return;
+    if (!inFlight.current) return;
+    if (fetcher.state === "submitting") {
+      sawSubmitting.current = true;
+      return;
+    }
+    if (!sawSubmitting.current && fetcher.data === dataBeforeSave.current) return;
+    sawSubmitting.current = false;
     const sent = inFlight.current;
     inFlight.current = null;
     const result = fetcher.data;
     const form = formRef.current;
     const waitingSubmit = submitAfterSave.current;
     submitAfterSave.current = false;
+    const through = optionsRef.current.submitThroughConflict;
     if (!result) {
       // The request failed (e.g. the connection dropped): the values stay dirty and are tried again.
       setFailed(true);
+      if (waitingSubmit && form && through)
+        submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
+      else if (waitingSubmit) submitting.current = false;
       return;
     }
     setFailed(false);
@@ -184,6 +230,11 @@ export function useAutosave(options: UseAutosaveOptions) {
     }
     if (result.status === "conflict") {
       setConflict({ version: result.version, theirs: result.current, mine: form ? formSnapshot(form) : sent });
+      // The submit carries every answer and the version this window was based on: the action answers it
+      // (with its own conflict notice), so the click is never lost.
+      if (waitingSubmit && form && through)
+        submit(submittedFormData(form, waitingSubmitter.current), { method: "post", action });
+      else if (waitingSubmit) submitting.current = false;
       return;
     }
     if (result.status === "error") setErrors(result.fieldErrors);
@@ -203,10 +254,15 @@ export function useAutosave(options: UseAutosaveOptions) {
   }, []);
 
   const onSubmit = useCallback((event: FormEvent<HTMLFormElement>) => {
-    if (conflictRef.current) {
+    if (conflictRef.current && !optionsRef.current.submitThroughConflict) {
       event.preventDefault();
       return;
     }
+    submitting.current = true;
+    // The submit carries the newest stored version, also when the answer of the last autosave has not been
+    // rendered into the hidden field yet.
+    const versionField = event.currentTarget.elements.namedItem("version");
+    if (versionField instanceof HTMLInputElement) versionField.value = String(versionRef.current);
     // An autosave is on its way: submit once it is back, with its new version (a new draft is never created twice).
     if (inFlight.current) {
       event.preventDefault();
@@ -260,7 +316,7 @@ export function useAutosave(options: UseAutosaveOptions) {
     failed,
     /** Field errors of the last autosave that was refused (e.g. too long). */
     errors,
-    saving: fetcher.state !== "idle",
+    saving: fetcher.state === "submitting",
     save,
     keepMine,
     takeTheirs,

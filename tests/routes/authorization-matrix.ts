@@ -347,7 +347,7 @@ export const MATRIX: Record<string, Row> = {
   "routes/leernetwerken+/$cohortId+/zelfscans+/_index/route": { loader: cohort([...STAFF_A, ...PARTICIPANTS_A]) },
   "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.$moment/route": {
     loader: cohort(PARTICIPANTS_A),
-    actions: intents(["complete", "mode", "reopen", "save"], cohort(PARTICIPANTS_A)),
+    actions: intents(["autosave", "complete", "mode", "reopen", "save"], cohort(PARTICIPANTS_A)),
   },
   "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.resultaten": { loader: cohort(PARTICIPANTS_A) },
   "routes/leernetwerken+/$cohortId+/zelfscans+/$scanId.totaal": { loader: cohort(STAFF_A) },

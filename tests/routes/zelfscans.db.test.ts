@@ -209,4 +209,33 @@ describe("self-scan form actions", () => {
       steun: { value: 5 },
     });
   });
+
+  it("autosaves a draft while typing, and answers a stale autosave with the stored answers (409), writing nothing", async () => {
+    const { cohort, lisa, erik, zwolleId } = await setup();
+    const autosave = async (userId: string, fields: Record<string, string>) =>
+      fillAction(
+        args(await requestAs(userId, "http://localhost/", form({ intent: "autosave", ...fields })), params(cohort.id)),
+      );
+    const first = await autosave(lisa.id, { version: "0", "steun.value": "4", "steun.remark": "Half af" });
+    expect(statusOf(first)).toBe(200);
+    expect(dataOf<{ status: string; version: number }>(first)).toMatchObject({ status: "saved", version: 1 });
+    const stored = await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } });
+    expect(stored.answers).toEqual({ steun: { value: 4, remark: "Half af" } });
+    expect(stored.completedAt).toBeNull();
+
+    const stale = await autosave(erik.id, { version: "0", "steun.value": "1" });
+    expect(statusOf(stale)).toBe(409);
+    expect(dataOf<{ status: string; version: number; current: Record<string, string> }>(stale)).toEqual({
+      status: "conflict",
+      id: "verkenning",
+      version: 1,
+      current: { "steun.value": "4", "steun.remark": "Half af" },
+    });
+    expect((await prisma.selfScanResponse.findFirstOrThrow({ where: { enrollmentId: zwolleId } })).answers).toEqual({
+      steun: { value: 4, remark: "Half af" },
+    });
+    // A value outside the scale is refused like a normal save: nothing stored changes.
+    const wrong = await autosave(lisa.id, { version: "1", "steun.value": "9" });
+    expect(statusOf(wrong)).toBe(400);
+  });
 });

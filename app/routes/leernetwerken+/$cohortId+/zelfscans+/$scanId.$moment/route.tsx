@@ -2,15 +2,20 @@
 // answer together (one response) or each on their own (then shown side by side). "Opslaan als concept" keeps
 // partial answers; "Afronden" needs every question answered. Every save names the version it was based on:
 // when the partner saved in between, nothing is overwritten — the stored answers are shown and what was
-// typed stays in the form.
+// typed stays in the form. While the form is open, the answers are also saved automatically every few
+// seconds and when focus leaves a field (intent "autosave", like the other editors: app/components/autosave.tsx),
+// so an answer typed and not yet saved is not lost.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useRef } from "react";
 import { z } from "zod";
 import { requireCohortMember } from "~/auth/guards.server.ts";
+import { AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ErrorSummary, FormAlert } from "~/components/forms.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
-import { type Answers, momentFromSlug, momentLabels } from "~/content/self-scan-schema.ts";
+import { type Answers, momentFromSlug, momentLabels, type SelfScan } from "~/content/self-scan-schema.ts";
 import {
   canEdit,
   dueMomentFor,
@@ -28,6 +33,7 @@ import { type FormError, formError, formIntents, parseForm, textValue } from "~/
 import { domainFormError, invalid, readForm } from "~/utils/forms.server.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import type { AutosaveResponse } from "~/utils/versioned.ts";
 import { SectionFields } from "./self-scan-form.tsx";
 import { AnswersTable, ConflictNotice, ModeChoice, PartnerAnswers } from "./duo-answers.tsx";
 
@@ -42,6 +48,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
       : "Leernetwerk",
   },
 ];
+
+/**
+ * An autosave does not reload the page's data: the form is keyed by the stored version, so a reload would
+ * replace the form (and its save status) after every autosave. A normal save or "Afronden" reloads as usual.
+ */
+// A failed autosave shows "Opslaan lukte niet…" instead of the error page.
+export { autosaveClientAction as clientAction } from "~/components/autosave.tsx";
+
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
 /** Guards shared by loader and action: only a member of an active duo of the cohort, only a known scan and moment. */
 async function load(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -111,6 +127,7 @@ const schema = formIntents({
   reopen: z.object({}),
   save: answersFields,
   complete: answersFields,
+  autosave: answersFields,
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -134,6 +151,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
     const { answers, errors } = answersFromForm(scan, values);
     if (Object.keys(errors).length) return invalid<SelfScanFormError>(formError(values, errors));
+
+    if (input.intent === "autosave") {
+      // A draft save while typing: the answer the autosave hook understands, never a redirect.
+      const saved = await saveResponse({ user, duo, scan, moment, answers, version: input.version, complete: false });
+      if (saved.status === "conflict")
+        return data<AutosaveResponse>(
+          {
+            status: "conflict",
+            id: scan.id,
+            version: saved.current.version,
+            current: answersToValues(saved.current.answers as Answers),
+          },
+          { status: 409 },
+        );
+      return data<AutosaveResponse>({
+        status: "saved",
+        id: saved.id,
+        version: saved.version,
+        savedAt: new Date().toISOString(),
+      });
+    }
 
     const complete = input.intent === "complete";
     const missing = complete ? missingAnswers(scan, answers) : [];
@@ -168,7 +206,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function FillSelfScanPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  // Autosaves go through a fetcher (useAutosave): what reaches the page is a refused save or "afronden".
+  const actionData = useActionData<typeof action>() as SelfScanFormError | undefined;
   const navigation = useNavigation();
   const { scan, moment, mode, response, editable } = loaderData;
   const { cohort } = useCohortHeader();
@@ -247,8 +286,7 @@ export default function FillSelfScanPage() {
           ) : null}
         </section>
       ) : editable ? (
-        <Form method="post" key={formKey} className="stack self-scan-form" noValidate>
-          <input type="hidden" name="version" value={version} />
+        <SelfScanEditor key={formKey} scan={scan} version={version} busy={busy}>
           {response ? (
             <p className="muted">
               Concept, laatst opgeslagen {formatDateTime(response.updatedAt)}
@@ -273,7 +311,7 @@ export default function FillSelfScanPage() {
             De begeleiders van het leernetwerk zien jullie afgeronde zelfscans; de coördinator ziet alleen gemiddelden
             van alle duo&apos;s, zonder namen.
           </p>
-        </Form>
+        </SelfScanEditor>
       ) : (
         <p className="alert alert-info">
           Dit leernetwerk is afgesloten; de zelfscans kunnen niet meer worden gewijzigd.
@@ -281,6 +319,60 @@ export default function FillSelfScanPage() {
       )}
 
       {mode === "INDIVIDUAL" ? <PartnerAnswers /> : null}
+    </>
+  );
+}
+
+/**
+ * The form with autosave: a fresh one (and a fresh autosave state) for every stored version, because the
+ * page gives it a new key. When the partner saved in between, the stored answers are shown and nothing that
+ * was typed is lost; "Mijn antwoorden bewaren" saves this window's answers over them.
+ */
+function SelfScanEditor({
+  scan,
+  version,
+  busy,
+  children,
+}: {
+  scan: SelfScan;
+  version: number;
+  busy: boolean;
+  children: React.ReactNode;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const autosave = useAutosave({ formRef, action: ".", version, submitThroughConflict: true });
+  return (
+    <>
+      {autosave.conflict ? (
+        <>
+          <ConflictNotice
+            scan={scan}
+            current={{
+              answers: answersFromForm(scan, autosave.conflict.theirs).answers,
+              version: autosave.conflict.version,
+              completedAt: null,
+              updatedBy: null,
+            }}
+          />
+          <div className="button-row">
+            <button type="button" onClick={autosave.keepMine}>
+              Mijn antwoorden bewaren
+            </button>
+          </div>
+        </>
+      ) : null}
+      <Form
+        method="post"
+        ref={formRef}
+        {...autosave.formProps}
+        className="stack self-scan-form"
+        noValidate
+        aria-busy={busy || undefined}
+      >
+        <input type="hidden" name="version" value={autosave.version} />
+        {children}
+        <AutosaveStatus autosave={autosave} />
+      </Form>
     </>
   );
 }
