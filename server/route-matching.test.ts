@@ -4,7 +4,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { CACHING_SOURCE, withRouteMatchingCache } from "./route-matching.ts";
+import {
+  CACHING_SOURCE,
+  SERVER_ROUTES_SOURCE,
+  withRouteMatchingCache,
+  withServerRoutesCache,
+} from "./route-matching.ts";
 
 const require = createRequire(import.meta.url);
 const routerFile = require.resolve("@remix-run/router/dist/router.cjs.js");
@@ -15,6 +20,12 @@ type Match = { params: Record<string, string>; pathname: string; pathnameBase: s
 type Router = {
   matchRoutes: (routes: Route[], location: string | { pathname: string }, basename?: string) => Match[] | null;
   matchPath: (pattern: string, pathname: string) => unknown;
+  UNSAFE_convertRoutesToDataRoutes: (
+    routes: Route[],
+    mapRouteProperties: (route: Route) => object,
+    parentPath?: string[],
+    manifest?: Record<string, Route>,
+  ) => Route[];
   __leernetwerkRouteMatchingCache?: boolean;
 };
 
@@ -145,6 +156,73 @@ describe("cached route matching", () => {
     cached.matchRoutes(first, "/uitloggen");
     expect(cached.matchRoutes(first, "/uitloggen")!.at(-1)!.route).toBe(first[0]!.children![1]);
     expect(cached.matchRoutes(second, "/uitloggen")!.at(-1)!.route).toBe(second[0]!.children![1]);
+  });
+});
+
+describe("the server route tree and its data routes, kept per build", () => {
+  const serverRoutesFile = require.resolve("@remix-run/react/dist/routes.js");
+  const serverRoutesSource = readFileSync(serverRoutesFile, "utf8");
+  type ServerRoutes = {
+    createServerRoutes: (manifest: object, modules: object, future: object, isSpaMode: boolean) => Route[];
+  };
+  const loadServerRoutes = (code: string): ServerRoutes => {
+    const module = { exports: {} as ServerRoutes };
+    const local = createRequire(serverRoutesFile);
+    new Function("exports", "require", "module", code)(module.exports, local, module);
+    return module.exports;
+  };
+  const manifest = {
+    root: { id: "root", path: "", hasLoader: true, module: "root.js" },
+    "routes/uitloggen": {
+      id: "routes/uitloggen",
+      parentId: "root",
+      path: "uitloggen",
+      hasLoader: true,
+      module: "u.js",
+    },
+  };
+  const modules = () => ({ root: { default: () => null }, "routes/uitloggen": { default: () => null } });
+
+  it("is applied to the routes file of this install", () => {
+    expect(withServerRoutesCache(serverRoutesSource)).toBe(serverRoutesSource + SERVER_ROUTES_SOURCE);
+    const renamed = serverRoutesSource.replace("function createServerRoutes(", "function makeServerRoutes(");
+    expect(withServerRoutesCache(renamed)).toBe(renamed);
+  });
+
+  it("gives the same tree for the same manifest and modules, a new one when a module changes", () => {
+    const original = loadServerRoutes(serverRoutesSource);
+    const cached = loadServerRoutes(withServerRoutesCache(serverRoutesSource));
+    const future = {};
+    const routeModules = modules();
+    const first = cached.createServerRoutes(manifest, routeModules, future, false);
+    expect(cached.createServerRoutes(manifest, { ...routeModules }, future, false)).toBe(first);
+    const expected = original.createServerRoutes(manifest, routeModules, future, false);
+    const shape = (routes: Route[]): unknown =>
+      routes.map(({ id, path, index, children }) => ({ id, path, index, children: children && shape(children) }));
+    expect(shape(first)).toEqual(shape(expected));
+    const changed = cached.createServerRoutes(manifest, modules(), future, false);
+    expect(changed).not.toBe(first);
+    expect(shape(changed)).toEqual(shape(expected));
+  });
+
+  it("converts a routes array once and fills every caller's manifest", () => {
+    const original = load(source);
+    const cached = load(withRouteMatchingCache(source));
+    const mapProps = (route: Route) => ({ hasErrorBoundary: route.id === "root" });
+    const firstManifest: Record<string, Route> = {};
+    const first = cached.UNSAFE_convertRoutesToDataRoutes(tree, mapProps, undefined, firstManifest);
+    const secondManifest: Record<string, Route> = {};
+    const second = cached.UNSAFE_convertRoutesToDataRoutes(tree, mapProps, undefined, secondManifest);
+    expect(second).toBe(first);
+    expect(secondManifest).toEqual(firstManifest);
+    const expectedManifest: Record<string, Route> = {};
+    expect(first).toEqual(original.UNSAFE_convertRoutesToDataRoutes(tree, mapProps, undefined, expectedManifest));
+    expect(firstManifest).toEqual(expectedManifest);
+    // Another mapping, or a manifest that already holds routes: converted afresh, as React Router does.
+    expect(cached.UNSAFE_convertRoutesToDataRoutes(tree, () => ({}), undefined, {})).not.toBe(first);
+    expect(() => cached.UNSAFE_convertRoutesToDataRoutes(tree, mapProps, undefined, { ...firstManifest })).toThrow(
+      /collision/,
+    );
   });
 });
 

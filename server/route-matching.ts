@@ -9,6 +9,16 @@
 //   Remix's server routes live as long as the build; the arrays made per render are collected with it).
 // Matching itself is unchanged: the same branches in the same order, tried with the same expressions.
 //
+// The render asked with new arrays on every page, so the last two missed: Remix's RemixServer builds the
+// route tree from the build's manifest again per page (createServerRoutes), and React Router's static
+// router copies it into "data routes" (convertRoutesToDataRoutes), which it then matches again. Both depend
+// only on the build, so they are kept as well (together a tenth of an empty page's CPU):
+// - createServerRoutes(manifest, routeModules, future, isSpaMode): the tree per manifest (weakly), used
+//   while the same route modules, future flags and mode come with it;
+// - the exported convertRoutesToDataRoutes(routes, mapRouteProperties, [], manifest): the data routes per
+//   routes array (weakly); the caller's id→route manifest is filled from the kept one. Nothing on the
+//   server changes these objects (no lazy routes outside SPA mode), so one copy serves every page.
+//
 // The functions are module-private in @remix-run/router's CommonJS file, so this appends the caching to
 // that file's source when Node compiles it (one file, by path). Import this module before anything that
 // loads Remix. If an upgrade renames the functions, the source is left alone (the checks below) and a
@@ -17,6 +27,7 @@ import Module from "node:module";
 import path from "node:path";
 
 const ROUTER_FILE = `${path.sep}@remix-run${path.sep}router${path.sep}dist${path.sep}router.cjs.js`;
+const SERVER_ROUTES_FILE = `${path.sep}@remix-run${path.sep}react${path.sep}dist${path.sep}routes.js`;
 export const MARKER = "__leernetwerkRouteMatchingCache";
 
 /** The source appended to router.cjs.js: rebinds its function declarations to cached versions. */
@@ -81,6 +92,43 @@ export const CACHING_SOURCE = `
     }
     return copy(hit);
   };
+  const dataRoutesByRoutes = new WeakMap();
+  const convertUncached = convertRoutesToDataRoutes;
+  exports.UNSAFE_convertRoutesToDataRoutes = function (routes, mapRouteProperties, parentPath, manifest) {
+    const top = parentPath === undefined || parentPath.length === 0;
+    if (!top || manifest === undefined || Object.keys(manifest).length > 0) {
+      return convertUncached(routes, mapRouteProperties, parentPath, manifest);
+    }
+    let hit = dataRoutesByRoutes.get(routes);
+    if (hit === undefined || hit.mapRouteProperties !== mapRouteProperties) {
+      const built = {};
+      hit = { mapRouteProperties, dataRoutes: convertUncached(routes, mapRouteProperties, [], built), manifest: built };
+      dataRoutesByRoutes.set(routes, hit);
+    }
+    Object.assign(manifest, hit.manifest);
+    return hit.dataRoutes;
+  };
+  exports.${MARKER} = true;
+}
+`;
+
+/** The source appended to @remix-run/react's routes.js: keeps the server route tree per manifest. */
+export const SERVER_ROUTES_SOURCE = `
+;{
+  const treeByManifest = new WeakMap();
+  const buildUncached = createServerRoutes;
+  exports.createServerRoutes = function (manifest, routeModules, future, isSpaMode, ...rest) {
+    if (rest.length > 0 || isSpaMode || !manifest || !routeModules) {
+      return buildUncached(manifest, routeModules, future, isSpaMode, ...rest);
+    }
+    const hit = treeByManifest.get(manifest);
+    if (hit !== undefined && hit.future === future && Object.keys(manifest).every((id) => hit.modules[id] === routeModules[id])) {
+      return hit.routes;
+    }
+    const routes = buildUncached(manifest, routeModules, future, isSpaMode);
+    treeByManifest.set(manifest, { future, modules: { ...routeModules }, routes });
+    return routes;
+  };
   exports.${MARKER} = true;
 }
 `;
@@ -93,7 +141,19 @@ const EXPECTED = [
   /\n {2}let branches = flattenRoutes\(routes\);\n {2}rankRouteBranches\(branches\);\n/,
   /\nfunction matchRoutesImpl\(routes, locationArg, basename, allowPartial\) \{/,
   /\n {4}matches\.push\(\{\n {6}\/\/ TODO: Can this as be avoided\?\n {6}params: matchedParams,\n/,
+  /\nfunction convertRoutesToDataRoutes\(routes, mapRouteProperties, parentPath, manifest\) \{/,
+  /\nexports\.UNSAFE_convertRoutesToDataRoutes = convertRoutesToDataRoutes;\n/,
 ];
+
+/** What routes.js must contain for SERVER_ROUTES_SOURCE; without it the file is left as it is. */
+const SERVER_ROUTES_EXPECTED = [
+  /\nfunction createServerRoutes\(manifest, routeModules, future, isSpaMode, parentId = "", /,
+  /\nexports\.createServerRoutes = createServerRoutes;\n/,
+];
+
+export function withServerRoutesCache(source: string): string {
+  return SERVER_ROUTES_EXPECTED.every((pattern) => pattern.test(source)) ? source + SERVER_ROUTES_SOURCE : source;
+}
 
 export function withRouteMatchingCache(source: string): string {
   return EXPECTED.every((pattern) => pattern.test(source)) ? source + CACHING_SOURCE : source;
@@ -103,5 +163,7 @@ type Compile = (this: unknown, content: string, filename: string) => unknown;
 const proto = Module.prototype as unknown as { _compile: Compile };
 const compile = proto._compile;
 proto._compile = function (this: unknown, content: string, filename: string) {
-  return compile.call(this, filename.endsWith(ROUTER_FILE) ? withRouteMatchingCache(content) : content, filename);
+  if (filename.endsWith(ROUTER_FILE)) return compile.call(this, withRouteMatchingCache(content), filename);
+  if (filename.endsWith(SERVER_ROUTES_FILE)) return compile.call(this, withServerRoutesCache(content), filename);
+  return compile.call(this, content, filename);
 };
