@@ -6,7 +6,11 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   CACHING_SOURCE,
+  ENTRY_MODULES_SOURCE,
+  REQUEST_COPY_SOURCE,
   SERVER_ROUTES_SOURCE,
+  withEntryModulesCache,
+  withRequestCopyShortcut,
   withRouteMatchingCache,
   withServerRoutesCache,
 } from "./route-matching.ts";
@@ -203,6 +207,77 @@ describe("the server route tree and its data routes, kept per build", () => {
     const changed = cached.createServerRoutes(manifest, modules(), future, false);
     expect(changed).not.toBe(first);
     expect(shape(changed)).toEqual(shape(expected));
+  });
+
+  it("keeps the route modules per build routes object in production only", () => {
+    const entryFile = require.resolve("@remix-run/server-runtime/dist/entry.js");
+    const entrySource = readFileSync(entryFile, "utf8");
+    expect(withEntryModulesCache(entrySource)).toBe(entrySource + ENTRY_MODULES_SOURCE);
+    type Entry = { createEntryRouteModules: (routes: Record<string, { module: object }>) => Record<string, object> };
+    const loadEntry = (mode: "production" | "development"): Entry => {
+      const before = process.env.NODE_ENV;
+      process.env.NODE_ENV = mode;
+      try {
+        const module = { exports: {} as Entry };
+        new Function("exports", "require", "module", withEntryModulesCache(entrySource))(
+          module.exports,
+          require,
+          module,
+        );
+        return module.exports;
+      } finally {
+        process.env.NODE_ENV = before;
+      }
+    };
+    const routes = { root: { module: { default: 1 } }, "routes/a": { module: { default: 2 } } };
+    const production = loadEntry("production");
+    const first = production.createEntryRouteModules(routes);
+    expect(first).toEqual({ root: routes.root.module, "routes/a": routes["routes/a"].module });
+    expect(production.createEntryRouteModules(routes)).toBe(first);
+    expect(production.createEntryRouteModules({ ...routes })).not.toBe(first);
+    const development = loadEntry("development");
+    expect(development.createEntryRouteModules(routes)).not.toBe(development.createEntryRouteModules(routes));
+  });
+
+  it("passes a loader the request itself when its URL has no search part, else a copy without Remix's parameters", async () => {
+    const dataFile = require.resolve("@remix-run/server-runtime/dist/data.js");
+    const dataSource = readFileSync(dataFile, "utf8");
+    expect(withRequestCopyShortcut(dataSource)).toBe(dataSource + REQUEST_COPY_SOURCE);
+    type Data = {
+      callRouteLoader: (args: {
+        loadContext: object;
+        loader: (args: { request: Request }) => unknown;
+        params: object;
+        request: Request;
+        routeId: string;
+        singleFetch: boolean;
+      }) => Promise<unknown>;
+    };
+    const module = { exports: {} as Data };
+    const local = createRequire(dataFile);
+    new Function("exports", "require", "module", withRequestCopyShortcut(dataSource))(module.exports, local, module);
+    const seen = async (request: Request, singleFetch: boolean) => {
+      let received: Request | undefined;
+      await module.exports.callRouteLoader({
+        loadContext: {},
+        loader: ({ request: given }) => {
+          received = given;
+          return null;
+        },
+        params: {},
+        request,
+        routeId: "root",
+        singleFetch,
+      });
+      return received!;
+    };
+    const plain = new Request("http://localhost/uitloggen", { headers: { Cookie: "a=b" } });
+    expect(await seen(plain, true)).toBe(plain);
+    expect(await seen(plain, false)).toBe(plain);
+    const withSearch = new Request("http://localhost/leernetwerken?index&_routes=root&q=x%20y");
+    const copied = await seen(withSearch, true);
+    expect(copied).not.toBe(withSearch);
+    expect(copied.url).toBe("http://localhost/leernetwerken?q=x+y");
   });
 
   it("converts a routes array once and fills every caller's manifest", () => {

@@ -15,6 +15,8 @@
 // only on the build, so they are kept as well (together a tenth of an empty page's CPU):
 // - createServerRoutes(manifest, routeModules, future, isSpaMode): the tree per manifest (weakly), used
 //   while the same route modules, future flags and mode come with it;
+// - createEntryRouteModules(build.routes) in @remix-run/server-runtime (production only): the route modules
+//   by id, per routes object, so the tree above is found by identity;
 // - the exported convertRoutesToDataRoutes(routes, mapRouteProperties, [], manifest): the data routes per
 //   routes array (weakly); the caller's id→route manifest is filled from the kept one. Nothing on the
 //   server changes these objects (no lazy routes outside SPA mode), so one copy serves every page.
@@ -28,6 +30,8 @@ import path from "node:path";
 
 const ROUTER_FILE = `${path.sep}@remix-run${path.sep}router${path.sep}dist${path.sep}router.cjs.js`;
 const SERVER_ROUTES_FILE = `${path.sep}@remix-run${path.sep}react${path.sep}dist${path.sep}routes.js`;
+const ENTRY_FILE = `${path.sep}@remix-run${path.sep}server-runtime${path.sep}dist${path.sep}entry.js`;
+const DATA_FILE = `${path.sep}@remix-run${path.sep}server-runtime${path.sep}dist${path.sep}data.js`;
 export const MARKER = "__leernetwerkRouteMatchingCache";
 
 /** The source appended to router.cjs.js: rebinds its function declarations to cached versions. */
@@ -122,11 +126,22 @@ export const SERVER_ROUTES_SOURCE = `
       return buildUncached(manifest, routeModules, future, isSpaMode, ...rest);
     }
     const hit = treeByManifest.get(manifest);
-    if (hit !== undefined && hit.future === future && Object.keys(manifest).every((id) => hit.modules[id] === routeModules[id])) {
-      return hit.routes;
+    if (hit !== undefined && hit.future === future) {
+      if (hit.routeModules === routeModules) return hit.routes;
+      let same = true;
+      for (const id in manifest) {
+        if (hit.modules[id] !== routeModules[id]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        hit.routeModules = routeModules;
+        return hit.routes;
+      }
     }
     const routes = buildUncached(manifest, routeModules, future, isSpaMode);
-    treeByManifest.set(manifest, { future, modules: { ...routeModules }, routes });
+    treeByManifest.set(manifest, { future, routeModules, modules: { ...routeModules }, routes });
     return routes;
   };
   exports.${MARKER} = true;
@@ -144,6 +159,65 @@ const EXPECTED = [
   /\nfunction convertRoutesToDataRoutes\(routes, mapRouteProperties, parentPath, manifest\) \{/,
   /\nexports\.UNSAFE_convertRoutesToDataRoutes = convertRoutesToDataRoutes;\n/,
 ];
+
+/**
+ * The source appended to @remix-run/server-runtime's entry.js, in production only: the route modules by id,
+ * which Remix derives from the build's routes on every page (createEntryRouteModules), kept per routes object
+ * (a production build never changes; in development it is rebuilt as before). The same object for every page
+ * also lets the kept server route tree above be found without comparing the modules one by one.
+ */
+export const ENTRY_MODULES_SOURCE = `
+;if (process.env.NODE_ENV === "production") {
+  const modulesByRoutes = new WeakMap();
+  const entryModulesUncached = createEntryRouteModules;
+  exports.createEntryRouteModules = function (manifest) {
+    let hit = modulesByRoutes.get(manifest);
+    if (hit === undefined) {
+      hit = entryModulesUncached(manifest);
+      modulesByRoutes.set(manifest, hit);
+    }
+    return hit;
+  };
+  exports.${MARKER} = true;
+}
+`;
+
+/**
+ * The source appended to @remix-run/server-runtime's data.js: Remix hands each loader and action a copy of
+ * the Request with the `index`, `_data` or `_routes` search parameter removed, made anew (URL parsed,
+ * headers copied, an abort signal that follows the original) even when the URL has no search part at all,
+ * twice per loader. Without a search part there is nothing to remove, so the request itself is passed on:
+ * the same URL, headers, body and signal.
+ */
+export const REQUEST_COPY_SOURCE = `
+;{
+  const onlyWithSearch = (strip) => (request) => (request.url.indexOf("?") === -1 ? request : strip(request));
+  stripIndexParam = onlyWithSearch(stripIndexParam);
+  stripDataParam = onlyWithSearch(stripDataParam);
+  stripRoutesParam = onlyWithSearch(stripRoutesParam);
+  exports.${MARKER} = true;
+}
+`;
+
+const REQUEST_COPY_EXPECTED = [
+  /\nfunction stripIndexParam\(request\) \{/,
+  /\nfunction stripDataParam\(request\) \{/,
+  /\nfunction stripRoutesParam\(request\) \{/,
+  /request: singleFetch \? stripRoutesParam\(stripIndexParam\(request\)\) : stripDataParam\(stripIndexParam\(request\)\),/,
+];
+
+export function withRequestCopyShortcut(source: string): string {
+  return REQUEST_COPY_EXPECTED.every((pattern) => pattern.test(source)) ? source + REQUEST_COPY_SOURCE : source;
+}
+
+const ENTRY_MODULES_EXPECTED = [
+  /\nfunction createEntryRouteModules\(manifest\) \{/,
+  /\nexports\.createEntryRouteModules = createEntryRouteModules;\n/,
+];
+
+export function withEntryModulesCache(source: string): string {
+  return ENTRY_MODULES_EXPECTED.every((pattern) => pattern.test(source)) ? source + ENTRY_MODULES_SOURCE : source;
+}
 
 /** What routes.js must contain for SERVER_ROUTES_SOURCE; without it the file is left as it is. */
 const SERVER_ROUTES_EXPECTED = [
@@ -165,5 +239,7 @@ const compile = proto._compile;
 proto._compile = function (this: unknown, content: string, filename: string) {
   if (filename.endsWith(ROUTER_FILE)) return compile.call(this, withRouteMatchingCache(content), filename);
   if (filename.endsWith(SERVER_ROUTES_FILE)) return compile.call(this, withServerRoutesCache(content), filename);
+  if (filename.endsWith(ENTRY_FILE)) return compile.call(this, withEntryModulesCache(content), filename);
+  if (filename.endsWith(DATA_FILE)) return compile.call(this, withRequestCopyShortcut(content), filename);
   return compile.call(this, content, filename);
 };
