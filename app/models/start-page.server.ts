@@ -1,7 +1,7 @@
 // What each role sees first after signing in.
 import { END_TARGET } from "./evaluation.server.ts";
 import type { User } from "lucia";
-import { Prisma } from "~/generated/prisma/client.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import type {
   AssignmentKind,
   CohortStatus,
@@ -9,7 +9,7 @@ import type {
   SelfScanMode,
   SelfScanMoment,
 } from "~/generated/prisma/enums.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, readRows } from "~/utils/db.server.ts";
 import { sessionSummarySelect } from "./cohort.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
@@ -239,7 +239,7 @@ function firstOf<T>(items: T[]) {
 }
 
 /** A moment as milliseconds since 1970 (exact for the millisecond timestamps stored), or null. */
-const ms = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 type MembershipRow = {
   function: DuoFunction;
@@ -294,23 +294,23 @@ const toDateOrNull = (value: number | null) => (value === null ? null : new Date
  * through Prisma (relationJoins: JSONB per level, then Prisma's own mapping of the result) cost about twice
  * the CPU on PGlite for the same rows (profile of issue 18): here the database builds plain JSON in the
  * shape the page needs, moments come as milliseconds, and only what the page uses is read (a submission's
- * text only while it can still be a concept, to tell "concept" from "open").
+ * text only while it can still be a concept, to tell "concept" from "open"). It goes straight to the
+ * driver (readRows): the JSON columns come back parsed, the milliseconds as numbers.
  */
 async function participantStartRows(userId: string) {
-  const [row] = await prisma.$queryRaw<
-    {
-      read: string[] | null;
-      answered: { cohortId: string; target: string }[] | null;
-      memberships: MembershipRow[] | null;
-    }[]
-  >`
+  const [row] = await readRows<{
+    read: string[] | null;
+    answered: { cohortId: string; target: string }[] | null;
+    memberships: MembershipRow[] | null;
+  }>(
+    `
     SELECT
-      (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = ${userId}::uuid) AS read,
+      (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = $1::uuid) AS read,
       (SELECT json_agg(json_build_object('cohortId', ep."cohortId", 'target', ep.target))
-         FROM "EvaluationParticipation" ep WHERE ep."userId" = ${userId}::uuid) AS answered,
+         FROM "EvaluationParticipation" ep WHERE ep."userId" = $1::uuid) AS answered,
       (SELECT json_agg(json_build_object(
           'function', dm.function,
-          'createdAt', ${ms(Prisma.sql`dm."createdAt"`)},
+          'createdAt', ${ms('dm."createdAt"')},
           'enrollment', json_build_object(
             'id', e.id,
             'vraagstuk', e.vraagstuk,
@@ -323,7 +323,7 @@ async function participantStartRows(userId: string) {
                 FROM "SelfScanSetting" st WHERE st."enrollmentId" = e.id),
             'selfScanResponses', (SELECT coalesce(json_agg(json_build_object(
                   'scanId', r."scanId", 'moment', r.moment, 'respondentKey', r."respondentKey",
-                  'completedAt', ${ms(Prisma.sql`r."completedAt"`)})), '[]')
+                  'completedAt', ${ms('r."completedAt"')})), '[]')
                 FROM "SelfScanResponse" r WHERE r."enrollmentId" = e.id),
             'cohort', json_build_object(
               'id', c.id,
@@ -331,52 +331,54 @@ async function participantStartRows(userId: string) {
               'status', c.status,
               'sessions', (SELECT coalesce(json_agg(json_build_object(
                     'id', cs.id, 'number', cs.number, 'title', cs.title,
-                    'startsAt', ${ms(Prisma.sql`cs."startsAt"`)}, 'endsAt', ${ms(Prisma.sql`cs."endsAt"`)},
+                    'startsAt', ${ms('cs."startsAt"')}, 'endsAt', ${ms('cs."endsAt"')},
                     'format', cs.format, 'location', cs.location, 'meetingUrl', cs."meetingUrl",
-                    'preparation', cs.preparation, 'cancelledAt', ${ms(Prisma.sql`cs."cancelledAt"`)},
+                    'preparation', cs.preparation, 'cancelledAt', ${ms('cs."cancelledAt"')},
                     'readings', (SELECT coalesce(json_agg(json_build_object('contentId', sp."contentId")
                           ORDER BY sp.position, sp."createdAt"), '[]')
                         FROM "SessionPreparation" sp WHERE sp."sessionId" = cs.id),
                     'assignments', (SELECT coalesce(json_agg(json_build_object(
-                          'id', a.id, 'title', a.title, 'dueAt', ${ms(Prisma.sql`a."dueAt"`)}, 'kind', a.kind,
+                          'id', a.id, 'title', a.title, 'dueAt', ${ms('a."dueAt"')}, 'kind', a.kind,
                           -- The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
                           'submissions', (SELECT coalesce(json_agg(json_build_object(
                                 'ownerKey', sub."ownerKey",
                                 'body', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
                                   THEN sub.body ELSE '' END,
-                                'submittedAt', ${ms(Prisma.sql`sub."submittedAt"`)},
-                                'feedbackAt', ${ms(Prisma.sql`sub."feedbackAt"`)},
+                                'submittedAt', ${ms('sub."submittedAt"')},
+                                'feedbackAt', ${ms('sub."feedbackAt"')},
                                 'attachments', (SELECT count(*)::int FROM "SubmissionAttachment" att
                                   WHERE att."submissionId" = sub.id))), '[]')
                               FROM "AssignmentSubmission" sub
                               WHERE sub."assignmentId" = a.id
-                                AND (sub."userId" = ${userId}::uuid
+                                AND (sub."userId" = $1::uuid
                                   OR (sub."userId" IS NULL AND EXISTS (SELECT 1 FROM "DuoMember" own
-                                    WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = ${userId}::uuid)))))), '[]')
+                                    WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = $1::uuid)))))), '[]')
                         FROM "Assignment" a WHERE a."sessionId" = cs.id))
                   ORDER BY cs."startsAt"), '[]')
                 FROM "CohortSession" cs WHERE cs."cohortId" = c.id),
               -- As promptAudienceWhere: prompts for the whole cohort, and those of the person's intervisie groups.
               'journalPrompts', (SELECT coalesce(json_agg(json_build_object(
-                    'id', jp.id, 'text', jp.text, 'createdAt', ${ms(Prisma.sql`jp."createdAt"`)},
+                    'id', jp.id, 'text', jp.text, 'createdAt', ${ms('jp."createdAt"')},
                     'author', (SELECT json_build_object('name', au.name) FROM "User" au WHERE au.id = jp."authorId"),
                     'session', (SELECT json_build_object('number', ps.number, 'title', ps.title)
                       FROM "CohortSession" ps WHERE ps.id = jp."sessionId"),
                     -- The participant's own entries (always theirs to read).
                     'entries', (SELECT coalesce(json_agg(json_build_object('id', je.id)), '[]') FROM (
-                      SELECT je.id FROM "JournalEntry" je WHERE je."promptId" = jp.id AND je."authorId" = ${userId}::uuid
+                      SELECT je.id FROM "JournalEntry" je WHERE je."promptId" = jp.id AND je."authorId" = $1::uuid
                       LIMIT 1) je)) ORDER BY jp."createdAt" DESC), '[]')
                 FROM (SELECT * FROM "JournalPrompt" p
                   WHERE p."cohortId" = c.id
                     AND (p."intervisionGroupId" IS NULL OR EXISTS (SELECT 1 FROM "IntervisionMember" im
-                      WHERE im."groupId" = p."intervisionGroupId" AND im."userId" = ${userId}::uuid))
+                      WHERE im."groupId" = p."intervisionGroupId" AND im."userId" = $1::uuid))
                   ORDER BY p."createdAt" DESC LIMIT ${PROMPTS_ON_START_PAGE}) jp)))
         ) ORDER BY c."startsOn" DESC)
         FROM "DuoMember" dm
         JOIN "Enrollment" e ON e.id = dm."enrollmentId" AND e.status = 'ACTIVE'
         JOIN "Municipality" mu ON mu.id = e."municipalityId"
         JOIN "Cohort" c ON c.id = e."cohortId"
-        WHERE dm."userId" = ${userId}::uuid) AS memberships`;
+        WHERE dm."userId" = $1::uuid) AS memberships`,
+    [userId],
+  );
   return {
     read: row?.read ?? [],
     answered: row?.answered ?? [],
