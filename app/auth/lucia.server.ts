@@ -1,12 +1,12 @@
 import { Lucia, TimeSpan } from "lucia";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, readRows } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { createLuciaAdapter, type SessionAttributes, type SessionUserAttributes } from "./lucia-adapter.server.ts";
 
 export const SESSION_COOKIE_NAME = "ln_session";
 
 function createLucia() {
-  return new Lucia(createLuciaAdapter(prisma), {
+  return new Lucia(createLuciaAdapter(prisma, readRows), {
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: {
       name: SESSION_COOKIE_NAME,

@@ -55,3 +55,47 @@ describe("the participant's start page in one query", () => {
     expect(await texts({ id: outsider.userId })).not.toContain("Alleen voor groep 1");
   });
 });
+
+describe("the participant's start page: the duo, reading, evaluations and work in progress", () => {
+  it("shows the partner, what was read, the evaluations still open, and a concept as concept", async () => {
+    const world = await createCohortWorld(prisma, { duos: 3 });
+    const now = new Date();
+    const duo = world.duos[0]!;
+    const [me, partner] = duo.members;
+    const before = (await participantStartPage(me!, now)).participant[0]!;
+    expect(before.partners.map((p) => p.user.name)).toEqual([partner!.name]);
+    expect(before.municipality).toBe(duo.municipality.name);
+    expect(before.toRead.every((reading) => reading.lessonsRead <= reading.lessons)).toBe(true);
+    // The past session waits for its evaluation, until it is answered.
+    const past = await prisma.cohortSession.findFirstOrThrow({ where: { cohortId: world.cohort.id, number: 1 } });
+    expect(before.evaluations.map((evaluation) => evaluation.key)).toEqual([past.id]);
+    await prisma.evaluationParticipation.create({
+      data: { cohortId: world.cohort.id, target: past.id, sessionId: past.id, userId: me!.id },
+    });
+    // Text typed into the coming assignment (not handed in) makes it a concept; spaces alone do not.
+    const coming = await prisma.assignment.findFirstOrThrow({
+      where: { title: "Een rollenkaart", session: { cohortId: world.cohort.id } },
+    });
+    const draft = { assignmentId: coming.id, enrollmentId: duo.enrollment.id, ownerKey: duo.enrollment.id };
+    await prisma.assignmentSubmission.upsert({
+      where: { assignmentId_ownerKey: { assignmentId: coming.id, ownerKey: duo.enrollment.id } },
+      create: { ...draft, body: "   " },
+      update: { body: "   ", submittedAt: null, feedbackAt: null, userId: null },
+    });
+    const status = async () =>
+      (await participantStartPage(me!, now)).openAssignments.find((assignment) => assignment.id === coming.id)?.status;
+    expect(await status()).toBe("open");
+    const attachments = await prisma.submissionAttachment.count({ where: { submission: draft } });
+    expect(attachments).toBe(0);
+    await prisma.assignmentSubmission.updateMany({ where: draft, data: { body: " Onze rollen " } });
+    expect(await status()).toBe("concept");
+    const after = (await participantStartPage(me!, now)).participant[0]!;
+    expect(after.evaluations).toEqual([]);
+    // A cancelled next session is skipped: the one after it is next.
+    await prisma.cohortSession.updateMany({
+      where: { cohortId: world.cohort.id, number: 2 },
+      data: { cancelledAt: now },
+    });
+    expect((await participantStartPage(me!, now)).participant[0]!.nextSession?.number).toBe(3);
+  });
+});

@@ -2,13 +2,20 @@
 import { END_TARGET } from "./evaluation.server.ts";
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { prisma } from "~/utils/db.server.ts";
+import type {
+  AssignmentKind,
+  CohortStatus,
+  DuoFunction,
+  SelfScanMode,
+  SelfScanMoment,
+} from "~/generated/prisma/enums.ts";
+import { prisma, readRows } from "~/utils/db.server.ts";
 import { sessionSummarySelect } from "./cohort.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
 import { ownerKeyFor } from "./assignment.server.ts";
-import { countAwaitingAnswer, promptAudienceWhere } from "./journal.server.ts";
+import { countAwaitingAnswer } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
 
 /** A cohort card on the start pages (as listCohortsForUser). */
@@ -231,99 +238,198 @@ function firstOf<T>(items: T[]) {
   return { total: items.length, items: items.slice(0, WAITING_SHOWN) };
 }
 
+/** A moment as milliseconds since 1970 (exact for the millisecond timestamps stored), or null. */
+const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+type MembershipRow = {
+  function: DuoFunction;
+  createdAt: number;
+  enrollment: {
+    id: string;
+    vraagstuk: string;
+    municipality: { id: string; name: string };
+    members: { function: DuoFunction; user: { id: string; name: string } }[];
+    selfScanSettings: { scanId: string; moment: SelfScanMoment; mode: SelfScanMode }[];
+    selfScanResponses: { scanId: string; moment: SelfScanMoment; respondentKey: string; completedAt: number | null }[];
+    cohort: {
+      id: string;
+      name: string;
+      status: CohortStatus;
+      sessions: (Omit<SessionSummaryRow, "startsAt" | "endsAt" | "cancelledAt"> & {
+        startsAt: number;
+        endsAt: number;
+        cancelledAt: number | null;
+        readings: { contentId: string }[];
+        assignments: {
+          id: string;
+          title: string;
+          dueAt: number;
+          kind: AssignmentKind;
+          submissions: {
+            ownerKey: string;
+            body: string;
+            submittedAt: number | null;
+            feedbackAt: number | null;
+            attachments: number;
+          }[];
+        }[];
+      })[];
+      journalPrompts: {
+        id: string;
+        text: string;
+        createdAt: number;
+        author: { name: string } | null;
+        session: { number: number; title: string } | null;
+        entries: { id: string }[];
+      }[];
+    };
+  };
+};
+
+const toDate = (value: number) => new Date(value);
+const toDateOrNull = (value: number | null) => (value === null ? null : new Date(value));
+
 /**
- * Everything the participant's start page shows, in one query (plus the session check): per active
+ * The rows of the participant's start page, in one statement written out by hand. The same nested select
+ * through Prisma (relationJoins: JSONB per level, then Prisma's own mapping of the result) cost about twice
+ * the CPU on PGlite for the same rows (profile of issue 18): here the database builds plain JSON in the
+ * shape the page needs, moments come as milliseconds, and only what the page uses is read (a submission's
+ * text only while it can still be a concept, to tell "concept" from "open"). It goes straight to the
+ * driver (readRows): the JSON columns come back parsed, the milliseconds as numbers.
+ */
+async function participantStartRows(userId: string) {
+  const [row] = await readRows<{
+    read: string[] | null;
+    answered: { cohortId: string; target: string }[] | null;
+    memberships: MembershipRow[] | null;
+  }>(
+    `
+    SELECT
+      (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = $1::uuid) AS read,
+      (SELECT json_agg(json_build_object('cohortId', ep."cohortId", 'target', ep.target))
+         FROM "EvaluationParticipation" ep WHERE ep."userId" = $1::uuid) AS answered,
+      (SELECT json_agg(json_build_object(
+          'function', dm.function,
+          'createdAt', ${ms('dm."createdAt"')},
+          'enrollment', json_build_object(
+            'id', e.id,
+            'vraagstuk', e.vraagstuk,
+            'municipality', json_build_object('id', mu.id, 'name', mu.name),
+            'members', (SELECT coalesce(json_agg(json_build_object(
+                  'function', m.function, 'user', json_build_object('id', u.id, 'name', u.name)) ORDER BY m."createdAt"), '[]')
+                FROM "DuoMember" m JOIN "User" u ON u.id = m."userId" WHERE m."enrollmentId" = e.id),
+            'selfScanSettings', (SELECT coalesce(json_agg(json_build_object(
+                  'scanId', st."scanId", 'moment', st.moment, 'mode', st.mode)), '[]')
+                FROM "SelfScanSetting" st WHERE st."enrollmentId" = e.id),
+            'selfScanResponses', (SELECT coalesce(json_agg(json_build_object(
+                  'scanId', r."scanId", 'moment', r.moment, 'respondentKey', r."respondentKey",
+                  'completedAt', ${ms('r."completedAt"')})), '[]')
+                FROM "SelfScanResponse" r WHERE r."enrollmentId" = e.id),
+            'cohort', json_build_object(
+              'id', c.id,
+              'name', c.name,
+              'status', c.status,
+              'sessions', (SELECT coalesce(json_agg(json_build_object(
+                    'id', cs.id, 'number', cs.number, 'title', cs.title,
+                    'startsAt', ${ms('cs."startsAt"')}, 'endsAt', ${ms('cs."endsAt"')},
+                    'format', cs.format, 'location', cs.location, 'meetingUrl', cs."meetingUrl",
+                    'preparation', cs.preparation, 'cancelledAt', ${ms('cs."cancelledAt"')},
+                    'readings', (SELECT coalesce(json_agg(json_build_object('contentId', sp."contentId")
+                          ORDER BY sp.position, sp."createdAt"), '[]')
+                        FROM "SessionPreparation" sp WHERE sp."sessionId" = cs.id),
+                    'assignments', (SELECT coalesce(json_agg(json_build_object(
+                          'id', a.id, 'title', a.title, 'dueAt', ${ms('a."dueAt"')}, 'kind', a.kind,
+                          -- The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
+                          'submissions', (SELECT coalesce(json_agg(json_build_object(
+                                'ownerKey', sub."ownerKey",
+                                'body', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
+                                  THEN sub.body ELSE '' END,
+                                'submittedAt', ${ms('sub."submittedAt"')},
+                                'feedbackAt', ${ms('sub."feedbackAt"')},
+                                'attachments', (SELECT count(*)::int FROM "SubmissionAttachment" att
+                                  WHERE att."submissionId" = sub.id))), '[]')
+                              FROM "AssignmentSubmission" sub
+                              WHERE sub."assignmentId" = a.id
+                                AND (sub."userId" = $1::uuid
+                                  OR (sub."userId" IS NULL AND EXISTS (SELECT 1 FROM "DuoMember" own
+                                    WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = $1::uuid)))))), '[]')
+                        FROM "Assignment" a WHERE a."sessionId" = cs.id))
+                  ORDER BY cs."startsAt"), '[]')
+                FROM "CohortSession" cs WHERE cs."cohortId" = c.id),
+              -- As promptAudienceWhere: prompts for the whole cohort, and those of the person's intervisie groups.
+              'journalPrompts', (SELECT coalesce(json_agg(json_build_object(
+                    'id', jp.id, 'text', jp.text, 'createdAt', ${ms('jp."createdAt"')},
+                    'author', (SELECT json_build_object('name', au.name) FROM "User" au WHERE au.id = jp."authorId"),
+                    'session', (SELECT json_build_object('number', ps.number, 'title', ps.title)
+                      FROM "CohortSession" ps WHERE ps.id = jp."sessionId"),
+                    -- The participant's own entries (always theirs to read).
+                    'entries', (SELECT coalesce(json_agg(json_build_object('id', je.id)), '[]') FROM (
+                      SELECT je.id FROM "JournalEntry" je WHERE je."promptId" = jp.id AND je."authorId" = $1::uuid
+                      LIMIT 1) je)) ORDER BY jp."createdAt" DESC), '[]')
+                FROM (SELECT * FROM "JournalPrompt" p
+                  WHERE p."cohortId" = c.id
+                    AND (p."intervisionGroupId" IS NULL OR EXISTS (SELECT 1 FROM "IntervisionMember" im
+                      WHERE im."groupId" = p."intervisionGroupId" AND im."userId" = $1::uuid))
+                  ORDER BY p."createdAt" DESC LIMIT ${PROMPTS_ON_START_PAGE}) jp)))
+        ) ORDER BY c."startsOn" DESC)
+        FROM "DuoMember" dm
+        JOIN "Enrollment" e ON e.id = dm."enrollmentId" AND e.status = 'ACTIVE'
+        JOIN "Municipality" mu ON mu.id = e."municipalityId"
+        JOIN "Cohort" c ON c.id = e."cohortId"
+        WHERE dm."userId" = $1::uuid) AS memberships`,
+    [userId],
+  );
+  return {
+    read: row?.read ?? [],
+    answered: row?.answered ?? [],
+    memberships: (row?.memberships ?? []).map(({ createdAt, enrollment, ...membership }) => ({
+      ...membership,
+      createdAt: toDate(createdAt),
+      enrollment: {
+        ...enrollment,
+        selfScanResponses: enrollment.selfScanResponses.map((response) => ({
+          ...response,
+          completedAt: toDateOrNull(response.completedAt),
+        })),
+        cohort: {
+          ...enrollment.cohort,
+          sessions: enrollment.cohort.sessions.map((session) => ({
+            ...session,
+            startsAt: toDate(session.startsAt),
+            endsAt: toDate(session.endsAt),
+            cancelledAt: toDateOrNull(session.cancelledAt),
+            assignments: session.assignments.map((assignment) => ({
+              ...assignment,
+              dueAt: toDate(assignment.dueAt),
+              submissions: assignment.submissions.map((submission) => ({
+                ...submission,
+                submittedAt: toDateOrNull(submission.submittedAt),
+                feedbackAt: toDateOrNull(submission.feedbackAt),
+              })),
+            })),
+          })),
+          journalPrompts: enrollment.cohort.journalPrompts.map((prompt) => ({
+            ...prompt,
+            createdAt: toDate(prompt.createdAt),
+          })),
+        },
+      },
+    })),
+  };
+}
+
+/**
+ * Everything the participant's start page shows, in one statement (plus the session check): per active
  * enrolment the duo, the next session with what to read and whether it was read, the self-scans due, and
  * the cohort's assignments with the duo's (or own) work; the latest reflection questions. Seven queries
  * before (about 40 ms of CPU on PGlite); the numbers stay the same however large the cohort is
  * (tests/db/query-budget.test.ts).
  */
 export async function participantStartPage(user: Pick<User, "id">, now = new Date()) {
-  const found = await prisma.user.findUnique({
-    where: { id: user.id },
-    select: {
-      lessonProgress: { select: { lessonId: true } },
-      // Which evaluations they answered (never the answers: those are stored apart, without a name).
-      evaluationParticipations: { select: { cohortId: true, target: true } },
-      duoMemberships: {
-        where: { enrollment: { status: "ACTIVE" } },
-        orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
-        select: {
-          function: true,
-          createdAt: true,
-          enrollment: {
-            select: {
-              id: true,
-              vraagstuk: true,
-              municipality: { select: { id: true, name: true } },
-              members: {
-                orderBy: { createdAt: "asc" },
-                select: { function: true, user: { select: { id: true, name: true } } },
-              },
-              selfScanSettings: { select: { scanId: true, moment: true, mode: true } },
-              selfScanResponses: { select: { scanId: true, moment: true, respondentKey: true, completedAt: true } },
-              cohort: {
-                select: {
-                  id: true,
-                  name: true,
-                  status: true,
-                  startsOn: true,
-                  sessions: {
-                    orderBy: { startsAt: "asc" },
-                    select: {
-                      ...sessionSummarySelect,
-                      readings: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { contentId: true } },
-                      assignments: {
-                        select: {
-                          id: true,
-                          title: true,
-                          dueAt: true,
-                          kind: true,
-                          // The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
-                          submissions: {
-                            where: {
-                              OR: [
-                                { userId: user.id },
-                                { userId: null, enrollment: { members: { some: { userId: user.id } } } },
-                              ],
-                            },
-                            select: {
-                              ownerKey: true,
-                              body: true,
-                              submittedAt: true,
-                              feedbackAt: true,
-                              _count: { select: { attachments: true } },
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
-                  journalPrompts: {
-                    where: promptAudienceWhere(user),
-                    orderBy: { createdAt: "desc" },
-                    take: PROMPTS_ON_START_PAGE,
-                    select: {
-                      id: true,
-                      text: true,
-                      createdAt: true,
-                      author: { select: { name: true } },
-                      session: { select: { number: true, title: true } },
-                      // The participant's own entries (always theirs to read).
-                      entries: { where: { authorId: user.id }, select: { id: true }, take: 1 },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  const memberships = found?.duoMemberships ?? [];
-  const read = new Set(found?.lessonProgress.map((progress) => progress.lessonId));
-  const answered = new Set(found?.evaluationParticipations.map((row) => `${row.cohortId}/${row.target}`));
+  const found = await participantStartRows(user.id);
+  const memberships = found.memberships;
+  const read = new Set(found.read);
+  const answered = new Set(found.answered.map((row) => `${row.cohortId}/${row.target}`));
 
   const participant = memberships.map(({ function: duoFunction, enrollment }) => {
     const { cohort } = enrollment;
@@ -406,7 +512,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
               body: own.body,
               submittedAt: own.submittedAt,
               feedbackAt: own.feedbackAt,
-              attachmentCount: own._count.attachments,
+              attachmentCount: own.attachments,
             }
           : null;
         const state = submissionStatus(facts, assignment.dueAt, now);

@@ -81,23 +81,45 @@ function observedClient(sharedSession: boolean) {
 function createClient() {
   const env = getEnv();
   const url = env.DATABASE_URL;
-  const adapter = new PrismaPg({
+  // The pool is made here and handed to Prisma, so readRows (below) can use the same connections.
+  // allowExitOnIdle: a script that disconnects Prisma can end while idle connections remain (Prisma does
+  // not end a pool it was given).
+  const pool = new pg.Pool({
     Client: observedClient(isEmbedded(process.env.DATABASE_URL)),
     // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
     max: isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
+    allowExitOnIdle: true,
   });
+  // An idle connection that drops (the database restarted or stopped) is taken out of the pool; the next
+  // query opens a new one. As with the pool Prisma made itself, that is no error for the process.
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool);
   // On the embedded database every statement shares one connection, so a transaction may have to wait
   // for the ones before it: give it longer than Prisma's 2 s to start (a busy moment is not an error).
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter,
     transactionOptions: isEmbedded(url) ? { maxWait: 15_000, timeout: 20_000 } : undefined,
   });
+  return { client, pool };
 }
 
-const globalForPrisma = globalThis as unknown as { __leernetwerkPrisma?: ReturnType<typeof createClient> };
+const globalForPrisma = globalThis as unknown as { __leernetwerkDatabase?: ReturnType<typeof createClient> };
 
 // Repeated queries skip Prisma's query compiler (app/utils/query-plans.server.ts).
 void cachePrismaQueryPlans();
-globalForPrisma.__leernetwerkPrisma ??= createClient();
-export const prisma = globalForPrisma.__leernetwerkPrisma;
+globalForPrisma.__leernetwerkDatabase ??= createClient();
+export const prisma = globalForPrisma.__leernetwerkDatabase.client;
+const pool = globalForPrisma.__leernetwerkDatabase.pool;
+
+/**
+ * Rows of one read-only statement, sent straight to the driver on Prisma's own connections (counted and
+ * prepared like every statement). For the statement every signed-in request runs (the session check):
+ * through Prisma's raw query path the same statement cost about twice the CPU (issue 18). Values are
+ * parameters ($1, $2, ...); the driver's own types come back (timestamptz as Date, int4 as number).
+ * Not for use inside a transaction: on the embedded database the transaction holds the one connection.
+ */
+export async function readRows<T>(text: string, values: unknown[]): Promise<T[]> {
+  const result = await pool.query({ text, values });
+  return result.rows as T[];
+}

@@ -60,6 +60,23 @@ describe("kept query plans", () => {
     expect(copy.map.get("a")).not.toBe(map.get("a"));
   });
 
+  it("copies a plan that is not plain JSON (a BigInt, undefined) whole, also on the first call", () => {
+    class Compiler {
+      compile(request: string) {
+        return { query: request, value: 10n, missing: undefined, args: [1] };
+      }
+    }
+    cachePlans(Compiler);
+    const compiler = new Compiler();
+    const first = compiler.compile("big") as { args: number[] };
+    first.args.push(2);
+    const second = compiler.compile("big") as { args: number[] };
+    expect(second).toEqual({ query: "big", value: 10n, missing: undefined, args: [1] });
+    expect("missing" in second).toBe(true);
+    second.args.push(3);
+    expect(compiler.compile("big")).toEqual({ query: "big", value: 10n, missing: undefined, args: [1] });
+  });
+
   it("leaves a class without a compile method alone", () => {
     expect(cachePlans(class {})).toBe(false);
   });
