@@ -3,6 +3,7 @@
 // only holds ids of lessons and tags.
 import type { User } from "lucia";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -112,28 +113,26 @@ export async function lessonForViewer(
   const participant = user.role === "PARTICIPANT";
   const opdrachtIds = lesson.opdrachten.map((opdracht) => opdracht.id);
   const scanIds = lesson.zelfscans.map((scan) => scan.id);
-  const rows = await prisma.$queryRaw<LessonViewerRow[]>`
-    WITH memberships AS (
-      SELECT m."enrollmentId", m."createdAt", c."startsOn", e."cohortId"
-      FROM "DuoMember" m JOIN "Enrollment" e ON e.id = m."enrollmentId" JOIN "Cohort" c ON c.id = e."cohortId"
-      WHERE m."userId" = ${user.id}::uuid AND e.status = 'ACTIVE' AND ${participant}::boolean
-    ),
-    duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
-    context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)
-    SELECT 'read' AS kind, NULL AS a, NULL AS b, NULL AS c, p."readAt" AS t1, NULL::timestamptz AS t2,
+  // Only the parts this lesson and viewer need (a lesson without zelfscans asks for no answers, staff for no
+  // duo): at most four forms of the statement, each planned on its own.
+  const parts = [
+    Prisma.sql`SELECT 'read' AS kind, NULL AS a, NULL AS b, NULL AS c, p."readAt" AS t1, NULL::timestamptz AS t2,
       NULL::timestamptz AS t3, NULL::boolean AS flag, NULL::int AS n
-    FROM "LessonProgress" p WHERE p."userId" = ${user.id}::uuid AND p."lessonId" = ${lesson.id}
-    UNION ALL
-    SELECT 'answer', z."scanId", z."itemId", z.note, NULL, NULL, NULL, z.checked, NULL
-    FROM "ZelfscanAnswer" z WHERE z."userId" = ${user.id}::uuid AND z."scanId" = ANY(${scanIds}::text[])
-    UNION ALL
-    SELECT 'partner', u.name, NULL, NULL, p."readAt", m."createdAt", NULL, NULL, NULL
+    FROM "LessonProgress" p WHERE p."userId" = ${user.id}::uuid AND p."lessonId" = ${lesson.id}`,
+  ];
+  if (scanIds.length) {
+    parts.push(Prisma.sql`SELECT 'answer', z."scanId", z."itemId", z.note, NULL, NULL, NULL, z.checked, NULL
+    FROM "ZelfscanAnswer" z WHERE z."userId" = ${user.id}::uuid AND z."scanId" = ANY(${scanIds}::text[])`);
+  }
+  if (participant) {
+    parts.push(Prisma.sql`SELECT 'partner', u.name, NULL, NULL, p."readAt", m."createdAt", NULL, NULL, NULL
     FROM duo JOIN "DuoMember" m ON m."enrollmentId" = duo."enrollmentId" JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "LessonProgress" p ON p."userId" = u.id AND p."lessonId" = ${lesson.id}
-    WHERE m."userId" <> ${user.id}::uuid
-    UNION ALL
-    SELECT 'assignment', a.id::text, a.title, a."opdrachtId", a."dueAt", s."submittedAt", s."feedbackAt",
-      s.id IS NOT NULL AND btrim(s.body, ${JS_WHITESPACE}) <> '',
+    WHERE m."userId" <> ${user.id}::uuid`);
+  }
+  if (participant && opdrachtIds.length) {
+    parts.push(Prisma.sql`SELECT 'assignment', a.id::text, a.title, a."opdrachtId", a."dueAt", s."submittedAt",
+      s."feedbackAt", s.id IS NOT NULL AND btrim(s.body, ${JS_WHITESPACE}) <> '',
       CASE WHEN s.id IS NULL THEN NULL
         ELSE (SELECT count(*)::int FROM "SubmissionAttachment" f WHERE f."submissionId" = s.id) END
     FROM context JOIN "CohortSession" cs ON cs."cohortId" = context."cohortId"
@@ -142,7 +141,20 @@ export async function lessonForViewer(
         AND s."ownerKey" = CASE WHEN a.kind = 'DUO' THEN context."enrollmentId"::text ELSE ${user.id} END
         AND (s."userId" = ${user.id}::uuid OR (s."userId" IS NULL AND EXISTS (
           SELECT 1 FROM "Enrollment" se JOIN "DuoMember" sm ON sm."enrollmentId" = se.id
-          WHERE se.id = s."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = ${user.id}::uuid)))`;
+          WHERE se.id = s."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = ${user.id}::uuid)))`);
+  }
+  // The participant's active enrolments: the duo (most recent cohort) and the context of the assignments
+  // (most recently joined).
+  const duoAndContext = participant
+    ? Prisma.sql`WITH memberships AS (
+      SELECT m."enrollmentId", m."createdAt", c."startsOn", e."cohortId"
+      FROM "DuoMember" m JOIN "Enrollment" e ON e.id = m."enrollmentId" JOIN "Cohort" c ON c.id = e."cohortId"
+      WHERE m."userId" = ${user.id}::uuid AND e.status = 'ACTIVE'
+    ),
+    duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
+    context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<LessonViewerRow[]>`${duoAndContext} ${Prisma.join(parts, " UNION ALL ")}`;
 
   let readAt: Date | null = null;
   const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
