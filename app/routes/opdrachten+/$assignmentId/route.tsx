@@ -62,20 +62,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     : null;
   const state = submissionStatus(facts, assignment.dueAt, new Date());
+  const editable = canEdit(submission);
+  // Each text goes to the browser once: the submission's text in the editor while it may change, else (like
+  // the instructions and the messages) only rendered.
+  const { instructions, ...shownAssignment } = assignment;
   return {
     assignment: {
-      ...assignment,
-      instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null,
+      ...shownAssignment,
+      instructionsTree: instructions.trim() ? renderInstructions(instructions) : null,
     },
     submission: submission
       ? {
           ...submission,
-          bodyTree: submission.submittedAt || submission.feedbackAt ? renderText(submission.body) : null,
-          messages: submission.messages.map((message) => ({ ...message, bodyTree: renderText(message.body) })),
+          body: editable ? submission.body : "",
+          bodyTree: editable ? null : renderText(submission.body),
+          messages: submission.messages.map(({ body, ...message }) => ({ ...message, bodyTree: renderText(body) })),
         }
       : null,
     state: { ...state, label: statusLabel(state) },
-    editable: canEdit(submission),
+    editable,
     withdrawable: canWithdraw(submission).ok,
     partners,
     keep: topics ? { municipalityId: context.municipalityId, topics } : null,
