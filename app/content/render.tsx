@@ -182,7 +182,20 @@ const components = {
   Lemniscaat,
 };
 
+/**
+ * React elements per content tree. Elements are immutable and what differs per viewer comes from
+ * LessonContext, so a tree that is the same object again (a lesson from the library on the server, the same
+ * loader data in the browser) reuses the elements made the first time.
+ */
+const renderedTrees = new WeakMap<object, ReactNode>();
+
+function renderTree(content: RenderableTreeNode): ReactNode {
+  if (typeof content !== "object" || content === null) return Markdoc.renderers.react(content, React, { components });
+  if (!renderedTrees.has(content)) renderedTrees.set(content, Markdoc.renderers.react(content, React, { components }));
+  return renderedTrees.get(content);
+}
+
 export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {
-  const rendered = Markdoc.renderers.react(content, React, { components });
+  const rendered = renderTree(content);
   return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
 }

@@ -124,7 +124,7 @@ export async function listParticipantAssignments(user: Viewer, now = new Date())
 /**
  * One assignment of the participant's cohort with their own submission and the names of their duo
  * partners, or null (→ 404). One query: the participant's active enrolment (as participantContext) with the
- * assignment, if it belongs to that enrolment's cohort.
+ * assignment, if it belongs to that enrolment's cohort, and the topics of the municipality's impact trail.
  */
 export async function getAssignmentForParticipant(user: Viewer, assignmentId: string) {
   const membership = await prisma.duoMember.findFirst({
@@ -136,7 +136,11 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
           id: true,
           cohortId: true,
           municipalityId: true,
-          municipality: { select: { name: true } },
+          // The topics of the municipality's impact trail, for "Bewaren in het impactspoor" (what keepChoices
+          // reads): a participant in an active enrolment of the municipality is an editor of its trail.
+          municipality: {
+            select: { name: true, policyTopics: { orderBy: { title: "asc" }, select: { id: true, title: true } } },
+          },
           members: {
             where: { userId: { not: user.id } },
             orderBy: { createdAt: "asc" },
@@ -196,7 +200,13 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
     },
   });
   if (!membership) return null;
-  const { cohort, members, ...context } = membership.enrollment;
+  const {
+    cohort,
+    members,
+    municipality: { policyTopics, ...municipality },
+    ...enrollment
+  } = membership.enrollment;
+  const context = { ...enrollment, municipality };
   const assignment = cohort.sessions[0]?.assignments[0];
   if (!assignment) return null;
   const { submissions, ...rest } = assignment;
@@ -209,6 +219,8 @@ export async function getAssignmentForParticipant(user: Viewer, assignmentId: st
     context,
     partners: members.map((member) => member.user.name),
     archivedAt: cohort.archivedAt,
+    /** Where the participant may keep this work in the impact trail (keepChoices: editors are participants). */
+    keepTopics: user.role === "PARTICIPANT" ? policyTopics : null,
   };
 }
 

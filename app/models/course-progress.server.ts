@@ -3,11 +3,11 @@
 // only holds ids of lessons and tags.
 import type { User } from "lucia";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
-import { ownerKeyFor } from "./assignment.server.ts";
 
 export async function setLessonRead(userId: string, lessonId: string, read: boolean) {
   if (read) {
@@ -71,11 +71,39 @@ export async function findDuo(user: Pick<User, "id">) {
   return { municipality: enrollment.municipality.name, cohort: enrollment.cohort, people };
 }
 
+/** What String.prototype.trim() removes, so "is the text blank" is answered as submissionStatus would. */
+const JS_WHITESPACE =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** One row of lessonForViewer's statement: what it is (kind), and its columns by kind. */
+type LessonViewerRow = {
+  kind: "read" | "answer" | "partner" | "assignment";
+  /** answer: scanId; partner: name; assignment: id */
+  a: string | null;
+  /** answer: itemId; assignment: title */
+  b: string | null;
+  /** answer: note; assignment: opdrachtId */
+  c: string | null;
+  /** read, partner: readAt; assignment: dueAt */
+  t1: Date | null;
+  /** partner: when they joined the duo; assignment: the own submission's submittedAt */
+  t2: Date | null;
+  /** assignment: the own submission's feedbackAt */
+  t3: Date | null;
+  /** answer: checked; assignment: whether there is an own submission */
+  flag: boolean | null;
+  /** assignment: the own submission's number of attachments (null without one) */
+  n: number | null;
+};
+
 /**
- * What a lesson page shows of the viewer in one query: when they (and, for a participant, their duo
+ * What a lesson page shows of the viewer in one statement: when they (and, for a participant, their duo
  * partners) read the lesson, their answers to its zelfscan checklists, and the assignments of their cohort
- * that belong to its opdracht blocks with their status. The duo is the one findDuo picks; the assignments
- * come from the enrolment listParticipantAssignments uses (the /opdrachten page).
+ * that belong to its opdracht blocks with their status. The duo is the one findDuo picks (the most recent
+ * cohort); the assignments come from the enrolment listParticipantAssignments uses (the most recently
+ * joined; the /opdrachten page). A flat SQL statement (one row per fact, no nested JSON): the lesson page is
+ * opened often, and a nested Prisma select cost several times the CPU for these few rows. The number of
+ * rows does not depend on the size of the cohort (a duo, the lesson's scans and opdracht blocks).
  */
 export async function lessonForViewer(
   user: Pick<User, "id" | "role">,
@@ -84,114 +112,85 @@ export async function lessonForViewer(
 ) {
   const participant = user.role === "PARTICIPANT";
   const opdrachtIds = lesson.opdrachten.map((opdracht) => opdracht.id);
-  const found = await prisma.user.findUnique({
-    where: { id: user.id },
-    select: {
-      lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } },
-      zelfscanAnswers: {
-        where: { scanId: { in: lesson.zelfscans.map((scan) => scan.id) } },
-        select: { scanId: true, itemId: true, checked: true, note: true },
-      },
-      duoMemberships: {
-        where: participant ? { enrollment: { status: "ACTIVE" } } : { id: { in: [] } },
-        orderBy: { enrollment: { cohort: { startsOn: "desc" } } },
-        select: {
-          createdAt: true,
-          enrollment: {
-            select: {
-              id: true,
-              members: {
-                orderBy: { createdAt: "asc" },
-                select: {
-                  user: {
-                    select: {
-                      id: true,
-                      name: true,
-                      lessonProgress: { where: { lessonId: lesson.id }, select: { readAt: true } },
-                    },
-                  },
-                },
-              },
-              cohort: {
-                select: {
-                  sessions: {
-                    where: { assignments: { some: { opdrachtId: { in: opdrachtIds } } } },
-                    select: {
-                      assignments: {
-                        where: { opdrachtId: { in: opdrachtIds } },
-                        select: {
-                          id: true,
-                          title: true,
-                          dueAt: true,
-                          kind: true,
-                          opdrachtId: true,
-                          submissions: {
-                            where: {
-                              OR: [
-                                { userId: user.id },
-                                {
-                                  userId: null,
-                                  enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } },
-                                },
-                              ],
-                            },
-                            select: {
-                              ownerKey: true,
-                              body: true,
-                              submittedAt: true,
-                              feedbackAt: true,
-                              _count: { select: { attachments: true } },
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  const memberships = found?.duoMemberships ?? [];
-  const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
-  for (const row of found?.zelfscanAnswers ?? []) {
-    answers[row.scanId] = { ...answers[row.scanId], [row.itemId]: { checked: row.checked, note: row.note } };
+  const scanIds = lesson.zelfscans.map((scan) => scan.id);
+  // Only the parts this lesson and viewer need (a lesson without zelfscans asks for no answers, staff for no
+  // duo): at most four forms of the statement, each planned on its own.
+  const parts = [
+    Prisma.sql`SELECT 'read' AS kind, NULL AS a, NULL AS b, NULL AS c, p."readAt" AS t1, NULL::timestamptz AS t2,
+      NULL::timestamptz AS t3, NULL::boolean AS flag, NULL::int AS n
+    FROM "LessonProgress" p WHERE p."userId" = ${user.id}::uuid AND p."lessonId" = ${lesson.id}`,
+  ];
+  if (scanIds.length) {
+    parts.push(Prisma.sql`SELECT 'answer', z."scanId", z."itemId", z.note, NULL, NULL, NULL, z.checked, NULL
+    FROM "ZelfscanAnswer" z WHERE z."userId" = ${user.id}::uuid AND z."scanId" = ANY(${scanIds}::text[])`);
   }
+  if (participant) {
+    parts.push(Prisma.sql`SELECT 'partner', u.name, NULL, NULL, p."readAt", m."createdAt", NULL, NULL, NULL
+    FROM duo JOIN "DuoMember" m ON m."enrollmentId" = duo."enrollmentId" JOIN "User" u ON u.id = m."userId"
+      LEFT JOIN "LessonProgress" p ON p."userId" = u.id AND p."lessonId" = ${lesson.id}
+    WHERE m."userId" <> ${user.id}::uuid`);
+  }
+  if (participant && opdrachtIds.length) {
+    parts.push(Prisma.sql`SELECT 'assignment', a.id::text, a.title, a."opdrachtId", a."dueAt", s."submittedAt",
+      s."feedbackAt", s.id IS NOT NULL AND btrim(s.body, ${JS_WHITESPACE}) <> '',
+      CASE WHEN s.id IS NULL THEN NULL
+        ELSE (SELECT count(*)::int FROM "SubmissionAttachment" f WHERE f."submissionId" = s.id) END
+    FROM context JOIN "CohortSession" cs ON cs."cohortId" = context."cohortId"
+      JOIN "Assignment" a ON a."sessionId" = cs.id AND a."opdrachtId" = ANY(${opdrachtIds}::text[])
+      LEFT JOIN "AssignmentSubmission" s ON s."assignmentId" = a.id
+        AND s."ownerKey" = CASE WHEN a.kind = 'DUO' THEN context."enrollmentId"::text ELSE ${user.id} END
+        AND (s."userId" = ${user.id}::uuid OR (s."userId" IS NULL AND EXISTS (
+          SELECT 1 FROM "Enrollment" se JOIN "DuoMember" sm ON sm."enrollmentId" = se.id
+          WHERE se.id = s."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = ${user.id}::uuid)))`);
+  }
+  // The participant's active enrolments: the duo (most recent cohort) and the context of the assignments
+  // (most recently joined).
+  const duoAndContext = participant
+    ? Prisma.sql`WITH memberships AS (
+      SELECT m."enrollmentId", m."createdAt", c."startsOn", e."cohortId"
+      FROM "DuoMember" m JOIN "Enrollment" e ON e.id = m."enrollmentId" JOIN "Cohort" c ON c.id = e."cohortId"
+      WHERE m."userId" = ${user.id}::uuid AND e.status = 'ACTIVE'
+    ),
+    duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
+    context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)`
+    : Prisma.empty;
+  const rows = await prisma.$queryRaw<LessonViewerRow[]>`${duoAndContext} ${Prisma.join(parts, " UNION ALL ")}`;
 
-  // The duo partners (findDuo's duo: the most recent cohort).
-  const partners = (memberships[0]?.enrollment.members ?? [])
-    .filter((member) => member.user.id !== user.id)
-    .map((member) => ({ name: member.user.name, readAt: member.user.lessonProgress[0]?.readAt ?? null }));
+  let readAt: Date | null = null;
+  const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
+  const partnerRows: LessonViewerRow[] = [];
+  const candidates: LessonViewerRow[] = [];
+  for (const row of rows) {
+    if (row.kind === "read") readAt = row.t1;
+    else if (row.kind === "answer") {
+      answers[row.a!] = { ...answers[row.a!], [row.b!]: { checked: Boolean(row.flag), note: row.c ?? "" } };
+    } else if (row.kind === "partner") partnerRows.push(row);
+    else candidates.push(row);
+  }
+  // The duo partners in the order they joined the duo.
+  partnerRows.sort((x, y) => x.t2!.getTime() - y.t2!.getTime());
+  const partners = partnerRows.map((row) => ({ name: row.a!, readAt: row.t1 }));
 
   // Per opdracht block the first assignment (by due moment, then title), as on the /opdrachten page.
-  const context = [...memberships].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.enrollment;
   const assignments: Record<string, { href: string; title: string; statusLabel: string; dueAt: string }> = {};
-  const candidates = (context?.cohort.sessions ?? []).flatMap((session) => session.assignments);
-  candidates.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.title.localeCompare(b.title));
-  for (const assignment of candidates) {
-    if (!assignment.opdrachtId || assignments[assignment.opdrachtId]) continue;
-    const own = assignment.submissions.find(
-      (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, context!, user.id),
-    );
-    const facts = own
-      ? {
-          body: own.body,
-          submittedAt: own.submittedAt,
-          feedbackAt: own.feedbackAt,
-          attachmentCount: own._count.attachments,
-        }
-      : null;
-    assignments[assignment.opdrachtId] = {
-      href: `/opdrachten/${assignment.id}`,
-      title: assignment.title,
-      statusLabel: statusLabel(submissionStatus(facts, assignment.dueAt, now)),
-      dueAt: assignment.dueAt.toISOString(),
+  candidates.sort((x, y) => x.t1!.getTime() - y.t1!.getTime() || x.b!.localeCompare(y.b!));
+  for (const row of candidates) {
+    const opdrachtId = row.c!;
+    if (assignments[opdrachtId]) continue;
+    // The own submission (n is null without one). Of its text only whether it is blank matters for the
+    // status, so the statement answers that (flag) instead of sending the text.
+    const facts =
+      row.n === null
+        ? null
+        : { body: row.flag ? "(tekst)" : "", submittedAt: row.t2, feedbackAt: row.t3, attachmentCount: row.n };
+    assignments[opdrachtId] = {
+      href: `/opdrachten/${row.a}`,
+      title: row.b!,
+      statusLabel: statusLabel(submissionStatus(facts, row.t1!, now)),
+      dueAt: row.t1!.toISOString(),
     };
   }
-  return { readAt: found?.lessonProgress[0]?.readAt ?? null, partners, answers, assignments };
+  return { readAt, partners, answers, assignments };
 }
 
 export type ModuleProgress = { slug: string; read: number; total: number };

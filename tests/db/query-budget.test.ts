@@ -36,8 +36,9 @@ const BUDGETS = {
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
   journal: 3,
-  // One more than before: the topics offered by "Bewaren in het impactspoor" (issue 15).
-  "assignment with feedback": 3,
+  // The session check and the assignment with the topics offered by "Bewaren in het impactspoor" (issue 15),
+  // which come with the assignment since issue 18. Was 3.
+  "assignment with feedback": 2,
   "self-scan results": 3,
   "live intervisie poll": 2,
   "evaluation results, cohort": 4,

@@ -1,5 +1,6 @@
 // A lesson: the rendered content (with reflection prompts, assignments, zelfscans and the lemniscaat
 // figure), a table of contents for long lessons, previous/next, "markeer als gelezen" and the sources.
+import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -32,6 +33,28 @@ function loadLesson(params: LoaderFunctionArgs["params"]) {
   invariantResponse(lesson, "Deze les bestaat niet.");
   const module = findModule(lesson.moduleSlug)!;
   return { lesson, module };
+}
+
+/** The source keys of the Praktijkvoorbeeld tags in a lesson's content; worked out once per lesson. */
+const namedSources = new WeakMap<object, string[]>();
+function sourcesNamedIn(content: RenderableTreeNode): string[] {
+  if (typeof content !== "object" || content === null) return [];
+  let keys = namedSources.get(content);
+  if (!keys) {
+    const found = new Set<string>();
+    const walk = (node: RenderableTreeNode) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (Markdoc.Tag.isTag(node)) {
+        if (node.name === "Praktijkvoorbeeld" && typeof node.attributes.source === "string")
+          found.add(node.attributes.source);
+        node.children.forEach(walk);
+      }
+    };
+    walk(content);
+    keys = [...found];
+    namedSources.set(content, keys);
+  }
+  return keys;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,8 +90,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
+    // The sources the lesson's praktijkvoorbeelden name (not the whole list of sources).
     sourceNames: Object.fromEntries(
-      Object.entries(library.sources).map(([key, source]) => [key, { title: source.title, author: source.author }]),
+      sourcesNamedIn(lesson.content).flatMap((key) => {
+        const source = library.sources[key];
+        return source ? [[key, { title: source.title, author: source.author }]] : [];
+      }),
     ),
   };
 }

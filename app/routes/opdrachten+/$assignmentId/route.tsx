@@ -35,7 +35,6 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
 import { KeepInTrail } from "~/components/keep-in-trail.tsx";
-import { keepChoices } from "~/models/impact-trail-keep.server.ts";
 import { EarlyFeedbackSection, FeedbackSection } from "./feedback-section.tsx";
 import { SubmissionSection } from "./submission-editor.tsx";
 import { Attachments } from "./attachments.tsx";
@@ -47,12 +46,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const NOT_FOUND = "Deze opdracht bestaat niet of is niet voor jou.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, assignment, submission, partners, context } = await requireOwnAssignment(request, params.assignmentId);
-  // "Bewaren in het impactspoor": once there is something to keep, for an editor of the municipality's trail.
-  const topics =
-    submission && (submission.body.trim() || submission.attachments.length)
-      ? await keepChoices(user, context.municipalityId)
-      : null;
+  const { assignment, submission, partners, context, keepTopics } = await requireOwnAssignment(
+    request,
+    params.assignmentId,
+  );
+  // "Bewaren in het impactspoor": once there is something to keep, for an editor of the municipality's trail
+  // (the topics come with the assignment: one statement less).
+  const topics = submission && (submission.body.trim() || submission.attachments.length) ? keepTopics : null;
   const facts = submission
     ? {
         body: submission.body,
@@ -62,20 +62,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     : null;
   const state = submissionStatus(facts, assignment.dueAt, new Date());
+  const editable = canEdit(submission);
+  // Each text goes to the browser once: the submission's text in the editor while it may change, else (like
+  // the instructions and the messages) only rendered.
+  const { instructions, ...shownAssignment } = assignment;
   return {
     assignment: {
-      ...assignment,
-      instructionsTree: assignment.instructions.trim() ? renderInstructions(assignment.instructions) : null,
+      ...shownAssignment,
+      instructionsTree: instructions.trim() ? renderInstructions(instructions) : null,
     },
     submission: submission
       ? {
           ...submission,
-          bodyTree: submission.submittedAt || submission.feedbackAt ? renderText(submission.body) : null,
-          messages: submission.messages.map((message) => ({ ...message, bodyTree: renderText(message.body) })),
+          body: editable ? submission.body : "",
+          bodyTree: editable ? null : renderText(submission.body),
+          messages: submission.messages.map(({ body, ...message }) => ({ ...message, bodyTree: renderText(body) })),
         }
       : null,
     state: { ...state, label: statusLabel(state) },
-    editable: canEdit(submission),
+    editable,
     withdrawable: canWithdraw(submission).ok,
     partners,
     keep: topics ? { municipalityId: context.municipalityId, topics } : null,
