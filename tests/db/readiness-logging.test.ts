@@ -7,7 +7,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import express from "express";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearEnvCache } from "~/utils/env.server.ts";
 import { readiness } from "../../server/readiness.ts";
 
@@ -79,8 +79,16 @@ describe("readiness and request logs", () => {
     });
     expect(response.headers.get("x-request-id")).toBe("proxy-abc-123");
     expect(response.headers.get("x-instance")).toBe("web-test-1");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const line = lines.find((entry) => (entry.req as { id?: string } | undefined)?.id === "proxy-abc-123");
+    // The line is written when the response has finished, which on a busy machine can be a while after the
+    // client has it: wait for it (up to 5 s) rather than a fixed moment.
+    const line = await vi.waitFor(
+      () => {
+        const found = lines.find((entry) => (entry.req as { id?: string } | undefined)?.id === "proxy-abc-123");
+        if (!found) throw new Error("no log line for proxy-abc-123 yet");
+        return found;
+      },
+      { timeout: 5000, interval: 20 },
+    );
     expect(line).toMatchObject({
       instance: "web-test-1",
       req: { method: "GET", path: "/wachtwoord-herstellen/:token" },
