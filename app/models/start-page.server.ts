@@ -114,79 +114,11 @@ export async function coordinatorStart(now = new Date()) {
  */
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
   const [me, journalsAwaitingAnswer] = await Promise.all([
-    prisma.user.findUnique({
-      where: { id: user.id },
-      select: {
-        facilitatedCohorts: {
-          orderBy: { cohort: { startsOn: "desc" } },
-          select: {
-            cohort: {
-              select: {
-                ...cohortCardSelect,
-                // The next five of each cohort hold the next five of all of them.
-                sessions: {
-                  where: { startsAt: { gte: startOfMinute(now) }, cancelledAt: null },
-                  orderBy: { startsAt: "asc" },
-                  take: NEXT_SESSIONS,
-                  select: sessionSummarySelect,
-                },
-                // Work waiting for them: handed in without feedback, or a draft whose duo asks for early feedback.
-                enrollments: {
-                  where: { status: "ACTIVE" },
-                  select: {
-                    municipality: { select: { name: true } },
-                    assignmentSubmissions: {
-                      where: {
-                        feedbackAt: null,
-                        OR: [
-                          { submittedAt: { not: null } },
-                          { earlyFeedbackRequestedAt: { not: null }, earlyFeedbackAnsweredAt: null },
-                        ],
-                      },
-                      select: {
-                        id: true,
-                        submittedAt: true,
-                        earlyFeedbackRequestedAt: true,
-                        user: { select: { name: true } },
-                        assignment: { select: { id: true, title: true } },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-        ledSessions: {
-          where: { startsAt: { gte: startOfMinute(now) }, cancelledAt: null },
-          orderBy: { startsAt: "asc" },
-          take: NEXT_SESSIONS,
-          select: { ...sessionSummarySelect, cohort: { select: { id: true, name: true } } },
-        },
-        intervisionFacilitated: {
-          orderBy: { group: { name: "asc" } },
-          select: {
-            group: {
-              select: {
-                id: true,
-                name: true,
-                cohort: { select: { name: true } },
-                meetings: {
-                  where: { startsAt: { gte: startOfMinute(now) }, finishedAt: null },
-                  orderBy: { startsAt: "asc" },
-                  take: 1,
-                  select: { id: true, startsAt: true, endsAt: true },
-                },
-              },
-            },
-          },
-        },
-      },
-    }),
+    facilitatorStartRows(user.id, startOfMinute(now)),
     // Shared journal entries that wait for an answer (only entries shared with this facilitator).
     countAwaitingAnswer(user),
   ]);
-  const cohorts = (me?.facilitatedCohorts ?? []).map(({ cohort }) => cohort);
+  const cohorts = me.facilitatedCohorts.map(({ cohort }) => cohort);
   const nextSessions = cohorts
     .flatMap((cohort) =>
       cohort.sessions.filter((session) => session.startsAt >= now).map((session) => sessionSummary(session, cohort)),
@@ -211,7 +143,7 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
   return {
     cohorts: cohorts.map(({ sessions: _sessions, enrollments: _enrollments, ...cohort }) => cohort),
     nextSessions,
-    ledSessions: (me?.ledSessions ?? [])
+    ledSessions: me.ledSessions
       .filter((session) => session.startsAt >= now)
       .map(({ cohort, ...session }) => sessionSummary(session, cohort)),
     awaitingFeedback: firstOf(
@@ -220,7 +152,7 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
     earlyFeedbackRequests: firstOf(
       waiting.filter((item) => !item.submittedAt).sort((a, b) => byDate(a.requestedAt, b.requestedAt)),
     ),
-    intervisionMeetings: (me?.intervisionFacilitated ?? []).map(({ group }) => ({
+    intervisionMeetings: me.intervisionFacilitated.map(({ group }) => ({
       groupId: group.id,
       groupName: group.name,
       cohortName: group.cohort.name,
@@ -232,6 +164,147 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
 
 const NEXT_SESSIONS = 5;
 const WAITING_SHOWN = 10;
+
+type SessionRow = Omit<SessionSummaryRow, "startsAt" | "endsAt" | "cancelledAt"> & {
+  startsAt: number;
+  endsAt: number;
+  cancelledAt: number | null;
+};
+
+/** A session's summary as JSON (as sessionSummarySelect), with more fields when given. */
+const sessionJson = (alias: string, more = "") => `json_build_object(
+  'id', ${alias}.id, 'number', ${alias}.number, 'title', ${alias}.title,
+  'startsAt', ${ms(`${alias}."startsAt"`)}, 'endsAt', ${ms(`${alias}."endsAt"`)},
+  'format', ${alias}.format, 'location', ${alias}.location, 'meetingUrl', ${alias}."meetingUrl",
+  'preparation', ${alias}.preparation, 'cancelledAt', ${ms(`${alias}."cancelledAt"`)}${more})`;
+
+const sessionFromRow = (session: SessionRow) => ({
+  ...session,
+  startsAt: toDate(session.startsAt),
+  endsAt: toDate(session.endsAt),
+  cancelledAt: toDateOrNull(session.cancelledAt),
+});
+
+/**
+ * The rows of the facilitator's start page, in one statement written out by hand, in the shape the same
+ * nested select through Prisma gave (compared in app/models/staff-start-page.db.test.ts): their cohorts
+ * (newest first) with the counts of the card, the next sessions from `from` on and the work waiting for
+ * feedback; the sessions they lead; the intervisie groups they facilitate with each one's next meeting.
+ * As participantStartRows: plain JSON built by the database, moments as milliseconds (issue 18).
+ */
+export async function facilitatorStartRows(userId: string, from: Date) {
+  const [row] = await readRows<{
+    cohorts: {
+      id: string;
+      name: string;
+      theme: string;
+      status: CohortStatus;
+      startsOn: number;
+      endsOn: number;
+      capacity: number;
+      _count: { enrollments: number; sessions: number };
+      sessions: SessionRow[];
+      enrollments: {
+        municipality: { name: string };
+        assignmentSubmissions: {
+          id: string;
+          submittedAt: number | null;
+          earlyFeedbackRequestedAt: number | null;
+          user: { name: string } | null;
+          assignment: { id: string; title: string };
+        }[];
+      }[];
+    }[];
+    led: (SessionRow & { cohort: { id: string; name: string } })[];
+    groups: {
+      id: string;
+      name: string;
+      cohort: { name: string };
+      meetings: { id: string; startsAt: number; endsAt: number }[];
+    }[];
+  }>(
+    `
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', c.id, 'name', c.name, 'theme', c.theme, 'status', c.status,
+          'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
+          '_count', json_build_object(
+            'enrollments', (SELECT count(*)::int FROM "Enrollment" ce WHERE ce."cohortId" = c.id AND ce.status = 'ACTIVE'),
+            'sessions', (SELECT count(*)::int FROM "CohortSession" cs WHERE cs."cohortId" = c.id)),
+          -- The next few of each cohort hold the next few of all of them.
+          'sessions', (SELECT coalesce(json_agg(${sessionJson("s")} ORDER BY s."startsAt"), '[]') FROM (
+              SELECT * FROM "CohortSession" ns
+              WHERE ns."cohortId" = c.id AND ns."startsAt" >= $2 AND ns."cancelledAt" IS NULL
+              ORDER BY ns."startsAt" LIMIT ${NEXT_SESSIONS}) s),
+          -- Work waiting for them: handed in without feedback, or a draft whose duo asks for early feedback.
+          'enrollments', (SELECT coalesce(json_agg(json_build_object(
+                'municipality', json_build_object('name', mu.name),
+                'assignmentSubmissions', (SELECT coalesce(json_agg(json_build_object(
+                      'id', sub.id,
+                      'submittedAt', ${ms('sub."submittedAt"')},
+                      'earlyFeedbackRequestedAt', ${ms('sub."earlyFeedbackRequestedAt"')},
+                      'user', (SELECT json_build_object('name', su.name) FROM "User" su WHERE su.id = sub."userId"),
+                      'assignment', json_build_object('id', a.id, 'title', a.title))), '[]')
+                    FROM "AssignmentSubmission" sub JOIN "Assignment" a ON a.id = sub."assignmentId"
+                    WHERE sub."enrollmentId" = e.id AND sub."feedbackAt" IS NULL
+                      AND (sub."submittedAt" IS NOT NULL
+                        OR (sub."earlyFeedbackRequestedAt" IS NOT NULL AND sub."earlyFeedbackAnsweredAt" IS NULL))))), '[]')
+              FROM "Enrollment" e JOIN "Municipality" mu ON mu.id = e."municipalityId"
+              WHERE e."cohortId" = c.id AND e.status = 'ACTIVE'))
+          ORDER BY c."startsOn" DESC), '[]')
+        FROM "CohortFacilitator" cf JOIN "Cohort" c ON c.id = cf."cohortId"
+        WHERE cf."userId" = $1::uuid) AS cohorts,
+      (SELECT coalesce(json_agg(
+          ${sessionJson("ls", `, 'cohort', json_build_object('id', lc.id, 'name', lc.name)`)} ORDER BY ls."startsAt"), '[]')
+        FROM (SELECT * FROM "CohortSession" l
+          WHERE l."leaderId" = $1::uuid AND l."startsAt" >= $2 AND l."cancelledAt" IS NULL
+          ORDER BY l."startsAt" LIMIT ${NEXT_SESSIONS}) ls
+        JOIN "Cohort" lc ON lc.id = ls."cohortId") AS led,
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', g.id, 'name', g.name,
+          'cohort', json_build_object('name', gc.name),
+          'meetings', (SELECT coalesce(json_agg(json_build_object(
+                'id', m.id, 'startsAt', ${ms('m."startsAt"')}, 'endsAt', ${ms('m."endsAt"')})), '[]') FROM (
+              SELECT * FROM "IntervisionMeeting" im
+              WHERE im."groupId" = g.id AND im."startsAt" >= $2 AND im."finishedAt" IS NULL
+              ORDER BY im."startsAt" LIMIT 1) m))
+          ORDER BY g.name), '[]')
+        FROM "IntervisionFacilitator" f
+        JOIN "IntervisionGroup" g ON g.id = f."groupId"
+        JOIN "Cohort" gc ON gc.id = g."cohortId"
+        WHERE f."userId" = $1::uuid) AS groups`,
+    [userId, from],
+  );
+  return {
+    facilitatedCohorts: (row?.cohorts ?? []).map(({ startsOn, endsOn, sessions, enrollments, ...cohort }) => ({
+      cohort: {
+        ...cohort,
+        startsOn: toDate(startsOn),
+        endsOn: toDate(endsOn),
+        sessions: sessions.map(sessionFromRow),
+        enrollments: enrollments.map(({ municipality, assignmentSubmissions }) => ({
+          municipality,
+          assignmentSubmissions: assignmentSubmissions.map((submission) => ({
+            ...submission,
+            submittedAt: toDateOrNull(submission.submittedAt),
+            earlyFeedbackRequestedAt: toDateOrNull(submission.earlyFeedbackRequestedAt),
+          })),
+        })),
+      },
+    })),
+    ledSessions: (row?.led ?? []).map(({ cohort, ...session }) => ({ ...sessionFromRow(session), cohort })),
+    intervisionFacilitated: (row?.groups ?? []).map(({ meetings, ...group }) => ({
+      group: {
+        ...group,
+        meetings: meetings.map((meeting) => ({
+          id: meeting.id,
+          startsAt: toDate(meeting.startsAt),
+          endsAt: toDate(meeting.endsAt),
+        })),
+      },
+    })),
+  };
+}
 
 /** The oldest few of a list (the page shows them, and how many there are in all). */
 function firstOf<T>(items: T[]) {

@@ -26,7 +26,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 <>
                   {" "}
                   Je duo:{" "}
-                  {m.partners.map((p) => `${p.user.name} (${duoFunctionLabels[p.function].toLowerCase()})`).join(", ")}.
+                  {m.partners.map((p) => `${p.name} (${duoFunctionLabels[p.function].toLowerCase()})`).join(", ")}.
                 </>
               ) : null}
             </p>
@@ -117,7 +117,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 <p>
                   <StatusBadge status={assignment.status} label={assignment.statusLabel} />{" "}
                   <span className="muted">
-                    Inleveren vóór {formatDateTime(assignment.dueAt)} · bij bijeenkomst {assignment.session.number}
+                    Inleveren vóór {formatDateTime(assignment.dueAt)} · bij bijeenkomst {assignment.sessionNumber}
                   </span>
                 </p>
               </li>
@@ -137,7 +137,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
               <li key={prompt.id} className="card">
                 <p>{prompt.text}</p>
                 <p className="muted">
-                  {prompt.author ? `${prompt.author.name} · ` : ""}
+                  {prompt.author ? `${prompt.author} · ` : ""}
                   {formatDate(prompt.createdAt)}
                   {prompt.session ? ` · voor bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""}
                 </p>
@@ -184,7 +184,7 @@ export function DueSelfScans({
                 {scan.title}
                 <span className="visually-hidden">, {momentLabels[due.moment].toLowerCase()}</span>
               </Link>
-              <span className="muted"> · {scan.status.label.toLowerCase()}</span>
+              <span className="muted"> · {scan.label.toLowerCase()}</span>
             </li>
           ))}
         </ul>

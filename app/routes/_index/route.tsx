@@ -2,6 +2,7 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { SessionSummaryData } from "~/components/session-summary.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { coordinatorStart, facilitatorStart, participantStartPage } from "~/models/start-page.server.ts";
 import { CoordinatorStart } from "./coordinator-start.tsx";
@@ -16,10 +17,109 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { role: "COORDINATOR" as const, name: user.name, coordinator: await coordinatorStart() };
   }
   if (user.role === "FACILITATOR") {
-    return { role: "FACILITATOR" as const, name: user.name, facilitator: await facilitatorStart(user) };
+    return {
+      role: "FACILITATOR" as const,
+      name: user.name,
+      facilitator: facilitatorView(await facilitatorStart(user)),
+    };
   }
-  const { participant, journalPrompts, selfScans, openAssignments } = await participantStartPage(user);
-  return { role: "PARTICIPANT" as const, name: user.name, participant, journalPrompts, selfScans, openAssignments };
+  return { role: "PARTICIPANT" as const, name: user.name, ...participantView(await participantStartPage(user)) };
+}
+
+/** A session as SessionSummary shows it, with its cohort (no preparation; never a cancelled one here). */
+function sessionView<T extends { id: string; number: number; title: string; startsAt: Date; endsAt: Date }>(
+  session: T &
+    Pick<SessionSummaryData, "format" | "location" | "meetingUrl"> & { cohort: { id: string; name: string } },
+) {
+  const { id, number, title, startsAt, endsAt, format, location, meetingUrl, cohort } = session;
+  return { id, number, title, startsAt, endsAt, format, location, meetingUrl, cohort };
+}
+
+/** Exactly what FacilitatorStart renders (as participantView): no theme, preparation or meeting end. */
+function facilitatorView(page: Awaited<ReturnType<typeof facilitatorStart>>) {
+  return {
+    cohorts: page.cohorts.map(({ id, name, status, startsOn, endsOn, capacity, _count }) => ({
+      id,
+      name,
+      status,
+      startsOn,
+      endsOn,
+      capacity,
+      _count: { enrollments: _count.enrollments, sessions: _count.sessions },
+    })),
+    nextSessions: page.nextSessions.map(sessionView),
+    ledSessions: page.ledSessions.map(sessionView),
+    awaitingFeedback: page.awaitingFeedback,
+    earlyFeedbackRequests: page.earlyFeedbackRequests,
+    intervisionMeetings: page.intervisionMeetings.map(({ groupId, groupName, cohortName, next }) => ({
+      groupId,
+      groupName,
+      cohortName,
+      next: next ? { id: next.id, startsAt: next.startsAt } : null,
+    })),
+    journalsAwaitingAnswer: page.journalsAwaitingAnswer,
+  };
+}
+
+/**
+ * Exactly what ParticipantStart renders, nothing more (issue 18): every field sent is encoded by turbo-stream
+ * on the server and decoded for hydration in the browser. Left out: the session's preparation (shown once,
+ * as the task), its id, cohort and cancellation (the next session is never a cancelled one), the partners'
+ * ids, the cohort's status, a reading's module, a self-scan's state and mode, an assignment's `late`.
+ */
+function participantView(page: Awaited<ReturnType<typeof participantStartPage>>) {
+  return {
+    participant: page.participant.map((m) => ({
+      function: m.function,
+      municipality: m.municipality,
+      municipalityId: m.municipalityId,
+      vraagstuk: m.vraagstuk,
+      cohort: { id: m.cohort.id, name: m.cohort.name },
+      partners: m.partners.map((partner) => ({ function: partner.function, name: partner.user.name })),
+      nextSession: m.nextSession
+        ? {
+            number: m.nextSession.number,
+            title: m.nextSession.title,
+            startsAt: m.nextSession.startsAt,
+            endsAt: m.nextSession.endsAt,
+            format: m.nextSession.format,
+            location: m.nextSession.location,
+            meetingUrl: m.nextSession.meetingUrl,
+          }
+        : null,
+      toRead: m.toRead.map(({ href, title, minutes, lessons, lessonsRead }) => ({
+        href,
+        title,
+        minutes,
+        lessons,
+        lessonsRead,
+      })),
+      tasks: m.tasks.map(({ title, description, dueAt }) => ({ title, description, dueAt })),
+      evaluations: m.evaluations.map(({ key, title }) => ({ key, title })),
+    })),
+    selfScans: page.selfScans.map(({ cohortId, moment, momentSlug, scans }) => ({
+      cohortId,
+      moment,
+      momentSlug,
+      scans: scans.map((scan) => ({ id: scan.id, title: scan.title, label: scan.status.label })),
+    })),
+    openAssignments: page.openAssignments.map((assignment) => ({
+      id: assignment.id,
+      title: assignment.title,
+      dueAt: assignment.dueAt,
+      sessionNumber: assignment.session.number,
+      status: assignment.status,
+      statusLabel: assignment.statusLabel,
+    })),
+    journalPrompts: page.journalPrompts.map((prompt) => ({
+      id: prompt.id,
+      text: prompt.text,
+      createdAt: prompt.createdAt,
+      author: prompt.author?.name ?? null,
+      session: prompt.session ? { number: prompt.session.number, title: prompt.session.title } : null,
+      myEntryId: prompt.myEntryId,
+    })),
+  };
 }
 
 export type Data = ReturnType<typeof useLoaderData<typeof loader>>;
