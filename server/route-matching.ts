@@ -148,7 +148,11 @@ export const SERVER_ROUTES_SOURCE = `
 }
 `;
 
-/** The declarations the caching rebinds; without all of them the file is left as it is. */
+/**
+ * The declarations the caching rebinds; without all of them the file is left as it is. They are matched
+ * verbatim against React Router's file, its own comments included (the "TODO" below is React Router's,
+ * not ours: it anchors the spot where matches are built).
+ */
 const EXPECTED = [
   /\nfunction compilePath\(path, caseSensitive, end\) \{/,
   /\nfunction flattenRoutes\(routes, branches, parentsMeta, parentPath\) \{/,
