@@ -1,5 +1,5 @@
-import { useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 
 /** How often a follower's page asks for the current step. */
 const POLL_MS = 3000;
@@ -11,11 +11,18 @@ const POLL_MS = 3000;
  */
 export function useFollow(active: boolean, meetingId: string, stamp: string | null) {
   const revalidator = useRevalidator();
+  // While the page submits or navigates, that navigation brings fresh data anyway. A reload started then
+  // would restart its loading: the first answer, which read and cleared the toast ("Open vraag genoteerd"),
+  // was thrown away and the toast lost. So the poll waits while the page is not idle.
+  const navigationState = useNavigation().state;
+  const navigating = useRef(navigationState !== "idle");
+  navigating.current = navigationState !== "idle";
   useEffect(() => {
     if (!active) return;
     let asking = false;
     const tick = async () => {
-      if (document.visibilityState !== "visible" || revalidator.state !== "idle" || asking) return;
+      const busy = () => navigating.current || revalidator.state !== "idle";
+      if (document.visibilityState !== "visible" || busy() || asking) return;
       asking = true;
       try {
         const response = await fetch(
@@ -23,7 +30,7 @@ export function useFollow(active: boolean, meetingId: string, stamp: string | nu
         );
         // A reload cut short (the page navigated, or a newer reload took over) is no error: the next tick
         // asks again. Without the catch the browser logged an uncaught AbortError.
-        if (response.status !== 204) await Promise.resolve(revalidator.revalidate()).catch(() => undefined);
+        if (response.status !== 204 && !busy()) await Promise.resolve(revalidator.revalidate()).catch(() => undefined);
       } catch {
         // Offline for a moment: the next tick asks again.
       } finally {
