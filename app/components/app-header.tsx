@@ -114,7 +114,20 @@ export function AppHeader({ user }: { user: HeaderUser }) {
               </button>
             </Form>
           </div>
-        ) : null}
+        ) : pathname.startsWith("/inloggen") ? null : (
+          <div className="user-box">
+            {/* A visitor reading the knowledge base comes back to the same article after signing in. */}
+            <Link
+              to={
+                pathname.startsWith("/kennisbank")
+                  ? `/inloggen?${new URLSearchParams({ redirectTo: pathname })}`
+                  : "/inloggen"
+              }
+            >
+              Inloggen
+            </Link>
+          </div>
+        )}
       </div>
     </header>
   );

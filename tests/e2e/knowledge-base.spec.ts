@@ -1,7 +1,17 @@
 // The cohort synthesis and the public knowledge base (issue 16): a facilitator of the closed cohort
 // "voorjaar 2026" rewrites its synthesis (a name is refused), which takes it offline until a coordinator
 // approves it again; then a visitor without an account reads it. axe-core runs on every page visited.
-import { expect, expectAccessible, expectAccessibleOnce, login, logout, test, users } from "./fixtures.ts";
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectAccessible,
+  expectAccessibleOnce,
+  login,
+  logout,
+  submitLogin,
+  test,
+  users,
+} from "./fixtures.ts";
 
 const COHORT = "Leernetwerk Ervaringskennis in beleid, voorjaar 2026";
 const FATIMA = "fatima.elamrani@leernetwerk.test";
@@ -68,4 +78,15 @@ test("a facilitator writes the cohort synthesis, a coordinator approves it, anyo
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Afdrukken" })).toBeHidden();
   await expect(page.locator(".site-footer")).toBeHidden();
+
+  // A reader with an account signs in from the header and comes back to the same text.
+  await page.emulateMedia({ media: "screen" });
+  const article = new URL(page.url()).pathname;
+  await page.getByRole("banner").getByRole("link", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Inloggen" })).toHaveCount(0);
+  await expectAccessibleOnce(page);
+  await submitLogin(page, users.participant.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(article);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
