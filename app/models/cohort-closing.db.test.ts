@@ -104,6 +104,15 @@ describe("closing a cohort", () => {
       data: { enrollmentId: almere.enrollment.id, title: "Gedeeld", themes: [], sections: [], searchText: "gedeeld" },
     });
     const closing = () => prisma.cohortClosing.findUniqueOrThrow({ where: { cohortId: cohort.id } });
+    // Handed in but not yet approved: not shared in the overview, though no invitation is needed.
+    const byDuo = async () =>
+      Object.fromEntries((await getClosingOverview(cohort.id)).duos.map((duo) => [duo.enrollmentId, duo]));
+    expect((await byDuo())[almere.enrollment.id]).toMatchObject({ published: false, summaryInReview: true });
+    await prisma.knowledgeArticle.update({
+      where: { enrollmentId: almere.enrollment.id },
+      data: { reviewStatus: "APPROVED" },
+    });
+    expect((await byDuo())[almere.enrollment.id]).toMatchObject({ published: true, summaryInReview: false });
 
     expect(statusOf(await post(coordinator.id, cohort.id, { intent: "done", step: "selfScans" }))).toBe(302);
     expect((await closing()).selfScansCheckedAt).not.toBeNull();

@@ -68,7 +68,7 @@ async function loadCohort(cohortId: string) {
         select: {
           id: true,
           municipality: { select: { name: true } },
-          knowledgeArticle: { select: { id: true } },
+          knowledgeArticle: { select: { id: true, reviewStatus: true } },
           selfScanResponses: {
             where: { moment: "END", completedAt: { not: null } },
             select: { scanId: true, respondentKey: true },
@@ -121,7 +121,9 @@ export async function getClosingOverview(cohortId: string, now = new Date()) {
       municipality: enrollment.municipality.name,
       members: enrollment.members.map((m) => m.user.name),
       missingScans: missing,
-      published: enrollment.knowledgeArticle !== null,
+      // Public only once a coordinator approved it; a text waiting for review (or sent back) is not yet shared.
+      published: enrollment.knowledgeArticle?.reviewStatus === "APPROVED",
+      summaryInReview: enrollment.knowledgeArticle !== null && enrollment.knowledgeArticle.reviewStatus !== "APPROVED",
     };
   });
   const participants: CertificateStatus[] = cohort.enrollments.flatMap((enrollment) =>

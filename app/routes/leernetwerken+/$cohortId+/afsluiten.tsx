@@ -117,6 +117,7 @@ export default function ClosingPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { cohort, closing, duos, participants, retention, evaluation } = data;
+  const inReview = duos.filter((duo) => duo.summaryInReview).length;
   const archived = cohort.archivedAt !== null;
   const open = !archived && data.afterLastSession;
   const scansDone = duos.filter((duo) => duo.missingScans.length === 0).length;
@@ -218,8 +219,12 @@ export default function ClosingPage() {
           <section aria-labelledby="stap-samenvatting">
             <h2 id="stap-samenvatting">Samenvatting delen in de kennisbank</h2>
             <p>
-              {duos.filter((duo) => duo.published).length} van {duos.length} duo's hebben hun samenvatting gedeeld. De
-              uitnodiging gaat per e-mail naar de leden van de duo's die nog niets hebben gedeeld.
+              {duos.filter((duo) => duo.published).length} van {duos.length} duo's hebben hun samenvatting gedeeld
+              (goedgekeurd en openbaar in de kennisbank).
+              {inReview > 0
+                ? ` ${inReview === 1 ? "Van 1 duo wacht de samenvatting" : `Van ${inReview} duo's wacht de samenvatting`} nog op beoordeling of aanpassing.`
+                : ""}{" "}
+              De uitnodiging gaat per e-mail naar de leden van de duo's die nog niets hebben ingediend.
             </p>
             <Status at={closing?.summaryInvitedAt} text="uitgenodigd" />
             {open ? (
