@@ -17,53 +17,86 @@ import {
 
 export type ReviewKind = "samenvatting" | "synthese";
 
-/** What waits for review (oldest first), and the last decisions. */
+/** What waits for review (oldest first), the last decisions, and what is public now (to take offline). */
 export async function reviewQueue() {
-  const [articles, syntheses, reviewedArticles, reviewedSyntheses] = await Promise.all([
-    prisma.knowledgeArticle.findMany({
-      where: { reviewStatus: "PENDING" },
-      orderBy: { updatedAt: "asc" },
-      select: {
-        id: true,
-        title: true,
-        themes: true,
-        municipality: true,
-        sections: true,
-        updatedAt: true,
-        enrollment: {
-          select: {
-            cohort: { select: { name: true } },
-            municipality: { select: { name: true, sizeClass: true } },
+  const [articles, syntheses, reviewedArticles, reviewedSyntheses, publicArticles, publicSyntheses] = await Promise.all(
+    [
+      prisma.knowledgeArticle.findMany({
+        where: { reviewStatus: "PENDING" },
+        orderBy: { updatedAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          themes: true,
+          municipality: true,
+          sections: true,
+          updatedAt: true,
+          enrollment: {
+            select: {
+              cohort: { select: { name: true } },
+              municipality: { select: { name: true, sizeClass: true } },
+            },
           },
         },
-      },
-    }),
-    prisma.cohortSynthesis.findMany({
-      where: { reviewStatus: "PENDING" },
-      orderBy: { updatedAt: "asc" },
-      select: {
-        id: true,
-        title: true,
-        body: true,
-        themes: true,
-        phases: true,
-        updatedAt: true,
-        cohort: { select: { name: true } },
-      },
-    }),
-    prisma.knowledgeArticle.findMany({
-      where: { reviewStatus: { not: "PENDING" }, reviewedAt: { not: null } },
-      orderBy: { reviewedAt: "desc" },
-      take: 10,
-      select: { id: true, title: true, reviewStatus: true, reviewNote: true, reviewedAt: true },
-    }),
-    prisma.cohortSynthesis.findMany({
-      where: { reviewStatus: { not: "PENDING" }, reviewedAt: { not: null } },
-      orderBy: { reviewedAt: "desc" },
-      take: 10,
-      select: { id: true, title: true, reviewStatus: true, reviewNote: true, reviewedAt: true },
-    }),
-  ]);
+      }),
+      prisma.cohortSynthesis.findMany({
+        where: { reviewStatus: "PENDING" },
+        orderBy: { updatedAt: "asc" },
+        select: {
+          id: true,
+          title: true,
+          body: true,
+          themes: true,
+          phases: true,
+          updatedAt: true,
+          cohort: { select: { name: true } },
+        },
+      }),
+      prisma.knowledgeArticle.findMany({
+        where: { reviewStatus: { not: "PENDING" }, reviewedAt: { not: null } },
+        orderBy: { reviewedAt: "desc" },
+        take: 10,
+        select: { id: true, title: true, reviewStatus: true, reviewNote: true, reviewedAt: true },
+      }),
+      prisma.cohortSynthesis.findMany({
+        where: { reviewStatus: { not: "PENDING" }, reviewedAt: { not: null } },
+        orderBy: { reviewedAt: "desc" },
+        take: 10,
+        select: { id: true, title: true, reviewStatus: true, reviewNote: true, reviewedAt: true },
+      }),
+      prisma.knowledgeArticle.findMany({
+        where: { reviewStatus: "APPROVED" },
+        orderBy: { reviewedAt: "desc" },
+        select: {
+          id: true,
+          title: true,
+          reviewedAt: true,
+          enrollment: { select: { cohort: { select: { name: true } } } },
+        },
+      }),
+      prisma.cohortSynthesis.findMany({
+        where: { reviewStatus: "APPROVED" },
+        orderBy: { reviewedAt: "desc" },
+        select: { id: true, title: true, reviewedAt: true, cohort: { select: { name: true } } },
+      }),
+    ],
+  );
+  const published = [
+    ...publicArticles.map((item) => ({
+      kind: "samenvatting" as const,
+      id: item.id,
+      title: item.title,
+      cohort: item.enrollment.cohort.name,
+      approvedAt: item.reviewedAt,
+    })),
+    ...publicSyntheses.map((item) => ({
+      kind: "synthese" as const,
+      id: item.id,
+      title: item.title,
+      cohort: item.cohort.name,
+      approvedAt: item.reviewedAt,
+    })),
+  ].sort((a, b) => (b.approvedAt?.getTime() ?? 0) - (a.approvedAt?.getTime() ?? 0));
   const pending = [
     ...articles.map((article) => {
       const sections = parseArticleSections(article.sections);
@@ -104,7 +137,7 @@ export async function reviewQueue() {
   ]
     .sort((a, b) => b.reviewedAt!.getTime() - a.reviewedAt!.getTime())
     .slice(0, 10);
-  return { pending, reviewed };
+  return { pending, reviewed, published };
 }
 
 /** Whether anything waits for review (for the coordinator's start page and menu). */

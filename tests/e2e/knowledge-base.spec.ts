@@ -89,4 +89,18 @@ test("a facilitator writes the cohort synthesis, a coordinator approves it, anyo
   await submitLogin(page, users.participant.email, DEMO_PASSWORD);
   await expect(page).toHaveURL(article);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await logout(page);
+
+  // A coordinator takes it offline again, with a reason for the facilitators.
+  await login(page, users.coordinator.email, { to: "/beheer/kennisbank" });
+  const published = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+  await published.getByText("Offline halen", { exact: false }).first().click();
+  await published.getByLabel("Reden om offline te halen").fill("Een lezer herkende de wijk. Haal de plaatsnaam weg.");
+  await expectAccessible(page, "taking offline");
+  await published.getByRole("button", { name: /^Offline halen/ }).click();
+  await expect(page.getByRole("status").first()).toContainText("Offline gehaald");
+  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) })).toHaveCount(0);
+  await logout(page);
+  await page.goto("/kennisbank?soort=synthese");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });

@@ -157,6 +157,50 @@ describe("review before publication", () => {
   });
 });
 
+describe("taking an approved text offline", () => {
+  it("lists what is public; with a reason it leaves the knowledge base and goes back to the duo", async () => {
+    const world = await knowledgeWorld("2026-01-10");
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const articleId = await publishedByDuo(world);
+    await reviewAction(args(await review(coordinator.id, { intent: "approve", kind: "samenvatting", id: articleId })));
+    const queue = async () => reviewLoader(args(await requestAs(coordinator.id, "http://localhost/beheer/kennisbank")));
+    expect((await queue()).published.map((item) => item.id)).toContain(articleId);
+    expect(await listAnonymously()).toContain(articleId);
+
+    // Only a coordinator: a member of the duo cannot take it offline.
+    const byDuo = await thrownResponse(async () =>
+      reviewAction(
+        args(
+          await review(world.noor.id, { intent: "offline", kind: "samenvatting", id: articleId, reason: "Weg ermee." }),
+        ),
+      ),
+    );
+    expect(byDuo?.status).toBe(403);
+    // Without a reason: a Dutch message on the field, nothing changes.
+    const noReason = await reviewAction(
+      args(await review(coordinator.id, { intent: "offline", kind: "samenvatting", id: articleId, reason: "" })),
+    );
+    expect(statusOf(noReason)).toBe(400);
+    expect(dataOf<{ fieldErrors: Record<string, string[]> }>(noReason).fieldErrors.reason).toBeDefined();
+    expect(await listAnonymously()).toContain(articleId);
+
+    const reason = "Een lezer herkende de wijk en de persoon. Wilt u de plaatsnaam weghalen?";
+    const done = await reviewAction(
+      args(await review(coordinator.id, { intent: "offline", kind: "samenvatting", id: articleId, reason })),
+    );
+    expect(statusOf(done)).toBe(302);
+    expect(await listAnonymously()).not.toContain(articleId);
+    expect(await statusOfArticle(anonymous(`/kennisbank/${articleId}`), articleId)).toBe(404);
+    expect((await queue()).published.map((item) => item.id)).not.toContain(articleId);
+    const seen = await publishLoader(args(await requestAs(world.noor.id, "http://localhost/aanpak/delen")));
+    expect(seen.context!.article).toMatchObject({ reviewStatus: "RETURNED", reviewNote: reason });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: "knowledge.return", entityId: articleId },
+    });
+    expect(audit).toMatchObject({ actorId: coordinator.id, details: { reason, wasPublic: true } });
+  });
+});
+
 describe("the cohort synthesis", () => {
   it("is written by the cohort's facilitators, checked for names, reviewed and then public without a name", async () => {
     const world = await knowledgeWorld("2026-01-10");

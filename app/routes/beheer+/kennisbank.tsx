@@ -1,7 +1,8 @@
 // /beheer/kennisbank: the coordinator's review queue (issue 16). A duo's summary (after both members
 // consented) and a cohort synthesis are public only after a coordinator approved them here: approve with an
 // optional note (and, for a summary, the kind of municipality for the public filter), or send back with a
-// reason the duo or the facilitators see. Every decision is in the audit log.
+// reason the duo or the facilitators see; an approved text can be taken offline again (sent back with a reason).
+// Every decision is in the audit log.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -43,6 +44,11 @@ const schema = formIntents({
     ...target,
     reason: optionalText(2_000, "De reden mag maximaal 2.000 tekens hebben."),
   }),
+  // An approved text taken out of the public knowledge base: sent back with a reason, like a returned one.
+  offline: z.object({
+    ...target,
+    reason: optionalText(2_000, "De reden mag maximaal 2.000 tekens hebben."),
+  }),
 });
 
 const GONE = "Deze tekst bestaat niet (meer). Misschien is hij intussen ingetrokken.";
@@ -64,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const done = await sendBack(user, { kind: data.kind, id: data.id, reason: data.reason });
     if (!done) throw notFound(GONE);
     return redirectWithToast("/beheer/kennisbank", {
-      title: "Teruggestuurd",
+      title: data.intent === "offline" ? "Offline gehaald: de tekst staat niet meer in de kennisbank" : "Teruggestuurd",
       description:
         data.kind === "samenvatting"
           ? "Het duo ziet je reden bij Delen in de kennisbank."
@@ -78,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const statusLabels = { APPROVED: "goedgekeurd", RETURNED: "teruggestuurd", PENDING: "wacht" } as const;
 
 export default function ReviewQueuePage() {
-  const { pending, reviewed } = useLoaderData<typeof loader>();
+  const { pending, reviewed, published } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -181,6 +187,61 @@ export default function ReviewQueuePage() {
           </section>
         );
       })}
+      <h2>Openbaar in de kennisbank</h2>
+      <p>
+        {aantal(published.length, "tekst staat", "teksten staan")} openbaar. Blijkt er toch iets in te staan waaraan
+        mensen te herkennen zijn? Haal de tekst dan offline. Hij gaat terug naar{" "}
+        {published.some((item) => item.kind === "samenvatting") ? "het duo of " : ""}de begeleiders, met je reden, en
+        komt pas weer openbaar na een nieuwe goedkeuring.
+      </p>
+      {published.length ? (
+        <ul className="published-list">
+          {published.map((item) => {
+            const errors = refusedId === item.id && actionData?.values.intent === "offline" ? actionData : null;
+            return (
+              <li key={item.id}>
+                <Link to={item.kind === "samenvatting" ? `/kennisbank/${item.id}` : `/kennisbank/synthese/${item.id}`}>
+                  {item.title}
+                </Link>{" "}
+                <span className="muted">
+                  ({item.kind === "samenvatting" ? "samenvatting" : "synthese"}, {item.cohort}
+                  {item.approvedAt ? `, goedgekeurd op ${formatDateTime(item.approvedAt)}` : ""})
+                </span>
+                <details open={errors !== null}>
+                  <summary>
+                    Offline halen<span className="visually-hidden">: {item.title}</span>
+                  </summary>
+                  <Form method="post" className="stack" noValidate>
+                    <FormAlert message={errors?.formError} />
+                    <input type="hidden" name="intent" value="offline" />
+                    <input type="hidden" name="kind" value={item.kind} />
+                    <input type="hidden" name="id" value={item.id} />
+                    <TextareaField
+                      label="Reden om offline te halen"
+                      name="reason"
+                      id={`offline-${item.id}`}
+                      rows={2}
+                      maxLength={2_000}
+                      hint={
+                        item.kind === "samenvatting"
+                          ? "Het duo ziet deze reden en kan de tekst aanpassen."
+                          : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
+                      }
+                      defaultValue={errors ? String(errors.values.reason ?? "") : undefined}
+                      errors={errors?.fieldErrors.reason}
+                    />
+                    <div className="button-row">
+                      <button type="submit" className="button-secondary" disabled={busy}>
+                        Offline halen<span className="visually-hidden">: {item.title}</span>
+                      </button>
+                    </div>
+                  </Form>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
       {reviewed.length ? (
         <>
           <h2>Laatst beoordeeld</h2>
