@@ -397,8 +397,8 @@ async function seedLearning(
 
 /**
  * Applications for the demo cohort through the public form, in every stage: Zwolle was admitted after its
- * intake (its enrolment above), Groningen just applied, Utrechtse Heuvelrug has its intake planned and
- * Arnhem was advised to join another cohort.
+ * intake (its enrolment above), Groningen just applied, Utrechtse Heuvelrug has its intake planned,
+ * Dordrecht waits on the waiting list for a place and Arnhem was advised to join another cohort.
  */
 async function seedApplications(
   prisma: PrismaClient,
@@ -461,6 +461,26 @@ async function seedApplications(
       members: [
         { name: "Merel Jansen", email: "merel.jansen@heuvelrug.test", function: "BELEIDSMEDEWERKER" as const },
         { name: "Kees van Rijn", email: "kees.vanrijn@heuvelrug.test", function: "LEIDINGGEVENDE" as const },
+      ],
+    },
+    {
+      municipalityName: "Dordrecht",
+      contactName: "Noah de Graaf",
+      contactEmail: "noah.degraaf@dordrecht.test",
+      contactPhone: "078 770 4911",
+      vraagstuk:
+        "Inwoners met schulden voelen zich niet gehoord bij het herzien van onze schuldhulpverlening. Hoe betrekken we hun ervaring vanaf het begin?",
+      status: "WAITLISTED" as const,
+      intakeAt: amsterdamTime("2026-11-17", "09:30"),
+      intakeNotes: "Sterk vraagstuk en een betrokken leidinggevende. Het leernetwerk zat op dat moment vol.",
+      decisionReason: "Het leernetwerk is vol. Komt er een plaats vrij, dan nemen we meteen contact op.",
+      decidedAt: amsterdamTime("2026-11-17", "10:30"),
+      waitlistedAt: amsterdamTime("2026-11-17", "10:30"),
+      decidedById: input.coordinatorId,
+      createdAt: amsterdamTime("2026-11-08", "13:45"),
+      members: [
+        { name: "Noah de Graaf", email: "noah.degraaf@dordrecht.test", function: "BELEIDSMEDEWERKER" as const },
+        { name: "Ilse Verbeek", email: "ilse.verbeek@dordrecht.test", function: "LEIDINGGEVENDE" as const },
       ],
     },
     {

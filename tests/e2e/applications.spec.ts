@@ -333,3 +333,29 @@ test("only coordinators open the cohort's applications, participants and export;
   expect(statusOf(await page.goto("/aanmelden/bestaat-niet"))).toBe(404);
   await expectAccessible(page);
 });
+
+test("the waiting list: the coordinator sees who waits and turns one back into a normal application", async ({
+  page,
+}) => {
+  await login(page, users.coordinator.email);
+  await expectAccessibleOnce(page);
+  const cohortPath = await openDemoCohort(page);
+  await page.goto(`${cohortPath}/aanmeldingen`);
+  const waiting = page.getByRole("region", { name: "Wachtlijst" });
+  await expect(waiting.getByRole("listitem")).toHaveText([/^Dordrecht op de wachtlijst sinds 17 nov 2026/]);
+  await expectAccessible(page);
+  await waiting.getByRole("link", { name: "Dordrecht" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Op de wachtlijst" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Deze gemeente staat op de wachtlijst sinds dinsdag 17 november 2026");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Van de wachtlijst halen: gewone aanmelding" }).click();
+  await expect(page.getByRole("status")).toContainText("Van de wachtlijst gehaald");
+  await expect(page.getByRole("heading", { level: 2, name: "Op de wachtlijst" })).toHaveCount(0);
+  // The intake had already been held: the application is back at "intake planned", ready for a decision.
+  await expect(page.getByRole("main").getByText("Intake gepland", { exact: true })).toBeVisible();
+  await expectAccessible(page, "off the waiting list");
+  await page.goto(`${cohortPath}/aanmeldingen`);
+  await expect(page.getByRole("region", { name: "Wachtlijst" })).toContainText(
+    "Er staat geen gemeente op de wachtlijst.",
+  );
+});
