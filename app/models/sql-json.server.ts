@@ -1,3 +1,5 @@
+import type { SessionFormat } from "~/generated/prisma/enums.ts";
+
 // Pieces of the hand-written statements that build a page's rows as plain JSON in the database and send
 // them straight to the driver (readRows in app/utils/db.server.ts; issue 18): Prisma's nested selects
 // (JSONB per relation level, then its own mapping in JavaScript) cost about twice the CPU for the same rows.
@@ -11,6 +13,20 @@ export const sessionJson = (alias: string, more = "") => `json_build_object(
   'startsAt', ${ms(`${alias}."startsAt"`)}, 'endsAt', ${ms(`${alias}."endsAt"`)},
   'format', ${alias}.format, 'location', ${alias}.location, 'meetingUrl', ${alias}."meetingUrl",
   'preparation', ${alias}.preparation, 'cancelledAt', ${ms(`${alias}."cancelledAt"`)}${more})`;
+
+/** What sessionJson gives: the session's summary with moments as milliseconds. */
+export type SessionJsonRow = {
+  id: string;
+  number: number;
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  format: SessionFormat;
+  location: string | null;
+  meetingUrl: string | null;
+  preparation: string;
+  cancelledAt: number | null;
+};
 
 export const toDate = (value: number) => new Date(value);
 export const toDateOrNull = (value: number | null) => (value === null ? null : new Date(value));
