@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { createCohortWorld } from "../../tests/support/cohort-world.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { getCohortOverview, sessionSummarySelect } from "./cohort.server.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { createUser } from "../../prisma/factories.ts";
+import { findCohortAccess, getCohortOverview, sessionSummarySelect } from "./cohort.server.ts";
 import { resolveReadings } from "./course-progress.server.ts";
 
 /** The Prisma version the statement replaced (as it was before issue 18's fourth round). */
@@ -67,7 +69,94 @@ async function overviewThroughPrisma(cohortId: string, attendanceOf: { all: true
   return { ...cohort, sessions, readings };
 }
 
+const headerSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  status: true,
+  archivedAt: true,
+  closing: { select: { certificatesIssuedAt: true } },
+} as const satisfies Prisma.CohortSelect;
+
+/** The Prisma version of findCohortAccess the statement replaced. */
+async function accessThroughPrisma(
+  user: { id: string; role: "COORDINATOR" | "FACILITATOR" | "PARTICIPANT" },
+  cohortId: string,
+) {
+  if (user.role !== "COORDINATOR") {
+    const relation = user.role === "FACILITATOR" ? "facilitator" : "participant";
+    const where: Prisma.CohortWhereInput =
+      relation === "facilitator"
+        ? { id: cohortId, facilitators: { some: { userId: user.id } } }
+        : { id: cohortId, enrollments: { some: { status: "ACTIVE", members: { some: { userId: user.id } } } } };
+    const cohort = await prisma.cohort.findFirst({ where, select: headerSelect });
+    return cohort ? { relation, cohort: { ...cohort, admin: null } } : null;
+  }
+  const cohort = await prisma.cohort.findUnique({
+    where: { id: cohortId },
+    select: {
+      ...headerSelect,
+      capacity: true,
+      _count: {
+        select: {
+          enrollments: { where: { status: "ACTIVE" } },
+          applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } },
+        },
+      },
+    },
+  });
+  if (!cohort) return null;
+  const { capacity, _count, ...header } = cohort;
+  return {
+    relation: "coordinator",
+    cohort: {
+      ...header,
+      admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications },
+    },
+  };
+}
+
 describe("the cohort page in one statement", () => {
+  it("lets in the same people with the same header as the Prisma query did", async () => {
+    const now = new Date();
+    const world = await createCohortWorld(prisma, { duos: 2, now });
+    const other = await createCohortWorld(prisma, { duos: 1, now });
+    const coordinator = await createUser(prisma, { role: "COORDINATOR" });
+    const people = [
+      { id: coordinator.id, role: "COORDINATOR" as const },
+      { id: world.facilitator.id, role: "FACILITATOR" as const },
+      { id: world.participant.id, role: "PARTICIPANT" as const },
+      { id: other.facilitator.id, role: "FACILITATOR" as const },
+      { id: other.participant.id, role: "PARTICIPANT" as const },
+    ];
+    const check = async () => {
+      for (const user of people) {
+        for (const cohortId of [world.cohort.id, "00000000-0000-4000-8000-000000000000"]) {
+          expect(await findCohortAccess(user, cohortId)).toEqual(await accessThroughPrisma(user, cohortId));
+        }
+      }
+    };
+    await check();
+    expect((await findCohortAccess(people[1]!, world.cohort.id))?.relation).toBe("facilitator");
+    expect(await findCohortAccess(people[3]!, world.cohort.id)).toBeNull();
+    expect(await findCohortAccess(people[4]!, world.cohort.id)).toBeNull();
+    expect((await findCohortAccess(people[0]!, world.cohort.id))?.cohort.admin?.openApplications).toBeGreaterThan(0);
+    // Closed and archived: the closing row with the certificates, the moment of archiving.
+    await prisma.cohortClosing.create({ data: { cohortId: world.cohort.id, certificatesIssuedAt: now } });
+    await prisma.cohort.update({ where: { id: world.cohort.id }, data: { archivedAt: now } });
+    await check();
+    const closed = await findCohortAccess(people[2]!, world.cohort.id);
+    expect(closed?.cohort.closing?.certificatesIssuedAt).toEqual(now);
+    expect(closed?.cohort.archivedAt).toEqual(now);
+    // A participant whose enrolment is no longer active: no access.
+    await prisma.enrollment.updateMany({
+      where: { cohortId: world.cohort.id, members: { some: { userId: world.participant.id } } },
+      data: { status: "WITHDRAWN" },
+    });
+    expect(await findCohortAccess(people[2]!, world.cohort.id)).toBeNull();
+    await check();
+  });
+
   it("gives the rows the nested select through Prisma gave, for a participant and for staff", async () => {
     const now = new Date();
     const world = await createCohortWorld(prisma, { duos: 4, now });

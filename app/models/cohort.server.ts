@@ -161,17 +161,6 @@ export function listCohortChoices() {
   return prisma.cohort.findMany({ orderBy: { startsOn: "desc" }, select: { id: true, name: true } });
 }
 
-/** The header of every page of a cohort (the /leernetwerken/:cohortId layout loads it once per request). */
-const cohortHeaderSelect = {
-  id: true,
-  name: true,
-  slug: true,
-  status: true,
-  // Archived by the closing routine: read-only (requireCohortMember refuses every write).
-  archivedAt: true,
-  closing: { select: { certificatesIssuedAt: true } },
-} as const satisfies Prisma.CohortSelect;
-
 /** How a user relates to a cohort: coordinators see every cohort, facilitators the ones they facilitate, participants their duo's. */
 export type CohortRelation = "coordinator" | "facilitator" | "participant";
 
@@ -181,41 +170,75 @@ const relationOfRole = {
   PARTICIPANT: "participant",
 } as const satisfies Record<Role, CohortRelation>;
 
+/** Who may see a cohort besides the coordinators ($2: the user), as cohortVisibilityFilter. */
+const memberOfCohort = {
+  facilitator: `EXISTS (SELECT 1 FROM "CohortFacilitator" f WHERE f."cohortId" = c.id AND f."userId" = $2::uuid)`,
+  participant: `EXISTS (SELECT 1 FROM "Enrollment" e JOIN "DuoMember" m ON m."enrollmentId" = e.id
+    WHERE e."cohortId" = c.id AND e.status = 'ACTIVE' AND m."userId" = $2::uuid)`,
+} as const;
+
+/** The header of every page of a cohort, and for coordinators the figures of the cohort admin navigation. */
+const cohortAccessStatement = (relation: CohortRelation) => `
+  SELECT c.id, c.name, c.slug, c.status, c."archivedAt",
+    cl."cohortId" IS NOT NULL AS "hasClosing", cl."certificatesIssuedAt"${
+      relation === "coordinator"
+        ? `, c.capacity,
+    (SELECT count(*)::int FROM "Enrollment" ae WHERE ae."cohortId" = c.id AND ae.status = 'ACTIVE') AS "activeEnrollments",
+    (SELECT count(*)::int FROM "Application" aa
+      WHERE aa."cohortId" = c.id AND aa.status IN ('SUBMITTED', 'INTAKE_PLANNED')) AS "openApplications"`
+        : ""
+    }
+  FROM "Cohort" c LEFT JOIN "CohortClosing" cl ON cl."cohortId" = c.id
+  WHERE c.id = $1::uuid${relation === "coordinator" ? "" : ` AND ${memberOfCohort[relation]}`}`;
+const cohortAccessStatements = {
+  coordinator: cohortAccessStatement("coordinator"),
+  facilitator: cohortAccessStatement("facilitator"),
+  participant: cohortAccessStatement("participant"),
+};
+
 /**
  * Whether the user may see the cohort, with its header, in one query: null when they have no business there
  * (or it does not exist). Coordinators get the figures of the cohort admin navigation (places taken, open
  * applications) too. The guard (requireCohortMember) asks this once per request, for the layout and the page.
+ * Written out by hand and sent straight to the driver (readRows; issue 18): every page of a cohort runs it.
+ * Same answers as the Prisma query it replaced (compared in app/models/cohort-overview.db.test.ts).
  */
 export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId: string) {
   const relation = relationOfRole[user.role];
-  if (relation !== "coordinator") {
-    const where: Prisma.CohortWhereInput =
-      relation === "facilitator"
-        ? { id: cohortId, facilitators: { some: { userId: user.id } } }
-        : { id: cohortId, enrollments: { some: { status: "ACTIVE", members: { some: { userId: user.id } } } } };
-    const cohort = await prisma.cohort.findFirst({ where, select: cohortHeaderSelect });
-    return cohort ? { relation, cohort: { ...cohort, admin: null } } : null;
-  }
-  const cohort = await prisma.cohort.findUnique({
-    where: { id: cohortId },
-    select: {
-      ...cohortHeaderSelect,
-      capacity: true,
-      _count: {
-        select: {
-          enrollments: { where: { status: "ACTIVE" } },
-          applications: { where: { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } },
-        },
-      },
-    },
-  });
-  if (!cohort) return null;
-  const { capacity, _count, ...header } = cohort;
+  const [row] = await readRows<{
+    id: string;
+    name: string;
+    slug: string;
+    status: CohortStatus;
+    archivedAt: Date | null;
+    hasClosing: boolean;
+    certificatesIssuedAt: Date | null;
+    capacity?: number;
+    activeEnrollments?: number;
+    openApplications?: number;
+  }>(cohortAccessStatements[relation], relation === "coordinator" ? [cohortId] : [cohortId, user.id]);
+  if (!row) return null;
+  const header = {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    status: row.status,
+    // Archived by the closing routine: read-only (requireCohortMember refuses every write).
+    archivedAt: row.archivedAt,
+    closing: row.hasClosing ? { certificatesIssuedAt: row.certificatesIssuedAt } : null,
+  };
   return {
     relation,
     cohort: {
       ...header,
-      admin: { capacity, activeEnrollments: _count.enrollments, openApplications: _count.applications },
+      admin:
+        relation === "coordinator"
+          ? {
+              capacity: row.capacity ?? 0,
+              activeEnrollments: row.activeEnrollments ?? 0,
+              openApplications: row.openApplications ?? 0,
+            }
+          : null,
     },
   };
 }
