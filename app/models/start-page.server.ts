@@ -9,28 +9,15 @@ import type {
   SelfScanMode,
   SelfScanMoment,
 } from "~/generated/prisma/enums.ts";
-import { prisma, readRows } from "~/utils/db.server.ts";
-import { sessionSummarySelect } from "./cohort.server.ts";
+import { readRows } from "~/utils/db.server.ts";
+import type { sessionSummarySelect } from "./cohort.server.ts";
+import { ms, sessionJson, toDate, toDateOrNull } from "./sql-json.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
 import { ownerKeyFor } from "./assignment.server.ts";
 import { countAwaitingAnswer } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
-
-/** A cohort card on the start pages (as listCohortsForUser). */
-const cohortCardSelect = {
-  id: true,
-  name: true,
-  theme: true,
-  status: true,
-  startsOn: true,
-  endsOn: true,
-  capacity: true,
-  _count: { select: { enrollments: { where: { status: "ACTIVE" } }, sessions: true } },
-} as const satisfies Prisma.CohortSelect;
-
-const OPEN_APPLICATION = { status: { in: ["SUBMITTED", "INTAKE_PLANNED"] } } satisfies Prisma.ApplicationWhereInput;
 
 /**
  * A query's plan is kept only while its values repeat (app/utils/query-plans.server.ts), and "now" changes
@@ -41,39 +28,66 @@ function startOfMinute(moment: Date): Date {
   return new Date(Math.floor(moment.getTime() / 60_000) * 60_000);
 }
 
-/** The coordinator's start page: every cohort with its sessions in the next two weeks and open applications, and the counts to act on (two queries). */
+/**
+ * The coordinator's start page: every cohort with its sessions in the next two weeks and open applications,
+ * and the counts to act on, in one hand-written statement (issue 18; as facilitatorStartRows: plain JSON
+ * built by the database, moments as milliseconds, straight to the driver). Same rows as the Prisma select
+ * and counts it replaced (compared in app/models/staff-start-page.db.test.ts).
+ */
 export async function coordinatorStart(now = new Date()) {
   const inTwoWeeks = new Date(now.getTime() + 14 * 24 * 60 * 60_000);
   const minuteStart = startOfMinute(now);
   const minuteEnd = new Date(minuteStart.getTime() + 60_000);
-  const [cohorts, [counts]] = await Promise.all([
-    prisma.cohort.findMany({
-      orderBy: { startsOn: "desc" },
-      select: {
-        ...cohortCardSelect,
-        // Applications waiting for an intake or a decision are counted with the card's counts.
-        _count: { select: { ...cohortCardSelect._count.select, applications: { where: OPEN_APPLICATION } } },
-        sessions: {
-          // From the start of this minute to the end of the minute two weeks ahead; exact below.
-          where: { startsAt: { gte: startOfMinute(now), lt: new Date(startOfMinute(inTwoWeeks).getTime() + 60_000) } },
-          orderBy: { startsAt: "asc" },
-          select: sessionSummarySelect,
-        },
-      },
-    }),
-    // Counted against the start and end of this minute (values that repeat, so the plan is kept); the few
-    // invitations expiring within this minute come back as moments and are counted exactly below.
-    prisma.$queryRaw<
-      { openInvitations: bigint; expiredInvitations: bigint; failedEmails: bigint; expiringNow: number[] | null }[]
-    >`
-      SELECT count(*) FILTER (WHERE "expiresAt" > ${minuteEnd}) AS "openInvitations",
-             count(*) FILTER (WHERE "expiresAt" <= ${minuteStart}) AS "expiredInvitations",
-             array_agg((extract(epoch FROM "expiresAt") * 1000)::float8)
-               FILTER (WHERE "expiresAt" > ${minuteStart} AND "expiresAt" <= ${minuteEnd}) AS "expiringNow",
-             (SELECT count(*) FROM "EmailMessage" WHERE status = 'FAILED') AS "failedEmails"
-      FROM "Invitation" WHERE "acceptedAt" IS NULL AND "revokedAt" IS NULL`,
-  ]);
-  const expiringNow = counts?.expiringNow ?? [];
+  const [row] = await readRows<{
+    cohorts: {
+      id: string;
+      name: string;
+      theme: string;
+      status: CohortStatus;
+      startsOn: number;
+      endsOn: number;
+      capacity: number;
+      _count: { enrollments: number; sessions: number; applications: number };
+      sessions: SessionRow[];
+    }[];
+    openInvitations: number;
+    expiredInvitations: number;
+    expiringNow: number[] | null;
+    failedEmails: number;
+  }>(
+    `
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', c.id, 'name', c.name, 'theme', c.theme, 'status', c.status,
+          'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
+          '_count', json_build_object(
+            'enrollments', (SELECT count(*)::int FROM "Enrollment" ce WHERE ce."cohortId" = c.id AND ce.status = 'ACTIVE'),
+            'sessions', (SELECT count(*)::int FROM "CohortSession" cs WHERE cs."cohortId" = c.id),
+            -- Applications waiting for an intake or a decision.
+            'applications', (SELECT count(*)::int FROM "Application" ca
+              WHERE ca."cohortId" = c.id AND ca.status IN ('SUBMITTED', 'INTAKE_PLANNED'))),
+          -- From the start of this minute to the end of the minute two weeks ahead; exact below.
+          'sessions', (SELECT coalesce(json_agg(${sessionJson("s")} ORDER BY s."startsAt"), '[]')
+            FROM "CohortSession" s WHERE s."cohortId" = c.id AND s."startsAt" >= $1 AND s."startsAt" < $2))
+          ORDER BY c."startsOn" DESC), '[]')
+        FROM "Cohort" c) AS cohorts,
+      -- Counted against the start and end of this minute (values that repeat, so the plan is kept); the few
+      -- invitations expiring within this minute come back as moments and are counted exactly below.
+      i."openInvitations", i."expiredInvitations", i."expiringNow",
+      (SELECT count(*)::int FROM "EmailMessage" WHERE status = 'FAILED') AS "failedEmails"
+    FROM (SELECT count(*) FILTER (WHERE "expiresAt" > $3)::int AS "openInvitations",
+             count(*) FILTER (WHERE "expiresAt" <= $1)::int AS "expiredInvitations",
+             array_agg(${ms('"expiresAt"')}) FILTER (WHERE "expiresAt" > $1 AND "expiresAt" <= $3) AS "expiringNow"
+          FROM "Invitation" WHERE "acceptedAt" IS NULL AND "revokedAt" IS NULL) i`,
+    [minuteStart, new Date(startOfMinute(inTwoWeeks).getTime() + 60_000), minuteEnd],
+  );
+  const cohorts = (row?.cohorts ?? []).map(({ startsOn, endsOn, sessions, ...cohort }) => ({
+    ...cohort,
+    startsOn: toDate(startsOn),
+    endsOn: toDate(endsOn),
+    sessions: sessions.map(sessionFromRow),
+  }));
+  const expiringNow = row?.expiringNow ?? [];
   const stillOpen = expiringNow.filter((expiresAt) => expiresAt > now.getTime()).length;
   const upcomingSessions = cohorts
     .flatMap((cohort) =>
@@ -97,9 +111,9 @@ export async function coordinatorStart(now = new Date()) {
   );
   return {
     cohorts: cards,
-    openInvitations: Number(counts?.openInvitations ?? 0) + stillOpen,
-    expiredInvitations: Number(counts?.expiredInvitations ?? 0) + expiringNow.length - stillOpen,
-    failedEmails: Number(counts?.failedEmails ?? 0),
+    openInvitations: (row?.openInvitations ?? 0) + stillOpen,
+    expiredInvitations: (row?.expiredInvitations ?? 0) + expiringNow.length - stillOpen,
+    failedEmails: row?.failedEmails ?? 0,
     upcomingSessions,
     cohortsWithRoom,
     openApplications,
@@ -170,13 +184,6 @@ type SessionRow = Omit<SessionSummaryRow, "startsAt" | "endsAt" | "cancelledAt">
   endsAt: number;
   cancelledAt: number | null;
 };
-
-/** A session's summary as JSON (as sessionSummarySelect), with more fields when given. */
-const sessionJson = (alias: string, more = "") => `json_build_object(
-  'id', ${alias}.id, 'number', ${alias}.number, 'title', ${alias}.title,
-  'startsAt', ${ms(`${alias}."startsAt"`)}, 'endsAt', ${ms(`${alias}."endsAt"`)},
-  'format', ${alias}.format, 'location', ${alias}.location, 'meetingUrl', ${alias}."meetingUrl",
-  'preparation', ${alias}.preparation, 'cancelledAt', ${ms(`${alias}."cancelledAt"`)}${more})`;
 
 const sessionFromRow = (session: SessionRow) => ({
   ...session,
@@ -311,9 +318,6 @@ function firstOf<T>(items: T[]) {
   return { total: items.length, items: items.slice(0, WAITING_SHOWN) };
 }
 
-/** A moment as milliseconds since 1970 (exact for the millisecond timestamps stored), or null. */
-const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
-
 type MembershipRow = {
   function: DuoFunction;
   createdAt: number;
@@ -358,9 +362,6 @@ type MembershipRow = {
     };
   };
 };
-
-const toDate = (value: number) => new Date(value);
-const toDateOrNull = (value: number | null) => (value === null ? null : new Date(value));
 
 /**
  * The rows of the participant's start page, in one statement written out by hand. The same nested select

@@ -30,7 +30,9 @@ const BUDGETS = {
   "empty page (/uitloggen)": 1,
   "start page, participant": 2,
   "start page, facilitator": 3,
-  "start page, coordinator": 3,
+  // The session check and one statement for the cohorts with their next sessions and the counts (issue 18).
+  // Was 3.
+  "start page, coordinator": 2,
   lesson: 2,
   "cohort page, participant": 3,
   "cohort page, facilitator": 3,

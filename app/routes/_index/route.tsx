@@ -3,6 +3,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { SessionSummaryData } from "~/components/session-summary.tsx";
+import type { CohortCardData } from "./cohort-cards.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { coordinatorStart, facilitatorStart, participantStartPage } from "~/models/start-page.server.ts";
 import { CoordinatorStart } from "./coordinator-start.tsx";
@@ -14,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Start — Leernetwerk" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "COORDINATOR") {
-    return { role: "COORDINATOR" as const, name: user.name, coordinator: await coordinatorStart() };
+    return { role: "COORDINATOR" as const, name: user.name, coordinator: coordinatorView(await coordinatorStart()) };
   }
   if (user.role === "FACILITATOR") {
     return {
@@ -35,18 +36,54 @@ function sessionView<T extends { id: string; number: number; title: string; star
   return { id, number, title, startsAt, endsAt, format, location, meetingUrl, cohort };
 }
 
+/** A cohort card as CohortCards renders it (no theme). */
+function cohortCardView({ id, name, status, startsOn, endsOn, capacity, _count }: CohortCardData) {
+  return {
+    id,
+    name,
+    status,
+    startsOn,
+    endsOn,
+    capacity,
+    _count: { enrollments: _count.enrollments, sessions: _count.sessions },
+  };
+}
+
+/** Exactly what CoordinatorStart renders (as facilitatorView): no theme, no preparation. */
+function coordinatorView(page: Awaited<ReturnType<typeof coordinatorStart>>) {
+  return {
+    openInvitations: page.openInvitations,
+    expiredInvitations: page.expiredInvitations,
+    failedEmails: page.failedEmails,
+    openApplications: page.openApplications,
+    cohortsWithRoom: page.cohortsWithRoom.map(({ id, name, capacity, _count }) => ({
+      id,
+      name,
+      capacity,
+      _count: { enrollments: _count.enrollments },
+    })),
+    upcomingSessions: page.upcomingSessions.map(
+      ({ id, number, title, startsAt, endsAt, format, location, meetingUrl, cancelledAt, cohort }) => ({
+        id,
+        number,
+        title,
+        startsAt,
+        endsAt,
+        format,
+        location,
+        meetingUrl,
+        cancelledAt,
+        cohort: { name: cohort.name },
+      }),
+    ),
+    cohorts: page.cohorts.map(cohortCardView),
+  };
+}
+
 /** Exactly what FacilitatorStart renders (as participantView): no theme, preparation or meeting end. */
 function facilitatorView(page: Awaited<ReturnType<typeof facilitatorStart>>) {
   return {
-    cohorts: page.cohorts.map(({ id, name, status, startsOn, endsOn, capacity, _count }) => ({
-      id,
-      name,
-      status,
-      startsOn,
-      endsOn,
-      capacity,
-      _count: { enrollments: _count.enrollments, sessions: _count.sessions },
-    })),
+    cohorts: page.cohorts.map(cohortCardView),
     nextSessions: page.nextSessions.map(sessionView),
     ledSessions: page.ledSessions.map(sessionView),
     awaitingFeedback: page.awaitingFeedback,

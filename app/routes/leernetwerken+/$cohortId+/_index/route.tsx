@@ -27,7 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, relation, cohortId } = await requireCohortMember(request, params.cohortId);
   const overview = await getCohortOverview(cohortId, relation === "participant" ? { userId: user.id } : { all: true });
   invariantResponse(overview, "Dit leernetwerk bestaat niet.");
-  const { readings, ...cohort } = overview;
+  const { readings: readingsPerSession, ...cohort } = overview;
+  // What the page shows of a reading (not its module or the ids of its lessons, which are sent for nothing).
+  const readings = Object.fromEntries(
+    Object.entries(readingsPerSession).map(([sessionId, list]) => [
+      sessionId,
+      list.map(({ id, href, title, minutes }) => ({ id, href, title, minutes })),
+    ]),
+  );
   const warnings =
     relation === "coordinator"
       ? Object.fromEntries(
