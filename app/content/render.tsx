@@ -5,6 +5,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
+import type { PreparedNode } from "./prepared.ts";
 import type { CalloutType } from "./tags/callout.ts";
 import type { LemniscaatPhase } from "./tags/lemniscaat.ts";
 
@@ -197,5 +198,34 @@ function renderTree(content: RenderableTreeNode): ReactNode {
 
 export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {
   const rendered = renderTree(content);
+  return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
+}
+
+/**
+ * React elements per prepared content (app/content/prepared.ts): the elements whose content is plain HTML
+ * get it as inner HTML, our components are rendered with their props. Kept per prepared tree like above.
+ */
+const renderedPrepared = new WeakMap<object, ReactNode>();
+
+function renderPreparedNode(node: PreparedNode): ReactNode {
+  if (Array.isArray(node)) return React.createElement(React.Fragment, null, ...node.map(renderPreparedNode));
+  if (node === null || typeof node !== "object") return node;
+  const type =
+    node.t[0] !== node.t[0]?.toLowerCase()
+      ? (components as Record<string, React.ComponentType<never>>)[node.t]
+      : node.t;
+  if (!type) return null;
+  if (node.h !== undefined)
+    return React.createElement(type, { ...node.a, dangerouslySetInnerHTML: { __html: node.h } } as never);
+  return React.createElement(type, (node.a ?? null) as never, ...(node.c ?? []).map(renderPreparedNode));
+}
+
+export function PreparedContent({ content, context }: { content: PreparedNode; context?: LessonContextValue }) {
+  let rendered: ReactNode;
+  if (typeof content !== "object" || content === null) rendered = content;
+  else {
+    if (!renderedPrepared.has(content)) renderedPrepared.set(content, renderPreparedNode(content));
+    rendered = renderedPrepared.get(content);
+  }
   return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
 }

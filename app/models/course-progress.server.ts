@@ -4,7 +4,7 @@
 import type { User } from "lucia";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, readRows } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
@@ -154,7 +154,10 @@ export async function lessonForViewer(
     duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
     context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)`
     : Prisma.empty;
-  const rows = await prisma.$queryRaw<LessonViewerRow[]>`${duoAndContext} ${Prisma.join(parts, " UNION ALL ")}`;
+  // Straight to the driver (readRows): the same statement and values as through Prisma's raw query path, at
+  // about half the CPU (issue 18).
+  const statement = Prisma.sql`${duoAndContext} ${Prisma.join(parts, " UNION ALL ")}`;
+  const rows = await readRows<LessonViewerRow>(statement.text, statement.values);
 
   let readAt: Date | null = null;
   const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
-import { MarkdocContent } from "~/content/render.tsx";
+import { prepareContent } from "~/content/prepared.server.ts";
+import { PreparedContent } from "~/content/render.tsx";
 import { SourceList } from "~/content/source-list.tsx";
 import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
@@ -71,7 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: lesson.title,
       summary: lesson.summary,
       minutes: lesson.minutes,
-      content: lesson.content,
+      // Rendered once per lesson to HTML where it holds none of our components (app/content/prepared.ts).
+      content: prepareContent(lesson.content),
       toc: lesson.toc,
     },
     module: {
@@ -203,7 +205,7 @@ export default function LessonPage() {
       ) : null}
 
       <div className="lesson-content">
-        <MarkdocContent
+        <PreparedContent
           content={lesson.content}
           context={{ answers, savedScan, sources: sourceNames, canWriteJournal, assignments }}
         />

@@ -1,0 +1,59 @@
+// Prepares a Markdoc content tree for rendering: see app/content/prepared.ts. Once per tree (a lesson of the
+// library is the same object on every request; a tree read again, e.g. with CONTENT_CACHE=off, is a new
+// object and is prepared anew), so what is kept can never be another version's. The result holds nothing
+// per viewer: what differs per viewer comes from the components, rendered per request.
+import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
+import * as React from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { PreparedElement, PreparedNode } from "./prepared.ts";
+
+const prepared = new WeakMap<object, PreparedNode>();
+
+export function prepareContent(content: RenderableTreeNode): PreparedNode {
+  if (typeof content !== "object" || content === null) return prepare(content);
+  let result = prepared.get(content);
+  if (result === undefined) {
+    result = prepare(content);
+    prepared.set(content, result);
+  }
+  return result;
+}
+
+const isComponent = (name: string) => name[0] !== name[0]!.toLowerCase();
+
+/** A value React renders as is (text, a number) or not at all. */
+const isScalar = (value: unknown) => value === null || typeof value !== "object";
+
+/** True when the node holds no component of ours (and no Markdoc tag as an attribute's value). */
+function isPlain(node: RenderableTreeNode): boolean {
+  if (Array.isArray(node)) return node.every(isPlain);
+  if (!Markdoc.Tag.isTag(node)) return isScalar(node);
+  if (typeof node.name !== "string" || isComponent(node.name)) return false;
+  return Object.values(node.attributes ?? {}).every(isScalar) && node.children.every(isPlain);
+}
+
+/** Markdoc's React renderer passes `class` as `className`. */
+function attributesOf(tag: InstanceType<typeof Markdoc.Tag>): Record<string, unknown> | undefined {
+  const { class: className, ...attributes } = tag.attributes ?? {};
+  if (className) attributes.className = className;
+  return Object.keys(attributes).length > 0 ? attributes : undefined;
+}
+
+function prepare(node: RenderableTreeNode): PreparedNode {
+  if (Array.isArray(node)) return node.map(prepare);
+  if (!Markdoc.Tag.isTag(node)) {
+    if (typeof node === "string" || typeof node === "number") return node;
+    return null;
+  }
+  const element: PreparedElement = { t: node.name };
+  const attributes = attributesOf(node);
+  if (attributes) element.a = attributes;
+  if (node.children.length === 0) return element;
+  if (!isComponent(node.name) && isPlain(node)) {
+    // React's own HTML for the children (escaping, attribute names, void elements), without hydration marks.
+    element.h = renderToStaticMarkup(
+      React.createElement(React.Fragment, null, Markdoc.renderers.react(node.children, React)),
+    );
+  } else element.c = node.children.map(prepare);
+  return element;
+}

@@ -1,0 +1,21 @@
+// Course content prepared for rendering (issue 18): the Markdoc tree with every part that holds no component of
+// ours (a paragraph, a list, a heading with its links and emphasis) turned into an element with its inner HTML,
+// rendered once per content tree on the server (app/content/prepared.server.ts). What stays a tree are the
+// elements around our components and the components themselves (a zelfscan, an opdracht block, a reflectie,
+// …), so what differs per viewer is still rendered by React with the viewer's data (LessonContext), and the
+// page's HTML is the same as when React renders the whole tree. A page then renders and sends a few dozen
+// nodes instead of every link, emphasis and text of the lesson.
+
+/** A text (escaped by React), or an element. */
+export type PreparedNode = string | number | null | PreparedElement | PreparedNode[];
+
+export type PreparedElement = {
+  /** Tag name of an HTML element (lower case), or the name of one of our components (capitalised). */
+  t: string;
+  /** Its attributes (`class` as `className`), or the component's props. */
+  a?: Record<string, unknown>;
+  /** An HTML element's content as HTML (escaped and rendered on the server), or … */
+  h?: string;
+  /** … its children, when they hold one of our components. */
+  c?: PreparedNode[];
+};
