@@ -15,7 +15,7 @@ import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
 import { ownerKeyFor } from "./assignment.server.ts";
-import { countAwaitingAnswer } from "./journal.server.ts";
+import { awaitingAnswerCountSql } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
 
 /** A cohort card on the start pages (as listCohortsForUser). */
@@ -109,15 +109,11 @@ export async function coordinatorStart(now = new Date()) {
 /**
  * The facilitator's start page (issue 19: what needs them): their cohorts with the next five sessions over
  * all of them, the sessions they lead, submissions waiting for feedback and drafts whose duo asked for early
- * feedback, the next meeting of each intervisie group they facilitate — all in one query from the user —
- * and the shared journal entries waiting for an answer. The number of queries does not grow with the cohorts.
+ * feedback, the next meeting of each intervisie group they facilitate and the shared journal entries waiting
+ * for an answer — all in one statement (facilitatorStartRows). The number of queries does not grow with the cohorts.
  */
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
-  const [me, journalsAwaitingAnswer] = await Promise.all([
-    facilitatorStartRows(user.id, startOfMinute(now)),
-    // Shared journal entries that wait for an answer (only entries shared with this facilitator).
-    countAwaitingAnswer(user),
-  ]);
+  const me = await facilitatorStartRows(user.id, startOfMinute(now));
   const cohorts = me.facilitatedCohorts.map(({ cohort }) => cohort);
   const nextSessions = cohorts
     .flatMap((cohort) =>
@@ -158,7 +154,7 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
       cohortName: group.cohort.name,
       next: group.meetings[0] ?? null,
     })),
-    journalsAwaitingAnswer,
+    journalsAwaitingAnswer: me.journalsAwaitingAnswer,
   };
 }
 
@@ -189,7 +185,8 @@ const sessionFromRow = (session: SessionRow) => ({
  * The rows of the facilitator's start page, in one statement written out by hand, in the shape the same
  * nested select through Prisma gave (compared in app/models/staff-start-page.db.test.ts): their cohorts
  * (newest first) with the counts of the card, the next sessions from `from` on and the work waiting for
- * feedback; the sessions they lead; the intervisie groups they facilitate with each one's next meeting.
+ * feedback; the sessions they lead; the intervisie groups they facilitate with each one's next meeting; and
+ * how many journal entries shared with them wait for an answer (as countAwaitingAnswer, awaitingAnswerCountSql).
  * As participantStartRows: plain JSON built by the database, moments as milliseconds (issue 18).
  */
 export async function facilitatorStartRows(userId: string, from: Date) {
@@ -222,6 +219,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
       cohort: { name: string };
       meetings: { id: string; startsAt: number; endsAt: number }[];
     }[];
+    journalsAwaitingAnswer: number;
   }>(
     `
     SELECT
@@ -272,7 +270,9 @@ export async function facilitatorStartRows(userId: string, from: Date) {
         FROM "IntervisionFacilitator" f
         JOIN "IntervisionGroup" g ON g.id = f."groupId"
         JOIN "Cohort" gc ON gc.id = g."cohortId"
-        WHERE f."userId" = $1::uuid) AS groups`,
+        WHERE f."userId" = $1::uuid) AS groups,
+      -- Shared journal entries that wait for an answer (only entries shared with this facilitator).
+      ${awaitingAnswerCountSql("$1::uuid")} AS "journalsAwaitingAnswer"`,
     [userId, from],
   );
   return {
@@ -303,6 +303,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
         })),
       },
     })),
+    journalsAwaitingAnswer: row?.journalsAwaitingAnswer ?? 0,
   };
 }
 
