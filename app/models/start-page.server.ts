@@ -14,7 +14,6 @@ import { sessionSummarySelect } from "./cohort.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
-import { ownerKeyFor } from "./assignment.server.ts";
 import { awaitingAnswerCountSql } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
 
@@ -339,13 +338,13 @@ type MembershipRow = {
           title: string;
           dueAt: number;
           kind: AssignmentKind;
-          submissions: {
-            ownerKey: string;
+          /** The duo's submission (DUO) or the participant's own (INDIVIDUAL), as ownerKeyFor names it. */
+          submission: {
             body: string;
             submittedAt: number | null;
             feedbackAt: number | null;
             attachments: number;
-          }[];
+          } | null;
         }[];
       })[];
       journalPrompts: {
@@ -413,17 +412,20 @@ async function participantStartRows(userId: string) {
                         FROM "SessionPreparation" sp WHERE sp."sessionId" = cs.id),
                     'assignments', (SELECT coalesce(json_agg(json_build_object(
                           'id', a.id, 'title', a.title, 'dueAt', ${ms('a."dueAt"')}, 'kind', a.kind,
-                          -- The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
-                          'submissions', (SELECT coalesce(json_agg(json_build_object(
-                                'ownerKey', sub."ownerKey",
+                          -- The duo's submission (DUO) or the participant's own (INDIVIDUAL): its owner key as
+                          -- ownerKeyFor (one per assignment and owner), and only one the participant may read.
+                          -- The text and the attachments count only while it can still be a concept.
+                          'submission', (SELECT json_build_object(
                                 'body', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
                                   THEN sub.body ELSE '' END,
                                 'submittedAt', ${ms('sub."submittedAt"')},
                                 'feedbackAt', ${ms('sub."feedbackAt"')},
-                                'attachments', (SELECT count(*)::int FROM "SubmissionAttachment" att
-                                  WHERE att."submissionId" = sub.id))), '[]')
+                                'attachments', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
+                                  THEN (SELECT count(*)::int FROM "SubmissionAttachment" att
+                                    WHERE att."submissionId" = sub.id) ELSE 0 END)
                               FROM "AssignmentSubmission" sub
                               WHERE sub."assignmentId" = a.id
+                                AND sub."ownerKey" = CASE WHEN a.kind = 'DUO' THEN e.id::text ELSE $1::uuid::text END
                                 AND (sub."userId" = $1::uuid
                                   OR (sub."userId" IS NULL AND EXISTS (SELECT 1 FROM "DuoMember" own
                                     WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = $1::uuid)))))), '[]')
@@ -475,11 +477,11 @@ async function participantStartRows(userId: string) {
             assignments: session.assignments.map((assignment) => ({
               ...assignment,
               dueAt: toDate(assignment.dueAt),
-              submissions: assignment.submissions.map((submission) => ({
-                ...submission,
-                submittedAt: toDateOrNull(submission.submittedAt),
-                feedbackAt: toDateOrNull(submission.feedbackAt),
-              })),
+              submission: assignment.submission && {
+                ...assignment.submission,
+                submittedAt: toDateOrNull(assignment.submission.submittedAt),
+                feedbackAt: toDateOrNull(assignment.submission.feedbackAt),
+              },
             })),
           })),
           journalPrompts: enrollment.cohort.journalPrompts.map((prompt) => ({
@@ -577,10 +579,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
   const latest = [...memberships].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.enrollment;
   const openAssignments = (latest?.cohort.sessions ?? [])
     .flatMap((session) =>
-      session.assignments.map(({ submissions, ...assignment }) => {
-        const own = submissions.find(
-          (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, latest!, user.id),
-        );
+      session.assignments.map(({ submission: own, ...assignment }) => {
         const facts = own
           ? {
               body: own.body,
