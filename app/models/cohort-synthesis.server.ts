@@ -5,6 +5,7 @@
 // municipality may be named (not every duo chose to be recognisable).
 import type { User } from "lucia";
 import { prisma } from "~/utils/db.server.ts";
+import { notifyCoordinators } from "./coordinator-notices.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { forgetPublishedKnowledge } from "./knowledge-public.server.ts";
 import {
@@ -22,6 +23,7 @@ export async function synthesisContext(cohortId: string) {
   const cohort = await prisma.cohort.findUnique({
     where: { id: cohortId },
     select: {
+      name: true,
       synthesis: {
         select: {
           id: true,
@@ -44,6 +46,7 @@ export async function synthesisContext(cohortId: string) {
   });
   if (!cohort) return null;
   return {
+    cohortName: cohort.name,
     synthesis: cohort.synthesis,
     names: [
       ...cohort.facilitators.map((facilitator) => facilitator.user.name),
@@ -114,6 +117,17 @@ export async function saveSynthesis(viewer: Pick<User, "id">, cohortId: string, 
     select: { id: true },
   });
   if (context.synthesis?.reviewStatus === "APPROVED") forgetPublishedKnowledge();
+  await notifyCoordinators({
+    kind: "knowledge-review",
+    key: `knowledge-review:synthese:${synthesis.id}:${Date.now()}`,
+    title: `De synthese van ${context.cohortName} wacht op beoordeling`,
+    path: "/beheer/kennisbank",
+    lines: [
+      `De begeleiders van ${context.cohortName} bieden hun synthese aan voor de kennisbank.`,
+      "Controleer of er niets in staat waaraan mensen te herkennen zijn, en keur hem goed of stuur hem terug.",
+    ],
+    actionLabel: "Naar de beoordeling",
+  });
   return synthesis;
 }
 

@@ -19,6 +19,7 @@ import { getLibrary } from "~/content/library.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
   addReply,
+  countAwaitingAnswer,
   createPrompt,
   deleteEntry,
   deleteReply,
@@ -173,11 +174,36 @@ const expected: Record<JournalAudience, Relation[]> = {
   GROUP: ["author", "facilitatorOfCohort", "groupMember"],
 };
 
+/**
+ * The facilitator's start page counts the shared entries waiting for an answer in its own statement
+ * (awaitingAnswerCountSql): for every person it must say what countAwaitingAnswer (journalAccessWhere's rule
+ * through Prisma) says. Returns the counts, per relation.
+ */
+async function expectAwaitingCountsAgree(people: Record<Relation, { id: string }>) {
+  const counts: Record<string, number> = {};
+  for (const relation of relations) {
+    const viewer = { id: people[relation].id, role: "FACILITATOR" as const };
+    const onStartPage = (await facilitatorStart(viewer)).journalsAwaitingAnswer;
+    expect(onStartPage, relation).toBe(await countAwaitingAnswer(viewer));
+    counts[relation] = onStartPage;
+  }
+  return counts;
+}
+
 describe("journal privacy matrix", () => {
   for (const audience of ["PRIVATE", "DUO", "FACILITATORS", "GROUP"] as const) {
     it(`shared ${audience}: only ${expected[audience].join(", ")} can read, answer and list it`, async () => {
       const { people } = await setup();
       const entryId = await writeEntry(people.author, `Geheim ${audience}`, audience);
+      // Waiting for an answer from everyone it was shared with (the author's own entry is not counted).
+      expect(await expectAwaitingCountsAgree(people)).toEqual(
+        Object.fromEntries(
+          relations.map((relation) => [
+            relation,
+            relation !== "author" && expected[audience].includes(relation) ? 1 : 0,
+          ]),
+        ),
+      );
       const outcome: Record<string, { read: boolean; answer: boolean; list: boolean; rawQuery: boolean }> = {};
       for (const relation of relations) {
         const viewer = people[relation];
@@ -202,11 +228,15 @@ describe("journal privacy matrix", () => {
           }),
         ),
       );
+      // Answered last by someone else than the author: waiting for nobody (the author writes again below).
+      expect(Object.values(await expectAwaitingCountsAgree(people)).every((count) => count === 0)).toBe(true);
       // The refused answers left nothing behind.
       const replies = await prisma.journalReply.findMany({ where: { entryId }, select: { authorId: true } });
       expect(replies.map((reply) => reply.authorId).sort()).toEqual(
         allowed.map((relation) => people[relation].id).sort(),
       );
+      await addReply({ id: people.author.id, name: people.author.name }, entryId, "Nog een vraag");
+      await expectAwaitingCountsAgree(people);
     });
   }
 
@@ -343,6 +373,7 @@ describe("readers fixed at share time, and leaving", () => {
     // Still listed as the group's facilitator, but no longer of the cohort: no access to the group's entries.
     expect(await canRead(people.facilitatorOfCohort, groupEntry)).toBe(false);
     expect(await canRead(people.otherGroupFacilitator, staffEntry)).toBe(true);
+    await expectAwaitingCountsAgree(people);
   });
 
   it("someone who joins the intervisie group later does not read earlier group entries; a member who leaves loses them", async () => {
@@ -355,6 +386,7 @@ describe("readers fixed at share time, and leaving", () => {
       where: { groupId_userId: { groupId: lisaGroup.id, userId: people.groupMember.id } },
     });
     expect(await canRead(people.groupMember, entryId)).toBe(false);
+    await expectAwaitingCountsAgree(people);
   });
 
   it("a group member whose municipality is withdrawn loses the group's entries; the author's withdrawn municipality closes all", async () => {
@@ -370,6 +402,7 @@ describe("readers fixed at share time, and leaving", () => {
       expect(await canRead(reader, both)).toBe(false);
     }
     expect(await canRead(people.author, both)).toBe(true);
+    await expectAwaitingCountsAgree(people);
   });
 
   it("someone removed and added back does not read again what was shared before they left (every leave path)", async () => {
@@ -412,6 +445,7 @@ describe("readers fixed at share time, and leaving", () => {
     // Leaving an intervisie group and coming back: tests/routes/intervisie.db.test.ts (with the group's cases).
     // The author's own entries stay theirs throughout.
     for (const entryId of [duoEntry, staffEntry, groupEntry]) expect(await canRead(people.author, entryId)).toBe(true);
+    await expectAwaitingCountsAgree(people);
   });
 
   it("shares with two audiences at once; withdrawing one keeps the other's readers", async () => {

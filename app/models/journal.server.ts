@@ -6,9 +6,11 @@
 // reads only while still in the relation they were shared through, so whoever leaves loses access at once.
 //
 // Privacy rule: every query that reads entries (one entry, a list, the export, a save, a delete) goes through
-// journalAccessWhere(), so access is decided by the database query itself, not by the page. The one
-// exception is the facilitators' digest count (sharedEntryCountsForDigest), which reads no content and applies
-// the FACILITATORS branch of the same rule for all facilitators at once. No role has
+// journalAccessWhere(), so access is decided by the database query itself, not by the page. Two exceptions
+// read no content and only count: the facilitators' digest count (sharedEntryCountsForDigest), which applies
+// the FACILITATORS branch of the same rule for all facilitators at once, and the start page's count of
+// entries waiting for an answer (awaitingAnswerCountSql: the same rule in SQL, held equal to
+// countAwaitingAnswer by the privacy tests). No role has
 // access of its own — a coordinator reads nothing that was not shared with them, and nothing can be shared
 // with a coordinator.
 import type { User } from "lucia";
@@ -338,13 +340,53 @@ export async function listSharedWithMe(viewer: Viewer) {
   }));
 }
 
-/** How many entries were shared with the viewer and still wait for an answer (for the start page). */
+/**
+ * How many entries were shared with the viewer and still wait for an answer. The definition (through
+ * sharedWithWhere); the facilitator's start page counts the same in its own statement
+ * (awaitingAnswerCountSql), and the tests hold the two equal in every sharing state.
+ */
 export async function countAwaitingAnswer(viewer: Viewer) {
   const entries = await prisma.journalEntry.findMany({
     where: sharedWithWhere(viewer),
     select: { authorId: true, replies: { orderBy: { createdAt: "desc" }, take: 1, select: { authorId: true } } },
   });
   return entries.filter((entry) => entry.replies.length === 0 || entry.replies[0]!.authorId === entry.authorId).length;
+}
+
+/**
+ * countAwaitingAnswer as one SQL expression, for the facilitator's start page (its one statement, issue 18:
+ * the separate query through Prisma cost that page a fifth of its CPU). `viewer` is the parameter holding
+ * the viewer's id (e.g. "$1::uuid"). It is sharedWithWhere written out, branch by branch as
+ * journalRelationWhere and groupAccessWhere (app/models/reader-access.server.ts): someone else's entry, in
+ * an active enrolment, shared with an audience, with a reader row of the viewer for that audience AND the
+ * viewer still in that relation now. It reads no content, only counts; the privacy tests of
+ * journal.db.test.ts compare it with countAwaitingAnswer for every person in every sharing state. A change
+ * to the rule must be made in both.
+ */
+export function awaitingAnswerCountSql(viewer: string): string {
+  const reader = (
+    via: SharedAudience,
+  ) => `'${via}' = ANY(je.audiences) AND EXISTS (SELECT 1 FROM "JournalEntryReader" jr
+          WHERE jr."entryId" = je.id AND jr."userId" = ${viewer} AND jr.via = '${via}')`;
+  return `(SELECT count(*)::int FROM "JournalEntry" je
+      JOIN "Enrollment" jen ON jen.id = je."enrollmentId" AND jen.status = 'ACTIVE'
+      WHERE je."authorId" <> ${viewer}
+        AND je.id IN (SELECT jr."entryId" FROM "JournalEntryReader" jr WHERE jr."userId" = ${viewer})
+        AND ((${reader("DUO")}
+            AND EXISTS (SELECT 1 FROM "DuoMember" jdm WHERE jdm."enrollmentId" = jen.id AND jdm."userId" = ${viewer}))
+          OR (${reader("FACILITATORS")}
+            AND EXISTS (SELECT 1 FROM "CohortFacilitator" jcf WHERE jcf."cohortId" = jen."cohortId" AND jcf."userId" = ${viewer}))
+          OR (${reader("GROUP")}
+            AND EXISTS (SELECT 1 FROM "IntervisionMember" jam JOIN "IntervisionGroup" jg ON jg.id = jam."groupId"
+              WHERE jam."userId" = je."authorId"
+                AND ((EXISTS (SELECT 1 FROM "IntervisionMember" jvm WHERE jvm."groupId" = jg.id AND jvm."userId" = ${viewer})
+                    AND EXISTS (SELECT 1 FROM "Enrollment" jve JOIN "DuoMember" jvd ON jvd."enrollmentId" = jve.id
+                      WHERE jve."cohortId" = jg."cohortId" AND jve.status = 'ACTIVE' AND jvd."userId" = ${viewer}))
+                  OR (EXISTS (SELECT 1 FROM "IntervisionFacilitator" jvf WHERE jvf."groupId" = jg.id AND jvf."userId" = ${viewer})
+                    AND EXISTS (SELECT 1 FROM "CohortFacilitator" jgf WHERE jgf."cohortId" = jg."cohortId" AND jgf."userId" = ${viewer}))))))
+        -- Waiting: no reply yet, or the author wrote the latest one.
+        AND coalesce((SELECT r."authorId" IS NOT DISTINCT FROM je."authorId" FROM "JournalReply" r
+          WHERE r."entryId" = je.id ORDER BY r."createdAt" DESC LIMIT 1), true))`;
 }
 
 /** How many entries others shared with the viewer. */

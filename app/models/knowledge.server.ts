@@ -7,6 +7,7 @@
 import type { User } from "lucia";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { prisma } from "~/utils/db.server.ts";
+import { notifyCoordinators } from "./coordinator-notices.server.ts";
 import { canvasSections, findSection, normalizeContent, sectionAsText } from "./action-plan-sections.ts";
 import {
   anonymityProblems,
@@ -249,8 +250,22 @@ export async function publishArticle(viewer: Pick<User, "id">, input: PublishInp
       await tx.knowledgeProposal.delete({ where: { enrollmentId } });
       return { article, waitingFor: [] };
     })
-    .then((result) => {
-      if (result.article) forgetPublishedKnowledge();
+    .then(async (result) => {
+      if (result.article) {
+        forgetPublishedKnowledge();
+        // The coordinators hear that a text waits for them (not what it says).
+        await notifyCoordinators({
+          kind: "knowledge-review",
+          key: `knowledge-review:samenvatting:${result.article.id}:${now.getTime()}`,
+          title: `Een samenvatting voor de kennisbank wacht op beoordeling (${context.municipality})`,
+          path: "/beheer/kennisbank",
+          lines: [
+            `Het duo van ${context.municipality} biedt een samenvatting aan voor de kennisbank.`,
+            "Controleer of er niets in staat waaraan mensen te herkennen zijn, en keur hem goed of stuur hem terug.",
+          ],
+          actionLabel: "Naar de beoordeling",
+        });
+      }
       return result;
     });
 }

@@ -7,6 +7,7 @@ import { addFacilitator, createCohort, createUser } from "../../prisma/factories
 import { createCohortWorld } from "../../tests/support/cohort-world.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { listCohortsForUser, sessionSummarySelect } from "./cohort.server.ts";
+import { countAwaitingAnswer } from "./journal.server.ts";
 import { coordinatorStart, facilitatorStart, facilitatorStartRows } from "./start-page.server.ts";
 
 describe("the coordinator's and the facilitator's start pages in a few queries", () => {
@@ -162,7 +163,7 @@ describe("the coordinator's and the facilitator's start pages in a few queries",
   });
 });
 
-/** The same rows as facilitatorStartRows, through Prisma's nested select (as the page read them before). */
+/** The same rows as facilitatorStartRows, through Prisma's nested select and countAwaitingAnswer (as the page read them before). */
 async function plainFacilitatorRows(userId: string, from: Date) {
   const me = await prisma.user.findUnique({
     where: { id: userId },
@@ -238,7 +239,9 @@ async function plainFacilitatorRows(userId: string, from: Date) {
       },
     },
   });
-  return me ?? { facilitatedCohorts: [], ledSessions: [], intervisionFacilitated: [] };
+  // The shared journal entries waiting for an answer: the definition through journalAccessWhere's rule.
+  const journalsAwaitingAnswer = await countAwaitingAnswer({ id: userId });
+  return { ...(me ?? { facilitatedCohorts: [], ledSessions: [], intervisionFacilitated: [] }), journalsAwaitingAnswer };
 }
 
 /** The lists in an order of their own where the query sets none (duos and their submissions). */

@@ -89,6 +89,46 @@ describe("the participant's start page: the duo, reading, evaluations and work i
     expect(attachments).toBe(0);
     await prisma.assignmentSubmission.updateMany({ where: draft, data: { body: " Onze rollen " } });
     expect(await status()).toBe("concept");
+    // An individual assignment: each member's own work counts (an attachment alone makes a concept), never the
+    // partner's; what the start page says matches the assignments page for both.
+    const own = await prisma.assignment.create({
+      data: {
+        sessionId: coming.sessionId,
+        title: "Eigen reflectie",
+        instructions: "",
+        dueAt: coming.dueAt,
+        kind: "INDIVIDUAL",
+      },
+    });
+    const partnerWork = await prisma.assignmentSubmission.create({
+      data: {
+        assignmentId: own.id,
+        enrollmentId: duo.enrollment.id,
+        ownerKey: partner!.id,
+        userId: partner!.id,
+        body: "",
+      },
+    });
+    await prisma.submissionAttachment.create({
+      data: {
+        submissionId: partnerWork.id,
+        storageKey: `test/${partnerWork.id}`,
+        fileName: "a.pdf",
+        contentType: "application/pdf",
+        size: 1,
+      },
+    });
+    const ownStatus = async (who: { id: string }) =>
+      (await participantStartPage(who, now)).openAssignments.find((assignment) => assignment.id === own.id)?.status;
+    expect(await ownStatus(me!)).toBe("open");
+    expect(await ownStatus(partner!)).toBe("concept");
+    await prisma.assignmentSubmission.update({ where: { id: partnerWork.id }, data: { submittedAt: now } });
+    expect(await ownStatus(partner!)).toBeUndefined();
+    expect(await ownStatus(me!)).toBe("open");
+    for (const who of [me!, partner!]) {
+      const listed = (await listParticipantAssignments(who, now)).assignments.find((item) => item.id === own.id);
+      expect(await ownStatus(who)).toBe(listed?.status === "ingeleverd" ? undefined : listed?.status);
+    }
     const after = (await participantStartPage(me!, now)).participant[0]!;
     expect(after.evaluations).toEqual([]);
     // A cancelled next session is skipped: the one after it is next.

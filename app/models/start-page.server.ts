@@ -15,8 +15,7 @@ import { ms, sessionJson, toDate, toDateOrNull } from "./sql-json.server.ts";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
-import { ownerKeyFor } from "./assignment.server.ts";
-import { countAwaitingAnswer } from "./journal.server.ts";
+import { awaitingAnswerCountSql } from "./journal.server.ts";
 import { dueMomentFor, momentStatus } from "./self-scan.server.ts";
 
 /**
@@ -123,15 +122,11 @@ export async function coordinatorStart(now = new Date()) {
 /**
  * The facilitator's start page (issue 19: what needs them): their cohorts with the next five sessions over
  * all of them, the sessions they lead, submissions waiting for feedback and drafts whose duo asked for early
- * feedback, the next meeting of each intervisie group they facilitate — all in one query from the user —
- * and the shared journal entries waiting for an answer. The number of queries does not grow with the cohorts.
+ * feedback, the next meeting of each intervisie group they facilitate and the shared journal entries waiting
+ * for an answer — all in one statement (facilitatorStartRows). The number of queries does not grow with the cohorts.
  */
 export async function facilitatorStart(user: Pick<User, "id" | "role">, now = new Date()) {
-  const [me, journalsAwaitingAnswer] = await Promise.all([
-    facilitatorStartRows(user.id, startOfMinute(now)),
-    // Shared journal entries that wait for an answer (only entries shared with this facilitator).
-    countAwaitingAnswer(user),
-  ]);
+  const me = await facilitatorStartRows(user.id, startOfMinute(now));
   const cohorts = me.facilitatedCohorts.map(({ cohort }) => cohort);
   const nextSessions = cohorts
     .flatMap((cohort) =>
@@ -172,7 +167,7 @@ export async function facilitatorStart(user: Pick<User, "id" | "role">, now = ne
       cohortName: group.cohort.name,
       next: group.meetings[0] ?? null,
     })),
-    journalsAwaitingAnswer,
+    journalsAwaitingAnswer: me.journalsAwaitingAnswer,
   };
 }
 
@@ -196,7 +191,8 @@ const sessionFromRow = (session: SessionRow) => ({
  * The rows of the facilitator's start page, in one statement written out by hand, in the shape the same
  * nested select through Prisma gave (compared in app/models/staff-start-page.db.test.ts): their cohorts
  * (newest first) with the counts of the card, the next sessions from `from` on and the work waiting for
- * feedback; the sessions they lead; the intervisie groups they facilitate with each one's next meeting.
+ * feedback; the sessions they lead; the intervisie groups they facilitate with each one's next meeting; and
+ * how many journal entries shared with them wait for an answer (as countAwaitingAnswer, awaitingAnswerCountSql).
  * As participantStartRows: plain JSON built by the database, moments as milliseconds (issue 18).
  */
 export async function facilitatorStartRows(userId: string, from: Date) {
@@ -229,6 +225,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
       cohort: { name: string };
       meetings: { id: string; startsAt: number; endsAt: number }[];
     }[];
+    journalsAwaitingAnswer: number;
   }>(
     `
     SELECT
@@ -279,7 +276,9 @@ export async function facilitatorStartRows(userId: string, from: Date) {
         FROM "IntervisionFacilitator" f
         JOIN "IntervisionGroup" g ON g.id = f."groupId"
         JOIN "Cohort" gc ON gc.id = g."cohortId"
-        WHERE f."userId" = $1::uuid) AS groups`,
+        WHERE f."userId" = $1::uuid) AS groups,
+      -- Shared journal entries that wait for an answer (only entries shared with this facilitator).
+      ${awaitingAnswerCountSql("$1::uuid")} AS "journalsAwaitingAnswer"`,
     [userId, from],
   );
   return {
@@ -310,6 +309,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
         })),
       },
     })),
+    journalsAwaitingAnswer: row?.journalsAwaitingAnswer ?? 0,
   };
 }
 
@@ -342,13 +342,13 @@ type MembershipRow = {
           title: string;
           dueAt: number;
           kind: AssignmentKind;
-          submissions: {
-            ownerKey: string;
+          /** The duo's submission (DUO) or the participant's own (INDIVIDUAL), as ownerKeyFor names it. */
+          submission: {
             body: string;
             submittedAt: number | null;
             feedbackAt: number | null;
             attachments: number;
-          }[];
+          } | null;
         }[];
       })[];
       journalPrompts: {
@@ -413,17 +413,20 @@ async function participantStartRows(userId: string) {
                         FROM "SessionPreparation" sp WHERE sp."sessionId" = cs.id),
                     'assignments', (SELECT coalesce(json_agg(json_build_object(
                           'id', a.id, 'title', a.title, 'dueAt', ${ms('a."dueAt"')}, 'kind', a.kind,
-                          -- The duo's submission (DUO) or the participant's own (INDIVIDUAL); ownerKeyFor picks.
-                          'submissions', (SELECT coalesce(json_agg(json_build_object(
-                                'ownerKey', sub."ownerKey",
+                          -- The duo's submission (DUO) or the participant's own (INDIVIDUAL): its owner key as
+                          -- ownerKeyFor (one per assignment and owner), and only one the participant may read.
+                          -- The text and the attachments count only while it can still be a concept.
+                          'submission', (SELECT json_build_object(
                                 'body', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
                                   THEN sub.body ELSE '' END,
                                 'submittedAt', ${ms('sub."submittedAt"')},
                                 'feedbackAt', ${ms('sub."feedbackAt"')},
-                                'attachments', (SELECT count(*)::int FROM "SubmissionAttachment" att
-                                  WHERE att."submissionId" = sub.id))), '[]')
+                                'attachments', CASE WHEN sub."submittedAt" IS NULL AND sub."feedbackAt" IS NULL
+                                  THEN (SELECT count(*)::int FROM "SubmissionAttachment" att
+                                    WHERE att."submissionId" = sub.id) ELSE 0 END)
                               FROM "AssignmentSubmission" sub
                               WHERE sub."assignmentId" = a.id
+                                AND sub."ownerKey" = CASE WHEN a.kind = 'DUO' THEN e.id::text ELSE $1::uuid::text END
                                 AND (sub."userId" = $1::uuid
                                   OR (sub."userId" IS NULL AND EXISTS (SELECT 1 FROM "DuoMember" own
                                     WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = $1::uuid)))))), '[]')
@@ -475,11 +478,11 @@ async function participantStartRows(userId: string) {
             assignments: session.assignments.map((assignment) => ({
               ...assignment,
               dueAt: toDate(assignment.dueAt),
-              submissions: assignment.submissions.map((submission) => ({
-                ...submission,
-                submittedAt: toDateOrNull(submission.submittedAt),
-                feedbackAt: toDateOrNull(submission.feedbackAt),
-              })),
+              submission: assignment.submission && {
+                ...assignment.submission,
+                submittedAt: toDateOrNull(assignment.submission.submittedAt),
+                feedbackAt: toDateOrNull(assignment.submission.feedbackAt),
+              },
             })),
           })),
           journalPrompts: enrollment.cohort.journalPrompts.map((prompt) => ({
@@ -577,10 +580,7 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
   const latest = [...memberships].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0]?.enrollment;
   const openAssignments = (latest?.cohort.sessions ?? [])
     .flatMap((session) =>
-      session.assignments.map(({ submissions, ...assignment }) => {
-        const own = submissions.find(
-          (submission) => submission.ownerKey === ownerKeyFor(assignment.kind, latest!, user.id),
-        );
+      session.assignments.map(({ submission: own, ...assignment }) => {
         const facts = own
           ? {
               body: own.body,

@@ -12,12 +12,13 @@ describe("notification kinds", () => {
     }
   });
 
-  it("each role chooses among its own kinds (coordinators: applications, sign-offs, late work, failed e-mail)", () => {
+  it("each role chooses among its own kinds (coordinators: applications, sign-offs, late work, failed e-mail, review)", () => {
     expect(kindsForRole("COORDINATOR")).toEqual([
       "application-new",
       "session-signoff",
       "submission-late",
       "email-failed",
+      "knowledge-review",
       "weekly-digest",
     ]);
     expect(kindsForRole("PARTICIPANT")).toEqual([

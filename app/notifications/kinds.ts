@@ -133,6 +133,14 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "knowledge-review": {
+    label: "Tekst voor de kennisbank te beoordelen",
+    description:
+      "Als een duo een samenvatting of de begeleiders een synthese aanbieden voor de kennisbank (nieuw of aangepast). De e-mail noemt niet wat er staat.",
+    roles: ["COORDINATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "weekly-digest": {
     label: "Samenvatting",
     description:

@@ -29,7 +29,9 @@ type Page = {
 const BUDGETS = {
   "empty page (/uitloggen)": 1,
   "start page, participant": 2,
-  "start page, facilitator": 3,
+  // The session check and one statement (the shared journal entries waiting for an answer are counted in it
+  // since issue 18). Was 3.
+  "start page, facilitator": 2,
   // The session check and one statement for the cohorts with their next sessions and the counts (issue 18).
   // Was 3.
   "start page, coordinator": 2,

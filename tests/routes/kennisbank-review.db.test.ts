@@ -46,6 +46,16 @@ describe("review before publication", () => {
     const world = await knowledgeWorld("2026-01-10");
     const coordinator = await createUser(prisma, { role: "COORDINATOR" });
     const articleId = await publishedByDuo(world);
+    // The coordinators hear that it waits (in their inbox, and by e-mail by default); nobody else does.
+    const told = await prisma.notification.findMany({
+      where: { kind: "knowledge-review", key: { contains: articleId } },
+    });
+    expect(told.map((row) => row.userId)).toContain(coordinator.id);
+    const people = [world.noor.id, world.bram.id, world.joost.id, world.fatima.id];
+    expect(told.filter((row) => people.includes(row.userId))).toEqual([]);
+    expect(told[0]!.url).toMatch(/\/beheer\/kennisbank$/);
+    expect(told[0]!.title).toContain(world.municipality);
+    expect(told[0]!.title).not.toContain(goodInput.title);
 
     // Waiting: not in the public list, its page a 404 for anyone, the participants and the duo included.
     expect(await listAnonymously()).not.toContain(articleId);
@@ -244,6 +254,9 @@ describe("the cohort synthesis", () => {
     expect(statusOf(saved)).toBe(302);
     const synthesis = await prisma.cohortSynthesis.findUniqueOrThrow({ where: { cohortId: world.cohort.id } });
     expect(synthesis).toMatchObject({ reviewStatus: "PENDING", authorId: world.fatima.id, phases: ["ontsluiten"] });
+    // Only the saved (not the refused) text reached the coordinator, as one notification.
+    const told = await prisma.notification.findMany({ where: { kind: "knowledge-review", userId: coordinator.id } });
+    expect(told.map((row) => row.title)).toEqual([`De synthese van ${world.cohort.name} wacht op beoordeling`]);
     const publicPage = async () =>
       (
         await thrownResponse(() =>
