@@ -346,7 +346,9 @@ test("the waiting list: the coordinator sees who waits and turns one back into a
   await expectAccessible(page);
   await waiting.getByRole("link", { name: "Dordrecht" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Op de wachtlijst" })).toBeVisible();
-  await expect(page.getByRole("main")).toContainText("Deze gemeente staat op de wachtlijst sinds dinsdag 17 november 2026");
+  await expect(page.getByRole("main")).toContainText(
+    "Deze gemeente staat op de wachtlijst sinds dinsdag 17 november 2026",
+  );
   await expectAccessible(page);
   await page.getByRole("button", { name: "Van de wachtlijst halen: gewone aanmelding" }).click();
   await expect(page.getByRole("status")).toContainText("Van de wachtlijst gehaald");
