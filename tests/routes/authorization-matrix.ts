@@ -474,7 +474,7 @@ export const MATRIX: Record<string, Row> = {
   "routes/kennisbank+/synthese.$synthesisId": { loader: everyone() },
   "routes/beheer+/kennisbank": {
     loader: role(COORDINATOR),
-    actions: intents(["approve", "return"], role(COORDINATOR)),
+    actions: intents(["approve", "return", "offline"], role(COORDINATOR)),
   },
   "routes/leernetwerken+/$cohortId+/synthese": {
     loader: cohort(STAFF_A),
