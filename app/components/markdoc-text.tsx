@@ -50,6 +50,33 @@ function render(node: unknown, key: number | string): ReactNode {
   return createElement(node.name, props, ...(children.length ? children : []));
 }
 
+/** A tree sent as one JSON string (serializedText in app/utils/markdoc-text.server.ts). */
+type SerializedTree = { json: string };
+
+function isSerialized(tree: unknown): tree is SerializedTree {
+  return (
+    typeof tree === "object" &&
+    tree !== null &&
+    !("$$mdtype" in tree) &&
+    typeof (tree as { json?: unknown }).json === "string"
+  );
+}
+
+// The elements of a serialised tree, per JSON text (the same text gives the same elements; React elements
+// are immutable, so they can be shown again). At most MAX_KEPT texts.
+const MAX_KEPT = 200;
+const renderedTexts = new Map<string, ReactNode>();
+
+function renderSerialized(json: string): ReactNode {
+  let node = renderedTexts.get(json);
+  if (node === undefined) {
+    node = render(JSON.parse(json), "root");
+    if (renderedTexts.size >= MAX_KEPT) renderedTexts.delete(renderedTexts.keys().next().value as string);
+    renderedTexts.set(json, node);
+  }
+  return node;
+}
+
 export function MarkdocText({ tree }: { tree: unknown }) {
-  return <div className="rich-text">{render(tree, "root")}</div>;
+  return <div className="rich-text">{isSerialized(tree) ? renderSerialized(tree.json) : render(tree, "root")}</div>;
 }

@@ -4,9 +4,9 @@ import {
   judgementLabels,
   momentLabels,
   type Answer,
-  type SelfScan,
+  type ResultsQuestion,
+  type ResultsScan,
   type SelfScanMomentKey,
-  type SelfScanQuestion,
 } from "~/content/self-scan-schema.ts";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import type { Measure } from "~/models/self-scan-scoring.ts";
@@ -32,7 +32,7 @@ export function AnswerView({
   answer,
   scaleMax,
 }: {
-  question: SelfScanQuestion;
+  question: ResultsQuestion;
   answer: Answer | undefined;
   scaleMax?: number;
 }) {
@@ -41,7 +41,8 @@ export function AnswerView({
   if (question.type === "scale") main = answer.value !== undefined ? `${answer.value} van ${scaleMax ?? 5}` : null;
   if (question.type === "judgement") main = answer.choice ? judgementLabels[answer.choice] : null;
   if (question.type === "ladder") {
-    const rung = (value: number | undefined) => (value ? `${value} · ${question.rungs[value - 1]?.label ?? ""}` : "–");
+    const rung = (value: number | undefined) =>
+      value ? `${value} · ${question.rungs?.[value - 1]?.label ?? ""}` : "–";
     main = `Nu: ${rung(answer.now)}; gewenst: ${rung(answer.wanted)}`;
   }
   if (question.type === "text") main = answer.text ?? null;
@@ -54,7 +55,7 @@ export function AnswerView({
   );
 }
 
-export function SelfScanResults({ scan, data, idPrefix }: { scan: SelfScan; data: ResultsData; idPrefix: string }) {
+export function SelfScanResults({ scan, data, idPrefix }: { scan: ResultsScan; data: ResultsData; idPrefix: string }) {
   const series = momentSeries(data.scores);
   const chartable = data.measures.length > 0;
   return (

@@ -1,6 +1,9 @@
 import Markdoc from "@markdoc/markdoc";
 import { describe, expect, it } from "vitest";
-import { instructionProblems, renderInstructions } from "./assignment-text.server.ts";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { MarkdocContent } from "./render.tsx";
+import { instructionProblems, renderInstructions, serializedInstructions } from "./assignment-text.server.ts";
 
 const html = (source: string) => Markdoc.renderers.html(renderInstructions(source));
 
@@ -47,5 +50,17 @@ describe("assignment instructions (Markdoc by coordinators)", () => {
     );
     expect(mixed).toContain("Let op:");
     expect(mixed).toContain("Daarna verder.");
+  });
+});
+
+describe("instructions sent as one JSON string", () => {
+  it("are the same tree, and show the same as the tree itself", () => {
+    const source = "Lees [de les](/leren/x) eerst.\n\n1. **Kijk**\n2. Schrijf";
+    const serialized = serializedInstructions(source);
+    expect(JSON.parse(serialized.json)).toEqual(JSON.parse(JSON.stringify(renderInstructions(source))));
+    const show = (content: Parameters<typeof MarkdocContent>[0]["content"]) =>
+      renderToStaticMarkup(createElement(MarkdocContent, { content }));
+    expect(show(serialized)).toBe(show(JSON.parse(JSON.stringify(renderInstructions(source)))));
+    expect(show({ json: serialized.json })).toBe(show(serialized));
   });
 });

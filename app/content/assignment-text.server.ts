@@ -24,6 +24,14 @@ export const renderInstructions: (source: string) => RenderableTreeNode = memoBy
   Markdoc.transform(Markdoc.parse(source), config),
 );
 
+/**
+ * The same tree as one JSON string (kept per text), for a page's data: its encoder sends a string as it is
+ * instead of walking every node (MarkdocContent shows both forms).
+ */
+export const serializedInstructions: (source: string) => { json: string } = memoByText((source) => ({
+  json: JSON.stringify(Markdoc.transform(Markdoc.parse(source), config)),
+}));
+
 /** The lessons' {% opdracht %} blocks, for the "belongs to a lesson" choice: id, title and lesson. */
 export function listOpdrachten(): { id: string; title: string; lessonTitle: string; href: string }[] {
   const list: { id: string; title: string; lessonTitle: string; href: string }[] = [];

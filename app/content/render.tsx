@@ -196,8 +196,40 @@ function renderTree(content: RenderableTreeNode): ReactNode {
   return renderedTrees.get(content);
 }
 
-export function MarkdocContent({ content, context }: { content: RenderableTreeNode; context?: LessonContextValue }) {
-  const rendered = renderTree(content);
+/** A tree sent as one JSON string (serializedInstructions): the page data's encoder sends a string as it is. */
+export type SerializedContent = { json: string };
+
+function isSerialized(content: unknown): content is SerializedContent {
+  return (
+    typeof content === "object" &&
+    content !== null &&
+    !("$$mdtype" in content) &&
+    typeof (content as { json?: unknown }).json === "string"
+  );
+}
+
+// The tree per JSON text, so that the same text reuses its elements (renderedTrees). At most MAX_PARSED.
+const MAX_PARSED = 200;
+const parsedTrees = new Map<string, RenderableTreeNode>();
+
+function parsedTree(json: string): RenderableTreeNode {
+  let tree = parsedTrees.get(json);
+  if (tree === undefined) {
+    tree = JSON.parse(json) as RenderableTreeNode;
+    if (parsedTrees.size >= MAX_PARSED) parsedTrees.delete(parsedTrees.keys().next().value as string);
+    parsedTrees.set(json, tree);
+  }
+  return tree;
+}
+
+export function MarkdocContent({
+  content,
+  context,
+}: {
+  content: RenderableTreeNode | SerializedContent;
+  context?: LessonContextValue;
+}) {
+  const rendered = renderTree(isSerialized(content) ? parsedTree(content.json) : content);
   return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
 }
 

@@ -126,6 +126,47 @@ export function normaliseScan(scanId: string, file: SelfScanFile, sourceTitle: s
   };
 }
 
+/** What the results pages show of a scan (the titles, the questions and the scale's top), not the whole definition. */
+export type ResultsScan = {
+  id: string;
+  title: string;
+  sourceTitle: string;
+  sections: {
+    id: string;
+    title: string;
+    scale: { max: number } | null;
+    questions: ResultsQuestion[];
+  }[];
+};
+export type ResultsQuestion = { id: string; text: string; type: SelfScanQuestion["type"]; rungs?: { label: string }[] };
+
+const resultsScans = new WeakMap<SelfScan, ResultsScan>();
+
+/** The part of a scan the results pages show (made once per scan: the scans do not change while the app runs). */
+export function resultsScan(scan: SelfScan): ResultsScan {
+  let kept = resultsScans.get(scan);
+  if (!kept) {
+    kept = {
+      id: scan.id,
+      title: scan.title,
+      sourceTitle: scan.sourceTitle,
+      sections: scan.sections.map((section) => ({
+        id: section.id,
+        title: section.title,
+        scale: section.scale ? { max: section.scale.max } : null,
+        questions: section.questions.map((question) => ({
+          id: question.id,
+          text: question.text,
+          type: question.type,
+          ...(question.type === "ladder" ? { rungs: question.rungs.map((rung) => ({ label: rung.label })) } : {}),
+        })),
+      })),
+    };
+    resultsScans.set(scan, kept);
+  }
+  return kept;
+}
+
 // ---- Moments and fixed choices ----
 
 export const selfScanMoments = ["INTAKE", "MIDWAY", "END"] as const;

@@ -3,7 +3,7 @@
 // and a feedback thread with the facilitators. Who may see what is decided in the queries' `where`:
 // a participant only reaches their own duo's (or own) submission, staff only their cohorts' submissions.
 import type { User } from "lucia";
-import type { AssignmentKind, Prisma } from "~/generated/prisma/client.ts";
+import type { AssignmentKind, Prisma, Role } from "~/generated/prisma/client.ts";
 import { assignmentFeedbackEmail } from "~/notifications/templates.server.ts";
 import { instructionProblems, listOpdrachten } from "~/content/assignment-text.server.ts";
 import { recordAudit } from "~/models/audit.server.ts";
@@ -21,12 +21,12 @@ import {
   safeFileName,
   ALLOWED_TYPES_TEXT,
 } from "~/storage/file-type.ts";
-import { prisma } from "~/utils/db.server.ts";
+import { prisma, readRows } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { saveIfUnchanged } from "~/utils/versioned.ts";
 import { canEdit, canSubmit, canWithdraw, statusLabel, submissionStatus } from "./assignment-status.ts";
 import { DomainError } from "~/utils/domain-error.ts";
-import { readBy, readsSelect } from "./record-read.server.ts";
+import { READS_SHOWN, readBy } from "./record-read.server.ts";
 
 type Viewer = Pick<User, "id" | "role">;
 
@@ -123,106 +123,165 @@ export async function listParticipantAssignments(user: Viewer, now = new Date())
 
 /**
  * One assignment of the participant's cohort with their own submission and the names of their duo
- * partners, or null (→ 404). One query: the participant's active enrolment (as participantContext) with the
- * assignment, if it belongs to that enrolment's cohort, and the topics of the municipality's impact trail.
+ * partners, or null (→ 404). One statement: the participant's active enrolment (as participantContext) with
+ * the assignment, if it belongs to that enrolment's cohort, and the topics of the municipality's impact trail.
+ * Hand-written (issue 18: Prisma's nested select, JSONB per level and its mapping in JavaScript, was most of
+ * this page's own cost); the same rows as the nested select it replaced (checked in assignment.db.test.ts).
  */
 export async function getAssignmentForParticipant(user: Viewer, assignmentId: string) {
-  const membership = await prisma.duoMember.findFirst({
-    where: { userId: user.id, enrollment: { status: "ACTIVE" } },
-    orderBy: { createdAt: "desc" },
-    select: {
-      enrollment: {
-        select: {
-          id: true,
-          cohortId: true,
-          municipalityId: true,
-          // The topics of the municipality's impact trail, for "Bewaren in het impactspoor" (what keepChoices
-          // reads): a participant in an active enrolment of the municipality is an editor of its trail.
-          municipality: {
-            select: { name: true, policyTopics: { orderBy: { title: "asc" }, select: { id: true, title: true } } },
-          },
-          members: {
-            where: { userId: { not: user.id } },
-            orderBy: { createdAt: "asc" },
-            select: { user: { select: { name: true } } },
-          },
-          cohort: {
-            select: {
-              archivedAt: true,
-              sessions: {
-                where: { assignments: { some: { id: assignmentId } } },
-                select: {
-                  assignments: {
-                    where: { id: assignmentId },
-                    select: {
-                      id: true,
-                      title: true,
-                      instructions: true,
-                      dueAt: true,
-                      kind: true,
-                      allowFiles: true,
-                      opdrachtId: true,
-                      session: { select: { id: true, number: true, title: true, cohortId: true } },
-                      // The duo's submissions (DUO) and the participant's own (INDIVIDUAL); ownerKeyFor picks.
-                      submissions: {
-                        where: {
-                          OR: [
-                            { userId: user.id },
-                            { userId: null, enrollment: { status: "ACTIVE", members: { some: { userId: user.id } } } },
-                          ],
-                        },
-                        select: {
-                          ...submissionFacts,
-                          attachments: {
-                            orderBy: { createdAt: "asc" },
-                            select: {
-                              id: true,
-                              fileName: true,
-                              contentType: true,
-                              size: true,
-                              createdAt: true,
-                              uploadedBy: { select: { name: true } },
-                            },
-                          },
-                          messages: threadMessages,
-                          // Who read it (staff reads are recorded), shown to the duo (issue 15).
-                          reads: readsSelect,
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!membership) return null;
-  const {
-    cohort,
-    members,
-    municipality: { policyTopics, ...municipality },
-    ...enrollment
-  } = membership.enrollment;
-  const context = { ...enrollment, municipality };
-  const assignment = cohort.sessions[0]?.assignments[0];
-  if (!assignment) return null;
-  const { submissions, ...rest } = assignment;
-  const found =
-    submissions.find((candidate) => candidate.ownerKey === ownerKeyFor(assignment.kind, context, user.id)) ?? null;
-  const submission = found ? withReadBy(found) : null;
+  const [row] = await readRows<AssignmentRow>(ASSIGNMENT_FOR_PARTICIPANT, [user.id, assignmentId]);
+  if (!row?.assignment) return null;
+  const context = {
+    id: row.id,
+    cohortId: row.cohortId,
+    municipalityId: row.municipalityId,
+    municipality: { name: row.municipalityName },
+  };
+  const { submission: found, dueAt, ...assignment } = row.assignment;
+  const submission = found
+    ? withReadBy({
+        ...found,
+        submittedAt: toDateOrNull(found.submittedAt),
+        withdrawnAt: toDateOrNull(found.withdrawnAt),
+        feedbackAt: toDateOrNull(found.feedbackAt),
+        discussedAt: toDateOrNull(found.discussedAt),
+        earlyFeedbackRequestedAt: toDateOrNull(found.earlyFeedbackRequestedAt),
+        earlyFeedbackAnsweredAt: toDateOrNull(found.earlyFeedbackAnsweredAt),
+        updatedAt: new Date(found.updatedAt),
+        attachments: found.attachments.map((attachment) => ({
+          ...attachment,
+          createdAt: new Date(attachment.createdAt),
+        })),
+        messages: found.messages.map((message) => ({ ...message, createdAt: new Date(message.createdAt) })),
+        reads: found.reads.map((read) => ({ readAt: new Date(read.readAt), reader: read.reader })),
+      })
+    : null;
   return {
-    assignment: rest,
+    assignment: { ...assignment, dueAt: new Date(dueAt) },
     submission,
     context,
-    partners: members.map((member) => member.user.name),
-    archivedAt: cohort.archivedAt,
+    partners: row.partners,
+    archivedAt: toDateOrNull(row.archivedAt),
     /** Where the participant may keep this work in the impact trail (keepChoices: editors are participants). */
-    keepTopics: user.role === "PARTICIPANT" ? policyTopics : null,
+    keepTopics: user.role === "PARTICIPANT" ? row.topics : null,
   };
 }
+
+const toDateOrNull = (value: number | null) => (value === null ? null : new Date(value));
+
+/** A moment as milliseconds since 1970 (exact for the millisecond timestamps stored), or null. */
+const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+type AssignmentRow = {
+  id: string;
+  cohortId: string;
+  municipalityId: string;
+  municipalityName: string;
+  archivedAt: number | null;
+  topics: { id: string; title: string }[];
+  partners: string[];
+  assignment: {
+    id: string;
+    title: string;
+    instructions: string;
+    dueAt: number;
+    kind: AssignmentKind;
+    allowFiles: boolean;
+    opdrachtId: string | null;
+    session: { id: string; number: number; title: string; cohortId: string };
+    submission: {
+      id: string;
+      ownerKey: string;
+      body: string;
+      version: number;
+      submittedAt: number | null;
+      withdrawnAt: number | null;
+      feedbackAt: number | null;
+      discussedAt: number | null;
+      earlyFeedbackRequestedAt: number | null;
+      earlyFeedbackAnsweredAt: number | null;
+      updatedAt: number;
+      _count: { attachments: number };
+      attachments: {
+        id: string;
+        fileName: string;
+        contentType: string;
+        size: number;
+        createdAt: number;
+        uploadedBy: { name: string } | null;
+      }[];
+      messages: {
+        id: string;
+        body: string;
+        createdAt: number;
+        author: { id: string; name: string; role: Role; title: string | null } | null;
+      }[];
+      reads: { readAt: number; reader: { id: string; name: string } }[];
+    } | null;
+  } | null;
+};
+
+// $1 the participant, $2 the assignment. Their newest active enrolment; the assignment only when it belongs to
+// a session of that enrolment's cohort; the submission is the one ownerKeyFor picks (the duo's for DUO, their
+// own for INDIVIDUAL) and only one they may reach: their own, or a duo submission of an active enrolment of
+// theirs.
+const ASSIGNMENT_FOR_PARTICIPANT = `
+  WITH me AS (
+    SELECT e.id, e."cohortId", e."municipalityId"
+    FROM "DuoMember" dm JOIN "Enrollment" e ON e.id = dm."enrollmentId"
+    WHERE dm."userId" = $1::uuid AND e.status = 'ACTIVE'
+    ORDER BY dm."createdAt" DESC LIMIT 1)
+  SELECT me.id, me."cohortId", me."municipalityId", mu.name AS "municipalityName",
+    ${ms('c."archivedAt"')} AS "archivedAt",
+    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'title', t.title) ORDER BY t.title), '[]')
+      FROM "PolicyTopic" t WHERE t."municipalityId" = me."municipalityId") AS topics,
+    (SELECT coalesce(json_agg(pu.name ORDER BY p."createdAt"), '[]')
+      FROM "DuoMember" p JOIN "User" pu ON pu.id = p."userId"
+      WHERE p."enrollmentId" = me.id AND p."userId" <> $1::uuid) AS partners,
+    (SELECT json_build_object(
+        'id', a.id, 'title', a.title, 'instructions', a.instructions, 'dueAt', ${ms('a."dueAt"')},
+        'kind', a.kind, 'allowFiles', a."allowFiles", 'opdrachtId', a."opdrachtId",
+        'session', json_build_object('id', s.id, 'number', s.number, 'title', s.title, 'cohortId', s."cohortId"),
+        'submission', (SELECT json_build_object(
+            'id', sub.id, 'ownerKey', sub."ownerKey", 'body', sub.body, 'version', sub.version,
+            'submittedAt', ${ms('sub."submittedAt"')}, 'withdrawnAt', ${ms('sub."withdrawnAt"')},
+            'feedbackAt', ${ms('sub."feedbackAt"')}, 'discussedAt', ${ms('sub."discussedAt"')},
+            'earlyFeedbackRequestedAt', ${ms('sub."earlyFeedbackRequestedAt"')},
+            'earlyFeedbackAnsweredAt', ${ms('sub."earlyFeedbackAnsweredAt"')},
+            'updatedAt', ${ms('sub."updatedAt"')},
+            '_count', json_build_object('attachments',
+              (SELECT count(*)::int FROM "SubmissionAttachment" ca WHERE ca."submissionId" = sub.id)),
+            'attachments', (SELECT coalesce(json_agg(json_build_object(
+                  'id', f.id, 'fileName', f."fileName", 'contentType', f."contentType", 'size', f.size,
+                  'createdAt', ${ms('f."createdAt"')},
+                  'uploadedBy', (SELECT json_build_object('name', fu.name) FROM "User" fu WHERE fu.id = f."uploadedById"))
+                ORDER BY f."createdAt"), '[]')
+              FROM "SubmissionAttachment" f WHERE f."submissionId" = sub.id),
+            'messages', (SELECT coalesce(json_agg(json_build_object(
+                  'id', msg.id, 'body', msg.body, 'createdAt', ${ms('msg."createdAt"')},
+                  'author', (SELECT json_build_object('id', mu2.id, 'name', mu2.name, 'role', mu2.role, 'title', mu2.title)
+                    FROM "User" mu2 WHERE mu2.id = msg."authorId"))
+                ORDER BY msg."createdAt"), '[]')
+              FROM "SubmissionMessage" msg WHERE msg."submissionId" = sub.id),
+            -- The newest reads (READS_SHOWN), newest first: who read it (issue 15).
+            'reads', (SELECT coalesce(json_agg(json_build_object(
+                  'readAt', ${ms('r."readAt"')}, 'reader', json_build_object('id', ru.id, 'name', ru.name))
+                ORDER BY r."readAt" DESC), '[]')
+              FROM (SELECT * FROM "RecordRead" rr WHERE rr."submissionId" = sub.id
+                ORDER BY rr."readAt" DESC LIMIT ${READS_SHOWN}) r
+              JOIN "User" ru ON ru.id = r."readerId"))
+          FROM "AssignmentSubmission" sub
+          WHERE sub."assignmentId" = a.id
+            AND sub."ownerKey" = CASE WHEN a.kind = 'DUO' THEN me.id::text ELSE $1::text END
+            AND (sub."userId" = $1::uuid
+              OR (sub."userId" IS NULL AND EXISTS (
+                SELECT 1 FROM "Enrollment" se JOIN "DuoMember" sm ON sm."enrollmentId" = se.id
+                WHERE se.id = sub."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = $1::uuid)))))
+      FROM "Assignment" a JOIN "CohortSession" s ON s.id = a."sessionId"
+      WHERE a.id = $2::uuid AND s."cohortId" = me."cohortId") AS assignment
+  FROM me
+  JOIN "Municipality" mu ON mu.id = me."municipalityId"
+  JOIN "Cohort" c ON c.id = me."cohortId"`;
 
 /** A submission with its reads collapsed per reader ("Gelezen door"), without the raw list. */
 function withReadBy<T extends { reads: Parameters<typeof readBy>[0] }>(submission: T) {

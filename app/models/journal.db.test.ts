@@ -15,6 +15,7 @@
 import { describe, expect, it } from "vitest";
 import { addFacilitator, createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
 import type { JournalAudience } from "~/generated/prisma/enums.ts";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { getLibrary } from "~/content/library.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import {
@@ -562,6 +563,45 @@ describe("journal entries", () => {
     expect((await listOwnEntries(people.author, { q: "dinsdag" })).map((entry) => entry.title)).toEqual(["Dinsdag"]);
   });
 
+  it("lists the same entries, in the same order, as Prisma's select, with every filter", async () => {
+    const { people, session, cohortA } = await setup();
+    const reflectie = [...getLibrary().lessons.values()].flatMap((lesson) => lesson.reflecties)[0]!;
+    const prompt = await createPrompt(people.facilitatorOfCohort, {
+      cohortId: cohortA.id,
+      sessionId: null,
+      text: "Wat merkte je?",
+    });
+    await saveEntry(people.author, entryInput("Over de klantreis", { title: "Dinsdag", tags: ["leefwereld", "a"] }));
+    await saveEntry(people.author, entryInput("Bij de les", { sessionId: session.id, reflectieId: reflectie.id }));
+    await saveEntry(people.author, entryInput("Antwoord: 50% klaar", { promptId: prompt.id, writtenOn: "2099-03-12" }));
+    await saveEntry(people.author, entryInput("Later", { writtenOn: "2099-03-13", tags: ["leefwereld"] }));
+    const shared = await writeEntry(people.author, "Gedeeld met de begeleiders", ["FACILITATORS", "DUO"]);
+    await addReply(people.facilitatorOfCohort, shared, "Mooi");
+    await addReply(people.author, shared, "Dank je");
+    await writeEntry(people.duoPartner, "Van Erik over de klantreis", "DUO");
+    const filters = [
+      {},
+      { q: "KLANTREIS" },
+      { q: "dinsdag" },
+      { tag: "leefwereld" },
+      { tag: "onbekend" },
+      { prompt: `reflectie:${reflectie.id}` },
+      { prompt: `vraag:${prompt.id}` },
+      { prompt: "sessie" },
+      { q: "klantreis", tag: "a" },
+    ];
+    for (const viewer of [people.author, people.duoPartner, people.facilitatorOfCohort]) {
+      for (const filter of filters) {
+        expect(await listOwnEntries(viewer, filter)).toEqual(await plainOwnEntries(viewer, filter));
+      }
+    }
+    expect((await listOwnEntries(people.author)).map((entry) => entry._count.replies)).toContain(2);
+    // The search text is taken literally, and an odd prompt value finds nothing (no error).
+    expect((await listOwnEntries(people.author, { q: "50%" })).length).toBe(1);
+    expect((await listOwnEntries(people.author, { q: "5_%" })).length).toBe(0);
+    expect(await listOwnEntries(people.author, { prompt: "vraag:geen-id" })).toEqual([]);
+  });
+
   it("deletes an entry with its replies for real, and only for its author", async () => {
     const { people } = await setup();
     const entryId = await writeEntry(people.author, "Weg ermee", "FACILITATORS");
@@ -690,3 +730,37 @@ describe("facilitators' prompts and the digest", () => {
     ).toBe(0);
   });
 });
+
+/** The author's entries through Prisma's select (as the journal page read them before): for the comparison. */
+function plainOwnEntries(viewer: { id: string }, filter: { q?: string; tag?: string; prompt?: string }) {
+  const conditions: Prisma.JournalEntryWhereInput[] = [{ authorId: viewer.id }];
+  const q = filter.q?.trim();
+  if (q) {
+    conditions.push({
+      OR: [{ title: { contains: q, mode: "insensitive" } }, { body: { contains: q, mode: "insensitive" } }],
+    });
+  }
+  if (filter.tag) conditions.push({ tags: { has: filter.tag } });
+  if (filter.prompt?.startsWith("reflectie:"))
+    conditions.push({ reflectieId: filter.prompt.slice("reflectie:".length) });
+  if (filter.prompt?.startsWith("vraag:")) conditions.push({ promptId: filter.prompt.slice("vraag:".length) });
+  if (filter.prompt === "sessie") conditions.push({ sessionId: { not: null } });
+  return prisma.journalEntry.findMany({
+    where: { AND: conditions },
+    orderBy: [{ writtenOn: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      writtenOn: true,
+      tags: true,
+      audiences: true,
+      reflectieId: true,
+      updatedAt: true,
+      createdAt: true,
+      prompt: { select: { id: true, text: true } },
+      session: { select: { id: true, number: true, title: true } },
+      _count: { select: { replies: true } },
+    },
+  });
+}

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
-import { renderText } from "./markdoc-text.server.ts";
+import { renderText, serializedText } from "./markdoc-text.server.ts";
 
 const html = (source: string) => Markdoc.renderers.html(renderText(source));
 
@@ -47,6 +47,16 @@ describe("the browser-side renderer", () => {
     expect(react(tree).replaceAll("<hr/>", "<hr>")).toBe(
       `<div class="rich-text">${Markdoc.renderers.html(renderText(source))}</div>`,
     );
+  });
+
+  it("shows a tree sent as one JSON string (serializedText) the same as the tree itself, again from the kept elements", () => {
+    const source = "Mooi werk.\n\n- **Eén**\n- [Twee](https://movisie.nl)";
+    const serialized = serializedText(source);
+    expect(JSON.parse(serialized.json)).toEqual(JSON.parse(JSON.stringify(renderText(source))));
+    expect(serializedText(source)).toBe(serialized);
+    const expected = react(JSON.parse(JSON.stringify(renderText(source))));
+    expect(react(serialized)).toBe(expected);
+    expect(react({ json: serialized.json })).toBe(expected);
   });
 
   it("creates no element outside its allow-list and no unsafe link, whatever the tree says", () => {

@@ -53,3 +53,14 @@ function renderTextUncached(source: string): RenderableTreeNode {
   }
   return Markdoc.transform(ast, config);
 }
+
+/**
+ * The render tree of a text as one JSON string (kept per text, as renderText), for a page's data: the page
+ * data's encoder walks every node of a tree given as objects, but a string is sent as it is (issue 18: the
+ * trees were much of the assignment page's serialisation). MarkdocText shows both forms.
+ */
+export const serializedText: (source: string) => SerializedTree = memoByText((source) => ({
+  json: JSON.stringify(renderTextUncached(source)),
+}));
+
+export type SerializedTree = { json: string };

@@ -26,9 +26,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     choices,
     sharedCount,
-    entries: entries.map(({ body, ...entry }) => ({
-      ...entry,
-      excerpt: shorten(body.replace(/\s+/g, " ").trim(), 200),
+    // Only what the list shows.
+    entries: entries.map((entry) => ({
+      id: entry.id,
+      title: entry.title,
+      writtenOn: entry.writtenOn,
+      audiences: entry.audiences,
+      tags: entry.tags,
+      _count: entry._count,
+      session: entry.session ? { number: entry.session.number } : null,
+      excerpt: shorten(entry.body.replace(/\s+/g, " ").trim(), 200),
     })),
   };
 }

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { isUuid, requireOwnAssignment } from "~/auth/guards.server.ts";
 import { AssignmentFacts, BackLink, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
-import { renderInstructions } from "~/content/assignment-text.server.ts";
+import { serializedInstructions } from "~/content/assignment-text.server.ts";
 import { MarkdocContent } from "~/content/render.tsx";
 import { canEdit, canWithdraw, statusLabel, submissionStatus } from "~/models/assignment-status.ts";
 import {
@@ -30,7 +30,7 @@ import { aantal } from "~/utils/plural.ts";
 import { fieldError, formIntents, parseForm } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { notFound } from "~/utils/http.server.ts";
-import { renderText } from "~/utils/markdoc-text.server.ts";
+import { renderText, serializedText } from "~/utils/markdoc-text.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { isMultipart, multipartProblemMessages, readMultipartForm } from "~/utils/upload.server.ts";
 import type { AutosaveResponse } from "~/utils/versioned.ts";
@@ -65,18 +65,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editable = canEdit(submission);
   // Each text goes to the browser once: the submission's text in the editor while it may change, else (like
   // the instructions and the messages) only rendered.
-  const { instructions, ...shownAssignment } = assignment;
   return {
     assignment: {
-      ...shownAssignment,
-      instructionsTree: instructions.trim() ? renderInstructions(instructions) : null,
+      id: assignment.id,
+      title: assignment.title,
+      dueAt: assignment.dueAt,
+      kind: assignment.kind,
+      allowFiles: assignment.allowFiles,
+      session: { number: assignment.session.number, title: assignment.session.title },
+      instructionsTree: assignment.instructions.trim() ? serializedInstructions(assignment.instructions) : null,
     },
+    // Only what the page shows (the texts as serialised trees: one string each for the page data's encoder).
     submission: submission
       ? {
-          ...submission,
+          id: submission.id,
+          version: submission.version,
+          submittedAt: submission.submittedAt,
+          feedbackAt: submission.feedbackAt,
+          discussedAt: submission.discussedAt,
+          earlyFeedbackRequestedAt: submission.earlyFeedbackRequestedAt,
+          earlyFeedbackAnsweredAt: submission.earlyFeedbackAnsweredAt,
           body: editable ? submission.body : "",
-          bodyTree: editable ? null : renderText(submission.body),
-          messages: submission.messages.map(({ body, ...message }) => ({ ...message, bodyTree: renderText(body) })),
+          bodyTree: editable ? null : serializedText(submission.body),
+          attachments: submission.attachments.map(({ contentType: _contentType, ...attachment }) => attachment),
+          messages: submission.messages.map(({ body, ...message }) => ({ ...message, bodyTree: serializedText(body) })),
+          readBy: submission.readBy,
         }
       : null,
     state: { ...state, label: statusLabel(state) },

@@ -7,6 +7,7 @@ import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
+import { resultsScan } from "~/content/self-scan-schema.ts";
 import { findOwnDuoResults, resultsView } from "~/models/self-scan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
   const duo = await findOwnDuoResults(user, cohortId, scan.id);
   invariantResponse(duo, "Je doet niet mee met een duo in dit leernetwerk.");
-  return { municipality: duo.municipality.name, scan, results: resultsView(scan, duo) };
+  return { municipality: duo.municipality.name, scan: resultsScan(scan), results: resultsView(scan, duo) };
 }
 
 export default function OwnResultsPage() {

@@ -7,6 +7,7 @@ import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
+import { resultsScan } from "~/content/self-scan-schema.ts";
 import { findDuoResultsForFacilitator, resultsView } from "~/models/self-scan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     municipality: duo.municipality.name,
     members: duo.members.map((member) => member.user.name),
-    scan,
+    scan: resultsScan(scan),
     results: resultsView(scan, duo),
   };
 }
