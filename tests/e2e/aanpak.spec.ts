@@ -229,7 +229,12 @@ test("a duo of a finished cohort publishes a summary with both members' consent,
   await item.getByRole("button", { name: /^Goedkeuren en publiceren/ }).click();
   await expect(page.getByText("Goedgekeurd: de tekst staat nu openbaar in de kennisbank")).toBeVisible();
   await expect(page.getByRole("region", { name: title })).toHaveCount(0);
-  await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText("goedgekeurd op");
+  await expect(
+    page.getByRole("region", { name: "Laatst beoordeeld" }).getByRole("listitem").filter({ hasText: title }),
+  ).toContainText("goedgekeurd op");
+  await expect(
+    page.getByRole("region", { name: "Openbaar in de kennisbank" }).getByRole("link", { name: title }),
+  ).toBeVisible();
   await expectAccessible(page, "after approving");
   await logout(page);
 

@@ -187,64 +187,68 @@ export default function ReviewQueuePage() {
           </section>
         );
       })}
-      <h2>Openbaar in de kennisbank</h2>
-      <p>
-        {aantal(published.length, "tekst staat", "teksten staan")} openbaar. Blijkt er toch iets in te staan waaraan
-        mensen te herkennen zijn? Haal de tekst dan offline. Hij gaat terug naar{" "}
-        {published.some((item) => item.kind === "samenvatting") ? "het duo of " : ""}de begeleiders, met je reden, en
-        komt pas weer openbaar na een nieuwe goedkeuring.
-      </p>
-      {published.length ? (
-        <ul className="published-list">
-          {published.map((item) => {
-            const errors = refusedId === item.id && actionData?.values.intent === "offline" ? actionData : null;
-            return (
-              <li key={item.id}>
-                <Link to={item.kind === "samenvatting" ? `/kennisbank/${item.id}` : `/kennisbank/synthese/${item.id}`}>
-                  {item.title}
-                </Link>{" "}
-                <span className="muted">
-                  ({item.kind === "samenvatting" ? "samenvatting" : "synthese"}, {item.cohort}
-                  {item.approvedAt ? `, goedgekeurd op ${formatDateTime(item.approvedAt)}` : ""})
-                </span>
-                <details open={errors !== null}>
-                  <summary>
-                    Offline halen<span className="visually-hidden">: {item.title}</span>
-                  </summary>
-                  <Form method="post" className="stack" noValidate>
-                    <FormAlert message={errors?.formError} />
-                    <input type="hidden" name="intent" value="offline" />
-                    <input type="hidden" name="kind" value={item.kind} />
-                    <input type="hidden" name="id" value={item.id} />
-                    <TextareaField
-                      label="Reden om offline te halen"
-                      name="reason"
-                      id={`offline-${item.id}`}
-                      rows={2}
-                      maxLength={2_000}
-                      hint={
-                        item.kind === "samenvatting"
-                          ? "Het duo ziet deze reden en kan de tekst aanpassen."
-                          : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
-                      }
-                      defaultValue={errors ? String(errors.values.reason ?? "") : undefined}
-                      errors={errors?.fieldErrors.reason}
-                    />
-                    <div className="button-row">
-                      <button type="submit" className="button-secondary" disabled={busy}>
-                        Offline halen<span className="visually-hidden">: {item.title}</span>
-                      </button>
-                    </div>
-                  </Form>
-                </details>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+      <section aria-labelledby="openbaar">
+        <h2 id="openbaar">Openbaar in de kennisbank</h2>
+        <p>
+          {aantal(published.length, "tekst staat", "teksten staan")} openbaar. Blijkt er toch iets in te staan waaraan
+          mensen te herkennen zijn? Haal de tekst dan offline. Hij gaat terug naar{" "}
+          {published.some((item) => item.kind === "samenvatting") ? "het duo of " : ""}de begeleiders, met je reden, en
+          komt pas weer openbaar na een nieuwe goedkeuring.
+        </p>
+        {published.length ? (
+          <ul className="published-list">
+            {published.map((item) => {
+              const errors = refusedId === item.id && actionData?.values.intent === "offline" ? actionData : null;
+              return (
+                <li key={item.id}>
+                  <Link
+                    to={item.kind === "samenvatting" ? `/kennisbank/${item.id}` : `/kennisbank/synthese/${item.id}`}
+                  >
+                    {item.title}
+                  </Link>{" "}
+                  <span className="muted">
+                    ({item.kind === "samenvatting" ? "samenvatting" : "synthese"}, {item.cohort}
+                    {item.approvedAt ? `, goedgekeurd op ${formatDateTime(item.approvedAt)}` : ""})
+                  </span>
+                  <details open={errors !== null}>
+                    <summary>
+                      Offline halen<span className="visually-hidden">: {item.title}</span>
+                    </summary>
+                    <Form method="post" className="stack" noValidate>
+                      <FormAlert message={errors?.formError} />
+                      <input type="hidden" name="intent" value="offline" />
+                      <input type="hidden" name="kind" value={item.kind} />
+                      <input type="hidden" name="id" value={item.id} />
+                      <TextareaField
+                        label="Reden om offline te halen"
+                        name="reason"
+                        id={`offline-${item.id}`}
+                        rows={2}
+                        maxLength={2_000}
+                        hint={
+                          item.kind === "samenvatting"
+                            ? "Het duo ziet deze reden en kan de tekst aanpassen."
+                            : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
+                        }
+                        defaultValue={errors ? String(errors.values.reason ?? "") : undefined}
+                        errors={errors?.fieldErrors.reason}
+                      />
+                      <div className="button-row">
+                        <button type="submit" className="button-secondary" disabled={busy}>
+                          Offline halen<span className="visually-hidden">: {item.title}</span>
+                        </button>
+                      </div>
+                    </Form>
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+      </section>
       {reviewed.length ? (
-        <>
-          <h2>Laatst beoordeeld</h2>
+        <section aria-labelledby="laatst-beoordeeld">
+          <h2 id="laatst-beoordeeld">Laatst beoordeeld</h2>
           <ul>
             {reviewed.map((item) => (
               <li key={item.id}>
@@ -262,7 +266,7 @@ export default function ReviewQueuePage() {
               </li>
             ))}
           </ul>
-        </>
+        </section>
       ) : null}
     </>
   );
