@@ -438,7 +438,52 @@ export async function requestEarlyFeedback(user: Viewer, assignmentId: string, n
     // Asking again after an answer asks anew: the request waits for an answer again.
     data: { earlyFeedbackRequestedAt: now, earlyFeedbackAnsweredAt: null },
   });
+  await notifyEarlyFeedbackRequest(user, found, submission.id, now);
   return true;
+}
+
+/** The cohort's facilitators hear that a draft waits for their feedback (who and which assignment, not the text). */
+async function notifyEarlyFeedbackRequest(
+  user: Viewer,
+  found: NonNullable<Awaited<ReturnType<typeof getAssignmentForParticipant>>>,
+  submissionId: string,
+  now: Date,
+) {
+  const { assignment, context } = found;
+  const [cohort, asker] = await Promise.all([
+    prisma.cohort.findUnique({
+      where: { id: context.cohortId },
+      select: { facilitators: { select: { user: { select: { id: true, name: true, email: true } } } } },
+    }),
+    prisma.user.findUnique({ where: { id: user.id }, select: { name: true } }),
+  ]);
+  if (!cohort) return;
+  const who =
+    assignment.kind === "DUO"
+      ? `Het duo van ${context.municipality.name}`
+      : `${asker?.name ?? "Een deelnemer"} (${context.municipality.name})`;
+  const url = `${getEnv().APP_URL}/leernetwerken/${context.cohortId}/opdrachten/${assignment.id}/inzendingen/${submissionId}`;
+  const subject = `${who} vraagt om vroege feedback: ${assignment.title}`;
+  await notifyMany({
+    kind: "early-feedback-request",
+    people: cohort.facilitators.map((row) => row.user),
+    except: user.id,
+    key: (person) => `early-feedback-request:${submissionId}:${now.getTime()}:${person.id}`,
+    title: subject,
+    url,
+    email: (person) =>
+      noticeEmail({
+        kind: "early-feedback-request",
+        user: person,
+        subject,
+        lines: [
+          `${who} vraagt om feedback op een concept van de opdracht "${assignment.title}", voordat het wordt ingeleverd.`,
+          "Log in om het concept te lezen en te reageren.",
+        ],
+        action: { label: "Lees het concept", url },
+        reason: "Je krijgt dit bericht omdat je dit leernetwerk begeleidt.",
+      }),
+  });
 }
 
 /** The duo takes its request back: the draft is private again (a thread that exists stays, unread by staff). */

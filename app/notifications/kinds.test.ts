@@ -39,6 +39,7 @@ describe("notification kinds", () => {
       "session-changed",
       "announcement",
       "submission-reply",
+      "early-feedback-request",
       "impact-trail-comment",
       "weekly-digest",
     ]);

@@ -96,6 +96,14 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "early-feedback-request": {
+    label: "Vraag om vroege feedback",
+    description:
+      "Als een duo of deelnemer in een leernetwerk dat je begeleidt om feedback vraagt op een concept van een opdracht. De e-mail noemt niet wat er staat.",
+    roles: ["FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "IMMEDIATE",
+  },
   "impact-trail-comment": {
     label: "Reactie in het impactspoor",
     description:

@@ -315,6 +315,16 @@ describe("facilitators as co-leads", () => {
       args(await requestAs(w.erik.id, assignmentUrl, form({ intent: "early-feedback" })), own),
     );
     expect((asked as Response).status).toBe(302);
+    // The cohort's facilitators are told (inbox, and e-mail by default); nobody else is.
+    const told = await prisma.notification.findMany({
+      where: { kind: "early-feedback-request", key: { contains: draft.id } },
+      select: { userId: true, url: true, title: true },
+    });
+    expect(told.map((row) => row.userId)).toContain(w.marco.id);
+    for (const other of [w.anouk.id, w.erik.id, w.lisa.id, w.sanne.id])
+      expect(told.map((row) => row.userId)).not.toContain(other);
+    expect(told[0]!.url).toContain(`/inzendingen/${draft.id}`);
+    expect(told[0]!.title).toContain("vraagt om vroege feedback");
     expect(await readAs(w.marco.id)).toBe(200);
     expect(await downloadAs(w.marco.id)).toBe(200);
     expect(await readAs(w.anouk.id)).toBe(404);
