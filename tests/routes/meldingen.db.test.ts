@@ -62,6 +62,7 @@ describe("/account/meldingen", () => {
             "session-changed": "OFF",
             announcement: "IMMEDIATE",
             "submission-reply": "IMMEDIATE",
+            "early-feedback-request": "IMMEDIATE",
             "impact-trail-comment": "IMMEDIATE",
             "weekly-digest": "OFF",
           }),
