@@ -31,6 +31,11 @@ const target = {
   id: idField("Deze tekst bestaat niet."),
 };
 
+const withReason = z.object({
+  ...target,
+  reason: optionalText(2_000, "De reden mag maximaal 2.000 tekens hebben."),
+});
+
 const schema = formIntents({
   approve: z.object({
     ...target,
@@ -40,15 +45,9 @@ const schema = formIntents({
       .optional()
       .transform((value) => value ?? ""),
   }),
-  return: z.object({
-    ...target,
-    reason: optionalText(2_000, "De reden mag maximaal 2.000 tekens hebben."),
-  }),
+  return: withReason,
   // An approved text taken out of the public knowledge base: sent back with a reason, like a returned one.
-  offline: z.object({
-    ...target,
-    reason: optionalText(2_000, "De reden mag maximaal 2.000 tekens hebben."),
-  }),
+  offline: withReason,
 });
 
 const GONE = "Deze tekst bestaat niet (meer). Misschien is hij intussen ingetrokken.";
@@ -159,30 +158,15 @@ export default function ReviewQueuePage() {
                   </button>
                 </div>
               </Form>
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="return" />
-                <input type="hidden" name="kind" value={item.kind} />
-                <input type="hidden" name="id" value={item.id} />
-                <TextareaField
-                  label="Reden om terug te sturen"
-                  name="reason"
-                  id={`reason-${item.id}`}
-                  rows={2}
-                  maxLength={2_000}
-                  hint={
-                    item.kind === "samenvatting"
-                      ? "Het duo ziet deze reden en kan de tekst aanpassen."
-                      : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
-                  }
-                  defaultValue={errors?.values.intent === "return" ? String(errors.values.reason ?? "") : undefined}
-                  errors={errors?.values.intent === "return" ? errors.fieldErrors.reason : undefined}
-                />
-                <div className="button-row">
-                  <button type="submit" className="button-secondary" disabled={busy}>
-                    Terugsturen<span className="visually-hidden">: {item.title}</span>
-                  </button>
-                </div>
-              </Form>
+              <ReasonForm
+                intent="return"
+                item={item}
+                label="Reden om terug te sturen"
+                fieldId={`reason-${item.id}`}
+                button="Terugsturen"
+                refused={errors?.values.intent === "return" ? errors : null}
+                busy={busy}
+              />
             </div>
           </section>
         );
@@ -214,31 +198,16 @@ export default function ReviewQueuePage() {
                     <summary>
                       Offline halen<span className="visually-hidden">: {item.title}</span>
                     </summary>
-                    <Form method="post" className="stack" noValidate>
-                      <FormAlert message={errors?.formError} />
-                      <input type="hidden" name="intent" value="offline" />
-                      <input type="hidden" name="kind" value={item.kind} />
-                      <input type="hidden" name="id" value={item.id} />
-                      <TextareaField
-                        label="Reden om offline te halen"
-                        name="reason"
-                        id={`offline-${item.id}`}
-                        rows={2}
-                        maxLength={2_000}
-                        hint={
-                          item.kind === "samenvatting"
-                            ? "Het duo ziet deze reden en kan de tekst aanpassen."
-                            : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
-                        }
-                        defaultValue={errors ? String(errors.values.reason ?? "") : undefined}
-                        errors={errors?.fieldErrors.reason}
-                      />
-                      <div className="button-row">
-                        <button type="submit" className="button-secondary" disabled={busy}>
-                          Offline halen<span className="visually-hidden">: {item.title}</span>
-                        </button>
-                      </div>
-                    </Form>
+                    <ReasonForm
+                      intent="offline"
+                      item={item}
+                      label="Reden om offline te halen"
+                      fieldId={`offline-${item.id}`}
+                      button="Offline halen"
+                      refused={errors}
+                      busy={busy}
+                      showFormError
+                    />
                   </details>
                 </li>
               );
@@ -269,6 +238,55 @@ export default function ReviewQueuePage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+type Refused = {
+  formError?: string | null;
+  fieldErrors: Partial<Record<string, string[]>>;
+  values: Record<string, unknown>;
+} | null;
+
+/** Sending a text back, or taking a public one offline: both need a reason that the duo or the facilitators see. */
+function ReasonForm(props: {
+  intent: "return" | "offline";
+  item: { kind: "samenvatting" | "synthese"; id: string; title: string };
+  label: string;
+  fieldId: string;
+  button: string;
+  /** The refused answer for this form (what was typed comes back), else null. */
+  refused: Refused;
+  busy: boolean;
+  showFormError?: boolean;
+}) {
+  const { item, refused } = props;
+  return (
+    <Form method="post" className="stack" noValidate>
+      {props.showFormError ? <FormAlert message={refused?.formError} /> : null}
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="kind" value={item.kind} />
+      <input type="hidden" name="id" value={item.id} />
+      <TextareaField
+        label={props.label}
+        name="reason"
+        id={props.fieldId}
+        rows={2}
+        maxLength={2_000}
+        hint={
+          item.kind === "samenvatting"
+            ? "Het duo ziet deze reden en kan de tekst aanpassen."
+            : "De begeleiders zien deze reden en kunnen de tekst aanpassen."
+        }
+        defaultValue={refused ? String(refused.values.reason ?? "") : undefined}
+        errors={refused?.fieldErrors.reason}
+      />
+      <div className="button-row">
+        <button type="submit" className="button-secondary" disabled={props.busy}>
+          {props.button}
+          <span className="visually-hidden">: {item.title}</span>
+        </button>
+      </div>
+    </Form>
   );
 }
 
