@@ -27,6 +27,18 @@ function startOfMinute(moment: Date): Date {
   return new Date(Math.floor(moment.getTime() / 60_000) * 60_000);
 }
 
+/** A cohort as both staff start pages read it from their statements (moments as milliseconds). */
+type CohortCardRow = {
+  id: string;
+  name: string;
+  theme: string;
+  status: CohortStatus;
+  startsOn: number;
+  endsOn: number;
+  capacity: number;
+  sessions: SessionRow[];
+};
+
 /**
  * The coordinator's start page: every cohort with its sessions in the next two weeks and open applications,
  * and the counts to act on, in one hand-written statement (issue 18; as facilitatorStartRows: plain JSON
@@ -38,17 +50,9 @@ export async function coordinatorStart(now = new Date()) {
   const minuteStart = startOfMinute(now);
   const minuteEnd = new Date(minuteStart.getTime() + 60_000);
   const [row] = await readRows<{
-    cohorts: {
-      id: string;
-      name: string;
-      theme: string;
-      status: CohortStatus;
-      startsOn: number;
-      endsOn: number;
-      capacity: number;
+    cohorts: (CohortCardRow & {
       _count: { enrollments: number; sessions: number; applications: number };
-      sessions: SessionRow[];
-    }[];
+    })[];
     openInvitations: number;
     expiredInvitations: number;
     expiringNow: number[] | null;
@@ -197,16 +201,8 @@ const sessionFromRow = (session: SessionRow) => ({
  */
 export async function facilitatorStartRows(userId: string, from: Date) {
   const [row] = await readRows<{
-    cohorts: {
-      id: string;
-      name: string;
-      theme: string;
-      status: CohortStatus;
-      startsOn: number;
-      endsOn: number;
-      capacity: number;
+    cohorts: (CohortCardRow & {
       _count: { enrollments: number; sessions: number };
-      sessions: SessionRow[];
       enrollments: {
         municipality: { name: string };
         assignmentSubmissions: {
@@ -217,7 +213,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
           assignment: { id: string; title: string };
         }[];
       }[];
-    }[];
+    })[];
     led: (SessionRow & { cohort: { id: string; name: string } })[];
     groups: {
       id: string;
