@@ -13,24 +13,33 @@ export function useFollow(active: boolean, meetingId: string, stamp: string | nu
   const revalidator = useRevalidator();
   // While the page submits or navigates, that navigation brings fresh data anyway. A reload started then
   // would restart its loading: the first answer, which read and cleared the toast ("Open vraag genoteerd"),
-  // was thrown away and the toast lost. So the poll waits while the page is not idle.
+  // was thrown away and the toast lost. And a reload after it, on the answer to a question asked before it,
+  // replaced the fresh data (with its toast) by the same data without the toast. So the poll does not ask
+  // while the page is busy, and drops an answer when the page was busy at any moment since it asked.
   const navigationState = useNavigation().state;
-  const navigating = useRef(navigationState !== "idle");
+  const navigating = useRef(false);
+  const lastBusyAt = useRef(Number.NEGATIVE_INFINITY);
   navigating.current = navigationState !== "idle";
+  if (navigating.current) lastBusyAt.current = performance.now();
   useEffect(() => {
     if (!active) return;
     let asking = false;
+    // A question asked by an earlier run of this effect (an older stamp) is not acted on.
+    let stale = false;
     const tick = async () => {
       const busy = () => navigating.current || revalidator.state !== "idle";
       if (document.visibilityState !== "visible" || busy() || asking) return;
       asking = true;
+      const askedAt = performance.now();
       try {
         const response = await fetch(
           `/intervisie/bijeenkomsten/${meetingId}/live/stand?${new URLSearchParams({ sinds: stamp ?? "" })}`,
         );
+        const overtaken = stale || busy() || lastBusyAt.current >= askedAt;
         // A reload cut short (the page navigated, or a newer reload took over) is no error: the next tick
         // asks again. Without the catch the browser logged an uncaught AbortError.
-        if (response.status !== 204 && !busy()) await Promise.resolve(revalidator.revalidate()).catch(() => undefined);
+        if (response.status !== 204 && !overtaken)
+          await Promise.resolve(revalidator.revalidate()).catch(() => undefined);
       } catch {
         // Offline for a moment: the next tick asks again.
       } finally {
@@ -40,6 +49,7 @@ export function useFollow(active: boolean, meetingId: string, stamp: string | nu
     const timer = window.setInterval(tick, POLL_MS);
     document.addEventListener("visibilitychange", tick);
     return () => {
+      stale = true;
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", tick);
     };
