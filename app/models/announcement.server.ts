@@ -90,7 +90,8 @@ export async function announcementAudiences(cohortId: string) {
 
 const person = { select: { id: true, name: true, email: true } } as const;
 
-async function recipientsOf(
+/** Who an announcement (or another message to that audience, e.g. a new handout) reaches. */
+export async function recipientsOf(
   cohortId: string,
   audience: AnnouncementAudience,
 ): Promise<{ people: Recipient[]; label: string }> {

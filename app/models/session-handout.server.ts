@@ -12,8 +12,12 @@ import {
   MAX_ATTACHMENT_BYTES,
   safeFileName,
 } from "~/storage/file-type.ts";
+import { noticeEmail } from "~/notifications/notice-email.server.ts";
+import { notifyMany } from "~/notifications/notify-many.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { recipientsOf } from "./announcement.server.ts";
 
 type Actor = Pick<User, "id" | "role">;
 
@@ -55,7 +59,41 @@ export async function addHandout(actor: Actor, sessionId: string, file: { name: 
       details: { sessionId, fileName: handout.fileName },
     });
   }
+  await notifyNewHandout(actor, sessionId, handout);
   return handout;
+}
+
+/** The cohort (its active duos and its facilitators, not the uploader) hears that a handout is ready on the session page. */
+async function notifyNewHandout(actor: Actor, sessionId: string, handout: { id: string; fileName: string }) {
+  const session = await prisma.cohortSession.findUnique({
+    where: { id: sessionId },
+    select: { number: true, title: true, cohort: { select: { id: true, name: true } } },
+  });
+  if (!session) return;
+  const { cohort } = session;
+  const { people } = await recipientsOf(cohort.id, { kind: "cohort" });
+  const url = `${getEnv().APP_URL}/leernetwerken/${cohort.id}/bijeenkomsten/${sessionId}`;
+  const subject = `Nieuwe hand-out bij bijeenkomst ${session.number}: ${session.title}`;
+  await notifyMany({
+    kind: "handout-new",
+    people,
+    except: actor.id,
+    key: (person) => `handout-new:${handout.id}:${person.id}`,
+    title: `${subject} (${handout.fileName})`,
+    url,
+    email: (person) =>
+      noticeEmail({
+        kind: "handout-new",
+        user: person,
+        subject,
+        lines: [
+          `Bij bijeenkomst ${session.number} van ${cohort.name} staat een nieuwe hand-out: ${handout.fileName}.`,
+          "Je kunt hem downloaden op de pagina van de bijeenkomst.",
+        ],
+        action: { label: "Naar de bijeenkomst", url },
+        reason: `Je krijgt dit bericht omdat je meedoet aan ${cohort.name}.`,
+      }),
+  });
 }
 
 /** Deletes a handout of the session with its bytes; false when there is no such handout in this session. */

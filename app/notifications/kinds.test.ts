@@ -31,6 +31,7 @@ describe("notification kinds", () => {
       "intervision-meeting",
       "intervision-case-chosen",
       "announcement",
+      "handout-new",
       "impact-trail-comment",
       "weekly-digest",
     ]);
@@ -38,6 +39,7 @@ describe("notification kinds", () => {
       "session-reminder",
       "session-changed",
       "announcement",
+      "handout-new",
       "submission-reply",
       "early-feedback-request",
       "impact-trail-comment",

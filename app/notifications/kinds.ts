@@ -88,6 +88,14 @@ export const notificationKinds = {
     modes: ["IMMEDIATE", "DIGEST", "OFF"],
     defaultMode: "IMMEDIATE",
   },
+  "handout-new": {
+    label: "Nieuwe hand-out",
+    description:
+      "Als een begeleider of coördinator een hand-out (bijvoorbeeld dia's of een pdf) toevoegt aan een bijeenkomst van je leernetwerk.",
+    roles: ["PARTICIPANT", "FACILITATOR"],
+    modes: ["IMMEDIATE", "DIGEST", "OFF"],
+    defaultMode: "DIGEST",
+  },
   "submission-reply": {
     label: "Reactie op je feedback",
     description:

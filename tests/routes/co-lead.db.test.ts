@@ -169,6 +169,17 @@ describe("facilitators as co-leads", () => {
     expect((uploaded as Response).status).toBe(302);
     const handout = await prisma.sessionHandout.findFirstOrThrow({ where: { sessionId: session.id } });
     expect(await prisma.storedFile.count({ where: { handoutKey: handout.storageKey } })).toBe(1);
+    // The cohort hears of it (in the digest by default), the uploader and other cohorts' staff do not.
+    const told = await prisma.notification.findMany({
+      where: { kind: "handout-new", key: { contains: handout.id } },
+      select: { userId: true, url: true, title: true, status: true },
+    });
+    expect(told.map((row) => row.userId)).toContain(w.lisa.id);
+    for (const other of [w.marco.id, w.anouk.id, w.sanne.id])
+      expect(told.map((row) => row.userId)).not.toContain(other);
+    expect(told[0]!.url).toContain(`/bijeenkomsten/${session.id}`);
+    expect(told[0]!.title).toContain("Nieuwe hand-out");
+    expect(told[0]!.status).toBe("PENDING");
     expect(
       await statusOfCall(async () =>
         prepareAction(args(await requestAs(w.lisa.id, here, upload("x.pdf", pdf)), params)),

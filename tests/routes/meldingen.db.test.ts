@@ -29,6 +29,7 @@ describe("/account/meldingen", () => {
       ["intervision-meeting", "IMMEDIATE", true],
       ["intervision-case-chosen", "IMMEDIATE", true],
       ["announcement", "IMMEDIATE", true],
+      ["handout-new", "DIGEST", true],
       ["impact-trail-comment", "IMMEDIATE", true],
       ["weekly-digest", "IMMEDIATE", true],
     ]);
@@ -61,6 +62,7 @@ describe("/account/meldingen", () => {
             "session-reminder": "DIGEST",
             "session-changed": "OFF",
             announcement: "IMMEDIATE",
+            "handout-new": "DIGEST",
             "submission-reply": "IMMEDIATE",
             "early-feedback-request": "IMMEDIATE",
             "impact-trail-comment": "IMMEDIATE",
