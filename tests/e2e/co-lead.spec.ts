@@ -84,10 +84,15 @@ test("a facilitator prepares a session with a handout that a participant downloa
   await expect(led.getByRole("heading", { level: 3, name: /^Bijeenkomst 3:/ })).toBeVisible();
   await expectAccessible(page, "leading a session");
 
-  // Lisa, a participant of the cohort, reads the lead and the report and downloads the handout.
+  // Lisa, a participant of the cohort, finds the new handout in her inbox, follows it to the session, reads
+  // the lead and the report and downloads the handout.
   const lisaContext = await browser.newContext();
   const lisa = await lisaContext.newPage();
-  await login(lisa, users.participant.email, { to: path });
+  await login(lisa, users.participant.email, { to: "/meldingen" });
+  await expectAccessible(lisa, "inbox");
+  await lisa.getByRole("link", { name: /^Ongelezen: Nieuwe hand-out bij bijeenkomst 3: .* \(dias\.pdf\)$/ }).focus();
+  await lisa.keyboard.press("Enter");
+  await expect(lisa).toHaveURL(new RegExp(`${path}$`));
   await expect(lisa.getByRole("heading", { level: 1, name: /^Bijeenkomst 3:/ })).toBeVisible();
   await expect(lisa.locator("p", { hasText: "Leiding:" })).toContainText("Marco");
   await expect(lisa.getByRole("region", { name: "Verslag" })).toContainText("Marco stuurt de dia's rond.");
