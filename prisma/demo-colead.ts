@@ -1,7 +1,9 @@
 // Demo data for facilitators as co-leads (issue 19), so the demo shows them: in the voorjaar 2027 cohort
 // Fatima leads session 1 and Marco session 2 (Marco's start page lists it under "Bijeenkomsten die je
 // leidt"), session 1 has a handout (a small PDF made here with pdfkit) and its
-// report. Session 3 is left without, for tests/e2e/co-lead.spec.ts to prepare in the browser.
+// report. Session 3 is left without, for tests/e2e/co-lead.spec.ts to prepare in the browser. Marco has
+// written an announcement to the whole cohort, made by the app's own code, so every participant's inbox
+// (and the outbox) has it.
 import PDFDocument from "pdfkit";
 import type { PrismaClient } from "../app/generated/prisma/client.ts";
 import { newStorageKey } from "../app/storage/files.server.ts";
@@ -74,5 +76,13 @@ export async function seedCoLead(prisma: PrismaClient, cohortId: string, marcoEm
       updatedById: fatima.id,
       updatedAt: amsterdamTime("2027-04-14", "10:00"),
     },
+  });
+
+  const { createAnnouncement } = await import("../app/models/announcement.server.ts");
+  const cohort = await prisma.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { id: true, name: true } });
+  await createAnnouncement({ id: marco.id, name: "Marco Jansen" }, cohort, {
+    title: "Bijeenkomst 2 is online",
+    body: "Bijeenkomst 2 op dinsdag 25 mei is online. De link staat op de pagina van de bijeenkomst. Lees vooraf de lessen over de lemniscaat, dan kunnen we meteen aan de slag met jullie vraagstukken.",
+    audience: { kind: "cohort" },
   });
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { args, requestAs } from "../support/requests.ts";
 import { loader as sessionLoader } from "~/routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId/route.tsx";
 import { loader as handoutLoader } from "~/routes/leernetwerken+/$cohortId+/bijeenkomsten+/$sessionId_.hand-outs.$handoutId.ts";
+import { listInbox } from "~/notifications/inbox.server.ts";
 import { prisma } from "~/utils/db.server.ts";
 
 describe("demo data for co-leads", () => {
@@ -43,5 +44,15 @@ describe("demo data for co-leads", () => {
       null,
       null,
     ]);
+
+    // Marco's announcement to the cohort is in Lisa's inbox, unread, and was e-mailed to her.
+    const inbox = await listInbox(lisa.id);
+    const announcement = inbox.find((item) => item.title === "Mededeling van Marco Jansen: Bijeenkomst 2 is online");
+    expect(announcement?.readAt).toBeNull();
+    expect(
+      await prisma.emailMessage.count({
+        where: { to: demoLogins.participant, subject: "Mededeling: Bijeenkomst 2 is online" },
+      }),
+    ).toBe(1);
   });
 });
