@@ -5,6 +5,7 @@ import {
   calendarDate,
   formatCalendarDate,
   formatDate,
+  formatDateTime,
   formatSessionTime,
   formatTime,
   isoWeekday,
@@ -48,5 +49,24 @@ describe("Amsterdam dates", () => {
     expect(isoWeekday("2027-04-12")).toBe(1); // Monday
     expect(isoWeekday("2027-04-13")).toBe(2);
     expect(isoWeekday("2027-04-18")).toBe(7); // Sunday
+  });
+});
+
+describe("formatting the same moment again (kept per moment, issue 18)", () => {
+  it("gives the same text for a Date, its string and its milliseconds, and each moment its own text", () => {
+    const moment = new Date("2027-04-13T10:30:00.000Z");
+    const texts = [moment, moment.toISOString(), moment.getTime(), new Date(moment)].map(formatDate);
+    expect(new Set(texts)).toEqual(new Set(["dinsdag 13 april 2027"]));
+    expect(formatDateTime(moment)).toBe(formatDateTime(moment.getTime()));
+    expect(formatDate(new Date("2027-04-14T10:30:00.000Z"))).toBe("woensdag 14 april 2027");
+    // Many moments (more than are kept) all come out right, also the first one again afterwards.
+    for (let day = 0; day < 1500; day++) formatTime(moment.getTime() + day * 60_000);
+    expect(formatTime(moment)).toBe("12:30");
+    expect(formatTime(moment.getTime() + 1499 * 60_000)).toBe(formatTime(new Date(moment.getTime() + 1499 * 60_000)));
+  });
+
+  it("still refuses an invalid date", () => {
+    expect(() => formatDate("geen datum")).toThrow(RangeError);
+    expect(() => formatDate("geen datum")).toThrow(RangeError);
   });
 });

@@ -25,9 +25,9 @@ export function CohortCards({ cohorts }: { cohorts: CohortCardData[] }) {
             <span className="badge">{cohortStatusLabels[cohort.status]}</span>
           </p>
           <p>
-            {formatCalendarDate(cohort.startsOn)} tot en met {formatCalendarDate(cohort.endsOn)}
+            {`${formatCalendarDate(cohort.startsOn)} tot en met ${formatCalendarDate(cohort.endsOn)}`}
             <br />
-            {cohort._count.enrollments} van {cohort.capacity} gemeenten · {cohort._count.sessions} bijeenkomsten
+            {`${cohort._count.enrollments} van ${cohort.capacity} gemeenten · ${cohort._count.sessions} bijeenkomsten`}
           </p>
         </li>
       ))}

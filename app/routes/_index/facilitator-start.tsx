@@ -24,12 +24,10 @@ function WaitingList({
         {list.items.map((item) => (
           <li key={item.id}>
             <Link to={item.href}>
-              {item.assignmentTitle}: {item.municipality}
-              {item.who ? ` (${item.who})` : ""}
+              {`${item.assignmentTitle}: ${item.municipality}${item.who ? ` (${item.who})` : ""}`}
             </Link>{" "}
             <span className="muted">
-              · {item.cohortName} · {dateLabel}{" "}
-              {formatDateTime((item.submittedAt ?? item.requestedAt) as Date | string)}
+              {`· ${item.cohortName} · ${dateLabel} ${formatDateTime((item.submittedAt ?? item.requestedAt) as Date | string)}`}
             </span>
           </li>
         ))}
@@ -80,7 +78,7 @@ export function FacilitatorStart({ data }: { data: Extract<Data, { role: "FACILI
                 <SessionSummary session={session} />
                 <p>
                   <Link to={`/leernetwerken/${session.cohort.id}/bijeenkomsten/${session.id}/voorbereiding`}>
-                    Bijeenkomst {session.number} voorbereiden
+                    {`Bijeenkomst ${session.number} voorbereiden`}
                   </Link>
                 </p>
               </li>
@@ -112,10 +110,10 @@ export function FacilitatorStart({ data }: { data: Extract<Data, { role: "FACILI
             {f.intervisionMeetings.map((group) => (
               <li key={group.groupId}>
                 <Link to={`/intervisie/groepen/${group.groupId}`}>{group.groupName}</Link>{" "}
-                <span className="muted">({group.cohortName})</span>:{" "}
+                <span className="muted">{`(${group.cohortName})`}</span>:{" "}
                 {group.next ? (
                   <Link to={`/intervisie/bijeenkomsten/${group.next.id}`}>
-                    volgende bijeenkomst {formatDateTime(group.next.startsAt)}
+                    {`volgende bijeenkomst ${formatDateTime(group.next.startsAt)}`}
                   </Link>
                 ) : (
                   "nog geen bijeenkomst gepland"

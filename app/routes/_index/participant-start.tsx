@@ -20,24 +20,22 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
               <Link to={`/leernetwerken/${m.cohort.id}`}>{m.cohort.name}</Link>
             </h2>
             <p>
-              Je doet mee namens de gemeente <strong>{m.municipality}</strong>, als{" "}
-              {duoFunctionLabels[m.function].toLowerCase()}.
-              {m.partners.length ? (
-                <>
-                  {" "}
-                  Je duo:{" "}
-                  {m.partners.map((p) => `${p.name} (${duoFunctionLabels[p.function].toLowerCase()})`).join(", ")}.
-                </>
-              ) : null}
+              Je doet mee namens de gemeente <strong>{m.municipality}</strong>
+              {`, als ${duoFunctionLabels[m.function].toLowerCase()}.${
+                m.partners.length
+                  ? ` Je duo: ${m.partners.map((p) => `${p.name} (${duoFunctionLabels[p.function].toLowerCase()})`).join(", ")}.`
+                  : ""
+              }`}
             </p>
             {m.vraagstuk ? (
               <p>
-                <strong>Jullie vraagstuk:</strong> {m.vraagstuk}
+                <strong>Jullie vraagstuk:</strong>
+                {` ${m.vraagstuk}`}
               </p>
             ) : null}
             <p>
-              <Link to={`/impactspoor/${m.municipalityId}`}>Impactspoor van {m.municipality}</Link>: wat doet jullie
-              gemeente met de ervaringen van inwoners?
+              <Link to={`/impactspoor/${m.municipalityId}`}>{`Impactspoor van ${m.municipality}`}</Link>: wat doet
+              jullie gemeente met de ervaringen van inwoners?
             </p>
           </section>
           <section aria-labelledby={`next-${m.cohort.id}`}>
@@ -53,13 +51,13 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                         <li key={reading.href}>
                           <Link to={reading.href}>{reading.title}</Link>
                           <span className="muted">
-                            {" "}
-                            · {reading.minutes} min ·{" "}
-                            {reading.lessonsRead === reading.lessons
-                              ? "gelezen"
-                              : reading.lessons === 1
-                                ? "nog niet gelezen"
-                                : `${reading.lessonsRead} van ${reading.lessons} lessen gelezen`}
+                            {` · ${reading.minutes} min · ${
+                              reading.lessonsRead === reading.lessons
+                                ? "gelezen"
+                                : reading.lessons === 1
+                                  ? "nog niet gelezen"
+                                  : `${reading.lessonsRead} van ${reading.lessons} lessen gelezen`
+                            }`}
                           </span>
                         </li>
                       ))}
@@ -80,7 +78,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 {m.evaluations.map((evaluation) => (
                   <li key={evaluation.key}>
                     <Link to={`/leernetwerken/${m.cohort.id}/evaluatie/${evaluation.key}`}>
-                      Evaluatie invullen: {evaluation.title}
+                      {`Evaluatie invullen: ${evaluation.title}`}
                     </Link>
                   </li>
                 ))}
@@ -94,7 +92,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 {m.tasks.map((task) => (
                   <li key={task.title} className="card">
                     <h3>{task.title}</h3>
-                    <p className="muted">Vóór {formatDate(task.dueAt)}</p>
+                    <p className="muted">{`Vóór ${formatDate(task.dueAt)}`}</p>
                     <p>{task.description}</p>
                   </li>
                 ))}
@@ -117,7 +115,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
                 <p>
                   <StatusBadge status={assignment.status} label={assignment.statusLabel} />{" "}
                   <span className="muted">
-                    Inleveren vóór {formatDateTime(assignment.dueAt)} · bij bijeenkomst {assignment.sessionNumber}
+                    {`Inleveren vóór ${formatDateTime(assignment.dueAt)} · bij bijeenkomst ${assignment.sessionNumber}`}
                   </span>
                 </p>
               </li>
@@ -137,17 +135,17 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
               <li key={prompt.id} className="card">
                 <p>{prompt.text}</p>
                 <p className="muted">
-                  {prompt.author ? `${prompt.author} · ` : ""}
-                  {formatDate(prompt.createdAt)}
-                  {prompt.session ? ` · voor bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""}
+                  {`${prompt.author ? `${prompt.author} · ` : ""}${formatDate(prompt.createdAt)}${
+                    prompt.session ? ` · voor bijeenkomst ${prompt.session.number}: ${prompt.session.title}` : ""
+                  }`}
                 </p>
                 {prompt.myEntryId ? (
                   <Link to={`/journaal/${prompt.myEntryId}`}>
-                    Je hebt hierover geschreven<span className="visually-hidden">: {prompt.text}</span>
+                    Je hebt hierover geschreven<span className="visually-hidden">{`: ${prompt.text}`}</span>
                   </Link>
                 ) : (
                   <Link to={`/journaal/schrijven?vraag=${prompt.id}`}>
-                    Schrijf in je journaal<span className="visually-hidden"> over: {prompt.text}</span>
+                    Schrijf in je journaal<span className="visually-hidden">{` over: ${prompt.text}`}</span>
                   </Link>
                 )}
               </li>
@@ -175,16 +173,16 @@ export function DueSelfScans({
   if (!due) return null;
   return (
     <section aria-labelledby={`zelfscans-${cohortId}`}>
-      <h2 id={`zelfscans-${cohortId}`}>Zelfscans: {momentLabels[due.moment].toLowerCase()}</h2>
+      <h2 id={`zelfscans-${cohortId}`}>{`Zelfscans: ${momentLabels[due.moment].toLowerCase()}`}</h2>
       {due.scans.length ? (
         <ul className="reading-list">
           {due.scans.map((scan) => (
             <li key={scan.id}>
               <Link to={`/leernetwerken/${cohortId}/zelfscans/${scan.id}/${due.momentSlug}`}>
                 {scan.title}
-                <span className="visually-hidden">, {momentLabels[due.moment].toLowerCase()}</span>
+                <span className="visually-hidden">{`, ${momentLabels[due.moment].toLowerCase()}`}</span>
               </Link>
-              <span className="muted"> · {scan.label.toLowerCase()}</span>
+              <span className="muted">{` · ${scan.label.toLowerCase()}`}</span>
             </li>
           ))}
         </ul>
