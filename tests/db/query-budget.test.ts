@@ -39,7 +39,9 @@ const BUDGETS = {
   "cohort page, participant": 3,
   "cohort page, facilitator": 3,
   "cohort page, coordinator": 3,
-  journal: 3,
+  // The session check and one statement for the own entries with the count of entries shared with the
+  // participant (sharedWithMeCountSql, issue 18). Was 3.
+  journal: 2,
   // The session check and the assignment with the topics offered by "Bewaren in het impactspoor" (issue 15),
   // which come with the assignment since issue 18. Was 3.
   "assignment with feedback": 2,
