@@ -6,7 +6,12 @@ import { createCohortWorld } from "../../tests/support/cohort-world.ts";
 import { prisma } from "~/utils/db.server.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { createUser } from "../../prisma/factories.ts";
-import { findCohortAccess, getCohortOverview, sessionSummarySelect } from "./cohort.server.ts";
+import {
+  cohortOverviewWithAccess,
+  findCohortAccess,
+  getCohortOverview,
+  sessionSummarySelect,
+} from "./cohort.server.ts";
 import { resolveReadings } from "./course-progress.server.ts";
 
 /** The Prisma version the statement replaced (as it was before issue 18's fourth round). */
@@ -132,7 +137,18 @@ describe("the cohort page in one statement", () => {
     const check = async () => {
       for (const user of people) {
         for (const cohortId of [world.cohort.id, "00000000-0000-4000-8000-000000000000"]) {
-          expect(await findCohortAccess(user, cohortId)).toEqual(await accessThroughPrisma(user, cohortId));
+          const access = await findCohortAccess(user, cohortId);
+          expect(access).toEqual(await accessThroughPrisma(user, cohortId));
+          // With the cohort page's data in the same statement: the same check and header, and the page's data
+          // only for whoever passed it, equal to getCohortOverview's for their relation.
+          const { pageData, ...withPage } = (await findCohortAccess(user, cohortId, cohortOverviewWithAccess)) ?? {};
+          expect(access ? withPage : null).toEqual(access && { ...access, pageData: undefined });
+          if (!access) expect(pageData).toBeUndefined();
+          else {
+            expect(cohortOverviewWithAccess.read(pageData?.value)).toEqual(
+              await getCohortOverview(cohortId, user.role === "PARTICIPANT" ? { userId: user.id } : { all: true }),
+            );
+          }
         }
       }
     };

@@ -57,32 +57,48 @@ export async function getCohortOverview(
   attendanceOf: { all: true } | { userId: string } = { all: true },
 ) {
   // $2: the participant whose own attendance and announcements are read; null for staff (every row).
-  const [row] = await readRows<{
-    cohort: {
-      id: string;
-      name: string;
-      theme: string;
-      description: string;
-      status: CohortStatus;
-      startsOn: number;
-      endsOn: number;
-      capacity: number;
-      sessions: (SessionJsonRow & {
-        attendances: { userId: string; status: AttendanceStatus; reason: string }[];
-        readings: { id: string; contentId: string }[];
-      })[];
-      enrollments: {
-        id: string;
-        vraagstuk: string;
-        municipality: { name: string };
-        members: { function: DuoFunction; user: { id: string; name: string } }[];
-      }[];
-      facilitators: { user: { id: string; name: string; title: string | null } }[];
-      announcements: { id: string; title: string; createdAt: number }[];
-    } | null;
-  }>(
-    `
-    SELECT (SELECT json_build_object(
+  const [row] = await readRows<{ cohort: CohortOverviewJson }>(
+    `SELECT ${cohortOverviewJson("$2::uuid")} AS cohort FROM "Cohort" c WHERE c.id = $1::uuid`,
+    [cohortId, "userId" in attendanceOf ? attendanceOf.userId : null],
+  );
+  return row ? cohortOverviewOf(row.cohort) : null;
+}
+
+/**
+ * The cohort page's data read with the access check (requireCohortMember's statement, issue 18): the same
+ * JSON as getCohortOverview, for the cohort `c` that passed the check; a participant's own rows only.
+ */
+export const cohortOverviewWithAccess: CohortPageQuery<NonNullable<Awaited<ReturnType<typeof getCohortOverview>>>> = {
+  column: (user, relation, param) => cohortOverviewJson(`${param(relation === "participant" ? user.id : null)}::uuid`),
+  read: (value) => cohortOverviewOf(value as CohortOverviewJson),
+};
+
+type CohortOverviewJson = {
+  id: string;
+  name: string;
+  theme: string;
+  description: string;
+  status: CohortStatus;
+  startsOn: number;
+  endsOn: number;
+  capacity: number;
+  sessions: (SessionJsonRow & {
+    attendances: { userId: string; status: AttendanceStatus; reason: string }[];
+    readings: { id: string; contentId: string }[];
+  })[];
+  enrollments: {
+    id: string;
+    vraagstuk: string;
+    municipality: { name: string };
+    members: { function: DuoFunction; user: { id: string; name: string } }[];
+  }[];
+  facilitators: { user: { id: string; name: string; title: string | null } }[];
+  announcements: { id: string; title: string; createdAt: number }[];
+};
+
+/** getCohortOverview's JSON of the cohort `c`; `viewer`: the participant whose own rows are read, or NULL. */
+const cohortOverviewJson = (viewer: string) => `
+    json_build_object(
         'id', c.id, 'name', c.name, 'theme', c.theme, 'description', c.description, 'status', c.status,
         'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
         'sessions', (SELECT coalesce(json_agg(${sessionJson(
@@ -90,7 +106,7 @@ export async function getCohortOverview(
           `,
             'attendances', (SELECT coalesce(json_agg(json_build_object(
                   'userId', att."userId", 'status', att.status, 'reason', att.reason)), '[]')
-                FROM "Attendance" att WHERE att."sessionId" = s.id AND ($2::uuid IS NULL OR att."userId" = $2::uuid)),
+                FROM "Attendance" att WHERE att."sessionId" = s.id AND (${viewer} IS NULL OR att."userId" = ${viewer})),
             'readings', (SELECT coalesce(json_agg(json_build_object('id', sp.id, 'contentId', sp."contentId")
                   ORDER BY sp.position, sp."createdAt"), '[]')
                 FROM "SessionPreparation" sp WHERE sp."sessionId" = s.id)`,
@@ -114,14 +130,11 @@ export async function getCohortOverview(
               ORDER BY an."createdAt" DESC, an.id DESC), '[]')
           FROM (SELECT * FROM "Announcement" a
             WHERE a."cohortId" = c.id
-              AND ($2::uuid IS NULL OR a."groupId" IS NULL OR EXISTS (SELECT 1 FROM "IntervisionMember" im
-                WHERE im."groupId" = a."groupId" AND im."userId" = $2::uuid))
-            ORDER BY a."createdAt" DESC, a.id DESC LIMIT 3) an))
-      FROM "Cohort" c WHERE c.id = $1::uuid) AS cohort`,
-    [cohortId, "userId" in attendanceOf ? attendanceOf.userId : null],
-  );
-  const cohort = row?.cohort;
-  if (!cohort) return null;
+              AND (${viewer} IS NULL OR a."groupId" IS NULL OR EXISTS (SELECT 1 FROM "IntervisionMember" im
+                WHERE im."groupId" = a."groupId" AND im."userId" = ${viewer}))
+            ORDER BY a."createdAt" DESC, a.id DESC LIMIT 3) an))`;
+
+function cohortOverviewOf(cohort: CohortOverviewJson) {
   const sessions = cohort.sessions.map(({ readings: _readings, ...session }) => ({
     ...session,
     startsAt: toDate(session.startsAt),
@@ -177,8 +190,11 @@ const memberOfCohort = {
     WHERE e."cohortId" = c.id AND e.status = 'ACTIVE' AND m."userId" = $2::uuid)`,
 } as const;
 
-/** The header of every page of a cohort, and for coordinators the figures of the cohort admin navigation. */
-const cohortAccessStatement = (relation: CohortRelation) => `
+/**
+ * The header of every page of a cohort, and for coordinators the figures of the cohort admin navigation.
+ * `pageColumn`: a page's own data (CohortPageQuery), evaluated only for the cohort that passed the check.
+ */
+const cohortAccessStatement = (relation: CohortRelation, pageColumn?: string) => `
   SELECT c.id, c.name, c.slug, c.status, c."archivedAt",
     cl."cohortId" IS NOT NULL AS "hasClosing", cl."certificatesIssuedAt"${
       relation === "coordinator"
@@ -187,7 +203,7 @@ const cohortAccessStatement = (relation: CohortRelation) => `
     (SELECT count(*)::int FROM "Application" aa
       WHERE aa."cohortId" = c.id AND aa.status IN ('SUBMITTED', 'INTAKE_PLANNED')) AS "openApplications"`
         : ""
-    }
+    }${pageColumn ? `,\n    ${pageColumn} AS "pageData"` : ""}
   FROM "Cohort" c LEFT JOIN "CohortClosing" cl ON cl."cohortId" = c.id
   WHERE c.id = $1::uuid${relation === "coordinator" ? "" : ` AND ${memberOfCohort[relation]}`}`;
 const cohortAccessStatements = {
@@ -197,14 +213,40 @@ const cohortAccessStatements = {
 };
 
 /**
+ * A page's own data, read in the statement of the cohort's access check (issue 18: one statement less per
+ * page). `column` is a select-list expression over the cohort `c` (a row only exists when the viewer passed
+ * the check, so the page's data is never read for someone without access), or null when the page reads
+ * nothing for this relation; `param` adds a value to the statement and returns its placeholder. `read`
+ * turns the column's value (JSON) into the page's data. See requireCohortMember.
+ */
+export type CohortPageQuery<T> = {
+  column: (
+    user: Pick<User, "id" | "role">,
+    relation: CohortRelation,
+    param: (value: unknown) => string,
+  ) => string | null;
+  read: (value: unknown) => T;
+};
+
+/**
  * Whether the user may see the cohort, with its header, in one query: null when they have no business there
  * (or it does not exist). Coordinators get the figures of the cohort admin navigation (places taken, open
- * applications) too. The guard (requireCohortMember) asks this once per request, for the layout and the page.
+ * applications) too. The guard (requireCohortMember) asks this once per request, for the layout and the page;
+ * with `page`, the same statement reads that page's data (`pageData`: the raw column; undefined without it).
  * Written out by hand and sent straight to the driver (readRows; issue 18): every page of a cohort runs it.
  * Same answers as the Prisma query it replaced (compared in app/models/cohort-overview.db.test.ts).
  */
-export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId: string) {
+export async function findCohortAccess(
+  user: Pick<User, "id" | "role">,
+  cohortId: string,
+  page?: CohortPageQuery<unknown>,
+) {
   const relation = relationOfRole[user.role];
+  const values: unknown[] = relation === "coordinator" ? [cohortId] : [cohortId, user.id];
+  const pageColumn = page?.column(user, relation, (value) => {
+    values.push(value);
+    return `$${values.length}`;
+  });
   const [row] = await readRows<{
     id: string;
     name: string;
@@ -216,7 +258,8 @@ export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId
     capacity?: number;
     activeEnrollments?: number;
     openApplications?: number;
-  }>(cohortAccessStatements[relation], relation === "coordinator" ? [cohortId] : [cohortId, user.id]);
+    pageData?: unknown;
+  }>(pageColumn ? cohortAccessStatement(relation, pageColumn) : cohortAccessStatements[relation], values);
   if (!row) return null;
   const header = {
     id: row.id,
@@ -240,6 +283,8 @@ export async function findCohortAccess(user: Pick<User, "id" | "role">, cohortId
             }
           : null,
     },
+    // Only when the statement read it: the page's own data (read by the page's CohortPageQuery).
+    pageData: pageColumn ? { value: row.pageData } : undefined,
   };
 }
 

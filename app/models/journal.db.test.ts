@@ -21,6 +21,7 @@ import { prisma } from "~/utils/db.server.ts";
 import {
   addReply,
   countAwaitingAnswer,
+  countSharedWithMe,
   createPrompt,
   deleteEntry,
   deleteReply,
@@ -178,7 +179,8 @@ const expected: Record<JournalAudience, Relation[]> = {
 /**
  * The facilitator's start page counts the shared entries waiting for an answer in its own statement
  * (awaitingAnswerCountSql): for every person it must say what countAwaitingAnswer (journalAccessWhere's rule
- * through Prisma) says. Returns the counts, per relation.
+ * through Prisma) says, and the journal page's count of shared entries (sharedWithMeCountSql) what
+ * countSharedWithMe says. Returns the awaiting counts, per relation.
  */
 async function expectAwaitingCountsAgree(people: Record<Relation, { id: string }>) {
   const counts: Record<string, number> = {};
@@ -186,6 +188,11 @@ async function expectAwaitingCountsAgree(people: Record<Relation, { id: string }
     const viewer = { id: people[relation].id, role: "FACILITATOR" as const };
     const onStartPage = (await facilitatorStart(viewer)).journalsAwaitingAnswer;
     expect(onStartPage, relation).toBe(await countAwaitingAnswer(viewer));
+    // The journal page's count of entries shared with the viewer (sharedWithMeCountSql in its one
+    // statement) is countSharedWithMe's, filtered or not.
+    const shared = await countSharedWithMe(viewer);
+    expect((await ownJournal(viewer)).sharedCount, `${relation}: shared with me`).toBe(shared);
+    expect((await ownJournal(viewer, { q: "geen-treffer-hier" })).sharedCount, relation).toBe(shared);
     counts[relation] = onStartPage;
   }
   return counts;
@@ -592,7 +599,10 @@ describe("journal entries", () => {
     ];
     for (const viewer of [people.author, people.duoPartner, people.facilitatorOfCohort]) {
       for (const filter of filters) {
-        expect(await listOwnEntries(viewer, filter)).toEqual(await plainOwnEntries(viewer, filter));
+        const plain = await plainOwnEntries(viewer, filter);
+        expect(await listOwnEntries(viewer, filter)).toEqual(plain);
+        // The journal page's statement (with the shared count) lists the same, in the same order.
+        expect((await ownJournal(viewer, filter)).entries).toEqual(plain);
       }
     }
     expect((await listOwnEntries(people.author)).map((entry) => entry._count.replies)).toContain(2);

@@ -10,7 +10,8 @@
 // read no content and only count: the facilitators' digest count (sharedEntryCountsForDigest), which applies
 // the FACILITATORS branch of the same rule for all facilitators at once, and the start page's count of
 // entries waiting for an answer (awaitingAnswerCountSql: the same rule in SQL, held equal to
-// countAwaitingAnswer by the privacy tests). No role has
+// countAwaitingAnswer by the privacy tests), and the journal page's count of entries shared with the viewer
+// (sharedWithMeCountSql, held equal to countSharedWithMe the same way). No role has
 // access of its own — a coordinator reads nothing that was not shared with them, and nothing can be shared
 // with a coordinator.
 import type { User } from "lucia";
@@ -230,6 +231,14 @@ export type OwnListFilter = { q?: string; tag?: string; prompt?: string };
  * the same entries as that select, checked in journal.db.test.ts).
  */
 export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {}) {
+  return (await readOwnEntries(viewer, filter, false)).entries;
+}
+
+/**
+ * listOwnEntries' statement; with `withSharedCount` it also counts the entries others shared with the viewer
+ * (sharedWithMeCountSql), in the same statement: the journal page's one statement (issue 18).
+ */
+async function readOwnEntries(viewer: Viewer, filter: OwnListFilter, withSharedCount: boolean) {
   // The author reads every entry of their own (the first rule of journalAccessWhere), so the shared-entry
   // rules, whose joins made this the most expensive part of the journal page, are left out here.
   const values: unknown[] = [viewer.id];
@@ -253,8 +262,7 @@ export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {})
     conditions.push(`e."promptId"::text = $${values.length}`);
   }
   if (filter.prompt === "sessie") conditions.push(`e."sessionId" IS NOT NULL`);
-  const rows = await readRows<OwnEntryRow>(
-    `SELECT e.id, e.title, e.body, ${ms('e."writtenOn"')} AS "writtenOn", e.tags, e.audiences::text[] AS audiences,
+  const entries = `SELECT e.id, e.title, e.body, ${ms('e."writtenOn"')} AS "writtenOn", e.tags, e.audiences::text[] AS audiences,
        e."reflectieId", ${ms('e."updatedAt"')} AS "updatedAt", ${ms('e."createdAt"')} AS "createdAt",
        p.id AS "promptId", p.text AS "promptText", s.id AS "sessionId", s.number AS "sessionNumber",
        s.title AS "sessionTitle",
@@ -262,25 +270,37 @@ export async function listOwnEntries(viewer: Viewer, filter: OwnListFilter = {})
      FROM "JournalEntry" e
      LEFT JOIN "JournalPrompt" p ON p.id = e."promptId"
      LEFT JOIN "CohortSession" s ON s.id = e."sessionId"
-     WHERE ${conditions.join(" AND ")}
-     ORDER BY e."writtenOn" DESC, e."createdAt" DESC`,
-    values,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    body: row.body,
-    writtenOn: new Date(row.writtenOn),
-    tags: row.tags,
-    audiences: row.audiences,
-    reflectieId: row.reflectieId,
-    updatedAt: new Date(row.updatedAt),
-    createdAt: new Date(row.createdAt),
-    prompt: row.promptId === null ? null : { id: row.promptId, text: row.promptText! },
-    session:
-      row.sessionId === null ? null : { id: row.sessionId, number: row.sessionNumber!, title: row.sessionTitle! },
-    _count: { replies: row.replies },
-  }));
+     WHERE ${conditions.join(" AND ")}`;
+  // With the count: one row even without entries (then its entry columns are null); the order by the same
+  // moments, as milliseconds.
+  const rows = withSharedCount
+    ? await readRows<OwnEntryRow & { shared: number }>(
+        `SELECT sc.shared, o.* FROM (SELECT ${sharedWithMeCountSql("$1::uuid")} AS shared) sc
+         LEFT JOIN LATERAL (${entries}) o ON true
+         ORDER BY o."writtenOn" DESC, o."createdAt" DESC`,
+        values,
+      )
+    : await readRows<OwnEntryRow>(`${entries} ORDER BY e."writtenOn" DESC, e."createdAt" DESC`, values);
+  return {
+    sharedCount: withSharedCount ? ((rows[0] as { shared?: number } | undefined)?.shared ?? 0) : null,
+    entries: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: row.id,
+        title: row.title,
+        body: row.body,
+        writtenOn: new Date(row.writtenOn),
+        tags: row.tags,
+        audiences: row.audiences,
+        reflectieId: row.reflectieId,
+        updatedAt: new Date(row.updatedAt),
+        createdAt: new Date(row.createdAt),
+        prompt: row.promptId === null ? null : { id: row.promptId, text: row.promptText! },
+        session:
+          row.sessionId === null ? null : { id: row.sessionId, number: row.sessionNumber!, title: row.sessionTitle! },
+        _count: { replies: row.replies },
+      })),
+  };
 }
 
 type OwnEntryRow = {
@@ -338,17 +358,19 @@ function filterChoicesOf(
 }
 
 /**
- * The journal page: the author's entries (filtered) and the filter menus. Unfiltered, which is how the page
- * usually opens, the list holds every entry the menus are made of: one query instead of two.
+ * The journal page: the author's entries (filtered), the filter menus, and how many entries others shared
+ * with them, in one statement. Unfiltered, which is how the page usually opens, the list holds every entry
+ * the menus are made of: no second query for the menus.
  */
 export async function ownJournal(viewer: Viewer, filter: OwnListFilter = {}) {
   const filtered = Boolean(filter.q?.trim() || filter.tag || filter.prompt);
-  const [entries, choices] = await Promise.all([
-    listOwnEntries(viewer, filter),
+  const [{ entries, sharedCount }, choices] = await Promise.all([
+    readOwnEntries(viewer, filter, true),
     filtered ? ownFilterChoices(viewer) : null,
   ]);
   return {
     entries,
+    sharedCount: sharedCount ?? 0,
     choices: choices ?? filterChoicesOf(entries.map((entry) => ({ ...entry, sessionId: entry.session?.id ?? null }))),
   };
 }
@@ -421,11 +443,31 @@ export async function countAwaitingAnswer(viewer: Viewer) {
  * to the rule must be made in both.
  */
 export function awaitingAnswerCountSql(viewer: string): string {
-  // Driven by the viewer's own reader rows (one per entry and audience, indexed by person): an entry counts
-  // when one of them is for an audience the entry is still shared with and the viewer is still in that
-  // relation (the CASE per audience: the branches of sharedWithWhere). One pass over those few rows instead of
-  // every branch as its own lookup (issue 18: about a tenth of the facilitator's start page statement on PGlite).
-  return `(SELECT count(DISTINCT je.id)::int FROM "JournalEntryReader" jr
+  return `(SELECT count(DISTINCT je.id)::int ${sharedWithMeFromSql(viewer)}
+        -- Waiting: no reply yet, or the author wrote the latest one.
+        AND coalesce((SELECT r."authorId" IS NOT DISTINCT FROM je."authorId" FROM "JournalReply" r
+          WHERE r."entryId" = je.id ORDER BY r."createdAt" DESC LIMIT 1), true))`;
+}
+
+/**
+ * countSharedWithMe as one SQL expression, for the journal page's one statement (issue 18): the entries of
+ * others shared with the viewer, by the same rule as awaitingAnswerCountSql (sharedWithWhere written out).
+ * The privacy tests of journal.db.test.ts compare it with countSharedWithMe for every person in every
+ * sharing state. A change to the rule must be made in both.
+ */
+export function sharedWithMeCountSql(viewer: string): string {
+  return `(SELECT count(DISTINCT je.id)::int ${sharedWithMeFromSql(viewer)})`;
+}
+
+/**
+ * FROM and WHERE of the entries (alias je, one row per reader row, so count DISTINCT je.id) shared with the
+ * viewer: sharedWithWhere in SQL. Driven by the viewer's own reader rows (one per entry and audience, indexed
+ * by person): an entry counts when one of them is for an audience the entry is still shared with and the
+ * viewer is still in that relation (the CASE per audience: the branches of sharedWithWhere). One pass over
+ * those few rows instead of every branch as its own lookup (issue 18).
+ */
+function sharedWithMeFromSql(viewer: string): string {
+  return `FROM "JournalEntryReader" jr
       JOIN "JournalEntry" je ON je.id = jr."entryId"
       JOIN "Enrollment" jen ON jen.id = je."enrollmentId" AND jen.status = 'ACTIVE'
       WHERE jr."userId" = ${viewer} AND je."authorId" <> ${viewer} AND jr.via = ANY(je.audiences)
@@ -440,13 +482,13 @@ export function awaitingAnswerCountSql(viewer: string): string {
                     WHERE jve."cohortId" = jg."cohortId" AND jve.status = 'ACTIVE' AND jvd."userId" = ${viewer}))
                 OR (EXISTS (SELECT 1 FROM "IntervisionFacilitator" jvf WHERE jvf."groupId" = jg.id AND jvf."userId" = ${viewer})
                   AND EXISTS (SELECT 1 FROM "CohortFacilitator" jgf WHERE jgf."cohortId" = jg."cohortId" AND jgf."userId" = ${viewer}))))
-          ELSE false END
-        -- Waiting: no reply yet, or the author wrote the latest one.
-        AND coalesce((SELECT r."authorId" IS NOT DISTINCT FROM je."authorId" FROM "JournalReply" r
-          WHERE r."entryId" = je.id ORDER BY r."createdAt" DESC LIMIT 1), true))`;
+          ELSE false END`;
 }
 
-/** How many entries others shared with the viewer. */
+/**
+ * How many entries others shared with the viewer: the definition (through sharedWithWhere). The journal
+ * page counts the same in its own statement (sharedWithMeCountSql), and the tests hold the two equal.
+ */
 export function countSharedWithMe(viewer: Viewer) {
   return prisma.journalEntry.count({ where: sharedWithWhere(viewer) });
 }

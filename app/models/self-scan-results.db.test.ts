@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "../../prisma/factories.ts";
 import { createCohortWorld, WORLD_SCAN } from "../../tests/support/cohort-world.ts";
 import { prisma } from "~/utils/db.server.ts";
-import { findOwnDuoResults, resultsSelect } from "./self-scan.server.ts";
+import { findCohortAccess } from "./cohort.server.ts";
+import { findOwnDuoResults, ownDuoResultsWithAccess, resultsSelect } from "./self-scan.server.ts";
 
 describe("the participant's self-scan results in one statement", () => {
   it("finds the same duo, settings and responses as the nested select, and nothing for others", async () => {
@@ -66,6 +67,18 @@ describe("the participant's self-scan results in one statement", () => {
             select: resultsSelect(scanId),
           });
           expect(await findOwnDuoResults(person, cohortId, scanId)).toEqual(plain);
+          // The same read with the cohort's access check (the results page's one statement): only for a
+          // participant who passed the check, and then the same duo (or null without an active one).
+          const user = await prisma.user.findUniqueOrThrow({
+            where: { id: person.id },
+            select: { id: true, role: true },
+          });
+          const access = await findCohortAccess(user, cohortId, ownDuoResultsWithAccess(scanId));
+          if (access?.relation === "participant") {
+            expect(ownDuoResultsWithAccess(scanId).read(access.pageData?.value)).toEqual(plain);
+          } else {
+            expect(access?.pageData).toBeUndefined();
+          }
         }
       }
     }

@@ -8,6 +8,7 @@ import { momentLabels, momentSlugs, selfScanMoments } from "~/content/self-scan-
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import { prisma, readRows } from "~/utils/db.server.ts";
+import type { CohortPageQuery } from "./cohort.server.ts";
 import { dueMoment } from "./self-scan-moments.ts";
 import {
   aggregateDuos,
@@ -100,16 +101,39 @@ export type DuoResults = Settings & {
  * rest of the page's loader; checked against it in self-scan-results.db.test.ts).
  */
 export async function findOwnDuoResults(user: Pick<User, "id">, cohortId: string, scanId: string) {
-  const [row] = await readRows<{
-    id: string;
-    municipalityName: string;
-    members: { user: { id: string; name: string } }[];
-    selfScanSettings: { scanId: string; moment: SelfScanMomentKey; mode: SelfScanMode }[];
-    selfScanResponses: (Omit<DuoResults["selfScanResponses"][number], "completedAt"> & {
-      completedAt: number | null;
-    })[];
-  }>(OWN_DUO_RESULTS, [user.id, cohortId, scanId]);
-  if (!row) return null;
+  const [row] = await readRows<OwnDuoResultsRow>(ownDuoResultsSql("$1::uuid", "$2::uuid", "$3"), [
+    user.id,
+    cohortId,
+    scanId,
+  ]);
+  return row ? ownDuoResultsOf(row) : null;
+}
+
+/**
+ * findOwnDuoResults read with the cohort's access check (requireCohortMember's statement, issue 18): the same
+ * row as JSON, for a participant of the cohort `c` (null without a duo there); nothing for staff.
+ */
+export function ownDuoResultsWithAccess(scanId: string): CohortPageQuery<ReturnType<typeof ownDuoResultsOf> | null> {
+  return {
+    column: (user, relation, param) =>
+      relation === "participant"
+        ? `(SELECT row_to_json(d) FROM (${ownDuoResultsSql(`${param(user.id)}::uuid`, "c.id", param(scanId))}) d)`
+        : null,
+    read: (value) => (value ? ownDuoResultsOf(value as OwnDuoResultsRow) : null),
+  };
+}
+
+type OwnDuoResultsRow = {
+  id: string;
+  municipalityName: string;
+  members: { user: { id: string; name: string } }[];
+  selfScanSettings: { scanId: string; moment: SelfScanMomentKey; mode: SelfScanMode }[];
+  selfScanResponses: (Omit<DuoResults["selfScanResponses"][number], "completedAt"> & {
+    completedAt: number | null;
+  })[];
+};
+
+function ownDuoResultsOf(row: OwnDuoResultsRow) {
   return {
     id: row.id,
     municipality: { name: row.municipalityName },
@@ -122,23 +146,23 @@ export async function findOwnDuoResults(user: Pick<User, "id">, cohortId: string
   };
 }
 
-// $1 the participant, $2 the cohort, $3 the scan.
-const OWN_DUO_RESULTS = `
+/** The participant's duo in the cohort with the responses of the scan (placeholders or columns). */
+const ownDuoResultsSql = (participant: string, cohort: string, scan: string) => `
   SELECT e.id, mu.name AS "municipalityName",
     (SELECT coalesce(json_agg(json_build_object('user', json_build_object('id', u.id, 'name', u.name))
         ORDER BY m."createdAt"), '[]')
       FROM "DuoMember" m JOIN "User" u ON u.id = m."userId" WHERE m."enrollmentId" = e.id) AS members,
     (SELECT coalesce(json_agg(json_build_object('scanId', st."scanId", 'moment', st.moment, 'mode', st.mode)), '[]')
-      FROM "SelfScanSetting" st WHERE st."enrollmentId" = e.id AND st."scanId" = $3) AS "selfScanSettings",
+      FROM "SelfScanSetting" st WHERE st."enrollmentId" = e.id AND st."scanId" = ${scan}) AS "selfScanSettings",
     (SELECT coalesce(json_agg(json_build_object(
           'scanId', r."scanId", 'moment', r.moment, 'respondentKey', r."respondentKey", 'answers', r.answers,
           'completedAt', (extract(epoch FROM r."completedAt") * 1000)::float8,
           'user', (SELECT json_build_object('name', ru.name) FROM "User" ru WHERE ru.id = r."userId"))
         ORDER BY r."createdAt"), '[]')
-      FROM "SelfScanResponse" r WHERE r."enrollmentId" = e.id AND r."scanId" = $3) AS "selfScanResponses"
+      FROM "SelfScanResponse" r WHERE r."enrollmentId" = e.id AND r."scanId" = ${scan}) AS "selfScanResponses"
   FROM "Enrollment" e JOIN "Municipality" mu ON mu.id = e."municipalityId"
-  WHERE e."cohortId" = $2::uuid AND e.status = 'ACTIVE'
-    AND EXISTS (SELECT 1 FROM "DuoMember" dm WHERE dm."enrollmentId" = e.id AND dm."userId" = $1::uuid)
+  WHERE e."cohortId" = ${cohort} AND e.status = 'ACTIVE'
+    AND EXISTS (SELECT 1 FROM "DuoMember" dm WHERE dm."enrollmentId" = e.id AND dm."userId" = ${participant})
   LIMIT 1`;
 
 /** Like findOwnDuoResults, for a facilitator of the cohort (null for anyone else, coordinators included). */

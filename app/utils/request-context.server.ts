@@ -23,6 +23,11 @@ export function rememberForRequest<T>(name: string, compute: () => T): T {
   return memory.get(name) as T;
 }
 
+/** The value kept under `name` for this request, if any (without computing one). */
+export function peekForRequest<T>(name: string): T | undefined {
+  return storage.getStore()?.get(name) as T | undefined;
+}
+
 /** Drop a cached value, e.g. after the session changed within this request. */
 export function forgetForRequest(name: string) {
   storage.getStore()?.delete(name);

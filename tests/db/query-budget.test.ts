@@ -36,14 +36,20 @@ const BUDGETS = {
   // Was 3.
   "start page, coordinator": 2,
   lesson: 2,
-  "cohort page, participant": 3,
-  "cohort page, facilitator": 3,
-  "cohort page, coordinator": 3,
-  journal: 3,
+  // The session check and the access check with the page's overview in its statement (cohortOverviewWithAccess,
+  // issue 18). Was 3.
+  "cohort page, participant": 2,
+  "cohort page, facilitator": 2,
+  "cohort page, coordinator": 2,
+  // The session check and one statement for the own entries with the count of entries shared with the
+  // participant (sharedWithMeCountSql, issue 18). Was 3.
+  journal: 2,
   // The session check and the assignment with the topics offered by "Bewaren in het impactspoor" (issue 15),
   // which come with the assignment since issue 18. Was 3.
   "assignment with feedback": 2,
-  "self-scan results": 3,
+  // The session check and the access check with the duo's responses in its statement (ownDuoResultsWithAccess,
+  // issue 18). Was 3.
+  "self-scan results": 2,
   "live intervisie poll": 2,
   "evaluation results, cohort": 4,
   "shared plans, participant": 4,
