@@ -1,7 +1,7 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { documentResponse } from "~/utils/document-body.server.ts";
 import { documentEndLast } from "~/utils/html-end.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -37,21 +37,36 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellStatus: number | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk);
-        callback();
+    const chunks: Uint8Array[] = [];
+    // React writes the whole page into this at once (pipe below, when all is ready) and then ends it. A
+    // plain object with the part of a Node stream React uses (write, end, on, destroy) instead of a
+    // Writable: no stream state per page, and no error object for the end React asks for after the finish.
+    let ended = false;
+    const sink = {
+      write(chunk: Uint8Array | string) {
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+        return true;
       },
-    });
-    sink.on("finish", () => {
-      clearTimeout(timer);
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
-      if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
-      const html = documentEndLast(Buffer.concat(chunks).toString("utf8"));
-      resolve(new Response(html, { headers: responseHeaders, status: shellStatus ?? responseStatusCode }));
-    });
+      end() {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
+        if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
+        const html = documentEndLast(Buffer.concat(chunks).toString("utf8"));
+        resolve(documentResponse(html, { headers: responseHeaders, status: shellStatus ?? responseStatusCode }));
+      },
+      destroy(error?: unknown) {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        reject(error);
+      },
+      on() {
+        return sink;
+      },
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -62,7 +77,7 @@ export default function handleRequest(
           shellStatus = responseStatusCode;
         },
         onAllReady() {
-          if (shellStatus !== null) pipe(sink);
+          if (shellStatus !== null) pipe(sink as unknown as NodeJS.WritableStream);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);

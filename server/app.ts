@@ -1,7 +1,6 @@
 // The Express application around Remix: security headers, compression, rate limits, body limits, static assets
 // with long caching, and the Remix request handler.
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -13,6 +12,7 @@ import { runWithRequestMemory } from "../app/utils/request-context.server.ts";
 import { bodyLimits } from "./body-limits.ts";
 import { createLogger, logLevel, requestLogging } from "./logging.ts";
 import { readiness } from "./readiness.ts";
+import { createRequestHandler } from "./remix-handler.ts";
 import { cspNonce, rateLimits, sameOriginOnly, securityHeaders } from "./security.ts";
 import { projectRoot } from "./startup.ts";
 
