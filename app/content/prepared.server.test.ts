@@ -66,6 +66,25 @@ describe("prepared content", () => {
     }
   });
 
+  it("renders a document request's tree as the full tree, numbered, and sends none of its HTML", () => {
+    for (const lesson of lessons) {
+      const full = prepareContent(lesson.content);
+      const lean = prepareContent(lesson.content, { forDocument: true });
+      expect(prepareContent(lesson.content, { forDocument: true })).toBe(lean);
+      const context = contextFor(lesson, false);
+      const fullHtml = html(React.createElement(PreparedContent, { content: full, context }));
+      const leanHtml = html(React.createElement(PreparedContent, { content: lean, context }));
+      expect(leanHtml).toContain('data-h="0"');
+      expect(leanHtml.replace(/ data-h="\d+"/g, "")).toBe(fullHtml);
+      // What the page data's encoder sees (own enumerable keys): no HTML, the full tree's numbers instead.
+      const sent = JSON.stringify(lean);
+      expect(sent).not.toMatch(/"h":"/);
+      expect(sent.length).toBeLessThan(JSON.stringify(full).length);
+      const numbers = [...sent.matchAll(/"h":(\d+)/g)].map((m) => Number(m[1]));
+      expect(numbers).toEqual(numbers.map((_, i) => i));
+    }
+  });
+
   it("keeps our components as components and plain parts as HTML, once per tree", () => {
     const lesson = lessons.find((candidate) => candidate.zelfscans.length > 0)!;
     const prepared = prepareContent(lesson.content);

@@ -8,17 +8,51 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { PreparedElement, PreparedNode } from "./prepared.ts";
 
 const prepared = new WeakMap<object, PreparedNode>();
+const preparedForDocument = new WeakMap<object, PreparedNode>();
 
-export function prepareContent(content: RenderableTreeNode): PreparedNode {
+/**
+ * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see
+ * isDocumentNavigation): the same tree whose HTML is there for the server's render but left out of the page
+ * data, since the browser takes it from the rendered page while hydrating (PreparedContent in render.tsx).
+ */
+export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedNode {
   if (typeof content !== "object" || content === null) return prepare(content);
   let result = prepared.get(content);
   if (result === undefined) {
     result = prepare(content);
     prepared.set(content, result);
   }
-  return result;
+  if (!forDocument) return result;
+  let lean = preparedForDocument.get(content);
+  if (lean === undefined) {
+    lean = withHtmlHidden(result);
+    preparedForDocument.set(content, lean);
+  }
+  return lean;
 }
 
+/**
+ * A copy of a prepared tree for a document request: each element's HTML (`h`) becomes its number in the
+ * tree, and the HTML itself a property that is not enumerable. React renders it on the server as before
+ * (with the number as `data-h`), while the page data's encoder (turbo-stream, which sends an object's own
+ * enumerable keys only) leaves it out; the browser takes it from the element with that number.
+ */
+function withHtmlHidden(root: PreparedNode): PreparedNode {
+  let count = 0;
+  const copy = (node: PreparedNode): PreparedNode => {
+    if (Array.isArray(node)) return node.map(copy);
+    if (node === null || typeof node !== "object") return node;
+    const { h, c, ...rest } = node;
+    const element: PreparedElement = rest;
+    if (c !== undefined) element.c = c.map(copy);
+    if (typeof h === "string") {
+      element.h = count++;
+      Object.defineProperty(element, "html", { value: h, enumerable: false });
+    }
+    return element;
+  };
+  return copy(root);
+}
 const isComponent = (name: string) => name[0] !== name[0]!.toLowerCase();
 
 /** A value React renders as is (text, a number) or not at all. */

@@ -14,8 +14,15 @@ export type PreparedElement = {
   t: string;
   /** Its attributes (`class` as `className`), or the component's props. */
   a?: Record<string, unknown>;
-  /** An HTML element's content as HTML (escaped and rendered on the server), or … */
-  h?: string;
+  /**
+   * An HTML element's content as HTML (escaped and rendered on the server). In the data of a document
+   * request a number instead: the element is rendered with it as `data-h`, its HTML is in `html` on the
+   * server only (not enumerable, so not sent), and the browser takes it from the rendered page while
+   * hydrating. Otherwise …
+   */
+  h?: string | number;
+  /** The HTML when `h` is a number, on the server only. */
+  html?: string;
   /** … its children, when they hold one of our components. */
   c?: PreparedNode[];
 };
