@@ -53,6 +53,9 @@ describe("prepared content", () => {
         const expected = html(React.createElement(MarkdocContent, { content: lesson.content, context }));
         const actual = html(React.createElement(PreparedContent, { content: prepareContent(lesson.content), context }));
         expect(actual).toBe(expected);
+        // As in the browser: the page data's JSON, parsed there.
+        const sent = { json: prepareContent(lesson.content).json };
+        expect(html(React.createElement(PreparedContent, { content: sent, context }))).toBe(expected);
       }
     },
   );
@@ -76,10 +79,10 @@ describe("prepared content", () => {
       const leanHtml = html(React.createElement(PreparedContent, { content: lean, context }));
       expect(leanHtml).toContain('data-h="0"');
       expect(leanHtml.replace(/ data-h="\d+"/g, "")).toBe(fullHtml);
-      // What the page data's encoder sees (own enumerable keys): no HTML, the full tree's numbers instead.
-      const sent = JSON.stringify(lean);
+      // What the page data sends: no HTML, the elements' numbers instead.
+      const sent = lean.json;
       expect(sent).not.toMatch(/"h":"/);
-      expect(sent.length).toBeLessThan(JSON.stringify(full).length);
+      expect(sent.length).toBeLessThan(full.json.length);
       const numbers = [...sent.matchAll(/"h":(\d+)/g)].map((m) => Number(m[1]));
       expect(numbers).toEqual(numbers.map((_, i) => i));
     }
@@ -89,7 +92,7 @@ describe("prepared content", () => {
     const lesson = lessons.find((candidate) => candidate.zelfscans.length > 0)!;
     const prepared = prepareContent(lesson.content);
     expect(prepareContent(lesson.content)).toBe(prepared);
-    const json = JSON.stringify(prepared);
+    const json = prepared.json;
     expect(json).toContain('"t":"Zelfscan"');
     expect(json).toContain('"h":');
   });

@@ -5,37 +5,40 @@
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { PreparedElement, PreparedNode } from "./prepared.ts";
+import {
+  documentHtml,
+  type PreparedContentData,
+  type PreparedElement,
+  type PreparedNode,
+  preparedData,
+  preparedTree,
+} from "./prepared.ts";
 
-const prepared = new WeakMap<object, PreparedNode>();
-const preparedForDocument = new WeakMap<object, PreparedNode>();
+const prepared = new WeakMap<object, PreparedContentData>();
+const preparedForDocument = new WeakMap<object, PreparedContentData>();
 
 /**
- * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see
+ * The prepared tree as page data, with the HTML of its plain parts. `forDocument` (a document request, see
  * isDocumentNavigation): the same tree whose HTML is there for the server's render but left out of the page
  * data, since the browser takes it from the rendered page while hydrating (PreparedContent in render.tsx).
  */
-export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedNode {
-  if (typeof content !== "object" || content === null) return prepare(content);
-  let result = prepared.get(content);
+export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedContentData {
+  if (typeof content !== "object" || content === null) return preparedData(prepare(content));
+  const kept = forDocument ? preparedForDocument : prepared;
+  let result = kept.get(content);
   if (result === undefined) {
-    result = prepare(content);
-    prepared.set(content, result);
+    const tree = forDocument ? withHtmlHidden(preparedTree(prepareContent(content))) : prepare(content);
+    result = preparedData(tree);
+    kept.set(content, result);
   }
-  if (!forDocument) return result;
-  let lean = preparedForDocument.get(content);
-  if (lean === undefined) {
-    lean = withHtmlHidden(result);
-    preparedForDocument.set(content, lean);
-  }
-  return lean;
+  return result;
 }
 
 /**
  * A copy of a prepared tree for a document request: each element's HTML (`h`) becomes its number in the
- * tree, and the HTML itself a property that is not enumerable. React renders it on the server as before
- * (with the number as `data-h`), while the page data's encoder (turbo-stream, which sends an object's own
- * enumerable keys only) leaves it out; the browser takes it from the element with that number.
+ * tree, and the HTML is kept beside it (documentHtml). React renders it on the server as before (with the
+ * number as `data-h`), while the page data leaves it out; the browser takes it from the element with that
+ * number.
  */
 function withHtmlHidden(root: PreparedNode): PreparedNode {
   let count = 0;
@@ -47,7 +50,7 @@ function withHtmlHidden(root: PreparedNode): PreparedNode {
     if (c !== undefined) element.c = c.map(copy);
     if (typeof h === "string") {
       element.h = count++;
-      Object.defineProperty(element, "html", { value: h, enumerable: false });
+      documentHtml.set(element, h);
     }
     return element;
   };

@@ -5,7 +5,13 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
-import type { PreparedElement, PreparedNode } from "./prepared.ts";
+import {
+  documentHtml,
+  type PreparedContentData,
+  type PreparedElement,
+  type PreparedNode,
+  preparedTree,
+} from "./prepared.ts";
 import type { CalloutType } from "./tags/callout.ts";
 import type { LemniscaatPhase } from "./tags/lemniscaat.ts";
 
@@ -246,13 +252,14 @@ const renderedPrepared = new WeakMap<object, ReactNode>();
 let hydratingServerPage = typeof document !== "undefined";
 
 /**
- * The HTML of an element whose `h` is a number (the data of a document request): on the server it is in
- * `html`; in the browser, while hydrating, it is the content of the element the server rendered with that
+ * The HTML of an element whose `h` is a number (the data of a document request): on the server it is kept
+ * beside the tree (documentHtml); in the browser, while hydrating, it is the content of the element the server rendered with that
  * number, so React finds the same HTML and leaves the page as it is. Data fetched in the browser (a
  * client-side navigation, a revalidation) always holds the HTML itself.
  */
 function serverRenderedHtml(node: PreparedElement & { h: number }): string {
-  if (node.html !== undefined) return node.html;
+  const html = documentHtml.get(node);
+  if (html !== undefined) return html;
   if (!hydratingServerPage) return "";
   return document.querySelector(`[data-h="${node.h}"]`)?.innerHTML ?? "";
 }
@@ -278,12 +285,13 @@ function renderPreparedNode(node: PreparedNode): ReactNode {
   return React.createElement(type, (node.a ?? null) as never, ...(node.c ?? []).map(renderPreparedNode));
 }
 
-export function PreparedContent({ content, context }: { content: PreparedNode; context?: LessonContextValue }) {
+export function PreparedContent({ content, context }: { content: PreparedContentData; context?: LessonContextValue }) {
+  const tree = preparedTree(content);
   let rendered: ReactNode;
-  if (typeof content !== "object" || content === null) rendered = content;
+  if (typeof tree !== "object" || tree === null) rendered = tree;
   else {
-    if (!renderedPrepared.has(content)) renderedPrepared.set(content, renderPreparedNode(content));
-    rendered = renderedPrepared.get(content);
+    if (!renderedPrepared.has(tree)) renderedPrepared.set(tree, renderPreparedNode(tree));
+    rendered = renderedPrepared.get(tree);
   }
   React.useEffect(() => {
     hydratingServerPage = false;
