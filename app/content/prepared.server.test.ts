@@ -53,6 +53,9 @@ describe("prepared content", () => {
         const expected = html(React.createElement(MarkdocContent, { content: lesson.content, context }));
         const actual = html(React.createElement(PreparedContent, { content: prepareContent(lesson.content), context }));
         expect(actual).toBe(expected);
+        // As in the browser: the page data's JSON, parsed there.
+        const sent = { json: prepareContent(lesson.content).json };
+        expect(html(React.createElement(PreparedContent, { content: sent, context }))).toBe(expected);
       }
     },
   );
@@ -66,11 +69,30 @@ describe("prepared content", () => {
     }
   });
 
+  it("renders a document request's tree as the full tree, numbered, and sends none of its HTML", () => {
+    for (const lesson of lessons) {
+      const full = prepareContent(lesson.content);
+      const lean = prepareContent(lesson.content, { forDocument: true });
+      expect(prepareContent(lesson.content, { forDocument: true })).toBe(lean);
+      const context = contextFor(lesson, false);
+      const fullHtml = html(React.createElement(PreparedContent, { content: full, context }));
+      const leanHtml = html(React.createElement(PreparedContent, { content: lean, context }));
+      expect(leanHtml).toContain('data-h="0"');
+      expect(leanHtml.replace(/ data-h="\d+"/g, "")).toBe(fullHtml);
+      // What the page data sends: no HTML, the elements' numbers instead.
+      const sent = lean.json;
+      expect(sent).not.toMatch(/"h":"/);
+      expect(sent.length).toBeLessThan(full.json.length);
+      const numbers = [...sent.matchAll(/"h":(\d+)/g)].map((m) => Number(m[1]));
+      expect(numbers).toEqual(numbers.map((_, i) => i));
+    }
+  });
+
   it("keeps our components as components and plain parts as HTML, once per tree", () => {
     const lesson = lessons.find((candidate) => candidate.zelfscans.length > 0)!;
     const prepared = prepareContent(lesson.content);
     expect(prepareContent(lesson.content)).toBe(prepared);
-    const json = JSON.stringify(prepared);
+    const json = prepared.json;
     expect(json).toContain('"t":"Zelfscan"');
     expect(json).toContain('"h":');
   });

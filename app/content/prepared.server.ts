@@ -5,20 +5,57 @@
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { PreparedElement, PreparedNode } from "./prepared.ts";
+import {
+  documentHtml,
+  type PreparedContentData,
+  type PreparedElement,
+  type PreparedNode,
+  preparedData,
+  preparedTree,
+} from "./prepared.ts";
 
-const prepared = new WeakMap<object, PreparedNode>();
+const prepared = new WeakMap<object, PreparedContentData>();
+const preparedForDocument = new WeakMap<object, PreparedContentData>();
 
-export function prepareContent(content: RenderableTreeNode): PreparedNode {
-  if (typeof content !== "object" || content === null) return prepare(content);
-  let result = prepared.get(content);
+/**
+ * The prepared tree as page data, with the HTML of its plain parts. `forDocument` (a document request, see
+ * isDocumentNavigation): the same tree whose HTML is there for the server's render but left out of the page
+ * data, since the browser takes it from the rendered page while hydrating (PreparedContent in render.tsx).
+ */
+export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedContentData {
+  if (typeof content !== "object" || content === null) return preparedData(prepare(content));
+  const kept = forDocument ? preparedForDocument : prepared;
+  let result = kept.get(content);
   if (result === undefined) {
-    result = prepare(content);
-    prepared.set(content, result);
+    const tree = forDocument ? withHtmlHidden(preparedTree(prepareContent(content))) : prepare(content);
+    result = preparedData(tree);
+    kept.set(content, result);
   }
   return result;
 }
 
+/**
+ * A copy of a prepared tree for a document request: each element's HTML (`h`) becomes its number in the
+ * tree, and the HTML is kept beside it (documentHtml). React renders it on the server as before (with the
+ * number as `data-h`), while the page data leaves it out; the browser takes it from the element with that
+ * number.
+ */
+function withHtmlHidden(root: PreparedNode): PreparedNode {
+  let count = 0;
+  const copy = (node: PreparedNode): PreparedNode => {
+    if (Array.isArray(node)) return node.map(copy);
+    if (node === null || typeof node !== "object") return node;
+    const { h, c, ...rest } = node;
+    const element: PreparedElement = rest;
+    if (c !== undefined) element.c = c.map(copy);
+    if (typeof h === "string") {
+      element.h = count++;
+      documentHtml.set(element, h);
+    }
+    return element;
+  };
+  return copy(root);
+}
 const isComponent = (name: string) => name[0] !== name[0]!.toLowerCase();
 
 /** A value React renders as is (text, a number) or not at all. */

@@ -14,8 +14,44 @@ export type PreparedElement = {
   t: string;
   /** Its attributes (`class` as `className`), or the component's props. */
   a?: Record<string, unknown>;
-  /** An HTML element's content as HTML (escaped and rendered on the server), or … */
-  h?: string;
+  /**
+   * An HTML element's content as HTML (escaped and rendered on the server). In the data of a document
+   * request a number instead: the element is rendered with it as `data-h`, its HTML is known to the server
+   * only (documentHtml), and the browser takes it from the rendered page while hydrating. Otherwise …
+   */
+  h?: string | number;
   /** … its children, when they hold one of our components. */
   c?: PreparedNode[];
 };
+
+/**
+ * On the server: the HTML of each element whose `h` is a number (prepareContent's tree for a document
+ * request). Kept beside the tree instead of in it, so that the page data (which sends what is in the tree)
+ * leaves it out and its elements stay plain objects. In the browser it stays empty.
+ */
+export const documentHtml = new WeakMap<PreparedElement, string>();
+
+/**
+ * A prepared tree as the page data carries it: one JSON string, which the data's encoder sends as it is,
+ * instead of an object per node that it walks one by one (issue 18).
+ */
+export type PreparedContentData = { json: string };
+
+/** The tree per page data: on the server the one it was made from, in the browser parsed once. */
+const trees = new WeakMap<PreparedContentData, PreparedNode>();
+
+/** The page data of a tree (on the server), which preparedTree answers with the tree itself. */
+export function preparedData(tree: PreparedNode): PreparedContentData {
+  const data = { json: JSON.stringify(tree) };
+  trees.set(data, tree);
+  return data;
+}
+
+export function preparedTree(data: PreparedContentData): PreparedNode {
+  let tree = trees.get(data);
+  if (tree === undefined) {
+    tree = JSON.parse(data.json) as PreparedNode;
+    trees.set(data, tree);
+  }
+  return tree;
+}

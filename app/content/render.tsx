@@ -5,7 +5,13 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
-import type { PreparedNode } from "./prepared.ts";
+import {
+  documentHtml,
+  type PreparedContentData,
+  type PreparedElement,
+  type PreparedNode,
+  preparedTree,
+} from "./prepared.ts";
 import type { CalloutType } from "./tags/callout.ts";
 import type { LemniscaatPhase } from "./tags/lemniscaat.ts";
 
@@ -239,6 +245,25 @@ export function MarkdocContent({
  */
 const renderedPrepared = new WeakMap<object, ReactNode>();
 
+/**
+ * True in the browser until a prepared content has been shown: only then is the page in the document the
+ * one the server rendered, whose elements hold the HTML that a document request's data leaves out.
+ */
+let hydratingServerPage = typeof document !== "undefined";
+
+/**
+ * The HTML of an element whose `h` is a number (the data of a document request): on the server it is kept
+ * beside the tree (documentHtml); in the browser, while hydrating, it is the content of the element the server rendered with that
+ * number, so React finds the same HTML and leaves the page as it is. Data fetched in the browser (a
+ * client-side navigation, a revalidation) always holds the HTML itself.
+ */
+function serverRenderedHtml(node: PreparedElement & { h: number }): string {
+  const html = documentHtml.get(node);
+  if (html !== undefined) return html;
+  if (!hydratingServerPage) return "";
+  return document.querySelector(`[data-h="${node.h}"]`)?.innerHTML ?? "";
+}
+
 function renderPreparedNode(node: PreparedNode): ReactNode {
   if (Array.isArray(node)) return React.createElement(React.Fragment, null, ...node.map(renderPreparedNode));
   if (node === null || typeof node !== "object") return node;
@@ -247,17 +272,29 @@ function renderPreparedNode(node: PreparedNode): ReactNode {
       ? (components as Record<string, React.ComponentType<never>>)[node.t]
       : node.t;
   if (!type) return null;
-  if (node.h !== undefined)
+  if (typeof node.h === "string")
     return React.createElement(type, { ...node.a, dangerouslySetInnerHTML: { __html: node.h } } as never);
+  if (typeof node.h === "number") {
+    const html = serverRenderedHtml(node as PreparedElement & { h: number });
+    return React.createElement(type, {
+      ...node.a,
+      "data-h": node.h,
+      dangerouslySetInnerHTML: { __html: html },
+    } as never);
+  }
   return React.createElement(type, (node.a ?? null) as never, ...(node.c ?? []).map(renderPreparedNode));
 }
 
-export function PreparedContent({ content, context }: { content: PreparedNode; context?: LessonContextValue }) {
+export function PreparedContent({ content, context }: { content: PreparedContentData; context?: LessonContextValue }) {
+  const tree = preparedTree(content);
   let rendered: ReactNode;
-  if (typeof content !== "object" || content === null) rendered = content;
+  if (typeof tree !== "object" || tree === null) rendered = tree;
   else {
-    if (!renderedPrepared.has(content)) renderedPrepared.set(content, renderPreparedNode(content));
-    rendered = renderedPrepared.get(content);
+    if (!renderedPrepared.has(tree)) renderedPrepared.set(tree, renderPreparedNode(tree));
+    rendered = renderedPrepared.get(tree);
   }
+  React.useEffect(() => {
+    hydratingServerPage = false;
+  }, []);
   return <LessonContext.Provider value={context ?? { answers: {}, sources: {} }}>{rendered}</LessonContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearEnvCache } from "./env.server.ts";
-import { safeRedirectPath } from "./http.server.ts";
+import { isDocumentNavigation, safeRedirectPath } from "./http.server.ts";
 
 beforeAll(() => {
   process.env.APP_URL = "https://leernetwerk.example";
@@ -63,5 +63,23 @@ describe("safeRedirectPath", () => {
     ]) {
       expect(safeRedirectPath(target), JSON.stringify(target)).toBe("/");
     }
+  });
+});
+
+describe("isDocumentNavigation", () => {
+  const request = (headers: Record<string, string>) =>
+    new Request("https://leernetwerk.example/leren/a/b", { headers });
+
+  it("is a browser's navigation to a page, with or without Fetch Metadata", () => {
+    expect(isDocumentNavigation(request({ "sec-fetch-mode": "navigate", accept: "text/html,*/*;q=0.8" }))).toBe(true);
+    expect(isDocumentNavigation(request({ accept: "text/html,application/xhtml+xml,*/*;q=0.8" }))).toBe(true);
+  });
+
+  it("is not Remix's data request (a script's fetch), another client or a bare Request", () => {
+    expect(isDocumentNavigation(request({ "sec-fetch-mode": "cors", accept: "*/*" }))).toBe(false);
+    // A script cannot make its fetch look like a navigation: Fetch Metadata wins over Accept.
+    expect(isDocumentNavigation(request({ "sec-fetch-mode": "cors", accept: "text/html" }))).toBe(false);
+    expect(isDocumentNavigation(request({ accept: "*/*" }))).toBe(false);
+    expect(isDocumentNavigation(request({}))).toBe(false);
   });
 });

@@ -55,3 +55,19 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export function queryText(url: URL, name: string, max = 200): string {
   return (url.searchParams.get(name) ?? "").replaceAll("\u0000", "").slice(0, max);
 }
+
+/**
+ * True when the request is a browser's navigation to a page (typed, a link or a form without JavaScript): its
+ * answer is a whole HTML document that the browser then hydrates. Remix cannot tell a loader this: with
+ * single fetch, the data of a client-side navigation or revalidation is asked as `<path>.data` (or
+ * `_root.data`), and Remix strips `.data` and `?_routes` before the loader sees the request, so its URL is the
+ * page's own. The browser says it instead: a navigation comes with `Sec-Fetch-Mode: navigate`, which a script
+ * cannot set, and Remix's data requests are `fetch()` calls (mode `cors`, accepting any type). Without Fetch
+ * Metadata (older browsers) a navigation still asks for `text/html`. Anything else (other clients, a test's
+ * Request) counts as not a navigation, so the answer holds everything.
+ */
+export function isDocumentNavigation(request: Request): boolean {
+  const mode = request.headers.get("sec-fetch-mode");
+  if (mode !== null) return mode === "navigate";
+  return (request.headers.get("accept") ?? "").includes("text/html");
+}

@@ -515,7 +515,30 @@ type Target = {
   status: number;
   /** Text the answer must contain (checked once before and once after measuring). */
   expect?: string;
+  /** A page a browser navigates to: asked with the headers of a navigation (NAVIGATION_HEADERS). */
+  navigation?: boolean;
 };
+
+/**
+ * What a browser sends when it navigates to a page (besides its cookie), so that the server answers as it
+ * answers a browser: a lesson's page data, for one, leaves out the content that the HTML holds
+ * (isDocumentNavigation in app/utils/http.server.ts). Not sent for the static file, /healthz and the live
+ * poll (a script's fetch).
+ */
+const NAVIGATION_HEADERS = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+  "sec-fetch-dest": "document",
+  "sec-fetch-mode": "navigate",
+  "sec-fetch-site": "same-origin",
+};
+
+/** The headers a target is asked with: the person's cookie, and a navigation's headers for a page. */
+function targetHeaders(target: Target, cookies: Cookies): Record<string, string> {
+  return {
+    ...(target.navigation ? NAVIGATION_HEADERS : {}),
+    ...(target.person ? { cookie: cookies.get(target.person)! } : {}),
+  };
+}
 
 /** GET as a person; fails unless the status is the expected one. React's `<!-- -->` separators removed. */
 async function fetchPage(
@@ -524,8 +547,12 @@ async function fetchPage(
   person: Person | null,
   path: string,
   status = 200,
+  headers: Record<string, string> = {},
 ): Promise<HttpResponse> {
-  const res = await request(server.port, { path, headers: person ? { Cookie: cookies.get(person)! } : {} });
+  const res = await request(server.port, {
+    path,
+    headers: { ...headers, ...(person ? { Cookie: cookies.get(person)! } : {}) },
+  });
   if (res.status !== status) {
     throw new BenchError(
       `GET ${path}${person ? ` as ${person.email}` : ""}: expected ${status}, got ${res.status}` +
@@ -557,6 +584,7 @@ async function findTargets(server: Server, cookies: Cookies): Promise<Target[]> 
     person: PARTICIPANT,
     status: 200,
     expect: LESSON.expect,
+    navigation: true,
   };
   if (SCENARIO === "lesson") return [...base, lesson];
 
@@ -593,8 +621,7 @@ async function findTargets(server: Server, cookies: Cookies): Promise<Target[]> 
     new RegExp(`href="/intervisie/bijeenkomsten/(${UUID})"`),
     "an intervisie meeting",
   );
-  return [
-    ...base,
+  const pages: Target[] = [
     {
       key: "empty",
       label: "empty page (GET /uitloggen)",
@@ -645,6 +672,10 @@ async function findTargets(server: Server, cookies: Cookies): Promise<Target[]> 
       person: me,
       status: 200,
     },
+  ];
+  return [
+    ...base,
+    ...pages.map((page) => ({ ...page, navigation: true })),
     await livePollTarget(server, cookies, meetingId),
   ];
 }
@@ -682,7 +713,14 @@ async function livePollTarget(server: Server, cookies: Cookies, meetingId: strin
 async function checkTargets(server: Server, cookies: Cookies, targets: Target[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   for (const target of targets) {
-    const res = await fetchPage(server, cookies, target.person, target.path, target.status);
+    const res = await fetchPage(
+      server,
+      cookies,
+      target.person,
+      target.path,
+      target.status,
+      target.navigation ? NAVIGATION_HEADERS : {},
+    );
     if (target.expect && !res.body.includes(target.expect)) {
       throw new BenchError(
         `GET ${target.path}: the answer does not contain "${target.expect}"\n${res.body.slice(0, 1500)}`,
@@ -742,10 +780,7 @@ async function timeAlone(server: Server, cookies: Cookies, target: Target): Prom
   const times: number[] = [];
   for (let i = 0; i < ALONE; i++) {
     const started = performance.now();
-    const res = await request(server.port, {
-      path: target.path,
-      headers: target.person ? { Cookie: cookies.get(target.person)! } : {},
-    });
+    const res = await request(server.port, { path: target.path, headers: targetHeaders(target, cookies) });
     times.push(performance.now() - started);
     if (res.status !== target.status)
       throw new BenchError(`GET ${target.path}: expected ${target.status}, got ${res.status} (one request at a time)`);
@@ -768,7 +803,7 @@ async function cannon(
     connections: CONNECTIONS,
     duration: seconds,
     timeout: 10,
-    headers: target.person ? { cookie: cookies.get(target.person)! } : {},
+    headers: targetHeaders(target, cookies),
   });
   // autocannon reports p50/p90/p97.5/p99 only; keep every expected answer's latency (ms) for p95.
   instance.on("response", (_client, status, _bytes, ms) => {

@@ -133,6 +133,48 @@ test("a lemniscaat lesson shows the figure with the phase highlighted, a table o
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
+test("a lesson opened directly keeps its content while the page takes over, after marking it read, and after navigating away and back", async ({
+  page,
+}) => {
+  // Opened as a document: the page data leaves the content's HTML out, the browser takes it from the page.
+  await login(page, users.participant.email);
+  await expectAccessible(page);
+  await page.goto("/leren/ontsluiten/werk-bronnen-en-klantreis");
+  const content = page.locator(".lesson-content");
+  // Rendered from a document request's data: the parts whose HTML the browser takes from the page are numbered.
+  await expect(content.locator("[data-h]").first()).toBeAttached();
+  const paragraph = content.getByText("Dat heeft voordelen. Je belast mensen niet opnieuw met dezelfde vragen.");
+  const glossaryLink = content.getByRole("link", { name: "klantreis", exact: true });
+  await expect(paragraph).toBeVisible();
+  await expect(glossaryLink).toHaveAttribute("href", "/leren/begrippen#klantreis");
+  await expect(content.getByRole("heading", { level: 2, name: "De klantreis sociaal domein" })).toBeVisible();
+  const documentText = await content.textContent();
+
+  // The page is hydrated (a form answered without reloading the page) and the content is unchanged.
+  const readBox = page.locator(".read-box");
+  const marked = (await readBox.getByRole("button").textContent())!.includes("ongelezen");
+  await readBox.getByRole("button").click();
+  await expect(readBox.getByRole("button")).toHaveText(marked ? "Markeer als gelezen" : "Markeer als ongelezen");
+  expect(await content.textContent()).toBe(documentText);
+
+  // Client-side navigations (page data with the HTML) to the next lesson and back.
+  await page.getByRole("link", { name: /Volgende les/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(
+    "Via het werk, uit publicaties en met een klantreis",
+  );
+  await expect(content).not.toContainText("Dat heeft voordelen.");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /Vorige les/ }).click();
+  await expect(paragraph).toBeVisible();
+  expect(await content.textContent()).toBe(documentText);
+  await page.goBack();
+  await expect(content).not.toContainText("Dat heeft voordelen.");
+  await page.goBack();
+  await expect(paragraph).toBeVisible();
+  expect(await content.textContent()).toBe(documentText);
+  await expectAccessible(page);
+});
+
 test("the glossary has anchors that lessons link to; an unknown lesson or module is a 404", async ({ page }) => {
   await login(page, users.participant.email, { to: "/leren/begrippen" });
   await expect(page.getByRole("heading", { level: 1, name: "Begrippen" })).toBeVisible();

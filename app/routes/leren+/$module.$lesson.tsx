@@ -14,7 +14,7 @@ import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-pr
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
-import { invariantResponse } from "~/utils/http.server.ts";
+import { invariantResponse, isDocumentNavigation } from "~/utils/http.server.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -73,7 +73,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       summary: lesson.summary,
       minutes: lesson.minutes,
       // Rendered once per lesson to HTML where it holds none of our components (app/content/prepared.ts).
-      content: prepareContent(lesson.content),
+      // A document request's data leaves that HTML out: the browser takes it from the page it hydrates.
+      content: prepareContent(lesson.content, { forDocument: isDocumentNavigation(request) }),
       toc: lesson.toc,
     },
     module: {
