@@ -52,8 +52,9 @@
 // servers; default: a free port chosen by the system), BENCH_POSTGRES_PORT (55499), BENCH_APP_DIR (the
 // checkout whose build, server and seed are measured; default this one, e.g. to measure another branch
 // with this script), BENCH_BASELINE_DIR (another checkout with a build, e.g. a worktree of the commit before
-// a change: per database its server is measured first, on the same seeded data, and the report adds a
-// before → after table; this doubles the run time), BENCH_CPU_PROFILE (a folder: the servers run with
+// a change: per database its server runs beside this one, on the same seeded data (PGlite: a copy of the
+// folder), and every step is taken on both in turn, the order alternating per run, so that drift during the
+// run weighs on both alike; the report adds a before → after table; this doubles the run time), BENCH_CPU_PROFILE (a folder: the servers run with
 // --cpu-prof and write there).
 // With the defaults the whole run takes about 2½ minutes on a 2-CPU machine (per database: seed and cold
 // start ~20 s, 13 targets × 3 runs of 1–2 s under load) when the pages take 10–20 ms alone; slower code
@@ -61,7 +62,7 @@
 // steadier figures, e.g. BENCH_DURATION=8 (about 11 minutes).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -843,59 +844,83 @@ function runSeconds(aloneMs: number): number {
   return Math.min(Math.max(DURATION, 10), Math.max(DURATION, Math.ceil(1.5 * firstAnswers * 10) / 10));
 }
 
-async function measure(
-  server: Server,
-  cookies: Cookies,
-  targets: Target[],
-  sizes: Map<string, number>,
-  postgresPid: number | null,
-): Promise<TargetFigures[]> {
+/**
+ * Measures the targets on one server, or on several servers side by side (the "before" and "after" of a
+ * comparison): every step is taken on each server in turn, and the order of the servers alternates from run
+ * to run, so that a machine getting busier or quieter during the run, or a slower second half, weighs on
+ * both alike (measured one after the other, whichever server came second showed 20–30 % more CPU per request
+ * on PGlite, whatever its code). Returns the figures per server, in the order given.
+ */
+async function measure(servers: Ready[], postgresPid: number | null): Promise<TargetFigures[][]> {
+  const keys = servers[0]!.targets.map((target) => target.key);
+  const targetOf = (ready: Ready, key: string) => {
+    const target = ready.targets.find((candidate) => candidate.key === key);
+    if (!target) throw new BenchError(`${ready.name}: target ${key} was not found on this server`);
+    return target;
+  };
+  const prefix = (ready: Ready) => (servers.length > 1 ? `${ready.name}: ` : "");
   if (WARMUP > 0) {
-    for (const target of targets) {
-      const warm = await cannon(server, target, cookies, WARMUP, postgresPid);
-      log(`  warm-up ${target.label}: ${warm.rps.toFixed(0)} req/s`);
+    for (const key of keys) {
+      for (const ready of servers) {
+        const target = targetOf(ready, key);
+        const warm = await cannon(ready.server, target, ready.cookies, WARMUP, postgresPid);
+        log(`  ${prefix(ready)}warm-up ${target.label}: ${warm.rps.toFixed(0)} req/s`);
+      }
     }
   }
-  const alone = new Map<string, number>();
-  for (const target of targets) alone.set(target.key, await timeAlone(server, cookies, target));
-  if (ALONE > 0)
-    log(
-      `  one request at a time (median of ${ALONE}): ${targets.map((t) => `${t.key} ${alone.get(t.key)!.toFixed(1)} ms`).join(", ")}`,
-    );
-  const seconds = new Map(targets.map((target) => [target.key, runSeconds(alone.get(target.key)!)]));
-  const runs = new Map<string, RunFigures[]>(targets.map((target) => [target.key, []]));
-  for (let i = 1; i <= RUNS; i++) {
-    for (const target of targets) {
-      const figures = await cannon(server, target, cookies, seconds.get(target.key)!, postgresPid);
-      runs.get(target.key)!.push(figures);
-      const db = Number.isNaN(figures.dbCpuMs) ? "" : ` + PostgreSQL ${figures.dbCpuMs.toFixed(2)} ms`;
+  const alone = servers.map(() => new Map<string, number>());
+  for (const key of keys) {
+    for (const [i, ready] of servers.entries())
+      alone[i]!.set(key, await timeAlone(ready.server, ready.cookies, targetOf(ready, key)));
+  }
+  if (ALONE > 0) {
+    for (const [i, ready] of servers.entries())
       log(
-        `  run ${i}/${RUNS} (${seconds.get(target.key)} s) ${target.label.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
-          `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ` +
-          `CPU/req: app ${figures.appCpuMs.toFixed(2)} ms${db} (app at ${(figures.appCpuShare * 100).toFixed(0)}% of a core)  ` +
-          `(${figures.requests} requests, ${figures.unexpected} unexpected)`,
+        `  ${prefix(ready)}one request at a time (median of ${ALONE}): ${keys.map((key) => `${key} ${alone[i]!.get(key)!.toFixed(1)} ms`).join(", ")}`,
       );
+  }
+  // The same duration on every server: the longest any of them needs.
+  const seconds = new Map(keys.map((key) => [key, Math.max(...alone.map((times) => runSeconds(times.get(key)!)))]));
+  const runs = servers.map(() => new Map<string, RunFigures[]>(keys.map((key) => [key, []])));
+  for (let i = 1; i <= RUNS; i++) {
+    const order = [...servers.entries()];
+    if (i % 2 === 0) order.reverse();
+    for (const key of keys) {
+      for (const [index, ready] of order) {
+        const target = targetOf(ready, key);
+        const figures = await cannon(ready.server, target, ready.cookies, seconds.get(key)!, postgresPid);
+        runs[index]!.get(key)!.push(figures);
+        const db = Number.isNaN(figures.dbCpuMs) ? "" : ` + PostgreSQL ${figures.dbCpuMs.toFixed(2)} ms`;
+        log(
+          `  ${prefix(ready)}run ${i}/${RUNS} (${seconds.get(key)} s) ${target.label.padEnd(34)} ${figures.rps.toFixed(0).padStart(6)} req/s  ` +
+            `p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ` +
+            `CPU/req: app ${figures.appCpuMs.toFixed(2)} ms${db} (app at ${(figures.appCpuShare * 100).toFixed(0)}% of a core)  ` +
+            `(${figures.requests} requests, ${figures.unexpected} unexpected)`,
+        );
+      }
     }
   }
-  return targets.map((target) => {
-    const list = runs.get(target.key)!;
-    return {
-      target,
-      runs: list,
-      bytes: sizes.get(target.key) ?? 0,
-      aloneMs: alone.get(target.key) ?? Number.NaN,
-      rps: median(list.map((r) => r.rps)),
-      p50: median(list.map((r) => r.p50)),
-      p95: median(list.map((r) => r.p95)),
-      p99: median(list.map((r) => r.p99)),
-      appCpuMs: median(list.map((r) => r.appCpuMs)),
-      appCpuShare: median(list.map((r) => r.appCpuShare)),
-      dbCpuMs: median(list.map((r) => r.dbCpuMs)),
-      requests: list.reduce((sum, r) => sum + r.requests, 0),
-      unexpected: list.reduce((sum, r) => sum + r.unexpected, 0),
-      errors: list.reduce((sum, r) => sum + r.errors, 0),
-    };
-  });
+  return servers.map((ready, i) =>
+    keys.map((key) => {
+      const list = runs[i]!.get(key)!;
+      return {
+        target: targetOf(ready, key),
+        runs: list,
+        bytes: ready.sizes.get(key) ?? 0,
+        aloneMs: alone[i]!.get(key) ?? Number.NaN,
+        rps: median(list.map((r) => r.rps)),
+        p50: median(list.map((r) => r.p50)),
+        p95: median(list.map((r) => r.p95)),
+        p99: median(list.map((r) => r.p99)),
+        appCpuMs: median(list.map((r) => r.appCpuMs)),
+        appCpuShare: median(list.map((r) => r.appCpuShare)),
+        dbCpuMs: median(list.map((r) => r.dbCpuMs)),
+        requests: list.reduce((sum, r) => sum + r.requests, 0),
+        unexpected: list.reduce((sum, r) => sum + r.unexpected, 0),
+        errors: list.reduce((sum, r) => sum + r.errors, 0),
+      };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -922,45 +947,88 @@ async function seed(env: NodeJS.ProcessEnv): Promise<number> {
 
 const ONLY = process.env.BENCH_TARGETS ? new Set(process.env.BENCH_TARGETS.split(",").map((key) => key.trim())) : null;
 
-async function benchmarkServer(
-  name: string,
-  label: string,
-  dbEnv: Record<string, string>,
-  seedMs: number,
-  postgresPid: number | null = null,
-  appDir = root,
-): Promise<DatabaseResult> {
-  log(`${name}: starting the server${appDir === root ? "" : ` of ${appDir}`}`);
-  const { server, coldStartMs } = await startServer(label, dbEnv, appDir);
+/** A server started, signed in as the bench's people, with its targets found and checked: ready to measure. */
+type Ready = {
+  name: string;
+  server: Server;
+  coldStartMs: number;
+  cookies: Cookies;
+  targets: Target[];
+  sizes: Map<string, number>;
+  firstRequests: [number, number];
+};
+
+type ServerSpec = { name: string; label: string; dbEnv: Record<string, string>; appDir?: string; baseline?: boolean };
+
+async function prepareServer(spec: ServerSpec): Promise<Ready> {
+  const appDir = spec.appDir ?? root;
+  log(`${spec.name}: starting the server${appDir === root ? "" : ` of ${appDir}`}`);
+  const { server, coldStartMs } = await startServer(spec.label, spec.dbEnv, appDir);
   try {
-    log(`${name}: cold start ${coldStartMs.toFixed(0)} ms (spawn → first 200 on /healthz) at ${server.url}`);
+    log(`${spec.name}: cold start ${coldStartMs.toFixed(0)} ms (spawn → first 200 on /healthz) at ${server.url}`);
     const people = SCENARIO === "lesson" ? [PARTICIPANT] : [PARTICIPANT, FACILITATOR, COORDINATOR];
     const cookies: Cookies = new Map();
     for (const person of people) cookies.set(person, await login(server, person));
     const firstRequests = await timeFirstLessonRequests(server, cookies);
     if (SCENARIO === "lesson") {
       log(
-        `${name}: first lesson request after start ${firstRequests[0].toFixed(0)} ms, second ${firstRequests[1].toFixed(0)} ms`,
+        `${spec.name}: first lesson request after start ${firstRequests[0].toFixed(0)} ms, second ${firstRequests[1].toFixed(0)} ms`,
       );
     }
     const targets = (await findTargets(server, cookies)).filter((target) => !ONLY || ONLY.has(target.key));
     if (targets.length === 0) throw new BenchError(`BENCH_TARGETS matches no target`);
     const sizes = await checkTargets(server, cookies, targets);
-    log(`${name}: signed in as ${people.map((p) => p.email).join(", ")}; ${targets.length} targets answer as expected`);
-    const load = [loadNote()];
-    log(`${name}: ${load[0]}`);
-    const figures = await measure(server, cookies, targets, sizes, postgresPid);
-    load.push(loadNote());
-    log(`${name}: ${load[1]}`);
-    // Still signed in afterwards, and still the same answers (the sessions must survive the load).
-    await checkTargets(server, cookies, targets);
-    return { name, seedMs, coldStartMs, figures, serverLogIssues: [], load, firstRequests };
+    log(
+      `${spec.name}: signed in as ${people.map((p) => p.email).join(", ")}; ${targets.length} targets answer as expected`,
+    );
+    return { name: spec.name, server, coldStartMs, cookies, targets, sizes, firstRequests };
   } catch (error) {
     assertRunning(server);
-    if (error instanceof Error) error.message += `\nLast lines of the server log (${label}):\n${tail(server.logFile)}`;
+    if (error instanceof Error)
+      error.message += `\nLast lines of the server log (${spec.label}):\n${tail(server.logFile)}`;
+    await stopServer(server);
+    throw error;
+  }
+}
+
+/**
+ * Starts the servers (one, or the "before" and "after" of a comparison, running side by side), measures them
+ * together (measure: interleaved), checks that every session survived the load, and stops them.
+ */
+async function benchmarkServers(
+  specs: ServerSpec[],
+  seedMs: number,
+  postgresPid: number | null = null,
+): Promise<DatabaseResult[]> {
+  const servers: Ready[] = [];
+  try {
+    for (const spec of specs) servers.push(await prepareServer(spec));
+    const load = [loadNote()];
+    log(`${servers.map((ready) => ready.name).join(" + ")}: ${load[0]}`);
+    const figures = await measure(servers, postgresPid);
+    load.push(loadNote());
+    log(`${servers.map((ready) => ready.name).join(" + ")}: ${load[1]}`);
+    // Still signed in afterwards, and still the same answers (the sessions must survive the load).
+    for (const ready of servers) await checkTargets(ready.server, ready.cookies, ready.targets);
+    return servers.map((ready, i) => ({
+      name: ready.name,
+      baseline: specs[i]!.baseline,
+      seedMs,
+      coldStartMs: ready.coldStartMs,
+      figures: figures[i]!,
+      serverLogIssues: [],
+      load,
+      firstRequests: ready.firstRequests,
+    }));
+  } catch (error) {
+    for (const [i, ready] of servers.entries()) {
+      assertRunning(ready.server);
+      if (error instanceof Error)
+        error.message += `\nLast lines of the server log (${specs[i]!.label}):\n${tail(ready.server.logFile)}`;
+    }
     throw error;
   } finally {
-    await stopServer(server);
+    for (const ready of servers) await stopServer(ready.server);
   }
 }
 
@@ -987,22 +1055,29 @@ async function benchPglite(): Promise<DatabaseResult[]> {
       ["PGlite, content cache on (warm)", "pglite-warm", "on"],
       ["PGlite, CONTENT_CACHE=off (cold)", "pglite-cold", "off"],
     ] as const) {
-      const result = await benchmarkServer(name, label, { ...dbEnv, CONTENT_CACHE: cache }, seedMs);
-      result.serverLogIssues = logIssues(path.join(benchDir, `server-${label}.log`));
-      results.push(result);
+      const [result] = await benchmarkServers([{ name, label, dbEnv: { ...dbEnv, CONTENT_CACHE: cache } }], seedMs);
+      result!.serverLogIssues = logIssues(path.join(benchDir, `server-${label}.log`));
+      results.push(result!);
     }
     return results;
   }
-  const results: DatabaseResult[] = [];
+  const specs: ServerSpec[] = [{ name: "PGlite", label: "pglite", dbEnv }];
   if (BASELINE_DIR) {
-    const before = await benchmarkServer("PGlite, before", "pglite-before", dbEnv, seedMs, null, BASELINE_DIR);
-    before.baseline = true;
-    before.serverLogIssues = logIssues(path.join(benchDir, "server-pglite-before.log"));
-    results.push(before);
+    // The "before" server gets its own copy of the freshly seeded folder (PGlite is one process per folder).
+    const beforeDir = `${dataDir}-before`;
+    rmSync(beforeDir, { recursive: true, force: true });
+    cpSync(dataDir, beforeDir, { recursive: true });
+    specs.unshift({
+      name: "PGlite, before",
+      label: "pglite-before",
+      dbEnv: { PGLITE_DATA_DIR: beforeDir },
+      appDir: BASELINE_DIR,
+      baseline: true,
+    });
   }
-  const result = await benchmarkServer("PGlite", "pglite", dbEnv, seedMs);
-  result.serverLogIssues = logIssues(path.join(benchDir, "server-pglite.log"));
-  results.push(result);
+  const results = await benchmarkServers(specs, seedMs);
+  for (const [i, result] of results.entries())
+    result.serverLogIssues = logIssues(path.join(benchDir, `server-${specs[i]!.label}.log`));
   return results;
 }
 
@@ -1062,24 +1137,14 @@ async function benchPostgres(): Promise<DatabaseResult[]> {
     const seedMs = await seed({ ...baseEnv(), ...dbEnv });
     log(`PostgreSQL: seeded in ${(seedMs / 1000).toFixed(1)} s`);
     const name = `PostgreSQL ${version.match(/PostgreSQL (\d+(\.\d+)?)/)?.[1] ?? ""}`.trim();
-    const results: DatabaseResult[] = [];
-    if (BASELINE_DIR) {
-      const before = await benchmarkServer(
-        `${name}, before`,
-        "postgres-before",
-        dbEnv,
-        seedMs,
-        postmasterPid(),
-        BASELINE_DIR,
-      );
-      before.baseline = true;
-      before.serverLogIssues = logIssues(path.join(benchDir, "server-postgres-before.log"));
-      results.push(before);
-    }
-    const result = await benchmarkServer(name, "postgres", dbEnv, seedMs, postmasterPid());
-    result.name = name;
-    result.serverLogIssues = logIssues(path.join(benchDir, "server-postgres.log"));
-    results.push(result);
+    // With a baseline, both servers use the one database at the same time (the app runs as several processes
+    // on one PostgreSQL anyway), measured in turn.
+    const specs: ServerSpec[] = [{ name, label: "postgres", dbEnv }];
+    if (BASELINE_DIR)
+      specs.unshift({ name: `${name}, before`, label: "postgres-before", dbEnv, appDir: BASELINE_DIR, baseline: true });
+    const results = await benchmarkServers(specs, seedMs, postmasterPid());
+    for (const [i, result] of results.entries())
+      result.serverLogIssues = logIssues(path.join(benchDir, `server-${specs[i]!.label}.log`));
     return results;
   } finally {
     if (started || existsSync(`/tmp/leernetwerk-postgres-${POSTGRES_PORT}`)) {
