@@ -12,6 +12,18 @@ import type {
 import { readRows } from "~/utils/db.server.ts";
 import type { sessionSummarySelect } from "./cohort.server.ts";
 import { ms, sessionJson, toDate, toDateOrNull } from "./sql-json.server.ts";
+
+/**
+ * The fields of a cohort card (alias c) in both staff start pages' statements: the cohort, and the counts of
+ * its active enrolments and its sessions, plus `extraCounts` (more `, 'name', expression` pairs).
+ */
+function cohortCardFields(extraCounts = ""): string {
+  return `'id', c.id, 'name', c.name, 'theme', c.theme, 'status', c.status,
+          'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
+          '_count', json_build_object(
+            'enrollments', (SELECT count(*)::int FROM "Enrollment" ce WHERE ce."cohortId" = c.id AND ce.status = 'ACTIVE'),
+            'sessions', (SELECT count(*)::int FROM "CohortSession" cs WHERE cs."cohortId" = c.id)${extraCounts})`;
+}
 import { describeContent, getLibrary } from "~/content/library.server.ts";
 import { momentSlugs } from "~/content/self-scan-schema.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
@@ -61,14 +73,10 @@ export async function coordinatorStart(now = new Date()) {
     `
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
-          'id', c.id, 'name', c.name, 'theme', c.theme, 'status', c.status,
-          'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
-          '_count', json_build_object(
-            'enrollments', (SELECT count(*)::int FROM "Enrollment" ce WHERE ce."cohortId" = c.id AND ce.status = 'ACTIVE'),
-            'sessions', (SELECT count(*)::int FROM "CohortSession" cs WHERE cs."cohortId" = c.id),
+          ${cohortCardFields(`,
             -- Applications waiting for an intake or a decision.
             'applications', (SELECT count(*)::int FROM "Application" ca
-              WHERE ca."cohortId" = c.id AND ca.status IN ('SUBMITTED', 'INTAKE_PLANNED'))),
+              WHERE ca."cohortId" = c.id AND ca.status IN ('SUBMITTED', 'INTAKE_PLANNED'))`)},
           -- From the start of this minute to the end of the minute two weeks ahead; exact below.
           'sessions', (SELECT coalesce(json_agg(${sessionJson("s")} ORDER BY s."startsAt"), '[]')
             FROM "CohortSession" s WHERE s."cohortId" = c.id AND s."startsAt" >= $1 AND s."startsAt" < $2))
@@ -226,11 +234,7 @@ export async function facilitatorStartRows(userId: string, from: Date) {
     `
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
-          'id', c.id, 'name', c.name, 'theme', c.theme, 'status', c.status,
-          'startsOn', ${ms('c."startsOn"')}, 'endsOn', ${ms('c."endsOn"')}, 'capacity', c.capacity,
-          '_count', json_build_object(
-            'enrollments', (SELECT count(*)::int FROM "Enrollment" ce WHERE ce."cohortId" = c.id AND ce.status = 'ACTIVE'),
-            'sessions', (SELECT count(*)::int FROM "CohortSession" cs WHERE cs."cohortId" = c.id)),
+          ${cohortCardFields()},
           -- The next few of each cohort hold the next few of all of them.
           'sessions', (SELECT coalesce(json_agg(${sessionJson("s")} ORDER BY s."startsAt"), '[]') FROM (
               SELECT * FROM "CohortSession" ns
