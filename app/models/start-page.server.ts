@@ -363,21 +363,13 @@ type MembershipRow = {
   };
 };
 
+const PROMPTS_ON_START_PAGE = 3;
+
 /**
- * The rows of the participant's start page, in one statement written out by hand. The same nested select
- * through Prisma (relationJoins: JSONB per level, then Prisma's own mapping of the result) cost about twice
- * the CPU on PGlite for the same rows (profile of issue 18): here the database builds plain JSON in the
- * shape the page needs, moments come as milliseconds, and only what the page uses is read (a submission's
- * text only while it can still be a concept, to tell "concept" from "open"). It goes straight to the
- * driver (readRows): the JSON columns come back parsed, the milliseconds as numbers.
+ * The statement of participantStartRows, made once: its text is the key of its prepared statement
+ * (app/utils/db.server.ts), so building it anew on every request only cost time (issue 18).
  */
-async function participantStartRows(userId: string) {
-  const [row] = await readRows<{
-    read: string[] | null;
-    answered: { cohortId: string; target: string }[] | null;
-    memberships: MembershipRow[] | null;
-  }>(
-    `
+const PARTICIPANT_START_SQL = `
     SELECT
       (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = $1::uuid) AS read,
       (SELECT json_agg(json_build_object('cohortId', ep."cohortId", 'target', ep.target))
@@ -389,9 +381,12 @@ async function participantStartRows(userId: string) {
             'id', e.id,
             'vraagstuk', e.vraagstuk,
             'municipality', json_build_object('id', mu.id, 'name', mu.name),
+            -- Each member's name by its key (no join over all users).
             'members', (SELECT coalesce(json_agg(json_build_object(
-                  'function', m.function, 'user', json_build_object('id', u.id, 'name', u.name)) ORDER BY m."createdAt"), '[]')
-                FROM "DuoMember" m JOIN "User" u ON u.id = m."userId" WHERE m."enrollmentId" = e.id),
+                  'function', m.function,
+                  'user', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = m."userId"))
+                  ORDER BY m."createdAt"), '[]')
+                FROM "DuoMember" m WHERE m."enrollmentId" = e.id),
             'selfScanSettings', (SELECT coalesce(json_agg(json_build_object(
                   'scanId', st."scanId", 'moment', st.moment, 'mode', st.mode)), '[]')
                 FROM "SelfScanSetting" st WHERE st."enrollmentId" = e.id),
@@ -453,9 +448,22 @@ async function participantStartRows(userId: string) {
         JOIN "Enrollment" e ON e.id = dm."enrollmentId" AND e.status = 'ACTIVE'
         JOIN "Municipality" mu ON mu.id = e."municipalityId"
         JOIN "Cohort" c ON c.id = e."cohortId"
-        WHERE dm."userId" = $1::uuid) AS memberships`,
-    [userId],
-  );
+        WHERE dm."userId" = $1::uuid) AS memberships`;
+
+/**
+ * The rows of the participant's start page, in one statement written out by hand. The same nested select
+ * through Prisma (relationJoins: JSONB per level, then Prisma's own mapping of the result) cost about twice
+ * the CPU on PGlite for the same rows (profile of issue 18): here the database builds plain JSON in the
+ * shape the page needs, moments come as milliseconds, and only what the page uses is read (a submission's
+ * text only while it can still be a concept, to tell "concept" from "open"). It goes straight to the
+ * driver (readRows): the JSON columns come back parsed, the milliseconds as numbers.
+ */
+async function participantStartRows(userId: string) {
+  const [row] = await readRows<{
+    read: string[] | null;
+    answered: { cohortId: string; target: string }[] | null;
+    memberships: MembershipRow[] | null;
+  }>(PARTICIPANT_START_SQL, [userId]);
   return {
     read: row?.read ?? [],
     answered: row?.answered ?? [],
@@ -613,8 +621,6 @@ export async function participantStartPage(user: Pick<User, "id">, now = new Dat
 
   return { participant, selfScans, openAssignments, journalPrompts };
 }
-
-const PROMPTS_ON_START_PAGE = 3;
 
 type SessionSummaryRow = Prisma.CohortSessionGetPayload<{ select: typeof sessionSummarySelect }>;
 
