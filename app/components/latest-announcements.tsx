@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { formatDate } from "~/utils/dates.ts";
 
 /** The cohort page's latest announcements (issue 19), with the way to all of them and, for staff, to write one. */

@@ -1,7 +1,8 @@
 // Renders transformed Markdoc content with the components for our tags. Interactive tags (zelfscan) read
 // the participant's saved answers from LessonContext.
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";

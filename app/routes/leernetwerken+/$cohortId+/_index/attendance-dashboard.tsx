@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { formatShortDate } from "~/utils/dates.ts";
 import type { Loaded } from "./route.tsx";

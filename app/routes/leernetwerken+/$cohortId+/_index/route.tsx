@@ -3,16 +3,18 @@
 // sign-offs per session; coordinators edit the cohort and its schedule from here. Only for people in the
 // cohort (and coordinators); anyone else gets a 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { LatestAnnouncements } from "~/components/latest-announcements.tsx";
-import { cohortOverviewWithAccess, getCohortOverview } from "~/models/cohort.server.ts";
+import { type CohortRelation, cohortOverviewWithAccess, getCohortOverview } from "~/models/cohort.server.ts";
 import { warningsForSchedule } from "~/models/schedule.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { calendarDateString, formatCalendarDate } from "~/utils/dates.ts";
 import { invariantResponse } from "~/utils/http.server.ts";
+import { type Jsonified, jsonData, readJsonData } from "~/utils/json-data.ts";
 import { cohortStatusLabels, duoFunctionLabels } from "~/utils/labels.ts";
 import { AttendanceDashboard } from "./attendance-dashboard.tsx";
 
@@ -33,6 +35,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const overview =
     page?.data ?? (await getCohortOverview(cohortId, relation === "participant" ? { userId: user.id } : { all: true }));
   invariantResponse(overview, "Dit leernetwerk bestaat niet.");
+  // The page's values as one JSON string (app/utils/json-data.ts): a few hundred values that the data's
+  // encoder would otherwise walk one by one. The cohort's id and name also as they are, for the title.
+  return {
+    cohort: { id: overview.id, name: overview.name },
+    page: jsonData(pageValues(overview, relation, user.id)),
+  };
+}
+
+/** What the page shows, from the cohort's overview (moments as Date). */
+function pageValues(
+  overview: NonNullable<Awaited<ReturnType<typeof getCohortOverview>>>,
+  relation: CohortRelation,
+  userId: string,
+) {
   const { readings: readingsPerSession, ...cohort } = overview;
   // What the page shows of a reading (not its module or the ids of its lessons, which are sent for nothing).
   const readings = Object.fromEntries(
@@ -51,13 +67,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         )
       : {};
   const participantCount = cohort.enrollments.reduce((sum, enrollment) => sum + enrollment.members.length, 0);
-  return { cohort, relation, userId: user.id, warnings, participantCount, readings, now: new Date() };
+  return { cohort, relation, userId, warnings, participantCount, readings, now: new Date() };
 }
 
-export type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+/** The page's values as the component reads them (moments as ISO strings). */
+export type Loaded = Jsonified<ReturnType<typeof pageValues>>;
 
 export default function CohortPage() {
-  const { cohort, relation, userId, warnings, participantCount, readings, now } = useLoaderData<typeof loader>();
+  const { cohort, relation, userId, warnings, participantCount, readings, now } = readJsonData<Loaded>(
+    useLoaderData<typeof loader>().page,
+  );
   const isStaff = relation !== "participant";
   const header = useCohortHeader().cohort;
   return (

@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import type { Crumb } from "~/utils/cohort-page.ts";
 
 /** "Cohort name › step › step": the cohort's name always links to the cohort page. */
