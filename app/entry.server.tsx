@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@r
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { documentResponse } from "~/utils/document-body.server.ts";
+import { readHandoffAhead } from "~/utils/handoff.server.ts";
 import { documentEndLast } from "~/utils/html-end.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -26,13 +27,15 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
  * ready, as when the shell was streamed: an error in a later part is logged, and that part is rendered by
  * the browser.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // The page's data is complete: read it first, so rendering it suspends nowhere (app/utils/handoff.server.ts).
+  await readHandoffAhead(remixContext);
   const nonce = loadContext.cspNonce ?? "";
   return new Promise<Response>((resolve, reject) => {
     let shellStatus: number | null = null;
