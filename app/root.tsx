@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -13,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header.tsx";
+import { StaticLink } from "~/components/static-link.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Toast } from "~/components/toast.tsx";
 import { getAuth } from "~/auth/session.server.ts";
@@ -73,13 +73,13 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav aria-label="Over deze website">
               <ul className="footer-links">
                 <li>
-                  <Link to="/kennisbank">Kennisbank: wat gemeenten leerden</Link>
+                  <StaticLink to="/kennisbank">Kennisbank: wat gemeenten leerden</StaticLink>
                 </li>
                 <li>
-                  <Link to="/privacyverklaring">Privacyverklaring</Link>
+                  <StaticLink to="/privacyverklaring">Privacyverklaring</StaticLink>
                 </li>
                 <li>
-                  <Link to="/toegankelijkheidsverklaring">Toegankelijkheidsverklaring</Link>
+                  <StaticLink to="/toegankelijkheidsverklaring">Toegankelijkheidsverklaring</StaticLink>
                 </li>
               </ul>
             </nav>
