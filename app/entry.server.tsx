@@ -1,7 +1,8 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { documentResponse } from "~/utils/document-body.server.ts";
+import { readHandoffAhead } from "~/utils/handoff.server.ts";
 import { documentEndLast } from "~/utils/html-end.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 
@@ -22,73 +23,36 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 /**
  * The page is rendered whole, then sent in one piece. No page defers data (every loader's data is there
  * before rendering starts), so streaming the shell first gained nothing, and it cost a write to the socket
- * per chunk plus three stream layers per page (issue 18). The status is the one known when the shell was
- * ready, as when the shell was streamed: an error in a later part is logged, and that part is rendered by
- * the browser.
+ * per chunk plus three stream layers per page (issue 18). With the data read ahead (app/utils/handoff.server.ts)
+ * nothing suspends, so the page is rendered to a string at once: no rounds on the event loop, no bytes
+ * encoded and decoded again, no timer. (React 18's stream also wrote two NUL bytes wherever a character of
+ * several bytes fell on the edge of its 2 KB buffer.) An error in Remix's data scripts, the one part in a
+ * Suspense boundary, is logged by React and that part left to the browser, as when the page was streamed.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  await readHandoffAhead(remixContext);
   const nonce = loadContext.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
-    let shellStatus: number | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const chunks: Uint8Array[] = [];
-    // React writes the whole page into this at once (pipe below, when all is ready) and then ends it. A
-    // plain object with the part of a Node stream React uses (write, end, on, destroy) instead of a
-    // Writable: no stream state per page, and no error object for the end React asks for after the finish.
-    let ended = false;
-    const sink = {
-      write(chunk: Uint8Array | string) {
-        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-        return true;
-      },
-      end() {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
-        if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
-        const html = documentEndLast(Buffer.concat(chunks).toString("utf8"));
-        resolve(documentResponse(html, { headers: responseHeaders, status: shellStatus ?? responseStatusCode }));
-      },
-      destroy(error?: unknown) {
-        if (ended) return;
-        ended = true;
-        clearTimeout(timer);
-        reject(error);
-      },
-      on() {
-        return sink;
-      },
-    };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellStatus = responseStatusCode;
-        },
-        onAllReady() {
-          if (shellStatus !== null) pipe(sink as unknown as NodeJS.WritableStream);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellStatus !== null) console.error(error);
-        },
-      },
-    );
-    timer = setTimeout(abort, ABORT_DELAY);
+  const markup = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // Only the public knowledge base's pages say otherwise, for signed-out visitors (app/utils/public-cache.ts).
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", NO_STORE);
+  return documentResponse(withDoctype(documentEndLast(markup)), {
+    headers: responseHeaders,
+    status: responseStatusCode,
   });
+}
+
+/** renderToString leaves out the doctype that React's stream puts before <html>; without it, quirks mode. */
+function withDoctype(html: string): string {
+  return html.startsWith("<html") ? `<!DOCTYPE html>${html}` : html;
 }

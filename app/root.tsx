@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -13,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header.tsx";
+import { Link } from "~/components/link.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Toast } from "~/components/toast.tsx";
 import { getAuth } from "~/auth/session.server.ts";

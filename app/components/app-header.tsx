@@ -1,4 +1,5 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import type { Role } from "~/generated/prisma/enums.ts";
 import { roleLabels } from "~/utils/labels.ts";
 
@@ -31,9 +32,11 @@ function InboxLink({ unread, current }: { unread: number; current: boolean }) {
 // is "Aanpak" to a participant). An item is current on its own page and the pages below it, unless another
 // item claims the page with `also`.
 // `more`: words only a screen reader hears, for a link whose visible text says too little out of context.
-type NavItem = { to: string; label: string; also?: RegExp; more?: string };
+type NavItem = { to: `/${string}`; label: string; also?: RegExp; more?: string };
 
 const START: NavItem = { to: "/", label: "Start", more: " – je overzicht van wat er voor je klaarstaat" };
+
+const ACCOUNT: NavItem = { to: "/account", label: "Account" };
 
 const CANVAS_PAGES = /^\/leernetwerken\/[^/]+\/aanpak(\/|\.|$)/;
 
@@ -71,7 +74,7 @@ function currentItem(items: NavItem[], pathname: string): string | undefined {
   const claimed = items.find((item) => item.also?.test(pathname));
   if (claimed) return claimed.to;
   const own = (to: string) => (to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`));
-  return [...items, { to: "/account", label: "Account" }].find((item) => own(item.to))?.to;
+  return [...items, ACCOUNT].find((item) => own(item.to))?.to;
 }
 
 export function AppHeader({ user }: { user: HeaderUser }) {
@@ -87,7 +90,7 @@ export function AppHeader({ user }: { user: HeaderUser }) {
         {user ? (
           <nav aria-label="Hoofdmenu">
             <ul className="nav-list">
-              {[...navigation[user.role], { to: "/account", label: "Account" }].map((item) => (
+              {[...navigation[user.role], ACCOUNT].map((item) => (
                 <li key={item.to}>
                   <Link
                     to={item.to}
