@@ -460,12 +460,18 @@ export function resultsView(scan: SelfScan, duo: DuoResults) {
           completedAt: response.completedAt!,
           answers: response.answers as Answers,
         }));
-      return { moment, mode, status: momentStatus(duo, scan.id, moment), respondents };
+      return { moment, mode, respondents };
     })
     .filter((entry) => entry.respondents.length > 0);
+  // Only what the pages show (the chart and its table read the measures of each moment).
+  const scores: Partial<Record<SelfScanMomentKey, { measures: Score["measures"] }>> = {};
+  for (const moment of selfScanMoments) {
+    const score = byMoment[moment];
+    if (score) scores[moment] = { measures: score.measures };
+  }
   return {
     measures: scanMeasures(scan),
-    scores: byMoment,
+    scores,
     change: change
       ? {
           label: `${momentLabels[change.from].toLowerCase()} → ${momentLabels[change.to].toLowerCase()}`,
