@@ -8,6 +8,7 @@ import {
   type ResultsScan,
   type SelfScanMomentKey,
 } from "~/content/self-scan-schema.ts";
+import { useMemo } from "react";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import type { Measure } from "~/models/self-scan-scoring.ts";
 import { formatDate } from "~/utils/dates.ts";
@@ -97,7 +98,15 @@ export function answersTableMarkup(scan: ResultsScan, entry: ResultsData["moment
   return markup;
 }
 
-export function SelfScanResults({ scan, data, idPrefix }: { scan: ResultsScan; data: ResultsData; idPrefix: string }) {
+/**
+ * A results page's scan and results as one JSON string (serializedResults in self-scan.server.ts): the page
+ * data's encoder sends a string as it is, instead of walking the few hundred values of the questions and
+ * answers (issue 18). Read back once per string.
+ */
+export type ResultsPayload = { scan: ResultsScan; data: ResultsData };
+
+export function SelfScanResults({ results, idPrefix }: { results: string; idPrefix: string }) {
+  const { scan, data } = useMemo(() => JSON.parse(results) as ResultsPayload, [results]);
   const series = momentSeries(data.scores);
   const chartable = data.measures.length > 0;
   return (

@@ -3,7 +3,7 @@
 // version check so two members working at once never overwrite each other, and the results per moment.
 import type { User } from "lucia";
 import { getLibrary } from "~/content/library.server.ts";
-import type { Answers, SelfScan, SelfScanMomentKey } from "~/content/self-scan-schema.ts";
+import type { Answers, ResultsScan, SelfScan, SelfScanMomentKey } from "~/content/self-scan-schema.ts";
 import { momentLabels, momentSlugs, selfScanMoments } from "~/content/self-scan-schema.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
@@ -444,6 +444,21 @@ export function countDuos(cohortId: string) {
 }
 
 // ---- The results page of one duo (for the duo itself and the cohort's facilitators) ----
+
+const scanJson = new WeakMap<ResultsScan, string>();
+
+/**
+ * A results page's scan (as resultsScan gives it) and results (resultsView) as one JSON string, which
+ * SelfScanResults reads (ResultsPayload); the scan's part is made once per scan.
+ */
+export function serializedResults(scan: ResultsScan, results: ReturnType<typeof resultsView>): string {
+  let json = scanJson.get(scan);
+  if (json === undefined) {
+    json = JSON.stringify(scan);
+    scanJson.set(scan, json);
+  }
+  return `{"scan":${json},"data":${JSON.stringify(results)}}`;
+}
 
 /** Everything the results page shows: the chart per moment, the change, and the answers side by side. */
 export function resultsView(scan: SelfScan, duo: DuoResults) {
