@@ -219,6 +219,11 @@ export function scoreAnswers(scan: SelfScan, answers: Answers): Score {
 /** Several scores as one (a duo whose members answered each on their own): the mean per measure. */
 export function combineScores(scores: Score[]): Score | null {
   if (scores.length === 0) return null;
+  // One response (a duo answering together): its own score, as the means below would give it.
+  if (scores.length === 1) {
+    const [score] = scores as [Score];
+    return { measures: { ...score.measures }, questions: { ...score.questions }, judgements: [...score.judgements] };
+  }
   const combine = (pick: (score: Score) => Record<string, number | null>) => {
     const keys = new Set(scores.flatMap((score) => Object.keys(pick(score))));
     return Object.fromEntries(
