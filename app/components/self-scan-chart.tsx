@@ -37,91 +37,85 @@ export function ScoreChart({
   measures: Measure[];
   series: ChartSeries[];
 }) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
   const rowHeight = LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP) + ROW_GAP;
   const height = measures.length * rowHeight + 24;
-  const description = measures
-    .map(
-      (measure) =>
-        `${measure.label}: ${series.map((s) => `${s.label} ${formatMeasureValue(measure, s.values[measure.key])}`).join(", ")}`,
-    )
-    .join(". ");
   return (
     <figure className="score-chart">
+      {/* The drawing is one string (chartMarkup), the same on the server and in the browser: a hundred-odd
+          SVG elements rendered by React cost a noticeable part of a results page (issue 18). */}
       <svg
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
-        aria-labelledby={`${titleId} ${descId}`}
+        aria-labelledby={`${id}-title ${id}-desc`}
         width="100%"
         preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}.</desc>
-        {measures.map((measure, rowIndex) => {
-          const top = rowIndex * rowHeight;
-          const scaleX = (value: number) => (value / measure.max) * BAR_AREA;
-          return (
-            <g key={measure.key}>
-              <text x={LEFT} y={top + 14} className="chart-label">
-                {measure.label}
-              </text>
-              {/* The scale's ends as faint guides, so bars of different rows compare at a glance. */}
-              <line
-                x1={LEFT}
-                x2={LEFT}
-                y1={top + LABEL_HEIGHT - 2}
-                y2={top + LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP)}
-                className="chart-axis"
-              />
-              <line
-                x1={LEFT + BAR_AREA}
-                x2={LEFT + BAR_AREA}
-                y1={top + LABEL_HEIGHT - 2}
-                y2={top + LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP)}
-                className="chart-guide"
-              />
-              {series.map((s, index) => {
-                const value = s.values[measure.key];
-                const y = top + LABEL_HEIGHT + index * (BAR_HEIGHT + BAR_GAP);
-                const width = typeof value === "number" ? Math.max(scaleX(value), 2) : 0;
-                return (
-                  <g key={s.key}>
-                    {width ? (
-                      <rect
-                        x={LEFT}
-                        y={y}
-                        width={width}
-                        height={BAR_HEIGHT}
-                        className={`chart-bar ${seriesClass(s, index)}`}
-                      />
-                    ) : null}
-                    <text x={LEFT + width + 6} y={y + BAR_HEIGHT - 4} className="chart-value">
-                      {formatMeasureValue(measure, value)} ({s.label.toLowerCase()})
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-        <text x={LEFT} y={height - 6} className="chart-note">
-          {measures[0]?.rungs
-            ? `Trede 1 (${measures[0].rungs[0]}) tot ${measures[0].max} (${measures[0].rungs.at(-1)})`
-            : `Schaal 1 tot ${measures[0]?.max ?? 5}`}
-        </text>
-      </svg>
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: built by chartMarkup, every text escaped
+        dangerouslySetInnerHTML={{ __html: chartMarkup(id, title, measures, series, rowHeight, height) }}
+      />
       <figcaption>
         <ul className="chart-legend" aria-label="Legenda">
           {series.map((s, index) => (
             <li key={s.key}>
-              <span className={`chart-swatch ${seriesClass(s, index)}`} aria-hidden="true" /> {s.label}
+              <span className={`chart-swatch ${seriesClass(s, index)}`} aria-hidden="true" />
+              {` ${s.label}`}
             </li>
           ))}
         </ul>
       </figcaption>
     </figure>
   );
+}
+
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+
+/** Text for the SVG markup: the characters that could end text or an attribute written as entities. */
+export function escapeMarkup(text: string): string {
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (char) => escapes[char]!) : text;
+}
+
+/**
+ * The inside of the chart's SVG: its title and description (named by aria-labelledby), per measure a label,
+ * the scale's ends as faint guides (so bars of different rows compare at a glance) and per series a bar
+ * with its value and moment as text, and the scale's note at the bottom.
+ */
+export function chartMarkup(
+  id: string,
+  title: string,
+  measures: Measure[],
+  series: ChartSeries[],
+  rowHeight: number,
+  height: number,
+): string {
+  const description = measures
+    .map(
+      (measure) =>
+        `${measure.label}: ${series.map((s) => `${s.label} ${formatMeasureValue(measure, s.values[measure.key])}`).join(", ")}`,
+    )
+    .join(". ");
+  let markup = `<title id="${escapeMarkup(id)}-title">${escapeMarkup(title)}</title><desc id="${escapeMarkup(id)}-desc">${escapeMarkup(description)}.</desc>`;
+  measures.forEach((measure, rowIndex) => {
+    const top = rowIndex * rowHeight;
+    const axisTop = top + LABEL_HEIGHT - 2;
+    const axisBottom = top + LABEL_HEIGHT + series.length * (BAR_HEIGHT + BAR_GAP);
+    markup += `<g><text x="${LEFT}" y="${top + 14}" class="chart-label">${escapeMarkup(measure.label)}</text>`;
+    markup += `<line x1="${LEFT}" x2="${LEFT}" y1="${axisTop}" y2="${axisBottom}" class="chart-axis"></line>`;
+    markup += `<line x1="${LEFT + BAR_AREA}" x2="${LEFT + BAR_AREA}" y1="${axisTop}" y2="${axisBottom}" class="chart-guide"></line>`;
+    series.forEach((s, index) => {
+      const value = s.values[measure.key];
+      const y = top + LABEL_HEIGHT + index * (BAR_HEIGHT + BAR_GAP);
+      const width = typeof value === "number" ? Math.max((value / measure.max) * BAR_AREA, 2) : 0;
+      markup += "<g>";
+      if (width) {
+        markup += `<rect x="${LEFT}" y="${y}" width="${width}" height="${BAR_HEIGHT}" class="chart-bar ${seriesClass(s, index)}"></rect>`;
+      }
+      markup += `<text x="${LEFT + width + 6}" y="${y + BAR_HEIGHT - 4}" class="chart-value">${escapeMarkup(`${formatMeasureValue(measure, value)} (${s.label.toLowerCase()})`)}</text></g>`;
+    });
+    markup += "</g>";
+  });
+  const note = measures[0]?.rungs
+    ? `Trede 1 (${measures[0].rungs[0]}) tot ${measures[0].max} (${measures[0].rungs.at(-1)})`
+    : `Schaal 1 tot ${measures[0]?.max ?? 5}`;
+  return `${markup}<text x="${LEFT}" y="${height - 6}" class="chart-note">${escapeMarkup(note)}</text>`;
 }
 
 /** The same numbers as a table, with the change from the first to the last series when asked for. */

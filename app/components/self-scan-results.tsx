@@ -8,10 +8,11 @@ import {
   type ResultsScan,
   type SelfScanMomentKey,
 } from "~/content/self-scan-schema.ts";
+import { useMemo } from "react";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import type { Measure } from "~/models/self-scan-scoring.ts";
 import { formatDate } from "~/utils/dates.ts";
-import { momentSeries, ScoreChart, ScoreTable } from "./self-scan-chart.tsx";
+import { escapeMarkup, momentSeries, ScoreChart, ScoreTable } from "./self-scan-chart.tsx";
 import { TableScroll } from "./table-scroll.tsx";
 
 type Scores = Partial<Record<SelfScanMomentKey, { measures: Record<string, number | null> }>>;
@@ -27,6 +28,20 @@ export type ResultsData = {
   }[];
 };
 
+/** The answer in words ("4 van 5", the judgement, the rungs now and wanted, the text), or null. */
+function answerText(question: ResultsQuestion, answer: Answer, scaleMax?: number): string | null {
+  let main: string | null = null;
+  if (question.type === "scale") main = answer.value !== undefined ? `${answer.value} van ${scaleMax ?? 5}` : null;
+  if (question.type === "judgement") main = answer.choice ? judgementLabels[answer.choice] : null;
+  if (question.type === "ladder") {
+    const rung = (value: number | undefined) =>
+      value ? `${value} · ${question.rungs?.[value - 1]?.label ?? ""}` : "–";
+    main = `Nu: ${rung(answer.now)}; gewenst: ${rung(answer.wanted)}`;
+  }
+  if (question.type === "text") main = answer.text ?? null;
+  return main;
+}
+
 export function AnswerView({
   question,
   answer,
@@ -37,15 +52,7 @@ export function AnswerView({
   scaleMax?: number;
 }) {
   if (!answer) return <span className="muted">Niet beantwoord</span>;
-  let main: string | null = null;
-  if (question.type === "scale") main = answer.value !== undefined ? `${answer.value} van ${scaleMax ?? 5}` : null;
-  if (question.type === "judgement") main = answer.choice ? judgementLabels[answer.choice] : null;
-  if (question.type === "ladder") {
-    const rung = (value: number | undefined) =>
-      value ? `${value} · ${question.rungs?.[value - 1]?.label ?? ""}` : "–";
-    main = `Nu: ${rung(answer.now)}; gewenst: ${rung(answer.wanted)}`;
-  }
-  if (question.type === "text") main = answer.text ?? null;
+  const main = answerText(question, answer, scaleMax);
   const note = answer.remark ?? answer.reasons;
   return (
     <>
@@ -55,7 +62,51 @@ export function AnswerView({
   );
 }
 
-export function SelfScanResults({ scan, data, idPrefix }: { scan: ResultsScan; data: ResultsData; idPrefix: string }) {
+/** What AnswerView shows, as markup (every text escaped). */
+export function answerMarkup(question: ResultsQuestion, answer: Answer | undefined, scaleMax?: number): string {
+  if (!answer) return NOT_ANSWERED;
+  const main = answerText(question, answer, scaleMax);
+  const note = answer.remark ?? answer.reasons;
+  return (
+    (main ? `<strong>${escapeMarkup(main)}</strong>` : NOT_ANSWERED) +
+    (note ? `<p class="answer-remark pre-line">${escapeMarkup(note)}</p>` : "")
+  );
+}
+
+const NOT_ANSWERED = '<span class="muted">Niet beantwoord</span>';
+
+/**
+ * The inside of a moment's answers table: the caption, a column per respondent, and per section its title
+ * and a row per question with each respondent's answer (AnswerView's texts).
+ */
+export function answersTableMarkup(scan: ResultsScan, entry: ResultsData["moments"][number]): string {
+  const moment = momentLabels[entry.moment].toLowerCase();
+  let markup = `<caption class="visually-hidden">${escapeMarkup(`${scan.title}, ${moment}`)}</caption><thead><tr><th scope="col">Vraag</th>`;
+  for (const respondent of entry.respondents) markup += `<th scope="col">${escapeMarkup(respondent.name)}</th>`;
+  markup += "</tr></thead>";
+  for (const section of scan.sections) {
+    markup += `<tbody><tr><th scope="colgroup" colSpan="${entry.respondents.length + 1}" class="answers-section">${escapeMarkup(section.title)}</th></tr>`;
+    for (const question of section.questions) {
+      markup += `<tr><th scope="row">${escapeMarkup(question.text)}</th>`;
+      for (const respondent of entry.respondents) {
+        markup += `<td>${answerMarkup(question, respondent.answers[question.id], section.scale?.max)}</td>`;
+      }
+      markup += "</tr>";
+    }
+    markup += "</tbody>";
+  }
+  return markup;
+}
+
+/**
+ * A results page's scan and results as one JSON string (serializedResults in self-scan.server.ts): the page
+ * data's encoder sends a string as it is, instead of walking the few hundred values of the questions and
+ * answers (issue 18). Read back once per string.
+ */
+export type ResultsPayload = { scan: ResultsScan; data: ResultsData };
+
+export function SelfScanResults({ results, idPrefix }: { results: string; idPrefix: string }) {
+  const { scan, data } = useMemo(() => JSON.parse(results) as ResultsPayload, [results]);
   const series = momentSeries(data.scores);
   const chartable = data.measures.length > 0;
   return (
@@ -97,44 +148,14 @@ export function SelfScanResults({ scan, data, idPrefix }: { scan: ResultsScan; d
             {entry.respondents.map((respondent) => formatDate(respondent.completedAt)).join(" en ")}
           </p>
           <TableScroll label={`Antwoorden ${momentLabels[entry.moment].toLowerCase()}`}>
-            <table className="answers-table">
-              <caption className="visually-hidden">
-                {scan.title}, {momentLabels[entry.moment].toLowerCase()}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Vraag</th>
-                  {entry.respondents.map((respondent) => (
-                    <th scope="col" key={respondent.key}>
-                      {respondent.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {scan.sections.map((section) => (
-                <tbody key={section.id}>
-                  <tr>
-                    <th scope="colgroup" colSpan={entry.respondents.length + 1} className="answers-section">
-                      {section.title}
-                    </th>
-                  </tr>
-                  {section.questions.map((question) => (
-                    <tr key={question.id}>
-                      <th scope="row">{question.text}</th>
-                      {entry.respondents.map((respondent) => (
-                        <td key={respondent.key}>
-                          <AnswerView
-                            question={question}
-                            answer={respondent.answers[question.id]}
-                            scaleMax={section.scale?.max}
-                          />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
+            {/* The table's inside is one string (answersTableMarkup), the same on the server and in the browser:
+                as React elements, a row per question and a cell per respondent cost a noticeable part of the
+                page (issue 18). */}
+            <table
+              className="answers-table"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: built by answersTableMarkup, every text escaped
+              dangerouslySetInnerHTML={{ __html: answersTableMarkup(scan, entry) }}
+            />
           </TableScroll>
         </section>
       ))}

@@ -172,6 +172,12 @@ describe("scoring", () => {
     expect(duo.measures["section:b"]).toBe(4); // only Lisa answered b1
     expect(duo.judgements).toEqual(["go", "nog-niet"]);
     expect(combineScores([])).toBeNull();
+    // One response is its own score, as the mean of the same response twice.
+    for (const one of [lisa, erik]) {
+      const twice = combineScores([one, one])!;
+      expect(combineScores([one])).toEqual({ ...twice, judgements: one.judgements });
+      expect(Object.keys(combineScores([one])!.measures)).toEqual(Object.keys(twice.measures));
+    }
   });
 
   it("gives the change from the first to the last answered moment", () => {

@@ -219,6 +219,11 @@ export function scoreAnswers(scan: SelfScan, answers: Answers): Score {
 /** Several scores as one (a duo whose members answered each on their own): the mean per measure. */
 export function combineScores(scores: Score[]): Score | null {
   if (scores.length === 0) return null;
+  // One response (a duo answering together): its own score, as the means below would give it.
+  if (scores.length === 1) {
+    const [score] = scores as [Score];
+    return { measures: { ...score.measures }, questions: { ...score.questions }, judgements: [...score.judgements] };
+  }
   const combine = (pick: (score: Score) => Record<string, number | null>) => {
     const keys = new Set(scores.flatMap((score) => Object.keys(pick(score))));
     return Object.fromEntries(
@@ -301,11 +306,22 @@ export function aggregateDuos(duoScores: Score[], minimum = MIN_DUOS_FOR_AGGREGA
 // One formatter for every score: toLocaleString with options builds a new one per call, which was the
 // largest single cost of the results page (a table of scores; issue 18).
 const scoreFormat = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Intl formatting takes a few microseconds a call and a results page asks for dozens: the texts are kept per
+// value (averages of a few answers, so few distinct values; bounded all the same).
+const formattedScores = new Map<number, string>();
+const MAX_FORMATTED_SCORES = 1000;
 
-/** "3,4" — one decimal, Dutch notation. */
+/** A score with one decimal, Dutch style ("3,5"), or "–" when there is none. */
 export function formatScore(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
-  return scoreFormat.format(value);
+  if (value === 0) return scoreFormat.format(value); // 0 and -0 share a key of a Map
+  let text = formattedScores.get(value);
+  if (text === undefined) {
+    text = scoreFormat.format(value);
+    if (formattedScores.size >= MAX_FORMATTED_SCORES) formattedScores.clear();
+    formattedScores.set(value, text);
+  }
+  return text;
 }
 
 /** "+0,8", "−0,3", "0,0" (a real minus sign, so screen readers say "min"). */

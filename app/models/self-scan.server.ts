@@ -3,7 +3,7 @@
 // version check so two members working at once never overwrite each other, and the results per moment.
 import type { User } from "lucia";
 import { getLibrary } from "~/content/library.server.ts";
-import type { Answers, SelfScan, SelfScanMomentKey } from "~/content/self-scan-schema.ts";
+import type { Answers, ResultsScan, SelfScan, SelfScanMomentKey } from "~/content/self-scan-schema.ts";
 import { momentLabels, momentSlugs, selfScanMoments } from "~/content/self-scan-schema.ts";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
@@ -445,6 +445,21 @@ export function countDuos(cohortId: string) {
 
 // ---- The results page of one duo (for the duo itself and the cohort's facilitators) ----
 
+const scanJson = new WeakMap<ResultsScan, string>();
+
+/**
+ * A results page's scan (as resultsScan gives it) and results (resultsView) as one JSON string, which
+ * SelfScanResults reads (ResultsPayload); the scan's part is made once per scan.
+ */
+export function serializedResults(scan: ResultsScan, results: ReturnType<typeof resultsView>): string {
+  let json = scanJson.get(scan);
+  if (json === undefined) {
+    json = JSON.stringify(scan);
+    scanJson.set(scan, json);
+  }
+  return `{"scan":${json},"data":${JSON.stringify(results)}}`;
+}
+
 /** Everything the results page shows: the chart per moment, the change, and the answers side by side. */
 export function resultsView(scan: SelfScan, duo: DuoResults) {
   const byMoment = duoScoresByMoment(scan, duo);
@@ -460,12 +475,18 @@ export function resultsView(scan: SelfScan, duo: DuoResults) {
           completedAt: response.completedAt!,
           answers: response.answers as Answers,
         }));
-      return { moment, mode, status: momentStatus(duo, scan.id, moment), respondents };
+      return { moment, mode, respondents };
     })
     .filter((entry) => entry.respondents.length > 0);
+  // Only what the pages show (the chart and its table read the measures of each moment).
+  const scores: Partial<Record<SelfScanMomentKey, { measures: Score["measures"] }>> = {};
+  for (const moment of selfScanMoments) {
+    const score = byMoment[moment];
+    if (score) scores[moment] = { measures: score.measures };
+  }
   return {
     measures: scanMeasures(scan),
-    scores: byMoment,
+    scores,
     change: change
       ? {
           label: `${momentLabels[change.from].toLowerCase()} → ${momentLabels[change.to].toLowerCase()}`,

@@ -8,7 +8,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
 import { resultsScan } from "~/content/self-scan-schema.ts";
-import { findOwnDuoResults, ownDuoResultsWithAccess, resultsView } from "~/models/self-scan.server.ts";
+import {
+  findOwnDuoResults,
+  ownDuoResultsWithAccess,
+  resultsView,
+  serializedResults,
+} from "~/models/self-scan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse } from "~/utils/http.server.ts";
 
@@ -32,7 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(scan, "Deze zelfscan bestaat niet.");
   const duo = page ? page.data : await findOwnDuoResults(user, cohortId, scan.id);
   invariantResponse(duo, "Je doet niet mee met een duo in dit leernetwerk.");
-  return { municipality: duo.municipality.name, scan: resultsScan(scan), results: resultsView(scan, duo) };
+  return {
+    municipality: duo.municipality.name,
+    scan: { title: scan.title, sourceTitle: scan.sourceTitle },
+    results: serializedResults(resultsScan(scan), resultsView(scan, duo)),
+  };
 }
 
 export default function OwnResultsPage() {
@@ -47,7 +56,7 @@ export default function OwnResultsPage() {
         afgerond.
       </p>
       <p className="muted">Gebaseerd op: {scan.sourceTitle}.</p>
-      <SelfScanResults scan={scan} data={results} idPrefix="uitkomst" />
+      <SelfScanResults results={results} idPrefix="uitkomst" />
       <p>
         <Link to={base}>Terug naar de zelfscans</Link>
       </p>

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";
 import { findSelfScan } from "~/content/library.server.ts";
 import { resultsScan } from "~/content/self-scan-schema.ts";
-import { findDuoResultsForFacilitator, resultsView } from "~/models/self-scan.server.ts";
+import { findDuoResultsForFacilitator, resultsView, serializedResults } from "~/models/self-scan.server.ts";
 import { cohortPage, useCohortHeader } from "~/utils/cohort-page.ts";
 import { forbidden, invariantResponse, notFound } from "~/utils/http.server.ts";
 
@@ -36,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     municipality: duo.municipality.name,
     members: duo.members.map((member) => member.user.name),
-    scan: resultsScan(scan),
-    results: resultsView(scan, duo),
+    scan: { title: scan.title, sourceTitle: scan.sourceTitle },
+    results: serializedResults(resultsScan(scan), resultsView(scan, duo)),
   };
 }
 
@@ -52,7 +52,7 @@ export default function DuoResultsPage() {
       </h1>
       <p className="lead">Het duo: {members.join(", ")}. Je ziet alleen afgeronde zelfscans.</p>
       <p className="muted">Gebaseerd op: {scan.sourceTitle}.</p>
-      <SelfScanResults scan={scan} data={results} idPrefix="duo" />
+      <SelfScanResults results={results} idPrefix="duo" />
       <p>
         <Link to={base}>Terug naar de zelfscans van het leernetwerk</Link>
       </p>
