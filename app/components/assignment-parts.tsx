@@ -1,5 +1,6 @@
 // Pieces shared by the participants' and the facilitators' assignment pages.
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import type { ReactNode } from "react";
 import { MarkdocText } from "~/components/markdoc-text.tsx";
 import { TextareaField } from "~/components/forms.tsx";

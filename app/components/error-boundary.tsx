@@ -1,6 +1,7 @@
 // Friendly Dutch error pages for every route. Details stay on the server: only the Dutch message a 4xx
 // Response carries (notFound("Dit journaalstuk bestaat niet…"), forbidden(…), a thrown data()) is shown.
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 
 const messages: Record<number, { title: string; text: string }> = {
   400: { title: "Er ging iets mis met je verzoek", text: "Controleer wat je hebt ingevuld en probeer het opnieuw." },

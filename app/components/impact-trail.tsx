@@ -1,6 +1,6 @@
 // Parts of the impact trail's pages: the phase progress of a topic, a step on the timeline, and the step form
 // (its fields follow app/models/impact-trail-phases.ts).
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import type { ReactNode } from "react";
 import { Field, SelectField, TextareaField } from "~/components/forms.tsx";
 import {

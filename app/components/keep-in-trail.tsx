@@ -1,7 +1,8 @@
 // "Bewaren in het impactspoor": the author copies a piece of their own work (a submission with its files, a
 // journal entry) into the municipality's impact trail, where it stays after the cohort's retention term
 // (app/models/impact-trail-keep.server.ts).
-import { Link, useFetcher } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { ErrorSummary, Field, SelectField } from "~/components/forms.tsx";
 import { type FormValues, textValue } from "~/utils/forms.ts";
 

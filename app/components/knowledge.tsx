@@ -1,6 +1,6 @@
 // Parts shared by the public knowledge base's pages: the line that says where a text comes from, its themes
 // and phases, and a plain text as paragraphs.
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import {
   type KnowledgePhase,
   type KnowledgeTheme,

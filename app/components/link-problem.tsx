@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 
 type Status = "expired" | "used" | "unknown" | "revoked" | "email-taken";
 

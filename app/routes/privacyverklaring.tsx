@@ -1,7 +1,8 @@
 // The privacy statement (privacyverklaring), public, in plain Dutch: what is stored, why, how long, who reads
 // it, and the rights of the data subject with the way to use them (AVG art. 13/15/17/20).
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { getEnv } from "~/utils/env.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 

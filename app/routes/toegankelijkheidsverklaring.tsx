@@ -1,7 +1,8 @@
 // The accessibility statement (toegankelijkheidsverklaring) in the form Dutch public bodies publish
 // (Besluit digitale toegankelijkheid overheid): status, what is known not to comply, how to report, date.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { getEnv } from "~/utils/env.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 

@@ -1,6 +1,7 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie, createUserSession, invalidateAllSessions } from "~/auth/session.server.ts";

@@ -2,7 +2,8 @@
 // security e-mail (invitations, password resets) always goes and is not listed.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { ErrorSummary } from "~/components/forms.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -1,7 +1,8 @@
 // "Mijn gegevens": what the platform keeps about me, the download of all of it (AVG art. 15 and 20) and the
 // way to have my account erased (art. 17, /account/verwijderen).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { PERSONAL_DATA_KINDS } from "~/models/personal-data.server.ts";

@@ -1,6 +1,7 @@
 // "Waar ben je ingelogd": my active sessions (device, last seen, this device), where I can end one or all others.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { endOtherSessions, endSession, listActiveSessions } from "~/auth/devices.server.ts";
 import { requireUser } from "~/auth/guards.server.ts";

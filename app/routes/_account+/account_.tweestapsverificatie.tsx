@@ -3,7 +3,8 @@
 // deployment requires it for staff). Staff who must set it up reach only this page until they have.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { useState } from "react";
 import { z } from "zod";
 import { requireUserForTwoFactorSetup } from "~/auth/guards.server.ts";

@@ -1,7 +1,8 @@
 // "Mijn account verwijderen" (AVG art. 17): the person erases their own account, confirmed with their
 // password, after a plain warning of what goes and what stays (app/models/erasure.server.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { blankSessionCookie } from "~/auth/session.server.ts";

@@ -2,7 +2,8 @@
 // logging in: the signed link can only switch off that one kind for that one person. Opening the link
 // changes nothing (mail scanners open links); the button does.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { notificationKinds } from "~/notifications/kinds.ts";
 import { readUnsubscribeToken } from "~/notifications/links.server.ts";

@@ -1,7 +1,8 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { attemptLogin, LOGIN_WINDOW_MINUTES } from "~/auth/login.server.ts";

@@ -2,7 +2,8 @@
 // now a code from the app or a recovery code. Only then is the session created.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { LOGIN_WINDOW_MINUTES } from "~/auth/login.server.ts";

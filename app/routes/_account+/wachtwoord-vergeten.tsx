@@ -1,6 +1,7 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server.ts";
 import { ErrorSummary, Field } from "~/components/forms.tsx";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { formatCalendarDate } from "~/utils/dates.ts";
 import { cohortStatusLabels } from "~/utils/labels.ts";
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { CohortCards } from "./cohort-cards.tsx";
 import type { Data } from "./route.tsx";

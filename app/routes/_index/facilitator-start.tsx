@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { formatDateTime } from "~/utils/dates.ts";
 import { aantal } from "~/utils/plural.ts";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { StatusBadge } from "~/components/assignment-parts.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { momentLabels } from "~/content/self-scan-schema.ts";

@@ -2,7 +2,8 @@
 // status is "aanmelding open"; a running or closed cohort shows that applying is no longer possible, and a
 // concept cohort does not exist for the public (404).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { DuoFields } from "~/components/duo-fields.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

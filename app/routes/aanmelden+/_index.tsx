@@ -1,6 +1,7 @@
 // Public: the cohorts a municipality can apply for now. Linked from the login page.
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listOpenCohorts } from "~/models/application.server.ts";
 import { placesLeft } from "~/models/enrollment-rules.ts";

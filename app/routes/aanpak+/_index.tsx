@@ -1,7 +1,7 @@
 // /aanpak: the participant's menu item "Aanpak" leads to the canvas of their duo (most recent cohort).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { latestEnrollment } from "~/models/action-plan.server.ts";

@@ -2,7 +2,8 @@
 // are told, when the cohort's personal work is deleted, and how much of each kind that would be now; and
 // the terms after which other records are purged (app/maintenance/retention.server.ts). Read-only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";

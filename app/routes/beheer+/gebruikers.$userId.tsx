@@ -1,7 +1,8 @@
 // A user's admin page for coordinators: who it is, and erasing the account on the person's request (AVG art. 17,
 // app/models/erasure.server.ts). Reached from the duo members on a municipality's enrolment page.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

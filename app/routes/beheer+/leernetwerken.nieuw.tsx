@@ -1,7 +1,8 @@
 // A coordinator creates a cohort, with the default four sessions (seed 002), a copy of an earlier
 // cohort's sessions moved to the new period, or no sessions yet. ?kopie=<id> starts from an earlier cohort.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { CohortFields } from "~/components/cohort-form.tsx";

@@ -2,7 +2,8 @@
 // facilitator's municipalities of running cohorts and invitations, for a coordinator every enrolled
 // municipality (to give colleagues access).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { trailsFor } from "~/models/impact-trail.server.ts";

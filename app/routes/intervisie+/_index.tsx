@@ -1,7 +1,8 @@
 // Intervisie: the user's groups (as member or facilitator) with the next meeting, and the methods.
 // Coordinators form the groups per cohort (/leernetwerken/:cohortId/intervisiegroepen) and see no cases.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getMethods } from "~/content/methods.server.ts";

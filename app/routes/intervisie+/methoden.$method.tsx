@@ -1,7 +1,8 @@
 // One intervisie method: what it is for, its steps with the time per step and what the inbrenger and the
 // group do, and the sources. Readable for everyone who is signed in.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { getLibrary } from "~/content/library.server.ts";

@@ -1,6 +1,7 @@
 // The participant's whole journal on one page, with replies, for printing (or saving as PDF).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { MarkdocText } from "~/components/markdoc-text.tsx";

@@ -2,7 +2,8 @@
 // (per participant, newest first, marked when they wait for an answer); for participants what the duo partner
 // shared. Coordinators have no journals to read: nothing can be shared with them.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { listSharedWithMe } from "~/models/journal.server.ts";

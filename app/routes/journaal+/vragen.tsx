@@ -1,7 +1,8 @@
 // Facilitators: reflection questions ("prompts") for the participants of their cohorts, e.g. before a
 // session. A prompt shows on the participants' start pages with a link to write about it in their journal.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

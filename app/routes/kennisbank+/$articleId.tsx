@@ -2,7 +2,8 @@
 // after it was withdrawn or sent back, a 404 for everyone. No names of people; the municipality only when the
 // duo chose to show it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Link, useLoaderData } from "@remix-run/react";
+import { data, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { isUuid } from "~/auth/guards.server.ts";
 import { getUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

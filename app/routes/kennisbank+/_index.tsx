@@ -3,7 +3,8 @@
 // lemniscaat, kind of municipality and kind of text. The list comes from the in-memory copy of everything
 // published (knowledge-public.server.ts); a signed-out visitor's page may be cached briefly (public-cache.ts).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Form, Link, useLoaderData } from "@remix-run/react";
+import { data, Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { getUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { Field, SelectField } from "~/components/forms.tsx";

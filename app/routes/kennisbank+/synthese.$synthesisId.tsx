@@ -1,7 +1,8 @@
 // One cohort synthesis in the knowledge base: what a cohort learned across its duos, in the facilitators'
 // words. Public once a coordinator approved it (issue 16); otherwise a 404 for everyone. No author's name.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Link, useLoaderData } from "@remix-run/react";
+import { data, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { isUuid } from "~/auth/guards.server.ts";
 import { getUser } from "~/auth/session.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

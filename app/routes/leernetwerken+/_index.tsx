@@ -1,6 +1,7 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { listCohortsForUser } from "~/models/cohort.server.ts";

@@ -1,7 +1,8 @@
 // A module: its introduction, its lessons in order (with what the participant and their duo partner have
 // read) and the sources it is written from.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findModule, getLibrary } from "~/content/library.server.ts";

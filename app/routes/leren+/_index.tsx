@@ -2,7 +2,8 @@
 // their duo partner have read.
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
 import { ReadingProgress } from "~/components/progress.tsx";
 import { getLibrary } from "~/content/library.server.ts";

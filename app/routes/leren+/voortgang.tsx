@@ -1,6 +1,7 @@
 // The duo view: per lesson, who of the duo has read it, side by side. Only for participants in a duo.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireRole } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ReadingProgress } from "~/components/progress.tsx";

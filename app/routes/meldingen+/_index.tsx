@@ -1,7 +1,8 @@
 // The inbox (issue 19): every notification the signed-in person received, newest first, unread ones marked;
 // each links (through /meldingen/:id, which marks it read) to the thing itself. "Alles gelezen" marks all.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

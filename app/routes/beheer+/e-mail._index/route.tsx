@@ -1,7 +1,8 @@
 // The outbox and the background jobs: every message the platform recorded, with its delivery status,
 // the health of the job queue, and a retry for failed messages. Coordinators only.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireRole } from "~/auth/guards.server.ts";
 import { TableScroll } from "~/components/table-scroll.tsx";

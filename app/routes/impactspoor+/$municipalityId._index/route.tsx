@@ -2,7 +2,8 @@
 // colleagues with access) add topics; facilitators with access read; coordinators see only how many topics
 // there are and manage who has access (the topics themselves are the municipality's).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireTrail } from "~/auth/guards.server.ts";
 import { BackLink } from "~/components/assignment-parts.tsx";

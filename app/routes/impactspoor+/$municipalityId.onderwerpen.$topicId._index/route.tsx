@@ -5,7 +5,8 @@
 import { personName } from "~/utils/deleted-person.ts";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireTopic } from "~/auth/guards.server.ts";
 import { BackLink } from "~/components/assignment-parts.tsx";

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { ErrorSummary, FormAlert, TextareaField } from "~/components/forms.tsx";
 import { noteKindLabels } from "~/models/intervision-forms.ts";
 import type { action, loader } from "./route.tsx";

@@ -3,7 +3,8 @@
 // the sharing (with its history), edits and deletes it. Whoever wrote a reply may delete it.
 // An entry not shared with you is a 404, the same as one that does not exist.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireJournalEntry } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

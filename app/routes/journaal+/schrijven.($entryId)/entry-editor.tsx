@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { useRef, useState } from "react";
 import { AutosaveConflictPanel, AutosaveStatus, useAutosave } from "~/components/autosave.tsx";
 import { ErrorSummary, Field, FormAlert, TextareaField } from "~/components/forms.tsx";

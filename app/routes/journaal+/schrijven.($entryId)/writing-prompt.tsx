@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 
 /** The question the entry answers: a reflection question from a lesson, or one the facilitator asked. */
 export function WritingPrompt({

@@ -1,6 +1,7 @@
 // A coordinator edits a cohort's details: name, theme, description, period, capacity and status.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { CohortFields } from "~/components/cohort-form.tsx";

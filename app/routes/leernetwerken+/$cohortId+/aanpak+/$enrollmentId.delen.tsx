@@ -3,7 +3,8 @@
 // (under "Gedeelde plannen"). Either member stops sharing at any time. Only the duo: facilitators 403,
 // coordinators 403, everyone else 404 (requirePlanAccess).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requirePlanAccess } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -1,6 +1,7 @@
 // One saved version of a duo's canvas, with what changed compared to the version before it.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { SectionDiffs, SectionValues } from "~/components/action-plan.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { canvasSections, changedSectionIds, findSection, sectionAsText } from "~/models/action-plan-sections.ts";

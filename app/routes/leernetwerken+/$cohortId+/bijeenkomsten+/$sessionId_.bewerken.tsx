@@ -1,7 +1,8 @@
 // A coordinator changes a session (time, place, texts) or calls it off. Every change raises the session's
 // iCalendar SEQUENCE, so subscribed calendars move or cancel the event.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortSession } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -4,7 +4,8 @@
 // session page. Participants: 403; a facilitator of another cohort: 404. Time, place and calling off stay on
 // the coordinator's edit page.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireCohortSession } from "~/auth/guards.server.ts";
 import { formatBytes } from "~/components/assignment-parts.tsx";

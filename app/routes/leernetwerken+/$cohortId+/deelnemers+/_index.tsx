@@ -1,7 +1,8 @@
 // Coordinator: the municipalities in this cohort with their duos, open invitations and intake status, and a
 // form to enrol a municipality directly (without the public application form).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { DuoFields } from "~/components/duo-fields.tsx";

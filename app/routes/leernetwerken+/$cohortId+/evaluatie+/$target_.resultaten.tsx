@@ -2,7 +2,8 @@
 // coordinators: per scale question the number of answers, the mean and the distribution (chart and table), and
 // the open answers without names. Nothing but the count below three answers. Participants: 403; others: 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EvaluationAggregateView } from "~/components/evaluation-results.tsx";

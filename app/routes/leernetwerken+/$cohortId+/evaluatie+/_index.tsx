@@ -2,7 +2,8 @@
 // took place, and at the end), with "Evaluatie invullen" or "Ingevuld". Facilitators and coordinators: how many
 // answered each evaluation, links to the anonymous results (shown from three answers) and the CSV for researchers.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";

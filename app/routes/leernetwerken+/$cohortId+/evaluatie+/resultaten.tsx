@@ -2,7 +2,8 @@
 // together (only sessions with at least three answers count, so no session below the threshold can be worked
 // out by subtraction), the mean per question per session side by side, and the end evaluation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { EvaluationAggregateView } from "~/components/evaluation-results.tsx";

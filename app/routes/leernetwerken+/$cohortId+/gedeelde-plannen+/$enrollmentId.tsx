@@ -3,7 +3,8 @@
 // the duo agree to share (otherwise, and for anyone outside the cohort: 404). Readers other than the duo
 // react; the duo answers a reaction. The duo itself always opens its own page (to read the reactions).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { SectionValues } from "~/components/action-plan.tsx";

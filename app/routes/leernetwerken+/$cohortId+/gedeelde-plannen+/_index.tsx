@@ -2,7 +2,8 @@
 // cohort, with the number of reactions. Everyone in the cohort at the moment of reading (participants,
 // facilitators, coordinators); anyone outside it: 404.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { ownEnrollmentId } from "~/models/action-plan.server.ts";

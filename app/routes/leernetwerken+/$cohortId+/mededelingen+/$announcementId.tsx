@@ -1,7 +1,8 @@
 // One announcement (issue 19), for the people who may read it (see app/models/announcement.server.ts);
 // anyone else in the cohort gets a 404, as for an id that does not exist.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { audienceLabel, findAnnouncement } from "~/models/announcement.server.ts";

@@ -2,7 +2,8 @@
 // its coordinators and facilitators write a new one, to the whole cohort, the duos of one session or one
 // intervisie group. The audience hears of it in their inbox, and by e-mail as their preference says.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortMember, requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -1,7 +1,8 @@
 // One assignment for the cohort's facilitators and coordinators: the instructions and, per duo (or per
 // participant for an individual assignment), the status, when it was handed in, late or not, besproken.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { isUuid, requireCohortStaff } from "~/auth/guards.server.ts";
 import { AssignmentFacts, StatusBadge } from "~/components/assignment-parts.tsx";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

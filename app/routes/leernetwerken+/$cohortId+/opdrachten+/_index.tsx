@@ -2,7 +2,8 @@
 // dashboard of submissions per municipality (a matrix). Coordinators add assignments here or copy them
 // from another cohort.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requireCohortCoordinator, requireCohortStaff } from "~/auth/guards.server.ts";
 import { StatusBadge } from "~/components/assignment-parts.tsx";

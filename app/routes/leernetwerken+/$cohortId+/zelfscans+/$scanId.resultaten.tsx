@@ -2,7 +2,8 @@
 // answers per moment (side by side when the members answered on their own). Only for the duo itself;
 // facilitators read a duo's results on …/zelfscans/duo/:enrollmentId/:scanId, coordinators never.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";

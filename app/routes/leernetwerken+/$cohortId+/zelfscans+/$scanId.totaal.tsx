@@ -3,7 +3,8 @@
 // (no averages, no per-question breakdown, no judgements) — only that there are too few. For the cohort's
 // facilitators and coordinators (participants: 403, others: 404).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortStaff } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { type ChartSeries, ScoreChart, ScoreTable } from "~/components/self-scan-chart.tsx";

@@ -2,7 +2,8 @@
 // another cohort finds nothing). Coordinators see only the anonymised aggregate: 403 here. Participants: 404
 // (a participant opens their own results on …/zelfscans/:scanId/resultaten).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { isUuid, requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { SelfScanResults } from "~/components/self-scan-results.tsx";

@@ -1,7 +1,8 @@
 // Coordinator: one application. Plan the intake conversation, record it (notes) and decide: toegelaten,
 // wachtlijst or afgewezen (with a reason). Admission enrols the municipality and invites its duo.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireCohortCoordinator } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

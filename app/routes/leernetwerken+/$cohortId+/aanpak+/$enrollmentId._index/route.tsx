@@ -4,7 +4,8 @@
 // section; the duo replies there. Coordinators: 403 (they see only whether a canvas exists); others: 404.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { requirePlanAccess } from "~/auth/guards.server.ts";
 import { SectionDiffs, SectionValues } from "~/components/action-plan.tsx";

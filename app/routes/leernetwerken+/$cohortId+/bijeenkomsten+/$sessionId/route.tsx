@@ -2,7 +2,8 @@
 // sign off with a reason; facilitators and coordinators record attendance and see the sign-offs. The session's
 // lead, its handouts (downloads for the cohort) and, afterwards, its report (issue 19).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { z } from "zod";
 import { isUuid, requireCohortSession } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";

@@ -1,4 +1,5 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { ErrorSummary, Field, FormAlert, SelectField } from "~/components/forms.tsx";
 import { allDuoFunctions } from "~/models/enrollment-rules.ts";
 import { formatDateTime } from "~/utils/dates.ts";

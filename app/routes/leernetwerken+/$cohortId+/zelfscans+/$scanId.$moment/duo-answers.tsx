@@ -1,4 +1,5 @@
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { AnswerView } from "~/components/self-scan-results.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
 import type { Answers, SelfScan } from "~/content/self-scan-schema.ts";

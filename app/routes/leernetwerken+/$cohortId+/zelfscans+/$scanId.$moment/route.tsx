@@ -7,7 +7,8 @@
 // so an answer typed and not yet saved is not lost.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { useRef } from "react";
 import { z } from "zod";
 import { requireCohortMember } from "~/auth/guards.server.ts";

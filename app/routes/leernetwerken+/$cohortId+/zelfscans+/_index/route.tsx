@@ -2,7 +2,8 @@
 // status and the moment that is due; the cohort's facilitators see every duo's status; the coordinator sees
 // only how many duos answered and the anonymised cohort aggregate (never a duo's own answers).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link.tsx";
 import { requireCohortMember } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { TableScroll } from "~/components/table-scroll.tsx";
