@@ -7,6 +7,11 @@
 // the chunk's number from 0), decoded as it decodes them. Then it finds each chunk there, renders it at
 // once, and the HTML is the same as before. A read that fails is kept as the failure, which it throws as
 // before.
+// <RemixServer> still asks the context's stream for a reader while rendering, so the context gets a stream
+// that is already closed in place of the one read here (never read: the cache has every chunk). Releasing
+// the read stream's lock instead would do as well, but Node makes an error for the stream's `closed`
+// promise on every release and formats its stack through the source maps: about 150 ms on the first page
+// after start (the maps are parsed then), and a stack on every page after that.
 import type { EntryContext } from "@remix-run/node";
 
 type StreamCache = NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]>;
@@ -28,22 +33,27 @@ export async function readHandoffAhead(context: EntryContext): Promise<void> {
   const cache: StreamCache = {};
   const reader = stream.getReader();
   const decoder = new TextDecoder();
-  try {
-    for (let identifier = 0; ; identifier++) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        cache[identifier] = settled({ error });
-        break;
-      }
-      cache[identifier] = settled({
-        result: { done: result.done, value: decoder.decode(result.value, { stream: true }) },
-      });
-      if (result.done) break;
+  for (let identifier = 0; ; identifier++) {
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      result = await reader.read();
+    } catch (error) {
+      cache[identifier] = settled({ error });
+      break;
     }
-  } finally {
-    reader.releaseLock();
+    cache[identifier] = settled({
+      result: { done: result.done, value: decoder.decode(result.value, { stream: true }) },
+    });
+    if (result.done) break;
   }
   context.renderMeta.streamCache = cache;
+  context.serverHandoffStream = closedStream();
+}
+
+function closedStream(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.close();
+    },
+  });
 }
