@@ -11,6 +11,7 @@ import {
   type SelfScanMomentKey,
 } from "~/content/self-scan-schema.ts";
 import { type FormValues, textValue } from "~/utils/forms.ts";
+import { keptPerKey } from "~/utils/kept.ts";
 
 /** Below this number of duos the cohort aggregate shows nothing, so no duo can be recognised in it. */
 export const MIN_DUOS_FOR_AGGREGATE = 3;
@@ -308,20 +309,13 @@ export function aggregateDuos(duoScores: Score[], minimum = MIN_DUOS_FOR_AGGREGA
 const scoreFormat = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 // Intl formatting takes a few microseconds a call and a results page asks for dozens: the texts are kept per
 // value (averages of a few answers, so few distinct values; bounded all the same).
-const formattedScores = new Map<number, string>();
-const MAX_FORMATTED_SCORES = 1000;
+const formattedScore = keptPerKey(1000, (value: number) => scoreFormat.format(value));
 
 /** A score with one decimal, Dutch style ("3,5"), or "–" when there is none. */
 export function formatScore(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   if (value === 0) return scoreFormat.format(value); // 0 and -0 share a key of a Map
-  let text = formattedScores.get(value);
-  if (text === undefined) {
-    text = scoreFormat.format(value);
-    if (formattedScores.size >= MAX_FORMATTED_SCORES) formattedScores.clear();
-    formattedScores.set(value, text);
-  }
-  return text;
+  return formattedScore(value);
 }
 
 /** "+0,8", "−0,3", "0,0" (a real minus sign, so screen readers say "min"). */

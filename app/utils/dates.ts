@@ -1,4 +1,6 @@
 // All dates and times are shown in Dutch, in the Europe/Amsterdam time zone, whatever the server's zone.
+import { keptPerKey } from "./kept.ts";
+
 export const TIME_ZONE = "Europe/Amsterdam";
 
 const dateFormat = new Intl.DateTimeFormat("nl-NL", {
@@ -39,18 +41,8 @@ const toDate = (value: DateInput) => (value instanceof Date ? value : new Date(v
  */
 const MEMO_SIZE = 1000;
 function memoized(format: Intl.DateTimeFormat): (value: DateInput) => string {
-  const texts = new Map<number, string>();
-  return (value) => {
-    const date = toDate(value);
-    const moment = date.getTime();
-    let text = texts.get(moment);
-    if (text === undefined) {
-      text = format.format(date);
-      if (texts.size >= MEMO_SIZE) texts.clear();
-      texts.set(moment, text);
-    }
-    return text;
-  };
+  const text = keptPerKey(MEMO_SIZE, (moment: number) => format.format(moment));
+  return (value) => text(toDate(value).getTime());
 }
 const formatLong = memoized(dateFormat);
 const formatShort = memoized(shortDateFormat);
