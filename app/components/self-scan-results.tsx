@@ -8,10 +8,10 @@ import {
   type ResultsScan,
   type SelfScanMomentKey,
 } from "~/content/self-scan-schema.ts";
-import { useMemo } from "react";
 import type { SelfScanMode } from "~/generated/prisma/enums.ts";
 import type { Measure } from "~/models/self-scan-scoring.ts";
 import { formatDate } from "~/utils/dates.ts";
+import { type JsonData, readJsonData } from "~/utils/json-data.ts";
 import { escapeMarkup, momentSeries, ScoreChart, ScoreTable } from "./self-scan-chart.tsx";
 import { TableScroll } from "./table-scroll.tsx";
 
@@ -101,12 +101,12 @@ export function answersTableMarkup(scan: ResultsScan, entry: ResultsData["moment
 /**
  * A results page's scan and results as one JSON string (serializedResults in self-scan.server.ts): the page
  * data's encoder sends a string as it is, instead of walking the few hundred values of the questions and
- * answers (issue 18). Read back once per string.
+ * answers (issue 18). Read back once per page data (readJsonData).
  */
 export type ResultsPayload = { scan: ResultsScan; data: ResultsData };
 
-export function SelfScanResults({ results, idPrefix }: { results: string; idPrefix: string }) {
-  const { scan, data } = useMemo(() => JSON.parse(results) as ResultsPayload, [results]);
+export function SelfScanResults({ results, idPrefix }: { results: JsonData<ResultsPayload>; idPrefix: string }) {
+  const { scan, data } = readJsonData(results);
   const series = momentSeries(data.scores);
   const chartable = data.measures.length > 0;
   return (

@@ -21,6 +21,7 @@ import {
   scoreAnswers,
 } from "./self-scan-scoring.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import type { JsonData, Jsonified } from "~/utils/json-data.ts";
 
 export const DUO_KEY = "duo";
 
@@ -448,16 +449,19 @@ export function countDuos(cohortId: string) {
 const scanJson = new WeakMap<ResultsScan, string>();
 
 /**
- * A results page's scan (as resultsScan gives it) and results (resultsView) as one JSON string, which
- * SelfScanResults reads (ResultsPayload); the scan's part is made once per scan.
+ * A results page's scan (as resultsScan gives it) and results (resultsView) as one JSON string
+ * (app/utils/json-data.ts), which SelfScanResults reads; the scan's part is made once per scan.
  */
-export function serializedResults(scan: ResultsScan, results: ReturnType<typeof resultsView>): string {
+export function serializedResults(
+  scan: ResultsScan,
+  results: ReturnType<typeof resultsView>,
+): JsonData<{ scan: ResultsScan; data: Jsonified<ReturnType<typeof resultsView>> }> {
   let json = scanJson.get(scan);
   if (json === undefined) {
     json = JSON.stringify(scan);
     scanJson.set(scan, json);
   }
-  return `{"scan":${json},"data":${JSON.stringify(results)}}`;
+  return { json: `{"scan":${json},"data":${JSON.stringify(results)}}` };
 }
 
 /** Everything the results page shows: the chart per moment, the change, and the answers side by side. */
