@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
+import { inProcessStream } from "../../server/database/in-process.ts";
 import { getEnv } from "./env.server.ts";
 import { cachePrismaQueryPlans } from "./query-plans.server.ts";
 
@@ -88,6 +89,8 @@ function createClient() {
     Client: observedClient(isEmbedded(process.env.DATABASE_URL)),
     // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
+    // The embedded database of this process is reached without its socket (server/database/in-process.ts).
+    stream: inProcessStream(url),
     max: isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
     allowExitOnIdle: true,
   });

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inProcessStream } from "./in-process.ts";
 
 const MIGRATION_LOCK_ID = 72_730_001;
 
@@ -17,7 +18,7 @@ export async function migrate(
   connectionString: string,
   migrationsDir: string = defaultMigrationsDir,
 ): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, stream: inProcessStream(connectionString) });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
