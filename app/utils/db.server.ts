@@ -49,35 +49,35 @@ const sendQuery = pg.Client.prototype.query as unknown as Send;
 
 /**
  * The driver's client class for the pool: tells the listeners about every statement and names the
- * preparable ones. The embedded PGlite is one database session shared by every connection, so prepared
- * statements outlive the connection that made them (the pool replaces a connection after a failed query);
- * a new connection therefore drops them first, or preparing a name again would fail ("already exists").
+ * preparable ones. Each client adds its own number to the names: the connections to the embedded PGlite
+ * share one database session, where two connections preparing the same name would collide ("already
+ * exists"); the database's thread drops a connection's statements when it closes
+ * (server/database/pglite-thread.mjs). On a real PostgreSQL each connection is a session of its own anyway.
  */
-function observedClient(sharedSession: boolean) {
-  const started = new WeakSet<pg.Client>();
-  class ObservedClient extends pg.Client {}
-  ObservedClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first] = args;
-    const config = first && typeof first === "object" ? (first as QueryConfig) : null;
-    if (queryListeners.size > 0) {
-      const sql = typeof first === "string" ? first : String(config?.text ?? "");
-      for (const listener of queryListeners) listener(sql);
-    }
-    if (config && typeof config.text === "string" && config.name === undefined) {
-      const name = statementName(config.text);
-      if (name) args[0] = { ...config, name };
-    }
-    if (sharedSession && !started.has(this)) {
-      started.add(this);
-      const deallocate = sendQuery.call(this, "DEALLOCATE ALL").catch(() => {});
-      // The statement follows once DEALLOCATE is done (the driver warns about, and pg 9 refuses, a query
-      // sent while another runs). A caller with a callback (the pool's query()) gets its answer there.
-      return deallocate.then(() => sendQuery.apply(this, args));
-    }
-    return sendQuery.apply(this, args);
-  } as typeof pg.Client.prototype.query;
-  return ObservedClient;
+let clientCount = 0;
+class ObservedClient extends pg.Client {
+  readonly statementSuffix = `_${++clientCount}`;
 }
+ObservedClient.prototype.query = function (this: ObservedClient, ...args: unknown[]) {
+  const [first] = args;
+  const config = first && typeof first === "object" ? (first as QueryConfig) : null;
+  if (queryListeners.size > 0) {
+    const sql = typeof first === "string" ? first : String(config?.text ?? "");
+    for (const listener of queryListeners) listener(sql);
+  }
+  if (config && typeof config.text === "string" && config.name === undefined) {
+    const name = statementName(config.text);
+    if (name) args[0] = { ...config, name: name + this.statementSuffix };
+  }
+  return sendQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/**
+ * Connections to the embedded database in this process. Its thread runs one request at a time, but with a
+ * few connections the next requests wait there, not in this thread, which meanwhile renders pages: one
+ * connection left PGlite's thread idle while a page was rendered (issue 18).
+ */
+const EMBEDDED_CONNECTIONS = 4;
 
 function createClient() {
   const env = getEnv();
@@ -85,13 +85,15 @@ function createClient() {
   // The pool is made here and handed to Prisma, so readRows (below) can use the same connections.
   // allowExitOnIdle: a script that disconnects Prisma can end while idle connections remain (Prisma does
   // not end a pool it was given).
+  // The embedded database of this process is reached without its socket (server/database/in-process.ts).
+  const stream = inProcessStream(url);
   const pool = new pg.Pool({
-    Client: observedClient(isEmbedded(process.env.DATABASE_URL)),
+    Client: ObservedClient,
     // Without DATABASE_URL nothing can connect; the placeholder makes the first query fail loudly.
     connectionString: url ?? "postgresql://database-url-not-set@127.0.0.1:1/none",
-    // The embedded database of this process is reached without its socket (server/database/in-process.ts).
-    stream: inProcessStream(url),
-    max: isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
+    stream,
+    // Through the socket the embedded database takes one connection (see server/database/embedded.ts).
+    max: stream ? EMBEDDED_CONNECTIONS : isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
     allowExitOnIdle: true,
   });
   // An idle connection that drops (the database restarted or stopped) is taken out of the pool; the next

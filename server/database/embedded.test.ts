@@ -70,6 +70,28 @@ describe("the embedded database", () => {
     expect((await second.query("SELECT id FROM note")).rows).toEqual([{ id: 2 }]);
   });
 
+  it("keeps an open transaction to the connection that began it", async () => {
+    const writer = await appClient();
+    const reader = await appClient();
+    await writer.query("BEGIN");
+    await writer.query("INSERT INTO note VALUES (4, 'in een transactie')");
+    // The reader's statement waits for the transaction to end instead of running inside it.
+    let read: Promise<pg.QueryResult> | null = reader.query("SELECT count(*)::int AS n FROM note WHERE id = 4");
+    const early = await Promise.race([read.then(() => "answered"), new Promise((r) => setTimeout(r, 200, "waits"))]);
+    expect(early).toBe("waits");
+    await writer.query("ROLLBACK");
+    expect((await read).rows).toEqual([{ n: 0 }]);
+    read = null;
+  });
+
+  it("drops a closed connection's prepared statements, so another connection may use the name", async () => {
+    const first = await appClient();
+    await first.query({ name: "same-name", text: "SELECT 1 AS n" });
+    await first.end();
+    const second = await appClient();
+    expect((await second.query({ name: "same-name", text: "SELECT 2 AS n" })).rows).toEqual([{ n: 2 }]);
+  });
+
   it("carries a large statement and a large answer", async () => {
     const client = await appClient();
     const text = "x".repeat(300_000);

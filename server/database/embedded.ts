@@ -17,11 +17,12 @@ export type EmbeddedDatabase = {
 };
 
 /**
- * PGlite is one PostgreSQL session shared by every socket connection, and pglite-socket queues the bytes
- * each connection sends chunk by chunk. Large queries arrive in several chunks, so with more than one
+ * PGlite is one PostgreSQL session shared by every connection. Through the socket, pglite-socket queues the
+ * bytes each connection sends chunk by chunk; large queries arrive in several chunks, so with more than one
  * connection another connection's Parse/Bind can land in between ("portal does not exist", "bind message
- * supplies 7 parameters"). The app therefore talks to the embedded database over a single connection
- * (PGlite runs one query at a time anyway); app/utils/db.server.ts recognises this name in the URL.
+ * supplies 7 parameters"). A client that uses the socket therefore takes a single connection;
+ * app/utils/db.server.ts recognises this name in the URL. The app's own connections in this process hand
+ * over whole requests instead (server/database/in-process.ts) and may be several.
  */
 export const EMBEDDED_APPLICATION_NAME = "leernetwerk-embedded";
 
@@ -53,8 +54,17 @@ export async function startEmbeddedDatabase(
     throw error;
   }
   // The app's own connections (app/utils/db.server.ts) and the migrations skip the socket.
+  let connections = 0;
   const stopServingInProcess = serveInProcess(socketDir, {
-    exec: async (batch) => (await thread.request({ type: "exec", batch })).answer as Uint8Array,
+    connect() {
+      const connection = ++connections;
+      return {
+        exec: async (batch) => (await thread.request({ type: "exec", connection, batch })).answer as Uint8Array,
+        close: async () => {
+          await thread.request({ type: "close", connection });
+        },
+      };
+    },
   });
 
   let stopped = false;
@@ -110,13 +120,20 @@ class DatabaseThread {
     this.worker.on("exit", (code) => this.fail(new Error(`the PGlite thread stopped (exit code ${code})`)));
   }
 
-  request(message: { type: string; batch?: Uint8Array }): Promise<Reply> {
+  request(message: { type: string; connection?: number; batch?: Uint8Array }): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id });
+      if (message.batch) {
+        // The bytes in an ArrayBuffer of their own, handed over rather than copied: a Buffer is often a view
+        // of a larger shared one, which posting would copy whole.
+        const batch = new Uint8Array(message.batch);
+        this.worker.postMessage({ ...message, batch, id }, [batch.buffer]);
+      } else {
+        this.worker.postMessage({ ...message, id });
+      }
     });
   }
 

@@ -8,16 +8,19 @@
 // way against 0.04 ms in PGlite itself, and every page sends one or two statements.
 //
 // Here the messages of one request are collected up to the point where a PostgreSQL server answers anyway
-// (Sync, Flush, a simple Query) and handed to PGlite in one call, under PGlite's lock; its answer is read
-// back as if from a socket. What the driver sees is the same byte stream, so Prisma, the pool, prepared
-// statements and transactions work unchanged.
+// (Sync, Flush, a simple Query) and handed to PGlite's thread (server/database/pglite-thread.mjs) in one
+// message; its answer is read back as if from a socket. What the driver sees is the same byte stream, so
+// Prisma, the pool, prepared statements and transactions work unchanged. The thread runs the requests of
+// several connections one at a time and keeps an open transaction to the connection that began it.
 //
 // The socket stays open for every other client (e.g. a tool given DATABASE_URL); only connections made in
 // the process that runs PGlite, for the URL it serves, take this way (`inProcessStream`).
 import { Duplex } from "node:stream";
 
-/** Runs wire-protocol messages on the embedded database and gives its answer (server/database/embedded.ts). */
-export type EmbeddedExecutor = { exec: (batch: Uint8Array) => Promise<Uint8Array> };
+/** The embedded database, to which connections are opened (server/database/embedded.ts). */
+export type EmbeddedExecutor = { connect: () => EmbeddedSession };
+/** One connection: runs its wire-protocol messages and gives the answer; `close` when it is gone. */
+export type EmbeddedSession = { exec: (batch: Uint8Array) => Promise<Uint8Array>; close: () => Promise<void> };
 
 // Databases served in this process, by the folder of their socket (the URL's `host`). Kept on globalThis:
 // the app's bundle and the server's own modules each load this file, and both must find the same entry.
@@ -47,24 +50,13 @@ export function inProcessStream(connectionString: string | undefined): (() => Du
     return undefined;
   }
   const db = host ? databases.get(host) : undefined;
-  return db ? () => new InProcessConnection(db) : undefined;
+  return db ? () => new InProcessConnection(db.connect()) : undefined;
 }
 
 // Message types after which a PostgreSQL server sends what it has: Sync, Flush, a simple Query. A
 // Terminate ends the connection without reaching PGlite (its session is shared; see `_final`).
 const ANSWERED_AFTER = new Set(["S".charCodeAt(0), "H".charCodeAt(0), "Q".charCodeAt(0)]);
 const TERMINATE = "X".charCodeAt(0);
-const READY_FOR_QUERY = "Z".charCodeAt(0);
-const IDLE = "I".charCodeAt(0);
-/** A simple Query message: ROLLBACK. */
-const ROLLBACK = (() => {
-  const text = Buffer.from("ROLLBACK\0");
-  const message = Buffer.alloc(5 + text.length);
-  message.write("Q", 0, "latin1");
-  message.writeInt32BE(4 + text.length, 1);
-  text.copy(message, 5);
-  return new Uint8Array(message);
-})();
 
 /**
  * One driver connection, as a socket-like duplex stream: what the driver writes is the request, what it
@@ -76,12 +68,11 @@ export class InProcessConnection extends Duplex {
   private pending: Buffer = Buffer.alloc(0);
   /** Whether the startup message (the first one, without a type byte) has been handed over. */
   private started = false;
-  /** The transaction status of the last answer: "I" idle, "T" in a transaction, "E" in a failed one. */
-  private status = IDLE;
   /** Each batch waits for the one before it, so answers come back in the order of the requests. */
   private queue: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | null = null;
 
-  constructor(private readonly db: EmbeddedExecutor) {
+  constructor(private readonly session: EmbeddedSession) {
     super();
   }
 
@@ -146,8 +137,7 @@ export class InProcessConnection extends Duplex {
     this.queue = this.queue.then(async () => {
       if (this.destroyed) return;
       try {
-        const answer = await this.db.exec(batch);
-        this.status = lastTransactionStatus(answer) ?? this.status;
+        const answer = await this.session.exec(batch);
         if (answer.length > 0) this.push(Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength));
       } catch (error) {
         this.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -156,26 +146,27 @@ export class InProcessConnection extends Duplex {
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    // As pglite-socket does when a connection closes: a transaction left open is rolled back, or the
-    // shared session would stay inside it for the next connection.
-    this.queue
-      .then(async () => {
-        if (this.status !== IDLE) await this.db.exec(ROLLBACK);
-      })
-      .then(
-        () => {
-          this.push(null);
-          callback();
-        },
-        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-      );
+    this.close().then(
+      () => {
+        this.push(null);
+        callback();
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+    );
   }
-}
 
-/** The status byte of the last ReadyForQuery message in `answer`, if it holds one. */
-function lastTransactionStatus(answer: Uint8Array): number | undefined {
-  // ReadyForQuery is "Z", length 5, status: the last six bytes of an answer that ends with it.
-  const at = answer.length - 6;
-  if (at >= 0 && answer[at] === READY_FOR_QUERY && answer[at + 4] === 5) return answer[at + 5];
-  return undefined;
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    // Also a connection the driver drops (an error, a timeout) is closed on the database's side.
+    this.close().catch(() => {});
+    callback(error);
+  }
+
+  /**
+   * Once, after the requests sent: the session is shared, so what this connection leaves (an open
+   * transaction, its prepared statements) is cleared by the database's thread.
+   */
+  private close(): Promise<void> {
+    this.closing ??= this.queue.then(() => this.session.close());
+    return this.closing;
+  }
 }
