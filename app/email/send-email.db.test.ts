@@ -141,8 +141,8 @@ describe("deliverMessage (the deliver-email job)", () => {
     expect(recorder.received.filter((r) => r.headers["idempotency-key"] === "k-timeout")).toHaveLength(1);
   });
 
-  // On the embedded PGlite the app uses one connection, so the three calls queue up there; on PostgreSQL
-  // they really race.
+  // On the embedded PGlite the statements of the app's connections run one at a time, so the calls queue up
+  // there; on PostgreSQL they really race.
   it("two workers delivering the same message at once: one claims it, one e-mail is sent", async () => {
     useResend();
     const message = await sendEmail({ to: "i@test.nl", kind: "test", idempotencyKey: "k-race", ...content() });

@@ -7,7 +7,7 @@ import { inProcessStream } from "../../server/database/in-process.ts";
 import { getEnv } from "./env.server.ts";
 import { cachePrismaQueryPlans } from "./query-plans.server.ts";
 
-/** The embedded PGlite takes one connection at a time (see server/database/embedded.ts). */
+/** The embedded PGlite: one session shared by its connections (see server/database/embedded.ts). */
 function isEmbedded(url: string | undefined): boolean {
   return Boolean(url && /[?&]application_name=leernetwerk-embedded(&|$)/.test(url));
 }
@@ -94,14 +94,18 @@ function createClient() {
     stream,
     // Through the socket the embedded database takes one connection (see server/database/embedded.ts).
     max: stream ? EMBEDDED_CONNECTIONS : isEmbedded(url) ? 1 : env.DATABASE_POOL_SIZE,
+    // An in-process connection holds no socket: it is kept while idle (0 = never closed), and with it its
+    // prepared statements and their plans, so the first pages after a quiet moment are not planned again.
+    idleTimeoutMillis: stream ? 0 : undefined,
     allowExitOnIdle: true,
   });
   // An idle connection that drops (the database restarted or stopped) is taken out of the pool; the next
   // query opens a new one. As with the pool Prisma made itself, that is no error for the process.
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool);
-  // On the embedded database every statement shares one connection, so a transaction may have to wait
-  // for the ones before it: give it longer than Prisma's 2 s to start (a busy moment is not an error).
+  // On the embedded database the statements of all connections run one at a time and an open transaction
+  // keeps the database to itself, so a transaction may have to wait for the ones before it: give it longer
+  // than Prisma's 2 s to start (a busy moment is not an error).
   const client = new PrismaClient({
     adapter,
     transactionOptions: isEmbedded(url) ? { maxWait: 15_000, timeout: 20_000 } : undefined,
@@ -122,7 +126,8 @@ const pool = globalForPrisma.__leernetwerkDatabase.pool;
  * prepared like every statement). For the statement every signed-in request runs (the session check):
  * through Prisma's raw query path the same statement cost about twice the CPU (issue 18). Values are
  * parameters ($1, $2, ...); the driver's own types come back (timestamptz as Date, int4 as number).
- * Not for use inside a transaction: on the embedded database the transaction holds the one connection.
+ * Not for use inside a transaction: on the embedded database a statement on another connection waits until
+ * the open transaction ends.
  */
 export async function readRows<T>(text: string, values: unknown[]): Promise<T[]> {
   const result = await pool.query({ text, values });

@@ -44,7 +44,7 @@ const schema = z
       )
       .optional(),
     PGLITE_DATA_DIR: z.string().min(1).default("data/pglite"),
-    /** Connections per process to PostgreSQL (the embedded PGlite always gets one). */
+    /** Connections per process to PostgreSQL (the embedded PGlite always gets four, in-process). */
     DATABASE_POOL_SIZE: wholeNumber("DATABASE_POOL_SIZE", 10),
     SESSION_SECRET: z
       .string()
