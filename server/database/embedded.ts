@@ -69,8 +69,8 @@ export async function startEmbeddedDatabase(
 
   let stopped = false;
   return {
-    // application_name marks the URL as the embedded database: the app then uses ONE connection (see
-    // EMBEDDED_APPLICATION_NAME).
+    // application_name marks the URL as the embedded database: a client through the socket then uses ONE
+    // connection (see EMBEDDED_APPLICATION_NAME).
     url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&application_name=${EMBEDDED_APPLICATION_NAME}`,
     dump: async () => new Blob([(await thread.request({ type: "dump" })).dump as ArrayBuffer]),
     async stop() {

@@ -37,13 +37,6 @@ try {
   process.exit(1);
 }
 
-/** A copy of `bytes` in an ArrayBuffer of its own (sent without copying again). */
-function ownCopy(bytes) {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy;
-}
-
 const READY_FOR_QUERY = 0x5a; // "Z"
 const IDLE = 0x49; // "I"
 const PARSE = 0x50; // "P"
@@ -108,7 +101,8 @@ function rememberStatements(connection, batch) {
 
 async function exec(connection, batch) {
   rememberStatements(connection, batch);
-  const answer = ownCopy(await db.runExclusive(() => db.execProtocolRaw(batch)));
+  // A copy in an ArrayBuffer of its own, handed to the app's thread without copying again.
+  const answer = new Uint8Array(await db.runExclusive(() => db.execProtocolRaw(batch)));
   // ReadyForQuery ("Z", length 5, status) ends an answer: "I" idle, "T" / "E" inside a transaction.
   const at = answer.length - 6;
   if (at >= 0 && answer[at] === READY_FOR_QUERY) owner = answer[at + 5] === IDLE ? null : connection;
