@@ -3,6 +3,7 @@
 // run `npm run build` first (npm test does). Debian's Chromium is used because `npx playwright install`
 // cannot download browsers here (see the "Browsers for Playwright" section of STACK.md).
 import { defineConfig, devices } from "@playwright/test";
+import { webServerNodeArgs } from "./server/tools/start-command.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -51,8 +52,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A fresh database on every run: remove it, migrate and seed it, then serve the built app.
-    command: `rm -rf ${DATA_DIR} && mkdir -p tmp/e2e && node_modules/.bin/tsx prisma/seed.ts && exec node --import tsx server/index.ts`,
+    // A fresh database on every run: remove it, migrate and seed it, then serve the built app as `npm start`
+    // does (its Node arguments).
+    command: `rm -rf ${DATA_DIR} && mkdir -p tmp/e2e && node_modules/.bin/tsx prisma/seed.ts && exec node ${webServerNodeArgs().join(" ")}`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { webServerNodeArgs } from "./start-command.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -256,7 +257,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     const webs = Array.from({ length: webCount }, (_unused, index) => {
       const name = `web-${index + 1}`;
       const webPort = port + 1 + index;
-      return managed(name, path.join(dir, `${name}.log`), process.execPath, ["--import", "tsx", "server/index.ts"], {
+      return managed(name, path.join(dir, `${name}.log`), process.execPath, webServerNodeArgs(), {
         env: { ...appEnv, PORT: String(webPort), INSTANCE_NAME: name },
         ready: () => answers(`http://127.0.0.1:${webPort}/readyz`),
         port: webPort,

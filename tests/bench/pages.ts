@@ -3,7 +3,8 @@
 //
 // Scenario "pages" (the default): for each database (embedded PGlite, then a throw-away PostgreSQL via
 // tests/support/postgres.sh) this seeds a fresh database with the demo data, starts the production server
-// as a child process (timing the cold start: spawn → first 200 on /healthz), signs in as the demo
+// as a child process, with the Node arguments of `npm start` of the checkout measured
+// (server/tools/start-command.ts; timing the cold start: spawn → first 200 on /healthz), signs in as the demo
 // participant, facilitator and coordinator, finds the demo's ids by following the pages' links, and
 // measures with autocannon at the same settings, interleaved round-robin so drift hits all targets alike:
 //   static            GET /favicon.svg    (express.static; the floor of the HTTP stack)
@@ -25,6 +26,8 @@
 // has no p95). Next to req/s the CPU time per request is read from /proc: the app server's (which for
 // PGlite includes the database) and PostgreSQL's (all its processes). CPU per request hardly depends on
 // other load on the machine, req/s and latency do; the load average is printed so a busy machine shows.
+// After the runs the app server's peak resident memory (VmHWM) is read, so a setting that buys speed with
+// memory shows its price.
 // The report compares each page with the static file of the same server (the floor of the HTTP stack),
 // with the empty page, and the empty page with /healthz (the goals of
 // issue 18: empty page ≥ 50 % of /healthz; participant start page ≥ 70 % of the empty page with a p95 at
@@ -71,6 +74,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import { webServerNodeArgs } from "../../server/tools/start-command.ts";
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -350,7 +354,7 @@ async function startServer(
   // One folder per server, Node's own file names: every thread (tsx's loader runs in one) writes its own
   // profile, which a fixed --cpu-prof-name would overwrite with whichever thread ends last.
   const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(CPU_PROFILE_DIR, label)}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...profile, ...webServerNodeArgs(appDir)], {
     cwd: appDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -439,6 +443,16 @@ function procStat(pid: number): ProcStat | null {
     const fields = text.slice(text.lastIndexOf(")") + 2).split(" "); // fields[0] is field 3 (state)
     const tick = (i: number) => (Number(fields[i - 3]) * 1000) / CLOCK_TICKS_PER_SECOND;
     return { ppid: Number(fields[1]), ownMs: tick(14) + tick(15), childrenMs: tick(16) + tick(17) };
+  } catch {
+    return null;
+  }
+}
+
+/** The most memory the process has held so far (VmHWM, peak resident set), in MiB; null off Linux. */
+function peakMemoryMiB(pid: number | undefined): number | null {
+  try {
+    const kib = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kib ? Number(kib) / 1024 : null;
   } catch {
     return null;
   }
@@ -937,6 +951,8 @@ type DatabaseResult = {
   load: string[];
   /** The first and second lesson request after the server started (ms). */
   firstRequests: [number, number];
+  /** The app server's peak resident memory after the measurements (MiB), if known. */
+  peakMemoryMiB: number | null;
 };
 
 async function seed(env: NodeJS.ProcessEnv): Promise<number> {
@@ -1019,6 +1035,7 @@ async function benchmarkServers(
       serverLogIssues: [],
       load,
       firstRequests: ready.firstRequests,
+      peakMemoryMiB: peakMemoryMiB(ready.server.child.pid),
     }));
   } catch (error) {
     for (const [i, ready] of servers.entries()) {
@@ -1223,14 +1240,15 @@ function report(results: DatabaseResult[], totalMs: number) {
   }
   lines.push("");
   lines.push(
-    "| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | 1st / 2nd lesson request after start | Load average before → after |",
+    "| Database | Cold start (spawn → 200 /healthz) | Seed (npx tsx prisma/seed.ts) | 1st / 2nd lesson request after start | App server's peak memory (VmHWM) | Load average before → after |",
   );
-  lines.push("|---|---:|---:|---:|---|");
+  lines.push("|---|---:|---:|---:|---:|---|");
   for (const result of results) {
     const load = result.load.map((note) => note.match(/load average ([\d.]+)/)?.[1] ?? "?").join(" → ");
     lines.push(
       `| ${result.name} | ${result.coldStartMs.toFixed(0)} ms | ${(result.seedMs / 1000).toFixed(1)} s | ` +
-        `${result.firstRequests[0].toFixed(0)} / ${result.firstRequests[1].toFixed(0)} ms | ${load} (${os.availableParallelism()} CPUs) |`,
+        `${result.firstRequests[0].toFixed(0)} / ${result.firstRequests[1].toFixed(0)} ms | ` +
+        `${result.peakMemoryMiB === null ? "–" : `${result.peakMemoryMiB.toFixed(0)} MiB`} | ${load} (${os.availableParallelism()} CPUs) |`,
     );
   }
   lines.push("");
