@@ -1,7 +1,8 @@
 // How a web process is started: the Node arguments of `npm start` (package.json's "start" script), so that
-// the cluster (server/tools/cluster.ts) and the benchmark (tests/bench/pages.ts) run the web server exactly as
-// production does, V8 settings included. The benchmark reads them from the checkout it measures, so a
-// comparison with an older checkout starts that one as it was started then.
+// the cluster (server/tools/cluster.ts), the benchmark (tests/bench/pages.ts) and Playwright
+// (playwright.config.ts) run the web server as production does, V8 settings included. The benchmark reads
+// them from the checkout it measures, so a comparison with an older checkout starts that one as it was
+// started then.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
