@@ -5,6 +5,7 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { getLibrary } from "./library.server.ts";
+import type { PreparedNode } from "./prepared.ts";
 import { prepareContent } from "./prepared.server.ts";
 import { type LessonContextValue, MarkdocContent, PreparedContent } from "./render.tsx";
 
@@ -51,11 +52,11 @@ describe("prepared content", () => {
       for (const staff of [false, true]) {
         const context = contextFor(lesson, staff);
         const expected = html(React.createElement(MarkdocContent, { content: lesson.content, context }));
-        const actual = html(React.createElement(PreparedContent, { content: prepareContent(lesson.content), context }));
+        const actual = html(React.createElement(PreparedContent, { tree: prepareContent(lesson.content), context }));
         expect(actual).toBe(expected);
-        // As in the browser: the page data's JSON, parsed there.
-        const sent = { json: prepareContent(lesson.content).json };
-        expect(html(React.createElement(PreparedContent, { content: sent, context }))).toBe(expected);
+        // As in the browser: the tree from the page data's JSON, parsed there.
+        const sent = JSON.parse(JSON.stringify(prepareContent(lesson.content))) as PreparedNode;
+        expect(html(React.createElement(PreparedContent, { tree: sent, context }))).toBe(expected);
       }
     },
   );
@@ -65,7 +66,7 @@ describe("prepared content", () => {
     expect(trees.length).toBeGreaterThan(1);
     for (const tree of trees) {
       const expected = html(React.createElement(MarkdocContent, { content: tree! }));
-      expect(html(React.createElement(PreparedContent, { content: prepareContent(tree!) }))).toBe(expected);
+      expect(html(React.createElement(PreparedContent, { tree: prepareContent(tree!) }))).toBe(expected);
     }
   });
 
@@ -75,14 +76,14 @@ describe("prepared content", () => {
       const lean = prepareContent(lesson.content, { forDocument: true });
       expect(prepareContent(lesson.content, { forDocument: true })).toBe(lean);
       const context = contextFor(lesson, false);
-      const fullHtml = html(React.createElement(PreparedContent, { content: full, context }));
-      const leanHtml = html(React.createElement(PreparedContent, { content: lean, context }));
+      const fullHtml = html(React.createElement(PreparedContent, { tree: full, context }));
+      const leanHtml = html(React.createElement(PreparedContent, { tree: lean, context }));
       expect(leanHtml).toContain('data-h="0"');
       expect(leanHtml.replace(/ data-h="\d+"/g, "")).toBe(fullHtml);
       // What the page data sends: no HTML, the elements' numbers instead.
-      const sent = lean.json;
+      const sent = JSON.stringify(lean);
       expect(sent).not.toMatch(/"h":"/);
-      expect(sent.length).toBeLessThan(full.json.length);
+      expect(sent.length).toBeLessThan(JSON.stringify(full).length);
       const numbers = [...sent.matchAll(/"h":(\d+)/g)].map((m) => Number(m[1]));
       expect(numbers).toEqual(numbers.map((_, i) => i));
     }
@@ -92,7 +93,7 @@ describe("prepared content", () => {
     const lesson = lessons.find((candidate) => candidate.zelfscans.length > 0)!;
     const prepared = prepareContent(lesson.content);
     expect(prepareContent(lesson.content)).toBe(prepared);
-    const json = prepared.json;
+    const json = JSON.stringify(prepared);
     expect(json).toContain('"t":"Zelfscan"');
     expect(json).toContain('"h":');
   });

@@ -5,33 +5,27 @@
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import {
-  documentHtml,
-  type PreparedContentData,
-  type PreparedElement,
-  type PreparedNode,
-  preparedData,
-  preparedTree,
-} from "./prepared.ts";
+import { documentHtml, type PreparedElement, type PreparedNode } from "./prepared.ts";
 
-const prepared = new WeakMap<object, PreparedContentData>();
-const preparedForDocument = new WeakMap<object, PreparedContentData>();
+const prepared = new WeakMap<object, PreparedNode>();
+const preparedForDocument = new WeakMap<object, PreparedNode>();
 
 /**
- * The prepared tree as page data, with the HTML of its plain parts. `forDocument` (a document request, see
+ * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see
  * isDocumentNavigation): the same tree whose HTML is there for the server's render but left out of the page
  * data, since the browser takes it from the rendered page while hydrating (PreparedContent in render.tsx).
+ * The page data must carry the tree as JSON text made once (keptJsonData), so that the server renders the
+ * very objects whose HTML is kept beside them.
  */
-export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedContentData {
-  if (typeof content !== "object" || content === null) return preparedData(prepare(content));
+export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedNode {
+  if (typeof content !== "object" || content === null) return prepare(content);
   const kept = forDocument ? preparedForDocument : prepared;
-  let result = kept.get(content);
-  if (result === undefined) {
-    const tree = forDocument ? withHtmlHidden(preparedTree(prepareContent(content))) : prepare(content);
-    result = preparedData(tree);
-    kept.set(content, result);
+  let tree = kept.get(content);
+  if (tree === undefined) {
+    tree = forDocument ? withHtmlHidden(prepareContent(content)) : prepare(content);
+    kept.set(content, tree);
   }
-  return result;
+  return tree;
 }
 
 /**

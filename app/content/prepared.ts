@@ -30,28 +30,3 @@ export type PreparedElement = {
  * leaves it out and its elements stay plain objects. In the browser it stays empty.
  */
 export const documentHtml = new WeakMap<PreparedElement, string>();
-
-/**
- * A prepared tree as the page data carries it: one JSON string, which the data's encoder sends as it is,
- * instead of an object per node that it walks one by one (issue 18).
- */
-export type PreparedContentData = { json: string };
-
-/** The tree per page data: on the server the one it was made from, in the browser parsed once. */
-const trees = new WeakMap<PreparedContentData, PreparedNode>();
-
-/** The page data of a tree (on the server), which preparedTree answers with the tree itself. */
-export function preparedData(tree: PreparedNode): PreparedContentData {
-  const data = { json: JSON.stringify(tree) };
-  trees.set(data, tree);
-  return data;
-}
-
-export function preparedTree(data: PreparedContentData): PreparedNode {
-  let tree = trees.get(data);
-  if (tree === undefined) {
-    tree = JSON.parse(data.json) as PreparedNode;
-    trees.set(data, tree);
-  }
-  return tree;
-}

@@ -6,13 +6,7 @@ import { Link } from "~/components/link.tsx";
 import * as React from "react";
 import { createContext, useContext, type ReactNode } from "react";
 import { LemniscaatFigure } from "./lemniscaat-figure.tsx";
-import {
-  documentHtml,
-  type PreparedContentData,
-  type PreparedElement,
-  type PreparedNode,
-  preparedTree,
-} from "./prepared.ts";
+import { documentHtml, type PreparedElement, type PreparedNode } from "./prepared.ts";
 import type { CalloutType } from "./tags/callout.ts";
 import type { LemniscaatPhase } from "./tags/lemniscaat.ts";
 
@@ -286,8 +280,7 @@ function renderPreparedNode(node: PreparedNode): ReactNode {
   return React.createElement(type, (node.a ?? null) as never, ...(node.c ?? []).map(renderPreparedNode));
 }
 
-export function PreparedContent({ content, context }: { content: PreparedContentData; context?: LessonContextValue }) {
-  const tree = preparedTree(content);
+export function PreparedContent({ tree, context }: { tree: PreparedNode; context?: LessonContextValue }) {
   let rendered: ReactNode;
   if (typeof tree !== "object" || tree === null) rendered = tree;
   else {

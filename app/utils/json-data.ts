@@ -31,3 +31,15 @@ export function readJsonData<T>(data: { json: string; value?: T }): T {
   }
   return value;
 }
+
+/**
+ * jsonData for a value made once and sent with many pages (what a lesson page shows everyone alike): on the
+ * server readJsonData gives the value itself back instead of parsing the string, so objects kept beside it
+ * (e.g. the HTML of prepared content, app/content/prepared.ts) are still found. The value must be JSON as it
+ * is (no Date, no undefined), so that the browser, which parses the string, renders the same.
+ */
+export function keptJsonData<T>(value: T): JsonData<T> {
+  const data: JsonData<T> = { json: JSON.stringify(value) };
+  parsed.set(data, value);
+  return data;
+}

@@ -1,7 +1,7 @@
 // A lesson: the rendered content (with reflection prompts, assignments, zelfscans and the lemniscaat
 // figure), a table of contents for long lessons, previous/next, "markeer als gelezen" and the sources.
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link.tsx";
 import { z } from "zod";
@@ -17,14 +17,17 @@ import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse, isDocumentNavigation } from "~/utils/http.server.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
+import { keptJsonData, readJsonData } from "~/utils/json-data.ts";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.lesson.title} — ${data.module.title} — Leernetwerk` : "Leernetwerk" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Leernetwerk" }];
+  const { lesson, module } = readJsonData(data.shared);
+  return [{ title: `${lesson.title} — ${module.title} — Leernetwerk` }];
+};
 
 // The lesson's summary is the page's meta description (rendered by the root layout).
 export const handle: DescribedHandle = {
-  description: (data: { lesson: { summary: string } }) => data.lesson.summary,
+  description: (data: SerializeFrom<typeof loader>) => readJsonData(data.shared).lesson.summary,
 };
 
 /** Long lessons get a table of contents. */
@@ -33,8 +36,7 @@ const TOC_MIN_HEADINGS = 3;
 function loadLesson(params: LoaderFunctionArgs["params"]) {
   const lesson = findLesson(params.module, params.lesson);
   invariantResponse(lesson, "Deze les bestaat niet.");
-  const module = findModule(lesson.moduleSlug)!;
-  return { lesson, module };
+  return lesson;
 }
 
 /** The source keys of the Praktijkvoorbeeld tags in a lesson's content; worked out once per lesson. */
@@ -59,15 +61,23 @@ function sourcesNamedIn(content: RenderableTreeNode): string[] {
   return keys;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { lesson, module } = loadLesson(params);
+type Lesson = NonNullable<ReturnType<typeof findLesson>>;
+
+/**
+ * What a lesson page shows everyone alike: its text, table of contents, module, neighbours and sources. Made
+ * once per lesson and kind of request (a document's data leaves the content's HTML out) and sent as one JSON
+ * string, which the data's encoder passes as it is instead of walking some sixty values on every request
+ * (issue 18). Kept per lesson object: a library read again (CONTENT_CACHE=off) has new ones.
+ */
+const sharedParts = { document: new WeakMap<Lesson, SharedParts>(), data: new WeakMap<Lesson, SharedParts>() };
+type SharedParts = ReturnType<typeof makeSharedParts>;
+
+function makeSharedParts(lesson: Lesson, forDocument: boolean) {
+  const module = findModule(lesson.moduleSlug)!;
   const library = getLibrary();
-  // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: one query.
-  const { readAt, partners, answers, assignments } = await lessonForViewer(user, lesson);
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
-  return {
+  return keptJsonData({
     lesson: {
       id: lesson.id,
       title: lesson.title,
@@ -75,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       minutes: lesson.minutes,
       // Rendered once per lesson to HTML where it holds none of our components (app/content/prepared.ts).
       // A document request's data leaves that HTML out: the browser takes it from the page it hydrates.
-      content: prepareContent(lesson.content, { forDocument: isDocumentNavigation(request) }),
+      content: prepareContent(lesson.content, { forDocument }),
       toc: lesson.toc,
     },
     module: {
@@ -85,12 +95,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lessonCount: module.lessons.length,
     },
     position: module.lessons.findIndex((entry) => entry.id === lesson.id) + 1,
-    readAt,
-    partners,
-    answers,
-    // Only participants keep a journal; staff see the prompt without the link.
-    canWriteJournal: user.role === "PARTICIPANT",
-    assignments,
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
@@ -100,7 +104,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         const source = library.sources[key];
         return source ? [[key, { title: source.title, author: source.author }]] : [];
       }),
-    ),
+    ) as Record<string, { title: string; author: string }>,
+  });
+}
+
+function sharedPartsOf(lesson: Lesson, forDocument: boolean): SharedParts {
+  const kept = forDocument ? sharedParts.document : sharedParts.data;
+  let parts = kept.get(lesson);
+  if (!parts) {
+    parts = makeSharedParts(lesson, forDocument);
+    kept.set(lesson, parts);
+  }
+  return parts;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const lesson = loadLesson(params);
+  // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: one query.
+  const { readAt, partners, answers, assignments } = await lessonForViewer(user, lesson);
+  return {
+    shared: sharedPartsOf(lesson, isDocumentNavigation(request)),
+    readAt,
+    partners,
+    answers,
+    // Only participants keep a journal; staff see the prompt without the link.
+    canWriteJournal: user.role === "PARTICIPANT",
+    assignments,
   };
 }
 
@@ -113,7 +143,7 @@ const schema = formIntents({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { lesson } = loadLesson(params);
+  const lesson = loadLesson(params);
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return invalid(form.error);
   const { data: input, values } = form;
@@ -160,20 +190,8 @@ export default function LessonPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const {
-    lesson,
-    module,
-    position,
-    readAt,
-    partners,
-    answers,
-    previous,
-    next,
-    sources,
-    sourceNames,
-    canWriteJournal,
-    assignments,
-  } = loaderData;
+  const { readAt, partners, answers, canWriteJournal, assignments } = loaderData;
+  const { lesson, module, position, previous, next, sources, sourceNames } = readJsonData(loaderData.shared);
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
   const savedScan = savedScanOf(actionData);
@@ -208,7 +226,7 @@ export default function LessonPage() {
 
       <div className="lesson-content">
         <PreparedContent
-          content={lesson.content}
+          tree={lesson.content}
           context={{ answers, savedScan, sources: sourceNames, canWriteJournal, assignments }}
         />
       </div>
