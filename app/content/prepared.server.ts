@@ -5,10 +5,11 @@
 import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { keptPerObject } from "~/utils/kept.ts";
 import { documentHtml, type PreparedElement, type PreparedNode } from "./prepared.ts";
 
-const prepared = new WeakMap<object, PreparedNode>();
-const preparedForDocument = new WeakMap<object, PreparedNode>();
+const prepared = keptPerObject((content: object) => prepare(content as RenderableTreeNode));
+const preparedForDocument = keptPerObject((content: object) => withHtmlHidden(prepared(content)));
 
 /**
  * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see
@@ -19,13 +20,7 @@ const preparedForDocument = new WeakMap<object, PreparedNode>();
  */
 export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedNode {
   if (typeof content !== "object" || content === null) return prepare(content);
-  const kept = forDocument ? preparedForDocument : prepared;
-  let tree = kept.get(content);
-  if (tree === undefined) {
-    tree = forDocument ? withHtmlHidden(prepareContent(content)) : prepare(content);
-    kept.set(content, tree);
-  }
-  return tree;
+  return (forDocument ? preparedForDocument : prepared)(content);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptPerKey } from "./kept.ts";
+import { keptPerKey, keptPerObject } from "./kept.ts";
 
 describe("keptPerKey", () => {
   it("computes a key once, starts over at the limit, and keeps nothing for a computation that throws", () => {
@@ -17,5 +17,21 @@ describe("keptPerKey", () => {
     expect(() => square(Number.NaN)).toThrow(RangeError);
     expect(() => square(Number.NaN)).toThrow(RangeError);
     expect(asked.filter(Number.isNaN)).toHaveLength(2);
+  });
+});
+
+describe("keptPerObject", () => {
+  it("computes once per object, again for another object with the same contents", () => {
+    const asked: object[] = [];
+    const keys = keptPerObject((key: { n: number }) => {
+      asked.push(key);
+      return { keys: Object.keys(key) };
+    });
+    const a = { n: 1 };
+    const b = { n: 1 };
+    expect(keys(a)).toBe(keys(a));
+    expect(keys(b)).not.toBe(keys(a));
+    expect(keys(b)).toEqual(keys(a));
+    expect(asked).toEqual([a, b]);
   });
 });

@@ -18,6 +18,7 @@ import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
 import { invariantResponse, isDocumentNavigation } from "~/utils/http.server.ts";
 import type { DescribedHandle } from "~/utils/page-description.ts";
 import { keptJsonData, readJsonData } from "~/utils/json-data.ts";
+import { keptPerObject } from "~/utils/kept.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Leernetwerk" }];
@@ -39,26 +40,19 @@ function loadLesson(params: LoaderFunctionArgs["params"]) {
   return lesson;
 }
 
-/** The source keys of the Praktijkvoorbeeld tags in a lesson's content; worked out once per lesson. */
-const namedSources = new WeakMap<object, string[]>();
+/** The source keys of the Praktijkvoorbeeld tags in a lesson's content. */
 function sourcesNamedIn(content: RenderableTreeNode): string[] {
-  if (typeof content !== "object" || content === null) return [];
-  let keys = namedSources.get(content);
-  if (!keys) {
-    const found = new Set<string>();
-    const walk = (node: RenderableTreeNode) => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (Markdoc.Tag.isTag(node)) {
-        if (node.name === "Praktijkvoorbeeld" && typeof node.attributes.source === "string")
-          found.add(node.attributes.source);
-        node.children.forEach(walk);
-      }
-    };
-    walk(content);
-    keys = [...found];
-    namedSources.set(content, keys);
-  }
-  return keys;
+  const found = new Set<string>();
+  const walk = (node: RenderableTreeNode) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (Markdoc.Tag.isTag(node)) {
+      if (node.name === "Praktijkvoorbeeld" && typeof node.attributes.source === "string")
+        found.add(node.attributes.source);
+      node.children.forEach(walk);
+    }
+  };
+  walk(content);
+  return [...found];
 }
 
 type Lesson = NonNullable<ReturnType<typeof findLesson>>;
@@ -69,8 +63,10 @@ type Lesson = NonNullable<ReturnType<typeof findLesson>>;
  * string, which the data's encoder passes as it is instead of walking some sixty values on every request
  * (issue 18). Kept per lesson object: a library read again (CONTENT_CACHE=off) has new ones.
  */
-const sharedParts = { document: new WeakMap<Lesson, SharedParts>(), data: new WeakMap<Lesson, SharedParts>() };
-type SharedParts = ReturnType<typeof makeSharedParts>;
+const sharedParts = {
+  document: keptPerObject((lesson: Lesson) => makeSharedParts(lesson, true)),
+  data: keptPerObject((lesson: Lesson) => makeSharedParts(lesson, false)),
+};
 
 function makeSharedParts(lesson: Lesson, forDocument: boolean) {
   const module = findModule(lesson.moduleSlug)!;
@@ -108,23 +104,13 @@ function makeSharedParts(lesson: Lesson, forDocument: boolean) {
   });
 }
 
-function sharedPartsOf(lesson: Lesson, forDocument: boolean): SharedParts {
-  const kept = forDocument ? sharedParts.document : sharedParts.data;
-  let parts = kept.get(lesson);
-  if (!parts) {
-    parts = makeSharedParts(lesson, forDocument);
-    kept.set(lesson, parts);
-  }
-  return parts;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const lesson = loadLesson(params);
   // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: one query.
   const { readAt, partners, answers, assignments } = await lessonForViewer(user, lesson);
   return {
-    shared: sharedPartsOf(lesson, isDocumentNavigation(request)),
+    shared: (isDocumentNavigation(request) ? sharedParts.document : sharedParts.data)(lesson),
     readAt,
     partners,
     answers,
