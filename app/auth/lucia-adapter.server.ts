@@ -3,6 +3,7 @@
 // the sessions table holds nothing an attacker could replay.
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
+import { type RiderStatement, takeRiderForSession } from "./session-rider.server.ts";
 import { hashToken } from "./tokens.server.ts";
 
 export type SessionUserAttributes = {
@@ -36,14 +37,26 @@ export type ReadRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
 // Runs on every request of a signed-in user, so it is one plain join: a nested Prisma select costs
 // several times more CPU (query compilation and JSON aggregation) for the same row.
 // The unread count of the header's inbox link (issue 19) rides along in the same statement: a capped
-// count over the index Notification(userId, readAt), so no page pays an extra round trip for it.
-const SESSION_AND_USER = `
+// count over the index Notification(userId, readAt), so no page pays an extra round trip for it. So may a
+// page's own data (`rider`: a SQL expression over the session's user, app/auth/session-rider.server.ts).
+function sessionAndUser(rider = "NULL::json"): string {
+  return `
   SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
     t."enabledAt" IS NOT NULL AS "twoFactorEnabled",
     (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n
-      WHERE n."userId" = s."userId" AND n."readAt" IS NULL LIMIT ${UNREAD_CAP}) unread) AS "unreadNotifications"
+      WHERE n."userId" = s."userId" AND n."readAt" IS NULL LIMIT ${UNREAD_CAP}) unread) AS "unreadNotifications",
+    (${rider}) AS rider
   FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "TwoFactor" t ON t."userId" = u.id
   WHERE s.id = $1`;
+}
+const SESSION_AND_USER = sessionAndUser();
+
+/** The session statement with a page's rider: the session's user as the rider's SQL names it. */
+const WITH_RIDER: RiderStatement = {
+  user: { id: 's."userId"', role: "u.role::text" },
+  offset: 1,
+  wrap: sessionAndUser,
+};
 
 /**
  * `readRows` sends the session lookup straight to the driver (half the CPU of Prisma's raw query path,
@@ -53,9 +66,17 @@ export function createLuciaAdapter(prisma: PrismaClient, readRows?: ReadRows): A
   const read: ReadRows = readRows ?? ((text, values) => prisma.$queryRawUnsafe(text, ...values));
   return {
     async getSessionAndUser(sessionId) {
-      const rows = await read<Row & SessionUserAttributes>(SESSION_AND_USER, [hashToken(sessionId)]);
+      // Every loader of the request starts before this resumes, so a page's rider is there by then.
+      await undefined;
+      const values = [hashToken(sessionId)];
+      const rider = takeRiderForSession(WITH_RIDER, values);
+      const rows = await read<Row & SessionUserAttributes & { rider: unknown }>(
+        rider?.text ?? SESSION_AND_USER,
+        rider?.values ?? values,
+      );
       const row = rows[0];
       if (!row) return [null, null];
+      rider?.deliver(row.userId, row.rider);
       const { email, name, role, twoFactorEnabled, unreadNotifications } = row;
       const user: DatabaseUser = {
         id: row.userId,

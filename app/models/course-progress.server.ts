@@ -3,8 +3,8 @@
 // only holds ids of lessons and tags.
 import type { User } from "lucia";
 import { describeContent, getLibrary } from "~/content/library.server.ts";
-import { Prisma } from "~/generated/prisma/client.ts";
-import { prisma, readRows } from "~/utils/db.server.ts";
+import { type RiderSql, readRider, type SessionRider } from "~/auth/session-rider.server.ts";
+import { prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { recordAudit } from "./audit.server.ts";
 import { statusLabel, submissionStatus } from "./assignment-status.ts";
@@ -75,7 +75,7 @@ export async function findDuo(user: Pick<User, "id">) {
 const JS_WHITESPACE =
   "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
-/** One row of lessonForViewer's statement: what it is (kind), and its columns by kind. */
+/** One row of a lesson viewer's rows (lessonViewerRider): what it is (kind), and its columns by kind. */
 type LessonViewerRow = {
   kind: "read" | "answer" | "partner" | "assignment";
   /** answer: scanId; partner: name; assignment: id */
@@ -96,69 +96,92 @@ type LessonViewerRow = {
   n: number | null;
 };
 
+type LessonOfViewer = { id: string; opdrachten: { id: string }[]; zelfscans: { id: string }[] };
+
 /**
- * What a lesson page shows of the viewer in one statement: when they (and, for a participant, their duo
- * partners) read the lesson, their answers to its zelfscan checklists, and the assignments of their cohort
- * that belong to its opdracht blocks with their status. The duo is the one findDuo picks (the most recent
- * cohort); the assignments come from the enrolment listParticipantAssignments uses (the most recently
- * joined; the /opdrachten page). A flat SQL statement (one row per fact, no nested JSON): the lesson page is
- * opened often, and a nested Prisma select cost several times the CPU for these few rows. The number of
- * rows does not depend on the size of the cohort (a duo, the lesson's scans and opdracht blocks).
+ * What a lesson page shows of the viewer: when they (and, for a participant, their duo partners) read the
+ * lesson, their answers to its zelfscan checklists, and the assignments of their cohort that belong to its
+ * opdracht blocks with their status. The duo is the one findDuo picks (the most recent cohort); the
+ * assignments come from the enrolment listParticipantAssignments uses (the most recently joined; the
+ * /opdrachten page). One flat list of rows (one per fact, no nested JSON), as a session rider
+ * (app/auth/session-rider.server.ts): the lesson page reads it in the statement of its session check. The
+ * number of rows does not depend on the size of the cohort (a duo, the lesson's scans and opdracht blocks).
+ * One text for every lesson and viewer (the lesson's ids are values; staff have no duo, so no memberships).
  */
-export async function lessonForViewer(
-  user: Pick<User, "id" | "role">,
-  lesson: { id: string; opdrachten: { id: string }[]; zelfscans: { id: string }[] },
-  now = new Date(),
-) {
-  const participant = user.role === "PARTICIPANT";
-  const opdrachtIds = lesson.opdrachten.map((opdracht) => opdracht.id);
-  const scanIds = lesson.zelfscans.map((scan) => scan.id);
-  // Only the parts this lesson and viewer need (a lesson without zelfscans asks for no answers, staff for no
-  // duo): at most four forms of the statement, each planned on its own.
-  const parts = [
-    Prisma.sql`SELECT 'read' AS kind, NULL AS a, NULL AS b, NULL AS c, p."readAt" AS t1, NULL::timestamptz AS t2,
+export function lessonViewerRider(lesson: LessonOfViewer, now = new Date()): SessionRider<LessonViewer> {
+  return {
+    sql: LESSON_VIEWER_SQL,
+    values: [
+      lesson.id,
+      JS_WHITESPACE,
+      lesson.zelfscans.map((scan) => scan.id),
+      lesson.opdrachten.map((opdracht) => opdracht.id),
+    ],
+    read: (json) => lessonViewerFromRows(json as LessonViewerJsonRow[], now),
+  };
+}
+
+/** lessonViewerRider's SQL; values: the lesson's id, JS_WHITESPACE, its zelfscans' ids, its opdrachten's ids. */
+const LESSON_VIEWER_SQL: RiderSql = (user, param) => {
+  const lessonId = param(0);
+  return `(SELECT coalesce(json_agg(r), '[]'::json) FROM (
+    WITH memberships AS (
+      SELECT m."enrollmentId", m."createdAt", c."startsOn", e."cohortId"
+      FROM "DuoMember" m JOIN "Enrollment" e ON e.id = m."enrollmentId" JOIN "Cohort" c ON c.id = e."cohortId"
+      WHERE m."userId" = ${user.id} AND e.status = 'ACTIVE' AND ${user.role} = 'PARTICIPANT'
+    ),
+    duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
+    context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)
+    SELECT 'read' AS kind, NULL AS a, NULL AS b, NULL AS c, p."readAt" AS t1, NULL::timestamptz AS t2,
       NULL::timestamptz AS t3, NULL::boolean AS flag, NULL::int AS n
-    FROM "LessonProgress" p WHERE p."userId" = ${user.id}::uuid AND p."lessonId" = ${lesson.id}`,
-  ];
-  if (scanIds.length) {
-    parts.push(Prisma.sql`SELECT 'answer', z."scanId", z."itemId", z.note, NULL, NULL, NULL, z.checked, NULL
-    FROM "ZelfscanAnswer" z WHERE z."userId" = ${user.id}::uuid AND z."scanId" = ANY(${scanIds}::text[])`);
-  }
-  if (participant) {
-    parts.push(Prisma.sql`SELECT 'partner', u.name, NULL, NULL, p."readAt", m."createdAt", NULL, NULL, NULL
+    FROM "LessonProgress" p WHERE p."userId" = ${user.id} AND p."lessonId" = ${lessonId}
+    UNION ALL
+    SELECT 'answer', z."scanId", z."itemId", z.note, NULL, NULL, NULL, z.checked, NULL
+    FROM "ZelfscanAnswer" z WHERE z."userId" = ${user.id} AND z."scanId" = ANY(${param(2)}::text[])
+    UNION ALL
+    SELECT 'partner', u.name, NULL, NULL, p."readAt", m."createdAt", NULL, NULL, NULL
     FROM duo JOIN "DuoMember" m ON m."enrollmentId" = duo."enrollmentId" JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "LessonProgress" p ON p."userId" = u.id AND p."lessonId" = ${lesson.id}
-    WHERE m."userId" <> ${user.id}::uuid`);
-  }
-  if (participant && opdrachtIds.length) {
-    parts.push(Prisma.sql`SELECT 'assignment', a.id::text, a.title, a."opdrachtId", a."dueAt", s."submittedAt",
-      s."feedbackAt", s.id IS NOT NULL AND btrim(s.body, ${JS_WHITESPACE}) <> '',
+      LEFT JOIN "LessonProgress" p ON p."userId" = u.id AND p."lessonId" = ${lessonId}
+    WHERE m."userId" <> ${user.id}
+    UNION ALL
+    SELECT 'assignment', a.id::text, a.title, a."opdrachtId", a."dueAt", s."submittedAt",
+      s."feedbackAt", s.id IS NOT NULL AND btrim(s.body, ${param(1)}) <> '',
       CASE WHEN s.id IS NULL THEN NULL
         ELSE (SELECT count(*)::int FROM "SubmissionAttachment" f WHERE f."submissionId" = s.id) END
     FROM context JOIN "CohortSession" cs ON cs."cohortId" = context."cohortId"
-      JOIN "Assignment" a ON a."sessionId" = cs.id AND a."opdrachtId" = ANY(${opdrachtIds}::text[])
+      JOIN "Assignment" a ON a."sessionId" = cs.id
+        AND a."opdrachtId" = ANY(${param(3)}::text[])
       LEFT JOIN "AssignmentSubmission" s ON s."assignmentId" = a.id
-        AND s."ownerKey" = CASE WHEN a.kind = 'DUO' THEN context."enrollmentId"::text ELSE ${user.id} END
-        AND (s."userId" = ${user.id}::uuid OR (s."userId" IS NULL AND EXISTS (
+        AND s."ownerKey" = CASE WHEN a.kind = 'DUO' THEN context."enrollmentId"::text ELSE ${user.id}::text END
+        AND (s."userId" = ${user.id} OR (s."userId" IS NULL AND EXISTS (
           SELECT 1 FROM "Enrollment" se JOIN "DuoMember" sm ON sm."enrollmentId" = se.id
-          WHERE se.id = s."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = ${user.id}::uuid)))`);
-  }
-  // The participant's active enrolments: the duo (most recent cohort) and the context of the assignments
-  // (most recently joined).
-  const duoAndContext = participant
-    ? Prisma.sql`WITH memberships AS (
-      SELECT m."enrollmentId", m."createdAt", c."startsOn", e."cohortId"
-      FROM "DuoMember" m JOIN "Enrollment" e ON e.id = m."enrollmentId" JOIN "Cohort" c ON c.id = e."cohortId"
-      WHERE m."userId" = ${user.id}::uuid AND e.status = 'ACTIVE'
-    ),
-    duo AS (SELECT "enrollmentId" FROM memberships ORDER BY "startsOn" DESC LIMIT 1),
-    context AS (SELECT "enrollmentId", "cohortId" FROM memberships ORDER BY "createdAt" DESC LIMIT 1)`
-    : Prisma.empty;
-  // Straight to the driver (readRows): the same statement and values as through Prisma's raw query path, at
-  // about half the CPU (issue 18).
-  const statement = Prisma.sql`${duoAndContext} ${Prisma.join(parts, " UNION ALL ")}`;
-  const rows = await readRows<LessonViewerRow>(statement.text, statement.values);
+          WHERE se.id = s."enrollmentId" AND se.status = 'ACTIVE' AND sm."userId" = ${user.id})))
+    ) r)`;
+};
 
+/** A row as it comes back inside the JSON: moments as text. */
+type LessonViewerJsonRow = Omit<LessonViewerRow, "t1" | "t2" | "t3"> & {
+  t1: string | null;
+  t2: string | null;
+  t3: string | null;
+};
+
+export type LessonViewer = ReturnType<typeof lessonViewerFromRows>;
+
+/** lessonViewerRider's value for a user, read on its own (one statement). */
+export function lessonForViewer(user: Pick<User, "id" | "role">, lesson: LessonOfViewer, now = new Date()) {
+  return readRider(lessonViewerRider(lesson, now), user);
+}
+
+const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
+
+function lessonViewerFromRows(jsonRows: LessonViewerJsonRow[], now: Date) {
+  const rows: LessonViewerRow[] = jsonRows.map((row) => ({
+    ...row,
+    t1: dateOrNull(row.t1),
+    t2: dateOrNull(row.t2),
+    t3: dateOrNull(row.t3),
+  }));
   let readAt: Date | null = null;
   const answers: Record<string, Record<string, { checked: boolean; note: string }>> = {};
   const partnerRows: LessonViewerRow[] = [];

@@ -9,6 +9,7 @@ import type {
   SelfScanMode,
   SelfScanMoment,
 } from "~/generated/prisma/enums.ts";
+import { readRider, type SessionRider } from "~/auth/session-rider.server.ts";
 import { readRows } from "~/utils/db.server.ts";
 import type { sessionSummarySelect } from "./cohort.server.ts";
 import { ms, sessionJson, toDate, toDateOrNull } from "./sql-json.server.ts";
@@ -366,14 +367,15 @@ type MembershipRow = {
 const PROMPTS_ON_START_PAGE = 3;
 
 /**
- * The statement of participantStartRows, made once: its text is the key of its prepared statement
- * (app/utils/db.server.ts), so building it anew on every request only cost time (issue 18).
+ * The statement of the participant's start page for a user (SQL: `$1::uuid`, or the session's user when it
+ * rides with the session check).
  */
-const PARTICIPANT_START_SQL = `
+function participantStartSql(userId: string): string {
+  return `
     SELECT
-      (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = $1::uuid) AS read,
+      (SELECT json_agg(lp."lessonId") FROM "LessonProgress" lp WHERE lp."userId" = ${userId}) AS read,
       (SELECT json_agg(json_build_object('cohortId', ep."cohortId", 'target', ep.target))
-         FROM "EvaluationParticipation" ep WHERE ep."userId" = $1::uuid) AS answered,
+         FROM "EvaluationParticipation" ep WHERE ep."userId" = ${userId}) AS answered,
       (SELECT json_agg(json_build_object(
           'function', dm.function,
           'createdAt', ${ms('dm."createdAt"')},
@@ -421,10 +423,10 @@ const PARTICIPANT_START_SQL = `
                                     WHERE att."submissionId" = sub.id) ELSE 0 END)
                               FROM "AssignmentSubmission" sub
                               WHERE sub."assignmentId" = a.id
-                                AND sub."ownerKey" = CASE WHEN a.kind = 'DUO' THEN e.id::text ELSE $1::uuid::text END
-                                AND (sub."userId" = $1::uuid
+                                AND sub."ownerKey" = CASE WHEN a.kind = 'DUO' THEN e.id::text ELSE ${userId}::text END
+                                AND (sub."userId" = ${userId}
                                   OR (sub."userId" IS NULL AND EXISTS (SELECT 1 FROM "DuoMember" own
-                                    WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = $1::uuid)))))), '[]')
+                                    WHERE own."enrollmentId" = sub."enrollmentId" AND own."userId" = ${userId})))))), '[]')
                         FROM "Assignment" a WHERE a."sessionId" = cs.id))
                   ORDER BY cs."startsAt"), '[]')
                 FROM "CohortSession" cs WHERE cs."cohortId" = c.id),
@@ -436,19 +438,20 @@ const PARTICIPANT_START_SQL = `
                       FROM "CohortSession" ps WHERE ps.id = jp."sessionId"),
                     -- The participant's own entries (always theirs to read).
                     'entries', (SELECT coalesce(json_agg(json_build_object('id', je.id)), '[]') FROM (
-                      SELECT je.id FROM "JournalEntry" je WHERE je."promptId" = jp.id AND je."authorId" = $1::uuid
+                      SELECT je.id FROM "JournalEntry" je WHERE je."promptId" = jp.id AND je."authorId" = ${userId}
                       LIMIT 1) je)) ORDER BY jp."createdAt" DESC), '[]')
                 FROM (SELECT * FROM "JournalPrompt" p
                   WHERE p."cohortId" = c.id
                     AND (p."intervisionGroupId" IS NULL OR EXISTS (SELECT 1 FROM "IntervisionMember" im
-                      WHERE im."groupId" = p."intervisionGroupId" AND im."userId" = $1::uuid))
+                      WHERE im."groupId" = p."intervisionGroupId" AND im."userId" = ${userId}))
                   ORDER BY p."createdAt" DESC LIMIT ${PROMPTS_ON_START_PAGE}) jp)))
         ) ORDER BY c."startsOn" DESC)
         FROM "DuoMember" dm
         JOIN "Enrollment" e ON e.id = dm."enrollmentId" AND e.status = 'ACTIVE'
         JOIN "Municipality" mu ON mu.id = e."municipalityId"
         JOIN "Cohort" c ON c.id = e."cohortId"
-        WHERE dm."userId" = $1::uuid) AS memberships`;
+        WHERE dm."userId" = ${userId}) AS memberships`;
+}
 
 /**
  * The rows of the participant's start page, in one statement written out by hand. The same nested select
@@ -456,14 +459,26 @@ const PARTICIPANT_START_SQL = `
  * the CPU on PGlite for the same rows (profile of issue 18): here the database builds plain JSON in the
  * shape the page needs, moments come as milliseconds, and only what the page uses is read (a submission's
  * text only while it can still be a concept, to tell "concept" from "open"). It goes straight to the
- * driver (readRows): the JSON columns come back parsed, the milliseconds as numbers.
+ * driver: the JSON comes back parsed, the milliseconds as numbers. It is a session rider
+ * (app/auth/session-rider.server.ts): the start page reads it in the statement of its session check, for a
+ * participant only (staff get null there, at no cost).
  */
-async function participantStartRows(userId: string) {
-  const [row] = await readRows<{
-    read: string[] | null;
-    answered: { cohortId: string; target: string }[] | null;
-    memberships: MembershipRow[] | null;
-  }>(PARTICIPANT_START_SQL, [userId]);
+export const participantStartRider: SessionRider<ParticipantStartRows> = {
+  values: [],
+  sql: (user) => `CASE WHEN ${user.role} = 'PARTICIPANT' THEN (SELECT json_build_object(
+      'read', x.read, 'answered', x.answered, 'memberships', x.memberships) FROM (${participantStartSql(user.id)}) x) END`,
+  read: (json) => participantStartRows(json as ParticipantStartJson | null),
+};
+
+type ParticipantStartJson = {
+  read: string[] | null;
+  answered: { cohortId: string; target: string }[] | null;
+  memberships: MembershipRow[] | null;
+};
+
+type ParticipantStartRows = ReturnType<typeof participantStartRows>;
+
+function participantStartRows(row: ParticipantStartJson | null) {
   return {
     read: row?.read ?? [],
     answered: row?.answered ?? [],
@@ -510,8 +525,8 @@ async function participantStartRows(userId: string) {
  * before (about 40 ms of CPU on PGlite); the numbers stay the same however large the cohort is
  * (tests/db/query-budget.test.ts).
  */
-export async function participantStartPage(user: Pick<User, "id">, now = new Date()) {
-  const found = await participantStartRows(user.id);
+export async function participantStartPage(user: Pick<User, "id">, now = new Date(), found?: ParticipantStartRows) {
+  found ??= await readRider(participantStartRider, { id: user.id, role: "PARTICIPANT" });
   const memberships = found.memberships;
   const read = new Set(found.read);
   const answered = new Set(found.answered.map((row) => `${row.cohortId}/${row.target}`));

@@ -28,14 +28,17 @@ type Page = {
 /** Statements per request, at most. The session check is one of them on every signed-in page. */
 const BUDGETS = {
   "empty page (/uitloggen)": 1,
-  "start page, participant": 2,
+  // The session check, with the page's own statement riding in it (participantStartRider,
+  // app/auth/session-rider.server.ts; issue 18). Was 2.
+  "start page, participant": 1,
   // The session check and one statement (the shared journal entries waiting for an answer are counted in it
   // since issue 18). Was 3.
   "start page, facilitator": 2,
   // The session check and one statement for the cohorts with their next sessions and the counts (issue 18).
   // Was 3.
   "start page, coordinator": 2,
-  lesson: 2,
+  // The session check, with the viewer's data riding in it (lessonViewerRider; issue 18). Was 2.
+  lesson: 1,
   // The session check and the access check with the page's overview in its statement (cohortOverviewWithAccess,
   // issue 18). Was 3.
   "cohort page, participant": 2,

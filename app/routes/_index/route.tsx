@@ -5,7 +5,13 @@ import { useLoaderData } from "@remix-run/react";
 import type { SessionSummaryData } from "~/components/session-summary.tsx";
 import type { CohortCardData } from "./cohort-cards.tsx";
 import { requireUser } from "~/auth/guards.server.ts";
-import { coordinatorStart, facilitatorStart, participantStartPage } from "~/models/start-page.server.ts";
+import {
+  coordinatorStart,
+  facilitatorStart,
+  participantStartPage,
+  participantStartRider,
+} from "~/models/start-page.server.ts";
+import { readRider, rideWithSession } from "~/auth/session-rider.server.ts";
 import { CoordinatorStart } from "./coordinator-start.tsx";
 import { FacilitatorStart } from "./facilitator-start.tsx";
 import { ParticipantStart } from "./participant-start.tsx";
@@ -13,6 +19,8 @@ import { ParticipantStart } from "./participant-start.tsx";
 export const meta: MetaFunction = () => [{ title: "Start — Leernetwerk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // A participant's page is read in the statement of the session check (a rider; null for staff).
+  rideWithSession(participantStartRider);
   const user = await requireUser(request);
   if (user.role === "COORDINATOR") {
     return { role: "COORDINATOR" as const, name: user.name, coordinator: coordinatorView(await coordinatorStart()) };
@@ -24,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       facilitator: facilitatorView(await facilitatorStart(user)),
     };
   }
-  return { role: "PARTICIPANT" as const, name: user.name, ...participantView(await participantStartPage(user)) };
+  return {
+    role: "PARTICIPANT" as const,
+    name: user.name,
+    ...participantView(await participantStartPage(user, new Date(), await readRider(participantStartRider, user))),
+  };
 }
 
 /** A session as SessionSummary shows it, with its cohort (no preparation; never a cancelled one here). */

@@ -5,13 +5,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFro
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link.tsx";
 import { z } from "zod";
-import { requireUser } from "~/auth/guards.server.ts";
+import { requireUser, requireUserWith } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
 import { prepareContent } from "~/content/prepared.server.ts";
 import { PreparedContent } from "~/content/render.tsx";
 import { SourceList } from "~/content/source-list.tsx";
-import { lessonForViewer, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
+import { lessonViewerRider, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
 import { domainErrorReply, invalid, readForm } from "~/utils/forms.server.ts";
@@ -105,10 +105,13 @@ function makeSharedParts(lesson: Lesson, forDocument: boolean) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const lesson = loadLesson(params);
-  // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: one query.
-  const { readAt, partners, answers, assignments } = await lessonForViewer(user, lesson);
+  const lesson = findLesson(params.module, params.lesson);
+  if (!lesson) await requireUser(request); // Not signed in: the login page, whether the lesson exists or not.
+  invariantResponse(lesson, "Deze les bestaat niet.");
+  // Read by me and my duo, my zelfscan answers, the assignments of its opdracht blocks: read with the
+  // session check, in its statement.
+  const { user, data } = await requireUserWith(request, lessonViewerRider(lesson));
+  const { readAt, partners, answers, assignments } = data;
   return {
     shared: (isDocumentNavigation(request) ? sharedParts.document : sharedParts.data)(lesson),
     readAt,
