@@ -56,8 +56,15 @@ export function sitePathHref(to: unknown): string | null {
 
 export const Link = React.forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
   const href = onServer ? sitePathHref(props.to) : null;
-  if (href === null || Object.keys(props).some((name) => OWN_PROPS.has(name)))
-    return <RemixLink {...props} ref={ref} />;
-  const { to: _to, ...attributes } = props;
-  return <a {...attributes} data-discover="true" href={href} />;
+  if (href === null) return <RemixLink {...props} ref={ref} />;
+  // The attributes in one pass, without an object rest and spread: those cost about 2.5 µs per link, a few
+  // dozen on a page (measured with renderToString, issue 18).
+  const attributes: Record<string, unknown> = {};
+  for (const name in props) {
+    if (OWN_PROPS.has(name)) return <RemixLink {...props} ref={ref} />;
+    if (name !== "to") attributes[name] = props[name as keyof LinkProps];
+  }
+  attributes["data-discover"] = "true";
+  attributes.href = href;
+  return React.createElement("a", attributes);
 });
