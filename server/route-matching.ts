@@ -109,7 +109,9 @@ export const CACHING_SOURCE = `
       hit = { mapRouteProperties, dataRoutes: convertUncached(routes, mapRouteProperties, [], built), manifest: built };
       dataRoutesByRoutes.set(routes, hit);
     }
-    Object.assign(manifest, hit.manifest);
+    // The caller only looks routes up by id: the kept manifest as the prototype of its (empty) object, instead
+    // of copying some 120 entries into it on every page.
+    Object.setPrototypeOf(manifest, hit.manifest);
     return hit.dataRoutes;
   };
   exports.${MARKER} = true;

@@ -3,6 +3,7 @@
 // the sessions table holds nothing an attacker could replay.
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
+import { ms } from "~/models/sql-json.server.ts";
 import { type RiderStatement, takeRiderForSession } from "./session-rider.server.ts";
 import { hashToken } from "./tokens.server.ts";
 
@@ -41,7 +42,7 @@ export type ReadRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
 // page's own data (`rider`: a SQL expression over the session's user, app/auth/session-rider.server.ts).
 function sessionAndUser(rider = "NULL::json"): string {
   return `
-  SELECT s."userId", s."expiresAt", s."lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
+  SELECT s."userId", ${ms('s."expiresAt"')} AS "expiresAt", ${ms('s."lastSeenAt"')} AS "lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
     t."enabledAt" IS NOT NULL AS "twoFactorEnabled",
     (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n
       WHERE n."userId" = s."userId" AND n."readAt" IS NULL LIMIT ${UNREAD_CAP}) unread) AS "unreadNotifications",
@@ -70,7 +71,9 @@ export function createLuciaAdapter(prisma: PrismaClient, readRows?: ReadRows): A
       await undefined;
       const values = [hashToken(sessionId)];
       const rider = takeRiderForSession(WITH_RIDER, values);
-      const rows = await read<Row & SessionUserAttributes & { rider: unknown }>(
+      // Moments as milliseconds: a number is read for free, a timestamp's text is parsed (issue 18).
+      type Read = Omit<Row, "expiresAt" | "lastSeenAt"> & { expiresAt: number; lastSeenAt: number };
+      const rows = await read<Read & SessionUserAttributes & { rider: unknown }>(
         rider?.text ?? SESSION_AND_USER,
         rider?.values ?? values,
       );
@@ -82,7 +85,9 @@ export function createLuciaAdapter(prisma: PrismaClient, readRows?: ReadRows): A
         id: row.userId,
         attributes: { email, name, role, twoFactorEnabled, unreadNotifications },
       };
-      return [toDatabaseSession(row, sessionId), user];
+      const { userId, userAgent } = row;
+      const session = { userId, userAgent, expiresAt: new Date(row.expiresAt), lastSeenAt: new Date(row.lastSeenAt) };
+      return [toDatabaseSession(session, sessionId), user];
     },
     async getUserSessions(userId) {
       // Only hashes are stored, so these sessions cannot be turned back into cookie values.

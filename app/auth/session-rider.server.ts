@@ -50,7 +50,10 @@ const texts = new WeakMap<RiderSql, Map<RiderStatement, string>>();
 
 function textFor(sql: RiderSql, statement: RiderStatement): string {
   let made = texts.get(sql);
-  if (!made) texts.set(sql, (made = new Map()));
+  if (!made) {
+    made = new Map();
+    texts.set(sql, made);
+  }
   let text = made.get(statement);
   if (text === undefined) {
     text = statement.wrap(sql(statement.user, (index) => `$${statement.offset + index + 1}`));
