@@ -2,7 +2,8 @@
 // before the session statement goes out, for the user that statement found only, and read on its own
 // (with the same value) in every other case.
 import { describe, expect, it } from "vitest";
-import { createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
+import { createUser } from "../../prisma/factories.ts";
+import { createDuo } from "../../tests/support/duo.ts";
 import { requestAs, requestWithCookie, thrownResponse } from "../../tests/support/requests.ts";
 import { findLesson } from "~/content/library.server.ts";
 import { lessonViewerRider } from "~/models/course-progress.server.ts";
@@ -94,15 +95,7 @@ describe("session riders", () => {
   });
 
   it("read a lesson's viewer data and a participant's start page as the statements on their own do", async () => {
-    const cohort = await createCohort(prisma, { sessions: [] });
-    const { members } = await createEnrollment(prisma, {
-      cohortId: cohort.id,
-      members: [
-        { name: "Lisa", function: "BELEIDSMEDEWERKER" },
-        { name: "Erik", function: "LEIDINGGEVENDE" },
-      ],
-    });
-    const [lisa, erik] = members as [(typeof members)[number], (typeof members)[number]];
+    const { lisa, erik } = await createDuo();
     const lesson = findLesson("ontsluiten", "werk-bronnen-en-klantreis")!;
     await prisma.lessonProgress.create({ data: { userId: erik.id, lessonId: lesson.id } });
     const now = new Date();

@@ -2,7 +2,8 @@
 // request and sent as one JSON string; what differs per viewer is read per request. The same values as
 // before, and a document's data without the content's HTML.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCohort, createEnrollment, createUser } from "../../prisma/factories.ts";
+import { createUser } from "../../prisma/factories.ts";
+import { createDuo } from "../support/duo.ts";
 import { requestAs, args, statusOfCall } from "../support/requests.ts";
 import { prisma } from "~/utils/db.server.ts";
 import { clearEnvCache } from "~/utils/env.server.ts";
@@ -27,15 +28,7 @@ describe("lesson page data", () => {
   });
 
   it("sends the shared parts once made, the viewer's parts per request", async () => {
-    const cohort = await createCohort(prisma, { sessions: [] });
-    const { members } = await createEnrollment(prisma, {
-      cohortId: cohort.id,
-      members: [
-        { name: "Lisa", function: "BELEIDSMEDEWERKER" },
-        { name: "Erik", function: "LEIDINGGEVENDE" },
-      ],
-    });
-    const [lisa, erik] = members as [(typeof members)[number], (typeof members)[number]];
+    const { lisa, erik } = await createDuo();
     const staff = await createUser(prisma, { role: "FACILITATOR" });
     const lesson = findLesson(LESSON.module, LESSON.lesson)!;
 
