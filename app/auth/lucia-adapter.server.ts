@@ -42,7 +42,8 @@ export type ReadRows = <T>(text: string, values: unknown[]) => Promise<T[]>;
 // page's own data (`rider`: a SQL expression over the session's user, app/auth/session-rider.server.ts).
 function sessionAndUser(rider = "NULL::json"): string {
   return `
-  SELECT s."userId", ${ms('s."expiresAt"')} AS "expiresAt", ${ms('s."lastSeenAt"')} AS "lastSeenAt", s."userAgent", u.email, u.name, u.role::text AS role,
+  SELECT s."userId", ${ms('s."expiresAt"')} AS "expiresAt", ${ms('s."lastSeenAt"')} AS "lastSeenAt", s."userAgent",
+    u.email, u.name, u.role::text AS role,
     t."enabledAt" IS NOT NULL AS "twoFactorEnabled",
     (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n
       WHERE n."userId" = s."userId" AND n."readAt" IS NULL LIMIT ${UNREAD_CAP}) unread) AS "unreadNotifications",

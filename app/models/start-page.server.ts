@@ -519,11 +519,11 @@ function participantStartRows(row: ParticipantStartJson | null) {
 }
 
 /**
- * Everything the participant's start page shows, in one statement (plus the session check): per active
- * enrolment the duo, the next session with what to read and whether it was read, the self-scans due, and
- * the cohort's assignments with the duo's (or own) work; the latest reflection questions. Seven queries
- * before (about 40 ms of CPU on PGlite); the numbers stay the same however large the cohort is
- * (tests/db/query-budget.test.ts).
+ * Everything the participant's start page shows, in one statement: per active enrolment the duo, the next
+ * session with what to read and whether it was read, the self-scans due, and the cohort's assignments with
+ * the duo's (or own) work; the latest reflection questions. Seven queries before (about 40 ms of CPU on
+ * PGlite); the numbers stay the same however large the cohort is (tests/db/query-budget.test.ts). `found`:
+ * the rows, when they came with the session check (participantStartRider); else they are read here.
  */
 export async function participantStartPage(user: Pick<User, "id">, now = new Date(), found?: ParticipantStartRows) {
   found ??= await readRider(participantStartRider, { id: user.id, role: "PARTICIPANT" });
