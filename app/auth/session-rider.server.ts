@@ -10,6 +10,7 @@
 // beyond the request.
 import type { User } from "lucia";
 import { readRows } from "~/utils/db.server.ts";
+import { keptPerObject } from "~/utils/kept.ts";
 import { peekForRequest, rememberForRequest } from "~/utils/request-context.server.ts";
 
 /** SQL for the session's user: its id (uuid) and role (text, to compare with a role's name). */
@@ -45,22 +46,13 @@ export function rideWithSession(rider: SessionRider<unknown>): void {
  */
 export type RiderStatement = { user: RiderUser; offset: number; wrap: (expression: string) => string };
 
-/** The texts made from each rider's SQL, per statement it went into. */
-const texts = new WeakMap<RiderSql, Map<RiderStatement, string>>();
-
-function textFor(sql: RiderSql, statement: RiderStatement): string {
-  let made = texts.get(sql);
-  if (!made) {
-    made = new Map();
-    texts.set(sql, made);
-  }
-  let text = made.get(statement);
-  if (text === undefined) {
-    text = statement.wrap(sql(statement.user, (index) => `$${statement.offset + index + 1}`));
-    made.set(statement, text);
-  }
-  return text;
-}
+/** The text of a rider's SQL in a statement, made once per rider SQL and statement. */
+const textsOf = keptPerObject((sql: RiderSql) =>
+  keptPerObject((statement: RiderStatement) =>
+    statement.wrap(sql(statement.user, (index) => `$${statement.offset + index + 1}`)),
+  ),
+);
+const textFor = (sql: RiderSql, statement: RiderStatement) => textsOf(sql)(statement);
 
 /**
  * For the session statement about to be sent: its text with the rider, the values (the rider's after
