@@ -81,7 +81,7 @@ function Reflectie({ id, children }: { id: string; children: ReactNode }) {
       {children}
       {canWriteJournal ? (
         <p className="reflectie-journal">
-          <Link to={`/journaal/schrijven?${new URLSearchParams({ reflectie: id })}`}>
+          <Link to={`/journaal/schrijven?reflectie=${encodeURIComponent(id)}`}>
             Schrijf in je journaal<span className="visually-hidden"> over deze reflectievraag</span>
           </Link>
         </p>

@@ -4,13 +4,15 @@ import Markdoc, { type RenderableTreeNode } from "@markdoc/markdoc";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Link } from "~/components/link.tsx";
+import { Prerendered } from "~/components/prerendered.tsx";
+import { prerender } from "~/components/prerendered.server.ts";
 import { z } from "zod";
 import { requireUser, requireUserWith } from "~/auth/guards.server.ts";
 import { GeneralErrorBoundary } from "~/components/error-boundary.tsx";
 import { findLesson, findModule, getLibrary, neighbours } from "~/content/library.server.ts";
 import { prepareContent } from "~/content/prepared.server.ts";
 import { PreparedContent } from "~/content/render.tsx";
-import { SourceList } from "~/content/source-list.tsx";
+import { SOURCE_LIST_ATTRIBUTES, SourceListContent } from "~/content/source-list.tsx";
 import { lessonViewerRider, saveZelfscan, setLessonRead } from "~/models/course-progress.server.ts";
 import { formatDateTime } from "~/utils/dates.ts";
 import { formIntents, parseForm, textValue } from "~/utils/forms.ts";
@@ -69,11 +71,18 @@ const sharedParts = {
 };
 
 function makeSharedParts(lesson: Lesson, forDocument: boolean) {
+  const shared = keptJsonData(sharedValue(lesson, forDocument));
+  // A document is rendered on the server: its parts that are the same for everyone, once.
+  if (forDocument) prerender(Object.values(lessonParts(readJsonData(shared))));
+  return shared;
+}
+
+function sharedValue(lesson: Lesson, forDocument: boolean) {
   const module = findModule(lesson.moduleSlug)!;
   const library = getLibrary();
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
-  return keptJsonData({
+  return {
     lesson: {
       id: lesson.id,
       title: lesson.title,
@@ -101,8 +110,58 @@ function makeSharedParts(lesson: Lesson, forDocument: boolean) {
         return source ? [[key, { title: source.title, author: source.author }]] : [];
       }),
     ) as Record<string, { title: string; author: string }>,
-  });
+  };
 }
+
+/**
+ * The parts of a lesson page that are the same for every viewer, as elements kept per lesson data: on the
+ * server their HTML is made once (Prerendered), in the browser they hydrate it.
+ */
+const lessonParts = keptPerObject(
+  ({ lesson, module, position, previous, next, sources }: ReturnType<typeof sharedValue>) => ({
+    breadcrumbs: (
+      <>
+        <Link to="/leren">Leren</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/leren/${module.slug}`}>
+          Module {module.number}: {module.title}
+        </Link>{" "}
+        <span aria-hidden="true">›</span> Les {position} van {module.lessonCount}
+      </>
+    ),
+    toc:
+      lesson.toc.length >= TOC_MIN_HEADINGS ? (
+        <>
+          <p id="toc-titel" className="toc-title">
+            <strong>In deze les</strong>
+          </p>
+          <ul>
+            {lesson.toc.map((entry) => (
+              <li key={entry.id} className={entry.level === 3 ? "toc-sub" : undefined}>
+                <a href={`#${entry.id}`}>{entry.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null,
+    pager: (
+      <>
+        {previous ? (
+          <Link to={previous.href} rel="prev">
+            <span className="pager-label">Vorige les</span> {previous.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={next.href} rel="next" className="pager-next">
+            <span className="pager-label">Volgende les</span> {next.title}
+          </Link>
+        ) : null}
+      </>
+    ),
+    sources: sources.length > 0 ? <SourceListContent sources={sources} /> : null,
+  }),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lesson = findLesson(params.module, params.lesson);
@@ -180,37 +239,26 @@ export default function LessonPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { readAt, partners, answers, canWriteJournal, assignments } = loaderData;
-  const { lesson, module, position, previous, next, sources, sourceNames } = readJsonData(loaderData.shared);
+  const shared = readJsonData(loaderData.shared);
+  const { lesson, sourceNames } = shared;
+  const parts = lessonParts(shared);
   const pendingIntent = navigation.formData?.get("intent");
   const isRead = pendingIntent === "read" ? true : pendingIntent === "unread" ? false : Boolean(readAt);
   const savedScan = savedScanOf(actionData);
 
   return (
     <div className="lesson">
-      <nav aria-label="Kruimelpad" className="breadcrumbs">
-        <Link to="/leren">Leren</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={`/leren/${module.slug}`}>
-          Module {module.number}: {module.title}
-        </Link>{" "}
-        <span aria-hidden="true">›</span> Les {position} van {module.lessonCount}
-      </nav>
+      <Prerendered as="nav" aria-label="Kruimelpad" className="breadcrumbs">
+        {parts.breadcrumbs}
+      </Prerendered>
       <h1>{lesson.title}</h1>
       <p className="lead">{lesson.summary}</p>
       <p className="muted">Ongeveer {lesson.minutes} minuten lezen</p>
 
-      {lesson.toc.length >= TOC_MIN_HEADINGS ? (
-        <nav aria-labelledby="toc-titel" className="toc">
-          <p id="toc-titel" className="toc-title">
-            <strong>In deze les</strong>
-          </p>
-          <ul>
-            {lesson.toc.map((entry) => (
-              <li key={entry.id} className={entry.level === 3 ? "toc-sub" : undefined}>
-                <a href={`#${entry.id}`}>{entry.title}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+      {parts.toc ? (
+        <Prerendered as="nav" aria-labelledby="toc-titel" className="toc">
+          {parts.toc}
+        </Prerendered>
       ) : null}
 
       <div className="lesson-content">
@@ -247,22 +295,15 @@ export default function LessonPage() {
         ))}
       </section>
 
-      <nav aria-label="Vorige en volgende les" className="pager">
-        {previous ? (
-          <Link to={previous.href} rel="prev">
-            <span className="pager-label">Vorige les</span> {previous.title}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <Link to={next.href} rel="next" className="pager-next">
-            <span className="pager-label">Volgende les</span> {next.title}
-          </Link>
-        ) : null}
-      </nav>
+      <Prerendered as="nav" aria-label="Vorige en volgende les" className="pager">
+        {parts.pager}
+      </Prerendered>
 
-      <SourceList sources={sources} />
+      {parts.sources ? (
+        <Prerendered as="section" {...SOURCE_LIST_ATTRIBUTES}>
+          {parts.sources}
+        </Prerendered>
+      ) : null}
     </div>
   );
 }
