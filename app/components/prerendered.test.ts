@@ -35,7 +35,9 @@ describe("Prerendered", () => {
     prerender([part]);
     expect(prerenderedHtml.has(part)).toBe(true);
 
-    const once = renderToString(h(Prerendered, { as: "nav", "aria-label": "Kruimelpad", className: "x" }, part));
+    const once = renderToString(
+      h(Prerendered, { as: "nav", "aria-label": "Kruimelpad", className: "x", children: part }),
+    );
     const inPlace = renderToString(h("nav", { "aria-label": "Kruimelpad", className: "x" }, part));
     expect(once).toBe(inPlace);
     expect(once).toContain('<a data-discover="true" href="/leren">Leren</a>');
@@ -45,12 +47,14 @@ describe("Prerendered", () => {
   it("renders from the kept HTML, not the part, once it is kept", () => {
     const part = breadcrumbs(1);
     prerenderedHtml.set(part, "<b>eerder gemaakt</b>");
-    expect(renderToString(h(Prerendered, { as: "section" }, part))).toBe("<section><b>eerder gemaakt</b></section>");
+    expect(renderToString(h(Prerendered, { as: "section", children: part }))).toBe(
+      "<section><b>eerder gemaakt</b></section>",
+    );
   });
 
   it("renders the part itself when nothing was kept for it", () => {
     const part = breadcrumbs(3);
-    expect(renderToString(h(Prerendered, { as: "nav" }, part))).toBe(renderToString(h("nav", null, part)));
+    expect(renderToString(h(Prerendered, { as: "nav", children: part }))).toBe(renderToString(h("nav", null, part)));
   });
 
   it("keeps nothing for a part that needs the page around it (a Link outside the router), and goes on", () => {

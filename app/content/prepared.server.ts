@@ -7,33 +7,53 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { keptPerObject } from "~/utils/kept.ts";
 import { documentHtml, type PreparedElement, type PreparedNode } from "./prepared.ts";
+import { type LessonContextValue, renderPreparedNode, sameForEveryViewer } from "./render.tsx";
 
 const prepared = keptPerObject((content: object) => prepare(content as RenderableTreeNode));
-const preparedForDocument = keptPerObject((content: object) => withHtmlHidden(prepared(content)));
+const preparedForDocument = keptPerObject((content: object) =>
+  keptPerObject((sources: Sources) => withHtmlHidden(prepared(content), sources)),
+);
+
+type Sources = LessonContextValue["sources"];
 
 /**
  * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see
  * isDocumentNavigation): the same tree whose HTML is there for the server's render but left out of the page
  * data, since the browser takes it from the rendered page while hydrating (PreparedContent in render.tsx).
  * The page data must carry the tree as JSON text made once (keptJsonData), so that the server renders the
- * very objects whose HTML is kept beside them.
+ * very objects whose HTML is kept beside them. `sources`: what the lesson's praktijkvoorbeelden name (as
+ * LessonContext gives them), the same object every time (kept per object).
  */
-export function prepareContent(content: RenderableTreeNode, { forDocument = false } = {}): PreparedNode {
+export function prepareContent(
+  content: RenderableTreeNode,
+  { forDocument = false, sources = NO_SOURCES }: { forDocument?: boolean; sources?: Sources } = {},
+): PreparedNode {
   if (typeof content !== "object" || content === null) return prepare(content);
-  return (forDocument ? preparedForDocument : prepared)(content);
+  return forDocument ? preparedForDocument(content)(sources) : prepared(content);
 }
+
+const NO_SOURCES: Sources = {};
 
 /**
  * A copy of a prepared tree for a document request: each element's HTML (`h`) becomes its number in the
  * tree, and the HTML is kept beside it (documentHtml). React renders it on the server as before (with the
  * number as `data-h`), while the page data leaves it out; the browser takes it from the element with that
- * number.
+ * number. A component that is the same for every viewer (sameForEveryViewer: a callout, a praktijkvoorbeeld)
+ * becomes such an element too: the element around it, with everything inside as HTML.
  */
-function withHtmlHidden(root: PreparedNode): PreparedNode {
+function withHtmlHidden(root: PreparedNode, sources: Sources): PreparedNode {
   let count = 0;
   const copy = (node: PreparedNode): PreparedNode => {
     if (Array.isArray(node)) return node.map(copy);
     if (node === null || typeof node !== "object") return node;
+    const shell = sameForEveryViewer[node.t];
+    if (shell) {
+      const props = { ...node.a, children: renderPreparedNode(node.c ?? []) };
+      const { t, a, inner } = shell(props as never, sources);
+      const element: PreparedElement = { t, a, h: count++ };
+      documentHtml.set(element, renderToStaticMarkup(React.createElement(React.Fragment, null, inner)));
+      return element;
+    }
     const { h, c, ...rest } = node;
     const element: PreparedElement = rest;
     if (c !== undefined) element.c = c.map(copy);

@@ -27,49 +27,73 @@ const LessonContext = createContext<LessonContextValue>({ answers: {}, sources: 
 
 const calloutLabels: Record<CalloutType, string> = { tip: "Tip", "let-op": "Let op", voorbeeld: "Voorbeeld" };
 
-function Callout({ type, title, children }: { type: CalloutType; title?: string; children: ReactNode }) {
-  return (
-    <div className={`callout callout-${type}`} role="note">
-      <p className="box-label">
-        <strong>
-          {calloutLabels[type]}
-          {title ? `: ${title}` : ""}
-        </strong>
-      </p>
-      {children}
-    </div>
-  );
+/**
+ * One of our components as the HTML element around it and what is inside. For a component whose HTML
+ * depends only on its props and the lesson's sources (sameForEveryViewer), a document's prepared tree holds
+ * that element with the HTML inside, made once per lesson (app/content/prepared.server.ts, issue 18).
+ */
+export type Shell = { t: "div"; a: Record<string, string>; inner: ReactNode };
+
+type Sources = LessonContextValue["sources"];
+type CalloutProps = { type: CalloutType; title?: string; children: ReactNode };
+type PraktijkvoorbeeldProps = { title: string; setting: string; source?: string; children: ReactNode };
+
+const rendered = ({ t, a, inner }: Shell) => React.createElement(t, a, inner);
+
+function calloutShell({ type, title, children }: CalloutProps): Shell {
+  return {
+    t: "div",
+    a: { className: `callout callout-${type}`, role: "note" },
+    inner: (
+      <>
+        <p className="box-label">
+          <strong>
+            {calloutLabels[type]}
+            {title ? `: ${title}` : ""}
+          </strong>
+        </p>
+        {children}
+      </>
+    ),
+  };
 }
 
-function Praktijkvoorbeeld({
-  title,
-  setting,
-  source,
-  children,
-}: {
-  title: string;
-  setting: string;
-  source?: string;
-  children: ReactNode;
-}) {
-  const { sources } = useContext(LessonContext);
-  const origin = source ? sources[source] : undefined;
-  return (
-    <div className="praktijkvoorbeeld" role="note">
-      <p className="box-label">
-        <strong>Praktijkvoorbeeld: {title}</strong>
-        <br />
-        <span className="muted">{setting}</span>
-      </p>
-      {children}
-      {origin ? (
-        <p className="box-source muted">
-          Naverteld uit: {origin.author}, <cite>{origin.title}</cite>
-        </p>
-      ) : null}
-    </div>
-  );
+function Callout(props: CalloutProps) {
+  return rendered(calloutShell(props));
 }
+
+function praktijkvoorbeeldShell({ title, setting, source, children }: PraktijkvoorbeeldProps, sources: Sources): Shell {
+  const origin = source ? sources[source] : undefined;
+  return {
+    t: "div",
+    a: { className: "praktijkvoorbeeld", role: "note" },
+    inner: (
+      <>
+        <p className="box-label">
+          <strong>Praktijkvoorbeeld: {title}</strong>
+          <br />
+          <span className="muted">{setting}</span>
+        </p>
+        {children}
+        {origin ? (
+          <p className="box-source muted">
+            Naverteld uit: {origin.author}, <cite>{origin.title}</cite>
+          </p>
+        ) : null}
+      </>
+    ),
+  };
+}
+
+function Praktijkvoorbeeld(props: PraktijkvoorbeeldProps) {
+  return rendered(praktijkvoorbeeldShell(props, useContext(LessonContext).sources));
+}
+
+/** Our components whose HTML is the same for every viewer of a lesson, by tag: their shells. */
+export const sameForEveryViewer: Record<string, (props: never, sources: Sources) => Shell> = {
+  Callout: calloutShell,
+  Praktijkvoorbeeld: praktijkvoorbeeldShell,
+};
 
 function Reflectie({ id, children }: { id: string; children: ReactNode }) {
   const { canWriteJournal } = useContext(LessonContext);
@@ -259,7 +283,8 @@ function serverRenderedHtml(node: PreparedElement & { h: number }): string {
   return document.querySelector(`[data-h="${node.h}"]`)?.innerHTML ?? "";
 }
 
-function renderPreparedNode(node: PreparedNode): ReactNode {
+/** React elements for a prepared node (what PreparedContent renders for a tree). */
+export function renderPreparedNode(node: PreparedNode): ReactNode {
   if (Array.isArray(node)) return React.createElement(React.Fragment, null, ...node.map(renderPreparedNode));
   if (node === null || typeof node !== "object") return node;
   const type =

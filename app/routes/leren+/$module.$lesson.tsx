@@ -82,6 +82,13 @@ function sharedValue(lesson: Lesson, forDocument: boolean) {
   const library = getLibrary();
   const { previous, next } = neighbours(lesson.id);
   const sourceKeys = [...new Set(lesson.sources)];
+  // The sources the lesson's praktijkvoorbeelden name (not the whole list of sources).
+  const sourceNames = Object.fromEntries(
+    sourcesNamedIn(lesson.content).flatMap((key) => {
+      const source = library.sources[key];
+      return source ? [[key, { title: source.title, author: source.author }]] : [];
+    }),
+  ) as Record<string, { title: string; author: string }>;
   return {
     lesson: {
       id: lesson.id,
@@ -90,7 +97,7 @@ function sharedValue(lesson: Lesson, forDocument: boolean) {
       minutes: lesson.minutes,
       // Rendered once per lesson to HTML where it holds none of our components (app/content/prepared.ts).
       // A document request's data leaves that HTML out: the browser takes it from the page it hydrates.
-      content: prepareContent(lesson.content, { forDocument }),
+      content: prepareContent(lesson.content, { forDocument, sources: sourceNames }),
       toc: lesson.toc,
     },
     module: {
@@ -103,13 +110,7 @@ function sharedValue(lesson: Lesson, forDocument: boolean) {
     previous: previous ? { href: `/leren/${previous.id}`, title: previous.title } : null,
     next: next ? { href: `/leren/${next.id}`, title: next.title } : null,
     sources: sourceKeys.flatMap((key) => (library.sources[key] ? [{ key, ...library.sources[key] }] : [])),
-    // The sources the lesson's praktijkvoorbeelden name (not the whole list of sources).
-    sourceNames: Object.fromEntries(
-      sourcesNamedIn(lesson.content).flatMap((key) => {
-        const source = library.sources[key];
-        return source ? [[key, { title: source.title, author: source.author }]] : [];
-      }),
-    ) as Record<string, { title: string; author: string }>,
+    sourceNames,
   };
 }
 
