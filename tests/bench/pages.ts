@@ -12,7 +12,7 @@
 //   empty             GET /uitloggen      (the "Uitloggen?" page: a trivial loader in the root layout,
 //                                          signed in: the ceiling any page of this app can reach)
 //   start-*           GET /               (the start page of the participant, facilitator, coordinator)
-//   lesson            a long lesson with the lemniscaat figure and an opdracht block
+//   lesson            a long lesson with praktijkvoorbeelden, callouts, a reflectie and an opdracht block
 //   cohort            the participant's cohort page
 //   journal           the participant's journal
 //   assignment        an assignment of the participant's duo with feedback and a reply
@@ -138,7 +138,7 @@ const SCENARIO = process.env.BENCH_SCENARIO === "lesson" ? "lesson" : "pages";
 const DATABASES = (process.env.BENCH_DATABASES || (SCENARIO === "lesson" ? "pglite" : "pglite,postgres"))
   .split(",")
   .map((s) => s.trim());
-// A long lesson with the lemniscaat figure and an opdracht block.
+// A long lesson with praktijkvoorbeelden, callouts, a reflectie and an opdracht block (no lemniscaat figure).
 const LESSON = { path: "/leren/ontsluiten/werk-bronnen-en-klantreis", expect: "Ervaringskennis ontsluiten" };
 for (const name of DATABASES) {
   if (name !== "pglite" && name !== "postgres") throw new Error(`BENCH_DATABASES: unknown database "${name}"`);

@@ -61,7 +61,10 @@ describe("lesson page data", () => {
     expect(asDocument.shared.json).not.toMatch(/\\"h\\":\\"|"h":"/);
     expect(asDocument.shared.json).toMatch(/"h":\d+/);
     expect(asData.shared.json).toMatch(/"h":"/);
-    expect(readJsonData(asDocument.shared).lesson.content).toBe(prepareContent(lesson.content, { forDocument: true }));
+    const document = readJsonData(asDocument.shared);
+    expect(document.lesson.content).toBe(
+      prepareContent(lesson.content, { forDocument: true, sources: document.sourceNames }),
+    );
   });
 
   it("answers an unknown lesson with 404", async () => {
