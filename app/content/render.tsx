@@ -38,7 +38,7 @@ type Sources = LessonContextValue["sources"];
 type CalloutProps = { type: CalloutType; title?: string; children: ReactNode };
 type PraktijkvoorbeeldProps = { title: string; setting: string; source?: string; children: ReactNode };
 
-const rendered = ({ t, a, inner }: Shell) => React.createElement(t, a, inner);
+const fromShell = ({ t, a, inner }: Shell) => React.createElement(t, a, inner);
 
 function calloutShell({ type, title, children }: CalloutProps): Shell {
   return {
@@ -59,7 +59,7 @@ function calloutShell({ type, title, children }: CalloutProps): Shell {
 }
 
 function Callout(props: CalloutProps) {
-  return rendered(calloutShell(props));
+  return fromShell(calloutShell(props));
 }
 
 function praktijkvoorbeeldShell({ title, setting, source, children }: PraktijkvoorbeeldProps, sources: Sources): Shell {
@@ -86,7 +86,7 @@ function praktijkvoorbeeldShell({ title, setting, source, children }: Praktijkvo
 }
 
 function Praktijkvoorbeeld(props: PraktijkvoorbeeldProps) {
-  return rendered(praktijkvoorbeeldShell(props, useContext(LessonContext).sources));
+  return fromShell(praktijkvoorbeeldShell(props, useContext(LessonContext).sources));
 }
 
 /** Our components whose HTML is the same for every viewer of a lesson, by tag: their shells. */
