@@ -71,7 +71,9 @@ describe("prepared content", () => {
   });
 
   it("renders a document request's tree as the full tree, numbered, and sends none of its HTML", () => {
-    const shells = lessons.filter((lesson) => /"name":"(Callout|Praktijkvoorbeeld)"/.test(JSON.stringify(lesson.content)));
+    const shells = lessons.filter((lesson) =>
+      /"name":"(Callout|Praktijkvoorbeeld)"/.test(JSON.stringify(lesson.content)),
+    );
     expect(shells.length).toBeGreaterThan(5);
     for (const lesson of lessons) {
       const context = contextFor(lesson, false);
