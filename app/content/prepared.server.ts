@@ -7,14 +7,12 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { keptPerObject } from "~/utils/kept.ts";
 import { documentHtml, type PreparedElement, type PreparedNode } from "./prepared.ts";
-import { type LessonContextValue, renderPreparedNode, sameForEveryViewer } from "./render.tsx";
+import { renderPreparedNode, type Sources, sameForEveryViewer } from "./render.tsx";
 
 const prepared = keptPerObject((content: object) => prepare(content as RenderableTreeNode));
 const preparedForDocument = keptPerObject((content: object) =>
   keptPerObject((sources: Sources) => withHtmlHidden(prepared(content), sources)),
 );
-
-type Sources = LessonContextValue["sources"];
 
 /**
  * The prepared tree, with the HTML of its plain parts. `forDocument` (a document request, see

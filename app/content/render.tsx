@@ -34,7 +34,8 @@ const calloutLabels: Record<CalloutType, string> = { tip: "Tip", "let-op": "Let 
  */
 export type Shell = { t: "div"; a: Record<string, string>; inner: ReactNode };
 
-type Sources = LessonContextValue["sources"];
+/** The sources a lesson's praktijkvoorbeelden name, by key (LessonContext). */
+export type Sources = LessonContextValue["sources"];
 type CalloutProps = { type: CalloutType; title?: string; children: ReactNode };
 type PraktijkvoorbeeldProps = { title: string; setting: string; source?: string; children: ReactNode };
 
