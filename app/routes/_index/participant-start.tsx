@@ -3,10 +3,16 @@ import { StatusBadge } from "~/components/assignment-parts.tsx";
 import { SessionSummary } from "~/components/session-summary.tsx";
 import { momentLabels } from "~/content/self-scan-schema.ts";
 import { formatDate, formatDateTime } from "~/utils/dates.ts";
+import { readJsonData } from "~/utils/json-data.ts";
 import { duoFunctionLabels } from "~/utils/labels.ts";
 import type { Data } from "./route.tsx";
 
-export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTICIPANT" }> }) {
+type PageData = Extract<Data, { role: "PARTICIPANT" }>["page"];
+/** What the page shows (the loader's participantView, moments as ISO strings). */
+type Page = NonNullable<PageData["value"]>;
+
+export function ParticipantStart({ page }: { page: PageData }) {
+  const data = readJsonData(page);
   const memberships = data.participant;
   if (memberships.length === 0) {
     return <p>Je bent nog niet ingeschreven in een leernetwerk. De coördinator neemt contact met je op.</p>;
@@ -163,13 +169,7 @@ export function ParticipantStart({ data }: { data: Extract<Data, { role: "PARTIC
 }
 
 /** The self-scans of the moment that is due (intake, halverwege, einde) that the duo has not completed yet. */
-export function DueSelfScans({
-  cohortId,
-  due,
-}: {
-  cohortId: string;
-  due: Extract<Data, { role: "PARTICIPANT" }>["selfScans"][number] | undefined;
-}) {
+export function DueSelfScans({ cohortId, due }: { cohortId: string; due: Page["selfScans"][number] | undefined }) {
   if (!due) return null;
   return (
     <section aria-labelledby={`zelfscans-${cohortId}`}>
