@@ -4,6 +4,7 @@ import { deliverEmailJob } from "../app/email/delivery.server.ts";
 import { requestPasswordResetJob } from "../app/models/password-reset.server.ts";
 import type { JobDefinition } from "./definition.ts";
 import { cleanUpJob } from "./clean-up.ts";
+import { databaseUpkeepJob } from "./database-upkeep.ts";
 import { retentionJob } from "./retention.ts";
 import { scheduleNotificationsJob } from "./schedule-notifications.ts";
 import { sendDigestsJob } from "./send-digests.ts";
@@ -16,5 +17,6 @@ export const allJobs: readonly JobDefinition[] = [
   sendDigestsJob,
   cleanUpJob,
   retentionJob,
+  databaseUpkeepJob,
   requestPasswordResetJob,
 ];

@@ -30,6 +30,8 @@ const jobLabels: Record<string, string> = {
   "clean-up": "Opruimen: verlopen sessies, oude inlogpogingen en herstellinks (elke 6 uur)",
   "schedule-notifications": "Herinneringen en wijzigingen van bijeenkomsten (elke 5 minuten)",
   "send-digests": "Wekelijkse samenvatting (elk uur gecontroleerd, maandag vanaf 08:00)",
+  retention: "Bewaartermijnen: berichten vooraf en gegevens verwijderen (elke 24 uur)",
+  "database-upkeep": "Onderhoud van de ingebouwde database: ruimte en statistieken (elke 24 uur)",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
