@@ -31,7 +31,9 @@
 // The report compares each page with the static file of the same server (the floor of the HTTP stack),
 // with the empty page, and the empty page with /healthz (the goals of
 // issue 18: empty page ≥ 50 % of /healthz; participant start page ≥ 70 % of the empty page with a p95 at
-// most 1.5× the empty page's; a lesson ≥ 80 %; every other page ≥ 50 %).
+// most 1.5× the empty page's; a lesson ≥ 80 %; every other page ≥ 50 %). A share is taken per run, against
+// the reference's run of the same round (seconds apart): the median over the runs decides, and the lowest and
+// highest run are printed beside it, so a table shows how far its own runs scatter.
 //
 // Scenario "lesson": one database (PGlite) and two servers, the production default (content parsed,
 // validated and transformed once per process: "warm") and CONTENT_CACHE=off (every request reads, parses,
@@ -1198,6 +1200,45 @@ function goalFor(key: string): { of: string; share: number; p95Factor?: number }
   return { of: "empty", share: 0.5 };
 }
 
+type Share = {
+  goal: NonNullable<ReturnType<typeof goalFor>>;
+  /** req/s against the reference's: the median over the runs, and the lowest and highest run. */
+  value: number;
+  low: number;
+  high: number;
+  /** p95 against the reference's p95, likewise (the median over the runs). */
+  p95: number;
+  ok: boolean;
+};
+
+/**
+ * A page's share of its reference's req/s (the goals of issue 18), paired per run: each run of the page
+ * against the reference's run of the same round, measured seconds apart, so drift between rounds (another
+ * process, the machine's clock) falls out. The median over the runs decides; the range shows the noise.
+ */
+function shareOf(result: DatabaseResult, f: TargetFigures): Share | null {
+  const goal = SCENARIO === "pages" ? goalFor(f.target.key) : null;
+  const reference = goal && result.figures.find((other) => other.target.key === goal.of);
+  if (!goal || !reference) return null;
+  const pairs = f.runs.flatMap((run, i) => {
+    const other = reference.runs[i];
+    return other ? [{ share: run.rps / other.rps, p95: run.p95 / other.p95 }] : [];
+  });
+  const shares = pairs.map((pair) => pair.share);
+  const value = median(shares);
+  const p95 = median(pairs.map((pair) => pair.p95));
+  const ok = value >= goal.share && (goal.p95Factor === undefined || p95 <= goal.p95Factor);
+  return { goal, value, low: Math.min(...shares), high: Math.max(...shares), p95, ok };
+}
+
+/** "72 % (68–75)": the median share with the range over the runs (without a range for one run). */
+function sharePercent(share: Share): string {
+  const percent = (value: number) => (value * 100).toFixed(0);
+  return RUNS > 1
+    ? `${percent(share.value)} % (${percent(share.low)}–${percent(share.high)})`
+    : `${percent(share.value)} %`;
+}
+
 function report(results: DatabaseResult[], totalMs: number) {
   const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(1));
   const cpu = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(2));
@@ -1205,7 +1246,8 @@ function report(results: DatabaseResult[], totalMs: number) {
   lines.push("");
   lines.push(
     `## ${SCENARIO === "lesson" ? "Lesson page" : "Pages"} benchmark — ${CONNECTIONS} connections, ${RUNS} runs per target of ${DURATION}–${Math.max(DURATION, 10)} s (at least 1.5 × connections × alone) after ${WARMUP} s warm-up ` +
-      `(medians over the runs); "alone": median of ${ALONE} requests one at a time`,
+      `(medians over the runs; a share is the median of the runs' shares, each against the reference's run in ` +
+      `the same round, with the lowest and highest run in brackets); "alone": median of ${ALONE} requests one at a time`,
   );
   lines.push("");
   lines.push(
@@ -1215,18 +1257,15 @@ function report(results: DatabaseResult[], totalMs: number) {
   const misses: string[] = [];
   for (const result of results) {
     for (const f of result.figures) {
-      const goal = SCENARIO === "pages" ? goalFor(f.target.key) : null;
-      const reference = goal ? result.figures.find((other) => other.target.key === goal.of) : undefined;
+      const found = shareOf(result, f);
       let share = "";
-      if (goal && reference) {
-        const value = f.rps / reference.rps;
-        const p95Ok = goal.p95Factor === undefined || f.p95 <= goal.p95Factor * reference.p95;
-        const ok = value >= goal.share && p95Ok;
+      if (found) {
+        const { goal } = found;
         share =
-          `${(value * 100).toFixed(0)} % of ${goal.of} (≥ ${goal.share * 100} %` +
-          (goal.p95Factor === undefined ? "" : `, p95 ${(f.p95 / reference.p95).toFixed(2)}× ≤ ${goal.p95Factor}×`) +
-          `) ${ok ? "✓" : "✗"}`;
-        if (!ok) misses.push(`${result.name}: ${f.target.label} ${share}`);
+          `${sharePercent(found)} of ${goal.of} (≥ ${goal.share * 100} %` +
+          (goal.p95Factor === undefined ? "" : `, p95 ${found.p95.toFixed(2)}× ≤ ${goal.p95Factor}×`) +
+          `) ${found.ok ? "✓" : "✗"}`;
+        if (!found.ok) misses.push(`${result.name}: ${f.target.label} ${share}`);
       }
       const staticFigures = result.figures.find((other) => other.target.key === "static");
       const ofStatic =
@@ -1269,13 +1308,9 @@ function comparison(results: DatabaseResult[]): string[] {
   const lines = ["", `## Before (${BASELINE_DIR}) → after (${root}), same run, same database`, ""];
   lines.push("| Database | Target | app CPU/req (ms) | alone (ms) | req/s | share (goal) |");
   lines.push("|---|---|---:|---:|---:|---|");
-  const shareOf = (result: DatabaseResult, f: TargetFigures): string => {
-    const goal = goalFor(f.target.key);
-    const reference = goal && result.figures.find((other) => other.target.key === goal.of);
-    if (!goal || !reference) return "";
-    const value = f.rps / reference.rps;
-    const p95Ok = goal.p95Factor === undefined || f.p95 <= goal.p95Factor * reference.p95;
-    return `${(value * 100).toFixed(0)} %${value >= goal.share && p95Ok ? " ✓" : ""}`;
+  const shareText = (result: DatabaseResult, f: TargetFigures): string => {
+    const found = shareOf(result, f);
+    return found ? `${sharePercent(found)}${found.ok ? " ✓" : ""}` : "–";
   };
   for (const before of results.filter((result) => result.baseline)) {
     const after = results.find((result) => !result.baseline && `${result.name}, before` === before.name);
@@ -1288,7 +1323,7 @@ function comparison(results: DatabaseResult[]): string[] {
       lines.push(
         `| ${after.name} | ${a.target.label} | ${b.appCpuMs.toFixed(2)} → ${a.appCpuMs.toFixed(2)} | ` +
           `${b.aloneMs.toFixed(1)} → ${a.aloneMs.toFixed(1)} | ${b.rps.toFixed(0)} → ${a.rps.toFixed(0)} | ` +
-          `${shareOf(before, b) || "–"} → ${shareOf(after, a) || "–"}${goalText} |`,
+          `${shareText(before, b)} → ${shareText(after, a)}${goalText} |`,
       );
     }
   }
