@@ -14,6 +14,8 @@ export type EmbeddedDatabase = {
   stop: () => Promise<void>;
   /** The data folder as an uncompressed tar (tests save a migrated database once and load it per file). */
   dump: () => Promise<Blob>;
+  /** The database thread's JavaScript heap in use after a full garbage collection (bytes). */
+  threadHeapUsed: () => Promise<number>;
 };
 
 /**
@@ -73,6 +75,7 @@ export async function startEmbeddedDatabase(
     // connection (see EMBEDDED_APPLICATION_NAME).
     url: `postgresql://postgres:postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}&application_name=${EMBEDDED_APPLICATION_NAME}`,
     dump: async () => new Blob([(await thread.request({ type: "dump" })).dump as ArrayBuffer]),
+    threadHeapUsed: async () => (await thread.request({ type: "heap" })).heapUsed as number,
     async stop() {
       if (stopped) return;
       stopped = true;
